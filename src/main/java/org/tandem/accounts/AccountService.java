@@ -1,0 +1,62 @@
+package org.tandem.accounts;
+
+import java.util.EnumSet;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+public class AccountService {
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+
+    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+    }
+
+    /** A page of the signed-in admin's clinic's accounts, ordered by name. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<AccountSummary> page(int offset, int limit) {
+        return accounts.page(CurrentUser.require().clinicId(), offset, limit);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public int count() {
+        return accounts.count(CurrentUser.require().clinicId());
+    }
+
+    /** Whether anyone can sign in at all; when not, the sign-in page offers the first-run setup. */
+    @PreAuthorize("permitAll()")
+    public boolean anyAccountExists() {
+        return accounts.anyAccountExists();
+    }
+
+    @PreAuthorize("permitAll()")
+    public boolean emailTaken(String email) {
+        return accounts.emailTaken(email.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Creates the first admin of a clinic that has no accounts yet (first-run setup, demo data).
+     * Refuses a clinic that already has accounts, so it cannot be used to add anyone later.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional
+    public long createFirstAdmin(long clinicId, NewAccount account) {
+        if (accounts.clinicHasAccounts(clinicId)) {
+            throw new IllegalStateException("Clinic " + clinicId + " already has accounts");
+        }
+        long id = accounts.insert(clinicId, account.email(), account.displayName(),
+                passwordEncoder.encode(account.password()), EnumSet.of(Role.ADMIN));
+        events.publishEvent(new AccountCreated(clinicId, id, account.email(), EnumSet.of(Role.ADMIN)));
+        return id;
+    }
+}

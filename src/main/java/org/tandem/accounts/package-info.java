@@ -1,0 +1,4 @@
+@NullMarked
+package org.tandem.accounts;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,72 @@
+package org.tandem.accounts.ui;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import org.tandem.accounts.AccountService;
+
+@Route(value = LoginView.ROUTE, autoLayout = false)
+@AnonymousAllowed
+public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    public static final String ROUTE = "login";
+    /** The first-run setup page (clinic feature), named by route so that accounts does not depend on it. */
+    static final String SETUP_ROUTE = "setup";
+
+    private final AccountService accounts;
+    private final AuthenticationContext authentication;
+    private final LoginForm form = new LoginForm();
+
+    LoginView(AccountService accounts, AuthenticationContext authentication) {
+        this.accounts = accounts;
+        this.authentication = authentication;
+
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle(getTranslation("login.title"));
+        i18n.getForm().setUsername(getTranslation("login.email"));
+        i18n.getForm().setPassword(getTranslation("login.password"));
+        i18n.getForm().setSubmit(getTranslation("login.submit"));
+        i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
+        i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));
+        form.setI18n(i18n);
+        form.setAction(ROUTE);
+        form.setForgotPasswordButtonVisible(false);
+
+        H1 name = new H1(getTranslation("app.name"));
+        name.addClassNames(LumoUtility.FontSize.XXXLARGE, LumoUtility.Margin.Bottom.NONE);
+        Paragraph tagline = new Paragraph(getTranslation("app.tagline"));
+        tagline.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.Top.XSMALL);
+
+        add(name, tagline, form);
+        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.AlignItems.CENTER,
+                LumoUtility.JustifyContent.CENTER, LumoUtility.Padding.LARGE, LumoUtility.Height.FULL,
+                LumoUtility.BoxSizing.BORDER);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (authentication.isAuthenticated()) {
+            event.forwardTo("");
+            return;
+        }
+        if (!accounts.anyAccountExists()) {
+            event.forwardTo(SETUP_ROUTE);
+            return;
+        }
+        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.page-title");
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.tandem.accounts.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,34 @@
+package org.tandem.audit;
+
+import static org.tandem.jooq.Tables.AUDIT_EVENT;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+import org.tandem.accounts.AuditEntry;
+
+@Repository
+class AuditRepository {
+
+    private final DSLContext dsl;
+
+    AuditRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    void insert(AuditEntry entry) {
+        dsl.insertInto(AUDIT_EVENT)
+                .set(AUDIT_EVENT.CLINIC_ID, entry.clinicId())
+                .set(AUDIT_EVENT.ACTOR_ACCOUNT_ID, entry.actorAccountId())
+                .set(AUDIT_EVENT.ACTOR, truncate(entry.actor(), 254))
+                .set(AUDIT_EVENT.ACTION, entry.action())
+                .set(AUDIT_EVENT.SUBJECT_TYPE, entry.subjectType())
+                .set(AUDIT_EVENT.SUBJECT_ID, entry.subjectId())
+                .set(AUDIT_EVENT.OUTCOME, entry.outcome().name())
+                .set(AUDIT_EVENT.DETAIL, entry.detail() == null ? null : truncate(entry.detail(), 2000))
+                .execute();
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

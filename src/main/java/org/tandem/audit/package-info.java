@@ -1,0 +1,4 @@
+@NullMarked
+package org.tandem.audit;
+
+import org.jspecify.annotations.NullMarked;

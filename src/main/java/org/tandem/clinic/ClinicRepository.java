@@ -1,0 +1,33 @@
+package org.tandem.clinic;
+
+import static org.tandem.jooq.Tables.CLINIC;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+class ClinicRepository {
+
+    private final DSLContext dsl;
+
+    ClinicRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    boolean anyClinicExists() {
+        return dsl.fetchExists(CLINIC);
+    }
+
+    /** Serialises concurrent first-run setups, so that only one of them creates a clinic. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void lockForSetup() {
+        dsl.execute("lock table clinic in share row exclusive mode");
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    long insert(String name) {
+        return dsl.insertInto(CLINIC).set(CLINIC.NAME, name).returning(CLINIC.ID).fetchSingle(CLINIC.ID);
+    }
+}

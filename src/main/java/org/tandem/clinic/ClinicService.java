@@ -1,0 +1,49 @@
+package org.tandem.clinic;
+
+import jakarta.validation.Valid;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import org.tandem.accounts.AccountService;
+import org.tandem.accounts.NewAccount;
+
+@Service
+@Validated
+@Transactional(readOnly = true)
+public class ClinicService {
+
+    private final ClinicRepository clinics;
+    private final AccountService accounts;
+    private final ApplicationEventPublisher events;
+
+    ClinicService(ClinicRepository clinics, AccountService accounts, ApplicationEventPublisher events) {
+        this.clinics = clinics;
+        this.accounts = accounts;
+        this.events = events;
+    }
+
+    /** Whether the first-run setup has been done (or the demo clinic loaded). */
+    @PreAuthorize("permitAll()")
+    public boolean isSetUp() {
+        return clinics.anyClinicExists();
+    }
+
+    /**
+     * First-run setup: creates the clinic and its first admin in one transaction. Open to anonymous
+     * visitors, but only while no clinic exists; afterwards it always refuses.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional
+    public long setUp(@Valid ClinicSetup setup, @Valid NewAccount admin) {
+        clinics.lockForSetup();
+        if (clinics.anyClinicExists()) {
+            throw new ClinicAlreadySetUpException();
+        }
+        long clinicId = clinics.insert(setup.clinicName());
+        long adminId = accounts.createFirstAdmin(clinicId, admin);
+        events.publishEvent(new ClinicCreated(clinicId, adminId, admin.email()));
+        return clinicId;
+    }
+}

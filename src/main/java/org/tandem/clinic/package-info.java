@@ -1,0 +1,4 @@
+@NullMarked
+package org.tandem.clinic;
+
+import org.jspecify.annotations.NullMarked;

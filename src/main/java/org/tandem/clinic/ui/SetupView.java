@@ -1,0 +1,146 @@
+package org.tandem.clinic.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.validator.EmailValidator;
+import com.vaadin.flow.data.validator.StringLengthValidator;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import org.tandem.accounts.AccountService;
+import org.tandem.accounts.NewAccount;
+import org.tandem.clinic.ClinicAlreadySetUpException;
+import org.tandem.clinic.ClinicService;
+import org.tandem.clinic.ClinicSetup;
+
+/** First run on an empty database without the demo: creates the clinic and its first admin. */
+@Route(value = SetupView.ROUTE, autoLayout = false)
+@AnonymousAllowed
+class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String ROUTE = "setup";
+    private static final String LOGIN_ROUTE = "login";
+
+    private final ClinicService clinics;
+    private final AccountService accounts;
+    private final Binder<Form> binder = new Binder<>();
+    private final EmailField email = new EmailField();
+
+    SetupView(ClinicService clinics, AccountService accounts) {
+        this.clinics = clinics;
+        this.accounts = accounts;
+
+        TextField clinicName = new TextField(getTranslation("setup.clinic-name"));
+        TextField adminName = new TextField(getTranslation("setup.admin-name"));
+        email.setLabel(getTranslation("setup.admin-email"));
+        PasswordField password = new PasswordField(getTranslation("setup.password"));
+        password.setHelperText(getTranslation("setup.password.helper"));
+        PasswordField confirm = new PasswordField(getTranslation("setup.password-confirm"));
+        for (var field : new com.vaadin.flow.component.textfield.TextFieldBase<?, ?>[] {clinicName, adminName, email,
+                password, confirm}) {
+            field.setRequiredIndicatorVisible(true);
+        }
+
+        binder.forField(clinicName)
+                .asRequired(getTranslation("setup.error.clinic-name-required"))
+                .withValidator(new StringLengthValidator(getTranslation("setup.error.clinic-name-too-long"), 1, 200))
+                .bind(Form::clinicName, Form::clinicName);
+        binder.forField(adminName)
+                .asRequired(getTranslation("setup.error.admin-name-required"))
+                .withValidator(new StringLengthValidator(getTranslation("setup.error.name-too-long"), 1, 200))
+                .bind(Form::adminName, Form::adminName);
+        binder.forField(email)
+                .asRequired(getTranslation("setup.error.email-required"))
+                .withValidator(new EmailValidator(getTranslation("setup.error.email-invalid")))
+                .bind(Form::email, Form::email);
+        binder.forField(password)
+                .asRequired(getTranslation("setup.error.password-length"))
+                .withValidator(new StringLengthValidator(getTranslation("setup.error.password-length"), 15, 128))
+                .bind(Form::password, Form::password);
+        binder.forField(confirm)
+                .withValidator(value -> value.equals(password.getValue()), getTranslation("setup.error.password-mismatch"))
+                .bind(Form::confirm, Form::confirm);
+        binder.setBean(new Form());
+
+        Button create = new Button(getTranslation("setup.submit"), click -> create());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+
+        FormLayout form = new FormLayout(clinicName, adminName, email, password, confirm);
+        form.setMaxWidth("32rem");
+        H1 title = new H1(getTranslation("setup.title"));
+        add(title, new Paragraph(getTranslation("setup.intro")), form, create);
+        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.AlignItems.START,
+                LumoUtility.Padding.LARGE, LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_SMALL,
+                LumoUtility.Margin.Horizontal.AUTO);
+    }
+
+    private void create() {
+        Form form = binder.getBean();
+        if (!binder.validate().isOk()) {
+            return;
+        }
+        if (accounts.emailTaken(form.email)) {
+            email.setErrorMessage(getTranslation("setup.error.email-taken"));
+            email.setInvalid(true);
+            return;
+        }
+        try {
+            clinics.setUp(new ClinicSetup(form.clinicName), new NewAccount(form.adminName, form.email, form.password));
+        } catch (ClinicAlreadySetUpException alreadyDone) {
+            Notification.show(getTranslation("setup.error.already-set-up"), 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            getUI().ifPresent(ui -> ui.navigate(LOGIN_ROUTE));
+            return;
+        }
+        Notification.show(getTranslation("setup.done"), 8000, Notification.Position.TOP_CENTER)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        getUI().ifPresent(ui -> ui.navigate(LOGIN_ROUTE));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (clinics.isSetUp()) {
+            event.forwardTo(LOGIN_ROUTE);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("setup.page-title");
+    }
+
+    /** What the form holds while it is being filled in. */
+    static final class Form {
+        private String clinicName = "";
+        private String adminName = "";
+        private String email = "";
+        private String password = "";
+        private String confirm = "";
+
+        String clinicName() { return clinicName; }
+        void clinicName(String value) { clinicName = value; }
+        String adminName() { return adminName; }
+        void adminName(String value) { adminName = value; }
+        String email() { return email; }
+        void email(String value) { email = value; }
+        String password() { return password; }
+        void password(String value) { password = value; }
+        String confirm() { return confirm; }
+        void confirm(String value) { confirm = value; }
+    }
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.tandem.clinic.ui;
+
+import org.jspecify.annotations.NullMarked;

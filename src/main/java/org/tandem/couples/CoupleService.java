@@ -1,0 +1,50 @@
+package org.tandem.couples;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.TandemUser;
+
+/** Reads of clinical data write their audit row in the same transaction, so they are not read-only. */
+@Service
+@Transactional
+public class CoupleService {
+
+    private final CoupleRepository couples;
+    private final ApplicationEventPublisher events;
+
+    CoupleService(CoupleRepository couples, ApplicationEventPublisher events) {
+        this.couples = couples;
+        this.events = events;
+    }
+
+    /** A page of the signed-in therapist's own caseload; never another therapist's or clinic's couples. */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public List<CaseloadEntry> caseload(int offset, int limit) {
+        TandemUser therapist = CurrentUser.require();
+        List<CaseloadEntry> page = couples.caseload(therapist.clinicId(), therapist.accountId(), offset, limit);
+        events.publishEvent(new CaseloadRead(therapist, offset, page.size()));
+        return page;
+    }
+
+    /** How many couples the signed-in therapist has; a number only, so not audited as a read of clinical data. */
+    @PreAuthorize("hasRole('THERAPIST')")
+    @Transactional(readOnly = true)
+    public int caseloadSize() {
+        TandemUser therapist = CurrentUser.require();
+        return couples.caseloadSize(therapist.clinicId(), therapist.accountId());
+    }
+
+    /** The signed-in partner's own couple, if their account is linked to one. */
+    @PreAuthorize("hasRole('CLIENT')")
+    public Optional<MyCouple> myCouple() {
+        TandemUser partner = CurrentUser.require();
+        Optional<MyCouple> couple = couples.coupleOfPartner(partner.clinicId(), partner.accountId());
+        couple.ifPresent(found -> events.publishEvent(new MyCoupleRead(partner, found.coupleId())));
+        return couple;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.tandem.couples;
+
+import org.jspecify.annotations.NullMarked;

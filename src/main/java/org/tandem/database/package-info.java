@@ -1,0 +1,4 @@
+@NullMarked
+package org.tandem.database;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,162 @@
+package org.tandem.demo;
+
+import static org.tandem.jooq.Tables.ACCOUNT;
+import static org.tandem.jooq.Tables.ACCOUNT_ROLE;
+import static org.tandem.jooq.Tables.CLINIC;
+import static org.tandem.jooq.Tables.COUPLE;
+import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
+import static org.tandem.jooq.Tables.PARTNER;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads the demo clinic into an empty database so that a newcomer sees every screen populated.
+ * Development only: never in the prod profile, and never over existing data.
+ */
+@Component
+@Profile("!prod")
+@ConditionalOnProperty(name = "tandem.demo.enabled", havingValue = "true")
+class DemoClinicLoader implements ApplicationRunner {
+
+    static final String PASSWORD = "tandem-demo-2026";
+    private static final Logger log = LoggerFactory.getLogger(DemoClinicLoader.class);
+
+    private final DSLContext dsl;
+    private final PasswordEncoder passwordEncoder;
+
+    DemoClinicLoader(DSLContext dsl, PasswordEncoder passwordEncoder) {
+        this.dsl = dsl;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    private record Person(String name, @Nullable String preferred, @Nullable String pronouns, String email) {}
+
+    private record DemoCouple(Person one, Person two, String status, @Nullable LocalDate togetherSince,
+            @Nullable Boolean livingTogether, String therapist, @Nullable String coTherapist, boolean canSignIn) {}
+
+    private static Person p(String name, @Nullable String preferred, String pronouns) {
+        String email = name.toLowerCase(Locale.ROOT).replace(' ', '.').replace("'", "") + "@demo.example.com";
+        return new Person(name, preferred, pronouns, email);
+    }
+
+    private static final String JORDAN = "therapist@example.com";
+    private static final String PRIYA = "therapist2@example.com";
+
+    private static final List<DemoCouple> COUPLES = List.of(
+            new DemoCouple(new Person("Alex Morgan", "Alex", "they/them", "alex@example.com"),
+                    new Person("Samira Patel", "Sam", "she/her", "sam@example.com"),
+                    "ACTIVE", LocalDate.of(2017, 5, 14), true, JORDAN, null, true),
+            new DemoCouple(p("Daniel Okafor", "Dan", "he/him"), p("Grace Okafor", null, "she/her"),
+                    "ACTIVE", LocalDate.of(2009, 9, 3), true, JORDAN, PRIYA, false),
+            new DemoCouple(p("Lucía Fernández", null, "she/her"), p("Marco Rossi", null, "he/him"),
+                    "INTAKE", LocalDate.of(2021, 2, 20), false, JORDAN, null, false),
+            new DemoCouple(p("Hannah Becker", null, "she/her"), p("Tom Becker", "Tommy", "he/him"),
+                    "PAUSED", LocalDate.of(2012, 6, 1), true, JORDAN, null, false),
+            new DemoCouple(p("Wei Chen", null, "he/him"), p("Jamie Lin", null, "they/them"),
+                    "ACTIVE", LocalDate.of(2019, 11, 8), true, JORDAN, null, false),
+            new DemoCouple(p("Aisha Khan", null, "she/her"), p("Omar Haddad", null, "he/him"),
+                    "ACTIVE", LocalDate.of(2015, 4, 25), true, JORDAN, null, false),
+            new DemoCouple(p("Rachel Green", null, "she/her"), p("Noah Williams", null, "he/him"),
+                    "CLOSED", LocalDate.of(2010, 8, 17), true, JORDAN, null, false),
+            new DemoCouple(p("Sofia Lindqvist", null, "she/her"), p("Erik Lindqvist", null, "he/him"),
+                    "INTAKE", LocalDate.of(2023, 1, 9), true, JORDAN, null, false),
+            new DemoCouple(p("Maya Johnson", null, "she/her"), p("Chris Taylor", null, "he/him"),
+                    "ACTIVE", LocalDate.of(2018, 3, 30), false, PRIYA, null, false),
+            new DemoCouple(p("Kwame Mensah", null, "he/him"), p("Ama Mensah", null, "she/her"),
+                    "ACTIVE", LocalDate.of(2006, 12, 2), true, PRIYA, JORDAN, false),
+            new DemoCouple(p("Isabel Moreau", "Izzy", "she/her"), p("Claire Dubois", null, "she/her"),
+                    "PAUSED", LocalDate.of(2016, 7, 22), true, PRIYA, null, false),
+            new DemoCouple(p("Ben Carter", null, "he/him"), p("Olivia Brooks", "Liv", "she/her"),
+                    "INTAKE", LocalDate.of(2022, 10, 5), false, PRIYA, null, false),
+            new DemoCouple(p("Ravi Sharma", null, "he/him"), p("Neha Sharma", null, "she/her"),
+                    "ACTIVE", LocalDate.of(2011, 2, 14), true, PRIYA, null, false),
+            new DemoCouple(p("Jonas Weber", null, "he/him"), p("Mia Schulz", null, "she/her"),
+                    "CLOSED", LocalDate.of(2014, 5, 5), true, PRIYA, null, false));
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (dsl.fetchExists(CLINIC)) {
+            return;
+        }
+        long started = System.nanoTime();
+        // One hash for every demo account: hashing is deliberately slow, and the password is the same.
+        String hash = passwordEncoder.encode(PASSWORD);
+        long clinic = dsl.insertInto(CLINIC).set(CLINIC.NAME, "Riverside Couples Practice")
+                .returning(CLINIC.ID).fetchSingle(CLINIC.ID);
+        account(clinic, "admin@example.com", "Morgan Ellis", hash, "ADMIN");
+        long jordan = account(clinic, JORDAN, "Dr. Jordan Reyes", hash, "THERAPIST");
+        long priya = account(clinic, PRIYA, "Priya Nair", hash, "THERAPIST");
+
+        for (DemoCouple demo : COUPLES) {
+            long couple = dsl.insertInto(COUPLE)
+                    .set(COUPLE.CLINIC_ID, clinic)
+                    .set(COUPLE.STATUS, demo.status())
+                    .set(COUPLE.TOGETHER_SINCE, demo.togetherSince())
+                    .set(COUPLE.LIVING_TOGETHER, demo.livingTogether())
+                    .returning(COUPLE.ID).fetchSingle(COUPLE.ID);
+            partner(clinic, couple, 1, demo.one(), demo.canSignIn() ? account(clinic, demo.one(), hash) : null);
+            partner(clinic, couple, 2, demo.two(), demo.canSignIn() ? account(clinic, demo.two(), hash) : null);
+            therapist(clinic, couple, demo.therapist().equals(JORDAN) ? jordan : priya, "PRIMARY");
+            if (demo.coTherapist() != null) {
+                therapist(clinic, couple, demo.coTherapist().equals(JORDAN) ? jordan : priya, "CO_THERAPIST");
+            }
+        }
+        log.info("Loaded the demo clinic ({} couples) in {} ms; every demo sign-in uses the password {}",
+                COUPLES.size(), (System.nanoTime() - started) / 1_000_000, PASSWORD);
+    }
+
+    private long account(long clinic, Person person, String hash) {
+        return account(clinic, person.email(), person.name(), hash, "CLIENT");
+    }
+
+    private long account(long clinic, String email, String name, String hash, String role) {
+        long id = dsl.insertInto(ACCOUNT)
+                .set(ACCOUNT.CLINIC_ID, clinic)
+                .set(ACCOUNT.EMAIL, email)
+                .set(ACCOUNT.DISPLAY_NAME, name)
+                .set(ACCOUNT.PASSWORD_HASH, hash)
+                .returning(ACCOUNT.ID).fetchSingle(ACCOUNT.ID);
+        dsl.insertInto(ACCOUNT_ROLE)
+                .set(ACCOUNT_ROLE.CLINIC_ID, clinic)
+                .set(ACCOUNT_ROLE.ACCOUNT_ID, id)
+                .set(ACCOUNT_ROLE.ROLE, role)
+                .execute();
+        return id;
+    }
+
+    private void partner(long clinic, long couple, int position, Person person, @Nullable Long account) {
+        dsl.insertInto(PARTNER)
+                .set(PARTNER.CLINIC_ID, clinic)
+                .set(PARTNER.COUPLE_ID, couple)
+                .set(PARTNER.POSITION, (short) position)
+                .set(PARTNER.FULL_NAME, person.name())
+                .set(PARTNER.PREFERRED_NAME, person.preferred())
+                .set(PARTNER.PRONOUNS, person.pronouns())
+                .set(PARTNER.EMAIL, person.email())
+                .set(PARTNER.ACCOUNT_ID, account)
+                .execute();
+    }
+
+    private void therapist(long clinic, long couple, long therapist, String role) {
+        dsl.insertInto(COUPLE_THERAPIST)
+                .set(COUPLE_THERAPIST.CLINIC_ID, clinic)
+                .set(COUPLE_THERAPIST.COUPLE_ID, couple)
+                .set(COUPLE_THERAPIST.ACCOUNT_ID, therapist)
+                .set(COUPLE_THERAPIST.ROLE, role)
+                .execute();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.tandem.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.tandem.shell;
+
+import org.jspecify.annotations.NullMarked;
