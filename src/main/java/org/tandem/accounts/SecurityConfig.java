@@ -16,7 +16,7 @@ import org.tandem.accounts.ui.LoginView;
 
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity
 class SecurityConfig {
 
     @Bean

@@ -46,6 +46,9 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         TextField clinicName = new TextField(getTranslation("setup.clinic-name"));
         TextField adminName = new TextField(getTranslation("setup.admin-name"));
         email.setLabel(getTranslation("setup.admin-email"));
+        email.setI18n(new EmailField.EmailFieldI18n()
+                .setPatternErrorMessage(getTranslation("setup.error.email-invalid"))
+                .setRequiredErrorMessage(getTranslation("setup.error.email-required")));
         PasswordField password = new PasswordField(getTranslation("setup.password"));
         password.setHelperText(getTranslation("setup.password.helper"));
         PasswordField confirm = new PasswordField(getTranslation("setup.password-confirm"));

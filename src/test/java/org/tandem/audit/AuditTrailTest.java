@@ -1,0 +1,167 @@
+package org.tandem.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.logout;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.tandem.jooq.Tables.AUDIT_EVENT;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.tandem.accounts.TandemUser;
+import org.tandem.couples.CoupleService;
+import org.tandem.jooq.tables.records.AuditEventRecord;
+import org.tandem.support.AuditTrail;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.SignIn;
+
+@IntegrationTest
+class AuditTrailTest {
+
+    @Autowired WebApplicationContext context;
+    @Autowired DSLContext dsl;
+    @Autowired UserDetailsService accounts;
+    @Autowired SignIn signIn;
+    @Autowired CoupleService couples;
+
+    MockMvc mvc;
+    AuditTrail trail;
+
+    @BeforeEach
+    void set_up() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        trail = AuditTrail.from(dsl);
+    }
+
+    @AfterEach
+    void sign_out() {
+        signIn.out();
+    }
+
+    @Test
+    void a_sign_in_leaves_exactly_one_success_row() throws Exception {
+        mvc.perform(formLogin("/login").user("therapist@example.com").password("tandem-demo-2026"))
+                .andExpect(redirectedUrl("/"));
+
+        TandemUser therapist = (TandemUser) accounts.loadUserByUsername("therapist@example.com");
+        assertThat(trail.since()).singleElement().satisfies(row -> {
+            assertThat(row.getAction()).isEqualTo("auth.sign-in");
+            assertThat(row.getOutcome()).isEqualTo("SUCCESS");
+            assertThat(row.getActorAccountId()).isEqualTo(therapist.accountId());
+            assertThat(row.getClinicId()).isEqualTo(therapist.clinicId());
+            assertThat(row.getActor()).isEqualTo("therapist@example.com");
+            assertThat(row.getOccurredAt()).isNotNull();
+        });
+    }
+
+    @Test
+    void a_failed_sign_in_leaves_exactly_one_failure_row_for_that_account() throws Exception {
+        mvc.perform(formLogin("/login").user("therapist@example.com").password("wrong-password"))
+                .andExpect(redirectedUrl("/login?error"));
+
+        TandemUser therapist = (TandemUser) accounts.loadUserByUsername("therapist@example.com");
+        assertThat(trail.since()).singleElement().satisfies(row -> {
+            assertThat(row.getAction()).isEqualTo("auth.sign-in");
+            assertThat(row.getOutcome()).isEqualTo("FAILURE");
+            assertThat(row.getActorAccountId()).isEqualTo(therapist.accountId());
+            assertThat(row.getClinicId()).isEqualTo(therapist.clinicId());
+            assertThat(row.getDetail()).isEqualTo("BadCredentialsException");
+        });
+    }
+
+    @Test
+    void a_sign_in_with_an_unknown_email_is_recorded_without_a_clinic() throws Exception {
+        mvc.perform(formLogin("/login").user("nobody@example.com").password("whatever-it-is"))
+                .andExpect(redirectedUrl("/login?error"));
+
+        assertThat(trail.since()).singleElement().satisfies(row -> {
+            assertThat(row.getOutcome()).isEqualTo("FAILURE");
+            assertThat(row.getActor()).isEqualTo("nobody@example.com");
+            assertThat(row.getClinicId()).isNull();
+            assertThat(row.getActorAccountId()).isNull();
+        });
+    }
+
+    @Test
+    void a_sign_out_leaves_exactly_one_row() throws Exception {
+        TandemUser alex = (TandemUser) accounts.loadUserByUsername("alex@example.com");
+
+        mvc.perform(logout("/logout").with(user(alex)));
+
+        assertThat(trail.since()).singleElement().satisfies(row -> {
+            assertThat(row.getAction()).isEqualTo("auth.sign-out");
+            assertThat(row.getActorAccountId()).isEqualTo(alex.accountId());
+            assertThat(row.getClinicId()).isEqualTo(alex.clinicId());
+        });
+    }
+
+    @Test
+    void a_caseload_read_leaves_exactly_one_row_in_its_transaction() {
+        TandemUser therapist = signIn.as("therapist@example.com");
+
+        couples.caseload(0, 25);
+
+        assertThat(trail.since()).singleElement().satisfies(row -> {
+            assertThat(row.getAction()).isEqualTo("caseload.read");
+            assertThat(row.getOutcome()).isEqualTo("SUCCESS");
+            assertThat(row.getActorAccountId()).isEqualTo(therapist.accountId());
+            assertThat(row.getClinicId()).isEqualTo(therapist.clinicId());
+            assertThat(row.getDetail()).isEqualTo("offset 0, 9 couples");
+        });
+    }
+
+    @Test
+    void a_refused_service_call_leaves_exactly_one_denied_row() {
+        TandemUser admin = signIn.as("admin@example.com");
+
+        assertThatThrownBy(() -> couples.caseload(0, 25)).isInstanceOf(AccessDeniedException.class);
+
+        assertThat(trail.since()).singleElement().satisfies(row -> {
+            assertThat(row.getAction()).isEqualTo("access.denied");
+            assertThat(row.getOutcome()).isEqualTo("DENIED");
+            assertThat(row.getActorAccountId()).isEqualTo(admin.accountId());
+            assertThat(row.getDetail()).contains("CoupleService.caseload");
+        });
+    }
+
+    @Test
+    void the_application_cannot_update_an_audit_row() {
+        AuditEventRecord row = anyRow();
+
+        assertThatThrownBy(() -> dsl.update(AUDIT_EVENT).set(AUDIT_EVENT.OUTCOME, "SUCCESS")
+                .where(AUDIT_EVENT.ID.eq(row.getId())).execute())
+                .rootCause().hasMessageContaining("append-only");
+    }
+
+    @Test
+    void the_application_cannot_delete_an_audit_row() {
+        AuditEventRecord row = anyRow();
+
+        assertThatThrownBy(() -> dsl.deleteFrom(AUDIT_EVENT).where(AUDIT_EVENT.ID.eq(row.getId())).execute())
+                .rootCause().hasMessageContaining("append-only");
+    }
+
+    @Test
+    void the_application_cannot_truncate_the_audit_trail() {
+        anyRow();
+
+        assertThatThrownBy(() -> dsl.truncate(AUDIT_EVENT).execute()).rootCause().hasMessageContaining("append-only");
+    }
+
+    private AuditEventRecord anyRow() {
+        signIn.as("therapist@example.com");
+        couples.caseload(0, 1);
+        return trail.since().getFirst();
+    }
+}

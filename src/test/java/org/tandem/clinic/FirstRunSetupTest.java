@@ -1,0 +1,104 @@
+package org.tandem.clinic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import jakarta.validation.ConstraintViolationException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.annotation.Transactional;
+import org.tandem.accounts.AccountService;
+import org.tandem.accounts.NewAccount;
+import org.tandem.accounts.ui.LoginView;
+
+/** An empty database without the demo: the first visitor sets up the clinic and its first admin. */
+@SpringBootTest(properties = "tandem.demo.enabled=false")
+@ActiveProfiles("test")
+@Transactional
+@ViewPackages(packages = "org.tandem")
+@WithAnonymousUser
+class FirstRunSetupTest extends SpringBrowserlessTest {
+
+    @Autowired ClinicService clinics;
+    @Autowired AccountService accounts;
+
+    private TextField field(String label) {
+        return $(TextField.class).all().stream().filter(f -> label.equals(f.getLabel())).findFirst().orElseThrow();
+    }
+
+    private PasswordField password(String label) {
+        return $(PasswordField.class).all().stream().filter(f -> label.equals(f.getLabel())).findFirst()
+                .orElseThrow();
+    }
+
+    private Button create() {
+        return $(Button.class).all().stream().filter(b -> "Create clinic".equals(b.getText())).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void sign_in_page_sends_the_first_visitor_to_setup() {
+        navigate("login", Component.class);
+
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("SetupView");
+        assertThat(clinics.isSetUp()).isFalse();
+    }
+
+    @Test
+    void bad_input_is_explained_beside_each_field_and_nothing_is_written() {
+        navigate("setup", Component.class);
+        test($(EmailField.class).single()).setValue("not-an-email");
+        test(password("Password")).setValue("too-short");
+        test(password("Repeat the password")).setValue("different");
+
+        test(create()).click();
+
+        assertThat(field("Clinic name").getErrorMessage()).isEqualTo("Enter the clinic's name.");
+        assertThat(field("Your name").getErrorMessage()).isEqualTo("Enter your name.");
+        assertThat($(EmailField.class).single().getErrorMessage())
+                .isEqualTo("Enter an e-mail address such as name@example.com.");
+        assertThat(password("Password").getErrorMessage()).isEqualTo("Use at least 15 and at most 128 characters.");
+        assertThat(password("Repeat the password").getErrorMessage()).isEqualTo("The two passwords are not the same.");
+        assertThat(clinics.isSetUp()).isFalse();
+        assertThat(accounts.anyAccountExists()).isFalse();
+    }
+
+    @Test
+    void setup_creates_the_clinic_and_its_admin_then_offers_sign_in() {
+        navigate("setup", Component.class);
+        test(field("Clinic name")).setValue("Harbour Relationship Clinic");
+        test(field("Your name")).setValue("Jo Admin");
+        test($(EmailField.class).single()).setValue("Jo@Harbour.example");
+        test(password("Password")).setValue("correct horse battery staple");
+        test(password("Repeat the password")).setValue("correct horse battery staple");
+
+        test(create()).click();
+
+        assertThat(clinics.isSetUp()).isTrue();
+        assertThat(accounts.emailTaken("jo@harbour.example")).isTrue();
+        assertThat(getCurrentView()).isInstanceOf(LoginView.class);
+
+        navigate("setup", Component.class);
+        assertThat(getCurrentView()).as("setup is closed once a clinic exists").isInstanceOf(LoginView.class);
+        assertThatThrownBy(() -> clinics.setUp(new ClinicSetup("Second"),
+                new NewAccount("Eve", "eve@example.com", "another-long-password")))
+                .isInstanceOf(ClinicAlreadySetUpException.class);
+    }
+
+    @Test
+    void the_service_itself_refuses_invalid_setup_data() {
+        assertThatThrownBy(() -> clinics.setUp(new ClinicSetup(" "), new NewAccount("", "nope", "short")))
+                .isInstanceOf(ConstraintViolationException.class);
+        assertThat(clinics.isSetUp()).isFalse();
+    }
+}

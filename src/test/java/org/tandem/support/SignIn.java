@@ -1,0 +1,39 @@
+package org.tandem.support;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+import org.tandem.accounts.TandemUser;
+
+/**
+ * Puts a real account, loaded as at sign-in, into the security context of the current test thread:
+ * both the strategy that method security uses (Vaadin's) and the static holder.
+ */
+@Component
+public class SignIn {
+
+    private final UserDetailsService accounts;
+    private final SecurityContextHolderStrategy strategy;
+
+    SignIn(UserDetailsService accounts, SecurityContextHolderStrategy strategy) {
+        this.accounts = accounts;
+        this.strategy = strategy;
+    }
+
+    public TandemUser as(String email) {
+        TandemUser user = (TandemUser) accounts.loadUserByUsername(email);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        strategy.setContext(context);
+        SecurityContextHolder.setContext(context);
+        return user;
+    }
+
+    public void out() {
+        strategy.clearContext();
+        SecurityContextHolder.clearContext();
+    }
+}
