@@ -3,7 +3,8 @@ package org.tandem.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.logout;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.tandem.jooq.Tables.AUDIT_EVENT;
@@ -97,7 +98,7 @@ class AuditTrailTest {
     void a_sign_out_leaves_exactly_one_row() throws Exception {
         TandemUser alex = (TandemUser) accounts.loadUserByUsername("alex@example.com");
 
-        mvc.perform(logout("/logout").with(user(alex)));
+        mvc.perform(post("/logout").with(user(alex)).with(csrf()));
 
         assertThat(trail.since()).singleElement().satisfies(row -> {
             assertThat(row.getAction()).isEqualTo("auth.sign-out");
