@@ -1,7 +1,9 @@
 package org.tandem.accounts;
 
+import com.vaadin.flow.server.CustomizedSystemMessages;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinServletService;
 import com.vaadin.flow.server.WrappedSession;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
@@ -21,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class IdleSignOut implements VaadinServiceInitListener, HttpSessionListener {
 
+    /** Where a tab lands after its session ended; the sign-in page shows a note for the {@code idle} parameter. */
+    static final String IDLE_SIGN_OUT_LOCATION = "login?idle";
+
     private final Duration idleTimeout;
     private final ApplicationEventPublisher events;
 
@@ -36,6 +41,15 @@ class IdleSignOut implements VaadinServiceInitListener, HttpSessionListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
+        // A tab whose session has ended goes to the sign-in page, which says why.
+        String contextPath = event.getSource() instanceof VaadinServletService servletService
+                ? servletService.getServlet().getServletContext().getContextPath()
+                : "";
+        CustomizedSystemMessages messages = new CustomizedSystemMessages();
+        messages.setSessionExpiredNotificationEnabled(false);
+        messages.setSessionExpiredURL(contextPath + "/" + IDLE_SIGN_OUT_LOCATION);
+        event.getSource().setSystemMessagesProvider(info -> messages);
+
         event.getSource().addSessionDestroyListener(destroyed -> {
             WrappedSession session = destroyed.getSession().getSession();
             if (session == null) {

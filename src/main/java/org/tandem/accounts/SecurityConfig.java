@@ -1,6 +1,7 @@
 package org.tandem.accounts;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,10 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        // An error dispatch keeps the status it carries. Without this, Vaadin's 403 "session expired" answer to
+        // an idle tab's heartbeat was re-checked on /error and turned into a redirect to the sign-in page, which the
+        // client took for a healthy heartbeat, so the tab never learnt that it had been signed out.
+        http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
                 .build();
     }

@@ -9,6 +9,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +19,7 @@ import org.tandem.accounts.CurrentUser;
 
 /** Shown when a signed-in person opens a page their role does not allow; the refusal is audited. */
 @AnonymousAllowed
+@ParentLayout(MainLayout.class)
 class AccessDeniedView extends Main implements HasErrorParameter<AccessDeniedException>, HasDynamicTitle {
 
     private final ApplicationEventPublisher events;

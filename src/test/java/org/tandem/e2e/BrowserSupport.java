@@ -77,6 +77,11 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeEach(ExtensionContext extension) {
+        try {
+            Files.deleteIfExists(SCREENSHOTS.resolve(failureName(extension) + ".png")); // from an earlier run
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         openContext(options -> {});
     }
 
@@ -84,13 +89,17 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
     public void afterEach(ExtensionContext extension) {
         if (extension.getExecutionException().isPresent() && page != null && !page.isClosed()) {
             try {
-                screenshot(extension.getRequiredTestClass().getSimpleName() + "-"
-                        + extension.getRequiredTestMethod().getName() + "-failure");
+                screenshot(failureName(extension));
             } catch (RuntimeException ignored) {
                 // The failure itself is what matters.
             }
         }
         closeContext();
+    }
+
+    private static String failureName(ExtensionContext extension) {
+        return extension.getRequiredTestClass().getSimpleName() + "-" + extension.getRequiredTestMethod().getName()
+                + "-failure";
     }
 
     /** Replaces this test's context with one made with the given options (e.g. a phone-sized viewport). */

@@ -25,6 +25,7 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
     private final AccountService accounts;
     private final AuthenticationContext authentication;
     private final LoginForm form = new LoginForm();
+    private final Paragraph idleNote = new Paragraph();
 
     LoginView(AccountService accounts, AuthenticationContext authentication) {
         this.accounts = accounts;
@@ -46,7 +47,13 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         Paragraph tagline = new Paragraph(getTranslation("app.tagline"));
         tagline.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.Top.XSMALL);
 
-        add(name, tagline, form);
+        idleNote.setText(getTranslation("login.signed-out-idle"));
+        idleNote.addClassNames(LumoUtility.Background.CONTRAST_5, LumoUtility.Padding.MEDIUM,
+                LumoUtility.BorderRadius.MEDIUM);
+        idleNote.getElement().setAttribute("role", "status");
+        idleNote.setVisible(false);
+
+        add(name, tagline, idleNote, form);
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.AlignItems.CENTER,
                 LumoUtility.JustifyContent.CENTER, LumoUtility.Padding.LARGE, LumoUtility.Height.FULL,
                 LumoUtility.BoxSizing.BORDER);
@@ -62,7 +69,9 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
             event.forwardTo(SETUP_ROUTE);
             return;
         }
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        form.setError(parameters.containsKey("error"));
+        idleNote.setVisible(parameters.containsKey("idle") && !parameters.containsKey("error"));
     }
 
     @Override
