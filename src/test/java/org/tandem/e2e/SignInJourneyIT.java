@@ -1,6 +1,7 @@
 package org.tandem.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tandem.e2e.BrowserSupport.DEMO_PASSWORD;
 
@@ -8,13 +9,17 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.regex.Pattern;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.tandem.jooq.tables.records.AuditEventRecord;
+import org.tandem.support.AuditTrail;
 
 /** Each demo role signs in through the real login page, sees its own data from the database, and signs out. */
 // Dev tools off: their corner pop-up would cover the navbar (name, Sign out) and clutter the screenshots.
@@ -27,6 +32,9 @@ class SignInJourneyIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    DSLContext dsl;
 
     @Test
     @DisplayName("the admin lands on Users and sees the clinic's accounts")
@@ -64,6 +72,7 @@ class SignInJourneyIT {
     @Test
     @DisplayName("a client lands on their workbook and sees their couple and therapist")
     void clientJourney() {
+        AuditTrail trail = AuditTrail.from(dsl);
         Page page = signInAndLand("alex@example.com", "/workbook", "Alex Morgan");
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Welcome, Alex")))
@@ -75,6 +84,11 @@ class SignInJourneyIT {
 
         browser.screenshot("client-workbook");
         signOutAndStayOut();
+
+        // The real browser journey left its trail: signed in, read their own couple, signed out.
+        assertThat(trail.since().stream().filter(row -> "alex@example.com".equals(row.getActor()))
+                .map(AuditEventRecord::getAction).toList())
+                .containsSubsequence("auth.sign-in", "couple.read-own", "auth.sign-out");
     }
 
     @Test

@@ -1,0 +1,76 @@
+package org.tandem.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.jooq.Tables.ACCOUNT;
+import static org.tandem.jooq.Tables.CLINIC;
+import static org.tandem.jooq.Tables.COUPLE;
+import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
+import static org.tandem.jooq.Tables.PARTNER;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.tandem.support.IntegrationTest;
+
+class DemoClinicLoaderTest {
+
+    @Nested
+    @IntegrationTest
+    class InTheDevelopmentRun {
+
+        @Autowired DSLContext dsl;
+        @Autowired DemoClinicLoader loader;
+
+        @Test
+        void the_demo_clinic_has_its_people_and_at_least_twelve_couples_across_two_therapists() {
+            assertThat(dsl.fetchCount(CLINIC, CLINIC.NAME.eq("Riverside Couples Practice"))).isOne();
+            assertThat(dsl.fetchCount(COUPLE)).isGreaterThanOrEqualTo(12);
+            assertThat(dsl.selectDistinct(ACCOUNT.EMAIL).from(COUPLE_THERAPIST).join(ACCOUNT)
+                    .on(ACCOUNT.ID.eq(COUPLE_THERAPIST.ACCOUNT_ID)).where(COUPLE_THERAPIST.ROLE.eq("PRIMARY"))
+                    .fetch(ACCOUNT.EMAIL))
+                    .containsExactlyInAnyOrder("therapist@example.com", "therapist2@example.com");
+            assertThat(dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq("admin@example.com"))).isTrue();
+        }
+
+        @Test
+        void alex_and_sam_are_the_two_partners_of_one_couple_of_the_first_therapist() {
+            var couples = dsl.select(PARTNER.COUPLE_ID).from(PARTNER).join(ACCOUNT).on(ACCOUNT.ID.eq(PARTNER.ACCOUNT_ID))
+                    .where(ACCOUNT.EMAIL.in("alex@example.com", "sam@example.com")).fetch(PARTNER.COUPLE_ID);
+            assertThat(couples).hasSize(2).containsOnly(couples.getFirst());
+            assertThat(dsl.select(ACCOUNT.EMAIL).from(COUPLE_THERAPIST).join(ACCOUNT)
+                    .on(ACCOUNT.ID.eq(COUPLE_THERAPIST.ACCOUNT_ID))
+                    .where(COUPLE_THERAPIST.COUPLE_ID.eq(couples.getFirst())).fetch(ACCOUNT.EMAIL))
+                    .containsExactly("therapist@example.com");
+        }
+
+        @Test
+        void it_never_loads_over_existing_data() {
+            int couples = dsl.fetchCount(COUPLE);
+
+            loader.run(new DefaultApplicationArguments());
+
+            assertThat(dsl.fetchCount(COUPLE)).isEqualTo(couples);
+            assertThat(dsl.fetchCount(CLINIC, CLINIC.NAME.eq("Riverside Couples Practice"))).isOne();
+        }
+    }
+
+    @Nested
+    @SpringBootTest(properties = {"tandem.demo.enabled=true", "vaadin.productionMode=false"})
+    @ActiveProfiles({"test", "prod"})
+    class InTheProductionProfile {
+
+        @Autowired DSLContext dsl;
+        @Autowired ApplicationContext context;
+
+        @Test
+        void no_demo_data_is_loaded_even_when_asked_for() {
+            assertThat(context.getBeanNamesForType(DemoClinicLoader.class)).isEmpty();
+            assertThat(dsl.fetchCount(CLINIC)).isZero();
+        }
+    }
+}
