@@ -28,10 +28,12 @@ class DemoClinicLoaderTest {
 
         @Test
         void the_demo_clinic_has_its_people_and_at_least_twelve_couples_across_two_therapists() {
-            assertThat(dsl.fetchCount(CLINIC, CLINIC.NAME.eq("Riverside Couples Practice"))).isOne();
-            assertThat(dsl.fetchCount(COUPLE)).isGreaterThanOrEqualTo(12);
+            long clinic = dsl.select(CLINIC.ID).from(CLINIC).where(CLINIC.NAME.eq("Riverside Couples Practice"))
+                    .fetchSingle(CLINIC.ID);
+            assertThat(dsl.fetchCount(COUPLE, COUPLE.CLINIC_ID.eq(clinic))).isGreaterThanOrEqualTo(12);
             assertThat(dsl.selectDistinct(ACCOUNT.EMAIL).from(COUPLE_THERAPIST).join(ACCOUNT)
-                    .on(ACCOUNT.ID.eq(COUPLE_THERAPIST.ACCOUNT_ID)).where(COUPLE_THERAPIST.ROLE.eq("PRIMARY"))
+                    .on(ACCOUNT.ID.eq(COUPLE_THERAPIST.ACCOUNT_ID))
+                    .where(COUPLE_THERAPIST.ROLE.eq("PRIMARY"), COUPLE_THERAPIST.CLINIC_ID.eq(clinic))
                     .fetch(ACCOUNT.EMAIL))
                     .containsExactlyInAnyOrder("therapist@example.com", "therapist2@example.com");
             assertThat(dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq("admin@example.com"))).isTrue();
