@@ -7,4 +7,9 @@ public record AccessRefused(TandemUser user, String what, String reason) impleme
     public AuditEntry auditEntry() {
         return AuditEntry.by(user, "access.denied", null, null, AuditEntry.Outcome.DENIED, what + ": " + reason);
     }
+
+    @Override
+    public boolean survivesRollback() {
+        return true;
+    }
 }

@@ -4,4 +4,12 @@ package org.tandem.accounts;
 public interface Audited {
 
     AuditEntry auditEntry();
+
+    /**
+     * Whether the line must be kept even when the surrounding transaction rolls back: true for
+     * refusals, which are followed by an exception; false for acts, whose line lives and dies with them.
+     */
+    default boolean survivesRollback() {
+        return false;
+    }
 }

@@ -12,6 +12,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.accounts.AccessRefused;
@@ -31,15 +34,23 @@ class AuditRecorder {
     private final AuditRepository audit;
     private final UserDetailsService accounts;
 
-    AuditRecorder(AuditRepository audit, UserDetailsService accounts) {
+    private final TransactionTemplate separately;
+
+    AuditRecorder(AuditRepository audit, UserDetailsService accounts, PlatformTransactionManager transactions) {
         this.audit = audit;
         this.accounts = accounts;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @EventListener
     @Transactional(propagation = Propagation.REQUIRED)
     public void on(Audited event) {
-        audit.insert(event.auditEntry());
+        if (event.survivesRollback()) {
+            separately.executeWithoutResult(status -> audit.insert(event.auditEntry()));
+        } else {
+            audit.insert(event.auditEntry());
+        }
     }
 
     @EventListener

@@ -8,7 +8,6 @@ import static org.tandem.jooq.Tables.COUPLE;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.PARTNER;
 
-import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
@@ -25,27 +24,21 @@ class CoupleRepository {
         this.dsl = dsl;
     }
 
-    /** The couples on which this therapist is primary or co-therapist, within their clinic only. */
-    List<CaseloadEntry> caseload(long clinicId, long therapistId, int offset, int limit) {
-        Partner one = PARTNER.as("partner_one");
-        Partner two = PARTNER.as("partner_two");
-        return dsl.select(COUPLE.ID, one.FULL_NAME, two.FULL_NAME,
-                        COUPLE.STATUS.convertFrom(CoupleStatus::valueOf))
-                .from(COUPLE)
-                .join(COUPLE_THERAPIST)
-                .on(COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE.ID), COUPLE_THERAPIST.CLINIC_ID.eq(COUPLE.CLINIC_ID))
-                .join(one).on(one.COUPLE_ID.eq(COUPLE.ID), one.POSITION.eq((short) 1))
-                .join(two).on(two.COUPLE_ID.eq(COUPLE.ID), two.POSITION.eq((short) 2))
-                .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId))
-                .orderBy(one.FULL_NAME, COUPLE.ID)
-                .offset(offset)
-                .limit(limit)
-                .fetch(Records.mapping(CaseloadEntry::new));
+    boolean isTherapistOf(long clinicId, long coupleId, long accountId) {
+        return dsl.fetchExists(COUPLE_THERAPIST, COUPLE_THERAPIST.CLINIC_ID.eq(clinicId),
+                COUPLE_THERAPIST.COUPLE_ID.eq(coupleId), COUPLE_THERAPIST.ACCOUNT_ID.eq(accountId));
     }
 
-    int caseloadSize(long clinicId, long therapistId) {
-        return dsl.fetchCount(COUPLE_THERAPIST,
-                COUPLE_THERAPIST.CLINIC_ID.eq(clinicId), COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId));
+    /** Both partners' names and the status, for the heading of every tab of a couple's page. */
+    Optional<CoupleHeading> heading(long clinicId, long coupleId) {
+        Partner one = PARTNER.as("partner_one");
+        Partner two = PARTNER.as("partner_two");
+        return dsl.select(COUPLE.ID, one.FULL_NAME, two.FULL_NAME, COUPLE.STATUS.convertFrom(CoupleStatus::valueOf))
+                .from(COUPLE)
+                .join(one).on(one.COUPLE_ID.eq(COUPLE.ID), one.POSITION.eq((short) 1))
+                .join(two).on(two.COUPLE_ID.eq(COUPLE.ID), two.POSITION.eq((short) 2))
+                .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.ID.eq(coupleId))
+                .fetchOptional(Records.mapping(CoupleHeading::new));
     }
 
     /** The couple that this CLIENT account is a partner of, within their clinic. */

@@ -1,6 +1,5 @@
 package org.tandem.couples;
 
-import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,28 +14,22 @@ import org.tandem.accounts.TandemUser;
 public class CoupleService {
 
     private final CoupleRepository couples;
+    private final CoupleAccess access;
     private final ApplicationEventPublisher events;
 
-    CoupleService(CoupleRepository couples, ApplicationEventPublisher events) {
+    CoupleService(CoupleRepository couples, CoupleAccess access, ApplicationEventPublisher events) {
         this.couples = couples;
+        this.access = access;
         this.events = events;
     }
 
-    /** A page of the signed-in therapist's own caseload; never another therapist's or clinic's couples. */
+    /** The heading of a couple's page: only for the couple's own therapists. */
     @PreAuthorize("hasRole('THERAPIST')")
-    public List<CaseloadEntry> caseload(int offset, int limit) {
-        TandemUser therapist = CurrentUser.require();
-        List<CaseloadEntry> page = couples.caseload(therapist.clinicId(), therapist.accountId(), offset, limit);
-        events.publishEvent(new CaseloadRead(therapist, offset, page.size()));
-        return page;
-    }
-
-    /** How many couples the signed-in therapist has; a number only, so not audited as a read of clinical data. */
-    @PreAuthorize("hasRole('THERAPIST')")
-    @Transactional(readOnly = true)
-    public int caseloadSize() {
-        TandemUser therapist = CurrentUser.require();
-        return couples.caseloadSize(therapist.clinicId(), therapist.accountId());
+    public CoupleHeading heading(long coupleId) {
+        TandemUser therapist = access.requireTherapistOf(coupleId);
+        CoupleHeading heading = couples.heading(therapist.clinicId(), coupleId).orElseThrow();
+        events.publishEvent(new CoupleOpened(therapist, coupleId));
+        return heading;
     }
 
     /** The signed-in partner's own couple, if their account is linked to one. */

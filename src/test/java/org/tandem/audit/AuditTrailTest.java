@@ -21,7 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.tandem.accounts.TandemUser;
-import org.tandem.couples.CoupleService;
+import org.tandem.couples.CaseloadService;
 import org.tandem.jooq.tables.records.AuditEventRecord;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
@@ -34,7 +34,8 @@ class AuditTrailTest {
     @Autowired DSLContext dsl;
     @Autowired UserDetailsService accounts;
     @Autowired SignIn signIn;
-    @Autowired CoupleService couples;
+    @Autowired CaseloadService caseload;
+    @Autowired org.tandem.couples.CoupleService couples;
 
     MockMvc mvc;
     AuditTrail trail;
@@ -111,7 +112,7 @@ class AuditTrailTest {
     void a_caseload_read_leaves_exactly_one_row_in_its_transaction() {
         TandemUser therapist = signIn.as("therapist@example.com");
 
-        couples.caseload(0, 25);
+        caseload.page(0, 25);
 
         assertThat(trail.since()).singleElement().satisfies(row -> {
             assertThat(row.getAction()).isEqualTo("caseload.read");
@@ -126,14 +127,45 @@ class AuditTrailTest {
     void a_refused_service_call_leaves_exactly_one_denied_row() {
         TandemUser admin = signIn.as("admin@example.com");
 
-        assertThatThrownBy(() -> couples.caseload(0, 25)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> caseload.page(0, 25)).isInstanceOf(AccessDeniedException.class);
 
         assertThat(trail.since()).singleElement().satisfies(row -> {
             assertThat(row.getAction()).isEqualTo("access.denied");
             assertThat(row.getOutcome()).isEqualTo("DENIED");
             assertThat(row.getActorAccountId()).isEqualTo(admin.accountId());
-            assertThat(row.getDetail()).contains("CoupleService.caseload");
+            assertThat(row.getDetail()).contains("CaseloadService.page");
         });
+    }
+
+    @Test
+    void opening_another_therapists_couple_is_refused_and_the_refusal_is_kept() {
+        TandemUser priya = signIn.as("therapist2@example.com");
+        long alexAndSam = coupleOf("alex@example.com");
+
+        assertThatThrownBy(() -> couples.heading(alexAndSam)).isInstanceOf(AccessDeniedException.class);
+
+        assertThat(trail.since()).singleElement().satisfies(row -> {
+            assertThat(row.getAction()).isEqualTo("access.denied");
+            assertThat(row.getActorAccountId()).isEqualTo(priya.accountId());
+            assertThat(row.getDetail()).isEqualTo("couple " + alexAndSam + ": not on the caseload");
+        });
+    }
+
+    @Test
+    void opening_ones_own_couple_is_recorded() {
+        signIn.as("therapist@example.com");
+        long alexAndSam = coupleOf("alex@example.com");
+
+        assertThat(couples.heading(alexAndSam).names()).isEqualTo("Alex Morgan & Samira Patel");
+
+        assertThat(trail.since()).extracting(AuditEventRecord::getAction, AuditEventRecord::getSubjectId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("couple.read", alexAndSam));
+    }
+
+    private long coupleOf(String partnerEmail) {
+        return dsl.select(org.tandem.jooq.Tables.PARTNER.COUPLE_ID).from(org.tandem.jooq.Tables.PARTNER)
+                .join(org.tandem.jooq.Tables.ACCOUNT).on(org.tandem.jooq.Tables.ACCOUNT.ID.eq(org.tandem.jooq.Tables.PARTNER.ACCOUNT_ID))
+                .where(org.tandem.jooq.Tables.ACCOUNT.EMAIL.eq(partnerEmail)).fetchSingle(org.tandem.jooq.Tables.PARTNER.COUPLE_ID);
     }
 
     @Test
@@ -162,7 +194,7 @@ class AuditTrailTest {
 
     private AuditEventRecord anyRow() {
         signIn.as("therapist@example.com");
-        couples.caseload(0, 1);
+        caseload.page(0, 1);
         return trail.since().getFirst();
     }
 }

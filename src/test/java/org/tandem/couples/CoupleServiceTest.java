@@ -20,6 +20,7 @@ import org.tandem.support.SignIn;
 class CoupleServiceTest {
 
     @Autowired CoupleService couples;
+    @Autowired CaseloadService caseload;
     @Autowired UserDetailsService accounts;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
@@ -44,10 +45,10 @@ class CoupleServiceTest {
     void therapist_sees_every_couple_they_are_primary_or_co_therapist_of() {
         signIn.as("therapist@example.com");
 
-        List<CaseloadEntry> page = couples.caseload(0, 50);
+        List<CaseloadEntry> page = caseload.page(0, 50);
 
         assertThat(names(page)).contains("Alex Morgan", "Samira Patel", "Daniel Okafor", "Kwame Mensah");
-        assertThat(page).hasSize(9).hasSize(couples.caseloadSize());
+        assertThat(page).hasSize(9).hasSize(caseload.size());
         assertThat(page).extracting(CaseloadEntry::partnerOne).isSorted();
     }
 
@@ -55,27 +56,27 @@ class CoupleServiceTest {
     void therapists_caseload_never_contains_another_therapists_couple() {
         signIn.as("therapist@example.com");
 
-        assertThat(names(couples.caseload(0, 100))).doesNotContain("Maya Johnson", "Chris Taylor", "Ravi Sharma");
+        assertThat(names(caseload.page(0, 100))).doesNotContain("Maya Johnson", "Chris Taylor", "Ravi Sharma");
     }
 
     @Test
     void nothing_of_another_clinic_is_returned() {
         signIn.as("therapist@example.com");
-        assertThat(names(couples.caseload(0, 100))).doesNotContain(OtherClinic.PARTNER_ONE, OtherClinic.PARTNER_TWO);
+        assertThat(names(caseload.page(0, 100))).doesNotContain(OtherClinic.PARTNER_ONE, OtherClinic.PARTNER_TWO);
 
         signIn.as(OtherClinic.THERAPIST_EMAIL);
-        List<CaseloadEntry> theirs = couples.caseload(0, 100);
+        List<CaseloadEntry> theirs = caseload.page(0, 100);
         assertThat(names(theirs)).containsExactlyInAnyOrder(OtherClinic.PARTNER_ONE, OtherClinic.PARTNER_TWO,
                 "Jules Moreau", OtherClinic.PARTNER_TWO_OTHER);
-        assertThat(couples.caseloadSize()).isEqualTo(2);
+        assertThat(caseload.size()).isEqualTo(2);
     }
 
     @Test
     void caseload_pages_do_not_overlap() {
         signIn.as("therapist@example.com");
 
-        List<CaseloadEntry> first = couples.caseload(0, 5);
-        List<CaseloadEntry> second = couples.caseload(5, 5);
+        List<CaseloadEntry> first = caseload.page(0, 5);
+        List<CaseloadEntry> second = caseload.page(5, 5);
 
         assertThat(first).hasSize(5);
         assertThat(second).hasSize(4).doesNotContainAnyElementsOf(first);
@@ -84,16 +85,16 @@ class CoupleServiceTest {
     @Test
     void admin_and_client_are_refused_the_caseload() {
         signIn.as("admin@example.com");
-        assertThatThrownBy(() -> couples.caseload(0, 10)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> couples.caseloadSize()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> caseload.page(0, 10)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> caseload.size()).isInstanceOf(AccessDeniedException.class);
 
         signIn.as("alex@example.com");
-        assertThatThrownBy(() -> couples.caseload(0, 10)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> caseload.page(0, 10)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void anonymous_is_refused_the_caseload() {
-        assertThatThrownBy(() -> couples.caseload(0, 10))
+        assertThatThrownBy(() -> caseload.page(0, 10))
                 .isInstanceOf(org.springframework.security.core.AuthenticationException.class);
     }
 

@@ -12,7 +12,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import org.tandem.accounts.Role;
 import org.tandem.couples.CaseloadEntry;
-import org.tandem.couples.CoupleService;
+import org.tandem.couples.CaseloadService;
 
 @Route(CaseloadView.ROUTE)
 @RolesAllowed(Role.Names.THERAPIST)
@@ -21,7 +21,7 @@ class CaseloadView extends Main implements HasDynamicTitle {
 
     static final String ROUTE = "caseload";
 
-    CaseloadView(CoupleService couples) {
+    CaseloadView(CaseloadService caseload) {
         H2 title = new H2(getTranslation("caseload.title"));
 
         Grid<CaseloadEntry> grid = new Grid<>();
@@ -37,8 +37,8 @@ class CaseloadView extends Main implements HasDynamicTitle {
             });
             return status;
         }).setHeader(getTranslation("caseload.column.status")).setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(query -> couples.caseload(query.getOffset(), query.getLimit()).stream(),
-                query -> couples.caseloadSize());
+        grid.setItems(query -> caseload.page(query.getOffset(), query.getLimit()).stream(),
+                query -> caseload.size());
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("caseload.empty"));
         grid.setSizeFull();

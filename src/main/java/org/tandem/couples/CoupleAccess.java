@@ -1,0 +1,39 @@
+package org.tandem.couples;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.tandem.accounts.AccessRefused;
+import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.Role;
+import org.tandem.accounts.TandemUser;
+
+/**
+ * The ownership check every service runs before it touches one couple's clinical data: the signed-in
+ * person must be a therapist of that couple (primary or co-therapist) in their own clinic. A refusal
+ * is audited (kept even though the caller's transaction rolls back) and thrown as
+ * {@link AccessDeniedException}. A couple of another clinic is refused exactly like one that does not exist.
+ */
+@Component
+public class CoupleAccess {
+
+    private final CoupleRepository couples;
+    private final ApplicationEventPublisher events;
+
+    CoupleAccess(CoupleRepository couples, ApplicationEventPublisher events) {
+        this.couples = couples;
+        this.events = events;
+    }
+
+    /** The signed-in therapist, once it is certain that the couple is on their caseload. */
+    public TandemUser requireTherapistOf(long coupleId) {
+        TandemUser user = CurrentUser.require();
+        boolean theirs = user.hasRole(Role.THERAPIST)
+                && couples.isTherapistOf(user.clinicId(), coupleId, user.accountId());
+        if (!theirs) {
+            events.publishEvent(new AccessRefused(user, "couple " + coupleId, "not on the caseload"));
+            throw new AccessDeniedException("Couple " + coupleId + " is not on your caseload");
+        }
+        return user;
+    }
+}
