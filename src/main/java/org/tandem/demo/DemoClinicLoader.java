@@ -8,6 +8,7 @@ import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.PARTNER;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.jooq.DSLContext;
@@ -101,19 +102,25 @@ class DemoClinicLoader implements ApplicationRunner {
         long jordan = account(clinic, JORDAN, "Dr. Jordan Reyes", hash, "THERAPIST");
         long priya = account(clinic, PRIYA, "Priya Nair", hash, "THERAPIST");
 
-        for (DemoCouple demo : COUPLES) {
+        DemoHistory history = new DemoHistory(dsl, ZoneId.systemDefault(), LocalDate.now());
+        for (int index = 0; index < COUPLES.size(); index++) {
+            DemoCouple demo = COUPLES.get(index);
             long couple = dsl.insertInto(COUPLE)
                     .set(COUPLE.CLINIC_ID, clinic)
                     .set(COUPLE.STATUS, demo.status())
                     .set(COUPLE.TOGETHER_SINCE, demo.togetherSince())
                     .set(COUPLE.LIVING_TOGETHER, demo.livingTogether())
                     .returning(COUPLE.ID).fetchSingle(COUPLE.ID);
-            partner(clinic, couple, 1, demo.one(), demo.canSignIn() ? account(clinic, demo.one(), hash) : null);
-            partner(clinic, couple, 2, demo.two(), demo.canSignIn() ? account(clinic, demo.two(), hash) : null);
-            therapist(clinic, couple, demo.therapist().equals(JORDAN) ? jordan : priya, "PRIMARY");
+            long one = partner(clinic, couple, 1, demo.one(), demo.canSignIn() ? account(clinic, demo.one(), hash) : null);
+            long two = partner(clinic, couple, 2, demo.two(), demo.canSignIn() ? account(clinic, demo.two(), hash) : null);
+            long primary = demo.therapist().equals(JORDAN) ? jordan : priya;
+            therapist(clinic, couple, primary, "PRIMARY");
             if (demo.coTherapist() != null) {
                 therapist(clinic, couple, demo.coTherapist().equals(JORDAN) ? jordan : priya, "CO_THERAPIST");
             }
+            history.write(new DemoHistory.Couple(couple, clinic, demo.status(), primary,
+                    new DemoHistory.Partner(one, demo.one().name(), demo.one().email(), demo.canSignIn()),
+                    new DemoHistory.Partner(two, demo.two().name(), demo.two().email(), demo.canSignIn()), index));
         }
         log.info("Loaded the demo clinic ({} couples) in {} ms; every demo sign-in uses the password {}",
                 COUPLES.size(), (System.nanoTime() - started) / 1_000_000, PASSWORD);
@@ -138,8 +145,8 @@ class DemoClinicLoader implements ApplicationRunner {
         return id;
     }
 
-    private void partner(long clinic, long couple, int position, Person person, @Nullable Long account) {
-        dsl.insertInto(PARTNER)
+    private long partner(long clinic, long couple, int position, Person person, @Nullable Long account) {
+        return dsl.insertInto(PARTNER)
                 .set(PARTNER.CLINIC_ID, clinic)
                 .set(PARTNER.COUPLE_ID, couple)
                 .set(PARTNER.POSITION, (short) position)
@@ -148,7 +155,8 @@ class DemoClinicLoader implements ApplicationRunner {
                 .set(PARTNER.PRONOUNS, person.pronouns())
                 .set(PARTNER.EMAIL, person.email())
                 .set(PARTNER.ACCOUNT_ID, account)
-                .execute();
+                .returning(PARTNER.ID)
+                .fetchSingle(PARTNER.ID);
     }
 
     private void therapist(long clinic, long couple, long therapist, String role) {

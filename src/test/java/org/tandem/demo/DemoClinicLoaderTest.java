@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.CLINIC;
 import static org.tandem.jooq.Tables.COUPLE;
+import static org.tandem.jooq.Tables.COUPLE_SESSION;
+import static org.tandem.jooq.Tables.INVITATION;
+import static org.tandem.jooq.Tables.SESSION_NOTE;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.PARTNER;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +52,46 @@ class DemoClinicLoaderTest {
                     .on(ACCOUNT.ID.eq(COUPLE_THERAPIST.ACCOUNT_ID))
                     .where(COUPLE_THERAPIST.COUPLE_ID.eq(couples.getFirst())).fetch(ACCOUNT.EMAIL))
                     .containsExactly("therapist@example.com");
+        }
+
+        @Test
+        void couples_have_months_of_sessions_with_notes_and_a_next_session() {
+            var perCouple = dsl.select(COUPLE.ID, COUPLE.STATUS, DSL.min(COUPLE_SESSION.STARTS_AT),
+                            DSL.count(COUPLE_SESSION.ID),
+                            DSL.count(COUPLE_SESSION.ID).filterWhere(COUPLE_SESSION.STATUS.eq("HELD")),
+                            DSL.count(SESSION_NOTE.SESSION_ID),
+                            DSL.count(COUPLE_SESSION.ID).filterWhere(COUPLE_SESSION.STATUS.eq("SCHEDULED")
+                                    .and(COUPLE_SESSION.STARTS_AT.gt(DSL.currentOffsetDateTime()))))
+                    .from(COUPLE)
+                    .join(CLINIC).on(CLINIC.ID.eq(COUPLE.CLINIC_ID), CLINIC.NAME.eq("Riverside Couples Practice"))
+                    .leftJoin(COUPLE_SESSION).on(COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID))
+                    .leftJoin(SESSION_NOTE).on(SESSION_NOTE.SESSION_ID.eq(COUPLE_SESSION.ID))
+                    .groupBy(COUPLE.ID, COUPLE.STATUS)
+                    .fetch();
+
+            assertThat(perCouple).hasSizeGreaterThanOrEqualTo(12).allSatisfy(row -> {
+                String status = row.value2();
+                assertThat(row.value6()).as("every held session has a note").isEqualTo(row.value5());
+                if (!status.equals("INTAKE")) {
+                    assertThat(row.value3()).as("three months of history or more")
+                            .isBefore(java.time.OffsetDateTime.now().minusMonths(3).plusDays(1));
+                    assertThat(row.value4()).isGreaterThanOrEqualTo(6);
+                }
+                assertThat(row.value7()).as("a next session for active and intake couples")
+                        .isEqualTo(status.equals("ACTIVE") || status.equals("INTAKE") ? 1 : 0);
+            });
+            assertThat(dsl.fetchCount(COUPLE_SESSION, COUPLE_SESSION.STATUS.eq("CANCELLED"))).isPositive();
+            assertThat(dsl.fetchCount(COUPLE_SESSION, COUPLE_SESSION.STATUS.eq("NO_SHOW"))).isPositive();
+        }
+
+        @Test
+        void invitations_appear_in_every_state() {
+            assertThat(dsl.fetchCount(INVITATION, INVITATION.ACCEPTED_AT.isNotNull())).isEqualTo(2);
+            assertThat(dsl.fetchCount(INVITATION, INVITATION.VOIDED_AT.isNotNull())).isPositive();
+            assertThat(dsl.fetchCount(INVITATION, INVITATION.ACCEPTED_AT.isNull(), INVITATION.VOIDED_AT.isNull(),
+                    INVITATION.EXPIRES_AT.lt(DSL.currentOffsetDateTime()))).isPositive();
+            assertThat(dsl.fetchCount(INVITATION, INVITATION.ACCEPTED_AT.isNull(), INVITATION.VOIDED_AT.isNull(),
+                    INVITATION.EXPIRES_AT.gt(DSL.currentOffsetDateTime()))).isPositive();
         }
 
         @Test
