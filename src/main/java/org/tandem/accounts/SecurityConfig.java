@@ -2,6 +2,8 @@ package org.tandem.accounts;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +12,9 @@ import org.springframework.security.authorization.SpringAuthorizationEventPublis
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.tandem.accounts.ui.LoginView;
@@ -30,11 +34,20 @@ class SecurityConfig {
                 .build();
     }
 
-    /** bcrypt today, behind a prefix, so that a stronger encoder can take over without a reset. */
+    /**
+     * Argon2id for new hashes, behind a prefix so that older hashes (bcrypt) still match and a stronger
+     * encoder can take over later without a reset. Not bcrypt: it reads only the first 72 bytes, and
+     * partners may choose passphrases of up to 128 characters.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        Map<String, PasswordEncoder> encoders = new HashMap<>();
+        encoders.put(ARGON2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+        encoders.put("bcrypt", new BCryptPasswordEncoder());
+        return new DelegatingPasswordEncoder(ARGON2, encoders);
     }
+
+    private static final String ARGON2 = "argon2";
 
     /** Method-security denials become events, which the audit trail records. */
     @Bean

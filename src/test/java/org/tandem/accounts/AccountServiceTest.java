@@ -68,8 +68,17 @@ class AccountServiceTest {
 
         assertThat(therapist.displayName()).isEqualTo("Dr. Jordan Reyes");
         assertThat(therapist.roles()).containsExactly(Role.THERAPIST);
-        assertThat(therapist.getPassword()).startsWith("{bcrypt}");
+        assertThat(therapist.getPassword()).startsWith("{argon2}");
         assertThat(passwordEncoder.matches("tandem-demo-2026", therapist.getPassword())).isTrue();
+    }
+
+    @Test
+    void passphrases_of_128_characters_are_hashed_whole() {
+        String long128 = "a".repeat(120) + "12345678";
+        String hash = passwordEncoder.encode(long128);
+
+        assertThat(passwordEncoder.matches(long128, hash)).isTrue();
+        assertThat(passwordEncoder.matches("a".repeat(120) + "12345679", hash)).isFalse();
     }
 
     @Test
