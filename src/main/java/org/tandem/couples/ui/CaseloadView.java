@@ -108,7 +108,6 @@ class CaseloadView extends Main implements HasDynamicTitle {
             grid.addColumn(entry -> "").setHeader(getTranslation("caseload.column." + later))
                     .setTextAlign(ColumnTextAlign.CENTER).setAutoWidth(true).setFlexGrow(0);
         }
-        grid.setMultiSort(true, Grid.MultiSortPriority.APPEND);
         grid.setItems(query -> caseload.page(filter, sortOf(query.getSortOrders()), query.getOffset(),
                         query.getLimit()).stream(),
                 query -> caseload.count(filter));
