@@ -16,20 +16,36 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.test.context.support.WithUserDetails;
 import org.tandem.couples.CaseloadEntry;
 import org.tandem.couples.CoupleStatus;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
+import org.tandem.support.SignIn;
 
 @IntegrationTest
 @ViewPackages(packages = "org.tandem")
-@WithUserDetails("therapist@example.com")
 class CaseloadViewTest extends SpringBrowserlessTest {
 
     @Autowired DSLContext dsl;
+    @Autowired SignIn signIn;
+
+    /**
+     * Signs in through the application's own security context strategy as well as the static holder:
+     * {@code @WithUserDetails} sets only the latter, which another test context started later may own.
+     */
+    @BeforeEach
+    void sign_in() {
+        signIn.as("therapist@example.com");
+    }
+
+    @AfterEach
+    void sign_out() {
+        signIn.out();
+    }
 
     @SuppressWarnings("unchecked")
     private Grid<CaseloadEntry> grid() {

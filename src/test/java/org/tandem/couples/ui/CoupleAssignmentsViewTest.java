@@ -14,21 +14,29 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.test.context.support.WithUserDetails;
 import org.tandem.couples.ClinicTherapist;
 import org.tandem.couples.CoupleAssignment;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
+import org.tandem.support.SignIn;
 
 @IntegrationTest
 @ViewPackages(packages = "org.tandem")
 class CoupleAssignmentsViewTest extends SpringBrowserlessTest {
 
     @Autowired DSLContext dsl;
+    /** Signs in through the application's own security context strategy too (see CaseloadViewTest). */
+    @Autowired SignIn signIn;
     AuditTrail trail;
+
+    @AfterEach
+    void sign_out() {
+        signIn.out();
+    }
 
     @BeforeEach
     void mark_audit_trail() {
@@ -66,8 +74,8 @@ class CoupleAssignmentsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("admin@example.com")
     void admin_sees_names_statuses_and_therapists_in_the_menu_and_grid() {
+        signIn.as("admin@example.com");
         navigate("assignments", Component.class);
 
         assertThat($(SideNavItem.class).all()).extracting(SideNavItem::getLabel).contains("Assignments");
@@ -82,8 +90,8 @@ class CoupleAssignmentsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("admin@example.com")
     void admin_moves_a_couple_and_adds_a_co_therapist_in_one_save() {
+        signIn.as("admin@example.com");
         openCouple("samira");
         assertThat($(Dialog.class).single().getHeaderTitle()).isEqualTo("Therapists of Alex Morgan & Samira Patel");
         assertThat(combo("Primary therapist").getValue().displayName()).isEqualTo("Dr. Jordan Reyes");
@@ -99,8 +107,8 @@ class CoupleAssignmentsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("admin@example.com")
     void the_same_therapist_twice_is_explained_beside_the_field_and_nothing_is_saved() {
+        signIn.as("admin@example.com");
         openCouple("samira");
 
         combo("Co-therapist (optional)").setValue(therapist("Dr. Jordan Reyes"));
@@ -114,8 +122,8 @@ class CoupleAssignmentsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void a_therapist_is_refused_the_assignments_and_the_refusal_is_audited() {
+        signIn.as("therapist@example.com");
         navigate("assignments", Component.class);
 
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("AccessDeniedView");
@@ -124,8 +132,8 @@ class CoupleAssignmentsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void a_client_is_refused_the_assignments_and_the_refusal_is_audited() {
+        signIn.as("alex@example.com");
         navigate("assignments", Component.class);
 
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("AccessDeniedView");
