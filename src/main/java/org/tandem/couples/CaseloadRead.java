@@ -1,14 +1,28 @@
 package org.tandem.couples;
 
+import java.util.stream.Collectors;
 import org.tandem.accounts.AuditEntry;
 import org.tandem.accounts.Audited;
 import org.tandem.accounts.TandemUser;
 
-public record CaseloadRead(TandemUser therapist, int offset, int rows) implements Audited {
+/** A therapist read a page of their caseload; the filter is kept, so that a search for a name is on record. */
+public record CaseloadRead(TandemUser therapist, int offset, int rows, CaseloadFilter filter) implements Audited {
+
+    public CaseloadRead(TandemUser therapist, int offset, int rows) {
+        this(therapist, offset, rows, CaseloadFilter.NONE);
+    }
 
     @Override
     public AuditEntry auditEntry() {
+        StringBuilder detail = new StringBuilder("offset " + offset + ", " + rows + " couples");
+        if (!filter.search().isEmpty()) {
+            detail.append(", search \"").append(filter.search()).append('"');
+        }
+        if (!filter.statuses().isEmpty()) {
+            detail.append(", status ").append(filter.statuses().stream().map(Enum::name).sorted()
+                    .collect(Collectors.joining(" ")));
+        }
         return AuditEntry.by(therapist, "caseload.read", "account", therapist.accountId(),
-                AuditEntry.Outcome.SUCCESS, "offset " + offset + ", " + rows + " couples");
+                AuditEntry.Outcome.SUCCESS, detail.toString());
     }
 }

@@ -1,17 +1,66 @@
 package org.tandem.couples;
 
+import static org.jooq.impl.DSL.case_;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.or;
+import static org.jooq.impl.DSL.select;
 import static org.tandem.jooq.Tables.COUPLE;
+import static org.tandem.jooq.Tables.COUPLE_SESSION;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.PARTNER;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Records;
+import org.jooq.SortField;
+import org.jooq.TableOnConditionStep;
+import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 import org.tandem.jooq.tables.Partner;
 
+/**
+ * The caseload in two statements per page whatever its size: one for the rows, one for the count.
+ * Filtering, sorting and paging all happen in SQL; last and next session are correlated subqueries
+ * served by the (clinic_id, couple_id, starts_at) index of couple_session.
+ */
 @Repository
 class CaseloadRepository {
+
+    private static final Partner ONE = PARTNER.as("partner_one");
+    private static final Partner TWO = PARTNER.as("partner_two");
+
+    /**
+     * The last session: the latest one that has begun and was held, or is still SCHEDULED (not marked
+     * yet, so most likely held). Cancelled sessions and no-shows do not count: the therapist wants to
+     * know when they last actually worked with the couple.
+     */
+    private static final Field<OffsetDateTime> LAST_SESSION = field(select(max(COUPLE_SESSION.STARTS_AT))
+            .from(COUPLE_SESSION)
+            .where(COUPLE_SESSION.CLINIC_ID.eq(COUPLE.CLINIC_ID), COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID),
+                    COUPLE_SESSION.STARTS_AT.lt(currentOffsetDateTime()),
+                    COUPLE_SESSION.STATUS.in("HELD", "SCHEDULED")));
+
+    /** The next session: the earliest SCHEDULED one that has not begun. */
+    private static final Field<OffsetDateTime> NEXT_SESSION = field(select(min(COUPLE_SESSION.STARTS_AT))
+            .from(COUPLE_SESSION)
+            .where(COUPLE_SESSION.CLINIC_ID.eq(COUPLE.CLINIC_ID), COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID),
+                    COUPLE_SESSION.STARTS_AT.ge(currentOffsetDateTime()),
+                    COUPLE_SESSION.STATUS.eq("SCHEDULED")));
+
+    private static final Field<Integer> STATUS_ORDER = case_(COUPLE.STATUS)
+            .when("INTAKE", 0).when("ACTIVE", 1).when("PAUSED", 2).when("CLOSED", 3).else_(4);
+
+    private static final Field<Integer> ROLE_ORDER = case_(COUPLE_THERAPIST.ROLE)
+            .when("PRIMARY", 0).else_(1);
 
     private final DSLContext dsl;
 
@@ -20,25 +69,77 @@ class CaseloadRepository {
     }
 
     /** The couples on which this therapist is primary or co-therapist, within their clinic only. */
-    List<CaseloadEntry> caseload(long clinicId, long therapistId, int offset, int limit) {
-        Partner one = PARTNER.as("partner_one");
-        Partner two = PARTNER.as("partner_two");
-        return dsl.select(COUPLE.ID, one.FULL_NAME, two.FULL_NAME,
-                        COUPLE.STATUS.convertFrom(CoupleStatus::valueOf))
-                .from(COUPLE)
-                .join(COUPLE_THERAPIST)
-                .on(COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE.ID), COUPLE_THERAPIST.CLINIC_ID.eq(COUPLE.CLINIC_ID))
-                .join(one).on(one.COUPLE_ID.eq(COUPLE.ID), one.POSITION.eq((short) 1))
-                .join(two).on(two.COUPLE_ID.eq(COUPLE.ID), two.POSITION.eq((short) 2))
-                .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId))
-                .orderBy(one.FULL_NAME, COUPLE.ID)
+    List<CaseloadEntry> caseload(long clinicId, long therapistId, CaseloadFilter filter, List<CaseloadSort> sort,
+            int offset, int limit) {
+        return dsl.select(COUPLE.ID, ONE.FULL_NAME, ONE.PREFERRED_NAME, TWO.FULL_NAME, TWO.PREFERRED_NAME,
+                        COUPLE.STATUS.convertFrom(CoupleStatus::valueOf),
+                        COUPLE_THERAPIST.ROLE.convertFrom("CO_THERAPIST"::equals),
+                        LAST_SESSION.as("last_session"), NEXT_SESSION.as("next_session"))
+                .from(caseloadTables())
+                .where(caseloadCondition(clinicId, therapistId, filter))
+                .orderBy(orderBy(sort))
                 .offset(offset)
                 .limit(limit)
                 .fetch(Records.mapping(CaseloadEntry::new));
     }
 
-    int caseloadSize(long clinicId, long therapistId) {
-        return dsl.fetchCount(COUPLE_THERAPIST,
-                COUPLE_THERAPIST.CLINIC_ID.eq(clinicId), COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId));
+    int caseloadSize(long clinicId, long therapistId, CaseloadFilter filter) {
+        return dsl.selectCount()
+                .from(caseloadTables())
+                .where(caseloadCondition(clinicId, therapistId, filter))
+                .fetchSingle()
+                .value1();
+    }
+
+    private static TableOnConditionStep<Record> caseloadTables() {
+        return COUPLE_THERAPIST
+                .join(COUPLE).on(COUPLE.ID.eq(COUPLE_THERAPIST.COUPLE_ID), COUPLE.CLINIC_ID.eq(COUPLE_THERAPIST.CLINIC_ID))
+                .join(ONE).on(ONE.COUPLE_ID.eq(COUPLE.ID), ONE.POSITION.eq((short) 1))
+                .leftJoin(TWO).on(TWO.COUPLE_ID.eq(COUPLE.ID), TWO.POSITION.eq((short) 2));
+    }
+
+    private static Condition caseloadCondition(long clinicId, long therapistId, CaseloadFilter filter) {
+        return COUPLE_THERAPIST.CLINIC_ID.eq(clinicId)
+                .and(COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId))
+                .and(matching(ONE, TWO, filter));
+    }
+
+    /**
+     * The filter as a condition on a couple and its two partners; shared with the admins' assignment list.
+     * {@code containsIgnoreCase} escapes % and _ in what was typed.
+     */
+    static Condition matching(Partner one, Partner two, CaseloadFilter filter) {
+        Condition condition = noCondition();
+        for (String term : filter.terms()) {
+            condition = condition.and(or(
+                    one.FULL_NAME.containsIgnoreCase(term), one.PREFERRED_NAME.containsIgnoreCase(term),
+                    two.FULL_NAME.containsIgnoreCase(term), two.PREFERRED_NAME.containsIgnoreCase(term)));
+        }
+        if (!filter.statuses().isEmpty()) {
+            condition = condition.and(COUPLE.STATUS.in(filter.statuses().stream().map(Enum::name).toList()));
+        }
+        return condition;
+    }
+
+    /** The requested order, then by name and id, so that pages never overlap or skip a couple. */
+    private static List<SortField<?>> orderBy(List<CaseloadSort> sort) {
+        List<SortField<?>> fields = new ArrayList<>();
+        for (CaseloadSort criterion : sort) {
+            Field<?> field = switch (criterion.column()) {
+                case PARTNER_ONE -> lower(ONE.FULL_NAME);
+                case PARTNER_TWO -> lower(TWO.FULL_NAME);
+                case STATUS -> STATUS_ORDER;
+                case ROLE -> ROLE_ORDER;
+                case LAST_SESSION -> LAST_SESSION;
+                case NEXT_SESSION -> NEXT_SESSION;
+            };
+            // Couples without a (last, next) session or second partner come last in either direction.
+            fields.add(criterion.direction() == CaseloadSort.Direction.ASCENDING
+                    ? field.asc().nullsLast()
+                    : field.desc().nullsLast());
+        }
+        fields.add(lower(ONE.FULL_NAME).asc());
+        fields.add(COUPLE.ID.asc());
+        return fields;
     }
 }

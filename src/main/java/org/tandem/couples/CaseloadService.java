@@ -8,10 +8,19 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.TandemUser;
 
-/** The therapist's caseload. Reads of clinical data write their audit row in the same transaction. */
+/**
+ * The therapist's caseload: the couples on which they are primary or co-therapist, in their own clinic.
+ * Each page is one query plus its audit row; the count is one more query. Reads of clinical data write
+ * their audit row in the same transaction, so they are not read-only.
+ */
 @Service
 @Transactional
 public class CaseloadService {
+
+    /** The most rows one call returns, whatever the caller asks for. */
+    static final int MAX_PAGE_SIZE = 500;
+
+    private static final List<CaseloadSort> DEFAULT_SORT = List.of(CaseloadSort.ascending(CaseloadSort.Column.PARTNER_ONE));
 
     private final CaseloadRepository couples;
     private final ApplicationEventPublisher events;
@@ -23,18 +32,35 @@ public class CaseloadService {
 
     /** A page of the signed-in therapist's own caseload; never another therapist's or clinic's couples. */
     @PreAuthorize("hasRole('THERAPIST')")
-    public List<CaseloadEntry> page(int offset, int limit) {
+    public List<CaseloadEntry> page(CaseloadFilter filter, List<CaseloadSort> sort, int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
         TandemUser therapist = CurrentUser.require();
-        List<CaseloadEntry> page = couples.caseload(therapist.clinicId(), therapist.accountId(), offset, limit);
-        events.publishEvent(new CaseloadRead(therapist, offset, page.size()));
+        List<CaseloadEntry> page = couples.caseload(therapist.clinicId(), therapist.accountId(), filter,
+                sort.isEmpty() ? DEFAULT_SORT : sort, offset, Math.min(limit, MAX_PAGE_SIZE));
+        events.publishEvent(new CaseloadRead(therapist, offset, page.size(), filter));
         return page;
     }
 
-    /** How many couples the signed-in therapist has; a number only, so not audited as a read of clinical data. */
+    /** The first rows of the whole caseload by the first partner's name. */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public List<CaseloadEntry> page(int offset, int limit) {
+        return page(CaseloadFilter.NONE, DEFAULT_SORT, offset, limit);
+    }
+
+    /** How many couples match; a number only, so not audited as a read of clinical data. */
+    @PreAuthorize("hasRole('THERAPIST')")
+    @Transactional(readOnly = true)
+    public int count(CaseloadFilter filter) {
+        TandemUser therapist = CurrentUser.require();
+        return couples.caseloadSize(therapist.clinicId(), therapist.accountId(), filter);
+    }
+
+    /** How many couples the signed-in therapist has. */
     @PreAuthorize("hasRole('THERAPIST')")
     @Transactional(readOnly = true)
     public int size() {
-        TandemUser therapist = CurrentUser.require();
-        return couples.caseloadSize(therapist.clinicId(), therapist.accountId());
+        return count(CaseloadFilter.NONE);
     }
 }

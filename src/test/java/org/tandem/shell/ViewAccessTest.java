@@ -26,7 +26,7 @@ import org.tandem.support.IntegrationTest;
 @ViewPackages(packages = "org.tandem")
 class ViewAccessTest extends SpringBrowserlessTest {
 
-    private static final List<String> SIGNED_IN_ROUTES = List.of("", "caseload", "users", "workbook");
+    private static final List<String> SIGNED_IN_ROUTES = List.of("", "caseload", "users", "workbook", "assignments");
 
     @Autowired DSLContext dsl;
     AuditTrail trail;
@@ -81,7 +81,7 @@ class ViewAccessTest extends SpringBrowserlessTest {
         List<String> emails = java.util.stream.IntStream.range(0, test(grid).size())
                 .mapToObj(row -> test(grid).getCellText(row, 1)).toList();
         assertThat(emails).contains("admin@example.com", "therapist@example.com", "sam@example.com");
-        assertThat(menu()).containsExactly("Users");
+        assertThat(menu()).containsExactly("Users", "Assignments");
     }
 
     @Test

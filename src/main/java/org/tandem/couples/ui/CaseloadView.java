@@ -1,51 +1,182 @@
 package org.tandem.couples.ui;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.page.ExtendedClientDetails;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
 import org.tandem.couples.CaseloadEntry;
+import org.tandem.couples.CaseloadFilter;
 import org.tandem.couples.CaseloadService;
+import org.tandem.couples.CaseloadSort;
+import org.tandem.couples.CoupleStatus;
 
+/**
+ * The therapist's landing page: every couple they work with, filtered, sorted and paged in the database
+ * (the grid asks for one page at a time). Balance, alerts and overdue modules are filled by later features.
+ */
 @Route(CaseloadView.ROUTE)
 @RolesAllowed(Role.Names.THERAPIST)
 @Menu(order = 10, title = "menu.caseload", icon = "vaadin:group")
 class CaseloadView extends Main implements HasDynamicTitle {
 
     static final String ROUTE = "caseload";
+    /** Built by the couple form; named here by string so that the caseload does not depend on it. */
+    static final String NEW_COUPLE_ROUTE = "couples/new";
+
+    private final Grid<CaseloadEntry> grid = new Grid<>();
+    private CaseloadFilter filter = CaseloadFilter.NONE;
+    private @Nullable DateTimeFormatter sessionFormat;
 
     CaseloadView(CaseloadService caseload) {
         H2 title = new H2(getTranslation("caseload.title"));
+        title.addClassNames(LumoUtility.Margin.NONE, LumoUtility.FontSize.XLARGE);
+        Button newCouple = new Button(getTranslation("caseload.new-couple"), VaadinIcon.PLUS.create(),
+                click -> UI.getCurrent().navigate(NEW_COUPLE_ROUTE));
+        newCouple.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout heading = new HorizontalLayout(title, newCouple);
+        heading.setWidthFull();
+        heading.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        heading.setAlignItems(FlexComponent.Alignment.CENTER);
 
-        Grid<CaseloadEntry> grid = new Grid<>();
-        grid.addColumn(CaseloadEntry::partnerOne).setHeader(getTranslation("caseload.column.partner-one"));
-        grid.addColumn(CaseloadEntry::partnerTwo).setHeader(getTranslation("caseload.column.partner-two"));
-        grid.addComponentColumn(entry -> {
-            Span status = new Span(getTranslation("couple.status." + entry.status().name()));
-            status.getElement().getThemeList().add("badge" + switch (entry.status()) {
-                case ACTIVE -> " success";
-                case INTAKE -> "";
-                case PAUSED -> " contrast";
-                case CLOSED -> " contrast pill";
-            });
-            return status;
-        }).setHeader(getTranslation("caseload.column.status")).setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(query -> caseload.page(query.getOffset(), query.getLimit()).stream(),
-                query -> caseload.size());
+        TextField search = new TextField(getTranslation("caseload.search"));
+        search.setPlaceholder(getTranslation("caseload.search.placeholder"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setMaxLength(100);
+        search.addClassNames(LumoUtility.Flex.GROW);
+
+        MultiSelectComboBox<CoupleStatus> statuses = new MultiSelectComboBox<>(getTranslation("caseload.filter.status"));
+        statuses.setItems(CoupleStatus.values());
+        statuses.setItemLabelGenerator(status -> getTranslation("couple.status." + status.name()));
+        statuses.setPlaceholder(getTranslation("caseload.filter.all-statuses"));
+        statuses.setClearButtonVisible(true);
+
+        search.addValueChangeListener(change -> applyFilter(new CaseloadFilter(change.getValue(), statuses.getValue())));
+        statuses.addValueChangeListener(change -> applyFilter(new CaseloadFilter(search.getValue(), change.getValue())));
+        HorizontalLayout filters = new HorizontalLayout(search, statuses);
+        filters.setWidthFull();
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        grid.addColumn(entry -> name(entry.partnerOne(), entry.partnerOnePreferred()))
+                .setHeader(getTranslation("caseload.column.partner-one"))
+                .setSortProperty(CaseloadSort.Column.PARTNER_ONE.name()).setFlexGrow(2);
+        grid.addColumn(entry -> entry.partnerTwo() == null ? "" : name(entry.partnerTwo(), entry.partnerTwoPreferred()))
+                .setHeader(getTranslation("caseload.column.partner-two"))
+                .setSortProperty(CaseloadSort.Column.PARTNER_TWO.name()).setFlexGrow(2);
+        grid.addComponentColumn(this::statusBadge)
+                .setHeader(getTranslation("caseload.column.status"))
+                .setSortProperty(CaseloadSort.Column.STATUS.name()).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(entry -> getTranslation(entry.coTherapist() ? "caseload.role.co-therapist" : "caseload.role.primary"))
+                .setHeader(getTranslation("caseload.column.role"))
+                .setSortProperty(CaseloadSort.Column.ROLE.name()).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(entry -> format(entry.lastSession()))
+                .setHeader(getTranslation("caseload.column.last-session"))
+                .setSortProperty(CaseloadSort.Column.LAST_SESSION.name()).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(entry -> format(entry.nextSession()))
+                .setHeader(getTranslation("caseload.column.next-session"))
+                .setSortProperty(CaseloadSort.Column.NEXT_SESSION.name()).setAutoWidth(true).setFlexGrow(0);
+        // Filled by later features (balance zones, alerts, workbook modules); empty until then.
+        for (String later : List.of("balance", "alerts", "overdue")) {
+            grid.addColumn(entry -> "").setHeader(getTranslation("caseload.column." + later))
+                    .setTextAlign(ColumnTextAlign.CENTER).setAutoWidth(true).setFlexGrow(0);
+        }
+        grid.setItems(query -> caseload.page(filter, sortOf(query.getSortOrders()), query.getOffset(),
+                        query.getLimit()).stream(),
+                query -> caseload.count(filter));
+        grid.addItemClickListener(click -> UI.getCurrent().navigate(CoupleTabs.Section.OVERVIEW.href(click.getItem().coupleId())));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setEmptyStateText(getTranslation("caseload.empty"));
+        grid.setEmptyStateText(getTranslation("caseload.empty-start"));
         grid.setSizeFull();
 
-        add(title, grid);
+        add(heading, filters, grid);
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
-                LumoUtility.Height.FULL, LumoUtility.BoxSizing.BORDER);
+                LumoUtility.Gap.SMALL, LumoUtility.Height.FULL, LumoUtility.BoxSizing.BORDER);
+    }
+
+    private void applyFilter(CaseloadFilter changed) {
+        filter = changed;
+        grid.setEmptyStateText(getTranslation(filter.isEmpty() ? "caseload.empty-start" : "caseload.empty-filtered"));
+        grid.getDataProvider().refreshAll();
+    }
+
+    private static List<CaseloadSort> sortOf(List<QuerySortOrder> orders) {
+        return orders.stream()
+                .map(order -> new CaseloadSort(CaseloadSort.Column.valueOf(order.getSorted()),
+                        order.getDirection() == SortDirection.DESCENDING
+                                ? CaseloadSort.Direction.DESCENDING
+                                : CaseloadSort.Direction.ASCENDING))
+                .toList();
+    }
+
+    private String name(String fullName, @Nullable String preferred) {
+        return preferred == null || preferred.isBlank() || fullName.startsWith(preferred + " ")
+                ? fullName
+                : getTranslation("caseload.name-with-preferred", fullName, preferred);
+    }
+
+    private Span statusBadge(CaseloadEntry entry) {
+        Span status = new Span(getTranslation("couple.status." + entry.status().name()));
+        status.getElement().getThemeList().add("badge" + switch (entry.status()) {
+            case ACTIVE -> " success";
+            case INTAKE -> "";
+            case PAUSED -> " contrast";
+            case CLOSED -> " contrast pill";
+        });
+        return status;
+    }
+
+    /** In the browser's time zone, which Vaadin reports at start-up; the server's when it did not. */
+    private String format(@Nullable OffsetDateTime when) {
+        if (when == null) {
+            return "";
+        }
+        if (sessionFormat == null) {
+            sessionFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                    .withLocale(getLocale()).withZone(browserZone());
+        }
+        return sessionFormat.format(when);
+    }
+
+    private static ZoneId browserZone() {
+        UI ui = UI.getCurrent();
+        ExtendedClientDetails details = ui == null ? null : ui.getPage().getExtendedClientDetails();
+        String zone = details == null ? null : details.getTimeZoneId();
+        if (zone != null && !zone.isBlank()) {
+            try {
+                return ZoneId.of(zone);
+            } catch (DateTimeException unknown) {
+                // fall through to the server's zone
+            }
+        }
+        return ZoneId.systemDefault();
     }
 
     @Override

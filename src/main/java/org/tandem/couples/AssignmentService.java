@@ -1,0 +1,147 @@
+package org.tandem.couples;
+
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tandem.accounts.AccessRefused;
+import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.TandemUser;
+
+/**
+ * Admins decide which therapists work with which couple: one primary therapist and optionally a
+ * co-therapist, both of the couple's clinic, with the same access. Admins see names, statuses and
+ * therapists here, never sessions or notes. A couple or account of another clinic is refused (and the
+ * refusal kept) exactly like one that does not exist.
+ */
+@Service
+@Transactional
+public class AssignmentService {
+
+    static final int MAX_PAGE_SIZE = 500;
+
+    private final AssignmentRepository assignments;
+    private final ApplicationEventPublisher events;
+
+    AssignmentService(AssignmentRepository assignments, ApplicationEventPublisher events) {
+        this.assignments = assignments;
+        this.events = events;
+    }
+
+    /** A page of the admin's clinic's couples, by the first partner's name. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<CoupleAssignment> page(CaseloadFilter filter, int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        TandemUser admin = CurrentUser.require();
+        List<CoupleAssignment> page = assignments.page(admin.clinicId(), filter, offset,
+                Math.min(limit, MAX_PAGE_SIZE));
+        events.publishEvent(new AssignmentsRead(admin, offset, page.size()));
+        return page;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public int count(CaseloadFilter filter) {
+        return assignments.count(CurrentUser.require().clinicId(), filter);
+    }
+
+    /** The clinic's active therapists, for a picker. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<ClinicTherapist> therapists() {
+        return assignments.therapists(CurrentUser.require().clinicId());
+    }
+
+    /**
+     * Moves the couple to another primary therapist; the former one loses access. If the new primary
+     * was the couple's co-therapist, that co-therapist place is dropped.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void moveTo(long coupleId, long therapistAccountId) {
+        TandemUser admin = CurrentUser.require();
+        requireCoupleOfClinic(admin, coupleId);
+        requireTherapist(admin, therapistAccountId);
+        move(admin, coupleId, therapistAccountId);
+    }
+
+    /** Gives the couple this co-therapist (replacing any other), or none when null. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void setCoTherapist(long coupleId, @Nullable Long therapistAccountId) {
+        TandemUser admin = CurrentUser.require();
+        requireCoupleOfClinic(admin, coupleId);
+        if (therapistAccountId != null) {
+            requireTherapist(admin, therapistAccountId);
+            if (assignments.primaryOf(admin.clinicId(), coupleId).filter(therapistAccountId::equals).isPresent()) {
+                throw sameAsPrimary(coupleId);
+            }
+        }
+        changeCoTherapist(admin, coupleId, therapistAccountId);
+    }
+
+    /** Both at once, all or nothing: what the assignment form saves. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void assign(long coupleId, long primaryAccountId, @Nullable Long coTherapistAccountId) {
+        TandemUser admin = CurrentUser.require();
+        requireCoupleOfClinic(admin, coupleId);
+        requireTherapist(admin, primaryAccountId);
+        if (coTherapistAccountId != null) {
+            requireTherapist(admin, coTherapistAccountId);
+            if (coTherapistAccountId == primaryAccountId) {
+                throw sameAsPrimary(coupleId);
+            }
+        }
+        move(admin, coupleId, primaryAccountId);
+        changeCoTherapist(admin, coupleId, coTherapistAccountId);
+    }
+
+    private void move(TandemUser admin, long coupleId, long therapistAccountId) {
+        Optional<Long> former = assignments.primaryOf(admin.clinicId(), coupleId);
+        if (former.filter(id -> id == therapistAccountId).isPresent()) {
+            return;
+        }
+        assignments.replacePrimary(admin.clinicId(), coupleId, therapistAccountId);
+        events.publishEvent(new CoupleMoved(admin, coupleId, former.orElse(null), therapistAccountId));
+    }
+
+    private void changeCoTherapist(TandemUser admin, long coupleId, @Nullable Long therapistAccountId) {
+        List<Long> former = assignments.coTherapistsOf(admin.clinicId(), coupleId);
+        if (therapistAccountId == null ? former.isEmpty() : former.equals(List.of(therapistAccountId))) {
+            return;
+        }
+        assignments.replaceCoTherapist(admin.clinicId(), coupleId, therapistAccountId);
+        events.publishEvent(new CoTherapistChanged(admin, coupleId, former.isEmpty() ? null : former.getFirst(),
+                therapistAccountId));
+    }
+
+    private void requireCoupleOfClinic(TandemUser admin, long coupleId) {
+        if (!assignments.lockCouple(admin.clinicId(), coupleId)) {
+            events.publishEvent(new AccessRefused(admin, "couple " + coupleId, "not in the clinic"));
+            throw new AccessDeniedException("Couple " + coupleId + " is not in your clinic");
+        }
+    }
+
+    private void requireTherapist(TandemUser admin, long accountId) {
+        switch (assignments.check(admin.clinicId(), accountId)) {
+            case NOT_IN_CLINIC -> {
+                events.publishEvent(new AccessRefused(admin, "account " + accountId, "not in the clinic"));
+                throw new AccessDeniedException("Account " + accountId + " is not in your clinic");
+            }
+            case NOT_A_THERAPIST -> throw new AssignmentRefusedException(AssignmentRefusedException.Reason.NOT_A_THERAPIST,
+                    "Account " + accountId + " is not an active therapist");
+            case THERAPIST -> {
+                // may be assigned
+            }
+        }
+    }
+
+    private static AssignmentRefusedException sameAsPrimary(long coupleId) {
+        return new AssignmentRefusedException(AssignmentRefusedException.Reason.SAME_AS_PRIMARY,
+                "The co-therapist of couple " + coupleId + " cannot be its primary therapist");
+    }
+}

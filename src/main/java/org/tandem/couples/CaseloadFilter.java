@@ -1,0 +1,38 @@
+package org.tandem.couples;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What narrows a list of couples: a name search (every word must appear, case-insensitively, in either
+ * partner's full or preferred name) and the statuses to show (empty: every status).
+ */
+public record CaseloadFilter(String search, Set<CoupleStatus> statuses) {
+
+    public static final CaseloadFilter NONE = new CaseloadFilter("", Set.of());
+
+    /** Longer searches are cut, so that a pasted paragraph cannot become a query with hundreds of terms. */
+    static final int MAX_SEARCH_LENGTH = 100;
+    static final int MAX_TERMS = 5;
+
+    public CaseloadFilter(@Nullable String search, @Nullable Set<CoupleStatus> statuses) {
+        String stripped = search == null ? "" : search.strip();
+        this.search = stripped.length() > MAX_SEARCH_LENGTH ? stripped.substring(0, MAX_SEARCH_LENGTH) : stripped;
+        this.statuses = statuses == null || statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
+    }
+
+    /** The words of the search, at most {@link #MAX_TERMS}. */
+    public List<String> terms() {
+        if (search.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(search.split("\\s+")).limit(MAX_TERMS).toList();
+    }
+
+    public boolean isEmpty() {
+        return search.isEmpty() && statuses.isEmpty();
+    }
+}

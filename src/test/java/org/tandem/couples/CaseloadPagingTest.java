@@ -1,0 +1,191 @@
+package org.tandem.couples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.inline;
+import static org.tandem.jooq.Tables.ACCOUNT;
+import static org.tandem.jooq.Tables.ACCOUNT_ROLE;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.ExecuteListenerProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.tandem.accounts.TandemUser;
+import org.tandem.couples.CaseloadSort.Column;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.SignIn;
+
+/**
+ * The caseload stays a constant number of SQL statements per page whatever its size: with 5,000
+ * couples exactly as many as with 10. Statements are counted by a jOOQ ExecuteListener, on this thread only.
+ */
+@IntegrationTest
+@Import(CaseloadPagingTest.CountingStatements.class)
+class CaseloadPagingTest {
+
+    private static final String THERAPIST = "many.couples@example.com";
+
+    /** Counts the statements the current thread executes between start() and stop(). */
+    static final class StatementCounter implements ExecuteListener {
+        private final ThreadLocal<List<String>> statements = new ThreadLocal<>();
+
+        void start() {
+            statements.set(Collections.synchronizedList(new ArrayList<>()));
+        }
+
+        List<String> stop() {
+            List<String> executed = statements.get();
+            statements.remove();
+            return executed == null ? List.of() : List.copyOf(executed);
+        }
+
+        @Override
+        public void executeStart(ExecuteContext context) {
+            List<String> executed = statements.get();
+            if (executed != null) {
+                executed.add(context.sql());
+            }
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CountingStatements {
+        @Bean
+        StatementCounter statementCounter() {
+            return new StatementCounter();
+        }
+
+        @Bean
+        ExecuteListenerProvider statementCounting(StatementCounter counter) {
+            return () -> counter;
+        }
+    }
+
+    @Autowired CaseloadService caseload;
+    @Autowired StatementCounter counter;
+    @Autowired SignIn signIn;
+    @Autowired DSLContext dsl;
+
+    long clinicId;
+    long therapistId;
+
+    @BeforeEach
+    void a_therapist_of_the_demo_clinic_with_no_couples_yet() {
+        TandemUser jordan = signIn.as("therapist@example.com");
+        clinicId = jordan.clinicId();
+        therapistId = dsl.insertInto(ACCOUNT)
+                .set(ACCOUNT.CLINIC_ID, clinicId)
+                .set(ACCOUNT.EMAIL, THERAPIST)
+                .set(ACCOUNT.DISPLAY_NAME, "Many Couples")
+                .set(ACCOUNT.PASSWORD_HASH, "{noop}not-for-signing-in-123")
+                .returning(ACCOUNT.ID).fetchSingle(ACCOUNT.ID);
+        dsl.insertInto(ACCOUNT_ROLE).set(ACCOUNT_ROLE.CLINIC_ID, clinicId).set(ACCOUNT_ROLE.ACCOUNT_ID, therapistId)
+                .set(ACCOUNT_ROLE.ROLE, "THERAPIST").execute();
+    }
+
+    @AfterEach
+    void sign_out() {
+        signIn.out();
+    }
+
+    /**
+     * Couples numbered from {@code from} on, each with partners "Given{n} Family{n}" and "Other{n}
+     * Family{n}", a held session 1–4 weeks ago, a cancelled one and one scheduled 1–3 weeks ahead;
+     * a few set-based statements, whatever the number.
+     */
+    private void generateCouples(int from, int to) {
+        dsl.execute("""
+                create temporary table generated_couple on commit drop as
+                with made as (
+                    insert into couple (clinic_id, status)
+                    select {0}, (array['INTAKE','ACTIVE','ACTIVE','PAUSED','CLOSED'])[1 + n % 5]
+                    from generate_series({1}, {2}) n
+                    returning id
+                )
+                select id, {1} - 1 + row_number() over (order by id) as n from made
+                """, inline(clinicId), inline(from), inline(to));
+        dsl.execute("""
+                insert into partner (clinic_id, couple_id, position, full_name, preferred_name)
+                select {0}, id, 1, 'Given' || n || ' Family' || n, case when n % 7 = 0 then 'Nick' || n end
+                from generated_couple
+                union all
+                select {0}, id, 2, 'Other' || n || ' Family' || n, null from generated_couple
+                """, inline(clinicId));
+        dsl.execute("""
+                insert into couple_therapist (clinic_id, couple_id, account_id, role)
+                select {0}, id, {1}, 'PRIMARY' from generated_couple
+                """, inline(clinicId), inline(therapistId));
+        dsl.execute("""
+                insert into couple_session (clinic_id, couple_id, starts_at, duration_minutes, modality, status, created_by)
+                select {0}, id, now() - make_interval(days => 7 + (n % 21)::int), 50, 'IN_PERSON', 'HELD', {1}
+                from generated_couple
+                union all
+                select {0}, id, now() - make_interval(days => 3), 50, 'VIDEO', 'CANCELLED', {1} from generated_couple
+                union all
+                select {0}, id, now() + make_interval(days => 7 + (n % 14)::int), 50, 'VIDEO', 'SCHEDULED', {1}
+                from generated_couple
+                """, inline(clinicId), inline(therapistId));
+        dsl.execute("drop table generated_couple");
+    }
+
+    private record Served(int statements, int rows, int count, long millis) {}
+
+    private Served firstPage(CaseloadFilter filter, List<CaseloadSort> sort) {
+        counter.start();
+        long started = System.nanoTime();
+        int rows = caseload.page(filter, sort, 0, 50).size();
+        int count = caseload.count(filter);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        List<String> statements = counter.stop();
+        return new Served(statements.size(), rows, count, millis);
+    }
+
+    @Test
+    void first_page_and_a_search_take_as_many_statements_with_5000_couples_as_with_10() {
+        signIn.as(THERAPIST);
+        CaseloadFilter search = new CaseloadFilter("family7", Set.of());
+        List<CaseloadSort> byNextSession = List.of(CaseloadSort.ascending(Column.NEXT_SESSION));
+        generateCouples(1, 10);
+
+        Served smallFirst = firstPage(CaseloadFilter.NONE, List.of());
+        Served smallSearch = firstPage(search, List.of());
+        Served smallSorted = firstPage(CaseloadFilter.NONE, byNextSession);
+
+        generateCouples(11, 5000);
+        dsl.execute("analyze couple, partner, couple_therapist, couple_session");
+        Served largeFirst = firstPage(CaseloadFilter.NONE, List.of());
+        Served largeSearch = firstPage(search, List.of());
+        Served largeSorted = firstPage(CaseloadFilter.NONE, byNextSession);
+        Served largeFirstAgain = firstPage(CaseloadFilter.NONE, List.of());
+
+        assertThat(smallFirst.count()).isEqualTo(10);
+        assertThat(smallSearch.count()).isEqualTo(1);
+        assertThat(largeFirst.count()).isEqualTo(5000);
+        assertThat(largeFirst.rows()).isEqualTo(50);
+        assertThat(largeSearch.count()).isEqualTo(1 + 10 + 100); // couples 7, 70-79 and 700-799
+        // One select for the page, one insert of its audit row, one count.
+        assertThat(smallFirst.statements()).isEqualTo(3);
+        assertThat(largeFirst.statements()).isEqualTo(smallFirst.statements());
+        assertThat(largeSearch.statements()).isEqualTo(smallSearch.statements()).isEqualTo(3);
+        assertThat(largeSorted.statements()).isEqualTo(smallSorted.statements()).isEqualTo(3);
+
+        System.out.printf("Caseload first page (50 rows + count), 10 couples: %d statements, %d ms%n",
+                smallFirst.statements(), smallFirst.millis());
+        System.out.printf("Caseload first page (50 rows + count), 5,000 couples: %d statements, %d ms (again: %d ms)%n",
+                largeFirst.statements(), largeFirst.millis(), largeFirstAgain.millis());
+        System.out.printf("Caseload search \"family7\", 5,000 couples: %d statements, %d ms, %d found%n",
+                largeSearch.statements(), largeSearch.millis(), largeSearch.count());
+        System.out.printf("Caseload sorted by next session, 5,000 couples: %d statements, %d ms%n",
+                largeSorted.statements(), largeSorted.millis());
+    }
+}
