@@ -59,6 +59,12 @@ class CaseloadServiceTest {
         return page.stream().flatMap(entry -> Stream.of(entry.partnerOne(), entry.partnerTwo())).toList();
     }
 
+    /** The demo clinic comes with months of sessions; these tests start from none (rolled back after). */
+    private void withoutDemoSessions() {
+        dsl.deleteFrom(org.tandem.jooq.Tables.SESSION_NOTE).execute();
+        dsl.deleteFrom(org.tandem.jooq.Tables.COUPLE_SESSION).execute();
+    }
+
     private long coupleOf(String partnerName) {
         return dsl.select(PARTNER.COUPLE_ID).from(PARTNER)
                 .where(PARTNER.FULL_NAME.eq(partnerName), PARTNER.CLINIC_ID.eq(jordan.clinicId()))
@@ -166,6 +172,7 @@ class CaseloadServiceTest {
 
     @Test
     void last_session_is_the_latest_begun_that_was_held_or_awaits_marking_and_next_the_earliest_scheduled() {
+        withoutDemoSessions();
         OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MINUTES);
         long alex = coupleOf("Alex Morgan");
         session(alex, now.minusDays(14), "HELD");
@@ -192,6 +199,7 @@ class CaseloadServiceTest {
 
     @Test
     void sorts_by_last_and_next_session_with_couples_without_one_last_either_way() {
+        withoutDemoSessions();
         OffsetDateTime now = OffsetDateTime.now();
         session(coupleOf("Alex Morgan"), now.minusDays(7), "HELD");
         session(coupleOf("Wei Chen"), now.minusDays(2), "HELD");
