@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,12 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
     @BeforeEach
     void mark_audit_trail() {
         trail = AuditTrail.from(dsl);
+    }
+
+    /** Leaves no signed-in or anonymous context on this thread for the next test class. */
+    @AfterEach
+    void sign_out() {
+        signIn.out();
     }
 
     /** A fresh link for Lucía Fernández, issued by her therapist; the visitor stays anonymous. */
