@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.tandem.invitations.InvitationRefusedException;
 import org.tandem.invitations.InvitationService;
 import org.tandem.support.IntegrationTest;
+import org.tandem.support.SignIn;
 
 /** The invitation panel as the couple's Partners tab shows it to the couple's therapist. */
 @IntegrationTest
@@ -30,10 +32,17 @@ class PartnerInvitationPanelTest extends SpringBrowserlessTest {
 
     @Autowired InvitationService invitations;
     @Autowired DSLContext dsl;
+    @Autowired SignIn signIn;
     long couple;
+
+    @AfterEach
+    void sign_out() {
+        signIn.out();
+    }
 
     @BeforeEach
     void open_any_page() {
+        signIn.as("therapist@example.com");
         navigate("caseload", Component.class);
         couple = coupleOf("Lucía Fernández");
     }
