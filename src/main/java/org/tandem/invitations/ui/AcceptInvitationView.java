@@ -112,8 +112,10 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
                         getTranslation("invitations.accept.error.password-mismatch"))
                 .bind(Form::confirm, Form::confirm);
         binder.setBean(new Form());
+        // No red errors while the partner is still typing their first attempt; the strength line guides them.
+        binder.setValidatorsDisabled(true);
         password.addValueChangeListener(change -> {
-            if (!confirm.isEmpty()) {
+            if (!confirm.isEmpty() && !binder.isValidatorsDisabled()) {
                 binder.validate();
             }
         });
@@ -122,6 +124,7 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickShortcut(Key.ENTER);
         submit.addClickListener(click -> {
+            binder.setValidatorsDisabled(false);
             if (!binder.validate().isOk()) {
                 return;
             }

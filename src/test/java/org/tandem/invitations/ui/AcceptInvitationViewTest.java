@@ -11,6 +11,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.internal.CurrentInstance;
@@ -136,6 +137,8 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
         navigate(issueForLucia(), Component.class);
 
         test(password("Password")).setValue("password12345678");
+        assertThat($(Span.class).all()).extracting(Span::getText).contains("Strength: weak");
+        assertThat(password("Password").isInvalid()).as("no error before the first submit").isFalse();
         test(password("Repeat the password")).setValue("password12345678");
         test(submit()).click();
 
