@@ -30,7 +30,8 @@ class InvitationRepository {
             @Nullable String email, @Nullable Long accountId) {}
 
     /** A partner and their newest invitation, if any. */
-    record Latest(int position, @Nullable Long accountId, @Nullable OffsetDateTime createdAt,
+    record Latest(int position, @Nullable Long accountId, @Nullable String partnerEmail,
+            @Nullable String invitedEmail, @Nullable OffsetDateTime createdAt,
             @Nullable OffsetDateTime expiresAt, @Nullable OffsetDateTime acceptedAt,
             @Nullable OffsetDateTime voidedAt) {}
 
@@ -68,8 +69,8 @@ class InvitationRepository {
 
     /** Both partners of the couple with each one's newest invitation. */
     List<Latest> latestPerPartner(long clinicId, long coupleId) {
-        return dsl.select(PARTNER.POSITION.convertFrom(Short::intValue), PARTNER.ACCOUNT_ID,
-                        INVITATION.CREATED_AT, INVITATION.EXPIRES_AT, INVITATION.ACCEPTED_AT, INVITATION.VOIDED_AT)
+        return dsl.select(PARTNER.POSITION.convertFrom(Short::intValue), PARTNER.ACCOUNT_ID, PARTNER.EMAIL,
+                        INVITATION.EMAIL, INVITATION.CREATED_AT, INVITATION.EXPIRES_AT, INVITATION.ACCEPTED_AT, INVITATION.VOIDED_AT)
                 .distinctOn(PARTNER.POSITION)
                 .from(PARTNER)
                 .leftJoin(INVITATION)

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -91,7 +92,10 @@ public class InvitationService {
         return new IssuedInvitation(position, ACCEPT_ROUTE_PREFIX + token, expiresAt);
     }
 
-    /** Each partner's invitation state, in partner order, judged by their newest link. */
+    /**
+     * Each partner's invitation state, in partner order, judged by their newest link. A link issued for an
+     * e-mail address the partner no longer has counts as voided: it can no longer be accepted.
+     */
     @PreAuthorize("hasRole('THERAPIST')")
     public List<PartnerInvitation> stateForPartners(long coupleId) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
@@ -205,7 +209,8 @@ public class InvitationService {
         if (latest.createdAt() == null) {
             return new PartnerInvitation(latest.position(), InvitationState.NONE, null, null);
         }
-        if (latest.voidedAt() != null) {
+        // A link sent to an address the partner no longer has cannot be accepted (see inviteeOf).
+        if (latest.voidedAt() != null || !Objects.equals(latest.invitedEmail(), latest.partnerEmail())) {
             return new PartnerInvitation(latest.position(), InvitationState.VOIDED, null, null);
         }
         Instant expiresAt = instant(latest.expiresAt());

@@ -175,6 +175,19 @@ class InvitationServiceTest {
     }
 
     @Test
+    void a_link_for_an_e_mail_the_partner_no_longer_has_is_refused() {
+        String token = issueForLucia();
+        dsl.update(PARTNER).set(PARTNER.EMAIL, "lucia@new.example").where(PARTNER.FULL_NAME.eq("Lucía Fernández"))
+                .execute();
+
+        assertRefused(token, STRONG, Reason.VOIDED);
+
+        signIn.as("therapist@example.com");
+        assertThat(invitations.stateForPartners(coupleOf("Lucía Fernández")).getFirst().state())
+                .isEqualTo(InvitationState.VOIDED);
+    }
+
+    @Test
     void an_unknown_or_malformed_link_is_refused() {
         issueForLucia();
 
