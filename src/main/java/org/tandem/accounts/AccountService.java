@@ -2,10 +2,12 @@ package org.tandem.accounts;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -57,6 +59,27 @@ public class AccountService {
         long id = accounts.insert(clinicId, account.email(), account.displayName(),
                 passwordEncoder.encode(account.password()), EnumSet.of(Role.ADMIN));
         events.publishEvent(new AccountCreated(clinicId, id, account.email(), EnumSet.of(Role.ADMIN)));
+        return id;
+    }
+
+    /**
+     * Creates the CLIENT account of a partner who accepted their invitation. Only for the invitations
+     * feature, which has checked the invitation and the password and holds the invitation's row lock:
+     * it must run inside that transaction (a caller without one is refused), so it cannot be used to
+     * add an account on its own.
+     *
+     * @throws EmailTakenException when an account with this e-mail already exists (in any clinic)
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long createInvitedAccount(long clinicId, String email, String displayName, String password) {
+        String normalised = email.strip().toLowerCase(Locale.ROOT);
+        if (accounts.emailTaken(normalised)) {
+            throw new EmailTakenException(normalised);
+        }
+        long id = accounts.insert(clinicId, normalised, displayName.strip(), passwordEncoder.encode(password),
+                EnumSet.of(Role.CLIENT));
+        events.publishEvent(new AccountCreated(clinicId, id, normalised, EnumSet.of(Role.CLIENT)));
         return id;
     }
 }

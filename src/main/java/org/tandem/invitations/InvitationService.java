@@ -1,0 +1,259 @@
+package org.tandem.invitations;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tandem.accounts.AccountService;
+import org.tandem.accounts.EmailTakenException;
+import org.tandem.accounts.TandemUser;
+import org.tandem.couples.CoupleAccess;
+import org.tandem.invitations.InvitationRefusedException.Reason;
+import org.tandem.invitations.InvitationRepository.Found;
+import org.tandem.invitations.InvitationRepository.Invitee;
+import org.tandem.invitations.InvitationRepository.Latest;
+
+/**
+ * Invitations for the partners of a couple. A link carries 32 random bytes; only their SHA-256 is
+ * stored, so the link is shown once, when it is issued, and a copy of the database cannot be used to
+ * sign in. Issuing is for the couple's therapists; opening and accepting are for whoever holds the link.
+ */
+@Service
+@Transactional
+public class InvitationService {
+
+    /** The route of the page that accepts an invitation; a link is this plus the token. */
+    public static final String ACCEPT_ROUTE_PREFIX = "invitation/";
+
+    private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final String ISSUE = "invitation.issue";
+    private static final String OPEN = "invitation.open";
+    private static final String ACCEPT = "invitation.accept";
+
+    private final InvitationRepository invitations;
+    private final CoupleAccess access;
+    private final AccountService accounts;
+    private final ApplicationEventPublisher events;
+    private final Duration validFor;
+    private final SecureRandom random = new SecureRandom();
+
+    InvitationService(InvitationRepository invitations, CoupleAccess access, AccountService accounts,
+            ApplicationEventPublisher events, @Value("${tandem.invitations.valid-for:7d}") Duration validFor) {
+        this.invitations = invitations;
+        this.access = access;
+        this.accounts = accounts;
+        this.events = events;
+        this.validFor = validFor;
+    }
+
+    /**
+     * A new link for one partner of one of the therapist's couples; voids the partner's pending links.
+     *
+     * @throws InvitationNotPossibleException when the partner has no e-mail, already has an account, or their
+     *     e-mail is already another account's
+     */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public IssuedInvitation issueForPartner(long coupleId, int position) {
+        TandemUser therapist = access.requireTherapistOf(coupleId);
+        Invitee invitee = invitations.invitee(therapist.clinicId(), coupleId, position)
+                .orElseThrow(() -> notPossible(therapist, coupleId, InvitationNotPossibleException.Reason.NO_SUCH_PARTNER));
+        if (invitee.accountId() != null) {
+            throw notPossible(therapist, coupleId, InvitationNotPossibleException.Reason.HAS_ACCOUNT);
+        }
+        String email = invitee.email();
+        if (email == null || email.isBlank()) {
+            throw notPossible(therapist, coupleId, InvitationNotPossibleException.Reason.NO_EMAIL);
+        }
+        if (accounts.emailTaken(email)) {
+            throw notPossible(therapist, coupleId, InvitationNotPossibleException.Reason.EMAIL_TAKEN);
+        }
+        Instant now = Instant.now();
+        Instant expiresAt = now.plus(validFor);
+        int voided = invitations.voidPending(therapist.clinicId(), invitee.partnerId(), now);
+        String token = newToken();
+        long id = invitations.insert(therapist.clinicId(), invitee.partnerId(), email, hash(token),
+                therapist.accountId(), now, expiresAt);
+        events.publishEvent(new InvitationIssued(therapist, id, coupleId, position, voided));
+        return new IssuedInvitation(position, ACCEPT_ROUTE_PREFIX + token, expiresAt);
+    }
+
+    /**
+     * Each partner's invitation state, in partner order, judged by their newest link. A link issued for an
+     * e-mail address the partner no longer has counts as voided: it can no longer be accepted.
+     */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public List<PartnerInvitation> stateForPartners(long coupleId) {
+        TandemUser therapist = access.requireTherapistOf(coupleId);
+        Instant now = Instant.now();
+        List<PartnerInvitation> states = invitations.latestPerPartner(therapist.clinicId(), coupleId).stream()
+                .map(latest -> state(latest, now))
+                .toList();
+        events.publishEvent(new InvitationStatesRead(therapist, coupleId));
+        return states;
+    }
+
+    /**
+     * Whom a link is for, for the page that accepts it.
+     *
+     * @throws InvitationRefusedException when the link is unknown, used, expired or voided
+     */
+    @PreAuthorize("permitAll()")
+    public InvitationPreview preview(String token) {
+        Found found = findUsable(token, false, OPEN);
+        Invitee invitee = inviteeOf(found, false, OPEN);
+        events.publishEvent(new InvitationOpened(found.clinicId(), found.id()));
+        return new InvitationPreview(firstName(invitee), found.clinicName(), found.expiresAt().toInstant(),
+                personalWords(invitee, found));
+    }
+
+    /**
+     * Accepts a link: creates the partner's CLIENT account with this password and links it to them,
+     * all in one transaction holding the invitation's row lock, so a link works exactly once.
+     *
+     * @throws InvitationRefusedException when the link cannot be used; nothing is changed
+     * @throws PasswordRejectedException when the password breaks the policy; nothing is changed
+     */
+    @PreAuthorize("permitAll()")
+    public AcceptedInvitation accept(String token, String password) {
+        Found found = findUsable(token, true, ACCEPT);
+        Invitee invitee = inviteeOf(found, true, ACCEPT);
+        PasswordCheck check = PasswordPolicy.check(password, personalWords(invitee, found));
+        if (!check.acceptable()) {
+            events.publishEvent(new InvitationRefused(ACCEPT, found.clinicId(), found.id(), null,
+                    "password " + check.problem()));
+            throw new PasswordRejectedException(check);
+        }
+        long accountId;
+        try {
+            accountId = accounts.createInvitedAccount(found.clinicId(), found.email(), invitee.fullName(), password);
+        } catch (EmailTakenException taken) {
+            throw refused(ACCEPT, found, Reason.EMAIL_TAKEN);
+        }
+        Instant now = Instant.now();
+        invitations.markAccepted(found.clinicId(), found.id(), accountId, now);
+        invitations.linkAccount(found.clinicId(), invitee.partnerId(), accountId);
+        events.publishEvent(new InvitationAccepted(found.clinicId(), found.id(), accountId, found.email(),
+                invitee.partnerId()));
+        return new AcceptedInvitation(accountId, found.email());
+    }
+
+    private Found findUsable(String token, boolean lock, String action) {
+        if (!TOKEN_SHAPE.matcher(token).matches()) {
+            throw refused(action, null, Reason.UNKNOWN);
+        }
+        String hash = hash(token);
+        Found found = (lock ? invitations.lock(hash) : invitations.find(hash))
+                .orElseThrow(() -> refused(action, null, Reason.UNKNOWN));
+        if (found.acceptedAt() != null) {
+            throw refused(action, found, Reason.USED);
+        }
+        if (found.voidedAt() != null) {
+            throw refused(action, found, Reason.VOIDED);
+        }
+        if (!found.expiresAt().toInstant().isAfter(Instant.now())) {
+            throw refused(action, found, Reason.EXPIRED);
+        }
+        return found;
+    }
+
+    /** The partner the link is for, still without an account and still at the invited e-mail. */
+    private Invitee inviteeOf(Found found, boolean lock, String action) {
+        Long partnerId = found.partnerId();
+        if (partnerId == null || !"CLIENT".equals(found.role())) {
+            throw refused(action, found, Reason.UNKNOWN); // staff invitations are accepted elsewhere (later)
+        }
+        Invitee invitee = (lock ? invitations.lockInvitee(found.clinicId(), partnerId)
+                        : invitations.inviteeById(found.clinicId(), partnerId))
+                .orElseThrow(() -> refused(action, found, Reason.UNKNOWN));
+        if (invitee.accountId() != null) {
+            throw refused(action, found, Reason.USED);
+        }
+        if (!found.email().equals(invitee.email())) {
+            throw refused(action, found, Reason.VOIDED);
+        }
+        return invitee;
+    }
+
+    private InvitationRefusedException refused(String action, @Nullable Found found, Reason reason) {
+        events.publishEvent(new InvitationRefused(action, found == null ? null : found.clinicId(),
+                found == null ? null : found.id(), null, reason.name()));
+        return new InvitationRefusedException(reason);
+    }
+
+    private InvitationNotPossibleException notPossible(TandemUser therapist, long coupleId,
+            InvitationNotPossibleException.Reason reason) {
+        events.publishEvent(new InvitationRefused(ISSUE, therapist.clinicId(), null, therapist,
+                "couple " + coupleId + ": " + reason));
+        return new InvitationNotPossibleException(reason);
+    }
+
+    private static PartnerInvitation state(Latest latest, Instant now) {
+        if (latest.accountId() != null || latest.acceptedAt() != null) {
+            return new PartnerInvitation(latest.position(), InvitationState.ACCEPTED, null, instant(latest.acceptedAt()));
+        }
+        if (latest.createdAt() == null) {
+            return new PartnerInvitation(latest.position(), InvitationState.NONE, null, null);
+        }
+        // A link sent to an address the partner no longer has cannot be accepted (see inviteeOf).
+        if (latest.voidedAt() != null || !Objects.equals(latest.invitedEmail(), latest.partnerEmail())) {
+            return new PartnerInvitation(latest.position(), InvitationState.VOIDED, null, null);
+        }
+        Instant expiresAt = instant(latest.expiresAt());
+        InvitationState state = expiresAt != null && expiresAt.isAfter(now)
+                ? InvitationState.PENDING
+                : InvitationState.EXPIRED;
+        return new PartnerInvitation(latest.position(), state, expiresAt, null);
+    }
+
+    private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static String firstName(Invitee invitee) {
+        String preferred = invitee.preferredName();
+        if (preferred != null && !preferred.isBlank()) {
+            return preferred.strip();
+        }
+        String full = invitee.fullName().strip();
+        int space = full.indexOf(' ');
+        return space < 0 ? full : full.substring(0, space);
+    }
+
+    private static List<String> personalWords(Invitee invitee, Found found) {
+        List<String> words = new ArrayList<>(List.of(found.email(), invitee.fullName(), found.clinicName()));
+        if (invitee.preferredName() != null) {
+            words.add(invitee.preferredName());
+        }
+        return words;
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", impossible);
+        }
+    }
+}

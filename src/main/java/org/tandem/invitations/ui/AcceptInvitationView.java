@@ -1,0 +1,213 @@
+package org.tandem.invitations.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationResult;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import org.tandem.invitations.AcceptedInvitation;
+import org.tandem.invitations.InvitationPreview;
+import org.tandem.invitations.InvitationRefusedException;
+import org.tandem.invitations.InvitationService;
+import org.tandem.invitations.PasswordCheck;
+import org.tandem.invitations.PasswordPolicy;
+import org.tandem.invitations.PasswordRejectedException;
+
+/**
+ * Where an invitation link leads: the partner chooses a password and is signed in on My workbook.
+ * A link that cannot be used says why and shows no form.
+ */
+@Route(value = AcceptInvitationView.ROUTE, autoLayout = false)
+@AnonymousAllowed
+class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String TOKEN = "token";
+    static final String ROUTE = "invitation/:" + TOKEN;
+    /** My workbook (workbook feature), named by route so that invitations do not depend on it. */
+    static final String WORKBOOK_ROUTE = "workbook";
+    private static final String LOGIN_ROUTE = "login";
+
+    private final InvitationService invitations;
+    private final InvitationSignIn signIn;
+
+    AcceptInvitationView(InvitationService invitations, InvitationSignIn signIn) {
+        this.invitations = invitations;
+        this.signIn = signIn;
+        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.AlignItems.STRETCH,
+                LumoUtility.Padding.LARGE, LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_SMALL,
+                LumoUtility.Margin.Horizontal.AUTO, LumoUtility.BoxSizing.BORDER);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        String token = event.getRouteParameters().get(TOKEN).orElse("");
+        try {
+            showForm(token, invitations.preview(token));
+        } catch (InvitationRefusedException refused) {
+            showRefusal(refused.reason());
+        }
+    }
+
+    private void showRefusal(InvitationRefusedException.Reason reason) {
+        H1 title = new H1(getTranslation("invitations.refused.title"));
+        title.addClassNames(LumoUtility.FontSize.XXLARGE);
+        Paragraph why = new Paragraph(getTranslation("invitations.refused." + reason.name()));
+        why.getElement().setAttribute("role", "alert");
+        Paragraph whatToDo = new Paragraph(getTranslation("invitations.refused.what-to-do"));
+        add(title, why, whatToDo, new Anchor(LOGIN_ROUTE, getTranslation("invitations.refused.sign-in")));
+    }
+
+    private void showForm(String token, InvitationPreview invitation) {
+        H1 title = new H1(getTranslation("invitations.accept.title", invitation.firstName()));
+        title.addClassNames(LumoUtility.FontSize.XXLARGE);
+        Paragraph intro = new Paragraph(getTranslation("invitations.accept.intro", invitation.clinicName()));
+        Paragraph expires = new Paragraph(getTranslation("invitations.accept.expires", format(invitation.expiresAt())));
+        expires.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+
+        PasswordField password = new PasswordField(getTranslation("invitations.accept.password"));
+        password.setHelperText(getTranslation("invitations.accept.password.helper"));
+        password.setRequiredIndicatorVisible(true);
+        password.setMaxLength(PasswordPolicy.MAX_LENGTH * 2); // code points, not UTF-16 units, are what counts
+        password.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
+        password.setValueChangeMode(ValueChangeMode.LAZY);
+        PasswordField confirm = new PasswordField(getTranslation("invitations.accept.password-confirm"));
+        confirm.setRequiredIndicatorVisible(true);
+        confirm.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
+
+        Span strength = new Span();
+        strength.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        strength.getElement().setAttribute("aria-live", "polite");
+        password.addValueChangeListener(change -> strength.setText(describe(change.getValue(),
+                invitation.personalWords())));
+
+        Binder<Form> binder = new Binder<>();
+        binder.forField(password)
+                .withValidator((value, context) -> validate(value, invitation.personalWords()))
+                .bind(Form::password, Form::password);
+        binder.forField(confirm)
+                .withValidator(value -> value.equals(password.getValue()),
+                        getTranslation("invitations.accept.error.password-mismatch"))
+                .bind(Form::confirm, Form::confirm);
+        binder.setBean(new Form());
+        // No red errors while the partner is still typing their first attempt; the strength line guides them.
+        binder.setValidatorsDisabled(true);
+        password.addValueChangeListener(change -> {
+            if (!confirm.isEmpty() && !binder.isValidatorsDisabled()) {
+                binder.validate();
+            }
+        });
+
+        Button submit = new Button(getTranslation("invitations.accept.submit"));
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.addClickShortcut(Key.ENTER);
+        submit.addClickListener(click -> {
+            binder.setValidatorsDisabled(false);
+            if (!binder.validate().isOk()) {
+                return;
+            }
+            accept(token, password, binder.getBean().password());
+        });
+
+        FormLayout form = new FormLayout(password, strength, confirm);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        add(title, intro, form, submit, expires);
+    }
+
+    private void accept(String token, PasswordField field, String chosen) {
+        AcceptedInvitation accepted;
+        try {
+            accepted = invitations.accept(token, chosen);
+        } catch (PasswordRejectedException rejected) {
+            field.setErrorMessage(message(rejected.check()));
+            field.setInvalid(true);
+            return;
+        } catch (InvitationRefusedException refused) {
+            removeAll();
+            showRefusal(refused.reason());
+            return;
+        } catch (RuntimeException failed) {
+            Notification.show(getTranslation("invitations.accept.error.failed"), 8000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            throw failed;
+        }
+        signIn.signIn(accepted.email());
+        // A full page load, so that the new session and its security context apply to everything that follows.
+        UI.getCurrent().getPage().setLocation(WORKBOOK_ROUTE);
+    }
+
+    private ValidationResult validate(String value, List<String> personalWords) {
+        PasswordCheck check = PasswordPolicy.check(value, personalWords);
+        return check.acceptable() ? ValidationResult.ok() : ValidationResult.error(message(check));
+    }
+
+    private String message(PasswordCheck check) {
+        PasswordCheck.Problem problem = check.problem();
+        if (problem == null) {
+            return "";
+        }
+        return switch (problem) {
+            case TOO_SHORT -> getTranslation("invitations.accept.error.password-too-short");
+            case TOO_LONG -> getTranslation("invitations.accept.error.password-too-long");
+            case TOO_EASY_TO_GUESS -> check.warningKey() == null
+                    ? getTranslation("invitations.accept.error.password-guessable")
+                    : getTranslation("invitations.accept.error.password-guessable-because",
+                            getTranslation(check.warningKey()));
+        };
+    }
+
+    private String describe(String value, List<String> personalWords) {
+        if (value.isEmpty()) {
+            return "";
+        }
+        PasswordCheck check = PasswordPolicy.check(value, personalWords);
+        int score = check.problem() == PasswordCheck.Problem.TOO_SHORT ? 0 : check.score();
+        return getTranslation("invitations.accept.strength", getTranslation("invitations.accept.strength." + score));
+    }
+
+    private String format(Instant instant) {
+        // The server's zone: the clinic and its clients are normally in one place.
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                .withLocale(getLocale())
+                .withZone(ZoneId.systemDefault())
+                .format(instant);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("invitations.accept.page-title");
+    }
+
+    /** What the form holds while it is being filled in. */
+    static final class Form {
+        private String password = "";
+        private String confirm = "";
+
+        String password() { return password; }
+        void password(String value) { password = value; }
+        String confirm() { return confirm; }
+        void confirm(String value) { confirm = value; }
+    }
+}

@@ -1,0 +1,147 @@
+package org.tandem.invitations.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.tandem.invitations.InvitationNotPossibleException;
+import org.tandem.invitations.InvitationService;
+import org.tandem.invitations.InvitationState;
+import org.tandem.invitations.IssuedInvitation;
+import org.tandem.invitations.PartnerInvitation;
+
+/**
+ * One partner's invitation on the couple's Partners tab: its state, a button that issues a link (a new
+ * one voids the old), and the freshly issued link to copy, shown only this once.
+ * Calls the service as the signed-in therapist; the service checks that the couple is theirs.
+ */
+public class PartnerInvitationPanel extends Composite<Div> {
+
+    private final InvitationService invitations;
+    private final long coupleId;
+    private final int position;
+    private final Paragraph state = new Paragraph();
+    private final Div issued = new Div();
+    private final Button create = new Button();
+    private final Paragraph createHelper = new Paragraph();
+
+    /**
+     * @param position   the partner's position in the couple (1 or 2)
+     * @param hasEmail   whether the partner has an e-mail address (needed to invite them)
+     * @param hasAccount whether the partner already has an account (then there is nothing to invite)
+     */
+    public PartnerInvitationPanel(InvitationService invitations, long coupleId, int position, boolean hasEmail,
+            boolean hasAccount) {
+        this.invitations = invitations;
+        this.coupleId = coupleId;
+        this.position = position;
+
+        create.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        create.addClickListener(click -> issue());
+        createHelper.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY,
+                LumoUtility.Margin.NONE);
+        state.addClassNames(LumoUtility.Margin.NONE);
+        issued.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.XSMALL);
+        issued.setVisible(false);
+
+        Div content = getContent();
+        content.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.SMALL);
+        content.add(state);
+        if (hasAccount) {
+            state.setText(getTranslation("invitations.panel.state.ACCEPTED"));
+        } else if (!hasEmail) {
+            state.setText(getTranslation("invitations.panel.no-email"));
+        } else {
+            content.add(create, createHelper, issued);
+            show(current());
+        }
+    }
+
+    private PartnerInvitation current() {
+        return invitations.stateForPartners(coupleId).stream()
+                .filter(partner -> partner.position() == position)
+                .findFirst()
+                .orElse(new PartnerInvitation(position, InvitationState.NONE, null, null));
+    }
+
+    private void show(PartnerInvitation invitation) {
+        state.setText(getTranslation("invitations.panel.state." + invitation.state().name(),
+                format(invitation.expiresAt())));
+        boolean accepted = invitation.state() == InvitationState.ACCEPTED;
+        boolean first = invitation.state() == InvitationState.NONE;
+        create.setVisible(!accepted);
+        create.setText(getTranslation(first ? "invitations.panel.create" : "invitations.panel.recreate"));
+        createHelper.setVisible(invitation.state() == InvitationState.PENDING);
+        createHelper.setText(getTranslation("invitations.panel.recreate.helper"));
+    }
+
+    private void issue() {
+        IssuedInvitation invitation;
+        try {
+            invitation = invitations.issueForPartner(coupleId, position);
+        } catch (InvitationNotPossibleException notPossible) {
+            Notification.show(getTranslation("invitations.panel.error." + notPossible.reason().name()), 6000,
+                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        show(new PartnerInvitation(position, InvitationState.PENDING, invitation.expiresAt(), null));
+
+        String url = absolute(invitation.path());
+        TextField link = new TextField(getTranslation("invitations.panel.link"));
+        link.setValue(url);
+        link.setReadOnly(true);
+        link.addClassNames(LumoUtility.Flex.GROW);
+        Button copy = new Button(getTranslation("invitations.panel.copy"), VaadinIcon.COPY.create());
+        copy.addClickListener(click -> {
+            copy.getElement().executeJs("return navigator.clipboard.writeText($0)", url);
+            Notification.show(getTranslation("invitations.panel.copied"), 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        });
+        HorizontalLayout row = new HorizontalLayout(link, copy);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWidthFull();
+        Paragraph note = new Paragraph(getTranslation("invitations.panel.shown-once", format(invitation.expiresAt())));
+        note.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.NONE);
+        issued.removeAll();
+        issued.add(row, note);
+        issued.setVisible(true);
+    }
+
+    /** The link with the address the therapist reached Tandem by (behind a proxy: forwarded headers). */
+    private static String absolute(String path) {
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        if (request == null) {
+            return path;
+        }
+        return ServletUriComponentsBuilder.fromContextPath(request.getHttpServletRequest())
+                .path("/")
+                .path(path)
+                .toUriString();
+    }
+
+    private String format(@Nullable Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        // The server's zone: the clinic and its clients are normally in one place.
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                .withLocale(getLocale())
+                .withZone(ZoneId.systemDefault())
+                .format(instant);
+    }
+}

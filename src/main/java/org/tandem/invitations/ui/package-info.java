@@ -1,0 +1,4 @@
+@NullMarked
+package org.tandem.invitations.ui;
+
+import org.jspecify.annotations.NullMarked;

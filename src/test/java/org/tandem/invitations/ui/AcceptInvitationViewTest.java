@@ -1,0 +1,188 @@
+package org.tandem.invitations.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.jooq.Tables.ACCOUNT;
+import static org.tandem.jooq.Tables.PARTNER;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.internal.CurrentInstance;
+import com.vaadin.flow.server.VaadinRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.tandem.accounts.Role;
+import org.tandem.accounts.TandemUser;
+import org.tandem.invitations.InvitationService;
+import org.tandem.support.AuditTrail;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.SignIn;
+
+/** The page an invitation link opens: a usable link offers the password form, any other says why. */
+@IntegrationTest
+@ViewPackages(packages = "org.tandem")
+@WithAnonymousUser
+class AcceptInvitationViewTest extends SpringBrowserlessTest {
+
+    static final String STRONG = "river kettle moss lantern";
+    static final String LUCIA = "lucía.fernández@demo.example.com";
+
+    @Autowired InvitationService invitations;
+    @Autowired SignIn signIn;
+    @Autowired SecurityContextHolderStrategy strategy;
+    @Autowired DSLContext dsl;
+    AuditTrail trail;
+
+    @BeforeEach
+    void mark_audit_trail() {
+        trail = AuditTrail.from(dsl);
+    }
+
+    /** Leaves no signed-in or anonymous context on this thread for the next test class. */
+    @AfterEach
+    void sign_out() {
+        signIn.out();
+    }
+
+    /** A fresh link for Lucía Fernández, issued by her therapist; the visitor stays anonymous. */
+    private String issueForLucia() {
+        signIn.as("therapist@example.com");
+        long couple = dsl.select(PARTNER.COUPLE_ID).from(PARTNER).where(PARTNER.FULL_NAME.eq("Lucía Fernández"))
+                .fetchSingle(PARTNER.COUPLE_ID);
+        String path = invitations.issueForPartner(couple, 1).path();
+        anonymous();
+        return path;
+    }
+
+    private void anonymous() {
+        signIn.out();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new AnonymousAuthenticationToken("test", "anonymousUser",
+                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        strategy.setContext(context);
+        SecurityContextHolder.setContext(context);
+    }
+
+    private PasswordField password(String label) {
+        return $(PasswordField.class).all().stream().filter(f -> label.equals(f.getLabel())).findFirst()
+                .orElseThrow();
+    }
+
+    private Button submit() {
+        return $(Button.class).all().stream().filter(b -> "Create my account".equals(b.getText())).findFirst()
+                .orElseThrow();
+    }
+
+    private List<String> paragraphs() {
+        return $(Paragraph.class).all().stream().map(Paragraph::getText).toList();
+    }
+
+    @Test
+    void a_usable_link_greets_the_partner_by_first_name_and_names_the_clinic() {
+        navigate(issueForLucia(), Component.class);
+
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("AcceptInvitationView");
+        assertThat($(H1.class).single().getText()).isEqualTo("Welcome, Lucía");
+        assertThat(paragraphs()).contains(
+                "Riverside Couples Practice has invited you to Tandem. Choose a password to finish setting up your account.");
+        assertThat(password("Password").getHelperText()).startsWith("At least 15 characters.");
+    }
+
+    @Test
+    void a_bad_link_says_so_and_what_to_do_and_shows_no_form() {
+        navigate("invitation/not-a-real-token", Component.class);
+
+        assertThat($(H1.class).single().getText()).isEqualTo("This link can't be used");
+        assertThat(paragraphs()).containsExactly(
+                "This invitation link is not valid. Check that you copied the whole link.",
+                "Ask your therapist for a new link.");
+        assertThat($(PasswordField.class).all()).isEmpty();
+    }
+
+    @Test
+    void a_used_link_says_it_was_used() {
+        String path = issueForLucia();
+        invitations.accept(path.substring("invitation/".length()), STRONG);
+
+        navigate(path, Component.class);
+
+        assertThat(paragraphs()).contains(
+                "This invitation link has already been used. If you set up your account, sign in instead.",
+                "Ask your therapist for a new link.");
+        assertThat($(PasswordField.class).all()).isEmpty();
+    }
+
+    @Test
+    void a_weak_password_is_explained_beside_the_field_and_nothing_is_created() {
+        navigate(issueForLucia(), Component.class);
+
+        test(password("Password")).setValue("password12345678");
+        assertThat($(Span.class).all()).extracting(Span::getText).contains("Strength: weak");
+        assertThat(password("Password").isInvalid()).as("no error before the first submit").isFalse();
+        test(password("Repeat the password")).setValue("password12345678");
+        test(submit()).click();
+
+        assertThat(password("Password").isInvalid()).isTrue();
+        assertThat(password("Password").getErrorMessage())
+                .isEqualTo("This is similar to a commonly used password. Add a few more unrelated words.");
+        assertThat(dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq(LUCIA))).isFalse();
+
+        test(password("Password")).setValue("short");
+        test(submit()).click();
+        assertThat(password("Password").getErrorMessage()).isEqualTo("Use at least 15 characters.");
+        assertThat(password("Repeat the password").getErrorMessage()).isEqualTo("The two passwords are not the same.");
+    }
+
+    @Test
+    void accepting_signs_the_partner_in_and_sends_them_to_their_workbook() {
+        navigate(issueForLucia(), Component.class);
+        // The browserless mock request cannot change its session id; this one counts the calls instead.
+        VaadinServletRequest current = VaadinServletRequest.getCurrent();
+        AtomicInteger sessionIdChanges = new AtomicInteger();
+        CurrentInstance.set(VaadinRequest.class, new VaadinServletRequest(
+                new HttpServletRequestWrapper(current.getHttpServletRequest()) {
+                    @Override
+                    public String changeSessionId() {
+                        sessionIdChanges.incrementAndGet();
+                        return getSession().getId();
+                    }
+                }, current.getService()));
+
+        test(password("Password")).setValue(STRONG);
+        test(password("Repeat the password")).setValue(STRONG);
+        test(submit()).click();
+
+        assertThat(dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq(LUCIA))).isTrue();
+        SecurityContext saved = (SecurityContext) VaadinServletRequest.getCurrent().getHttpServletRequest()
+                .getSession().getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        assertThat(saved).isNotNull();
+        TandemUser user = (TandemUser) saved.getAuthentication().getPrincipal();
+        assertThat(user.email()).isEqualTo(LUCIA);
+        assertThat(user.roles()).containsExactly(Role.CLIENT);
+        assertThat(user.getPassword()).as("no password hash kept in the session").isNull();
+        assertThat(sessionIdChanges).hasValue(1);
+        assertThat(trail.since("auth.sign-in")).extracting(row -> row.getActor()).containsExactly(LUCIA);
+        assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
+                .anySatisfy(js -> assertThat(js.getInvocation().getParameters()).contains("workbook"));
+    }
+}
