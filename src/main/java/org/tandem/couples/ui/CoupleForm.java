@@ -212,7 +212,6 @@ class CoupleForm extends Composite<Div> {
             fullName.setLabel(getTranslation("couple-form.full-name"));
             fullName.setId(prefix + "full-name");
             fullName.setRequiredIndicatorVisible(true);
-            fullName.setMaxLength(200);
             preferredName.setLabel(getTranslation("couple-form.preferred-name"));
             preferredName.setId(prefix + "preferred-name");
             preferredName.setHelperText(getTranslation("couple-form.preferred-name.helper"));

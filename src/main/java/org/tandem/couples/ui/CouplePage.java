@@ -26,7 +26,12 @@ final class CouplePage {
      * reveal which couples exist.
      */
     static void enter(BeforeEnterEvent event, LongConsumer show) {
-        Optional<Long> coupleId = event.getRouteParameters().getLong(CoupleTabs.COUPLE_ID);
+        Optional<Long> coupleId;
+        try {
+            coupleId = event.getRouteParameters().getLong(CoupleTabs.COUPLE_ID);
+        } catch (IllegalArgumentException notANumber) {
+            coupleId = Optional.empty();
+        }
         if (coupleId.isEmpty()) {
             event.rerouteToError(AccessDeniedException.class);
             return;
