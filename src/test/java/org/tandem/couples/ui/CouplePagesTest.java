@@ -25,9 +25,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.couples.CoupleData;
@@ -49,7 +52,23 @@ class CouplePagesTest extends SpringBrowserlessTest {
     @Autowired DSLContext dsl;
     @Autowired PlatformTransactionManager transactions;
     @Autowired CoupleService couples;
+    @Autowired SecurityContextHolderStrategy strategy;
     AuditTrail trail;
+
+    /**
+     * Once another application context has started (FirstRunSetupTest's), the static SecurityContextHolder,
+     * from which the browserless runner takes the request's principal, is that context's Vaadin strategy, while
+     * {@code @WithUserDetails} fills this context's strategy bean: hand the signed-in person over.
+     */
+    @BeforeEach
+    void same_person_for_the_views() {
+        SecurityContextHolder.setContext(strategy.getContext());
+    }
+
+    @AfterEach
+    void forget_the_person() {
+        SecurityContextHolder.clearContext();
+    }
 
     @BeforeEach
     void mark_audit_trail() {
