@@ -25,6 +25,7 @@ import org.tandem.couples.AssignedTherapist;
 import org.tandem.couples.CoupleData;
 import org.tandem.couples.CoupleOverview;
 import org.tandem.couples.CoupleService;
+import org.tandem.couples.CoupleStatus;
 import org.tandem.couples.NextSession;
 import org.tandem.couples.StatusChange;
 
@@ -119,9 +120,10 @@ class CoupleOverviewView extends Main implements BeforeEnterObserver, HasDynamic
         lines.addClassNames(LumoUtility.ListStyleType.NONE, LumoUtility.Padding.NONE, LumoUtility.Margin.NONE,
                 LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.SMALL);
         for (StatusChange change : overview.statusHistory()) {
-            String what = change.from() == null
+            CoupleStatus from = change.from();
+            String what = from == null
                     ? getTranslation("couple-overview.history.created", status(change.to()))
-                    : getTranslation("couple-overview.history.change", status(change.from()), status(change.to()));
+                    : getTranslation("couple-overview.history.change", status(from), status(change.to()));
             Span whoWhen = new Span(getTranslation("couple-overview.history.by", change.changedBy(),
                     CouplePage.dateTime(change.changedAt(), getLocale())));
             whoWhen.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
@@ -131,11 +133,16 @@ class CoupleOverviewView extends Main implements BeforeEnterObserver, HasDynamic
             item.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN);
             lines.add(item);
         }
+        if (overview.statusHistory().isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("couple-overview.history.empty"));
+            none.setId("status-history");
+            return CouplePage.card(getTranslation("couple-overview.history"), none);
+        }
         return CouplePage.card(getTranslation("couple-overview.history"), lines);
     }
 
-    private String status(@Nullable Object status) {
-        return getTranslation("couple.status." + status);
+    private String status(CoupleStatus status) {
+        return getTranslation("couple.status." + status.name());
     }
 
     @Override
