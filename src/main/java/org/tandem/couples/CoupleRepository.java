@@ -1,18 +1,32 @@
 package org.tandem.couples;
 
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.not;
+import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.COUPLE;
+import static org.tandem.jooq.Tables.COUPLE_SESSION;
+import static org.tandem.jooq.Tables.COUPLE_STATUS_CHANGE;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.PARTNER;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Records;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.tandem.jooq.tables.Partner;
 
 @Repository
@@ -58,5 +72,169 @@ class CoupleRepository {
                 .leftJoin(other).on(other.COUPLE_ID.eq(me.COUPLE_ID), other.ID.ne(me.ID))
                 .where(me.CLINIC_ID.eq(clinicId), me.ACCOUNT_ID.eq(accountId))
                 .fetchOptional(Records.mapping(MyCouple::new));
+    }
+
+    /**
+     * The couple's next session: its earliest SCHEDULED {@code couple_session} that starts now or later
+     * (database time), or null. A correlated subquery on the couple id, so that any query of this package
+     * (overview, caseload, a partner's workbook) can select it as one column without another round trip;
+     * served by the index {@code couple_session (clinic_id, couple_id, starts_at)}.
+     */
+    static Field<@Nullable NextSession> nextSession(Field<Long> clinicId, Field<Long> coupleId) {
+        return multiset(select(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.DURATION_MINUTES,
+                                COUPLE_SESSION.MODALITY)
+                        .from(COUPLE_SESSION)
+                        .where(COUPLE_SESSION.CLINIC_ID.eq(clinicId), COUPLE_SESSION.COUPLE_ID.eq(coupleId),
+                                COUPLE_SESSION.STATUS.eq("SCHEDULED"),
+                                COUPLE_SESSION.STARTS_AT.ge(currentOffsetDateTime()))
+                        .orderBy(COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.ID)
+                        .limit(1))
+                .convertFrom(rows -> rows.map(Records.mapping(NextSession::new)).stream().findFirst().orElse(null));
+    }
+
+    /** Facts, partners, therapists, status history (newest first) and next session of one couple, in one query. */
+    Optional<CoupleOverview> overview(long clinicId, long coupleId) {
+        Partner one = PARTNER.as("partner_one");
+        Partner two = PARTNER.as("partner_two");
+        return dsl.select(COUPLE.ID, COUPLE.VERSION,
+                        row(one.FULL_NAME, one.PREFERRED_NAME, one.PRONOUNS, one.EMAIL).mapping(PartnerData::new),
+                        row(two.FULL_NAME, two.PREFERRED_NAME, two.PRONOUNS, two.EMAIL).mapping(PartnerData::new),
+                        COUPLE.TOGETHER_SINCE, COUPLE.LIVING_TOGETHER, COUPLE.PRESENTING_CONCERNS, COUPLE.STATUS,
+                        multiset(select(ACCOUNT.ID, ACCOUNT.DISPLAY_NAME, field(COUPLE_THERAPIST.ROLE.eq("PRIMARY")))
+                                        .from(COUPLE_THERAPIST)
+                                        .join(ACCOUNT).on(ACCOUNT.ID.eq(COUPLE_THERAPIST.ACCOUNT_ID),
+                                                ACCOUNT.CLINIC_ID.eq(COUPLE_THERAPIST.CLINIC_ID))
+                                        .where(COUPLE_THERAPIST.CLINIC_ID.eq(COUPLE.CLINIC_ID),
+                                                COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE.ID))
+                                        .orderBy(COUPLE_THERAPIST.ROLE.desc(), ACCOUNT.DISPLAY_NAME))
+                                .convertFrom(rows -> rows.map(Records.mapping(AssignedTherapist::new))),
+                        multiset(select(COUPLE_STATUS_CHANGE.FROM_STATUS, COUPLE_STATUS_CHANGE.TO_STATUS,
+                                                ACCOUNT.DISPLAY_NAME, COUPLE_STATUS_CHANGE.CHANGED_AT)
+                                        .from(COUPLE_STATUS_CHANGE)
+                                        .join(ACCOUNT).on(ACCOUNT.ID.eq(COUPLE_STATUS_CHANGE.CHANGED_BY),
+                                                ACCOUNT.CLINIC_ID.eq(COUPLE_STATUS_CHANGE.CLINIC_ID))
+                                        .where(COUPLE_STATUS_CHANGE.CLINIC_ID.eq(COUPLE.CLINIC_ID),
+                                                COUPLE_STATUS_CHANGE.COUPLE_ID.eq(COUPLE.ID))
+                                        .orderBy(COUPLE_STATUS_CHANGE.CHANGED_AT.desc(),
+                                                COUPLE_STATUS_CHANGE.ID.desc()))
+                                .convertFrom(rows -> rows.map(Records.mapping((from, to, by, at) -> new StatusChange(
+                                        from == null ? null : CoupleStatus.valueOf(from), CoupleStatus.valueOf(to),
+                                        by, at)))),
+                        nextSession(COUPLE.CLINIC_ID, COUPLE.ID))
+                .from(COUPLE)
+                .join(one).on(one.COUPLE_ID.eq(COUPLE.ID), one.CLINIC_ID.eq(COUPLE.CLINIC_ID),
+                        one.POSITION.eq((short) 1))
+                .join(two).on(two.COUPLE_ID.eq(COUPLE.ID), two.CLINIC_ID.eq(COUPLE.CLINIC_ID),
+                        two.POSITION.eq((short) 2))
+                .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.ID.eq(coupleId))
+                .fetchOptional(record -> new CoupleOverview(record.value1(), record.value2(),
+                        new CoupleData(record.value3(), record.value4(), record.value5(),
+                                LivingTogether.of(record.value6()),
+                                record.value7() == null ? List.of() : Arrays.asList(record.value7()),
+                                CoupleStatus.valueOf(record.value8())),
+                        record.value9(), record.value10(), record.value11()));
+    }
+
+    /** Both partners in position order, with whether each can sign in (a linked, active account). */
+    List<PartnerDetails> partners(long clinicId, long coupleId) {
+        return dsl.select(PARTNER.ID, PARTNER.POSITION.convertFrom(Short::intValue), PARTNER.FULL_NAME,
+                        PARTNER.PREFERRED_NAME, PARTNER.PRONOUNS, PARTNER.EMAIL,
+                        field(ACCOUNT.ID.isNotNull().and(ACCOUNT.ACTIVE.isTrue())))
+                .from(PARTNER)
+                .leftJoin(ACCOUNT).on(ACCOUNT.ID.eq(PARTNER.ACCOUNT_ID), ACCOUNT.CLINIC_ID.eq(PARTNER.CLINIC_ID))
+                .where(PARTNER.CLINIC_ID.eq(clinicId), PARTNER.COUPLE_ID.eq(coupleId))
+                .orderBy(PARTNER.POSITION)
+                .fetch(Records.mapping(PartnerDetails::new));
+    }
+
+    /** Whether another partner of the clinic uses this e-mail; the partner at (coupleId, position) is not "another". */
+    boolean emailTaken(long clinicId, String email, @Nullable Long exceptCoupleId, int exceptPosition) {
+        Condition notItself = exceptCoupleId == null
+                ? noCondition()
+                : not(PARTNER.COUPLE_ID.eq(exceptCoupleId).and(PARTNER.POSITION.eq((short) exceptPosition)));
+        return dsl.fetchExists(PARTNER, PARTNER.CLINIC_ID.eq(clinicId), PARTNER.EMAIL.eq(email), notItself);
+    }
+
+    /** The couple's status, only if the couple still has this version. */
+    Optional<CoupleStatus> statusAtVersion(long clinicId, long coupleId, int version) {
+        return dsl.select(COUPLE.STATUS).from(COUPLE)
+                .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.ID.eq(coupleId), COUPLE.VERSION.eq(version))
+                .fetchOptional(record -> CoupleStatus.valueOf(record.value1()));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    long insertCouple(long clinicId, CoupleData data, long createdBy) {
+        return dsl.insertInto(COUPLE)
+                .set(COUPLE.CLINIC_ID, clinicId)
+                .set(COUPLE.STATUS, data.status().name())
+                .set(COUPLE.TOGETHER_SINCE, data.togetherSince())
+                .set(COUPLE.LIVING_TOGETHER, data.livingTogether().asBoolean())
+                .set(COUPLE.PRESENTING_CONCERNS, data.presentingConcerns().toArray(String[]::new))
+                .set(COUPLE.UPDATED_BY, createdBy)
+                .returning(COUPLE.ID)
+                .fetchSingle(COUPLE.ID);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void insertPartner(long clinicId, long coupleId, int position, PartnerData partner) {
+        dsl.insertInto(PARTNER)
+                .set(PARTNER.CLINIC_ID, clinicId)
+                .set(PARTNER.COUPLE_ID, coupleId)
+                .set(PARTNER.POSITION, (short) position)
+                .set(PARTNER.FULL_NAME, partner.fullName())
+                .set(PARTNER.PREFERRED_NAME, partner.preferredName())
+                .set(PARTNER.PRONOUNS, partner.pronouns())
+                .set(PARTNER.EMAIL, partner.email())
+                .execute();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void assignPrimaryTherapist(long clinicId, long coupleId, long accountId) {
+        dsl.insertInto(COUPLE_THERAPIST)
+                .set(COUPLE_THERAPIST.CLINIC_ID, clinicId)
+                .set(COUPLE_THERAPIST.COUPLE_ID, coupleId)
+                .set(COUPLE_THERAPIST.ACCOUNT_ID, accountId)
+                .set(COUPLE_THERAPIST.ROLE, "PRIMARY")
+                .execute();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void recordStatusChange(long clinicId, long coupleId, @Nullable CoupleStatus from, CoupleStatus to, long by) {
+        dsl.insertInto(COUPLE_STATUS_CHANGE)
+                .set(COUPLE_STATUS_CHANGE.CLINIC_ID, clinicId)
+                .set(COUPLE_STATUS_CHANGE.COUPLE_ID, coupleId)
+                .set(COUPLE_STATUS_CHANGE.FROM_STATUS, from == null ? null : from.name())
+                .set(COUPLE_STATUS_CHANGE.TO_STATUS, to.name())
+                .set(COUPLE_STATUS_CHANGE.CHANGED_BY, by)
+                .execute();
+    }
+
+    /** Writes the facts and status only if the couple still has {@code version}; false when it had moved on. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean updateCouple(long clinicId, long coupleId, int version, CoupleData data, long by) {
+        return dsl.update(COUPLE)
+                .set(COUPLE.STATUS, data.status().name())
+                .set(COUPLE.TOGETHER_SINCE, data.togetherSince())
+                .set(COUPLE.LIVING_TOGETHER, data.livingTogether().asBoolean())
+                .set(COUPLE.PRESENTING_CONCERNS, data.presentingConcerns().toArray(String[]::new))
+                .set(COUPLE.UPDATED_AT, currentOffsetDateTime())
+                .set(COUPLE.UPDATED_BY, by)
+                .set(COUPLE.VERSION, COUPLE.VERSION.plus(1))
+                .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.ID.eq(coupleId), COUPLE.VERSION.eq(version))
+                .execute() == 1;
+    }
+
+    /** Partners are edited through their couple, whose version guards them both. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void updatePartner(long clinicId, long coupleId, int position, PartnerData partner) {
+        dsl.update(PARTNER)
+                .set(PARTNER.FULL_NAME, partner.fullName())
+                .set(PARTNER.PREFERRED_NAME, partner.preferredName())
+                .set(PARTNER.PRONOUNS, partner.pronouns())
+                .set(PARTNER.EMAIL, partner.email())
+                .set(PARTNER.VERSION, PARTNER.VERSION.plus(1))
+                .where(PARTNER.CLINIC_ID.eq(clinicId), PARTNER.COUPLE_ID.eq(coupleId),
+                        PARTNER.POSITION.eq((short) position))
+                .execute();
     }
 }

@@ -1,15 +1,25 @@
 package org.tandem.couples;
 
+import jakarta.validation.Valid;
+import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.TandemUser;
 
-/** Reads of clinical data write their audit row in the same transaction, so they are not read-only. */
+/**
+ * One couple's record. Every method about an existing couple first checks that the signed-in therapist
+ * works with it ({@link CoupleAccess}). Reads of clinical data write their audit row in the same
+ * transaction, so they are not read-only. Writes happen in one transaction: nothing is half-written.
+ */
 @Service
+@Validated
 @Transactional
 public class CoupleService {
 
@@ -39,5 +49,99 @@ public class CoupleService {
         Optional<MyCouple> couple = couples.coupleOfPartner(partner.clinicId(), partner.accountId());
         couple.ifPresent(found -> events.publishEvent(new MyCoupleRead(partner, found.coupleId())));
         return couple;
+    }
+
+    /**
+     * Creates a couple with its two partners, the signed-in therapist as primary therapist and the first
+     * line of its status history.
+     *
+     * @return the new couple's id
+     * @throws PartnerEmailTakenException when a partner's e-mail is already used in the clinic
+     */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public long create(@Valid CoupleData data) {
+        TandemUser therapist = CurrentUser.require();
+        long clinicId = therapist.clinicId();
+        refuseTakenEmails(clinicId, data, null);
+        long coupleId = couples.insertCouple(clinicId, data, therapist.accountId());
+        insertPartner(clinicId, coupleId, 1, data.partnerOne());
+        insertPartner(clinicId, coupleId, 2, data.partnerTwo());
+        couples.assignPrimaryTherapist(clinicId, coupleId, therapist.accountId());
+        couples.recordStatusChange(clinicId, coupleId, null, data.status(), therapist.accountId());
+        events.publishEvent(new CoupleCreated(therapist, coupleId, data.status()));
+        return coupleId;
+    }
+
+    /** What the Overview tab shows, with the version to pass back to {@link #update}. */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public CoupleOverview overview(long coupleId) {
+        TandemUser therapist = access.requireTherapistOf(coupleId);
+        CoupleOverview overview = couples.overview(therapist.clinicId(), coupleId).orElseThrow();
+        events.publishEvent(new CoupleRead(therapist, coupleId, "overview"));
+        return overview;
+    }
+
+    /** Both partners, in position order. */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public List<PartnerDetails> partners(long coupleId) {
+        TandemUser therapist = access.requireTherapistOf(coupleId);
+        List<PartnerDetails> partners = couples.partners(therapist.clinicId(), coupleId);
+        events.publishEvent(new CoupleRead(therapist, coupleId, "partners"));
+        return partners;
+    }
+
+    /**
+     * Changes a couple's facts, partners and status, if nobody changed the couple since {@code version} was
+     * read. A new status is added to the status history with who and when.
+     *
+     * @return the couple's new version
+     * @throws CoupleConflictException when the couple no longer has {@code version}; nothing is written
+     * @throws PartnerEmailTakenException when a partner's e-mail is already used in the clinic
+     */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public int update(long coupleId, int version, @Valid CoupleData data) {
+        TandemUser therapist = access.requireTherapistOf(coupleId);
+        long clinicId = therapist.clinicId();
+        CoupleStatus before = couples.statusAtVersion(clinicId, coupleId, version)
+                .orElseThrow(() -> new CoupleConflictException(coupleId));
+        refuseTakenEmails(clinicId, data, coupleId);
+        // The version check is repeated by the update itself, which waits for and then sees a concurrent commit.
+        if (!couples.updateCouple(clinicId, coupleId, version, data, therapist.accountId())) {
+            throw new CoupleConflictException(coupleId);
+        }
+        updatePartner(clinicId, coupleId, 1, data.partnerOne());
+        updatePartner(clinicId, coupleId, 2, data.partnerTwo());
+        if (before != data.status()) {
+            couples.recordStatusChange(clinicId, coupleId, before, data.status(), therapist.accountId());
+        }
+        events.publishEvent(new CoupleUpdated(therapist, coupleId, before, data.status()));
+        return version + 1;
+    }
+
+    private void refuseTakenEmails(long clinicId, CoupleData data, @Nullable Long coupleId) {
+        PartnerData[] partners = {data.partnerOne(), data.partnerTwo()};
+        for (int position = 1; position <= 2; position++) {
+            String email = partners[position - 1].email();
+            if (email != null && couples.emailTaken(clinicId, email, coupleId, position)) {
+                throw new PartnerEmailTakenException(position);
+            }
+        }
+    }
+
+    // The unique index decides in the end: two partners of one form with the same address, or a race.
+    private void insertPartner(long clinicId, long coupleId, int position, PartnerData partner) {
+        try {
+            couples.insertPartner(clinicId, coupleId, position, partner);
+        } catch (DuplicateKeyException taken) {
+            throw new PartnerEmailTakenException(position, taken);
+        }
+    }
+
+    private void updatePartner(long clinicId, long coupleId, int position, PartnerData partner) {
+        try {
+            couples.updatePartner(clinicId, coupleId, position, partner);
+        } catch (DuplicateKeyException taken) {
+            throw new PartnerEmailTakenException(position, taken);
+        }
     }
 }

@@ -1,0 +1,77 @@
+package org.tandem.couples.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.router.AccessDeniedException;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+/** What the views of one couple's page share: reading the couple id from the URL, cards, dates. */
+final class CouplePage {
+
+    private CouplePage() {}
+
+    /**
+     * Runs {@code show} with the couple id of the URL. A malformed id, a couple that does not exist and one
+     * that is not the signed-in therapist's all end on the same access-denied page, so that the page does not
+     * reveal which couples exist.
+     */
+    static void enter(BeforeEnterEvent event, LongConsumer show) {
+        Optional<Long> coupleId;
+        try {
+            coupleId = event.getRouteParameters().getLong(CoupleTabs.COUPLE_ID);
+        } catch (IllegalArgumentException notANumber) {
+            coupleId = Optional.empty();
+        }
+        if (coupleId.isEmpty()) {
+            event.rerouteToError(AccessDeniedException.class);
+            return;
+        }
+        try {
+            show.accept(coupleId.get());
+        } catch (org.springframework.security.access.AccessDeniedException notTheirs) {
+            event.rerouteToError(AccessDeniedException.class);
+        }
+    }
+
+    static Section card(String title, Component... content) {
+        H3 heading = new H3(title);
+        heading.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.Top.NONE);
+        Section card = new Section(heading);
+        card.add(content);
+        card.addClassNames(LumoUtility.Border.ALL, LumoUtility.BorderColor.CONTRAST_10,
+                LumoUtility.BorderRadius.LARGE, LumoUtility.Padding.MEDIUM);
+        return card;
+    }
+
+    static String date(LocalDate date, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
+    }
+
+    // Shown in the server's time zone: Tandem has no per-clinic or per-user zone yet.
+    static String longDate(OffsetDateTime at, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(local(at));
+    }
+
+    static String time(OffsetDateTime at, Locale locale) {
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(local(at));
+    }
+
+    static String dateTime(OffsetDateTime at, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                .format(local(at));
+    }
+
+    private static java.time.ZonedDateTime local(OffsetDateTime at) {
+        return at.atZoneSameInstant(ZoneId.systemDefault());
+    }
+}

@@ -1,0 +1,125 @@
+package org.tandem.couples.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.tandem.accounts.Role;
+import org.tandem.couples.CoupleConflictException;
+import org.tandem.couples.CoupleData;
+import org.tandem.couples.CoupleOverview;
+import org.tandem.couples.CoupleService;
+import org.tandem.couples.PartnerEmailTakenException;
+
+/**
+ * Edits a couple's partners, facts and status with the form that created it. The version read on opening
+ * goes back with the save, so a concurrent edit is reported instead of overwritten; the entered values stay
+ * in the form until the therapist chooses to reload.
+ */
+@Route(EditCoupleView.ROUTE)
+@RolesAllowed(Role.Names.THERAPIST)
+class EditCoupleView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String ROUTE = "couples/:" + CoupleTabs.COUPLE_ID + "/edit";
+
+    private final CoupleService couples;
+    private final CoupleForm form = new CoupleForm();
+    private final Div conflict = new Div();
+    private long coupleId;
+    private int version;
+
+    static String href(long coupleId) {
+        return "couples/" + coupleId + "/edit";
+    }
+
+    EditCoupleView(CoupleService couples) {
+        this.couples = couples;
+        conflict.setId("edit-conflict");
+        conflict.getElement().setAttribute("role", "alert");
+        conflict.addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.BorderRadius.MEDIUM,
+                LumoUtility.Background.ERROR_10, LumoUtility.TextColor.ERROR_CONTRAST, LumoUtility.Display.FLEX,
+                LumoUtility.AlignItems.CENTER, LumoUtility.Gap.MEDIUM, LumoUtility.FlexWrap.WRAP);
+        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
+                LumoUtility.Padding.MEDIUM, LumoUtility.MaxWidth.SCREEN_LARGE, LumoUtility.BoxSizing.BORDER);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        CouplePage.enter(event, this::show);
+    }
+
+    private void show(long id) {
+        CoupleTabs tabs = new CoupleTabs(couples.heading(id), CoupleTabs.Section.OVERVIEW);
+        coupleId = id;
+        load();
+        Button save = new Button(getTranslation("edit-couple.submit"), click -> save());
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("edit-couple.cancel"), click -> backToOverview());
+        removeAll();
+        add(tabs, new H3(getTranslation("edit-couple.title")), conflict, form, new HorizontalLayout(save, cancel));
+    }
+
+    private void load() {
+        CoupleOverview overview = couples.overview(coupleId);
+        version = overview.version();
+        form.setData(overview.data());
+        conflict.removeAll();
+        conflict.setVisible(false);
+    }
+
+    private void save() {
+        CoupleData data = form.validData().orElse(null);
+        if (data == null) {
+            return;
+        }
+        try {
+            version = couples.update(coupleId, version, data);
+        } catch (CoupleConflictException changed) {
+            showConflict();
+            return;
+        } catch (ConstraintViolationException refused) {
+            form.showViolations(refused);
+            return;
+        } catch (PartnerEmailTakenException taken) {
+            form.showEmailTaken(taken.position());
+            return;
+        } catch (DataIntegrityViolationException notSaved) {
+            Notification.show(getTranslation("couple-form.error.not-saved"), 8000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        Notification.show(getTranslation("edit-couple.saved"), 4000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        backToOverview();
+    }
+
+    private void showConflict() {
+        Button reload = new Button(getTranslation("edit-couple.reload"), click -> load());
+        reload.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        conflict.removeAll();
+        conflict.add(new Span(getTranslation("edit-couple.conflict")), reload);
+        conflict.setVisible(true);
+    }
+
+    private void backToOverview() {
+        getUI().ifPresent(ui -> ui.navigate(CoupleTabs.Section.OVERVIEW.href(coupleId)));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("edit-couple.page-title");
+    }
+}

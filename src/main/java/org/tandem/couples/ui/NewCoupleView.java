@@ -1,0 +1,73 @@
+package org.tandem.couples.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.tandem.accounts.Role;
+import org.tandem.couples.CoupleData;
+import org.tandem.couples.CoupleService;
+import org.tandem.couples.PartnerEmailTakenException;
+
+/** Creates a couple on the signed-in therapist's caseload, then opens the couple's page. */
+@Route(NewCoupleView.ROUTE)
+@RolesAllowed(Role.Names.THERAPIST)
+class NewCoupleView extends Main implements HasDynamicTitle {
+
+    static final String ROUTE = "couples/new";
+
+    private final CoupleService couples;
+    private final CoupleForm form = new CoupleForm();
+
+    NewCoupleView(CoupleService couples) {
+        this.couples = couples;
+
+        Button create = new Button(getTranslation("new-couple.submit"), click -> create());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("new-couple.cancel"),
+                click -> getUI().ifPresent(ui -> ui.navigate(CaseloadView.class)));
+        HorizontalLayout actions = new HorizontalLayout(create, cancel);
+
+        add(new H2(getTranslation("new-couple.title")), form, actions);
+        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
+                LumoUtility.Padding.MEDIUM, LumoUtility.MaxWidth.SCREEN_LARGE, LumoUtility.BoxSizing.BORDER);
+    }
+
+    private void create() {
+        CoupleData data = form.validData().orElse(null);
+        if (data == null) {
+            return;
+        }
+        long coupleId;
+        try {
+            coupleId = couples.create(data);
+        } catch (ConstraintViolationException refused) {
+            form.showViolations(refused);
+            return;
+        } catch (PartnerEmailTakenException taken) {
+            form.showEmailTaken(taken.position());
+            return;
+        } catch (DataIntegrityViolationException conflict) {
+            Notification.show(getTranslation("couple-form.error.not-saved"), 8000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        Notification.show(getTranslation("new-couple.created"), 4000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        getUI().ifPresent(ui -> ui.navigate(CoupleTabs.Section.OVERVIEW.href(coupleId)));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("new-couple.page-title");
+    }
+}

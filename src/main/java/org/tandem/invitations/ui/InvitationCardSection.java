@@ -1,0 +1,22 @@
+package org.tandem.invitations.ui;
+
+import org.tandem.couples.PartnerDetails;
+import org.tandem.couples.ui.PartnerCardSection;
+import org.tandem.invitations.InvitationService;
+
+/** Puts each partner's invitation (state, a fresh link) on their card of the couple's Partners tab. */
+@org.springframework.stereotype.Component
+class InvitationCardSection implements PartnerCardSection {
+
+    private final InvitationService invitations;
+
+    InvitationCardSection(InvitationService invitations) {
+        this.invitations = invitations;
+    }
+
+    @Override
+    public com.vaadin.flow.component.Component create(long coupleId, PartnerDetails partner) {
+        return new PartnerInvitationPanel(invitations, coupleId, partner.position(), partner.email() != null,
+                partner.canSignIn());
+    }
+}
