@@ -187,6 +187,7 @@ class CoupleSessionsView extends Main implements BeforeEnterObserver, HasDynamic
         private final HorizontalLayout header = new HorizontalLayout();
 
         SessionCard(Session session) {
+            setId("session-" + session.id());
             Details note = new Details();
             note.setSummaryText(getTranslation(session.hasNote() ? "sessions.note.summary-written"
                     : "sessions.note.summary"));
