@@ -28,9 +28,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.sessions.Modality;
@@ -54,10 +58,24 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
     @Autowired SignIn signIn;
     AuditTrail trail;
 
+    @Autowired SecurityContextHolderStrategy strategy;
+
+    /**
+     * Another application context (e.g. FirstRunSetupTest's) may have installed its own security strategy
+     * in the static holder; put back this context's, carrying over the user that {@code @WithUserDetails} set.
+     */
     @BeforeEach
     void prepare() {
+        SecurityContext user = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContextHolderStrategy(strategy);
+        strategy.setContext(user);
         OtherClinic.ensure(dsl, transactions);
         trail = AuditTrail.from(dsl);
+    }
+
+    @AfterEach
+    void sign_out() {
+        signIn.out();
     }
 
     long coupleOf(String partnerName) {
