@@ -29,10 +29,10 @@ import java.time.LocalTime;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -58,17 +58,18 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
     @Autowired SignIn signIn;
     AuditTrail trail;
 
-    @Autowired SecurityContextHolderStrategy strategy;
-
     /**
-     * Another application context (e.g. FirstRunSetupTest's) may have installed its own security strategy
-     * in the static holder; put back this context's, carrying over the user that {@code @WithUserDetails} set.
+     * {@code @WithUserDetails} puts the user into this context's strategy bean, but browserless reads the
+     * static holder, where another application context (e.g. FirstRunSetupTest's) may have installed its
+     * own strategy: put back this context's before browserless sets up its first UI.
      */
+    @BeforeAll
+    static void use_this_contexts_security_strategy(@Autowired SecurityContextHolderStrategy strategy) {
+        SecurityContextHolder.setContextHolderStrategy(strategy);
+    }
+
     @BeforeEach
     void prepare() {
-        SecurityContext user = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContextHolderStrategy(strategy);
-        strategy.setContext(user);
         OtherClinic.ensure(dsl, transactions);
         trail = AuditTrail.from(dsl);
     }
