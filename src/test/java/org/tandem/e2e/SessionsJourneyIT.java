@@ -8,7 +8,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.DisplayName;
@@ -34,15 +33,10 @@ class SessionsJourneyIT {
     @Autowired
     DSLContext dsl;
 
-    private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/yyyy");
-
+    /** Sets the pickers' values as ISO strings, as the components do themselves: independent of the locale. */
     private void schedule(Page page, LocalDate date, String time) {
-        Locator dateInput = page.locator("vaadin-date-picker input");
-        dateInput.fill(date.format(US_DATE));
-        dateInput.press("Enter");
-        Locator timeInput = page.locator("vaadin-time-picker input");
-        timeInput.fill(time);
-        timeInput.press("Enter");
+        page.locator("vaadin-date-picker").evaluate("(picker, value) => picker.value = value", date.toString());
+        page.locator("vaadin-time-picker").evaluate("(picker, value) => picker.value = value", time);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schedule session")).click();
     }
 
