@@ -1,9 +1,13 @@
 package org.tandem.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.e2e.BrowserSupport.DEMO_PASSWORD;
 import static org.tandem.jooq.Tables.PARTNER;
 
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -38,6 +42,14 @@ class SessionsJourneyIT {
         page.locator("vaadin-date-picker").evaluate("(picker, value) => picker.value = value", date.toString());
         page.locator("vaadin-time-picker").evaluate("(picker, value) => picker.value = value", time);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schedule session")).click();
+    }
+
+    private static String readAll(Download download) {
+        try (var in = download.createReadStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        }
     }
 
     @Test
@@ -80,8 +92,13 @@ class SessionsJourneyIT {
         assertThat(page.locator("vaadin-grid").getByText("Alex Morgan & Samira Patel")).isVisible();
         assertThat(page.getByText("Download calendar (.ics)")).isVisible();
         browser.screenshot("schedule");
+        Download download = page.waitForDownload(() -> page.getByText("Download calendar (.ics)").click());
+        assertThat(download.suggestedFilename()).isEqualTo("tandem-sessions.ics");
+        ICalendar calendar = Biweekly.parse(readAll(download)).first();
+        assertThat(calendar.getEvents()).extracting(event -> event.getSummary().getValue())
+                .contains("Session: Alex Morgan & Samira Patel");
 
-        browser.signOut();
+        browser.openContext(options -> {}); // the partner, in a browser of their own
         browser.signIn(port, "alex@example.com", DEMO_PASSWORD);
         assertThat(browser.page().getByText(Pattern.compile("^Your next session: .* at .*, in person, 50 minutes\\.$")))
                 .isVisible();
