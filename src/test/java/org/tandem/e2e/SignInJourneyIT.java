@@ -8,6 +8,7 @@ import static org.tandem.e2e.BrowserSupport.DEMO_PASSWORD;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.DisplayName;
@@ -45,7 +46,7 @@ class SignInJourneyIT {
         Locator grid = page.locator("vaadin-grid");
         assertThat(grid.getByText("therapist@example.com", new Locator.GetByTextOptions().setExact(true))).isVisible();
         assertThat(grid.getByText("Dr. Jordan Reyes", new Locator.GetByTextOptions().setExact(true))).isVisible();
-        assertSideNav(page, "Users", "Caseload", "My workbook");
+        assertSideNav(page, List.of("Users"), "Caseload", "Schedule", "My workbook");
 
         browser.screenshot("admin-users");
         signOutAndStayOut();
@@ -63,7 +64,7 @@ class SignInJourneyIT {
         assertThat(grid.getByText("Kwame Mensah", new Locator.GetByTextOptions().setExact(true))).isVisible();
         // Another therapist's client never appears, neither in the grid nor anywhere else on the page.
         assertThat(page.getByText("Maya Johnson")).hasCount(0);
-        assertSideNav(page, "Caseload", "Users", "My workbook");
+        assertSideNav(page, List.of("Caseload", "Schedule"), "Users", "My workbook");
 
         browser.screenshot("therapist-caseload");
         signOutAndStayOut();
@@ -80,7 +81,7 @@ class SignInJourneyIT {
         assertThat(page.locator("main p").filter(new Locator.FilterOptions().setHasText("Dr. Jordan Reyes")))
                 .hasText("You and Sam are working with Dr. Jordan Reyes.");
         assertThat(page.getByText("Nothing to do yet")).isVisible();
-        assertSideNav(page, "My workbook", "Caseload", "Users");
+        assertSideNav(page, List.of("My workbook"), "Caseload", "Schedule", "Users");
 
         browser.screenshot("client-workbook");
         signOutAndStayOut();
@@ -158,15 +159,17 @@ class SignInJourneyIT {
         return page;
     }
 
-    /** The side nav holds the role's own entry and none of the other roles'. */
-    private static void assertSideNav(Page page, String own, String... others) {
+    /** The side nav holds the role's own entries and none of the other roles'. */
+    private static void assertSideNav(Page page, List<String> own, String... others) {
         Locator nav = page.locator("vaadin-side-nav");
-        assertThat(nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(own).setExact(true)))
-                .isVisible();
+        for (String entry : own) {
+            assertThat(nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(entry).setExact(true)))
+                    .isVisible();
+        }
         for (String other : others) {
             assertThat(nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(other))).hasCount(0);
         }
-        assertThat(nav.locator("vaadin-side-nav-item")).hasCount(1);
+        assertThat(nav.locator("vaadin-side-nav-item")).hasCount(own.size());
     }
 
     /** Signs out from the navbar, lands on the login page, and cannot get back in without signing in again. */

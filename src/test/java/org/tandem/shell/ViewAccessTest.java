@@ -67,7 +67,7 @@ class ViewAccessTest extends SpringBrowserlessTest {
         Grid<Object> grid = $(Grid.class).single();
         assertThat(test(grid).size()).isEqualTo(9);
         assertThat(test(grid).getCellText(0, 0)).isEqualTo("Aisha Khan");
-        assertThat(menu()).containsExactly("Caseload");
+        assertThat(menu()).containsExactly("Caseload", "Schedule");
         assertThat($(Button.class).all()).extracting(Button::getText).contains("Sign out");
     }
 

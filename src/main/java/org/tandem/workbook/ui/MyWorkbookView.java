@@ -9,11 +9,15 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import jakarta.annotation.security.RolesAllowed;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.Role;
 import org.tandem.couples.CoupleService;
 import org.tandem.couples.MyCouple;
+import org.tandem.sessions.NextSession;
+import org.tandem.sessions.SessionService;
 
 /** A partner's start page. Assignments and check-ins arrive here in later work. */
 @Route(MyWorkbookView.ROUTE)
@@ -23,12 +27,16 @@ class MyWorkbookView extends Main implements HasDynamicTitle {
 
     static final String ROUTE = "workbook";
 
-    MyWorkbookView(CoupleService couples) {
+    MyWorkbookView(CoupleService couples, SessionService sessions) {
         var couple = couples.myCouple();
         String myName = couple.map(MyCouple::myName).orElseGet(() -> CurrentUser.require().displayName());
         add(new H2(getTranslation("workbook.welcome", myName)));
         couple.ifPresentOrElse(found -> add(new Paragraph(describe(found))),
                 () -> add(new Paragraph(getTranslation("workbook.no-couple"))));
+        if (couple.isPresent()) {
+            add(new Paragraph(sessions.myNextSession().map(this::describe)
+                    .orElseGet(() -> getTranslation("workbook.no-next-session"))));
+        }
 
         Div empty = new Div(new H3(getTranslation("workbook.empty.title")),
                 new Paragraph(getTranslation("workbook.empty.message")));
@@ -43,6 +51,13 @@ class MyWorkbookView extends Main implements HasDynamicTitle {
         return couple.partnerName() == null
                 ? getTranslation("workbook.couple-no-partner", therapists)
                 : getTranslation("workbook.couple", couple.partnerName(), therapists);
+    }
+
+    private String describe(NextSession next) {
+        return getTranslation("workbook.next-session." + next.modality().name(),
+                next.startsAt().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(getLocale())),
+                next.startsAt().format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale())),
+                next.durationMinutes());
     }
 
     @Override

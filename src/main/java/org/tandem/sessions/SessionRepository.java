@@ -1,0 +1,213 @@
+package org.tandem.sessions;
+
+import static org.jooq.impl.DSL.select;
+import static org.tandem.jooq.Tables.ACCOUNT;
+import static org.tandem.jooq.Tables.COUPLE_SESSION;
+import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
+import static org.tandem.jooq.Tables.PARTNER;
+import static org.tandem.jooq.Tables.SESSION_NOTE;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Records;
+import org.jooq.SelectConditionStep;
+import org.jooq.Record7;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.tandem.jooq.tables.Partner;
+
+@Repository
+class SessionRepository {
+
+    private final DSLContext dsl;
+
+    SessionRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Field<ZonedDateTime> startsAt(ZoneId zone) {
+        return COUPLE_SESSION.STARTS_AT.convertFrom(at -> at.atZoneSameInstant(zone));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    long insert(long clinicId, long coupleId, Instant startsAt, int durationMinutes, Modality modality,
+            long createdBy) {
+        return dsl.insertInto(COUPLE_SESSION)
+                .set(COUPLE_SESSION.CLINIC_ID, clinicId)
+                .set(COUPLE_SESSION.COUPLE_ID, coupleId)
+                .set(COUPLE_SESSION.STARTS_AT, utc(startsAt))
+                .set(COUPLE_SESSION.DURATION_MINUTES, durationMinutes)
+                .set(COUPLE_SESSION.MODALITY, modality.name())
+                .set(COUPLE_SESSION.CREATED_BY, createdBy)
+                .returning(COUPLE_SESSION.ID)
+                .fetchSingle(COUPLE_SESSION.ID);
+    }
+
+    /** The couple a session belongs to, if the session is in this clinic. */
+    Optional<Long> coupleOf(long clinicId, long sessionId) {
+        return dsl.select(COUPLE_SESSION.COUPLE_ID)
+                .from(COUPLE_SESSION)
+                .where(COUPLE_SESSION.CLINIC_ID.eq(clinicId), COUPLE_SESSION.ID.eq(sessionId))
+                .fetchOptional(COUPLE_SESSION.COUPLE_ID);
+    }
+
+    /** Every session of one couple, newest first, with whether a (non-empty) note exists. */
+    List<Session> ofCouple(long clinicId, long coupleId, ZoneId zone) {
+        return dsl.select(COUPLE_SESSION.ID, COUPLE_SESSION.COUPLE_ID, startsAt(zone),
+                        COUPLE_SESSION.DURATION_MINUTES,
+                        COUPLE_SESSION.MODALITY.convertFrom(Modality::valueOf),
+                        COUPLE_SESSION.STATUS.convertFrom(SessionStatus::valueOf),
+                        COUPLE_SESSION.VERSION,
+                        DSL.field(DSL.exists(select(SESSION_NOTE.SESSION_ID).from(SESSION_NOTE)
+                                .where(SESSION_NOTE.SESSION_ID.eq(COUPLE_SESSION.ID),
+                                        SESSION_NOTE.CLINIC_ID.eq(COUPLE_SESSION.CLINIC_ID),
+                                        SESSION_NOTE.BODY.ne("")))))
+                .from(COUPLE_SESSION)
+                .where(COUPLE_SESSION.CLINIC_ID.eq(clinicId), COUPLE_SESSION.COUPLE_ID.eq(coupleId))
+                .orderBy(COUPLE_SESSION.STARTS_AT.desc(), COUPLE_SESSION.ID.desc())
+                .fetch(Records.mapping(Session::new));
+    }
+
+    Optional<Session> find(long clinicId, long sessionId, ZoneId zone) {
+        return dsl.select(COUPLE_SESSION.ID, COUPLE_SESSION.COUPLE_ID, startsAt(zone),
+                        COUPLE_SESSION.DURATION_MINUTES,
+                        COUPLE_SESSION.MODALITY.convertFrom(Modality::valueOf),
+                        COUPLE_SESSION.STATUS.convertFrom(SessionStatus::valueOf),
+                        COUPLE_SESSION.VERSION,
+                        DSL.field(DSL.exists(select(SESSION_NOTE.SESSION_ID).from(SESSION_NOTE)
+                                .where(SESSION_NOTE.SESSION_ID.eq(COUPLE_SESSION.ID),
+                                        SESSION_NOTE.BODY.ne("")))))
+                .from(COUPLE_SESSION)
+                .where(COUPLE_SESSION.CLINIC_ID.eq(clinicId), COUPLE_SESSION.ID.eq(sessionId))
+                .fetchOptional(Records.mapping(Session::new));
+    }
+
+    /** Sets the status if the session is still at the version the caller read; false when it is not. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean updateStatus(long clinicId, long sessionId, int expectedVersion, SessionStatus status) {
+        return dsl.update(COUPLE_SESSION)
+                .set(COUPLE_SESSION.STATUS, status.name())
+                .set(COUPLE_SESSION.VERSION, COUPLE_SESSION.VERSION.plus(1))
+                .where(COUPLE_SESSION.CLINIC_ID.eq(clinicId), COUPLE_SESSION.ID.eq(sessionId),
+                        COUPLE_SESSION.VERSION.eq(expectedVersion))
+                .execute() == 1;
+    }
+
+    Optional<SessionNote> note(long clinicId, long sessionId, ZoneId zone) {
+        return dsl.select(SESSION_NOTE.SESSION_ID, SESSION_NOTE.BODY, SESSION_NOTE.VERSION, ACCOUNT.DISPLAY_NAME,
+                        SESSION_NOTE.UPDATED_AT.convertFrom(at -> at.atZoneSameInstant(zone)))
+                .from(SESSION_NOTE)
+                .join(ACCOUNT).on(ACCOUNT.ID.eq(SESSION_NOTE.UPDATED_BY), ACCOUNT.CLINIC_ID.eq(SESSION_NOTE.CLINIC_ID))
+                .where(SESSION_NOTE.CLINIC_ID.eq(clinicId), SESSION_NOTE.SESSION_ID.eq(sessionId))
+                .fetchOptional(Records.mapping(SessionNote::new));
+    }
+
+    /**
+     * Writes the note if it is still at the version the caller read (0: no note yet), in one statement
+     * so that two racing saves cannot both win. Returns the new version, or empty when the note has moved on.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<Integer> saveNote(long clinicId, long sessionId, int expectedVersion, String body, long updatedBy) {
+        if (expectedVersion == 0) {
+            return dsl.insertInto(SESSION_NOTE)
+                    .set(SESSION_NOTE.SESSION_ID, sessionId)
+                    .set(SESSION_NOTE.CLINIC_ID, clinicId)
+                    .set(SESSION_NOTE.BODY, body)
+                    .set(SESSION_NOTE.UPDATED_BY, updatedBy)
+                    .set(SESSION_NOTE.UPDATED_AT, DSL.currentOffsetDateTime())
+                    .set(SESSION_NOTE.VERSION, 1)
+                    .onConflict(SESSION_NOTE.SESSION_ID).doNothing()
+                    .returning(SESSION_NOTE.VERSION)
+                    .fetchOptional(SESSION_NOTE.VERSION);
+        }
+        return dsl.update(SESSION_NOTE)
+                .set(SESSION_NOTE.BODY, body)
+                .set(SESSION_NOTE.UPDATED_BY, updatedBy)
+                .set(SESSION_NOTE.UPDATED_AT, DSL.currentOffsetDateTime())
+                .set(SESSION_NOTE.VERSION, SESSION_NOTE.VERSION.plus(1))
+                .where(SESSION_NOTE.CLINIC_ID.eq(clinicId), SESSION_NOTE.SESSION_ID.eq(sessionId),
+                        SESSION_NOTE.VERSION.eq(expectedVersion))
+                .returning(SESSION_NOTE.VERSION)
+                .fetchOptional(SESSION_NOTE.VERSION);
+    }
+
+    private SelectConditionStep<Record7<Long, Long, String, String, ZonedDateTime, Integer, Modality>> upcomingQuery(
+            long clinicId, long therapistId, Instant now, ZoneId zone) {
+        Partner one = PARTNER.as("partner_one");
+        Partner two = PARTNER.as("partner_two");
+        return dsl.select(COUPLE_SESSION.ID, COUPLE_SESSION.COUPLE_ID, one.FULL_NAME, two.FULL_NAME, startsAt(zone),
+                        COUPLE_SESSION.DURATION_MINUTES, COUPLE_SESSION.MODALITY.convertFrom(Modality::valueOf))
+                .from(COUPLE_SESSION)
+                .join(COUPLE_THERAPIST).on(COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID),
+                        COUPLE_THERAPIST.CLINIC_ID.eq(COUPLE_SESSION.CLINIC_ID))
+                .join(one).on(one.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID), one.POSITION.eq((short) 1))
+                .join(two).on(two.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID), two.POSITION.eq((short) 2))
+                .where(upcomingOf(clinicId, therapistId, now));
+    }
+
+    private static Condition upcomingOf(long clinicId, long therapistId, Instant now) {
+        return COUPLE_SESSION.CLINIC_ID.eq(clinicId)
+                .and(COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId))
+                .and(COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED.name()))
+                .and(COUPLE_SESSION.STARTS_AT.ge(utc(now)));
+    }
+
+    /** A page of the scheduled sessions still to come on this therapist's caseload, soonest first. */
+    List<UpcomingSession> upcoming(long clinicId, long therapistId, Instant now, ZoneId zone, int offset, int limit) {
+        return upcomingQuery(clinicId, therapistId, now, zone)
+                .orderBy(COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.ID)
+                .offset(offset)
+                .limit(limit)
+                .fetch(Records.mapping(UpcomingSession::new));
+    }
+
+    /** All of them, for the calendar file. */
+    List<UpcomingSession> allUpcoming(long clinicId, long therapistId, Instant now, ZoneId zone) {
+        return upcomingQuery(clinicId, therapistId, now, zone)
+                .orderBy(COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.ID)
+                .fetch(Records.mapping(UpcomingSession::new));
+    }
+
+    int upcomingCount(long clinicId, long therapistId, Instant now) {
+        return dsl.fetchCount(dsl.select(COUPLE_SESSION.ID)
+                .from(COUPLE_SESSION)
+                .join(COUPLE_THERAPIST).on(COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID),
+                        COUPLE_THERAPIST.CLINIC_ID.eq(COUPLE_SESSION.CLINIC_ID))
+                .where(upcomingOf(clinicId, therapistId, now)));
+    }
+
+    /** The couple that this CLIENT account is a partner of, within their clinic. */
+    Optional<Long> coupleOfPartner(long clinicId, long accountId) {
+        return dsl.select(PARTNER.COUPLE_ID)
+                .from(PARTNER)
+                .where(PARTNER.CLINIC_ID.eq(clinicId), PARTNER.ACCOUNT_ID.eq(accountId))
+                .fetchOptional(PARTNER.COUPLE_ID);
+    }
+
+    /** The couple's next scheduled session that has not begun yet. */
+    Optional<NextSession> nextOfCouple(long clinicId, long coupleId, Instant now, ZoneId zone) {
+        return dsl.select(startsAt(zone), COUPLE_SESSION.DURATION_MINUTES,
+                        COUPLE_SESSION.MODALITY.convertFrom(Modality::valueOf))
+                .from(COUPLE_SESSION)
+                .where(COUPLE_SESSION.CLINIC_ID.eq(clinicId), COUPLE_SESSION.COUPLE_ID.eq(coupleId),
+                        COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED.name()),
+                        COUPLE_SESSION.STARTS_AT.ge(utc(now)))
+                .orderBy(COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.ID)
+                .limit(1)
+                .fetchOptional(Records.mapping(NextSession::new));
+    }
+}

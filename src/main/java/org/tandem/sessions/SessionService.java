@@ -1,0 +1,194 @@
+package org.tandem.sessions;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.property.Method;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import org.tandem.accounts.AccessRefused;
+import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.TandemUser;
+import org.tandem.couples.CoupleAccess;
+
+/**
+ * A couple's sessions and the therapist's private notes on them. Every call about one couple or
+ * session passes {@link CoupleAccess} first; reads of clinical data write their audit row in the
+ * same transaction, so they are not read-only.
+ *
+ * <p>Dates and times are entered and shown in the clinic's time zone, {@code tandem.time-zone}
+ * (default: the server's zone); the database keeps the instant ({@code timestamptz}).
+ */
+@Service
+@Validated
+@Transactional
+public class SessionService {
+
+    private static final String PRODUCT_ID = "-//Tandem//Sessions//EN";
+
+    private final SessionRepository sessions;
+    private final CoupleAccess access;
+    private final ApplicationEventPublisher events;
+    private final ZoneId zone;
+
+    SessionService(SessionRepository sessions, CoupleAccess access, ApplicationEventPublisher events,
+            @Value("${tandem.time-zone:}") String zone) {
+        this.sessions = sessions;
+        this.access = access;
+        this.events = events;
+        this.zone = zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone.strip());
+    }
+
+    /** Schedules a session for one of the signed-in therapist's couples; returns its id. */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public long schedule(long coupleId, @Valid SessionData data) {
+        TandemUser therapist = access.requireTherapistOf(coupleId);
+        Instant startsAt = Objects.requireNonNull(data.date()).atTime(Objects.requireNonNull(data.time()))
+                .atZone(zone).toInstant();
+        long id = sessions.insert(therapist.clinicId(), coupleId, startsAt, data.durationMinutes(),
+                Objects.requireNonNull(data.modality()), therapist.accountId());
+        events.publishEvent(new SessionScheduled(therapist, coupleId, id));
+        return id;
+    }
+
+    /** All sessions of one couple, newest first. */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public List<Session> list(long coupleId) {
+        TandemUser therapist = access.requireTherapistOf(coupleId);
+        List<Session> list = sessions.ofCouple(therapist.clinicId(), coupleId, zone);
+        events.publishEvent(new SessionsRead(therapist, coupleId, list.size()));
+        return list;
+    }
+
+    /**
+     * Marks a session held, cancelled or no-show (also to correct an earlier mark). Only a session that
+     * has begun can be held or missed.
+     */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public Session mark(long sessionId, int version, SessionStatus status) {
+        if (status == SessionStatus.SCHEDULED) {
+            throw new IllegalArgumentException("A session is marked held, cancelled or no-show");
+        }
+        TandemUser therapist = requireTherapistOfSession(sessionId);
+        Session session = sessions.find(therapist.clinicId(), sessionId, zone).orElseThrow();
+        if (status != SessionStatus.CANCELLED && !session.hasStarted(Instant.now())) {
+            throw new SessionNotStartedException(sessionId, status);
+        }
+        if (!sessions.updateStatus(therapist.clinicId(), sessionId, version, status)) {
+            throw new SessionConflictException(sessionId);
+        }
+        events.publishEvent(new SessionMarked(therapist, sessionId, session.status(), status));
+        return sessions.find(therapist.clinicId(), sessionId, zone).orElseThrow();
+    }
+
+    /** The private note of a session (empty, version 0, when none was written yet). Audited on every call. */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public SessionNote note(long sessionId) {
+        TandemUser therapist = requireTherapistOfSession(sessionId);
+        SessionNote note = sessions.note(therapist.clinicId(), sessionId, zone).orElseGet(() -> SessionNote.none(sessionId));
+        events.publishEvent(new NoteRead(therapist, sessionId, note.version()));
+        return note;
+    }
+
+    /**
+     * Saves the note if nobody saved it since {@code expectedVersion} was read; otherwise throws
+     * {@link NoteConflictException} with the other text and changes nothing. Returns the saved note.
+     */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public SessionNote saveNote(long sessionId, int expectedVersion,
+            @Size(max = SessionNote.MAX_LENGTH, message = "{sessions.validation.note-too-long}") String body) {
+        TandemUser therapist = requireTherapistOfSession(sessionId);
+        String text = body.replace("\r\n", "\n");
+        Optional<Integer> saved = sessions.saveNote(therapist.clinicId(), sessionId, expectedVersion, text,
+                therapist.accountId());
+        if (saved.isEmpty()) {
+            throw new NoteConflictException(sessions.note(therapist.clinicId(), sessionId, zone)
+                    .orElseGet(() -> SessionNote.none(sessionId)));
+        }
+        events.publishEvent(new NoteSaved(therapist, sessionId, saved.get(), text.length()));
+        return sessions.note(therapist.clinicId(), sessionId, zone).orElseThrow();
+    }
+
+    /** A page of the signed-in therapist's scheduled sessions still to come, across their caseload. */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public List<UpcomingSession> upcoming(int offset, int limit) {
+        TandemUser therapist = CurrentUser.require();
+        List<UpcomingSession> page = sessions.upcoming(therapist.clinicId(), therapist.accountId(), Instant.now(),
+                zone, offset, limit);
+        events.publishEvent(new UpcomingSessionsRead(therapist, "offset " + offset, page.size()));
+        return page;
+    }
+
+    /** How many sessions {@link #upcoming} pages through; a number only, so not audited. */
+    @PreAuthorize("hasRole('THERAPIST')")
+    @Transactional(readOnly = true)
+    public int upcomingCount() {
+        TandemUser therapist = CurrentUser.require();
+        return sessions.upcomingCount(therapist.clinicId(), therapist.accountId(), Instant.now());
+    }
+
+    /**
+     * The signed-in therapist's upcoming scheduled sessions as an iCalendar file: one event per session
+     * with a stable UID, times in UTC, the couple's names and where; never a note.
+     */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public String calendar(CalendarLabels labels) {
+        TandemUser therapist = CurrentUser.require();
+        List<UpcomingSession> upcoming = sessions.allUpcoming(therapist.clinicId(), therapist.accountId(),
+                Instant.now(), zone);
+        ICalendar calendar = new ICalendar();
+        calendar.setProductId(PRODUCT_ID);
+        calendar.setMethod(Method.publish());
+        for (UpcomingSession session : upcoming) {
+            VEvent event = new VEvent();
+            event.setUid(UpcomingSession.uid(session.id()));
+            event.setSummary(labels.summary(session.names()));
+            event.setLocation(labels.location(session.modality()));
+            event.setDateStart(Date.from(session.startsAt().toInstant()), true);
+            event.setDateEnd(Date.from(session.endsAt().toInstant()), true);
+            calendar.addEvent(event);
+        }
+        events.publishEvent(new UpcomingSessionsRead(therapist, "calendar file", upcoming.size()));
+        return Biweekly.write(calendar).go();
+    }
+
+    /** The signed-in partner's couple's next scheduled session, if any. */
+    @PreAuthorize("hasRole('CLIENT')")
+    public Optional<NextSession> myNextSession() {
+        TandemUser partner = CurrentUser.require();
+        Optional<Long> couple = sessions.coupleOfPartner(partner.clinicId(), partner.accountId());
+        if (couple.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<NextSession> next = sessions.nextOfCouple(partner.clinicId(), couple.get(), Instant.now(), zone);
+        events.publishEvent(new NextSessionRead(partner, couple.get()));
+        return next;
+    }
+
+    /**
+     * The ownership check for a session id: the session must be in the signed-in person's clinic and
+     * belong to one of their couples. Another clinic's session is refused exactly like a missing one.
+     */
+    private TandemUser requireTherapistOfSession(long sessionId) {
+        TandemUser user = CurrentUser.require();
+        Optional<Long> couple = sessions.coupleOf(user.clinicId(), sessionId);
+        if (couple.isEmpty()) {
+            events.publishEvent(new AccessRefused(user, "session " + sessionId, "not found"));
+            throw new AccessDeniedException("Session " + sessionId + " is not on your caseload");
+        }
+        return access.requireTherapistOf(couple.get());
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.tandem.sessions;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,73 @@
+package org.tandem.sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.jooq.Tables.COUPLE_SESSION;
+import static org.tandem.jooq.Tables.PARTNER;
+
+import biweekly.Biweekly;
+import biweekly.component.VEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.tandem.couples.CoupleAccess;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.SignIn;
+
+/**
+ * A clinic whose zone ({@code tandem.time-zone}) is not the server's: dates and times mean the clinic's wall
+ * clock and are stored as instants. The service is built here with that setting, on the shared test context's
+ * beans, rather than in an application context of its own (a second context would cost a database and a boot).
+ */
+@IntegrationTest
+class SessionTimeZoneTest {
+
+    static final ZoneId CLINIC = ZoneId.of("Pacific/Kiritimati"); // UTC+14: the calendar date differs from UTC's
+
+    @Autowired SessionRepository repository;
+    @Autowired CoupleAccess access;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired SignIn signIn;
+    @Autowired DSLContext dsl;
+    SessionService sessions;
+
+    @BeforeEach
+    void clinic_in_another_zone() {
+        sessions = new SessionService(repository, access, events, CLINIC.getId());
+    }
+
+    @AfterEach
+    void sign_out() {
+        signIn.out();
+    }
+
+    @Test
+    void date_and_time_are_the_clinics_wall_clock_and_the_calendar_file_is_in_utc() {
+        signIn.as("therapist@example.com");
+        long couple = dsl.select(PARTNER.COUPLE_ID).from(PARTNER).where(PARTNER.FULL_NAME.eq("Alex Morgan"))
+                .fetchSingle(PARTNER.COUPLE_ID);
+        LocalDate date = LocalDate.now(CLINIC).plusDays(10);
+
+        long id = sessions.schedule(couple, new SessionData(date, LocalTime.of(9, 0), 60, Modality.IN_PERSON));
+
+        Instant expected = date.atTime(9, 0).atZone(CLINIC).toInstant();
+        assertThat(dsl.select(COUPLE_SESSION.STARTS_AT).from(COUPLE_SESSION).where(COUPLE_SESSION.ID.eq(id))
+                .fetchSingle(COUPLE_SESSION.STARTS_AT).toInstant()).isEqualTo(expected);
+        Session shown = sessions.list(couple).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+        assertThat(shown.startsAt().getZone()).isEqualTo(CLINIC);
+        assertThat(shown.startsAt().toLocalDateTime()).isEqualTo(date.atTime(9, 0));
+
+        String ics = sessions.calendar(CalendarLabels.ENGLISH);
+        VEvent event = Biweekly.parse(ics).first().getEvents().stream()
+                .filter(e -> e.getUid().getValue().equals(UpcomingSession.uid(id))).findFirst().orElseThrow();
+        assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(expected);
+        // 09:00 at UTC+14 is 19:00 UTC on the day before.
+        assertThat(ics).contains("DTSTART:" + date.minusDays(1).toString().replace("-", "") + "T190000Z");
+    }
+}

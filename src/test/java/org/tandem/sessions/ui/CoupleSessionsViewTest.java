@@ -1,0 +1,306 @@
+package org.tandem.sessions.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.jooq.Tables.PARTNER;
+import static org.tandem.jooq.Tables.SESSION_NOTE;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.timepicker.TimePicker;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.tandem.sessions.Modality;
+import org.tandem.sessions.SessionData;
+import org.tandem.sessions.SessionNote;
+import org.tandem.sessions.SessionService;
+import org.tandem.sessions.SessionStatus;
+import org.tandem.support.AuditTrail;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.OtherClinic;
+import org.tandem.support.SignIn;
+
+/** The couple's Sessions tab and the therapist's Schedule, used as a therapist would, and refused to everyone else. */
+@IntegrationTest
+@ViewPackages(packages = "org.tandem")
+class CoupleSessionsViewTest extends SpringBrowserlessTest {
+
+    @Autowired DSLContext dsl;
+    @Autowired PlatformTransactionManager transactions;
+    @Autowired SessionService sessions;
+    @Autowired SignIn signIn;
+    AuditTrail trail;
+
+    /**
+     * {@code @WithUserDetails} puts the user into this context's strategy bean, but browserless reads the
+     * static holder, where another application context (e.g. FirstRunSetupTest's) may have installed its
+     * own strategy: put back this context's before browserless sets up its first UI.
+     */
+    @BeforeAll
+    static void use_this_contexts_security_strategy(@Autowired SecurityContextHolderStrategy strategy) {
+        SecurityContextHolder.setContextHolderStrategy(strategy);
+    }
+
+    @BeforeEach
+    void prepare() {
+        OtherClinic.ensure(dsl, transactions);
+        trail = AuditTrail.from(dsl);
+    }
+
+    @AfterEach
+    void sign_out() {
+        signIn.out();
+    }
+
+    long coupleOf(String partnerName) {
+        return dsl.select(PARTNER.COUPLE_ID).from(PARTNER).where(PARTNER.FULL_NAME.eq(partnerName))
+                .orderBy(PARTNER.COUPLE_ID).limit(1).fetchSingle(PARTNER.COUPLE_ID);
+    }
+
+    String open(String route) {
+        navigate(route, Component.class);
+        return getCurrentView().getClass().getSimpleName();
+    }
+
+    Button button(String text) {
+        return $(Button.class).all().stream().filter(b -> text.equals(b.getText())).findFirst().orElseThrow();
+    }
+
+    List<String> buttons() {
+        return $(Button.class).all().stream().map(Button::getText).toList();
+    }
+
+    Component card(long sessionId) {
+        return $(com.vaadin.flow.component.html.Div.class).id("session-" + sessionId);
+    }
+
+    Button button(long sessionId, String text) {
+        return $(Button.class, card(sessionId)).all().stream().filter(b -> text.equals(b.getText())).findFirst()
+                .orElseThrow();
+    }
+
+    Details note(long sessionId) {
+        return $(Details.class, card(sessionId)).single();
+    }
+
+    List<String> spans() {
+        return $(Span.class).all().stream().map(Span::getText).toList();
+    }
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    void therapist_schedules_a_session_from_the_couples_sessions_tab() {
+        assertThat(open("couples/" + coupleOf("Alex Morgan") + "/sessions")).isEqualTo("CoupleSessionsView");
+        assertThat($(H2.class).all()).extracting(H2::getText).contains("Alex Morgan & Samira Patel");
+        LocalDate date = LocalDate.now().plusDays(5);
+
+        test($(DatePicker.class).single()).setValue(date);
+        test($(TimePicker.class).single()).setValue(LocalTime.of(17, 30));
+        test($(Select.class).single()).selectItem("60 minutes");
+        test($(RadioButtonGroup.class).single()).selectItem("Video");
+        test(button("Schedule session")).click();
+
+        assertThat(sessions.list(coupleOf("Alex Morgan"))).anySatisfy(session -> {
+            assertThat(session.startsAt().toLocalDateTime()).isEqualTo(date.atTime(17, 30));
+            assertThat(session.durationMinutes()).isEqualTo(60);
+            assertThat(session.modality()).isEqualTo(Modality.VIDEO);
+        });
+        long id = sessions.list(coupleOf("Alex Morgan")).stream()
+                .filter(session -> session.startsAt().toLocalDateTime().equals(date.atTime(17, 30)))
+                .findFirst().orElseThrow().id();
+        assertThat($(Span.class, card(id)).all()).extracting(Span::getText).contains("Video", "Scheduled");
+        assertThat($(Button.class, card(id)).all()).extracting(Button::getText).containsExactly("Mark cancelled");
+        assertThat($(DatePicker.class).single().getValue()).isNull();
+    }
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    void a_form_without_date_and_time_explains_each_field_and_schedules_nothing() {
+        long couple = coupleOf("Alex Morgan");
+        int before = sessions.list(couple).size();
+        open("couples/" + couple + "/sessions");
+
+        test(button("Schedule session")).click();
+
+        assertThat($(DatePicker.class).single().getErrorMessage()).isEqualTo("Choose the date of the session.");
+        assertThat($(DatePicker.class).single().isInvalid()).isTrue();
+        assertThat($(TimePicker.class).single().getErrorMessage()).isEqualTo("Choose the time the session starts.");
+        assertThat(sessions.list(couple)).hasSize(before);
+    }
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    void past_session_is_marked_held_and_its_note_autosaves_and_is_there_on_a_fresh_page() {
+        long couple = coupleOf("Alex Morgan");
+        long id = sessions.schedule(couple, new SessionData(LocalDate.now().minusDays(1), LocalTime.of(10, 0), 50,
+                Modality.IN_PERSON));
+        open("couples/" + couple + "/sessions");
+
+        test(button(id, "Mark held")).click();
+        assertThat($(Span.class, card(id)).all()).extracting(Span::getText).contains("Held");
+        assertThat(sessions.list(couple)).filteredOn(s -> s.id() == id).extracting(s -> s.status())
+                .containsExactly(SessionStatus.HELD);
+
+        test(note(id)).openDetails();
+        assertThat($(Paragraph.class).all()).extracting(Paragraph::getText)
+                .anyMatch(text -> text.startsWith("Only the couple's therapists can read this note"));
+        TextArea note = $(TextArea.class, card(id)).single();
+        assertThat(note.getValueChangeMode()).isEqualTo(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        assertThat(note.getValueChangeTimeout()).isEqualTo(800);
+        test(note).setValue("They practised the speaker-listener technique.\nBoth calmer.");
+
+        assertThat(spans()).anyMatch(text -> text.startsWith("Saved "));
+        assertThat(dsl.select(SESSION_NOTE.BODY).from(SESSION_NOTE).where(SESSION_NOTE.SESSION_ID.eq(id))
+                .fetchSingle(SESSION_NOTE.BODY)).isEqualTo("They practised the speaker-listener technique.\nBoth calmer.");
+        test(note).setValue("They practised the speaker-listener technique.\nBoth calmer. Homework set.");
+        assertThat(dsl.select(SESSION_NOTE.VERSION).from(SESSION_NOTE).where(SESSION_NOTE.SESSION_ID.eq(id))
+                .fetchSingle(SESSION_NOTE.VERSION)).isEqualTo(2);
+
+        open("caseload");
+        open("couples/" + couple + "/sessions");
+        assertThat(note(id).getSummaryText()).isEqualTo("Private note (written)");
+        test(note(id)).openDetails();
+        assertThat($(TextArea.class, card(id)).single().getValue())
+                .isEqualTo("They practised the speaker-listener technique.\nBoth calmer. Homework set.");
+        assertThat(trail.since("session-note.save")).hasSize(2);
+        assertThat(trail.since("session-note.read")).hasSize(2);
+    }
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    void a_note_edited_elsewhere_meanwhile_is_reported_and_not_overwritten() {
+        long couple = coupleOf("Alex Morgan");
+        long id = sessions.schedule(couple, new SessionData(LocalDate.now().minusDays(2), LocalTime.of(10, 0), 50,
+                Modality.IN_PERSON));
+        open("couples/" + couple + "/sessions");
+        test(note(id)).openDetails();
+        TextArea note = $(TextArea.class, card(id)).single();
+        SessionNote other = sessions.saveNote(id, 0, "Written in another tab.");
+
+        test(note).setValue("Written here.");
+
+        assertThat(sessions.note(id).body()).isEqualTo("Written in another tab.");
+        assertThat(spans()).contains("Not saved: see below.");
+        assertThat($(Paragraph.class).all()).extracting(Paragraph::getText)
+                .contains("Written in another tab.")
+                .anyMatch(text -> text.startsWith("Dr. Jordan Reyes saved this note"));
+        test(note).setValue("Written here, still not saved.");
+        assertThat(sessions.note(id).version()).isEqualTo(other.version());
+
+        test(button("Use their version")).click();
+        assertThat(note.getValue()).isEqualTo("Written in another tab.");
+        test(note).setValue("Written in another tab. Added here.");
+        assertThat(sessions.note(id).body()).isEqualTo("Written in another tab. Added here.");
+    }
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    void another_therapists_couple_and_another_clinics_couple_are_refused_by_url() {
+        long others = coupleOf("Maya Johnson");
+        long otherClinic = coupleOf(OtherClinic.PARTNER_ONE);
+
+        assertThat(open("couples/" + others + "/sessions")).isEqualTo("AccessDeniedView");
+        assertThat(open("couples/" + otherClinic + "/sessions")).isEqualTo("AccessDeniedView");
+        assertThat(open("couples/999999999/sessions")).isEqualTo("AccessDeniedView");
+
+        assertThat(trail.since("access.denied")).extracting(row -> row.getDetail())
+                .contains("couple " + others + ": not on the caseload", "couple " + otherClinic + ": not on the caseload");
+    }
+
+    @Test
+    @WithUserDetails("alex@example.com")
+    void a_partner_cannot_open_their_own_couples_sessions() {
+        assertThat(open("couples/" + coupleOf("Alex Morgan") + "/sessions")).isEqualTo("AccessDeniedView");
+        assertThat(open("schedule")).isEqualTo("AccessDeniedView");
+        assertThat(trail.since("access.denied")).hasSize(2);
+    }
+
+    @Test
+    @WithUserDetails("admin@example.com")
+    void an_admin_cannot_open_a_couples_sessions_or_the_schedule() {
+        assertThat(open("couples/" + coupleOf("Alex Morgan") + "/sessions")).isEqualTo("AccessDeniedView");
+        assertThat(open("schedule")).isEqualTo("AccessDeniedView");
+    }
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    void the_schedule_lists_upcoming_sessions_and_downloads_them_as_a_calendar() {
+        long couple = coupleOf("Alex Morgan");
+        long next = sessions.schedule(couple, new SessionData(LocalDate.now().plusDays(1), LocalTime.of(8, 0), 50,
+                Modality.IN_PERSON));
+        sessions.saveNote(next, 0, "NOTE TEXT NEVER IN THE CALENDAR");
+
+        assertThat(open("schedule")).isEqualTo("ScheduleView");
+        assertThat($(SideNavItem.class).all()).extracting(SideNavItem::getLabel).contains("Caseload", "Schedule");
+        @SuppressWarnings("unchecked")
+        Grid<Object> grid = $(Grid.class).single();
+        assertThat(test(grid).size()).isEqualTo(sessions.upcomingCount()).isPositive();
+
+        Anchor download = $(Anchor.class).all().stream()
+                .filter(anchor -> anchor.getText().contains("Download calendar (.ics)")).findFirst().orElseThrow();
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        test(download).download(file);
+        String ics = file.toString(StandardCharsets.UTF_8);
+        ICalendar calendar = Biweekly.parse(ics).first();
+
+        assertThat(calendar.getEvents()).hasSize(sessions.upcomingCount());
+        assertThat(calendar.getEvents()).anySatisfy(event -> {
+            assertThat(event.getUid().getValue()).isEqualTo("session-" + next + "@tandem");
+            assertThat(event.getSummary().getValue()).isEqualTo("Session: Alex Morgan & Samira Patel");
+            assertThat(event.getLocation().getValue()).isEqualTo("In person");
+        });
+        assertThat(ics).doesNotContain("NOTE TEXT");
+    }
+
+    @Test
+    @WithUserDetails("alex@example.com")
+    void my_workbook_shows_the_next_session_once_one_is_scheduled() {
+        assertThat(open("workbook")).isEqualTo("MyWorkbookView");
+        if (sessions.myNextSession().isEmpty()) {
+            assertThat($(Paragraph.class).all()).extracting(Paragraph::getText)
+                    .contains("No session is scheduled yet. Your therapist will set the next one.");
+        }
+
+        signIn.as("therapist@example.com");
+        sessions.schedule(coupleOf("Alex Morgan"), new SessionData(LocalDate.of(2099, 3, 4), LocalTime.of(17, 0), 50,
+                Modality.VIDEO));
+        signIn.as("alex@example.com");
+        open("caseload");
+        assertThat(open("workbook")).isEqualTo("MyWorkbookView");
+
+        var next = sessions.myNextSession().orElseThrow();
+        String date = next.startsAt().format(java.time.format.DateTimeFormatter
+                .ofLocalizedDate(java.time.format.FormatStyle.FULL).withLocale(com.vaadin.flow.component.UI.getCurrent().getLocale()));
+        assertThat($(Paragraph.class).all()).extracting(Paragraph::getText)
+                .anyMatch(text -> text.startsWith("Your next session: " + date + " at "))
+                .contains("You and Sam are working with Dr. Jordan Reyes.")
+                .noneMatch(text -> text.contains("Samira Patel"));
+    }
+}
