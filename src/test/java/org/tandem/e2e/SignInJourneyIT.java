@@ -46,7 +46,7 @@ class SignInJourneyIT {
         Locator grid = page.locator("vaadin-grid");
         assertThat(grid.getByText("therapist@example.com", new Locator.GetByTextOptions().setExact(true))).isVisible();
         assertThat(grid.getByText("Dr. Jordan Reyes", new Locator.GetByTextOptions().setExact(true))).isVisible();
-        assertSideNav(page, List.of("Users"), "Caseload", "Schedule", "My workbook");
+        assertSideNav(page, List.of("Users", "Assignments"), "Caseload", "Schedule", "My workbook");
 
         browser.screenshot("admin-users");
         signOutAndStayOut();
@@ -59,12 +59,12 @@ class SignInJourneyIT {
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Caseload"))).isVisible();
         Locator grid = page.locator("vaadin-grid");
-        assertThat(grid.getByText("Samira Patel", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(grid.getByText("Samira Patel (Sam)", new Locator.GetByTextOptions().setExact(true))).isVisible();
         assertThat(grid.getByText("Alex Morgan", new Locator.GetByTextOptions().setExact(true))).isVisible();
         assertThat(grid.getByText("Kwame Mensah", new Locator.GetByTextOptions().setExact(true))).isVisible();
         // Another therapist's client never appears, neither in the grid nor anywhere else on the page.
         assertThat(page.getByText("Maya Johnson")).hasCount(0);
-        assertSideNav(page, List.of("Caseload", "Schedule"), "Users", "My workbook");
+        assertSideNav(page, List.of("Caseload", "Schedule"), "Users", "Assignments", "My workbook");
 
         browser.screenshot("therapist-caseload");
         signOutAndStayOut();
@@ -81,7 +81,7 @@ class SignInJourneyIT {
         assertThat(page.locator("main p").filter(new Locator.FilterOptions().setHasText("Dr. Jordan Reyes")))
                 .hasText("You and Sam are working with Dr. Jordan Reyes.");
         assertThat(page.getByText("Nothing to do yet")).isVisible();
-        assertSideNav(page, List.of("My workbook"), "Caseload", "Schedule", "Users");
+        assertSideNav(page, List.of("My workbook"), "Caseload", "Schedule", "Users", "Assignments");
 
         browser.screenshot("client-workbook");
         signOutAndStayOut();
