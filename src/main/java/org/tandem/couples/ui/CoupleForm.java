@@ -8,6 +8,8 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.formlayout.FormLayout.ResponsiveStep;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.FieldSet;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -18,6 +20,7 @@ import com.vaadin.flow.data.validator.StringLengthValidator;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import org.springframework.dao.DataIntegrityViolationException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,11 +29,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.tandem.couples.CoupleData;
 import org.tandem.couples.CoupleStatus;
 import org.tandem.couples.LivingTogether;
 import org.tandem.couples.PartnerData;
+import org.tandem.couples.PartnerEmailTakenException;
 
 /**
  * The form for a couple's partners, relationship facts, presenting concerns and status: the same form
@@ -178,6 +183,24 @@ class CoupleForm extends Composite<Div> {
     }
 
     /** Shows the server's complaints beside the fields they concern. */
+    /**
+     * Saves this form's data with the given call. A refusal is shown where it belongs (beside the field,
+     * or as a notice when the database refused the whole) and yields nothing; nothing was written then.
+     */
+    <T> Optional<T> save(Supplier<T> call) {
+        try {
+            return Optional.of(call.get());
+        } catch (ConstraintViolationException refused) {
+            showViolations(refused);
+        } catch (PartnerEmailTakenException taken) {
+            showEmailTaken(taken.position());
+        } catch (DataIntegrityViolationException notSaved) {
+            Notification.show(getTranslation("couple-form.error.not-saved"), 8000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        return Optional.empty();
+    }
+
     void showViolations(ConstraintViolationException refused) {
         for (ConstraintViolation<?> violation : refused.getConstraintViolations()) {
             String path = violation.getPropertyPath().toString();

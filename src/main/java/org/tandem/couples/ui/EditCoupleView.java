@@ -15,14 +15,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolationException;
-import org.springframework.dao.DataIntegrityViolationException;
+import java.util.Optional;
 import org.tandem.accounts.Role;
 import org.tandem.couples.CoupleConflictException;
 import org.tandem.couples.CoupleData;
 import org.tandem.couples.CoupleOverview;
 import org.tandem.couples.CoupleService;
-import org.tandem.couples.PartnerEmailTakenException;
 
 /**
  * Edits a couple's partners, facts and status with the form that created it. The version read on opening
@@ -85,22 +83,17 @@ class EditCoupleView extends Main implements BeforeEnterObserver, HasDynamicTitl
         if (data == null) {
             return;
         }
+        Optional<Integer> saved;
         try {
-            version = couples.update(coupleId, version, data);
+            saved = form.save(() -> couples.update(coupleId, version, data));
         } catch (CoupleConflictException changed) {
             showConflict();
             return;
-        } catch (ConstraintViolationException refused) {
-            form.showViolations(refused);
-            return;
-        } catch (PartnerEmailTakenException taken) {
-            form.showEmailTaken(taken.position());
-            return;
-        } catch (DataIntegrityViolationException notSaved) {
-            Notification.show(getTranslation("couple-form.error.not-saved"), 8000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        if (saved.isEmpty()) {
             return;
         }
+        version = saved.get();
         Notification.show(getTranslation("edit-couple.saved"), 4000, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         backToOverview();

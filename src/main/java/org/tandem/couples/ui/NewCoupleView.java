@@ -11,12 +11,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolationException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.tandem.accounts.Role;
 import org.tandem.couples.CoupleData;
 import org.tandem.couples.CoupleService;
-import org.tandem.couples.PartnerEmailTakenException;
 
 /** Creates a couple on the signed-in therapist's caseload, then opens the couple's page. */
 @Route(NewCoupleView.ROUTE)
@@ -47,23 +44,11 @@ class NewCoupleView extends Main implements HasDynamicTitle {
         if (data == null) {
             return;
         }
-        long coupleId;
-        try {
-            coupleId = couples.create(data);
-        } catch (ConstraintViolationException refused) {
-            form.showViolations(refused);
-            return;
-        } catch (PartnerEmailTakenException taken) {
-            form.showEmailTaken(taken.position());
-            return;
-        } catch (DataIntegrityViolationException conflict) {
-            Notification.show(getTranslation("couple-form.error.not-saved"), 8000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            return;
-        }
-        Notification.show(getTranslation("new-couple.created"), 4000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        getUI().ifPresent(ui -> ui.navigate(CoupleTabs.Section.OVERVIEW.href(coupleId)));
+        form.save(() -> couples.create(data)).ifPresent(coupleId -> {
+            Notification.show(getTranslation("new-couple.created"), 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            getUI().ifPresent(ui -> ui.navigate(CoupleTabs.Section.OVERVIEW.href(coupleId)));
+        });
     }
 
     @Override
