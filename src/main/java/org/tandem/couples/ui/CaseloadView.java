@@ -87,10 +87,10 @@ class CaseloadView extends Main implements HasDynamicTitle {
 
         grid.addColumn(entry -> name(entry.partnerOne(), entry.partnerOnePreferred()))
                 .setHeader(getTranslation("caseload.column.partner-one"))
-                .setSortProperty(CaseloadSort.Column.PARTNER_ONE.name()).setFlexGrow(2);
+                .setSortProperty(CaseloadSort.Column.PARTNER_ONE.name()).setWidth("11rem").setFlexGrow(2);
         grid.addColumn(entry -> entry.partnerTwo() == null ? "" : name(entry.partnerTwo(), entry.partnerTwoPreferred()))
                 .setHeader(getTranslation("caseload.column.partner-two"))
-                .setSortProperty(CaseloadSort.Column.PARTNER_TWO.name()).setFlexGrow(2);
+                .setSortProperty(CaseloadSort.Column.PARTNER_TWO.name()).setWidth("11rem").setFlexGrow(2);
         grid.addComponentColumn(this::statusBadge)
                 .setHeader(getTranslation("caseload.column.status"))
                 .setSortProperty(CaseloadSort.Column.STATUS.name()).setAutoWidth(true).setFlexGrow(0);
@@ -159,7 +159,7 @@ class CaseloadView extends Main implements HasDynamicTitle {
             return "";
         }
         if (sessionFormat == null) {
-            sessionFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+            sessionFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
                     .withLocale(getLocale()).withZone(browserZone());
         }
         return sessionFormat.format(when);
