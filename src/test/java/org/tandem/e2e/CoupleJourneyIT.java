@@ -162,6 +162,9 @@ class CoupleJourneyIT {
         Locator missingName = page.locator("#partner-1-full-name");
         assertThat(missingName).hasAttribute("invalid", "");
         assertThat(missingName).containsText("Enter the partner's full name.");
+        // The button is far below partner 1's name: the user is taken to the complaint, not left guessing.
+        assertThat(missingName).isInViewport();
+        assertThat(missingName).hasAttribute("focused", "");
         assertThat(page.locator("#partner-2-full-name")).not().containsText("Enter the partner's full name.");
         assertThat(page).hasURL(Pattern.compile(".*/couples/new$"));
         browser.screenshot("new-couple-form-error");
