@@ -8,6 +8,7 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.not;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.splitPart;
 import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.COUPLE;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
@@ -60,7 +61,9 @@ class CoupleRepository {
         Partner me = PARTNER.as("me");
         Partner other = PARTNER.as("other");
         return dsl.select(me.COUPLE_ID,
-                        coalesce(me.PREFERRED_NAME, me.FULL_NAME),
+                        // Greeted by first name, as the invitation's accept page does: the preferred name, else
+                        // the full name's first word.
+                        coalesce(me.PREFERRED_NAME, splitPart(me.FULL_NAME, " ", 1)),
                         coalesce(other.PREFERRED_NAME, other.FULL_NAME),
                         multiset(select(ACCOUNT.DISPLAY_NAME)
                                         .from(COUPLE_THERAPIST)

@@ -177,6 +177,11 @@ class CoupleForm extends Composite<Div> {
     Optional<CoupleData> validData() {
         Form form = new Form();
         if (!binder.writeBeanIfValid(form)) {
+            // The first complaint may be far above the save button: take the user to it.
+            binder.validate().getFieldValidationErrors().stream().findFirst()
+                    .map(error -> error.getField())
+                    .filter(com.vaadin.flow.component.Focusable.class::isInstance)
+                    .ifPresent(field -> ((com.vaadin.flow.component.Focusable<?>) field).focus());
             return Optional.empty();
         }
         return Optional.of(form.toData());
