@@ -54,6 +54,7 @@ class CoupleOverviewView extends Main implements BeforeEnterObserver, HasDynamic
 
         Button edit = new Button(getTranslation("couple-overview.edit"), VaadinIcon.EDIT.create(),
                 click -> getUI().ifPresent(ui -> ui.navigate(EditCoupleView.href(coupleId))));
+        edit.addClassNames(LumoUtility.AlignSelf.START);
 
         Div cards = new Div(facts(overview), nextSession(overview.nextSession()), history(overview));
         cards.addClassNames(LumoUtility.Display.GRID, LumoUtility.Grid.Column.COLUMNS_1,
