@@ -28,6 +28,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.accounts.TandemUser;
 import org.tandem.jooq.tables.records.AuditEventRecord;
+import org.tandem.support.TestData;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.OtherClinic;
@@ -71,8 +72,7 @@ class CoupleRecordTest {
     }
 
     private long coupleOf(String partnerName) {
-        return dsl.select(PARTNER.COUPLE_ID).from(PARTNER).where(PARTNER.FULL_NAME.eq(partnerName))
-                .fetchSingle(PARTNER.COUPLE_ID);
+        return TestData.coupleOf(dsl, partnerName);
     }
 
     private int couplesInDatabase() {

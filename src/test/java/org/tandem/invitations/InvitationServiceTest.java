@@ -22,6 +22,7 @@ import org.tandem.accounts.Role;
 import org.tandem.accounts.TandemUser;
 import org.tandem.invitations.InvitationRefusedException.Reason;
 import org.tandem.jooq.tables.records.AuditEventRecord;
+import org.tandem.support.TestData;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.OtherClinic;
@@ -53,8 +54,7 @@ class InvitationServiceTest {
     }
 
     private long coupleOf(String partnerName) {
-        return dsl.select(PARTNER.COUPLE_ID).from(PARTNER).where(PARTNER.FULL_NAME.eq(partnerName))
-                .fetchSingle(PARTNER.COUPLE_ID);
+        return TestData.coupleOf(dsl, partnerName);
     }
 
     /** Lucía Fernández (partner 1) and Marco Rossi: Dr. Jordan Reyes's couple, no accounts yet. */

@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.accounts.TandemUser;
+import org.tandem.support.TestData;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.OtherClinic;
@@ -58,8 +59,7 @@ class SessionServiceTest {
 
     /** The id of the couple that has a partner of this name. */
     long coupleOf(String partnerName) {
-        return dsl.select(PARTNER.COUPLE_ID).from(PARTNER).where(PARTNER.FULL_NAME.eq(partnerName))
-                .orderBy(PARTNER.COUPLE_ID).limit(1).fetchSingle(PARTNER.COUPLE_ID);
+        return TestData.coupleOf(dsl, partnerName);
     }
 
     static SessionData inDays(int days, Modality modality) {

@@ -39,6 +39,7 @@ import org.tandem.couples.CoupleService;
 import org.tandem.couples.CoupleStatus;
 import org.tandem.couples.LivingTogether;
 import org.tandem.jooq.tables.records.AuditEventRecord;
+import org.tandem.support.TestData;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.OtherClinic;
@@ -77,8 +78,7 @@ class CouplePagesTest extends SpringBrowserlessTest {
     }
 
     private long coupleOf(String partnerName) {
-        return dsl.select(PARTNER.COUPLE_ID).from(PARTNER).where(PARTNER.FULL_NAME.eq(partnerName))
-                .fetchSingle(PARTNER.COUPLE_ID);
+        return TestData.coupleOf(dsl, partnerName);
     }
 
     private String open(String route) {

@@ -21,6 +21,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.tandem.invitations.InvitationRefusedException;
 import org.tandem.invitations.InvitationService;
+import org.tandem.support.TestData;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 
@@ -51,8 +52,7 @@ class PartnerInvitationPanelTest extends SpringBrowserlessTest {
     }
 
     private long coupleOf(String partnerName) {
-        return dsl.select(PARTNER.COUPLE_ID).from(PARTNER).where(PARTNER.FULL_NAME.eq(partnerName))
-                .fetchSingle(PARTNER.COUPLE_ID);
+        return TestData.coupleOf(dsl, partnerName);
     }
 
     private PartnerInvitationPanel show(long coupleId, int position, boolean hasEmail, boolean hasAccount) {

@@ -42,6 +42,7 @@ import org.tandem.sessions.SessionData;
 import org.tandem.sessions.SessionNote;
 import org.tandem.sessions.SessionService;
 import org.tandem.sessions.SessionStatus;
+import org.tandem.support.TestData;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.OtherClinic;
@@ -80,8 +81,7 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
     }
 
     long coupleOf(String partnerName) {
-        return dsl.select(PARTNER.COUPLE_ID).from(PARTNER).where(PARTNER.FULL_NAME.eq(partnerName))
-                .orderBy(PARTNER.COUPLE_ID).limit(1).fetchSingle(PARTNER.COUPLE_ID);
+        return TestData.coupleOf(dsl, partnerName);
     }
 
     String open(String route) {
