@@ -1,5 +1,7 @@
 package org.tandem.couples.ui;
 
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -53,6 +55,7 @@ class CaseloadView extends Main implements HasDynamicTitle {
     private final Grid<CaseloadEntry> grid = new Grid<>();
     private CaseloadFilter filter = CaseloadFilter.NONE;
     private @Nullable DateTimeFormatter sessionFormat;
+    private @Nullable CaseloadEntry focused;
 
     CaseloadView(CaseloadService caseload) {
         H2 title = new H2(getTranslation("caseload.title"));
@@ -111,7 +114,14 @@ class CaseloadView extends Main implements HasDynamicTitle {
         grid.setItems(query -> caseload.page(filter, sortOf(query.getSortOrders()), query.getOffset(),
                         query.getLimit()).stream(),
                 query -> caseload.count(filter));
-        grid.addItemClickListener(click -> UI.getCurrent().navigate(CoupleTabs.Section.OVERVIEW.href(click.getItem().coupleId())));
+        grid.addItemClickListener(click -> open(click.getItem()));
+        // Keyboard users open the couple of the focused row with Enter.
+        grid.addCellFocusListener(focus -> focused = focus.getItem().orElse(null));
+        Shortcuts.addShortcutListener(grid, () -> {
+            if (focused != null) {
+                open(focused);
+            }
+        }, Key.ENTER).listenOn(grid);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("caseload.empty-start"));
         grid.setSizeFull();
@@ -121,8 +131,13 @@ class CaseloadView extends Main implements HasDynamicTitle {
                 LumoUtility.Gap.SMALL, LumoUtility.Height.FULL, LumoUtility.BoxSizing.BORDER);
     }
 
+    private void open(CaseloadEntry couple) {
+        UI.getCurrent().navigate(CoupleTabs.Section.OVERVIEW.href(couple.coupleId()));
+    }
+
     private void applyFilter(CaseloadFilter changed) {
         filter = changed;
+        focused = null;
         grid.setEmptyStateText(getTranslation(filter.isEmpty() ? "caseload.empty-start" : "caseload.empty-filtered"));
         grid.getDataProvider().refreshAll();
     }
