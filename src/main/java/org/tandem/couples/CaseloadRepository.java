@@ -52,9 +52,7 @@ class CaseloadRepository {
     /** The next session: the earliest SCHEDULED one that has not begun. */
     private static final Field<OffsetDateTime> NEXT_SESSION = field(select(min(COUPLE_SESSION.STARTS_AT))
             .from(COUPLE_SESSION)
-            .where(COUPLE_SESSION.CLINIC_ID.eq(COUPLE.CLINIC_ID), COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID),
-                    COUPLE_SESSION.STARTS_AT.ge(currentOffsetDateTime()),
-                    COUPLE_SESSION.STATUS.eq("SCHEDULED")));
+            .where(CoupleRepository.upcomingSessionOf(COUPLE.CLINIC_ID, COUPLE.ID)));
 
     private static final Field<Integer> STATUS_ORDER = case_(COUPLE.STATUS)
             .when("INTAKE", 0).when("ACTIVE", 1).when("PAUSED", 2).when("CLOSED", 3).else_(4);

@@ -77,6 +77,13 @@ class CoupleRepository {
                 .fetchOptional(Records.mapping(MyCouple::new));
     }
 
+    /** A session of this couple that is still to come: SCHEDULED and starting now or later (database time). */
+    static Condition upcomingSessionOf(Field<Long> clinicId, Field<Long> coupleId) {
+        return COUPLE_SESSION.CLINIC_ID.eq(clinicId).and(COUPLE_SESSION.COUPLE_ID.eq(coupleId))
+                .and(COUPLE_SESSION.STATUS.eq("SCHEDULED"))
+                .and(COUPLE_SESSION.STARTS_AT.ge(currentOffsetDateTime()));
+    }
+
     /**
      * The couple's next session: its earliest SCHEDULED {@code couple_session} that starts now or later
      * (database time), or null. A correlated subquery on the couple id, so that any query of this package
@@ -87,9 +94,7 @@ class CoupleRepository {
         return multiset(select(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.DURATION_MINUTES,
                                 COUPLE_SESSION.MODALITY)
                         .from(COUPLE_SESSION)
-                        .where(COUPLE_SESSION.CLINIC_ID.eq(clinicId), COUPLE_SESSION.COUPLE_ID.eq(coupleId),
-                                COUPLE_SESSION.STATUS.eq("SCHEDULED"),
-                                COUPLE_SESSION.STARTS_AT.ge(currentOffsetDateTime()))
+                        .where(upcomingSessionOf(clinicId, coupleId))
                         .orderBy(COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.ID)
                         .limit(1))
                 .convertFrom(rows -> rows.map(Records.mapping(NextSession::new)).stream().findFirst().orElse(null));
