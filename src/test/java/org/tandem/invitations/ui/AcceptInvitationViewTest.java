@@ -16,7 +16,9 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.internal.CurrentInstance;
 import com.vaadin.flow.server.VaadinRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.lang.ref.Reference;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
@@ -159,22 +161,24 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
         // The browserless mock request cannot change its session id; this one counts the calls instead.
         VaadinServletRequest current = VaadinServletRequest.getCurrent();
         AtomicInteger sessionIdChanges = new AtomicInteger();
-        CurrentInstance.set(VaadinRequest.class, new VaadinServletRequest(
-                new HttpServletRequestWrapper(current.getHttpServletRequest()) {
-                    @Override
-                    public String changeSessionId() {
-                        sessionIdChanges.incrementAndGet();
-                        return getSession().getId();
-                    }
-                }, current.getService()));
+        HttpServletRequest counting = new HttpServletRequestWrapper(current.getHttpServletRequest()) {
+            @Override
+            public String changeSessionId() {
+                sessionIdChanges.incrementAndGet();
+                return getSession().getId();
+            }
+        };
+        // CurrentInstance holds its values weakly: keep a strong reference until the end, or a GC drops it.
+        VaadinServletRequest replacement = new VaadinServletRequest(counting, current.getService());
+        CurrentInstance.set(VaadinRequest.class, replacement);
 
         test(password("Password")).setValue(STRONG);
         test(password("Repeat the password")).setValue(STRONG);
         test(submit()).click();
 
         assertThat(dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq(LUCIA))).isTrue();
-        SecurityContext saved = (SecurityContext) VaadinServletRequest.getCurrent().getHttpServletRequest()
-                .getSession().getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        // Read through the request itself: the click may leave no current request behind.
+        SecurityContext saved = (SecurityContext) counting.getSession().getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         assertThat(saved).isNotNull();
         TandemUser user = (TandemUser) saved.getAuthentication().getPrincipal();
         assertThat(user.email()).isEqualTo(LUCIA);
@@ -184,5 +188,6 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
         assertThat(trail.since("auth.sign-in")).extracting(row -> row.getActor()).containsExactly(LUCIA);
         assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
                 .anySatisfy(js -> assertThat(js.getInvocation().getParameters()).contains("workbook"));
+        Reference.reachabilityFence(replacement);
     }
 }
