@@ -1,0 +1,7 @@
+package org.tandem.workbook;
+
+import java.time.Instant;
+
+/** The therapist's feedback on one answer set: on a step ({@code stepId}) or on the whole module (null). */
+public record Feedback(long id, String stepId, String body, String authorName, Instant createdAt) {
+}

@@ -1,0 +1,9 @@
+package org.tandem.workbook;
+
+/**
+ * A module as its editor sees it: the draft content, its version for conflict detection, and what was
+ * last published. A built-in module's draft is its shipped content and is read-only.
+ */
+public record ModuleDraft(long moduleId, boolean builtIn, ModuleContent content, int version, Integer publishedNumber,
+        Long publishedVersionId, boolean changedSincePublished) {
+}
