@@ -1,0 +1,22 @@
+package org.tandem.workbook;
+
+import java.util.List;
+import org.tandem.accounts.TandemUser;
+
+/**
+ * A partner submitted an answer set holding goal steps: each filled-in goal becomes a tracked goal.
+ * Published inside the submitting transaction, so the goals commit or roll back with the submission.
+ *
+ * @param ownerPartnerId the partner whose answers these are, or null for a couple's TOGETHER answers
+ */
+public record GoalsSubmitted(TandemUser partner, long coupleId, long workId, Long ownerPartnerId,
+        List<SubmittedGoal> goals) {
+
+    /**
+     * One filled-in goal step.
+     *
+     * @param sharedWithPartner the answer was visible to the other partner when submitted (shared, or the clinic has no secrets)
+     */
+    public record SubmittedGoal(String stepId, AnswerValue.GoalValue goal, boolean sharedWithPartner) {
+    }
+}
