@@ -85,6 +85,7 @@ create table answer (
     work_id    bigint      not null,
     step_id    text        not null,
     value      jsonb       not null,
+    filled     boolean     not null default false, -- something was answered (not an emptied field)
     shared     boolean     not null default false,
     updated_by bigint      not null,
     updated_at timestamptz not null default now(),

@@ -12,7 +12,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
 import org.tandem.accounts.AccessRefused;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.TandemUser;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleAccess;
 
 /**
@@ -45,11 +45,11 @@ public class SessionService {
     private final ZoneId zone;
 
     SessionService(SessionRepository sessions, CoupleAccess access, ApplicationEventPublisher events,
-            @Value("${tandem.time-zone:}") String zone) {
+            ClinicTime time) {
         this.sessions = sessions;
         this.access = access;
         this.events = events;
-        this.zone = zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone.strip());
+        this.zone = time.zone();
     }
 
     /** Schedules a session for one of the signed-in therapist's couples; returns its id. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleAccess;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
@@ -39,7 +40,7 @@ class SessionTimeZoneTest {
 
     @BeforeEach
     void clinic_in_another_zone() {
-        sessions = new SessionService(repository, access, events, CLINIC.getId());
+        sessions = new SessionService(repository, access, events, new ClinicTime(CLINIC.getId()));
     }
 
     @AfterEach

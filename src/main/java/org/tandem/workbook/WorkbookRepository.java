@@ -1,0 +1,312 @@
+package org.tandem.workbook;
+
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectCount;
+import static org.jooq.impl.DSL.val;
+import static org.tandem.jooq.Tables.ACCOUNT;
+import static org.tandem.jooq.Tables.ANSWER;
+import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
+import static org.tandem.jooq.Tables.CLINIC;
+import static org.tandem.jooq.Tables.FEEDBACK;
+import static org.tandem.jooq.Tables.MODULE;
+import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
+import static org.tandem.jooq.Tables.MODULE_VERSION;
+import static org.tandem.jooq.Tables.PARTNER;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SelectOnConditionStep;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.Records;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.tandem.jooq.tables.Partner;
+
+@Repository
+class WorkbookRepository {
+
+    private final DSLContext dsl;
+
+    WorkbookRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Who this CLIENT account is within their couple. */
+    record Me(long coupleId, long partnerId, String name, Long otherPartnerId, String otherName) {
+    }
+
+    /** One answer set of an assignment, with what the rules need to know about it. */
+    record Work(long workId, long assignmentId, long coupleId, Long partnerId, AssignmentMode mode, boolean shared,
+            Instant startedAt, Instant submittedAt, long versionId) {
+
+        boolean submitted() {
+            return submittedAt != null;
+        }
+    }
+
+    record StoredAnswer(long workId, Answer answer, boolean filled) {
+    }
+
+    Optional<Me> me(long clinicId, long accountId) {
+        Partner me = PARTNER.as("me");
+        Partner other = PARTNER.as("other");
+        return dsl.select(me.COUPLE_ID, me.ID, coalesce(me.PREFERRED_NAME, me.FULL_NAME), other.ID,
+                        coalesce(other.PREFERRED_NAME, other.FULL_NAME))
+                .from(me)
+                .leftJoin(other).on(other.COUPLE_ID.eq(me.COUPLE_ID), other.ID.ne(me.ID))
+                .where(me.CLINIC_ID.eq(clinicId), me.ACCOUNT_ID.eq(accountId))
+                .fetchOptional(Records.mapping(Me::new));
+    }
+
+    boolean noSecrets(long clinicId) {
+        return dsl.select(CLINIC.NO_SECRETS).from(CLINIC).where(CLINIC.ID.eq(clinicId)).fetchOne(CLINIC.NO_SECRETS);
+    }
+
+    /** The latest published version of a module this clinic may use (its own or a built-in). */
+    Optional<Long> latestVersion(long clinicId, long moduleId) {
+        return dsl.select(MODULE_VERSION.ID)
+                .from(MODULE_VERSION)
+                .join(MODULE).on(MODULE.ID.eq(MODULE_VERSION.MODULE_ID))
+                .where(MODULE.ID.eq(moduleId), MODULE.CLINIC_ID.eq(clinicId).or(MODULE.CLINIC_ID.isNull()))
+                .orderBy(MODULE_VERSION.NUMBER.desc())
+                .limit(1)
+                .fetchOptional(MODULE_VERSION.ID);
+    }
+
+    ModuleContent content(long versionId) {
+        return WorkbookJson.content(dsl.select(MODULE_VERSION.CONTENT).from(MODULE_VERSION)
+                .where(MODULE_VERSION.ID.eq(versionId)).fetchSingle(MODULE_VERSION.CONTENT).data());
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    long insertAssignment(long clinicId, long coupleId, long versionId, AssignmentData data, long therapistId) {
+        return dsl.insertInto(MODULE_ASSIGNMENT)
+                .set(MODULE_ASSIGNMENT.CLINIC_ID, clinicId)
+                .set(MODULE_ASSIGNMENT.COUPLE_ID, coupleId)
+                .set(MODULE_ASSIGNMENT.MODULE_VERSION_ID, versionId)
+                .set(MODULE_ASSIGNMENT.MODE, data.mode().name())
+                .set(MODULE_ASSIGNMENT.DUE_ON, data.dueOn())
+                .set(MODULE_ASSIGNMENT.NOTE, data.note() == null || data.note().isBlank() ? null : data.note().strip())
+                .set(MODULE_ASSIGNMENT.ASSIGNED_BY, therapistId)
+                .returning(MODULE_ASSIGNMENT.ID)
+                .fetchSingle(MODULE_ASSIGNMENT.ID);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void insertWorks(long clinicId, long assignmentId, long coupleId, AssignmentMode mode) {
+        if (mode == AssignmentMode.TOGETHER) {
+            dsl.insertInto(ASSIGNMENT_WORK, ASSIGNMENT_WORK.CLINIC_ID, ASSIGNMENT_WORK.ASSIGNMENT_ID)
+                    .values(clinicId, assignmentId).execute();
+        } else {
+            dsl.insertInto(ASSIGNMENT_WORK, ASSIGNMENT_WORK.CLINIC_ID, ASSIGNMENT_WORK.ASSIGNMENT_ID,
+                            ASSIGNMENT_WORK.PARTNER_ID)
+                    .select(select(PARTNER.CLINIC_ID, val(assignmentId), PARTNER.ID).from(PARTNER)
+                            .where(PARTNER.CLINIC_ID.eq(clinicId), PARTNER.COUPLE_ID.eq(coupleId))
+                            .orderBy(PARTNER.POSITION))
+                    .execute();
+        }
+    }
+
+    /** Every assignment of a couple with its works, newest first, in one statement. */
+    List<AssignmentRow> assignments(long clinicId, long coupleId) {
+        return assignmentQuery()
+                .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(clinicId), MODULE_ASSIGNMENT.COUPLE_ID.eq(coupleId))
+                .orderBy(MODULE_ASSIGNMENT.ASSIGNED_AT.desc(), MODULE_ASSIGNMENT.ID.desc())
+                .fetch(this::assignmentRow);
+    }
+
+    Optional<AssignmentRow> assignment(long clinicId, long assignmentId) {
+        return assignmentQuery()
+                .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(clinicId), MODULE_ASSIGNMENT.ID.eq(assignmentId))
+                .fetchOptional(this::assignmentRow);
+    }
+
+    /** An assignment as stored, with the module content it was given and each work's progress figures. */
+    record AssignmentRow(long assignmentId, long coupleId, long moduleId, long versionId, int versionNumber,
+            String title, Category category, ModuleContent content, AssignmentMode mode, LocalDate dueOn, String note,
+            Instant assignedAt, String assignedBy, Instant reviewedAt, List<WorkRow> works) {
+    }
+
+    record WorkRow(long workId, Long partnerId, String partnerName, boolean shared, Instant startedAt,
+            Instant submittedAt, int filled, int feedback) {
+    }
+
+    private static final Field<List<WorkRow>> WORKS = multiset(select(ASSIGNMENT_WORK.ID,
+                    ASSIGNMENT_WORK.PARTNER_ID, coalesce(PARTNER.PREFERRED_NAME, PARTNER.FULL_NAME),
+                    ASSIGNMENT_WORK.SHARED, ASSIGNMENT_WORK.STARTED_AT, ASSIGNMENT_WORK.SUBMITTED_AT,
+                    field(selectCount().from(ANSWER).where(ANSWER.WORK_ID.eq(ASSIGNMENT_WORK.ID), ANSWER.FILLED.isTrue())),
+                    field(selectCount().from(FEEDBACK).where(FEEDBACK.WORK_ID.eq(ASSIGNMENT_WORK.ID))))
+            .from(ASSIGNMENT_WORK)
+            .leftJoin(PARTNER).on(PARTNER.ID.eq(ASSIGNMENT_WORK.PARTNER_ID))
+            .where(ASSIGNMENT_WORK.ASSIGNMENT_ID.eq(MODULE_ASSIGNMENT.ID))
+            .orderBy(PARTNER.POSITION.nullsFirst()))
+            .convertFrom(rows -> rows.map(row -> new WorkRow(row.value1(), row.value2(), row.value3(), row.value4(),
+                    instant(row.value5()), instant(row.value6()), row.value7(), row.value8())));
+
+    private SelectOnConditionStep<? extends Record> assignmentQuery() {
+        return dsl.select(MODULE_ASSIGNMENT.ID, MODULE_ASSIGNMENT.COUPLE_ID, MODULE_VERSION.MODULE_ID,
+                        MODULE_VERSION.ID, MODULE_VERSION.NUMBER, MODULE_VERSION.TITLE, MODULE_VERSION.CATEGORY,
+                        MODULE_VERSION.CONTENT, MODULE_ASSIGNMENT.MODE, MODULE_ASSIGNMENT.DUE_ON,
+                        MODULE_ASSIGNMENT.NOTE, MODULE_ASSIGNMENT.ASSIGNED_AT, ACCOUNT.DISPLAY_NAME,
+                        MODULE_ASSIGNMENT.REVIEWED_AT, WORKS)
+                .from(MODULE_ASSIGNMENT)
+                .join(MODULE_VERSION).on(MODULE_VERSION.ID.eq(MODULE_ASSIGNMENT.MODULE_VERSION_ID))
+                .join(ACCOUNT).on(ACCOUNT.ID.eq(MODULE_ASSIGNMENT.ASSIGNED_BY));
+    }
+
+    private AssignmentRow assignmentRow(Record row) {
+        return new AssignmentRow(row.get(MODULE_ASSIGNMENT.ID), row.get(MODULE_ASSIGNMENT.COUPLE_ID),
+                row.get(MODULE_VERSION.MODULE_ID), row.get(MODULE_VERSION.ID), row.get(MODULE_VERSION.NUMBER),
+                row.get(MODULE_VERSION.TITLE), Category.valueOf(row.get(MODULE_VERSION.CATEGORY)),
+                WorkbookJson.content(row.get(MODULE_VERSION.CONTENT).data()),
+                AssignmentMode.valueOf(row.get(MODULE_ASSIGNMENT.MODE)), row.get(MODULE_ASSIGNMENT.DUE_ON),
+                row.get(MODULE_ASSIGNMENT.NOTE), instant(row.get(MODULE_ASSIGNMENT.ASSIGNED_AT)),
+                row.get(ACCOUNT.DISPLAY_NAME), instant(row.get(MODULE_ASSIGNMENT.REVIEWED_AT)), row.get(WORKS));
+    }
+
+    Optional<Work> work(long clinicId, long workId) {
+        return dsl.select(ASSIGNMENT_WORK.ID, ASSIGNMENT_WORK.ASSIGNMENT_ID, MODULE_ASSIGNMENT.COUPLE_ID,
+                        ASSIGNMENT_WORK.PARTNER_ID, MODULE_ASSIGNMENT.MODE, ASSIGNMENT_WORK.SHARED,
+                        ASSIGNMENT_WORK.STARTED_AT, ASSIGNMENT_WORK.SUBMITTED_AT, MODULE_ASSIGNMENT.MODULE_VERSION_ID)
+                .from(ASSIGNMENT_WORK)
+                .join(MODULE_ASSIGNMENT).on(MODULE_ASSIGNMENT.ID.eq(ASSIGNMENT_WORK.ASSIGNMENT_ID))
+                .where(ASSIGNMENT_WORK.CLINIC_ID.eq(clinicId), ASSIGNMENT_WORK.ID.eq(workId))
+                .fetchOptional(row -> new Work(row.value1(), row.value2(), row.value3(), row.value4(),
+                        AssignmentMode.valueOf(row.value5()), row.value6(), instant(row.value7()),
+                        instant(row.value8()), row.value9()));
+    }
+
+    List<StoredAnswer> answers(long clinicId, List<Long> workIds) {
+        return dsl.select(ANSWER.WORK_ID, ANSWER.STEP_ID, ANSWER.VALUE, ANSWER.SHARED, ANSWER.VERSION,
+                        ANSWER.UPDATED_AT, ANSWER.FILLED)
+                .from(ANSWER)
+                .where(ANSWER.CLINIC_ID.eq(clinicId), ANSWER.WORK_ID.in(workIds))
+                .fetch(row -> new StoredAnswer(row.value1(), new Answer(row.value2(),
+                        WorkbookJson.answer(row.value3().data()), row.value4(), row.value5(), instant(row.value6())),
+                        row.value7()));
+    }
+
+    Optional<Answer> answer(long clinicId, long workId, String stepId) {
+        return answers(clinicId, List.of(workId)).stream().map(StoredAnswer::answer)
+                .filter(answer -> answer.stepId().equals(stepId)).findFirst();
+    }
+
+    /** Writes the answer if it is still at {@code expectedVersion} (0: not yet written); false when another write came first. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean saveAnswer(long clinicId, long workId, String stepId, int expectedVersion, AnswerValue value,
+            long accountId) {
+        JSONB json = JSONB.valueOf(WorkbookJson.write(value));
+        if (expectedVersion == 0) {
+            return dsl.insertInto(ANSWER)
+                    .set(ANSWER.CLINIC_ID, clinicId)
+                    .set(ANSWER.WORK_ID, workId)
+                    .set(ANSWER.STEP_ID, stepId)
+                    .set(ANSWER.VALUE, json)
+                    .set(ANSWER.FILLED, !value.isEmpty())
+                    .set(ANSWER.UPDATED_BY, accountId)
+                    .set(ANSWER.VERSION, 1)
+                    .onConflictDoNothing()
+                    .execute() == 1;
+        }
+        return dsl.update(ANSWER)
+                .set(ANSWER.VALUE, json)
+                .set(ANSWER.FILLED, !value.isEmpty())
+                .set(ANSWER.UPDATED_BY, accountId)
+                .set(ANSWER.UPDATED_AT, currentOffsetDateTime())
+                .set(ANSWER.VERSION, ANSWER.VERSION.plus(1))
+                .where(ANSWER.CLINIC_ID.eq(clinicId), ANSWER.WORK_ID.eq(workId), ANSWER.STEP_ID.eq(stepId),
+                        ANSWER.VERSION.eq(expectedVersion))
+                .execute() == 1;
+    }
+
+    /** Shares or un-shares one answer; an answer not yet written is created empty so that the choice is kept. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void shareAnswer(long clinicId, long workId, String stepId, AnswerValue empty, boolean shared, long accountId) {
+        dsl.insertInto(ANSWER)
+                .set(ANSWER.CLINIC_ID, clinicId)
+                .set(ANSWER.WORK_ID, workId)
+                .set(ANSWER.STEP_ID, stepId)
+                .set(ANSWER.VALUE, JSONB.valueOf(WorkbookJson.write(empty)))
+                .set(ANSWER.SHARED, shared)
+                .set(ANSWER.UPDATED_BY, accountId)
+                .set(ANSWER.VERSION, 1)
+                .onConflict(ANSWER.WORK_ID, ANSWER.STEP_ID)
+                .doUpdate()
+                .set(ANSWER.SHARED, shared)
+                .execute();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void shareWork(long clinicId, long workId, boolean shared) {
+        dsl.update(ASSIGNMENT_WORK).set(ASSIGNMENT_WORK.SHARED, shared)
+                .where(ASSIGNMENT_WORK.CLINIC_ID.eq(clinicId), ASSIGNMENT_WORK.ID.eq(workId)).execute();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void started(long clinicId, long workId) {
+        dsl.update(ASSIGNMENT_WORK)
+                .set(ASSIGNMENT_WORK.STARTED_AT, coalesce(ASSIGNMENT_WORK.STARTED_AT, currentOffsetDateTime()))
+                .where(ASSIGNMENT_WORK.CLINIC_ID.eq(clinicId), ASSIGNMENT_WORK.ID.eq(workId))
+                .execute();
+    }
+
+    /** Submits once: false when it was already submitted (a second tab, a double click). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean submit(long clinicId, long workId, long accountId) {
+        return dsl.update(ASSIGNMENT_WORK)
+                .set(ASSIGNMENT_WORK.SUBMITTED_AT, currentOffsetDateTime())
+                .set(ASSIGNMENT_WORK.SUBMITTED_BY, accountId)
+                .set(ASSIGNMENT_WORK.STARTED_AT, coalesce(ASSIGNMENT_WORK.STARTED_AT, currentOffsetDateTime()))
+                .set(ASSIGNMENT_WORK.VERSION, ASSIGNMENT_WORK.VERSION.plus(1))
+                .where(ASSIGNMENT_WORK.CLINIC_ID.eq(clinicId), ASSIGNMENT_WORK.ID.eq(workId),
+                        ASSIGNMENT_WORK.SUBMITTED_AT.isNull())
+                .execute() == 1;
+    }
+
+    List<Feedback> feedback(long clinicId, long workId) {
+        return dsl.select(FEEDBACK.ID, FEEDBACK.STEP_ID, FEEDBACK.BODY, ACCOUNT.DISPLAY_NAME, FEEDBACK.CREATED_AT)
+                .from(FEEDBACK)
+                .join(ACCOUNT).on(ACCOUNT.ID.eq(FEEDBACK.CREATED_BY))
+                .where(FEEDBACK.CLINIC_ID.eq(clinicId), FEEDBACK.WORK_ID.eq(workId))
+                .orderBy(FEEDBACK.CREATED_AT, FEEDBACK.ID)
+                .fetch(row -> new Feedback(row.value1(), row.value2(), row.value3(), row.value4(),
+                        instant(row.value5())));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    long insertFeedback(long clinicId, long workId, String stepId, String body, long accountId) {
+        return dsl.insertInto(FEEDBACK)
+                .set(FEEDBACK.CLINIC_ID, clinicId)
+                .set(FEEDBACK.WORK_ID, workId)
+                .set(FEEDBACK.STEP_ID, stepId)
+                .set(FEEDBACK.BODY, body)
+                .set(FEEDBACK.CREATED_BY, accountId)
+                .returning(FEEDBACK.ID)
+                .fetchSingle(FEEDBACK.ID);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void markReviewed(long clinicId, long assignmentId, long accountId) {
+        dsl.update(MODULE_ASSIGNMENT)
+                .set(MODULE_ASSIGNMENT.REVIEWED_AT, coalesce(MODULE_ASSIGNMENT.REVIEWED_AT, currentOffsetDateTime()))
+                .set(MODULE_ASSIGNMENT.REVIEWED_BY, coalesce(MODULE_ASSIGNMENT.REVIEWED_BY, val(accountId)))
+                .set(MODULE_ASSIGNMENT.VERSION, MODULE_ASSIGNMENT.VERSION.plus(1))
+                .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(clinicId), MODULE_ASSIGNMENT.ID.eq(assignmentId))
+                .execute();
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}
