@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * @param partnerAnswers the other partner's visible answers by step id (empty in TOGETHER mode)
  * @param waitingForReveal step ids where the other partner's answer is revealed once this partner submits
- * @param noSecrets the clinic shares every answer between the partners (shown before they write)
+ * @param noSecrets the clinic shares every answer written from now on between the partners (shown before they write)
  */
 public record MyWork(long assignmentId, long workId, String title, String purpose, ModuleContent content,
         AssignmentMode mode, String note, LocalDate dueOn, boolean submitted, boolean sharedAll, boolean noSecrets,

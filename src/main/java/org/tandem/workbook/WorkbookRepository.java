@@ -205,7 +205,7 @@ class WorkbookRepository {
     /** Writes the answer if it is still at {@code expectedVersion} (0: not yet written); false when another write came first. */
     @Transactional(propagation = Propagation.MANDATORY)
     boolean saveAnswer(long clinicId, long workId, String stepId, int expectedVersion, AnswerValue value,
-            long accountId) {
+            boolean forceShared, long accountId) {
         JSONB json = JSONB.valueOf(WorkbookJson.write(value));
         if (expectedVersion == 0) {
             return dsl.insertInto(ANSWER)
@@ -214,6 +214,7 @@ class WorkbookRepository {
                     .set(ANSWER.STEP_ID, stepId)
                     .set(ANSWER.VALUE, json)
                     .set(ANSWER.FILLED, !value.isEmpty())
+                    .set(ANSWER.SHARED, forceShared)
                     .set(ANSWER.UPDATED_BY, accountId)
                     .set(ANSWER.VERSION, 1)
                     .onConflictDoNothing()
@@ -222,6 +223,7 @@ class WorkbookRepository {
         return dsl.update(ANSWER)
                 .set(ANSWER.VALUE, json)
                 .set(ANSWER.FILLED, !value.isEmpty())
+                .set(ANSWER.SHARED, forceShared ? val(true) : ANSWER.SHARED)
                 .set(ANSWER.UPDATED_BY, accountId)
                 .set(ANSWER.UPDATED_AT, currentOffsetDateTime())
                 .set(ANSWER.VERSION, ANSWER.VERSION.plus(1))

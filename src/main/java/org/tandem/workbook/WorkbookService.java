@@ -183,7 +183,7 @@ public class WorkbookService {
                 if (step.mutualReveal() && !iSubmitted) {
                     waiting.add(step.id());
                 }
-                if (answer != null && AnswerVisibility.otherPartnerMaySee(step, noSecrets, answer.shared(),
+                if (answer != null && AnswerVisibility.otherPartnerMaySee(step, answer.shared(),
                         theirs.shared(), theirs.submittedAt() != null, iSubmitted)) {
                     visible.put(step.id(), answer);
                 }
@@ -210,7 +210,10 @@ public class WorkbookService {
         cleaned.problem(step).ifPresent(problem -> {
             throw new AnswerRejectedException(stepId, problem);
         });
-        if (!workbook.saveAnswer(partner.clinicId(), workId, stepId, expectedVersion, cleaned, partner.accountId())) {
+        // Under the clinic's no-secrets policy the answer is written shared (see AnswerVisibility).
+        boolean shared = work.partnerId() != null && workbook.noSecrets(partner.clinicId());
+        if (!workbook.saveAnswer(partner.clinicId(), workId, stepId, expectedVersion, cleaned, shared,
+                partner.accountId())) {
             throw new AnswerConflictException(workbook.answer(partner.clinicId(), workId, stepId).orElseThrow());
         }
         workbook.started(partner.clinicId(), workId);
@@ -225,6 +228,9 @@ public class WorkbookService {
         TandemUser partner = CurrentUser.require();
         Work work = ownWorkOf(partner, workId);
         Step step = answerableStep(work, stepId);
+        if (!shared && workbook.noSecrets(partner.clinicId())) {
+            throw new IllegalStateException("Under the clinic's no-secrets policy answers stay shared");
+        }
         workbook.shareAnswer(partner.clinicId(), workId, stepId, AnswerValue.emptyFor(step), shared,
                 partner.accountId());
         events.publishEvent(new AnswerChanged(partner, workId, stepId, shared ? "shared" : "unshared", null));
@@ -250,7 +256,6 @@ public class WorkbookService {
         events.publishEvent(new WorkChanged(partner, workId, "submitted"));
 
         ModuleContent content = workbook.content(work.versionId());
-        boolean noSecrets = workbook.noSecrets(partner.clinicId());
         List<GoalsSubmitted.SubmittedGoal> goals = new ArrayList<>();
         for (StoredAnswer stored : workbook.answers(partner.clinicId(), List.of(workId))) {
             Answer answer = stored.answer();
@@ -259,7 +264,7 @@ public class WorkbookService {
                 Step step = content.step(answer.stepId());
                 goals.add(new GoalsSubmitted.SubmittedGoal(answer.stepId(), goal,
                         work.partnerId() == null
-                                || AnswerVisibility.sharedWithPartner(step, noSecrets, answer.shared(), work.shared())));
+                                || AnswerVisibility.sharedWithPartner(step, answer.shared(), work.shared())));
             }
         }
         if (!goals.isEmpty()) {

@@ -255,8 +255,9 @@ class WorkbookServiceTest {
     }
 
     @Test
-    void under_the_no_secrets_policy_every_answer_is_shared_and_the_partner_is_told() {
+    void under_the_no_secrets_policy_every_new_answer_is_shared_and_the_partner_is_told() {
         long id = assign(AssignmentMode.SEPARATE);
+        write(ALEX, id, "close", new AnswerValue.Rating(2));
         dsl.update(CLINIC).set(CLINIC.NO_SECRETS, true)
                 .where(CLINIC.ID.eq(dsl.select(MODULE_ASSIGNMENT.CLINIC_ID).from(MODULE_ASSIGNMENT)
                         .where(MODULE_ASSIGNMENT.ID.eq(id)))).execute();
@@ -264,7 +265,11 @@ class WorkbookServiceTest {
 
         MyWork sams = open(SAM, id);
         assertThat(sams.noSecrets()).isTrue();
-        assertThat(sams.partnerAnswers()).containsOnlyKeys("feel");
+        assertThat(sams.partnerAnswers()).as("the rating was written in private, before the policy")
+                .containsOnlyKeys("feel");
+        signIn.as(ALEX);
+        assertThatThrownBy(() -> workbook.shareAnswer(open(ALEX, id).workId(), "feel", false))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
