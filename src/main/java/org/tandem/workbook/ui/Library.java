@@ -2,10 +2,7 @@ package org.tandem.workbook.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -32,21 +29,7 @@ final class Library {
      * of another clinic all end on the same access-denied page, so that the page does not reveal which exist.
      */
     static void enter(BeforeEnterEvent event, LongConsumer show) {
-        Optional<Long> moduleId;
-        try {
-            moduleId = event.getRouteParameters().getLong(MODULE_ID);
-        } catch (IllegalArgumentException notANumber) {
-            moduleId = Optional.empty();
-        }
-        if (moduleId.isEmpty()) {
-            event.rerouteToError(AccessDeniedException.class);
-            return;
-        }
-        try {
-            show.accept(moduleId.get());
-        } catch (org.springframework.security.access.AccessDeniedException | NoSuchElementException notTheirs) {
-            event.rerouteToError(AccessDeniedException.class);
-        }
+        RouteId.enter(event, MODULE_ID, show);
     }
 
     /** "Built-in" or "Your clinic". */
@@ -66,7 +49,8 @@ final class Library {
         return badge(host.getTranslation("library.status.published", publishedNumber), "badge success");
     }
 
-    private static Span badge(String text, String theme) {
+    /** A Lumo badge; {@code theme} is "badge" and its variants, e.g. "badge success". */
+    static Span badge(String text, String theme) {
         Span badge = new Span(text);
         badge.getElement().getThemeList().addAll(java.util.List.of(theme.split(" ")));
         return badge;
