@@ -12,6 +12,8 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -37,14 +39,28 @@ import org.tandem.workbook.WorkbookService;
 @Route(MyWorkbookView.ROUTE)
 @RolesAllowed(Role.Names.CLIENT)
 @Menu(order = 30, title = "menu.workbook", icon = "vaadin:book")
-class MyWorkbookView extends Main implements HasDynamicTitle {
+class MyWorkbookView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String ROUTE = "workbook";
 
+    private final CoupleService couples;
+    private final SessionService sessions;
+    private final WorkbookService workbook;
     private final ClinicTime time;
 
     MyWorkbookView(CoupleService couples, SessionService sessions, WorkbookService workbook, ClinicTime time) {
+        this.couples = couples;
+        this.sessions = sessions;
+        this.workbook = workbook;
         this.time = time;
+        addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.MaxWidth.SCREEN_MEDIUM, LumoUtility.BoxSizing.BORDER,
+                LumoUtility.Width.FULL);
+    }
+
+    /** Built on every visit, as the same view is kept when the partner comes back to it from the menu. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
         var couple = couples.myCouple();
         String myName = couple.map(MyCouple::myName).orElseGet(() -> CurrentUser.require().displayName());
         add(new H2(getTranslation("workbook.welcome", myName)));
@@ -78,8 +94,6 @@ class MyWorkbookView extends Main implements HasDynamicTitle {
                 add(completed);
             }
         }
-        addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.MaxWidth.SCREEN_MEDIUM, LumoUtility.BoxSizing.BORDER,
-                LumoUtility.Width.FULL);
     }
 
     private Section section(String titleKey) {

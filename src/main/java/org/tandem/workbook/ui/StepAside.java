@@ -30,7 +30,7 @@ class StepAside extends Div {
             span.getElement().setAttribute("aria-live", "polite");
         }
         Div line = new Div(status, saving);
-        line.addClassNames("save-status", LumoUtility.MinHeight.NONE);
+        line.addClassNames("save-status");
         trouble.setVisible(false);
         trouble.addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.BorderRadius.MEDIUM,
                 LumoUtility.Background.ERROR_10, LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN,
