@@ -1,6 +1,8 @@
 package org.tandem.workbook.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.jooq.Tables.CLINIC;
+import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
@@ -378,6 +380,79 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
         assertThat(stepTitle()).isEqualTo("Appreciation");
         assertThat(paragraphs()).contains("Your patience",
                 "Alex's answers to the steps you were both to submit first are now shown under yours.");
+    }
+
+    @Test
+    void sharing_one_answer_or_all_of_them_from_the_view_reaches_sam_and_can_be_taken_back() {
+        long id = openOn("How you feel", AssignmentMode.SEPARATE);
+        type("For Sam to read");
+        Checkbox share = $(Checkbox.class).all().stream()
+                .filter(box -> "Share this answer with Sam".equals(box.getLabel())).findFirst().orElseThrow();
+        assertThat(share.getHelperText()).isEqualTo("Private: only you and your therapist can read this answer.");
+
+        test(share).click();
+        assertThat(stored(SAM, id).partnerAnswers()).containsOnlyKeys("feel");
+        assertThat(share.getHelperText()).isEqualTo("Sam can read this answer. Untick to make it private again.");
+        test(share).click();
+        assertThat(stored(SAM, id).partnerAnswers()).isEmpty();
+
+        Checkbox all = $(Checkbox.class).all().stream()
+                .filter(box -> "Share all my answers in this module with Sam".equals(box.getLabel())).findFirst()
+                .orElseThrow();
+        test(all).click();
+        assertThat(stored(SAM, id).partnerAnswers()).containsOnlyKeys("feel");
+        assertThat(share.isEnabled()).isFalse();
+        assertThat(share.getValue()).isTrue();
+        test(all).click();
+        assertThat(stored(SAM, id).partnerAnswers()).isEmpty();
+        assertThat(share.isEnabled()).isTrue();
+        assertThat(share.getValue()).isFalse();
+    }
+
+    @Test
+    void under_the_no_secrets_policy_the_partner_is_told_before_writing_and_cannot_unshare() {
+        long id = assign(AssignmentMode.SEPARATE);
+        dsl.update(CLINIC).set(CLINIC.NO_SECRETS, true)
+                .where(CLINIC.ID.eq(dsl.select(MODULE_ASSIGNMENT.CLINIC_ID).from(MODULE_ASSIGNMENT)
+                        .where(MODULE_ASSIGNMENT.ID.eq(id)))).execute();
+
+        open("workbook/" + id);
+        assertThat(paragraphs()).contains("Your clinic shares every answer between you and Sam: Sam can read what you "
+                + "write here.");
+        assertThat($(Checkbox.class).all()).isEmpty();
+        goTo("How you feel");
+        Checkbox share = $(Checkbox.class).single();
+        assertThat(share.getValue()).isTrue();
+        assertThat(share.isEnabled()).isFalse();
+        assertThat(share.getHelperText()).isEqualTo("Your clinic shares every answer with Sam.");
+        type("Everyone may know");
+        assertThat(stored(SAM, id).partnerAnswers()).containsOnlyKeys("feel");
+    }
+
+    @Test
+    void feedback_shows_on_top_and_beside_its_step_and_my_workbook_marks_it() {
+        long id = assign(AssignmentMode.SEPARATE);
+        write(ALEX, id, "feel", new AnswerValue.Text("Done"));
+        long work = stored(ALEX, id).workId();
+        doAs(ALEX, () -> workbook.submit(work));
+        doAs(THERAPIST, () -> {
+            workbook.giveFeedback(work, null, "Lovely work <i>overall</i>.");
+            workbook.giveFeedback(work, "feel", "Let's talk about this one.");
+            workbook.markReviewed(id);
+        });
+
+        open("workbook");
+        assertThat($(H3.class).all()).extracting(H3::getText).contains("Completed");
+        assertThat($(Div.class).id("assignment-" + id).getElement().getTextRecursively())
+                .contains("Submitted ", "Reviewed", "Feedback from Dr. Jordan Reyes", "Read again")
+                .doesNotContain("answered");
+
+        open("workbook/" + id);
+        assertThat($(Div.class).withClassName("feedback").all()).hasSize(1);
+        assertThat(paragraphs()).contains("Lovely work <i>overall</i>.").doesNotContain("Let's talk about this one.");
+        goTo("How you feel");
+        assertThat($(Div.class).withClassName("feedback").all()).hasSize(2);
+        assertThat(paragraphs()).contains("Let's talk about this one.");
     }
 
     @Test
