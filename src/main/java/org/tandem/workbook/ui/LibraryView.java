@@ -64,7 +64,8 @@ class LibraryView extends Main implements HasDynamicTitle {
         search.addValueChangeListener(change -> refresh());
         category.setLabel(getTranslation("library.category"));
         category.setItems(Category.values());
-        category.setItemLabelGenerator(value -> getTranslation("workbook.category." + value.name()));
+        category.setItemLabelGenerator(value -> value == null ? getTranslation("library.category.all")
+                : getTranslation("workbook.category." + value.name()));
         category.setEmptySelectionAllowed(true);
         category.setEmptySelectionCaption(getTranslation("library.category.all"));
         category.addValueChangeListener(change -> refresh());

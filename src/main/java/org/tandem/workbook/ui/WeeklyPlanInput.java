@@ -78,7 +78,7 @@ final class WeeklyPlanInput extends StepInput<Step.WeeklyPlan> {
         refresh();
     }
 
-    private void remove(SlotRow row) {
+    private void removeRow(SlotRow row) {
         rows.remove(row);
         list.remove(row);
         for (int index = 0; index < rows.size(); index++) {
@@ -104,7 +104,7 @@ final class WeeklyPlanInput extends StepInput<Step.WeeklyPlan> {
         final TimePicker to = new TimePicker(getTranslation("workbook.input.plan.to"));
         final Select<AnswerValue.SlotKind> kind = new Select<>();
         final TextField what = textField(getTranslation("workbook.input.plan.what"), AnswerValue.MAX_SLOT_WHAT);
-        final Button remove = new Button(VaadinIcon.TRASH.create(), click -> remove(this));
+        final Button remove = new Button(VaadinIcon.TRASH.create(), click -> removeRow(this));
 
         SlotRow(AnswerValue.Slot slot, int number) {
             day.setLabel(getTranslation("workbook.input.plan.day"));
