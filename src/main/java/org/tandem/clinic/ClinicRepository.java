@@ -3,6 +3,7 @@ package org.tandem.clinic;
 import static org.tandem.jooq.Tables.CLINIC;
 
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,5 +30,19 @@ class ClinicRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     long insert(String name) {
         return dsl.insertInto(CLINIC).set(CLINIC.NAME, name).returning(CLINIC.ID).fetchSingle(CLINIC.ID);
+    }
+
+    ClinicPolicies policies(long clinicId) {
+        return dsl.select(CLINIC.NAME, CLINIC.NO_SECRETS, CLINIC.VERSION).from(CLINIC).where(CLINIC.ID.eq(clinicId))
+                .fetchSingle(Records.mapping(ClinicPolicies::new));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean updatePolicies(long clinicId, int expectedVersion, boolean noSecrets) {
+        return dsl.update(CLINIC)
+                .set(CLINIC.NO_SECRETS, noSecrets)
+                .set(CLINIC.VERSION, CLINIC.VERSION.plus(1))
+                .where(CLINIC.ID.eq(clinicId), CLINIC.VERSION.eq(expectedVersion))
+                .execute() == 1;
     }
 }

@@ -7,6 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import org.tandem.accounts.AccountService;
+import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.TandemUser;
 import org.tandem.accounts.NewAccount;
 
 @Service
@@ -45,5 +47,28 @@ public class ClinicService {
         long adminId = accounts.createFirstAdmin(clinicId, admin);
         events.publishEvent(new ClinicCreated(clinicId, adminId, admin.email()));
         return clinicId;
+    }
+
+    /** The signed-in admin's clinic policies. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ClinicPolicies policies() {
+        return clinics.policies(CurrentUser.require().clinicId());
+    }
+
+    /**
+     * Changes the clinic's policies if nobody saved them since {@code expectedVersion}; otherwise throws
+     * {@link ClinicConflictException} and changes nothing.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public ClinicPolicies updatePolicies(int expectedVersion, boolean noSecrets) {
+        TandemUser admin = CurrentUser.require();
+        ClinicPolicies before = clinics.policies(admin.clinicId());
+        if (!clinics.updatePolicies(admin.clinicId(), expectedVersion, noSecrets)) {
+            throw new ClinicConflictException(before);
+        }
+        ClinicPolicies after = clinics.policies(admin.clinicId());
+        events.publishEvent(new ClinicPoliciesChanged(admin, before, after));
+        return after;
     }
 }

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One couple on a therapist's caseload. The last session is the latest one that has begun and was
  * held or is still waiting to be marked (see {@link CaseloadRepository}); the next is the earliest
- * scheduled one that has not begun.
+ * scheduled one that has not begun. Overdue modules are assignments past their due date that not every
+ * partner has submitted.
  */
 public record CaseloadEntry(
         long coupleId,
@@ -17,4 +18,5 @@ public record CaseloadEntry(
         CoupleStatus status,
         boolean coTherapist,
         @Nullable OffsetDateTime lastSession,
-        @Nullable OffsetDateTime nextSession) {}
+        @Nullable OffsetDateTime nextSession,
+        int overdueModules) {}

@@ -8,12 +8,18 @@ import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.or;
+import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectCount;
+import static org.jooq.impl.DSL.selectOne;
+import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
 import static org.tandem.jooq.Tables.COUPLE;
+import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.PARTNER;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +60,16 @@ class CaseloadRepository {
             .from(COUPLE_SESSION)
             .where(CoupleRepository.upcomingSessionOf(COUPLE.CLINIC_ID, COUPLE.ID)));
 
+    /** Assignments past their due date (in the clinic's zone) that not every partner has submitted yet. */
+    private static Field<Integer> overdueModules(LocalDate today) {
+        return field(selectCount().from(MODULE_ASSIGNMENT)
+                .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(COUPLE.CLINIC_ID), MODULE_ASSIGNMENT.COUPLE_ID.eq(COUPLE.ID),
+                        MODULE_ASSIGNMENT.DUE_ON.lt(today),
+                        exists(selectOne().from(ASSIGNMENT_WORK)
+                                .where(ASSIGNMENT_WORK.ASSIGNMENT_ID.eq(MODULE_ASSIGNMENT.ID),
+                                        ASSIGNMENT_WORK.SUBMITTED_AT.isNull()))));
+    }
+
     private static final Field<Integer> STATUS_ORDER = case_(COUPLE.STATUS)
             .when("INTAKE", 0).when("ACTIVE", 1).when("PAUSED", 2).when("CLOSED", 3).else_(4);
 
@@ -68,14 +84,15 @@ class CaseloadRepository {
 
     /** The couples on which this therapist is primary or co-therapist, within their clinic only. */
     List<CaseloadEntry> caseload(long clinicId, long therapistId, CaseloadFilter filter, List<CaseloadSort> sort,
-            int offset, int limit) {
+            int offset, int limit, LocalDate today) {
         return dsl.select(COUPLE.ID, ONE.FULL_NAME, ONE.PREFERRED_NAME, TWO.FULL_NAME, TWO.PREFERRED_NAME,
                         COUPLE.STATUS.convertFrom(CoupleStatus::valueOf),
                         COUPLE_THERAPIST.ROLE.convertFrom("CO_THERAPIST"::equals),
-                        LAST_SESSION.as("last_session"), NEXT_SESSION.as("next_session"))
+                        LAST_SESSION.as("last_session"), NEXT_SESSION.as("next_session"),
+                        overdueModules(today).as("overdue_modules"))
                 .from(caseloadTables())
                 .where(caseloadCondition(clinicId, therapistId, filter))
-                .orderBy(orderBy(sort))
+                .orderBy(orderBy(sort, today))
                 .offset(offset)
                 .limit(limit)
                 .fetch(Records.mapping(CaseloadEntry::new));
@@ -120,7 +137,7 @@ class CaseloadRepository {
     }
 
     /** The requested order, then by name and id, so that pages never overlap or skip a couple. */
-    private static List<SortField<?>> orderBy(List<CaseloadSort> sort) {
+    private static List<SortField<?>> orderBy(List<CaseloadSort> sort, LocalDate today) {
         List<SortField<?>> fields = new ArrayList<>();
         for (CaseloadSort criterion : sort) {
             Field<?> field = switch (criterion.column()) {
@@ -130,6 +147,7 @@ class CaseloadRepository {
                 case ROLE -> ROLE_ORDER;
                 case LAST_SESSION -> LAST_SESSION;
                 case NEXT_SESSION -> NEXT_SESSION;
+                case OVERDUE_MODULES -> overdueModules(today);
             };
             // Couples without a (last, next) session or second partner come last in either direction.
             fields.add(criterion.direction() == CaseloadSort.Direction.ASCENDING

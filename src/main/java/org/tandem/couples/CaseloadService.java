@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.TandemUser;
+import org.tandem.clinic.ClinicTime;
 
 /**
  * The therapist's caseload: the couples on which they are primary or co-therapist, in their own clinic.
@@ -24,10 +25,12 @@ public class CaseloadService {
 
     private final CaseloadRepository couples;
     private final ApplicationEventPublisher events;
+    private final ClinicTime time;
 
-    CaseloadService(CaseloadRepository couples, ApplicationEventPublisher events) {
+    CaseloadService(CaseloadRepository couples, ApplicationEventPublisher events, ClinicTime time) {
         this.couples = couples;
         this.events = events;
+        this.time = time;
     }
 
     /** A page of the signed-in therapist's own caseload; never another therapist's or clinic's couples. */
@@ -38,7 +41,7 @@ public class CaseloadService {
         }
         TandemUser therapist = CurrentUser.require();
         List<CaseloadEntry> page = couples.caseload(therapist.clinicId(), therapist.accountId(), filter,
-                sort.isEmpty() ? DEFAULT_SORT : sort, offset, Math.min(limit, MAX_PAGE_SIZE));
+                sort.isEmpty() ? DEFAULT_SORT : sort, offset, Math.min(limit, MAX_PAGE_SIZE), time.today());
         events.publishEvent(new CaseloadRead(therapist, offset, page.size(), filter));
         return page;
     }

@@ -9,7 +9,8 @@ public record CaseloadSort(Column column, Direction direction) {
         STATUS,
         ROLE,
         LAST_SESSION,
-        NEXT_SESSION
+        NEXT_SESSION,
+        OVERDUE_MODULES
     }
 
     public enum Direction {

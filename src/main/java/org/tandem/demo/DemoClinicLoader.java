@@ -103,6 +103,7 @@ class DemoClinicLoader implements ApplicationRunner {
         long priya = account(clinic, PRIYA, "Priya Nair", hash, "THERAPIST");
 
         DemoHistory history = new DemoHistory(dsl, ZoneId.systemDefault(), LocalDate.now());
+        DemoWorkbook workbook = new DemoWorkbook(dsl, ZoneId.systemDefault(), LocalDate.now());
         for (int index = 0; index < COUPLES.size(); index++) {
             DemoCouple demo = COUPLES.get(index);
             long couple = dsl.insertInto(COUPLE)
@@ -111,16 +112,20 @@ class DemoClinicLoader implements ApplicationRunner {
                     .set(COUPLE.TOGETHER_SINCE, demo.togetherSince())
                     .set(COUPLE.LIVING_TOGETHER, demo.livingTogether())
                     .returning(COUPLE.ID).fetchSingle(COUPLE.ID);
-            long one = partner(clinic, couple, 1, demo.one(), demo.canSignIn() ? account(clinic, demo.one(), hash) : null);
-            long two = partner(clinic, couple, 2, demo.two(), demo.canSignIn() ? account(clinic, demo.two(), hash) : null);
+            // Past intake, both partners have accepted their invitations and use the portal.
+            boolean canSignIn = demo.canSignIn() || !demo.status().equals("INTAKE");
+            long one = partner(clinic, couple, 1, demo.one(), canSignIn ? account(clinic, demo.one(), hash) : null);
+            long two = partner(clinic, couple, 2, demo.two(), canSignIn ? account(clinic, demo.two(), hash) : null);
             long primary = demo.therapist().equals(JORDAN) ? jordan : priya;
             therapist(clinic, couple, primary, "PRIMARY");
             if (demo.coTherapist() != null) {
                 therapist(clinic, couple, demo.coTherapist().equals(JORDAN) ? jordan : priya, "CO_THERAPIST");
             }
-            history.write(new DemoHistory.Couple(couple, clinic, demo.status(), primary,
-                    new DemoHistory.Partner(one, demo.one().name(), demo.one().email(), demo.canSignIn()),
-                    new DemoHistory.Partner(two, demo.two().name(), demo.two().email(), demo.canSignIn()), index));
+            DemoHistory.Couple written = new DemoHistory.Couple(couple, clinic, demo.status(), primary,
+                    new DemoHistory.Partner(one, demo.one().name(), demo.one().email(), canSignIn),
+                    new DemoHistory.Partner(two, demo.two().name(), demo.two().email(), canSignIn), index);
+            history.write(written);
+            workbook.write(written);
         }
         log.info("Loaded the demo clinic ({} couples) in {} ms; every demo sign-in uses the password {}",
                 COUPLES.size(), (System.nanoTime() - started) / 1_000_000, PASSWORD);

@@ -191,16 +191,17 @@ final class DemoHistory {
                 continue;
             }
             OffsetDateTime issued = at(today.minusDays(3 + random.nextInt(20)), LocalTime.of(10, 0));
+            OffsetDateTime recent = at(today.minusDays(1 + random.nextInt(5)), LocalTime.of(10, 0)); // still pending
             if (partner.canSignIn()) {
                 invitation(couple, partner, issued, issued.plusDays(7), issued.plusHours(5), null);
                 continue;
             }
-            switch ((couple.index() + (partner == couple.one() ? 0 : 1)) % 4) {
-                case 0 -> invitation(couple, partner, issued, issued.plusDays(7), null, null);
+            switch ((couple.index() * 2 + (partner == couple.one() ? 0 : 1)) % 4) {
+                case 0 -> invitation(couple, partner, recent, recent.plusDays(7), null, null);
                 case 1 -> invitation(couple, partner, issued.minusDays(20), issued.minusDays(13), null, null);
                 case 2 -> {
-                    invitation(couple, partner, issued.minusDays(2), issued.plusDays(5), null, issued);
-                    invitation(couple, partner, issued, issued.plusDays(7), null, null);
+                    invitation(couple, partner, recent.minusDays(2), recent.plusDays(5), null, recent);
+                    invitation(couple, partner, recent, recent.plusDays(7), null, null);
                 }
                 default -> {
                     // not invited yet

@@ -1,5 +1,7 @@
 package org.tandem.couples;
 
+import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
+import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,7 @@ import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
+import org.tandem.support.TestData;
 
 @IntegrationTest
 class CaseloadServiceTest {
@@ -296,5 +300,27 @@ class CaseloadServiceTest {
         assertThat(caseload.page(CaseloadFilter.NONE, List.of(), 0, Integer.MAX_VALUE)).hasSize(9);
         assertThatThrownBy(() -> caseload.page(CaseloadFilter.NONE, List.of(), -1, 10))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void overdue_modules_count_assignments_past_due_that_are_not_submitted_by_everyone() {
+        long alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
+        dsl.update(MODULE_ASSIGNMENT).set(MODULE_ASSIGNMENT.DUE_ON, java.time.LocalDate.now().plusDays(30))
+                .where(MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam)).execute();
+        var open = dsl.select(MODULE_ASSIGNMENT.ID).from(MODULE_ASSIGNMENT)
+                .where(MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam), DSL.exists(DSL.selectOne().from(ASSIGNMENT_WORK)
+                        .where(ASSIGNMENT_WORK.ASSIGNMENT_ID.eq(MODULE_ASSIGNMENT.ID), ASSIGNMENT_WORK.SUBMITTED_AT.isNull())))
+                .fetch(MODULE_ASSIGNMENT.ID);
+        var done = dsl.select(MODULE_ASSIGNMENT.ID).from(MODULE_ASSIGNMENT)
+                .where(MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam), MODULE_ASSIGNMENT.ID.notIn(open))
+                .fetch(MODULE_ASSIGNMENT.ID);
+        dsl.update(MODULE_ASSIGNMENT).set(MODULE_ASSIGNMENT.DUE_ON, java.time.LocalDate.now().minusDays(1))
+                .where(MODULE_ASSIGNMENT.ID.in(open.getFirst(), done.getFirst())).execute();
+
+        var alex = caseload.page(new CaseloadFilter("Alex", java.util.Set.of()), List.of(), 0, 10).getFirst();
+        assertThat(alex.overdueModules()).as("only the one not yet submitted by both").isEqualTo(1);
+        var mostOverdueFirst = caseload.page(CaseloadFilter.NONE,
+                List.of(CaseloadSort.descending(CaseloadSort.Column.OVERDUE_MODULES)), 0, 50);
+        assertThat(mostOverdueFirst.getFirst().overdueModules()).isGreaterThanOrEqualTo(1);
     }
 }

@@ -6,10 +6,18 @@ import static org.tandem.jooq.Tables.CLINIC;
 import static org.tandem.jooq.Tables.COUPLE;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
 import static org.tandem.jooq.Tables.INVITATION;
+import static org.tandem.jooq.Tables.ANSWER;
+import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
+import static org.tandem.jooq.Tables.FEEDBACK;
+import static org.tandem.jooq.Tables.GOAL;
+import static org.tandem.jooq.Tables.GOAL_MILESTONE;
+import static org.tandem.jooq.Tables.GOAL_UPDATE;
+import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
 import static org.tandem.jooq.Tables.SESSION_NOTE;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.PARTNER;
 
+import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Nested;
@@ -20,12 +28,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.tandem.support.IntegrationTest;
+import org.tandem.support.SignIn;
+import org.tandem.workbook.Progress;
+import org.tandem.workbook.WorkbookService;
 
 class DemoClinicLoaderTest {
 
     @Nested
     @IntegrationTest
     class InTheDevelopmentRun {
+
+        @Autowired WorkbookService workbook;
+        @Autowired SignIn signIn;
 
         @Autowired DSLContext dsl;
         @Autowired DemoClinicLoader loader;
@@ -86,12 +100,66 @@ class DemoClinicLoaderTest {
 
         @Test
         void invitations_appear_in_every_state() {
-            assertThat(dsl.fetchCount(INVITATION, INVITATION.ACCEPTED_AT.isNotNull())).isEqualTo(2);
+            assertThat(dsl.fetchCount(INVITATION, INVITATION.ACCEPTED_AT.isNotNull())).isPositive()
+                    .isEqualTo(dsl.fetchCount(INVITATION, INVITATION.ACCEPTED_AT.isNotNull(), INVITATION.ACCOUNT_ID.isNotNull()));
             assertThat(dsl.fetchCount(INVITATION, INVITATION.VOIDED_AT.isNotNull())).isPositive();
             assertThat(dsl.fetchCount(INVITATION, INVITATION.ACCEPTED_AT.isNull(), INVITATION.VOIDED_AT.isNull(),
                     INVITATION.EXPIRES_AT.lt(DSL.currentOffsetDateTime()))).isPositive();
             assertThat(dsl.fetchCount(INVITATION, INVITATION.ACCEPTED_AT.isNull(), INVITATION.VOIDED_AT.isNull(),
                     INVITATION.EXPIRES_AT.gt(DSL.currentOffsetDateTime()))).isPositive();
+        }
+
+        @Test
+        void every_couple_past_intake_has_assignments_in_every_state_and_goals_with_progress() {
+            var perCouple = dsl.select(COUPLE.ID,
+                            DSL.count().filterWhere(ASSIGNMENT_WORK.SUBMITTED_AT.isNotNull()
+                                    .and(MODULE_ASSIGNMENT.REVIEWED_AT.isNotNull())),
+                            DSL.count().filterWhere(ASSIGNMENT_WORK.SUBMITTED_AT.isNotNull()
+                                    .and(MODULE_ASSIGNMENT.REVIEWED_AT.isNull())),
+                            DSL.count().filterWhere(ASSIGNMENT_WORK.STARTED_AT.isNotNull()
+                                    .and(ASSIGNMENT_WORK.SUBMITTED_AT.isNull())),
+                            DSL.count().filterWhere(ASSIGNMENT_WORK.STARTED_AT.isNull()))
+                    .from(COUPLE)
+                    .join(CLINIC).on(CLINIC.ID.eq(COUPLE.CLINIC_ID), CLINIC.NAME.eq("Riverside Couples Practice"))
+                    .join(MODULE_ASSIGNMENT).on(MODULE_ASSIGNMENT.COUPLE_ID.eq(COUPLE.ID))
+                    .join(ASSIGNMENT_WORK).on(ASSIGNMENT_WORK.ASSIGNMENT_ID.eq(MODULE_ASSIGNMENT.ID))
+                    .where(COUPLE.STATUS.ne("INTAKE"))
+                    .groupBy(COUPLE.ID)
+                    .fetch();
+            assertThat(perCouple).hasSize(dsl.fetchCount(COUPLE, COUPLE.STATUS.ne("INTAKE"),
+                    COUPLE.CLINIC_ID.eq(dsl.select(CLINIC.ID).from(CLINIC).where(CLINIC.NAME.eq("Riverside Couples Practice")))))
+                    .allSatisfy(row -> assertThat(List.of(row.value2(), row.value3(), row.value4(), row.value5()))
+                            .as("reviewed, submitted, in progress, not started").allMatch(count -> count > 0));
+            assertThat(dsl.fetchCount(FEEDBACK)).isPositive();
+            assertThat(dsl.fetchCount(ANSWER, ANSWER.SHARED.isTrue())).isPositive();
+            assertThat(dsl.fetchCount(ANSWER, ANSWER.SHARED.isFalse())).isPositive();
+            assertThat(dsl.fetchCount(GOAL, GOAL.OWNER_PARTNER_ID.isNull())).isPositive();
+            assertThat(dsl.fetchCount(GOAL, GOAL.OWNER_PARTNER_ID.isNotNull(), GOAL.SHARED.isFalse())).isPositive();
+            assertThat(dsl.fetchCount(GOAL_UPDATE)).isPositive();
+            assertThat(dsl.fetchCount(GOAL_MILESTONE, GOAL_MILESTONE.REACHED_AT.isNotNull())).isPositive();
+        }
+
+        @Test
+        void alex_and_sam_each_have_an_open_assignment_and_a_private_answer_the_other_cannot_see() {
+            signIn.as("alex@example.com");
+            assertThat(workbook.myAssignments()).anyMatch(a -> a.progress() != Progress.SUBMITTED);
+            var revealed = workbook.myAssignments().stream().filter(a -> a.progress() == Progress.SUBMITTED)
+                    .map(a -> workbook.myWork(a.assignmentId())).toList();
+            assertThat(revealed).as("a mutual-reveal answer revealed")
+                    .anyMatch(work -> work.content().steps().stream().anyMatch(step -> step.mutualReveal()
+                            && work.partnerAnswers().containsKey(step.id())));
+            for (String[] pair : new String[][] {{"alex@example.com", "sam@example.com"}, {"sam@example.com", "alex@example.com"}}) {
+                signIn.as(pair[0]);
+                var mine = workbook.myAssignments().stream().map(a -> workbook.myWork(a.assignmentId())).toList();
+                assertThat(mine).anyMatch(work -> !work.submitted());
+                signIn.as(pair[1]);
+                var theirs = workbook.myAssignments().stream().map(a -> workbook.myWork(a.assignmentId())).toList();
+                assertThat(mine).as(pair[0] + " has an answer " + pair[1] + " cannot see").anyMatch(work -> theirs.stream()
+                        .filter(other -> other.assignmentId() == work.assignmentId())
+                        .anyMatch(other -> work.myAnswers().keySet().stream()
+                                .anyMatch(step -> !other.partnerAnswers().containsKey(step))));
+            }
+            signIn.out();
         }
 
         @Test

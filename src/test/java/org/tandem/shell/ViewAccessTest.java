@@ -26,7 +26,8 @@ import org.tandem.support.IntegrationTest;
 @ViewPackages(packages = "org.tandem")
 class ViewAccessTest extends SpringBrowserlessTest {
 
-    private static final List<String> SIGNED_IN_ROUTES = List.of("", "caseload", "users", "workbook", "assignments");
+    private static final List<String> SIGNED_IN_ROUTES = List.of("", "caseload", "users", "workbook", "assignments",
+            "clinic/settings");
 
     @Autowired DSLContext dsl;
     AuditTrail trail;
@@ -81,7 +82,7 @@ class ViewAccessTest extends SpringBrowserlessTest {
         List<String> emails = java.util.stream.IntStream.range(0, test(grid).size())
                 .mapToObj(row -> test(grid).getCellText(row, 1)).toList();
         assertThat(emails).contains("admin@example.com", "therapist@example.com", "sam@example.com");
-        assertThat(menu()).containsExactly("Users", "Assignments");
+        assertThat(menu()).containsExactly("Users", "Assignments", "Clinic settings");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.tandem.couples.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
@@ -51,6 +52,16 @@ class CaseloadView extends Main implements HasDynamicTitle {
     static final String ROUTE = "caseload";
     /** Built by the couple form; named here by string so that the caseload does not depend on it. */
     static final String NEW_COUPLE_ROUTE = "couples/new";
+
+    private Component overdueBadge(CaseloadEntry entry) {
+        if (entry.overdueModules() == 0) {
+            return new Span();
+        }
+        Span badge = new Span(String.valueOf(entry.overdueModules()));
+        badge.getElement().getThemeList().add("badge error");
+        badge.getElement().setAttribute("title", getTranslation("caseload.overdue.title", entry.overdueModules()));
+        return badge;
+    }
 
     private final Grid<CaseloadEntry> grid = new Grid<>();
     private CaseloadFilter filter = CaseloadFilter.NONE;
@@ -106,11 +117,14 @@ class CaseloadView extends Main implements HasDynamicTitle {
         grid.addColumn(entry -> format(entry.nextSession()))
                 .setHeader(getTranslation("caseload.column.next-session"))
                 .setSortProperty(CaseloadSort.Column.NEXT_SESSION.name()).setAutoWidth(true).setFlexGrow(0);
-        // Filled by later features (balance zones, alerts, workbook modules); empty until then.
-        for (String later : List.of("balance", "alerts", "overdue")) {
+        // Filled by the balance measurement (zones, alerts); empty until then.
+        for (String later : List.of("balance", "alerts")) {
             grid.addColumn(entry -> "").setHeader(getTranslation("caseload.column." + later))
                     .setTextAlign(ColumnTextAlign.CENTER).setAutoWidth(true).setFlexGrow(0);
         }
+        grid.addComponentColumn(this::overdueBadge).setHeader(getTranslation("caseload.column.overdue"))
+                .setSortProperty(CaseloadSort.Column.OVERDUE_MODULES.name())
+                .setTextAlign(ColumnTextAlign.CENTER).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> caseload.page(filter, sortOf(query.getSortOrders()), query.getOffset(),
                         query.getLimit()).stream(),
                 query -> caseload.count(filter));
