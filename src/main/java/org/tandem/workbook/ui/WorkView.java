@@ -116,9 +116,6 @@ class WorkView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         add(about(loaded));
         loaded.feedback().stream().filter(feedback -> feedback.stepId() == null)
                 .forEach(feedback -> add(feedback(feedback, true)));
-        if (loaded.mode() == AssignmentMode.SEPARATE && !loaded.noSecrets()) {
-            add(shareAll(loaded));
-        }
 
         ModuleWalkthrough steps = new ModuleWalkthrough(loaded.content(), step -> answers.get(step.id()),
                 loaded.submitted());
@@ -129,6 +126,10 @@ class WorkView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             steps.setFinish(finish(loaded));
         }
         add(steps);
+        // Below the steps, so that on a phone the first step is not pushed out of sight.
+        if (loaded.mode() == AssignmentMode.SEPARATE && !loaded.noSecrets()) {
+            add(shareAll(loaded));
+        }
     }
 
     // ---- the top of the page ----
