@@ -90,6 +90,8 @@ class PartnerWorkbookIT {
 
         page.getByRole(AriaRole.BUTTON, named("Next")).click();
         page.locator("vaadin-text-area textarea").fill("Typed on a phone, <b>as text</b>");
+        // The browser says so at once; the answer goes to the server after a short pause in typing.
+        assertThat(page.getByText("Saving…")).isVisible();
         assertThat(page.getByText("Saved", new Page.GetByTextOptions().setExact(true))).isVisible();
         fitsTheScreen(page);
         page.getByText("Share this answer with Sam").scrollIntoViewIfNeeded();
