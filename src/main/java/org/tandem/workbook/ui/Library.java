@@ -1,8 +1,11 @@
 package org.tandem.workbook.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.List;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +35,12 @@ final class Library {
         RouteId.enter(event, MODULE_ID, show);
     }
 
+    /** The column a module's page and its editor share, narrow enough to read like a partner's screen. */
+    static void layOut(Main page) {
+        page.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
+                LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_MEDIUM, LumoUtility.BoxSizing.BORDER);
+    }
+
     /** "Built-in" or "Your clinic". */
     static Span source(Component host, boolean builtIn) {
         return badge(host.getTranslation(builtIn ? "library.source.built-in" : "library.source.clinic"),
@@ -52,7 +61,7 @@ final class Library {
     /** A Lumo badge; {@code theme} is "badge" and its variants, e.g. "badge success". */
     static Span badge(String text, String theme) {
         Span badge = new Span(text);
-        badge.getElement().getThemeList().addAll(java.util.List.of(theme.split(" ")));
+        badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
         return badge;
     }
 }

@@ -221,26 +221,21 @@ class LibraryViewTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("alex@example.com")
     void a_partner_cannot_open_the_library() {
-        long id = firstBuiltInAsTherapist();
-
-        assertThat(open("library")).isEqualTo("AccessDeniedView");
-        assertThat(open("library/" + id)).isEqualTo("AccessDeniedView");
-        assertThat(open("library/" + id + "/edit")).isEqualTo("AccessDeniedView");
+        assertEveryLibraryPageRefused();
     }
 
     @Test
     @WithUserDetails("admin@example.com")
     void an_admin_cannot_open_the_library() {
-        long id = firstBuiltInAsTherapist();
-
-        assertThat(open("library")).isEqualTo("AccessDeniedView");
-        assertThat(open("library/" + id)).isEqualTo("AccessDeniedView");
-        assertThat(open("library/" + id + "/edit")).isEqualTo("AccessDeniedView");
+        assertEveryLibraryPageRefused();
         assertThat($(SideNavItem.class).all()).extracting(SideNavItem::getLabel).doesNotContain("Library");
     }
 
-    private long firstBuiltInAsTherapist() {
-        return dsl.select(MODULE.ID).from(MODULE).where(MODULE.BUILTIN_KEY.eq("reflect-what-recharges-me"))
+    private void assertEveryLibraryPageRefused() {
+        long id = dsl.select(MODULE.ID).from(MODULE).where(MODULE.BUILTIN_KEY.eq("reflect-what-recharges-me"))
                 .fetchSingle(MODULE.ID);
+        assertThat(open("library")).isEqualTo("AccessDeniedView");
+        assertThat(open("library/" + id)).isEqualTo("AccessDeniedView");
+        assertThat(open("library/" + id + "/edit")).isEqualTo("AccessDeniedView");
     }
 }
