@@ -222,6 +222,7 @@ class GoalViewsTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("therapist@example.com")
     void the_therapist_sees_every_goal_on_the_couples_goals_tab_and_adds_one() {
+        withoutDemoGoals();
         assertThat(open("couples/" + couple + "/goals")).isEqualTo("CoupleGoalsView");
         assertThat($(Tabs.class).single().getSelectedTab().getElement().getTextRecursively()).isEqualTo("Goals");
         assertThat($(Paragraph.class).all()).extracting(Paragraph::getText)
@@ -269,5 +270,14 @@ class GoalViewsTest extends SpringBrowserlessTest {
     @WithUserDetails("therapist@example.com")
     void a_therapist_cannot_open_the_partners_goals_page() {
         assertThat(open("goals")).isEqualTo("AccessDeniedView");
+    }
+
+    /** The demo gives Alex and Sam goals already; this test starts them afresh (rolled back afterwards). */
+    private void withoutDemoGoals() {
+        var goals = dsl.select(org.tandem.jooq.Tables.GOAL.ID).from(org.tandem.jooq.Tables.GOAL)
+                .where(org.tandem.jooq.Tables.GOAL.COUPLE_ID.eq(couple));
+        dsl.deleteFrom(org.tandem.jooq.Tables.GOAL_UPDATE).where(org.tandem.jooq.Tables.GOAL_UPDATE.GOAL_ID.in(goals)).execute();
+        dsl.deleteFrom(org.tandem.jooq.Tables.GOAL_MILESTONE).where(org.tandem.jooq.Tables.GOAL_MILESTONE.GOAL_ID.in(goals)).execute();
+        dsl.deleteFrom(org.tandem.jooq.Tables.GOAL).where(org.tandem.jooq.Tables.GOAL.COUPLE_ID.eq(couple)).execute();
     }
 }
