@@ -308,9 +308,9 @@ class AssignmentReviewView extends Main implements BeforeEnterObserver, HasDynam
         field.setInvalid(true);
     }
 
-    /** A step's text. */
+    /** A step's text as the partners saw it: the module's Markdown, formatted (any HTML in it escaped). */
     private static Component stepText(String markdown) {
-        return plainText(markdown);
+        return new MarkdownText(markdown);
     }
 
     /** Text typed by someone, shown as the characters typed, line breaks kept. */
