@@ -126,7 +126,7 @@ class AssignModuleDialog extends Dialog {
     private void showPreview(@Nullable ModuleSummary chosen) {
         preview.setVisible(chosen != null);
         if (chosen != null) {
-            preview.setHref("library/" + chosen.moduleId());
+            preview.setHref(Library.modulePath(chosen.moduleId()));
         }
     }
 
