@@ -20,10 +20,14 @@ final class AnswerText extends Div {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     AnswerText(Step step, @Nullable AnswerValue value) {
-        addClassNames(LumoUtility.Whitespace.PRE_WRAP, LumoUtility.TextColor.BODY);
-        setText(value == null || value.isEmpty()
-                ? getTranslation("workbook.review.no-answer")
-                : String.join("\n", lines(step, value)));
+        addClassNames(LumoUtility.Whitespace.PRE_WRAP);
+        if (value == null || value.isEmpty()) {
+            addClassNames(LumoUtility.TextColor.SECONDARY);
+            setText(getTranslation("workbook.review.no-answer"));
+        } else {
+            addClassNames(LumoUtility.TextColor.BODY);
+            setText(String.join("\n", lines(step, value)));
+        }
     }
 
     private List<String> lines(Step step, AnswerValue value) {
