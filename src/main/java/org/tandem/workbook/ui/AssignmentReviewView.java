@@ -215,7 +215,7 @@ class AssignmentReviewView extends Main implements BeforeEnterObserver, HasDynam
         return section;
     }
 
-    /** One column a answer set: headed by whose it is. */
+    /** One answer set's column, headed by whose it is. */
     private Div column(WorkAnswers work) {
         H5 who = new H5(whose(work));
         who.addClassNames(LumoUtility.Margin.NONE);
