@@ -1,0 +1,74 @@
+package org.tandem.workbook.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.AccessDeniedException;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
+
+/** What the library's pages share: their routes, reading the module from the URL, and the module's badges. */
+final class Library {
+
+    static final String ROUTE = "library";
+    static final String MODULE_ID = "moduleId";
+    static final String MODULE_ROUTE = ROUTE + "/:" + MODULE_ID;
+    static final String EDITOR_ROUTE = MODULE_ROUTE + "/edit";
+
+    private Library() {}
+
+    static String modulePath(long moduleId) {
+        return ROUTE + "/" + moduleId;
+    }
+
+    static String editorPath(long moduleId) {
+        return modulePath(moduleId) + "/edit";
+    }
+
+    /**
+     * Runs {@code show} with the module id of the URL. A malformed id, a module that does not exist and one
+     * of another clinic all end on the same access-denied page, so that the page does not reveal which exist.
+     */
+    static void enter(BeforeEnterEvent event, LongConsumer show) {
+        Optional<Long> moduleId;
+        try {
+            moduleId = event.getRouteParameters().getLong(MODULE_ID);
+        } catch (IllegalArgumentException notANumber) {
+            moduleId = Optional.empty();
+        }
+        if (moduleId.isEmpty()) {
+            event.rerouteToError(AccessDeniedException.class);
+            return;
+        }
+        try {
+            show.accept(moduleId.get());
+        } catch (org.springframework.security.access.AccessDeniedException | NoSuchElementException notTheirs) {
+            event.rerouteToError(AccessDeniedException.class);
+        }
+    }
+
+    /** "Built-in" or "Your clinic". */
+    static Span source(Component host, boolean builtIn) {
+        return badge(host.getTranslation(builtIn ? "library.source.built-in" : "library.source.clinic"),
+                builtIn ? "badge contrast" : "badge");
+    }
+
+    /** "Published v2", "Unpublished changes" (after v2) or "Draft — not published". */
+    static Span status(Component host, @Nullable Integer publishedNumber, boolean changedSincePublished) {
+        if (publishedNumber == null) {
+            return badge(host.getTranslation("library.status.draft"), "badge warning");
+        }
+        if (changedSincePublished) {
+            return badge(host.getTranslation("library.status.changed", publishedNumber), "badge warning");
+        }
+        return badge(host.getTranslation("library.status.published", publishedNumber), "badge success");
+    }
+
+    private static Span badge(String text, String theme) {
+        Span badge = new Span(text);
+        badge.getElement().getThemeList().addAll(java.util.List.of(theme.split(" ")));
+        return badge;
+    }
+}

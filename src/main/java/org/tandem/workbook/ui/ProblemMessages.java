@@ -1,0 +1,28 @@
+package org.tandem.workbook.ui;
+
+import com.vaadin.flow.component.Component;
+import java.util.Set;
+import org.tandem.workbook.ModuleContent;
+
+/** Words for what keeps a module from being published, and for an answer that does not fit its step. */
+final class ProblemMessages {
+
+    /** Length problems read better when they name what is too short or long; these fields have their own words. */
+    private static final Set<String> LENGTH_KEYS = Set.of("required", "too-short", "too-long");
+    private static final Set<String> NAMED_FIELDS = Set.of("title", "purpose", "text", "minLabel", "maxLabel");
+
+    private ProblemMessages() {}
+
+    static String of(Component host, ModuleContent.Problem problem) {
+        String key = "workbook.module.problem." + problem.key();
+        if (LENGTH_KEYS.contains(problem.key()) && NAMED_FIELDS.contains(problem.field())) {
+            key += "." + problem.field();
+        }
+        return host.getTranslation(key, problem.args());
+    }
+
+    /** A problem key of {@code AnswerValue.problem(step)}, in words. */
+    static String answer(Component host, String key) {
+        return host.getTranslation("workbook.answer.problem." + key);
+    }
+}
