@@ -27,7 +27,7 @@ import org.tandem.support.IntegrationTest;
 class ViewAccessTest extends SpringBrowserlessTest {
 
     private static final List<String> SIGNED_IN_ROUTES = List.of("", "caseload", "users", "workbook", "assignments",
-            "clinic/settings");
+            "clinic/settings", "library", "goals");
 
     @Autowired DSLContext dsl;
     AuditTrail trail;
@@ -68,7 +68,7 @@ class ViewAccessTest extends SpringBrowserlessTest {
         Grid<Object> grid = $(Grid.class).single();
         assertThat(test(grid).size()).isEqualTo(9);
         assertThat(test(grid).getCellText(0, 0)).isEqualTo("Aisha Khan");
-        assertThat(menu()).containsExactly("Caseload", "Schedule");
+        assertThat(menu()).containsExactly("Caseload", "Schedule", "Library");
         assertThat($(Button.class).all()).extracting(Button::getText).contains("Sign out");
     }
 

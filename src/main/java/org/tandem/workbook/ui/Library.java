@@ -1,9 +1,12 @@
 package org.tandem.workbook.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -49,6 +52,12 @@ final class Library {
         }
     }
 
+    /** The column a module's page and its editor share, narrow enough to read like a partner's screen. */
+    static void layOut(Main page) {
+        page.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
+                LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_MEDIUM, LumoUtility.BoxSizing.BORDER);
+    }
+
     /** "Built-in" or "Your clinic". */
     static Span source(Component host, boolean builtIn) {
         return badge(host.getTranslation(builtIn ? "library.source.built-in" : "library.source.clinic"),
@@ -68,7 +77,7 @@ final class Library {
 
     private static Span badge(String text, String theme) {
         Span badge = new Span(text);
-        badge.getElement().getThemeList().addAll(java.util.List.of(theme.split(" ")));
+        badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
         return badge;
     }
 }

@@ -25,11 +25,13 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
 import org.tandem.workbook.Category;
 import org.tandem.workbook.ModuleContent;
 import org.tandem.workbook.ModuleLibrary;
+import org.tandem.workbook.ModuleNotPublishableException;
 import org.tandem.workbook.ModuleSummary;
 
 /** The module library: Tandem's built-in modules and the clinic's own, searched and filtered by category. */
@@ -166,7 +168,14 @@ class LibraryView extends Main implements HasDynamicTitle {
                 return;
             }
             NewModule filled = binder.getBean();
-            long moduleId = library.create(filled.title().strip(), java.util.Objects.requireNonNull(filled.category()));
+            long moduleId;
+            try {
+                moduleId = library.create(filled.title().strip(), Objects.requireNonNull(filled.category()));
+            } catch (ModuleNotPublishableException refused) {
+                title.setErrorMessage(getTranslation("library.new.error.title"));
+                title.setInvalid(true);
+                return;
+            }
             dialog.close();
             UI.getCurrent().navigate(Library.editorPath(moduleId));
         });

@@ -90,8 +90,7 @@ class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTi
 
     ModuleEditorView(ModuleLibrary library) {
         this.library = library;
-        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
-                LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_MEDIUM, LumoUtility.BoxSizing.BORDER);
+        Library.layOut(this);
     }
 
     @Override

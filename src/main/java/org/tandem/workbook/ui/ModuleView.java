@@ -33,8 +33,7 @@ class ModuleView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     ModuleView(ModuleLibrary library) {
         this.library = library;
-        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
-                LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_MEDIUM, LumoUtility.BoxSizing.BORDER);
+        Library.layOut(this);
     }
 
     @Override

@@ -14,15 +14,22 @@ final class ProblemMessages {
     private ProblemMessages() {}
 
     static String of(Component host, ModuleContent.Problem problem) {
+        return host.getTranslation(key(problem), problem.args());
+    }
+
+    /** The translation key of a problem: its own key, made particular to the field where that reads better. */
+    static String key(ModuleContent.Problem problem) {
         String key = "workbook.module.problem." + problem.key();
-        if (LENGTH_KEYS.contains(problem.key()) && NAMED_FIELDS.contains(problem.field())) {
-            key += "." + problem.field();
-        }
-        return host.getTranslation(key, problem.args());
+        return LENGTH_KEYS.contains(problem.key()) && NAMED_FIELDS.contains(problem.field())
+                ? key + "." + problem.field() : key;
     }
 
     /** A problem key of {@code AnswerValue.problem(step)}, in words. */
-    static String answer(Component host, String key) {
-        return host.getTranslation("workbook.answer.problem." + key);
+    static String answer(Component host, String problemKey) {
+        return host.getTranslation(answerKey(problemKey));
+    }
+
+    static String answerKey(String problemKey) {
+        return "workbook.answer.problem." + problemKey;
     }
 }
