@@ -1,5 +1,6 @@
 package org.tandem.couples;
 
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -35,5 +36,20 @@ public class CoupleAccess {
             throw new AccessDeniedException("Couple " + coupleId + " is not on your caseload");
         }
         return user;
+    }
+
+    /**
+     * The signed-in partner with their couple, once it is certain that the account is a CLIENT linked to a
+     * partner of a couple of its own clinic. Anyone else (another role, an account not linked to a couple)
+     * is refused, audited, like {@link #requireTherapistOf}.
+     */
+    public SignedInPartner requirePartner() {
+        TandemUser user = CurrentUser.require();
+        Optional<SignedInPartner> partner = user.hasRole(Role.CLIENT) ? couples.partnerOf(user) : Optional.empty();
+        if (partner.isEmpty()) {
+            events.publishEvent(new AccessRefused(user, "own couple", "not a partner of a couple"));
+            throw new AccessDeniedException("You are not a partner of a couple");
+        }
+        return partner.get();
     }
 }

@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.accounts.TandemUser;
 import org.tandem.jooq.tables.Partner;
 
 @Repository
@@ -75,6 +76,14 @@ class CoupleRepository {
                 .leftJoin(other).on(other.COUPLE_ID.eq(me.COUPLE_ID), other.ID.ne(me.ID))
                 .where(me.CLINIC_ID.eq(clinicId), me.ACCOUNT_ID.eq(accountId))
                 .fetchOptional(Records.mapping(MyCouple::new));
+    }
+
+    /** The couple and partner row that this account is linked to, within its clinic. */
+    Optional<SignedInPartner> partnerOf(TandemUser user) {
+        return dsl.select(PARTNER.COUPLE_ID, PARTNER.ID)
+                .from(PARTNER)
+                .where(PARTNER.CLINIC_ID.eq(user.clinicId()), PARTNER.ACCOUNT_ID.eq(user.accountId()))
+                .fetchOptional(row -> new SignedInPartner(user, row.value1(), row.value2()));
     }
 
     /** A session of this couple that is still to come: SCHEDULED and starting now or later (database time). */

@@ -89,7 +89,25 @@ public class WorkbookService {
     @PreAuthorize("hasRole('THERAPIST')")
     public AssignmentReview review(long assignmentId) {
         TandemUser therapist = CurrentUser.require();
+        return review(therapist, therapistsAssignment(therapist, assignmentId));
+    }
+
+    /**
+     * {@link #review(long)} of an assignment reached from a couple's page: refused (audited) when the
+     * assignment is not that couple's, so that a page never shows one couple's work under another's name.
+     */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public AssignmentReview review(long coupleId, long assignmentId) {
+        TandemUser therapist = CurrentUser.require();
         AssignmentRow row = therapistsAssignment(therapist, assignmentId);
+        if (row.coupleId() != coupleId) {
+            throw refuse(therapist, "assignment " + assignmentId, "not an assignment of couple " + coupleId);
+        }
+        return review(therapist, row);
+    }
+
+    private AssignmentReview review(TandemUser therapist, AssignmentRow row) {
+        long assignmentId = row.assignmentId();
         AssignmentSummary summary = summary(row);
         List<Long> submitted = row.works().stream().filter(work -> work.submittedAt() != null)
                 .map(WorkRow::workId).toList();

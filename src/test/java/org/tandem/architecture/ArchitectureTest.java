@@ -73,7 +73,8 @@ class ArchitectureTest {
     void the_shell_imports_no_feature() {
         noClasses().that().resideInAPackage("org.tandem.shell..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.tandem.clinic..", "org.tandem.couples..",
-                        "org.tandem.workbook..", "org.tandem.audit..", "org.tandem.demo..")
+                        "org.tandem.workbook..", "org.tandem.goals..", "org.tandem.sessions..", "org.tandem.invitations..",
+                        "org.tandem.audit..", "org.tandem.demo..")
                 .check(tandem);
     }
 
@@ -88,7 +89,8 @@ class ArchitectureTest {
     void accounts_depend_on_no_feature() {
         noClasses().that().resideInAPackage("org.tandem.accounts..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.tandem.clinic..", "org.tandem.couples..",
-                        "org.tandem.workbook..", "org.tandem.shell..", "org.tandem.demo..")
+                        "org.tandem.workbook..", "org.tandem.goals..", "org.tandem.sessions..", "org.tandem.invitations..",
+                        "org.tandem.shell..", "org.tandem.demo..")
                 .check(tandem);
     }
 
@@ -96,7 +98,7 @@ class ArchitectureTest {
     void the_clinic_depends_on_no_feature_above_it() {
         noClasses().that().resideInAPackage("org.tandem.clinic..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.tandem.couples..", "org.tandem.workbook..",
-                        "org.tandem.shell..")
+                        "org.tandem.goals..", "org.tandem.sessions..", "org.tandem.invitations..", "org.tandem.shell..")
                 .check(tandem);
     }
 

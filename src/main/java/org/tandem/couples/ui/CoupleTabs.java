@@ -13,7 +13,8 @@ import org.tandem.couples.CoupleHeading;
 /**
  * The heading and tab bar of a couple's page, shared by the tab views of several features. The URL
  * is the truth for the selected tab: {@code couples/{id}} (Overview), {@code couples/{id}/sessions},
- * {@code couples/{id}/partners}. Workbook, Goals and Report join in later work.
+ * {@code couples/{id}/workbook}, {@code couples/{id}/goals}, {@code couples/{id}/partners}. Report joins
+ * in later work.
  */
 public class CoupleTabs extends Composite<Header> {
 
@@ -21,10 +22,14 @@ public class CoupleTabs extends Composite<Header> {
     public static final String OVERVIEW_ROUTE = "couples/:" + COUPLE_ID;
     public static final String SESSIONS_ROUTE = "couples/:" + COUPLE_ID + "/sessions";
     public static final String PARTNERS_ROUTE = "couples/:" + COUPLE_ID + "/partners";
+    public static final String GOALS_ROUTE = "couples/:" + COUPLE_ID + "/goals";
+    public static final String WORKBOOK_ROUTE = "couples/:" + COUPLE_ID + "/workbook";
 
     public enum Section {
         OVERVIEW(""),
         SESSIONS("/sessions"),
+        WORKBOOK("/workbook"),
+        GOALS("/goals"),
         PARTNERS("/partners");
 
         private final String suffix;

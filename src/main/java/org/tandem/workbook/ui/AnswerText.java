@@ -1,102 +1,82 @@
 package org.tandem.workbook.ui;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.tandem.workbook.AnswerValue;
 import org.tandem.workbook.Step;
 
 /**
- * An answer written out for reading: the other partner's answer, or the version that came first in a
- * conflict. Everything the partner typed is set as text, never as HTML, so a {@code <script>} shows as written.
+ * A submitted answer, read-only, as plain text: whatever a partner typed (a {@code <script>} included) is
+ * shown as the characters they typed, never as HTML. Line breaks are kept; lists are one entry a line.
  */
-final class AnswerText {
+final class AnswerText extends Div {
 
-    private AnswerText() {}
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
-    static Component of(Component host, Step step, AnswerValue value) {
-        Div shown = new Div();
-        shown.addClassNames("answer-text", LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN,
-                LumoUtility.Gap.XSMALL);
-        if (value.isEmpty()) {
-            shown.add(line(host.getTranslation("workbook.work.answer.empty"), LumoUtility.TextColor.SECONDARY));
-            return shown;
+    AnswerText(Step step, @Nullable AnswerValue value) {
+        addClassNames(LumoUtility.Whitespace.PRE_WRAP);
+        if (value == null || value.isEmpty()) {
+            addClassNames(LumoUtility.TextColor.SECONDARY);
+            setText(getTranslation("workbook.review.no-answer"));
+        } else {
+            addClassNames(LumoUtility.TextColor.BODY);
+            setText(String.join("\n", lines(step, value)));
         }
-        UI ui = UI.getCurrent();
-        Locale locale = ui == null ? Locale.getDefault() : ui.getLocale();
+    }
+
+    private List<String> lines(Step step, AnswerValue value) {
+        List<String> lines = new ArrayList<>();
         switch (value) {
-            case AnswerValue.Text text -> shown.add(line(text.text()));
-            case AnswerValue.Rating rating -> shown.add(line(step instanceof Step.Scale scale
-                    ? host.getTranslation("workbook.work.answer.rating", rating.value(), scale.min(), scale.minLabel(),
-                            scale.max(), scale.maxLabel())
-                    : String.valueOf(rating.value())));
-            case AnswerValue.Choices choices -> shown.add(list(choices.selected(),
-                    step instanceof Step.Choice choice ? choice.options() : List.of()));
-            case AnswerValue.Ticks ticks -> shown.add(list(ticks.checked(),
-                    step instanceof Step.Checklist checklist ? checklist.items() : List.of()));
+            case AnswerValue.Text text -> lines.add(text.text());
+            case AnswerValue.Rating rating -> lines.add(step instanceof Step.Scale scale
+                    ? getTranslation("workbook.answer.rating", String.valueOf(rating.value()),
+                            String.valueOf(scale.min()), scale.minLabel(), String.valueOf(scale.max()),
+                            scale.maxLabel())
+                    : String.valueOf(rating.value()));
+            case AnswerValue.Choices choices -> choices.selected().forEach(index -> lines.add(
+                    entry(step instanceof Step.Choice choice ? choice.options() : List.of(), index)));
+            case AnswerValue.Ticks ticks -> ticks.checked().forEach(index -> lines.add(
+                    entry(step instanceof Step.Checklist checklist ? checklist.items() : List.of(), index)));
             case AnswerValue.GoalValue goal -> {
-                labelled(host, shown, "workbook.input.goal.what", goal.what());
-                labelled(host, shown, "workbook.input.goal.why", goal.why());
-                labelled(host, shown, "workbook.input.goal.first-step", goal.firstStep());
+                line(lines, "workbook.answer.goal.what", goal.what());
+                line(lines, "workbook.answer.goal.why", goal.why());
+                line(lines, "workbook.answer.goal.first-step", goal.firstStep());
                 if (goal.targetOn() != null) {
-                    labelled(host, shown, "workbook.input.goal.target",
-                            DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(goal.targetOn()));
-                }
-                if (goal.scope() != null) {
-                    shown.add(line(host.getTranslation("workbook.input.goal.scope." + goal.scope().name()),
-                            LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY));
+                    lines.add(getTranslation("workbook.answer.goal.target",
+                            WorkbookDates.date(goal.targetOn(), getLocale())));
                 }
             }
-            case AnswerValue.Plan plan -> {
-                DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
-                UnorderedList slots = new UnorderedList();
-                for (AnswerValue.Slot slot : plan.slots()) {
-                    String when = host.getTranslation("workbook.work.answer.slot",
-                            slot.day() == null ? "" : slot.day().getDisplayName(TextStyle.FULL, locale),
-                            slot.from() == null ? "" : time.format(slot.from()),
-                            slot.to() == null ? "" : time.format(slot.to()),
-                            slot.kind() == null ? "" : host.getTranslation("workbook.input.plan.kind." + slot.kind().name()));
-                    slots.add(new ListItem(slot.what() == null || slot.what().isBlank() ? when
-                            : host.getTranslation("workbook.work.answer.slot-what", when, slot.what())));
-                }
-                slots.addClassNames(LumoUtility.Margin.NONE);
-                shown.add(slots);
-            }
+            case AnswerValue.Plan plan -> plan.slots().forEach(slot -> lines.add(slot(slot)));
         }
-        return shown;
+        return lines;
     }
 
-    private static void labelled(Component host, Div into, String labelKey, @Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return;
+    private String slot(AnswerValue.Slot slot) {
+        String day = slot.day() == null ? "" : slot.day().getDisplayName(TextStyle.FULL, getLocale());
+        String kind = slot.kind() == null ? "" : getTranslation("workbook.answer.plan.kind." + slot.kind().name());
+        boolean what = slot.what() != null && !slot.what().isBlank();
+        return getTranslation(what ? "workbook.answer.plan.slot-what" : "workbook.answer.plan.slot", day,
+                clock(slot.from()), clock(slot.to()), kind, what ? slot.what() : "");
+    }
+
+    private static String clock(@Nullable LocalTime time) {
+        return time == null ? "" : CLOCK.format(time);
+    }
+
+    /** An option or item by its index; an index the step does not have (never stored: the service refuses it) shows as its number. */
+    private static String entry(List<String> entries, int index) {
+        return index >= 0 && index < entries.size() ? entries.get(index) : String.valueOf(index + 1);
+    }
+
+    private void line(List<String> lines, String key, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            lines.add(getTranslation(key, value));
         }
-        Paragraph label = line(host.getTranslation(labelKey), LumoUtility.FontSize.SMALL,
-                LumoUtility.TextColor.SECONDARY);
-        into.add(label, line(text));
-    }
-
-    private static UnorderedList list(List<Integer> positions, List<String> texts) {
-        UnorderedList list = new UnorderedList();
-        positions.stream().filter(position -> position >= 0 && position < texts.size())
-                .forEach(position -> list.add(new ListItem(texts.get(position))));
-        list.addClassNames(LumoUtility.Margin.NONE);
-        return list;
-    }
-
-    private static Paragraph line(String text, String... classNames) {
-        Paragraph line = new Paragraph(text);
-        line.addClassNames(LumoUtility.Margin.NONE, LumoUtility.Whitespace.PRE_WRAP);
-        line.addClassNames(classNames);
-        return line;
     }
 }

@@ -216,7 +216,7 @@ class WorkView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 Span heading = new Span(getTranslation("workbook.work.partner-answer", partner(work)));
                 heading.addClassNames(LumoUtility.FontWeight.SEMIBOLD, LumoUtility.FontSize.SMALL);
                 Div partnerAnswer = box(LumoUtility.Background.CONTRAST_5, heading,
-                        AnswerText.of(this, step, theirs.value()));
+                        new AnswerText(step, theirs.value()));
                 partnerAnswer.addClassNames("partner-answer");
                 aside.add(partnerAnswer);
             } else if (work.waitingForReveal().contains(step.id())) {
@@ -353,9 +353,9 @@ class WorkView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         keepTheirs.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div buttons = new Div(keepTheirs, useMine);
         buttons.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.SMALL);
-        Div theirsShown = box(LumoUtility.Background.BASE, AnswerText.of(this, step, theirs.value()));
+        Div theirsShown = box(LumoUtility.Background.BASE, new AnswerText(step, theirs.value()));
         theirsShown.addClassNames("conflict-theirs");
-        Div mineShown = box(LumoUtility.Background.BASE, AnswerText.of(this, step, mine));
+        Div mineShown = box(LumoUtility.Background.BASE, new AnswerText(step, mine));
         mineShown.addClassNames("conflict-mine");
         aside.trouble(what, StepAside.note(getTranslation("workbook.work.conflict.now")), theirsShown,
                 StepAside.note(getTranslation("workbook.work.conflict.yours")), mineShown, buttons);

@@ -1,0 +1,284 @@
+package org.tandem.goals;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import org.tandem.accounts.AccessRefused;
+import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.Role;
+import org.tandem.accounts.TandemUser;
+import org.tandem.couples.CoupleAccess;
+import org.tandem.couples.SignedInPartner;
+import org.tandem.workbook.AnswerValue;
+import org.tandem.workbook.GoalScope;
+import org.tandem.workbook.GoalsSubmitted;
+
+/**
+ * Tracked goals. Who may do what (product.md): a partner's own goal is seen by its owner and the couple's
+ * therapists, and by the other partner only while shared; a couple goal by both partners. Its owner (own
+ * goal), either partner (couple goal) and the couple's therapists may add updates and milestones and set
+ * its status; only the owner shares it. Admins never see goals. Everyone else is refused, audited. Reads
+ * write their audit row in the same transaction, so they are not read-only.
+ */
+@Service
+@Validated
+@Transactional
+public class GoalService {
+
+    private final GoalRepository goals;
+    private final CoupleAccess access;
+    private final ApplicationEventPublisher events;
+
+    GoalService(GoalRepository goals, CoupleAccess access, ApplicationEventPublisher events) {
+        this.goals = goals;
+        this.access = access;
+        this.events = events;
+    }
+
+    /**
+     * Each filled-in goal step of a submitted answer set becomes a tracked goal, in the submitting
+     * transaction: a shared-scope goal or a couple's TOGETHER answer gives a couple goal, else the partner's
+     * own goal, shared when the answer was. A step that already gave a goal gives none again.
+     */
+    @EventListener
+    void goalsSubmitted(GoalsSubmitted submitted) {
+        TandemUser partner = submitted.partner();
+        for (GoalsSubmitted.SubmittedGoal step : submitted.goals()) {
+            AnswerValue.GoalValue goal = step.goal();
+            String what = Texts.clean(goal.what());
+            if (what == null || what.isEmpty()) {
+                continue;
+            }
+            Long owner = goal.scope() == GoalScope.SHARED ? null : submitted.ownerPartnerId();
+            goals.insertFromStep(partner.clinicId(), submitted.coupleId(), owner,
+                            owner != null && step.sharedWithPartner(), what, Texts.orNull(Texts.clean(goal.why())),
+                            Texts.orNull(Texts.clean(goal.firstStep())), goal.targetOn(), partner.accountId(),
+                            submitted.workId(), step.stepId())
+                    .ifPresent(id -> events.publishEvent(new GoalCreated(partner, id, submitted.coupleId(),
+                            "from step " + step.stepId() + " of answer set " + submitted.workId())));
+        }
+    }
+
+    // ---- therapist ----
+
+    /** Every goal of one of the therapist's couples, private ones included. Audited. */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public CoupleGoals ofCouple(long coupleId) {
+        TandemUser therapist = access.requireTherapistOf(coupleId);
+        List<TrackedGoal> all = goals.ofCouple(therapist.clinicId(), coupleId).stream()
+                .map(goal -> goal.seenAs(false, true)).toList();
+        List<PartnerGoals> partners = goals.partners(therapist.clinicId(), coupleId).stream()
+                .map(partner -> new PartnerGoals(partner.partnerId(), partner.name(), all.stream()
+                        .filter(goal -> Objects.equals(goal.ownerPartnerId(), partner.partnerId())).toList()))
+                .toList();
+        events.publishEvent(new GoalsRead(therapist, coupleId, all.size()));
+        return new CoupleGoals(coupleId, all.stream().filter(TrackedGoal::coupleGoal).toList(), partners);
+    }
+
+    /** Adds a goal for the couple or for one of its partners; returns its id. */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public long create(long coupleId, @Valid GoalData data) {
+        TandemUser therapist = access.requireTherapistOf(coupleId);
+        Long owner = data.ownerPartnerId();
+        if (owner != null && !goals.isPartnerOf(therapist.clinicId(), coupleId, owner)) {
+            throw refuse(therapist, "partner " + owner, "not a partner of couple " + coupleId);
+        }
+        long id = goals.insert(therapist.clinicId(), coupleId, data, therapist.accountId());
+        events.publishEvent(new GoalCreated(therapist, id, coupleId, "added by a therapist"));
+        return id;
+    }
+
+    // ---- partner ----
+
+    /** What the signed-in partner may see of their couple's goals. Audited. */
+    @PreAuthorize("hasRole('CLIENT')")
+    public MyGoals mine() {
+        SignedInPartner me = access.requirePartner();
+        List<TrackedGoal> visible = goals.visibleTo(me.user().clinicId(), me.coupleId(), me.partnerId()).stream()
+                .map(goal -> seenBy(goal, me.partnerId())).toList();
+        events.publishEvent(new GoalsRead(me.user(), me.coupleId(), visible.size()));
+        return new MyGoals(me.partnerId(),
+                visible.stream().filter(TrackedGoal::coupleGoal).toList(),
+                visible.stream().filter(TrackedGoal::mine).toList(),
+                visible.stream().filter(goal -> !goal.coupleGoal() && !goal.mine()).toList());
+    }
+
+    /** Adds a goal of the signed-in partner's own ({@code ownerPartnerId} their own id) or of the couple (null). */
+    @PreAuthorize("hasRole('CLIENT')")
+    public long create(@Valid GoalData data) {
+        SignedInPartner me = access.requirePartner();
+        Long owner = data.ownerPartnerId();
+        if (owner != null && owner != me.partnerId()) {
+            throw refuse(me.user(), "partner " + owner, "a partner adds goals for themselves or the couple");
+        }
+        long id = goals.insert(me.user().clinicId(), me.coupleId(), data, me.user().accountId());
+        events.publishEvent(new GoalCreated(me.user(), id, me.coupleId(), "added by a partner"));
+        return id;
+    }
+
+    /**
+     * Shows the owner's goal to the other partner, or takes the share back; only the owner may.
+     *
+     * @throws GoalConflictException when the goal is no longer at {@code version}; nothing is written
+     */
+    @PreAuthorize("hasRole('CLIENT')")
+    public TrackedGoal setShared(long goalId, int version, boolean shared) {
+        Actor actor = require(goalId, Need.SHARE);
+        if (!goals.updateShared(actor.clinicId(), goalId, version, shared)) {
+            throw new GoalConflictException(goalId);
+        }
+        events.publishEvent(new GoalChanged(actor.user(), goalId, GoalChanged.Change.SHARE,
+                shared ? "shared with the partner" : "share taken back"));
+        return fresh(actor, goalId);
+    }
+
+    // ---- partner or therapist ----
+
+    /**
+     * Adds an update; with a progress, the goal's progress becomes it, if the goal is still at
+     * {@code version} (else {@link GoalConflictException}, nothing written). Returns the goal as it now is.
+     */
+    @PreAuthorize("hasAnyRole('THERAPIST', 'CLIENT')")
+    public TrackedGoal addUpdate(long goalId, int version,
+            @NotBlank(message = "{goals.validation.update-required}")
+            @Size(max = GoalUpdate.MAX_BODY, message = "{goals.validation.update-too-long}") String text,
+            @Min(value = 0, message = "{goals.validation.progress-range}")
+            @Max(value = 100, message = "{goals.validation.progress-range}") @Nullable Integer progress) {
+        Actor actor = require(goalId, Need.CHANGE);
+        String body = Objects.requireNonNullElse(Texts.clean(text), "");
+        if (body.isEmpty()) {
+            throw new IllegalArgumentException("An update needs some words");
+        }
+        if (progress != null && !goals.updateProgress(actor.clinicId(), goalId, version, progress)) {
+            throw new GoalConflictException(goalId);
+        }
+        goals.insertUpdate(actor.clinicId(), goalId, body, progress, actor.user().accountId());
+        events.publishEvent(new GoalChanged(actor.user(), goalId, GoalChanged.Change.UPDATE,
+                progress == null ? "without progress" : "progress " + progress));
+        return fresh(actor, goalId);
+    }
+
+    /** Adds a milestone after the goal's last one. */
+    @PreAuthorize("hasAnyRole('THERAPIST', 'CLIENT')")
+    public Milestone addMilestone(long goalId,
+            @NotBlank(message = "{goals.validation.milestone-required}")
+            @Size(max = Milestone.MAX_TITLE, message = "{goals.validation.milestone-too-long}") String title) {
+        Actor actor = require(goalId, Need.CHANGE);
+        String cleaned = Objects.requireNonNullElse(Texts.clean(title), "");
+        if (cleaned.isEmpty()) {
+            throw new IllegalArgumentException("A milestone needs a title");
+        }
+        Milestone milestone = goals.insertMilestone(actor.clinicId(), goalId, cleaned);
+        events.publishEvent(new GoalChanged(actor.user(), goalId, GoalChanged.Change.MILESTONE,
+                "milestone " + milestone.id()));
+        return milestone;
+    }
+
+    /**
+     * Marks a milestone reached. Returns whether it was the goal's last open milestone: true only for the
+     * tick that completes them all; false also when it had been reached already (nothing changes then).
+     */
+    @PreAuthorize("hasAnyRole('THERAPIST', 'CLIENT')")
+    public boolean reachMilestone(long milestoneId) {
+        TandemUser user = CurrentUser.require();
+        long goalId = goals.goalOfMilestone(user.clinicId(), milestoneId)
+                .orElseThrow(() -> refuse(user, "milestone " + milestoneId, "not found"));
+        Actor actor = require(goalId, Need.CHANGE);
+        goals.lock(actor.clinicId(), goalId);
+        if (!goals.reach(actor.clinicId(), milestoneId, user.accountId())) {
+            return false;
+        }
+        events.publishEvent(new GoalChanged(user, goalId, GoalChanged.Change.MILESTONE_REACHED,
+                "milestone " + milestoneId));
+        return goals.openMilestones(actor.clinicId(), goalId) == 0;
+    }
+
+    /**
+     * Sets the goal's status (achieved, set aside, active again).
+     *
+     * @throws GoalConflictException when the goal is no longer at {@code version}; nothing is written
+     */
+    @PreAuthorize("hasAnyRole('THERAPIST', 'CLIENT')")
+    public TrackedGoal setStatus(long goalId, int version, GoalStatus status) {
+        Actor actor = require(goalId, Need.CHANGE);
+        if (!goals.updateStatus(actor.clinicId(), goalId, version, status)) {
+            throw new GoalConflictException(goalId);
+        }
+        events.publishEvent(new GoalChanged(actor.user(), goalId, GoalChanged.Change.STATUS, status.name()));
+        return fresh(actor, goalId);
+    }
+
+    // ---- who may ----
+
+    private enum Need {
+        CHANGE,
+        SHARE
+    }
+
+    /** The person acting on a goal; {@code partnerId} null for a therapist. */
+    private record Actor(TandemUser user, @Nullable Long partnerId) {
+        long clinicId() {
+            return user.clinicId();
+        }
+    }
+
+    /**
+     * The signed-in person, once it is certain that they may do {@code need} with the goal. A goal of another
+     * clinic or couple is refused exactly like one that does not exist.
+     */
+    private Actor require(long goalId, Need need) {
+        TandemUser user = CurrentUser.require();
+        String what = "goal " + goalId;
+        GoalRef goal = goals.ref(user.clinicId(), goalId).orElseThrow(() -> refuse(user, what, "not found"));
+        if (user.hasRole(Role.CLIENT)) {
+            SignedInPartner me = access.requirePartner();
+            if (me.coupleId() != goal.coupleId()) {
+                throw refuse(user, what, "not found");
+            }
+            Long owner = goal.ownerPartnerId();
+            boolean own = owner != null && owner == me.partnerId();
+            if (need == Need.SHARE && !own) {
+                throw refuse(user, what, "only its owner shares a goal");
+            }
+            if (owner != null && !own) {
+                throw refuse(user, what, goal.shared() ? "the other partner's goal, shared to read only"
+                        : "the other partner's private goal");
+            }
+            return new Actor(user, me.partnerId());
+        }
+        if (need == Need.SHARE) {
+            throw refuse(user, what, "only its owner shares a goal");
+        }
+        access.requireTherapistOf(goal.coupleId());
+        return new Actor(user, null);
+    }
+
+    private AccessDeniedException refuse(TandemUser user, String what, String reason) {
+        events.publishEvent(new AccessRefused(user, what, reason));
+        return new AccessDeniedException(what + ": " + reason);
+    }
+
+    private static TrackedGoal seenBy(TrackedGoal goal, @Nullable Long partnerId) {
+        if (partnerId == null) {
+            return goal.seenAs(false, true);
+        }
+        boolean mine = Objects.equals(goal.ownerPartnerId(), partnerId);
+        return goal.seenAs(mine, mine || goal.coupleGoal());
+    }
+
+    private TrackedGoal fresh(Actor actor, long goalId) {
+        return seenBy(goals.find(actor.clinicId(), goalId).orElseThrow(), actor.partnerId());
+    }
+}

@@ -1,0 +1,116 @@
+package org.tandem.goals.ui;
+
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.AccessDeniedException;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tandem.accounts.Role;
+import org.tandem.couples.CoupleHeading;
+import org.tandem.couples.CoupleService;
+import org.tandem.couples.ui.CoupleTabs;
+import org.tandem.goals.CoupleGoals;
+import org.tandem.goals.GoalService;
+import org.tandem.goals.PartnerGoals;
+import org.tandem.goals.TrackedGoal;
+
+/**
+ * A couple's goals, as their therapist sees them: the couple's, then each partner's (private ones too),
+ * with progress, milestones and updates. The therapist adds goals, milestones and updates here.
+ */
+@Route(CoupleTabs.GOALS_ROUTE)
+@RolesAllowed(Role.Names.THERAPIST)
+class CoupleGoalsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final CoupleService couples;
+    private final GoalService goals;
+    private final GoalBoard board;
+    private final Paragraph empty = new Paragraph();
+    private long coupleId;
+    private String names = "";
+
+    CoupleGoalsView(CoupleService couples, GoalService goals) {
+        this.couples = couples;
+        this.goals = goals;
+        this.board = new GoalBoard(goals, null, this::refresh);
+        empty.setText(getTranslation("goals.couple.empty"));
+        empty.addClassNames(LumoUtility.Border.ALL, LumoUtility.BorderRadius.LARGE, LumoUtility.Padding.LARGE,
+                LumoUtility.BorderColor.CONTRAST_10, LumoUtility.Background.CONTRAST_5, LumoUtility.Margin.NONE);
+        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
+                LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_LARGE, LumoUtility.BoxSizing.BORDER);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<Long> id;
+        try {
+            id = event.getRouteParameters().getLong(CoupleTabs.COUPLE_ID);
+        } catch (IllegalArgumentException notANumber) {
+            id = Optional.empty();
+        }
+        if (id.isEmpty()) {
+            event.rerouteToError(AccessDeniedException.class);
+            return;
+        }
+        CoupleHeading heading;
+        CoupleGoals all;
+        try {
+            heading = couples.heading(id.get());
+            all = goals.ofCouple(id.get());
+        } catch (org.springframework.security.access.AccessDeniedException | java.util.NoSuchElementException no) {
+            event.rerouteToError(AccessDeniedException.class);
+            return;
+        }
+        coupleId = id.get();
+        names = heading.names();
+        removeAll();
+        add(new CoupleTabs(heading, CoupleTabs.Section.GOALS), addForm(all), empty, board);
+        show(all);
+    }
+
+    private Details addForm(CoupleGoals all) {
+        List<GoalForm.Owner> owners = new ArrayList<>();
+        owners.add(new GoalForm.Owner(null, getTranslation("goals.form.for-couple"), null,
+                getTranslation("goals.form.couple-help"), getTranslation("goals.form.couple-help")));
+        for (PartnerGoals partner : all.partners()) {
+            String other = all.partners().stream().filter(p -> p.partnerId() != partner.partnerId())
+                    .map(PartnerGoals::name).findFirst().orElse("");
+            owners.add(new GoalForm.Owner(partner.partnerId(), partner.name(),
+                    getTranslation("goals.form.therapist-share", other),
+                    getTranslation("goals.form.therapist-private-help", partner.name()),
+                    getTranslation("goals.form.therapist-shared-help", partner.name(), other)));
+        }
+        return new GoalForm(owners, data -> goals.create(coupleId, data), this::refresh).collapsible(all.isEmpty());
+    }
+
+    private void refresh() {
+        show(goals.ofCouple(coupleId));
+    }
+
+    private void show(CoupleGoals all) {
+        List<TrackedGoal> every = new ArrayList<>(all.coupleGoals());
+        all.partners().forEach(partner -> every.addAll(partner.goals()));
+        empty.setVisible(all.isEmpty());
+        board.clear(every);
+        board.section("couple-goals", getTranslation("goals.couple.section"), all.coupleGoals(),
+                getTranslation("goals.couple.section-empty"));
+        for (PartnerGoals partner : all.partners()) {
+            board.section("partner-goals-" + partner.partnerId(),
+                    getTranslation("goals.partner.section", partner.name()), partner.goals(),
+                    getTranslation("goals.partner.section-empty", partner.name()));
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("goals.couple.page-title", names);
+    }
+}

@@ -1,0 +1,134 @@
+package org.tandem.goals.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.tandem.goals.GoalData;
+
+/**
+ * The form that adds a goal, for a partner (for themselves or the couple) and for a therapist (for the couple
+ * or either partner). The service checks every field; its complaints are shown beside the fields they concern.
+ */
+class GoalForm extends Composite<Div> {
+
+    /**
+     * One choice of whose goal it is.
+     *
+     * @param partnerId the owner, null for the couple
+     * @param shareLabel the share box's label; null when there is nobody to share with (a couple goal)
+     * @param privateHelp who sees the goal when it is not shared
+     * @param sharedHelp who sees it when it is
+     */
+    record Owner(@Nullable Long partnerId, String label, @Nullable String shareLabel, String privateHelp,
+            String sharedHelp) {}
+
+    private final RadioButtonGroup<Owner> owner = new RadioButtonGroup<>();
+    private final TextField what = new TextField();
+    private final TextArea why = new TextArea();
+    private final TextArea firstStep = new TextArea();
+    private final DatePicker targetOn = new DatePicker();
+    private final Checkbox shared = new Checkbox();
+    private final Map<String, HasValidation> fieldsByProperty = Map.of("what", what, "why", why, "firstStep",
+            firstStep, "targetOn", targetOn);
+
+    /**
+     * @param save adds the goal; throws {@link ConstraintViolationException} when a field is refused
+     * @param added runs after a goal was added (and the form emptied)
+     */
+    GoalForm(List<Owner> owners, Consumer<GoalData> save, Runnable added) {
+        owner.setLabel(getTranslation("goals.form.whose"));
+        owner.setItems(owners);
+        owner.setItemLabelGenerator(Owner::label);
+        owner.setValue(owners.getFirst());
+        owner.addValueChangeListener(change -> showSharing());
+        what.setLabel(getTranslation("goals.form.what"));
+        what.setHelperText(getTranslation("goals.form.what.helper"));
+        what.setRequiredIndicatorVisible(true);
+        why.setLabel(getTranslation("goals.form.why"));
+        firstStep.setLabel(getTranslation("goals.form.first-step"));
+        targetOn.setLabel(getTranslation("goals.form.target"));
+        targetOn.setMin(LocalDate.now());
+        shared.addValueChangeListener(change -> showSharing());
+        showSharing();
+
+        Button add = new Button(getTranslation("goals.form.add"), click -> submit(save, added));
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        FormLayout layout = new FormLayout();
+        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
+        layout.add(owner, 2);
+        layout.add(what, 2);
+        layout.add(why, firstStep, targetOn, shared);
+        Div content = getContent();
+        content.add(layout, add);
+        content.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.SMALL,
+                LumoUtility.AlignItems.START);
+        layout.setWidthFull();
+    }
+
+    private void showSharing() {
+        Owner chosen = owner.getValue();
+        shared.setVisible(chosen != null && chosen.shareLabel() != null);
+        if (chosen != null) {
+            shared.setLabel(chosen.shareLabel() == null ? "" : chosen.shareLabel());
+            shared.setHelperText(shared.getValue() ? chosen.sharedHelp() : chosen.privateHelp());
+        }
+    }
+
+    /** The form in a section titled "Add a goal" that opens and closes, open at first when asked. */
+    Details collapsible(boolean opened) {
+        H3 title = new H3(getTranslation("goals.form.title"));
+        title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
+        Details details = new Details(title, this);
+        details.setOpened(opened);
+        return details;
+    }
+
+    private void submit(Consumer<GoalData> save, Runnable added) {
+        fieldsByProperty.values().forEach(field -> field.setInvalid(false));
+        Owner chosen = owner.getValue();
+        GoalData data = new GoalData(what.getValue(), why.getValue(), firstStep.getValue(), targetOn.getValue(),
+                chosen == null ? null : chosen.partnerId(), shared.getValue());
+        try {
+            save.accept(data);
+        } catch (ConstraintViolationException refused) {
+            for (ConstraintViolation<?> violation : refused.getConstraintViolations()) {
+                String path = violation.getPropertyPath().toString();
+                fieldsByProperty.entrySet().stream().filter(entry -> path.endsWith("." + entry.getKey()))
+                        .findFirst().ifPresent(entry -> {
+                            entry.getValue().setErrorMessage(violation.getMessage());
+                            entry.getValue().setInvalid(true);
+                        });
+            }
+            return;
+        }
+        what.clear();
+        why.clear();
+        firstStep.clear();
+        targetOn.clear();
+        shared.clear();
+        Notification.show(getTranslation("goals.added"), 4000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        added.run();
+    }
+}

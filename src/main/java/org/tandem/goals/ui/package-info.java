@@ -1,0 +1,4 @@
+@NullMarked
+package org.tandem.goals.ui;
+
+import org.jspecify.annotations.NullMarked;

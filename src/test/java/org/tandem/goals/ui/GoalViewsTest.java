@@ -1,0 +1,283 @@
+package org.tandem.goals.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.tandem.goals.GoalData;
+import org.tandem.goals.GoalFixtures;
+import org.tandem.goals.GoalService;
+import org.tandem.goals.TrackedGoal;
+import org.tandem.support.AuditTrail;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.OtherClinic;
+import org.tandem.support.SignIn;
+import org.tandem.support.TestData;
+
+/** The partner's Goals page and the couple's Goals tab, used as partners and therapists would, and refused to others. */
+@IntegrationTest
+@ViewPackages(packages = "org.tandem")
+class GoalViewsTest extends SpringBrowserlessTest {
+
+    @Autowired DSLContext dsl;
+    @Autowired PlatformTransactionManager transactions;
+    @Autowired GoalService goals;
+    @Autowired SignIn signIn;
+    AuditTrail trail;
+    long couple;
+    long alex;
+
+    @BeforeAll
+    static void use_this_contexts_security_strategy(@Autowired SecurityContextHolderStrategy strategy) {
+        SecurityContextHolder.setContextHolderStrategy(strategy);
+    }
+
+    @BeforeEach
+    void prepare() {
+        OtherClinic.ensure(dsl, transactions);
+        trail = AuditTrail.from(dsl);
+        couple = TestData.coupleOf(dsl, "Alex Morgan");
+        alex = GoalFixtures.partnerId(dsl, "Alex Morgan");
+    }
+
+    @AfterEach
+    void sign_out() {
+        signIn.out();
+    }
+
+    String open(String route) {
+        navigate(route, Component.class);
+        return getCurrentView().getClass().getSimpleName();
+    }
+
+    List<String> goalTitles(Component in) {
+        return $(H4.class, in).all().stream().map(H4::getText).toList();
+    }
+
+    List<String> goalTitles() {
+        return $(H4.class).all().stream().map(H4::getText).toList();
+    }
+
+    Section section(String id) {
+        return $(Section.class).id(id);
+    }
+
+    Component card(long goalId) {
+        return $(Section.class).id("goal-" + goalId);
+    }
+
+    Button button(Component in, String text) {
+        return $(Button.class, in).all().stream().filter(b -> text.equals(b.getText())).findFirst().orElseThrow();
+    }
+
+    Checkbox checkbox(Component in, String label) {
+        return $(Checkbox.class, in).all().stream().filter(box -> label.equals(box.getLabel())).findFirst()
+                .orElseThrow();
+    }
+
+    <T extends Component & com.vaadin.flow.component.HasLabel> T field(Class<T> type, Component in, String label) {
+        return $(type, in).all().stream().filter(field -> label.equals(field.getLabel())).findFirst().orElseThrow();
+    }
+
+    String lastNotification() {
+        List<Notification> shown = $(Notification.class).all();
+        return test(shown.getLast()).getText();
+    }
+
+    long alexsPrivateGoal(String what) {
+        signIn.as("alex@example.com");
+        return goals.create(GoalData.forPartner(alex, what, "Just for me", null, null, false));
+    }
+
+    // ---- the partner's page ----
+
+    @Test
+    @WithUserDetails("alex@example.com")
+    void alex_sees_their_private_goal_and_sam_does_not() {
+        long goal = alexsPrivateGoal("Learn the cello");
+
+        assertThat(open("goals")).isEqualTo("MyGoalsView");
+        assertThat($(SideNavItem.class).all()).extracting(SideNavItem::getLabel).contains("My workbook", "Goals");
+        assertThat(goalTitles(section("my-goals"))).contains("Learn the cello");
+        assertThat($(Span.class, card(goal)).all()).extracting(Span::getText)
+                .contains("Private: only you and your therapist");
+        assertThat(checkbox(card(goal), "Let Sam see this goal").getHelperText())
+                .isEqualTo("Only you and your therapist see this goal. Tick to let Sam see it too, with its milestones and updates.");
+
+        signIn.as("sam@example.com");
+        assertThat(open("goals")).isEqualTo("MyGoalsView");
+        assertThat(goalTitles()).doesNotContain("Learn the cello");
+        assertThat($(Paragraph.class, section("partners-goals")).all()).extracting(Paragraph::getText)
+                .contains("Alex hasn't shared a goal with you yet.");
+    }
+
+    @Test
+    @WithUserDetails("alex@example.com")
+    void alex_shares_a_goal_with_the_share_box_and_sam_sees_it_read_only() {
+        long goal = alexsPrivateGoal("Run a half marathon");
+        open("goals");
+
+        test(checkbox(card(goal), "Let Sam see this goal")).click();
+
+        assertThat($(Span.class, card(goal)).all()).extracting(Span::getText).contains("Shared with Sam");
+        assertThat(checkbox(card(goal), "Let Sam see this goal").getHelperText()).startsWith("Sam sees this goal");
+        signIn.as("sam@example.com");
+        open("goals");
+        assertThat(goalTitles(section("partners-goals"))).contains("Run a half marathon");
+        assertThat($(Span.class, card(goal)).all()).extracting(Span::getText).contains("Shared by Alex");
+        assertThat($(Button.class, card(goal)).all()).isEmpty();
+        assertThat($(Checkbox.class, card(goal)).all()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("alex@example.com")
+    void a_partner_adds_a_goal_with_the_form_and_is_told_what_is_missing() {
+        open("goals");
+        Component form = $(GoalForm.class).single();
+
+        test(button(form, "Add goal")).click();
+        TextField what = field(TextField.class, form, "What is the goal?");
+        assertThat(what.isInvalid()).isTrue();
+        assertThat(what.getErrorMessage()).isEqualTo("Say what the goal is.");
+
+        test(what).setValue("Cook a new recipe each week");
+        test($(RadioButtonGroup.class, form).single()).selectItem("Ours, as a couple");
+        test(button(form, "Add goal")).click();
+
+        assertThat(goalTitles(section("our-goals"))).contains("Cook a new recipe each week");
+        assertThat(what.getValue()).isEmpty();
+        signIn.as("sam@example.com");
+        open("goals");
+        assertThat(goalTitles(section("our-goals"))).contains("Cook a new recipe each week");
+    }
+
+    @Test
+    @WithUserDetails("alex@example.com")
+    void an_update_with_progress_moves_the_bar() {
+        long goal = alexsPrivateGoal("Sleep by eleven");
+        open("goals");
+
+        test(field(TextArea.class, card(goal), "How is it going?")).setValue("Five nights out of seven");
+        test(field(IntegerField.class, card(goal), "Progress (%)")).setValue(60);
+        test(button(card(goal), "Add update")).click();
+
+        assertThat($(ProgressBar.class, card(goal)).single().getValue()).isEqualTo(60.0);
+        assertThat($(Span.class, card(goal)).all()).extracting(Span::getText).contains("60% done");
+        assertThat($(Paragraph.class, card(goal)).all()).extracting(Paragraph::getText)
+                .contains("Five nights out of seven");
+        assertThat(field(TextArea.class, card(goal), "How is it going?").getValue()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("alex@example.com")
+    void ticking_a_milestone_is_celebrated_and_the_last_one_says_so() {
+        long goal = alexsPrivateGoal("Learn to swim");
+        long first = goals.addMilestone(goal, "Float for ten seconds").id();
+        goals.addMilestone(goal, "Swim a length");
+        open("goals");
+
+        test(checkbox(card(goal), "Float for ten seconds")).click();
+        assertThat(lastNotification())
+                .isEqualTo("🎉 Milestone reached: “Float for ten seconds”. Well done, every step like this counts.");
+        ListItem row = $(ListItem.class).id("milestone-" + first);
+        assertThat(row.getClassNames()).contains(LumoUtility.Background.SUCCESS_10);
+        assertThat(checkbox(card(goal), "Float for ten seconds").isReadOnly()).isTrue();
+
+        test(checkbox(card(goal), "Swim a length")).click();
+        assertThat(lastNotification()).startsWith("🎉 Every milestone of “Learn to swim” is reached!");
+        TrackedGoal reached = goals.mine().mine().stream().filter(g -> g.id() == goal).findFirst().orElseThrow();
+        assertThat(reached.openMilestones()).isZero();
+    }
+
+    // ---- the therapist's tab ----
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    void the_therapist_sees_every_goal_on_the_couples_goals_tab_and_adds_one() {
+        withoutDemoGoals();
+        assertThat(open("couples/" + couple + "/goals")).isEqualTo("CoupleGoalsView");
+        assertThat($(Tabs.class).single().getSelectedTab().getElement().getTextRecursively()).isEqualTo("Goals");
+        assertThat($(Paragraph.class).all()).extracting(Paragraph::getText)
+                .anyMatch(text -> text.startsWith("No goals yet. Goals arrive here when a partner completes a goal step"));
+
+        long goal = alexsPrivateGoal("Alex's private plan");
+        signIn.as("therapist@example.com");
+        open("couples/" + couple + "/goals");
+        assertThat(goalTitles(section("partner-goals-" + alex))).contains("Alex's private plan");
+        assertThat($(Span.class, card(goal)).all()).extracting(Span::getText).contains("Private to Alex");
+
+        Component form = $(GoalForm.class).single();
+        test($(RadioButtonGroup.class, form).single()).selectItem("Samira Patel");
+        test(field(TextField.class, form, "What is the goal?")).setValue("Join the climbing club");
+        test(button(form, "Add goal")).click();
+        long sam = GoalFixtures.partnerId(dsl, "Samira Patel");
+        assertThat(goalTitles(section("partner-goals-" + sam))).contains("Join the climbing club");
+        assertThat(trail.since("goal.list")).isNotEmpty();
+    }
+
+    @Test
+    @WithUserDetails("therapist2@example.com")
+    void another_therapist_is_refused_the_couples_goals_tab() {
+        assertThat(open("couples/" + couple + "/goals")).isEqualTo("AccessDeniedView");
+        assertThat(open("couples/" + TestData.coupleOf(dsl, OtherClinic.PARTNER_ONE) + "/goals"))
+                .isEqualTo("AccessDeniedView");
+        assertThat(trail.since("access.denied")).extracting(row -> row.getDetail())
+                .contains("couple " + couple + ": not on the caseload");
+    }
+
+    @Test
+    @WithUserDetails("sam@example.com")
+    void a_partner_cannot_open_the_therapists_goals_tab() {
+        assertThat(open("couples/" + couple + "/goals")).isEqualTo("AccessDeniedView");
+    }
+
+    @Test
+    @WithUserDetails("admin@example.com")
+    void an_admin_opens_neither_goals_page() {
+        assertThat(open("goals")).isEqualTo("AccessDeniedView");
+        assertThat(open("couples/" + couple + "/goals")).isEqualTo("AccessDeniedView");
+    }
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    void a_therapist_cannot_open_the_partners_goals_page() {
+        assertThat(open("goals")).isEqualTo("AccessDeniedView");
+    }
+
+    /** The demo gives Alex and Sam goals already; this test starts them afresh (rolled back afterwards). */
+    private void withoutDemoGoals() {
+        var goals = dsl.select(org.tandem.jooq.Tables.GOAL.ID).from(org.tandem.jooq.Tables.GOAL)
+                .where(org.tandem.jooq.Tables.GOAL.COUPLE_ID.eq(couple));
+        dsl.deleteFrom(org.tandem.jooq.Tables.GOAL_UPDATE).where(org.tandem.jooq.Tables.GOAL_UPDATE.GOAL_ID.in(goals)).execute();
+        dsl.deleteFrom(org.tandem.jooq.Tables.GOAL_MILESTONE).where(org.tandem.jooq.Tables.GOAL_MILESTONE.GOAL_ID.in(goals)).execute();
+        dsl.deleteFrom(org.tandem.jooq.Tables.GOAL).where(org.tandem.jooq.Tables.GOAL.COUPLE_ID.eq(couple)).execute();
+    }
+}
