@@ -117,12 +117,11 @@ class MyWorkbookView extends Main implements BeforeEnterObserver, HasDynamicTitl
         Div badges = new Div();
         badges.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.SMALL,
                 LumoUtility.AlignItems.CENTER, LumoUtility.FontSize.SMALL);
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale());
         if (submitted && assignment.submittedAt() != null) {
             badges.add(new Span(getTranslation("workbook.list.submitted",
-                    dates.format(assignment.submittedAt().atZone(time.zone())))));
+                    WorkbookDates.date(assignment.submittedAt(), time.zone(), getLocale()))));
         } else if (assignment.dueOn() != null) {
-            badges.add(new Span(getTranslation("workbook.list.due", dates.format(assignment.dueOn()))));
+            badges.add(new Span(getTranslation("workbook.list.due", WorkbookDates.date(assignment.dueOn(), getLocale()))));
         }
         if (assignment.overdue()) {
             badges.add(Library.badge(getTranslation("workbook.list.overdue"), "badge error"));

@@ -139,8 +139,7 @@ class WorkView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         facts.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.SMALL,
                 LumoUtility.AlignItems.CENTER, LumoUtility.FontSize.SMALL);
         if (work.dueOn() != null) {
-            facts.add(new Span(getTranslation("workbook.work.due",
-                    DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale()).format(work.dueOn()))));
+            facts.add(new Span(getTranslation("workbook.work.due", WorkbookDates.date(work.dueOn(), getLocale()))));
             if (!work.submitted() && work.dueOn().isBefore(time.today())) {
                 facts.add(Library.badge(getTranslation("workbook.list.overdue"), "badge error"));
             }
