@@ -46,7 +46,8 @@ class SignInJourneyIT {
         Locator grid = page.locator("vaadin-grid");
         assertThat(grid.getByText("therapist@example.com", new Locator.GetByTextOptions().setExact(true))).isVisible();
         assertThat(grid.getByText("Dr. Jordan Reyes", new Locator.GetByTextOptions().setExact(true))).isVisible();
-        assertSideNav(page, List.of("Users", "Assignments", "Clinic settings"), "Caseload", "Schedule", "Library", "My workbook");
+        assertSideNav(page, List.of("Users", "Assignments", "Clinic settings"), "Caseload", "Schedule", "Library", "My workbook",
+                "Goals");
 
         browser.screenshot("admin-users");
         signOutAndStayOut();
@@ -64,7 +65,8 @@ class SignInJourneyIT {
         assertThat(grid.getByText("Kwame Mensah", new Locator.GetByTextOptions().setExact(true))).isVisible();
         // Another therapist's client never appears, neither in the grid nor anywhere else on the page.
         assertThat(page.getByText("Maya Johnson")).hasCount(0);
-        assertSideNav(page, List.of("Caseload", "Schedule", "Library"), "Users", "Assignments", "My workbook");
+        assertSideNav(page, List.of("Caseload", "Schedule", "Library"), "Users", "Assignments", "My workbook", "Goals",
+                "Clinic settings");
 
         browser.screenshot("therapist-caseload");
         signOutAndStayOut();
@@ -83,7 +85,8 @@ class SignInJourneyIT {
         // The demo gives Alex open assignments.
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("To do").setExact(true)))
                 .isVisible();
-        assertSideNav(page, List.of("My workbook"), "Caseload", "Schedule", "Library", "Users", "Assignments");
+        assertSideNav(page, List.of("My workbook", "Goals"), "Caseload", "Schedule", "Library", "Users", "Assignments",
+                "Clinic settings");
 
         browser.screenshot("client-workbook");
         signOutAndStayOut();
@@ -103,6 +106,7 @@ class SignInJourneyIT {
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Welcome, Alex")))
                 .isVisible();
+        // The demo gives Alex open assignments.
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("To do").setExact(true)))
                 .isVisible();
         // Nothing wider than the screen: no sideways scrolling on a phone.
