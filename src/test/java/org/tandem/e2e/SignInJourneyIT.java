@@ -46,7 +46,8 @@ class SignInJourneyIT {
         Locator grid = page.locator("vaadin-grid");
         assertThat(grid.getByText("therapist@example.com", new Locator.GetByTextOptions().setExact(true))).isVisible();
         assertThat(grid.getByText("Dr. Jordan Reyes", new Locator.GetByTextOptions().setExact(true))).isVisible();
-        assertSideNav(page, List.of("Users", "Assignments"), "Caseload", "Schedule", "Library", "My workbook");
+        assertSideNav(page, List.of("Users", "Assignments", "Clinic settings"), "Caseload", "Schedule", "Library", "My workbook",
+                "Goals");
 
         browser.screenshot("admin-users");
         signOutAndStayOut();
@@ -64,7 +65,8 @@ class SignInJourneyIT {
         assertThat(grid.getByText("Kwame Mensah", new Locator.GetByTextOptions().setExact(true))).isVisible();
         // Another therapist's client never appears, neither in the grid nor anywhere else on the page.
         assertThat(page.getByText("Maya Johnson")).hasCount(0);
-        assertSideNav(page, List.of("Caseload", "Schedule", "Library"), "Users", "Assignments", "My workbook");
+        assertSideNav(page, List.of("Caseload", "Schedule", "Library"), "Users", "Assignments", "My workbook", "Goals",
+                "Clinic settings");
 
         browser.screenshot("therapist-caseload");
         signOutAndStayOut();
@@ -81,7 +83,8 @@ class SignInJourneyIT {
         assertThat(page.locator("main p").filter(new Locator.FilterOptions().setHasText("Dr. Jordan Reyes")))
                 .hasText("You and Sam are working with Dr. Jordan Reyes.");
         assertThat(page.getByText("Nothing to do yet")).isVisible();
-        assertSideNav(page, List.of("My workbook"), "Caseload", "Schedule", "Library", "Users", "Assignments");
+        assertSideNav(page, List.of("My workbook", "Goals"), "Caseload", "Schedule", "Library", "Users", "Assignments",
+                "Clinic settings");
 
         browser.screenshot("client-workbook");
         signOutAndStayOut();
