@@ -120,11 +120,11 @@ class CaseloadView extends Main implements HasDynamicTitle {
         // Filled by the balance measurement (zones, alerts); empty until then.
         for (String later : List.of("balance", "alerts")) {
             grid.addColumn(entry -> "").setHeader(getTranslation("caseload.column." + later))
-                    .setTextAlign(ColumnTextAlign.CENTER).setAutoWidth(true).setFlexGrow(0);
+                    .setTextAlign(ColumnTextAlign.CENTER).setWidth("6rem").setFlexGrow(0);
         }
         grid.addComponentColumn(this::overdueBadge).setHeader(getTranslation("caseload.column.overdue"))
                 .setSortProperty(CaseloadSort.Column.OVERDUE_MODULES.name())
-                .setTextAlign(ColumnTextAlign.CENTER).setAutoWidth(true).setFlexGrow(0);
+                .setTextAlign(ColumnTextAlign.CENTER).setWidth("7rem").setFlexGrow(0);
         grid.setItems(query -> caseload.page(filter, sortOf(query.getSortOrders()), query.getOffset(),
                         query.getLimit()).stream(),
                 query -> caseload.count(filter));

@@ -67,7 +67,7 @@ class CaseloadViewTest extends SpringBrowserlessTest {
 
         Grid<CaseloadEntry> grid = grid();
         assertThat(IntStream.range(0, 9).mapToObj(test(grid)::getHeaderCell)).containsExactly("Partner", "Partner",
-                "Status", "Your role", "Last session", "Next session", "Balance", "Alerts", "Overdue modules");
+                "Status", "Your role", "Last session", "Next session", "Balance", "Alerts", "Overdue");
         assertThat(test(grid).size()).isEqualTo(9);
         assertThat(column(0)).startsWith("Aisha Khan", "Alex Morgan", "Daniel Okafor (Dan)");
         assertThat(column(1)).contains("Tom Becker (Tommy)", "Samira Patel (Sam)");
