@@ -1,5 +1,6 @@
 package org.tandem.balance;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,6 @@ final class Answers {
     }
 
     static Scores scores(String independence, String intimacy) {
-        return new Scores(new java.math.BigDecimal(independence), new java.math.BigDecimal(intimacy));
+        return new Scores(new BigDecimal(independence), new BigDecimal(intimacy));
     }
 }

@@ -1,6 +1,7 @@
 package org.tandem.balance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ class BalanceScoringPropertiesTest {
                 // nearest tenth: the score differs from 100·sum/30 by at most 0.05
                 double exact = 100.0 * sum / 30;
                 assertThat(BalanceScoring.score(checkIn, subscale).doubleValue())
-                        .isCloseTo(exact, org.assertj.core.api.Assertions.within(0.05));
+                        .isCloseTo(exact, within(0.05));
             }
         }
     }

@@ -10,6 +10,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -170,13 +171,13 @@ class BalanceScoringTest {
 
     @Test
     void divergence_is_computed_from_rounded_scores() {
-        // A: I = 22 → 73.3 (73.333…); B: I = 15 → 50.0. From rounded scores 23.3, not 23.333… → 23.3 by chance,
-        // so use C: A 9 → 30.0; B: C prorated 13 → 54.1666… → 54.2: divergence 24.2, not 24.1666… → 24.2.
+        // A: independence 22 → 73.333… → 73.3; B: independence prorated (I3 missing) 13 → 54.1666… → 54.2.
+        // From the rounded scores 73.3 − 54.2 = 19.1; from the unrounded ones 19.1666… would round to 19.2.
         Scores a = BalanceScoring.score(Answers.of(5, 4, 2, 6, 3, 1, 2, 3, 5, 2));
-        Scores b = BalanceScoring.score(Answers.of(3, 3, 3, 3, 3, 4, 3, 2, null, 4));
+        Scores b = BalanceScoring.score(Answers.of(4, 3, null, 2, 4, 1, 2, 3, 5, 2));
 
-        assertThat(b.intimacy()).isEqualTo(d("54.2"));
-        assertThat(BalanceScoring.divergence(a, b)).isEqualTo(d("24.2"));
+        assertThat(b.independence()).isEqualTo(d("54.2"));
+        assertThat(BalanceScoring.divergence(a, b)).isEqualTo(d("19.1"));
     }
 
     @Test
@@ -358,7 +359,7 @@ class BalanceScoringTest {
 
     private static double sampleSd(List<CheckInAnswers> baselines, Subscale subscale) {
         List<Double> scores = baselines.stream().map(b -> BalanceScoring.score(b, subscale))
-                .filter(java.util.Objects::nonNull).map(BigDecimal::doubleValue).toList();
+                .filter(Objects::nonNull).map(BigDecimal::doubleValue).toList();
         double mean = scores.stream().mapToDouble(x -> x).sum() / scores.size();
         double squares = 0;
         for (double score : scores) {
