@@ -103,6 +103,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void balance_scoring_and_rules_are_pure() {
+        // One scoring for the screens, the CSV and the PDF: the classes at the root of balance use no framework.
+        noClasses().that().resideInAPackage("org.tandem.balance")
+                .and().areNotAnnotatedWith(Service.class).and().areNotAnnotatedWith(Repository.class)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..",
+                        "org.tandem.jooq..", "com.vaadin..")
+                .check(tandem);
+    }
+
+    @Test
     void only_the_application_lives_in_the_root_package() {
         classes().that().resideInAPackage("org.tandem").and().doNotHaveSimpleName("package-info")
                 .should().haveSimpleName("Application")
