@@ -5,71 +5,29 @@ import static org.jooq.impl.DSL.inline;
 import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.ACCOUNT_ROLE;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
-import org.jooq.ExecuteListenerProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.tandem.accounts.TandemUser;
 import org.tandem.couples.CaseloadSort.Column;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
+import org.tandem.support.StatementCounter;
 
 /**
  * The caseload stays a constant number of SQL statements per page whatever its size: with 5,000
- * couples exactly as many as with 10. Statements are counted by a jOOQ ExecuteListener, on this thread only.
+ * couples exactly as many as with 10. Statements are counted by {@link StatementCounter}, on this thread only.
  */
 @IntegrationTest
-@Import(CaseloadPagingTest.CountingStatements.class)
+@Import(StatementCounter.Counting.class)
 class CaseloadPagingTest {
 
     private static final String THERAPIST = "many.couples@example.com";
-
-    /** Counts the statements the current thread executes between start() and stop(). */
-    static final class StatementCounter implements ExecuteListener {
-        private final ThreadLocal<List<String>> statements = new ThreadLocal<>();
-
-        void start() {
-            statements.set(Collections.synchronizedList(new ArrayList<>()));
-        }
-
-        List<String> stop() {
-            List<String> executed = statements.get();
-            statements.remove();
-            return executed == null ? List.of() : List.copyOf(executed);
-        }
-
-        @Override
-        public void executeStart(ExecuteContext context) {
-            List<String> executed = statements.get();
-            if (executed != null) {
-                executed.add(context.sql());
-            }
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class CountingStatements {
-        @Bean
-        StatementCounter statementCounter() {
-            return new StatementCounter();
-        }
-
-        @Bean
-        ExecuteListenerProvider statementCounting(StatementCounter counter) {
-            return () -> counter;
-        }
-    }
 
     @Autowired CaseloadService caseload;
     @Autowired StatementCounter counter;
