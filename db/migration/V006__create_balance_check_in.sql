@@ -65,6 +65,8 @@ create table check_in (
     constraint check_in_one_per_session unique (partner_id, session_id)
 );
 create index check_in_clinic_id_couple_id_idx on check_in (clinic_id, couple_id, opens_at);
+-- At most one open therapist-requested check-in per partner, even when two requests race.
+create unique index check_in_one_open_request on check_in (partner_id) where session_id is null and submitted_at is null;
 
 create table check_in_answer (
     clinic_id   bigint   not null,
