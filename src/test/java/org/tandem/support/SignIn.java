@@ -1,5 +1,6 @@
 package org.tandem.support;
 
+import java.util.function.Supplier;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,6 +31,21 @@ public class SignIn {
         strategy.setContext(context);
         SecurityContextHolder.setContext(context);
         return user;
+    }
+
+    /**
+     * Does something as another person, then puts the context that was there back (in a browserless test, the
+     * test's own person), in the strategy and the static holder alike.
+     */
+    public <T> T during(String email, Supplier<T> action) {
+        SecurityContext before = strategy.getContext();
+        as(email);
+        try {
+            return action.get();
+        } finally {
+            strategy.setContext(before);
+            SecurityContextHolder.setContext(before);
+        }
     }
 
     public void out() {

@@ -22,6 +22,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Objects;
 import jakarta.annotation.security.RolesAllowed;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.Role;
@@ -35,7 +36,10 @@ import org.tandem.workbook.MyAssignment;
 import org.tandem.workbook.Progress;
 import org.tandem.workbook.WorkbookService;
 
-/** A partner's start page: who they work with, the next session, and their assignments to do and done. */
+/**
+ * A partner's start page: who they work with, what other features put on top ({@link WorkbookSection}: open
+ * check-ins), the next session, and their assignments to do and done.
+ */
 @Route(MyWorkbookView.ROUTE)
 @RolesAllowed(Role.Names.CLIENT)
 @Menu(order = 30, title = "menu.workbook", icon = "vaadin:book")
@@ -47,12 +51,15 @@ class MyWorkbookView extends Main implements BeforeEnterObserver, HasDynamicTitl
     private final SessionService sessions;
     private final WorkbookService workbook;
     private final ClinicTime time;
+    private final List<WorkbookSection> sections;
 
-    MyWorkbookView(CoupleService couples, SessionService sessions, WorkbookService workbook, ClinicTime time) {
+    MyWorkbookView(CoupleService couples, SessionService sessions, WorkbookService workbook, ClinicTime time,
+            List<WorkbookSection> sections) {
         this.couples = couples;
         this.sessions = sessions;
         this.workbook = workbook;
         this.time = time;
+        this.sections = sections;
         addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.MaxWidth.SCREEN_MEDIUM, LumoUtility.BoxSizing.BORDER,
                 LumoUtility.Width.FULL);
     }
@@ -64,6 +71,9 @@ class MyWorkbookView extends Main implements BeforeEnterObserver, HasDynamicTitl
         var couple = couples.myCouple();
         String myName = couple.map(MyCouple::myName).orElseGet(() -> CurrentUser.require().displayName());
         add(new H2(getTranslation("workbook.welcome", myName)));
+        if (couple.isPresent()) {
+            sections.stream().map(WorkbookSection::create).filter(Objects::nonNull).forEach(this::add);
+        }
         couple.ifPresentOrElse(found -> add(new Paragraph(describe(found))),
                 () -> add(new Paragraph(getTranslation("workbook.no-couple"))));
         if (couple.isPresent()) {

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -54,7 +53,6 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
     @Autowired WorkbookService workbook;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
-    @Autowired SecurityContextHolderStrategy strategy;
     long alexAndSam;
     long moduleId;
 
@@ -83,14 +81,7 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
 
     /** Does something as another person, then hands the test's own person back. */
     <T> T as(String email, Supplier<T> action) {
-        SecurityContext before = strategy.getContext();
-        signIn.as(email);
-        try {
-            return action.get();
-        } finally {
-            strategy.setContext(before);
-            SecurityContextHolder.setContext(before);
-        }
+        return signIn.during(email, action);
     }
 
     void doAs(String email, Runnable action) {

@@ -1,0 +1,192 @@
+package org.tandem.balance.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.jooq.Tables.COUPLE_SESSION;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.tandem.accounts.TandemUser;
+import org.tandem.balance.CheckInDraft;
+import org.tandem.balance.CheckInService;
+import org.tandem.balance.Item;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.OtherClinic;
+import org.tandem.support.SignIn;
+import org.tandem.support.TestData;
+
+/** The check-in card on My workbook and the check-in screen, used by Alex as on a phone; refused to others. */
+@IntegrationTest
+@ViewPackages(packages = "org.tandem")
+@WithUserDetails(CheckInViewTest.ALEX)
+class CheckInViewTest extends SpringBrowserlessTest {
+
+    static final String THERAPIST = "therapist@example.com";
+    static final String ALEX = "alex@example.com";
+    static final String SAM = "sam@example.com";
+
+    @Autowired CheckInService checkIns;
+    @Autowired SignIn signIn;
+    @Autowired DSLContext dsl;
+
+    /** Browserless reads the static holder; see PartnerWorkbookViewsTest. */
+    @BeforeAll
+    static void prepare(@Autowired SecurityContextHolderStrategy strategy, @Autowired DSLContext dsl,
+            @Autowired PlatformTransactionManager transactions) {
+        SecurityContextHolder.setContextHolderStrategy(strategy);
+        OtherClinic.ensure(dsl, transactions);
+    }
+
+    @BeforeEach
+    void a_session_for_alex_and_sam_in_30_hours() {
+        long alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
+        TandemUser therapist = as(THERAPIST, () -> signIn.as(THERAPIST));
+        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STATUS, "CANCELLED")
+                .where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam), COUPLE_SESSION.STATUS.eq("SCHEDULED"))
+                .execute();
+        dsl.insertInto(COUPLE_SESSION)
+                .set(COUPLE_SESSION.CLINIC_ID, therapist.clinicId())
+                .set(COUPLE_SESSION.COUPLE_ID, alexAndSam)
+                .set(COUPLE_SESSION.STARTS_AT, Instant.now().plus(Duration.ofHours(30)).atOffset(ZoneOffset.UTC))
+                .set(COUPLE_SESSION.DURATION_MINUTES, 50)
+                .set(COUPLE_SESSION.MODALITY, "IN_PERSON")
+                .set(COUPLE_SESSION.STATUS, "SCHEDULED")
+                .set(COUPLE_SESSION.CREATED_BY, therapist.accountId())
+                .execute();
+    }
+
+    @AfterEach
+    void sign_out() {
+        signIn.out();
+    }
+
+    /** Does something as another person, then hands the test's own person back. */
+    <T> T as(String email, Supplier<T> action) {
+        return signIn.during(email, action);
+    }
+
+    long alexsCheckIn() {
+        return as(ALEX, () -> checkIns.myOpenCheckIns()).getFirst().checkInId();
+    }
+
+    CheckInDraft stored(long checkInId) {
+        return as(ALEX, () -> checkIns.open(checkInId));
+    }
+
+    String open(String route) {
+        navigate(route, Component.class);
+        return getCurrentView().getClass().getSimpleName();
+    }
+
+    /** The seven answer buttons of a statement, or the seven pictures. */
+    List<Button> options(String blockId) {
+        Div block = $(Div.class).id(blockId);
+        return $(Button.class, block).all();
+    }
+
+    void tap(String blockId, int index) {
+        test(options(blockId).get(index)).click();
+    }
+
+    Button submit() {
+        return $(Button.class).all().stream().filter(b -> "Submit".equals(b.getText())).findFirst().orElseThrow();
+    }
+
+    String progress() {
+        return $(Span.class).all().stream().map(Span::getText).filter(text -> text.endsWith("answered"))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void my_workbook_shows_the_open_check_in_with_a_start_button() {
+        long id = alexsCheckIn();
+        assertThat(open("workbook")).isEqualTo("MyWorkbookView");
+        Div card = $(Div.class).id("check-in-" + id);
+        assertThat(card.getElement().getTextRecursively()).contains("Your check-in before your session on")
+                .contains("about 2 minutes");
+        test($(Button.class, card).single()).click();
+        assertThat(getCurrentView()).isInstanceOf(CheckInView.class);
+    }
+
+    @Test
+    void a_tapped_answer_is_saved_at_once_and_counted() {
+        long id = alexsCheckIn();
+        open("check-in/" + id);
+        assertThat(progress()).isEqualTo("0 of 11 answered");
+
+        tap("statement-block-I3", 5);
+
+        assertThat(stored(id).answers().answer(Item.I3)).isEqualTo(5);
+        assertThat(progress()).isEqualTo("1 of 11 answered");
+        assertThat(options("statement-block-I3").get(5).getElement().getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(options("statement-block-I3")).hasSize(7);
+    }
+
+    @Test
+    void submit_is_enabled_only_when_all_eleven_are_answered_and_leaves_the_check_in_read_only() {
+        long id = alexsCheckIn();
+        open("check-in/" + id);
+        for (Item item : Item.values()) {
+            assertThat(submit().isEnabled()).isFalse();
+            tap("statement-block-" + item.name(), 3);
+        }
+        assertThat(submit().isEnabled()).isFalse();
+        assertThat($(Span.class).id("submit-help").getText()).contains("1 still to go");
+        List<Button> pictures = options("closeness");
+        assertThat(pictures).hasSize(7);
+        assertThat(pictures.get(2).getElement().getAttribute("aria-label"))
+                .isEqualTo("Picture 3 of 7: a little overlap");
+        tap("closeness", 2);
+        assertThat(progress()).isEqualTo("11 of 11 answered");
+        assertThat(submit().isEnabled()).isTrue();
+
+        test(submit()).click();
+
+        assertThat(stored(id).submitted()).isTrue();
+        assertThat(stored(id).answers().closeness()).isEqualTo(3);
+        assertThat(getCurrentView().getElement().getTextRecursively()).contains("Thank you for checking in");
+        assertThat($(Button.class).all()).noneMatch(button -> "Submit".equals(button.getText()));
+        assertThat(options("statement-block-I1")).allMatch(button -> !button.isEnabled());
+        assertThat(options("closeness")).allMatch(button -> !button.isEnabled());
+    }
+
+    @Test
+    @WithUserDetails(SAM)
+    void sam_is_denied_alexs_check_in() {
+        long id = alexsCheckIn();
+        assertThat(open("check-in/" + id)).isEqualTo("AccessDeniedView");
+        assertThat(open("check-in/not-a-number")).isEqualTo("AccessDeniedView");
+    }
+
+    @Test
+    @WithUserDetails(THERAPIST)
+    void a_therapist_is_denied_the_check_in() {
+        long id = alexsCheckIn();
+        assertThat(open("check-in/" + id)).isEqualTo("AccessDeniedView");
+    }
+
+    @Test
+    @WithUserDetails("admin@example.com")
+    void an_admin_is_denied_the_check_in() {
+        long id = alexsCheckIn();
+        assertThat(open("check-in/" + id)).isEqualTo("AccessDeniedView");
+    }
+}
