@@ -46,6 +46,7 @@ class CheckInViewTest extends SpringBrowserlessTest {
     @Autowired CheckInService checkIns;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
+    long alexAndSam;
 
     /** Browserless reads the static holder; see PartnerWorkbookViewsTest. */
     @BeforeAll
@@ -57,7 +58,7 @@ class CheckInViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void a_session_for_alex_and_sam_in_30_hours() {
-        long alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
+        alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
         TandemUser therapist = as(THERAPIST, () -> signIn.as(THERAPIST));
         dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STATUS, "CANCELLED")
                 .where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam), COUPLE_SESSION.STATUS.eq("SCHEDULED"))
@@ -166,6 +167,29 @@ class CheckInViewTest extends SpringBrowserlessTest {
         assertThat($(Button.class).all()).noneMatch(button -> "Submit".equals(button.getText()));
         assertThat(options("statement-block-I1")).allMatch(button -> !button.isEnabled());
         assertThat(options("closeness")).allMatch(button -> !button.isEnabled());
+    }
+
+    @Test
+    void a_check_in_whose_session_has_started_says_so_and_turns_read_only() {
+        long id = alexsCheckIn();
+        open("check-in/" + id);
+        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STARTS_AT, Instant.now().minus(Duration.ofMinutes(5))
+                .atOffset(ZoneOffset.UTC)).where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam),
+                        COUPLE_SESSION.STATUS.eq("SCHEDULED")).execute();
+
+        tap("statement-block-I1", 4);
+
+        assertThat(getCurrentView().getElement().getTextRecursively()).contains("This check-in has closed");
+        assertThat(options("statement-block-I1")).allMatch(button -> !button.isEnabled());
+        assertThat($(Button.class).all()).noneMatch(button -> "Submit".equals(button.getText()));
+    }
+
+    @Test
+    void my_workbook_shows_no_check_in_card_when_none_is_open() {
+        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STATUS, "CANCELLED")
+                .where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam)).execute();
+        open("workbook");
+        assertThat(getCurrentView().getElement().getTextRecursively()).doesNotContain("Your check-in");
     }
 
     @Test
