@@ -67,6 +67,14 @@ class BalanceViewsTest extends SpringBrowserlessTest {
         return test($(Notification.class).all().getLast()).getText();
     }
 
+    /** The texts of the spans in a grid cell's component, in order. */
+    static List<String> texts(Component cell) {
+        if (cell instanceof Span span) {
+            return List.of(span.getText());
+        }
+        return cell.getChildren().flatMap(child -> texts(child).stream()).toList();
+    }
+
     long accountId(String email) {
         return dsl.select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.EMAIL.eq(email)).fetchSingle(ACCOUNT.ID);
     }
@@ -132,10 +140,26 @@ class BalanceViewsTest extends SpringBrowserlessTest {
         Grid<Object> checkIns = $(Grid.class).id("balance-check-ins");
         var table = test(checkIns);
         assertThat(table.size()).isEqualTo(4);
-        // Newest first: Alex's balanced check-in of the second session, whose divergence (50.0) is flagged.
-        assertThat(table.getCellText(0, 2) + " " + table.getCellText(0, 3)).isIn("83.3 100.0", "50.0 50.0");
-        assertThat(table.getCellText(3, 2)).isEqualTo("73.3");
-        assertThat(table.getCellText(3, 3)).isEqualTo("30.0");
+        // Newest first: Sam's, then Alex's check-in of the second session, whose divergence (50.0) is flagged.
+        assertThat(List.of(table.getCellText(0, 2), table.getCellText(0, 3))).containsExactly("50.0", "50.0");
+        assertThat(texts(table.getCellComponent(0, 5))).containsExactly("50.0", "flagged");
+        assertThat(List.of(table.getCellText(1, 2), table.getCellText(1, 3))).containsExactly("83.3", "100.0");
+        assertThat(texts(table.getCellComponent(1, 4))).containsExactly("Balanced");
+        // Oldest last: Alex's worked example, DISTANT, in a session whose divergence (23.3) is not flagged.
+        assertThat(List.of(table.getCellText(3, 2), table.getCellText(3, 3))).containsExactly("73.3", "30.0");
+        assertThat(texts(table.getCellComponent(3, 4))).containsExactly("Distant");
+        assertThat(texts(table.getCellComponent(3, 5))).containsExactly("23.3");
+
+        // Alex's figures: change since baseline +10.0 (not reliable) and +70.0 (reliable), both provisional.
+        @SuppressWarnings("unchecked")
+        Grid<Object> alexs = $(Grid.class, balance).all().stream()
+                .filter(grid -> grid.getId().isEmpty()).findFirst().orElseThrow();
+        var figures = test(alexs);
+        assertThat(List.of(figures.getCellText(0, 0), figures.getCellText(0, 1), figures.getCellText(0, 2)))
+                .containsExactly("Independence", "73.3", "83.3");
+        assertThat(texts(figures.getCellComponent(0, 3))).containsExactly("+10.0", "provisional");
+        assertThat(texts(figures.getCellComponent(1, 3))).containsExactly("+70.0", "reliable", "provisional");
+        assertThat(List.of(figures.getCellText(2, 1), figures.getCellText(2, 2))).containsExactly("+43.3", "-16.7");
         assertThat(trail.since("balance.overview_read")).hasSize(1);
     }
 
