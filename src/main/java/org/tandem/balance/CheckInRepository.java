@@ -236,6 +236,35 @@ class CheckInRepository {
                 });
     }
 
+    /** The clinic's settings with each partner's baseline: their first submitted check-in scored on both subscales. */
+    record ClinicBaselines(BalanceSettings settings, List<CheckInAnswers> baselines) {}
+
+    /**
+     * The clinic's settings and the raw answers of every partner's baseline in the clinic (first submitted
+     * check-in of the current instrument with at most one statement missing per subscale), in one statement.
+     */
+    ClinicBaselines clinicBaselines(long clinicId) {
+        return dsl.select(CLINIC.BALANCE_THRESHOLD, CLINIC.DIVERGENCE_THRESHOLD,
+                        multiset(select(CHECK_IN.CLOSENESS, answers())
+                                .distinctOn(CHECK_IN.PARTNER_ID)
+                                .from(CHECK_IN)
+                                .where(CHECK_IN.CLINIC_ID.eq(CLINIC.ID), CHECK_IN.SUBMITTED_AT.isNotNull(),
+                                        CHECK_IN.INSTRUMENT_NUMBER.eq(BalanceScoring.INSTRUMENT_VERSION),
+                                        answered("I").ge(4), answered("C").ge(4))
+                                .orderBy(CHECK_IN.PARTNER_ID, CHECK_IN.SUBMITTED_AT, CHECK_IN.ID)))
+                .from(CLINIC)
+                .where(CLINIC.ID.eq(clinicId))
+                .fetchSingle(r -> new ClinicBaselines(new BalanceSettings(r.value1(), r.value2()),
+                        r.value3().map(baseline -> answers(baseline.value2(), baseline.value1()))));
+    }
+
+    /** How many statements of the current row's check-in whose code starts with {@code prefix} are answered. */
+    private static Field<Integer> answered(String prefix) {
+        return field(selectCount().from(CHECK_IN_ANSWER)
+                .where(CHECK_IN_ANSWER.CLINIC_ID.eq(CHECK_IN.CLINIC_ID), CHECK_IN_ANSWER.CHECK_IN_ID.eq(CHECK_IN.ID),
+                        CHECK_IN_ANSWER.ITEM_CODE.startsWith(prefix)));
+    }
+
     ClinicBalanceSettings settings(long clinicId) {
         return dsl.select(CLINIC.BALANCE_THRESHOLD, CLINIC.DIVERGENCE_THRESHOLD, CLINIC.VERSION)
                 .from(CLINIC)

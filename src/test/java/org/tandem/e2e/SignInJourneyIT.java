@@ -46,7 +46,7 @@ class SignInJourneyIT {
         Locator grid = page.locator("vaadin-grid");
         assertThat(grid.getByText("therapist@example.com", new Locator.GetByTextOptions().setExact(true))).isVisible();
         assertThat(grid.getByText("Dr. Jordan Reyes", new Locator.GetByTextOptions().setExact(true))).isVisible();
-        assertSideNav(page, List.of("Users", "Assignments", "Clinic settings"), "Caseload", "Schedule", "Library", "My workbook",
+        assertSideNav(page, List.of("Users", "Assignments", "Clinic settings", "Balance settings"), "Caseload", "Schedule", "Library", "My workbook",
                 "Goals");
 
         browser.screenshot("admin-users");
@@ -66,7 +66,7 @@ class SignInJourneyIT {
         // Another therapist's client never appears, neither in the grid nor anywhere else on the page.
         assertThat(page.getByText("Maya Johnson")).hasCount(0);
         assertSideNav(page, List.of("Caseload", "Schedule", "Library"), "Users", "Assignments", "My workbook", "Goals",
-                "Clinic settings");
+                "Clinic settings", "Balance settings");
 
         browser.screenshot("therapist-caseload");
         signOutAndStayOut();
@@ -86,7 +86,7 @@ class SignInJourneyIT {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("To do").setExact(true)))
                 .isVisible();
         assertSideNav(page, List.of("My workbook", "Goals"), "Caseload", "Schedule", "Library", "Users", "Assignments",
-                "Clinic settings");
+                "Clinic settings", "Balance settings");
 
         browser.screenshot("client-workbook");
         signOutAndStayOut();

@@ -27,7 +27,7 @@ import org.tandem.support.IntegrationTest;
 class ViewAccessTest extends SpringBrowserlessTest {
 
     private static final List<String> SIGNED_IN_ROUTES = List.of("", "caseload", "users", "workbook", "assignments",
-            "clinic/settings", "library", "goals");
+            "clinic/settings", "clinic/balance", "library", "goals");
 
     @Autowired DSLContext dsl;
     AuditTrail trail;
@@ -82,7 +82,7 @@ class ViewAccessTest extends SpringBrowserlessTest {
         List<String> emails = java.util.stream.IntStream.range(0, test(grid).size())
                 .mapToObj(row -> test(grid).getCellText(row, 1)).toList();
         assertThat(emails).contains("admin@example.com", "therapist@example.com", "sam@example.com");
-        assertThat(menu()).containsExactly("Users", "Assignments", "Clinic settings");
+        assertThat(menu()).containsExactly("Users", "Assignments", "Clinic settings", "Balance settings");
     }
 
     @Test

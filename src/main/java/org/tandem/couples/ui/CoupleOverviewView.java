@@ -18,6 +18,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
@@ -29,15 +30,20 @@ import org.tandem.couples.CoupleStatus;
 import org.tandem.couples.NextSession;
 import org.tandem.couples.StatusChange;
 
-/** A couple's Overview tab: relationship facts, therapists, next session and status history. */
+/**
+ * A couple's Overview tab: relationship facts, therapists, next session and status history, then the sections
+ * other features add ({@link OverviewSection}): the couple's balance.
+ */
 @Route(CoupleTabs.OVERVIEW_ROUTE)
 @RolesAllowed(Role.Names.THERAPIST)
 class CoupleOverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CoupleService couples;
+    private final List<OverviewSection> sections;
 
-    CoupleOverviewView(CoupleService couples) {
+    CoupleOverviewView(CoupleService couples, List<OverviewSection> sections) {
         this.couples = couples;
+        this.sections = sections;
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
                 LumoUtility.Padding.MEDIUM, LumoUtility.BoxSizing.BORDER);
     }
@@ -60,6 +66,7 @@ class CoupleOverviewView extends Main implements BeforeEnterObserver, HasDynamic
         cards.addClassNames(LumoUtility.Display.GRID, LumoUtility.Grid.Column.COLUMNS_1,
                 LumoUtility.Grid.Breakpoint.Large.COLUMNS_2, LumoUtility.Gap.MEDIUM);
         add(tabs, edit, cards);
+        sections.forEach(section -> add(section.create(coupleId)));
     }
 
     private Component facts(CoupleOverview overview) {

@@ -1,0 +1,118 @@
+package org.tandem.balance;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tandem.accounts.AuditEntry;
+import org.tandem.accounts.Audited;
+import org.tandem.accounts.TandemUser;
+import org.tandem.balance.CoupleBalance.CheckInLine;
+import org.tandem.balance.CoupleBalance.PartnerBalance;
+import org.tandem.balance.CoupleBalance.Point;
+import org.tandem.balance.CoupleBalance.SessionDivergence;
+import org.tandem.couples.CoupleAccess;
+
+/**
+ * A couple's balance figures for the therapist: two statements per call (the clinic's settings with its baselines,
+ * and the couple's history), every figure from {@link BalanceScoring}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class BalanceService {
+
+    private final CheckInRepository checkIns;
+    private final CoupleAccess access;
+    private final ApplicationEventPublisher events;
+
+    BalanceService(CheckInRepository checkIns, CoupleAccess access, ApplicationEventPublisher events) {
+        this.checkIns = checkIns;
+        this.access = access;
+        this.events = events;
+    }
+
+    /** The balance figures of one of the therapist's couples. Audited. */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public CoupleBalance overview(long coupleId) {
+        TandemUser therapist = access.requireTherapistOf(coupleId);
+        CheckInRepository.ClinicBaselines clinic = checkIns.clinicBaselines(therapist.clinicId());
+        List<ScoredCheckIn> history = checkIns.history(therapist.clinicId(), coupleId);
+        CoupleBalance balance = balance(coupleId, clinic.settings(), BalanceScoring.parameters(clinic.baselines()),
+                history);
+        events.publishEvent(new OverviewRead(therapist, coupleId, history.size()));
+        return balance;
+    }
+
+    static CoupleBalance balance(long coupleId, BalanceSettings settings, Reliability reliability,
+            List<ScoredCheckIn> history) {
+        Map<Long, List<ScoredCheckIn>> byPartner = new LinkedHashMap<>();
+        Map<Instant, List<ScoredCheckIn>> bySession = new LinkedHashMap<>();
+        for (ScoredCheckIn checkIn : history) {
+            byPartner.computeIfAbsent(checkIn.partnerId(), id -> new ArrayList<>()).add(checkIn);
+            if (checkIn.sessionStartsAt() != null) {
+                bySession.computeIfAbsent(checkIn.sessionStartsAt(), at -> new ArrayList<>()).add(checkIn);
+            }
+        }
+        List<PartnerBalance> partners = byPartner.values().stream()
+                .map(checkIns -> partner(checkIns, settings, reliability)).toList();
+
+        Map<Instant, SessionDivergence> sessions = new LinkedHashMap<>();
+        bySession.forEach((startsAt, checkIns) -> {
+            BigDecimal divergence = checkIns.size() == 2 && checkIns.get(0).partnerId() != checkIns.get(1).partnerId()
+                    ? BalanceScoring.divergence(checkIns.get(0).scores(), checkIns.get(1).scores())
+                    : null;
+            if (divergence != null) {
+                sessions.put(startsAt, new SessionDivergence(startsAt, divergence,
+                        BalanceScoring.diverged(divergence, settings.divergence())));
+            }
+        });
+
+        List<CheckInLine> lines = history.stream().map(checkIn -> {
+            SessionDivergence session = checkIn.sessionStartsAt() == null ? null : sessions.get(checkIn.sessionStartsAt());
+            return new CheckInLine(checkIn.checkInId(), checkIn.partnerId(), checkIn.partnerName(),
+                    checkIn.submittedAt(), checkIn.sessionStartsAt(), checkIn.scores(),
+                    checkIn.scores().zone(settings.threshold()),
+                    session == null ? null : session.divergence(), session != null && session.flagged());
+        }).toList();
+        return new CoupleBalance(coupleId, settings, reliability, partners, lines, List.copyOf(sessions.values()));
+    }
+
+    private static PartnerBalance partner(List<ScoredCheckIn> checkIns, BalanceSettings settings,
+            Reliability reliability) {
+        List<ScoredCheckIn> scored = checkIns.stream().filter(checkIn -> checkIn.scores().scored()).toList();
+        ScoredCheckIn first = checkIns.getFirst();
+        if (scored.isEmpty()) {
+            return new PartnerBalance(first.partnerId(), first.partnerName(), null, null, null);
+        }
+        Point baseline = point(scored.getFirst(), settings);
+        Point latest = point(scored.getLast(), settings);
+        return new PartnerBalance(first.partnerId(), first.partnerName(), baseline, latest,
+                BalanceScoring.change(baseline.scores(), latest.scores(), reliability));
+    }
+
+    private static Point point(ScoredCheckIn checkIn, BalanceSettings settings) {
+        Zone zone = checkIn.scores().zone(settings.threshold());
+        return new Point(checkIn.checkInId(), checkIn.submittedAt(), checkIn.scores(), nonNull(zone));
+    }
+
+    private static Zone nonNull(@Nullable Zone zone) {
+        if (zone == null) {
+            throw new IllegalStateException("A scored check-in has a zone");
+        }
+        return zone;
+    }
+
+    record OverviewRead(TandemUser therapist, long coupleId, int count) implements Audited {
+        public AuditEntry auditEntry() {
+            return AuditEntry.by(therapist, "balance.overview_read", "couple", coupleId, AuditEntry.Outcome.SUCCESS,
+                    count + " check-in(s)");
+        }
+    }
+}

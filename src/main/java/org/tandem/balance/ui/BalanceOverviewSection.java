@@ -1,0 +1,23 @@
+package org.tandem.balance.ui;
+
+import org.tandem.balance.BalanceService;
+import org.tandem.balance.CheckInService;
+import org.tandem.couples.ui.OverviewSection;
+
+/** Puts the couple's balance figures (scores, zones, change, divergence) on the couple's Overview tab. */
+@org.springframework.stereotype.Component
+class BalanceOverviewSection implements OverviewSection {
+
+    private final BalanceService balance;
+    private final CheckInService checkIns;
+
+    BalanceOverviewSection(BalanceService balance, CheckInService checkIns) {
+        this.balance = balance;
+        this.checkIns = checkIns;
+    }
+
+    @Override
+    public com.vaadin.flow.component.Component create(long coupleId) {
+        return new BalanceOverviewPanel(balance, checkIns, coupleId);
+    }
+}

@@ -1,0 +1,223 @@
+package org.tandem.balance.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.jooq.Tables.ACCOUNT;
+import static org.tandem.jooq.Tables.CHECK_IN;
+import static org.tandem.jooq.Tables.CLINIC;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.textfield.IntegerField;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.tandem.balance.StoredCheckIns;
+import org.tandem.support.AuditTrail;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.TestData;
+
+/** The balance section of the couple's Overview and the admin's balance settings, used as they would be. */
+@IntegrationTest
+@ViewPackages(packages = "org.tandem")
+class BalanceViewsTest extends SpringBrowserlessTest {
+
+    static final String DISCLAIMER = "The balance figures are Tandem's own measure, not a validated clinical scale.";
+
+    @Autowired DSLContext dsl;
+    AuditTrail trail;
+    long alexAndSam;
+
+    /** See CoupleSessionsViewTest: browserless reads the static holder; put back this context's strategy. */
+    @BeforeAll
+    static void use_this_contexts_security_strategy(@Autowired SecurityContextHolderStrategy strategy) {
+        SecurityContextHolder.setContextHolderStrategy(strategy);
+    }
+
+    @BeforeEach
+    void prepare() {
+        alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
+        trail = AuditTrail.from(dsl);
+    }
+
+    String open(String route) {
+        navigate(route, Component.class);
+        return getCurrentView().getClass().getSimpleName();
+    }
+
+    List<String> paragraphs(Component in) {
+        return $(Paragraph.class, in).all().stream().map(Paragraph::getText).toList();
+    }
+
+    String lastNotification() {
+        return test($(Notification.class).all().getLast()).getText();
+    }
+
+    /** The texts of the spans in a grid cell's component, in order. */
+    static List<String> texts(Component cell) {
+        if (cell instanceof Span span) {
+            return List.of(span.getText());
+        }
+        return cell.getChildren().flatMap(child -> texts(child).stream()).toList();
+    }
+
+    long accountId(String email) {
+        return dsl.select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.EMAIL.eq(email)).fetchSingle(ACCOUNT.ID);
+    }
+
+    long adminsClinic() {
+        return dsl.select(ACCOUNT.CLINIC_ID).from(ACCOUNT).where(ACCOUNT.EMAIL.eq("admin@example.com"))
+                .fetchSingle(ACCOUNT.CLINIC_ID);
+    }
+
+    // ---- the couple's Overview ----
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    void the_overview_shows_the_balance_section_with_the_disclaimer_and_an_empty_state() {
+        assertThat(open("couples/" + alexAndSam)).isEqualTo("CoupleOverviewView");
+
+        Section balance = $(Section.class).id("balance");
+        assertThat(paragraphs(balance)).contains(DISCLAIMER,
+                "No check-ins yet. Partners get one 48 hours before each session, or request one now.");
+    }
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    void requesting_a_check_in_opens_one_for_each_partner_and_says_so() {
+        open("couples/" + alexAndSam);
+
+        test($(Button.class).id("balance-request")).click();
+
+        assertThat(dsl.fetchCount(CHECK_IN, CHECK_IN.COUPLE_ID.eq(alexAndSam), CHECK_IN.REQUESTED_BY.isNotNull(),
+                CHECK_IN.SUBMITTED_AT.isNull())).isEqualTo(2);
+        assertThat(lastNotification()).isEqualTo("Check-in requested: 2 partner(s) can answer it now.");
+
+        test($(Button.class).id("balance-request")).click();
+        assertThat(dsl.fetchCount(CHECK_IN, CHECK_IN.COUPLE_ID.eq(alexAndSam), CHECK_IN.REQUESTED_BY.isNotNull()))
+                .isEqualTo(2);
+        assertThat(lastNotification())
+                .isEqualTo("Both partners already have a requested check-in waiting to be answered.");
+    }
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    void the_overview_shows_scores_zones_change_and_the_flagged_divergence() {
+        StoredCheckIns stored = new StoredCheckIns(dsl, alexAndSam);
+        long alex = stored.partner("Alex Morgan");
+        long sam = stored.partner("Samira Patel");
+        long therapist = accountId("therapist@example.com");
+        long first = stored.heldSession(Duration.ofDays(14), therapist);
+        long second = stored.heldSession(Duration.ofDays(7), therapist);
+        Instant now = Instant.now();
+        stored.submitted(alex, first, now.minus(Duration.ofDays(15)), 5, 4, 2, 6, 3, 1, 2, 3, 5, 2);
+        stored.submitted(sam, first, now.minus(Duration.ofDays(15)), 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
+        stored.submitted(alex, second, now.minus(Duration.ofDays(8)), 5, 5, 1, 5, 5, 6, 6, 6, 0, 6);
+        stored.submitted(sam, second, now.minus(Duration.ofDays(8)), 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
+
+        open("couples/" + alexAndSam);
+
+        Section balance = $(Section.class).id("balance");
+        assertThat(paragraphs(balance)).contains(DISCLAIMER);
+        assertThat($(Span.class, balance).all()).extracting(Span::getText)
+                .contains("Balanced — interdependent", "Disconnected — low on both");
+
+        @SuppressWarnings("unchecked")
+        Grid<Object> checkIns = $(Grid.class).id("balance-check-ins");
+        var table = test(checkIns);
+        assertThat(table.size()).isEqualTo(4);
+        // Newest first: Sam's, then Alex's check-in of the second session, whose divergence (50.0) is flagged.
+        assertThat(List.of(table.getCellText(0, 2), table.getCellText(0, 3))).containsExactly("50.0", "50.0");
+        assertThat(texts(table.getCellComponent(0, 5))).containsExactly("50.0", "flagged");
+        assertThat(List.of(table.getCellText(1, 2), table.getCellText(1, 3))).containsExactly("83.3", "100.0");
+        assertThat(texts(table.getCellComponent(1, 4))).containsExactly("Balanced");
+        // Oldest last: Alex's worked example, DISTANT, in a session whose divergence (23.3) is not flagged.
+        assertThat(List.of(table.getCellText(3, 2), table.getCellText(3, 3))).containsExactly("73.3", "30.0");
+        assertThat(texts(table.getCellComponent(3, 4))).containsExactly("Distant");
+        assertThat(texts(table.getCellComponent(3, 5))).containsExactly("23.3");
+
+        // Alex's figures: change since baseline +10.0 (not reliable) and +70.0 (reliable), both provisional.
+        @SuppressWarnings("unchecked")
+        Grid<Object> alexs = $(Grid.class, balance).all().stream()
+                .filter(grid -> grid.getId().isEmpty()).findFirst().orElseThrow();
+        var figures = test(alexs);
+        assertThat(List.of(figures.getCellText(0, 0), figures.getCellText(0, 1), figures.getCellText(0, 2)))
+                .containsExactly("Independence", "73.3", "83.3");
+        assertThat(texts(figures.getCellComponent(0, 3))).containsExactly("+10.0", "provisional");
+        assertThat(texts(figures.getCellComponent(1, 3))).containsExactly("+70.0", "reliable", "provisional");
+        assertThat(List.of(figures.getCellText(2, 1), figures.getCellText(2, 2))).containsExactly("+43.3", "-16.7");
+        assertThat(trail.since("balance.overview_read")).hasSize(1);
+    }
+
+    // ---- the admin's settings ----
+
+    @Test
+    @WithUserDetails("admin@example.com")
+    void the_admin_saves_valid_settings() {
+        assertThat(open("clinic/balance")).isEqualTo("BalanceSettingsView");
+
+        test($(IntegerField.class).id("balance-threshold")).setValue(55);
+        test($(IntegerField.class).id("balance-divergence")).setValue(30);
+        test($(Button.class).id("balance-settings-save")).click();
+
+        var stored = dsl.select(CLINIC.BALANCE_THRESHOLD, CLINIC.DIVERGENCE_THRESHOLD).from(CLINIC)
+                .where(CLINIC.ID.eq(adminsClinic())).fetchSingle();
+        assertThat(stored.value1()).isEqualTo(55);
+        assertThat(stored.value2()).isEqualTo(30);
+        assertThat(lastNotification()).isEqualTo("Balance settings saved.");
+    }
+
+    @Test
+    @WithUserDetails("admin@example.com")
+    void a_threshold_of_90_gets_a_message_beside_the_field_and_nothing_is_saved() {
+        open("clinic/balance");
+        IntegerField threshold = $(IntegerField.class).id("balance-threshold");
+
+        test(threshold).setValue(90);
+        test($(Button.class).id("balance-settings-save")).click();
+
+        assertThat(threshold.isInvalid()).isTrue();
+        assertThat(threshold.getErrorMessage()).isEqualTo("Enter a whole number from 40 to 80.");
+        assertThat(dsl.fetchValue(CLINIC.BALANCE_THRESHOLD, CLINIC.ID.eq(adminsClinic()))).isEqualTo(60);
+    }
+
+    @Test
+    @WithUserDetails("admin@example.com")
+    void a_stale_form_shows_the_conflict_and_the_current_values() {
+        open("clinic/balance");
+        dsl.update(CLINIC).set(CLINIC.BALANCE_THRESHOLD, 70).set(CLINIC.VERSION, CLINIC.VERSION.plus(1))
+                .where(CLINIC.ID.eq(adminsClinic())).execute();
+
+        test($(IntegerField.class).id("balance-threshold")).setValue(50);
+        test($(Button.class).id("balance-settings-save")).click();
+
+        assertThat(lastNotification()).startsWith("Someone else changed");
+        assertThat($(IntegerField.class).id("balance-threshold").getValue()).isEqualTo(70);
+    }
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    void a_therapist_cannot_open_the_balance_settings() {
+        assertThat(open("clinic/balance")).isEqualTo("AccessDeniedView");
+    }
+
+    @Test
+    @WithUserDetails("alex@example.com")
+    void a_client_cannot_open_the_balance_settings() {
+        assertThat(open("clinic/balance")).isEqualTo("AccessDeniedView");
+    }
+}
