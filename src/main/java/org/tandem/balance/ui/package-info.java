@@ -1,8 +1,7 @@
-<<<<<<< HEAD
-/** The partner's balance check-in screen and its card on My workbook. */
-=======
-/** The therapist's balance section on the couple's Overview and the admin's balance settings. */
->>>>>>> overview-balance
+/**
+ * The balance screens: the partner's check-in and its card on My workbook, the therapist's balance
+ * section on the couple's Overview, and the admin's balance settings.
+ */
 @NullMarked
 package org.tandem.balance.ui;
 
