@@ -8,6 +8,7 @@ import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.PARTNER;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -46,46 +47,85 @@ class DemoClinicLoader implements ApplicationRunner {
     private record Person(String name, @Nullable String preferred, @Nullable String pronouns, String email) {}
 
     private record DemoCouple(Person one, Person two, String status, @Nullable LocalDate togetherSince,
-            @Nullable Boolean livingTogether, String therapist, @Nullable String coTherapist, boolean canSignIn) {}
+            @Nullable Boolean livingTogether, String therapist, @Nullable String coTherapist, boolean canSignIn,
+            DemoBalance.Story balance) {}
 
     private static Person p(String name, @Nullable String preferred, String pronouns) {
         String email = name.toLowerCase(Locale.ROOT).replace(' ', '.').replace("'", "") + "@demo.example.com";
         return new Person(name, preferred, pronouns, email);
     }
 
+    /**
+     * Balance check-ins from baseline to latest as keyed sums (0–30; 18 is the threshold 60): partner one's
+     * independence and intimacy from, then to, then partner two's.
+     */
+    private static DemoBalance.Story story(int i1, int c1, int i1To, int c1To, int i2, int c2, int i2To, int c2To) {
+        return new DemoBalance.Story(new DemoBalance.Path(i1, c1, i1To, c1To), new DemoBalance.Path(i2, c2, i2To, c2To),
+                false);
+    }
+
+    /** As {@link #story}, and partner two has not checked in yet for the next session, within 48 hours. */
+    private static DemoBalance.Story missing(int i1, int c1, int i1To, int c1To, int i2, int c2, int i2To, int c2To) {
+        DemoBalance.Story story = story(i1, c1, i1To, c1To, i2, c2, i2To, c2To);
+        return new DemoBalance.Story(story.one(), story.two(), true);
+    }
+
     private static final String JORDAN = "therapist@example.com";
     private static final String PRIYA = "therapist2@example.com";
 
     private static final List<DemoCouple> COUPLES = List.of(
+            // Alex: distant to balanced; Sam: fused, gaining independence
             new DemoCouple(new Person("Alex Morgan", "Alex", "they/them", "alex@example.com"),
                     new Person("Samira Patel", "Sam", "she/her", "sam@example.com"),
-                    "ACTIVE", LocalDate.of(2017, 5, 14), true, JORDAN, null, true),
+                    "ACTIVE", LocalDate.of(2017, 5, 14), true, JORDAN, null, true,
+                    story(24, 12, 21, 22, 10, 25, 19, 24)),
+            // both partners from distant to balanced
             new DemoCouple(p("Daniel Okafor", "Dan", "he/him"), p("Grace Okafor", null, "she/her"),
-                    "ACTIVE", LocalDate.of(2009, 9, 3), true, JORDAN, PRIYA, false),
+                    "ACTIVE", LocalDate.of(2009, 9, 3), true, JORDAN, PRIYA, false,
+                    story(23, 11, 22, 21, 25, 13, 20, 22)),
             new DemoCouple(p("Lucía Fernández", null, "she/her"), p("Marco Rossi", null, "he/him"),
-                    "INTAKE", LocalDate.of(2021, 2, 20), false, JORDAN, null, false),
+                    "INTAKE", LocalDate.of(2021, 2, 20), false, JORDAN, null, false,
+                    story(14, 20, 14, 20, 22, 15, 22, 15)),
+            // disconnected
             new DemoCouple(p("Hannah Becker", null, "she/her"), p("Tom Becker", "Tommy", "he/him"),
-                    "PAUSED", LocalDate.of(2012, 6, 1), true, JORDAN, null, false),
+                    "PAUSED", LocalDate.of(2012, 6, 1), true, JORDAN, null, false,
+                    story(12, 13, 13, 14, 15, 12, 14, 11)),
+            // Wei: a reliable deterioration of intimacy
             new DemoCouple(p("Wei Chen", null, "he/him"), p("Jamie Lin", null, "they/them"),
-                    "ACTIVE", LocalDate.of(2019, 11, 8), true, JORDAN, null, false),
+                    "ACTIVE", LocalDate.of(2019, 11, 8), true, JORDAN, null, false,
+                    story(20, 23, 19, 10, 18, 20, 20, 21)),
+            // fused and distant: a divergence flag at the latest session
             new DemoCouple(p("Aisha Khan", null, "she/her"), p("Omar Haddad", null, "he/him"),
-                    "ACTIVE", LocalDate.of(2015, 4, 25), true, JORDAN, null, false),
+                    "ACTIVE", LocalDate.of(2015, 4, 25), true, JORDAN, null, false,
+                    story(9, 24, 11, 26, 21, 16, 23, 11)),
             new DemoCouple(p("Rachel Green", null, "she/her"), p("Noah Williams", null, "he/him"),
-                    "CLOSED", LocalDate.of(2010, 8, 17), true, JORDAN, null, false),
+                    "CLOSED", LocalDate.of(2010, 8, 17), true, JORDAN, null, false,
+                    story(16, 14, 21, 22, 15, 15, 20, 21)),
             new DemoCouple(p("Sofia Lindqvist", null, "she/her"), p("Erik Lindqvist", null, "he/him"),
-                    "INTAKE", LocalDate.of(2023, 1, 9), true, JORDAN, null, false),
+                    "INTAKE", LocalDate.of(2023, 1, 9), true, JORDAN, null, false,
+                    story(19, 19, 19, 19, 13, 22, 13, 22)),
             new DemoCouple(p("Maya Johnson", null, "she/her"), p("Chris Taylor", null, "he/him"),
-                    "ACTIVE", LocalDate.of(2018, 3, 30), false, PRIYA, null, false),
+                    "ACTIVE", LocalDate.of(2018, 3, 30), false, PRIYA, null, false,
+                    story(17, 21, 19, 22, 22, 18, 21, 20)),
+            // Ama has not checked in for the session within 48 hours
             new DemoCouple(p("Kwame Mensah", null, "he/him"), p("Ama Mensah", null, "she/her"),
-                    "ACTIVE", LocalDate.of(2006, 12, 2), true, PRIYA, JORDAN, false),
+                    "ACTIVE", LocalDate.of(2006, 12, 2), true, PRIYA, JORDAN, false,
+                    missing(20, 15, 21, 19, 14, 21, 17, 22)),
             new DemoCouple(p("Isabel Moreau", "Izzy", "she/her"), p("Claire Dubois", null, "she/her"),
-                    "PAUSED", LocalDate.of(2016, 7, 22), true, PRIYA, null, false),
+                    "PAUSED", LocalDate.of(2016, 7, 22), true, PRIYA, null, false,
+                    story(22, 12, 21, 13, 11, 19, 12, 20)),
             new DemoCouple(p("Ben Carter", null, "he/him"), p("Olivia Brooks", "Liv", "she/her"),
-                    "INTAKE", LocalDate.of(2022, 10, 5), false, PRIYA, null, false),
+                    "INTAKE", LocalDate.of(2022, 10, 5), false, PRIYA, null, false,
+                    story(16, 12, 16, 12, 20, 20, 20, 20)),
             new DemoCouple(p("Ravi Sharma", null, "he/him"), p("Neha Sharma", null, "she/her"),
-                    "ACTIVE", LocalDate.of(2011, 2, 14), true, PRIYA, null, false),
+                    "ACTIVE", LocalDate.of(2011, 2, 14), true, PRIYA, null, false,
+                    story(13, 13, 18, 19, 12, 15, 14, 13)),
             new DemoCouple(p("Jonas Weber", null, "he/him"), p("Mia Schulz", null, "she/her"),
-                    "CLOSED", LocalDate.of(2014, 5, 5), true, PRIYA, null, false));
+                    "CLOSED", LocalDate.of(2014, 5, 5), true, PRIYA, null, false,
+                    story(24, 17, 22, 20, 16, 23, 19, 22)),
+            new DemoCouple(p("Yusuf Demir", null, "he/him"), p("Elif Demir", null, "she/her"),
+                    "CLOSED", LocalDate.of(2013, 9, 21), true, PRIYA, null, false,
+                    story(18, 16, 20, 20, 21, 19, 22, 21)));
 
     @Override
     @Transactional
@@ -104,6 +144,7 @@ class DemoClinicLoader implements ApplicationRunner {
 
         DemoHistory history = new DemoHistory(dsl, ZoneId.systemDefault(), LocalDate.now());
         DemoWorkbook workbook = new DemoWorkbook(dsl, ZoneId.systemDefault(), LocalDate.now());
+        DemoBalance balance = new DemoBalance(dsl, OffsetDateTime.now());
         for (int index = 0; index < COUPLES.size(); index++) {
             DemoCouple demo = COUPLES.get(index);
             long couple = dsl.insertInto(COUPLE)
@@ -126,6 +167,7 @@ class DemoClinicLoader implements ApplicationRunner {
                     new DemoHistory.Partner(two, demo.two().name(), demo.two().email(), canSignIn), index);
             history.write(written);
             workbook.write(written);
+            balance.write(written, demo.balance());
         }
         log.info("Loaded the demo clinic ({} couples) in {} ms; every demo sign-in uses the password {}",
                 COUPLES.size(), (System.nanoTime() - started) / 1_000_000, PASSWORD);

@@ -90,6 +90,9 @@ final class DemoHistory {
                 .execute();
 
         int months = couple.status().equals("INTAKE") ? 0 : 3 + couple.index() % 7; // 3 to 9 months
+        if (couple.status().equals("CLOSED")) {
+            months = Math.max(months, 6); // closed two months ago, after months of work
+        }
         LocalDate firstSession = couple.status().equals("INTAKE")
                 ? today.minusDays(10 + random.nextInt(10))
                 : today.minusMonths(months).minusDays(random.nextInt(7));

@@ -3,6 +3,7 @@ package org.tandem.balance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tandem.jooq.Tables.CHECK_IN;
+import static org.tandem.jooq.Tables.CHECK_IN_ANSWER;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
 import static org.tandem.jooq.Tables.PARTNER;
 
@@ -60,6 +61,10 @@ class CheckInServiceTest {
         dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STATUS, "CANCELLED")
                 .where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam), COUPLE_SESSION.STATUS.eq("SCHEDULED"))
                 .execute();
+        // The demo gives Alex and Sam months of check-ins; these tests start them afresh (rolled back after).
+        dsl.deleteFrom(CHECK_IN_ANSWER).where(CHECK_IN_ANSWER.CHECK_IN_ID.in(
+                dsl.select(CHECK_IN.ID).from(CHECK_IN).where(CHECK_IN.COUPLE_ID.eq(alexAndSam)))).execute();
+        dsl.deleteFrom(CHECK_IN).where(CHECK_IN.COUPLE_ID.eq(alexAndSam)).execute();
         trail = AuditTrail.from(dsl);
     }
 

@@ -65,6 +65,8 @@ class CaseloadServiceTest {
 
     /** The demo clinic comes with months of sessions; these tests start from none (rolled back after). */
     private void withoutDemoSessions() {
+        dsl.deleteFrom(org.tandem.jooq.Tables.CHECK_IN_ANSWER).execute();
+        dsl.deleteFrom(org.tandem.jooq.Tables.CHECK_IN).execute();
         dsl.deleteFrom(org.tandem.jooq.Tables.SESSION_NOTE).execute();
         dsl.deleteFrom(org.tandem.jooq.Tables.COUPLE_SESSION).execute();
     }

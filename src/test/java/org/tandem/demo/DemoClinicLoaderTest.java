@@ -2,6 +2,8 @@ package org.tandem.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.ACCOUNT;
+import static org.tandem.jooq.Tables.CHECK_IN;
+import static org.tandem.jooq.Tables.CHECK_IN_ANSWER;
 import static org.tandem.jooq.Tables.CLINIC;
 import static org.tandem.jooq.Tables.COUPLE;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
@@ -17,9 +19,16 @@ import static org.tandem.jooq.Tables.SESSION_NOTE;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.PARTNER;
 
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +36,14 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.tandem.balance.BalanceScoring;
+import org.tandem.balance.Change;
+import org.tandem.balance.CheckInAnswers;
+import org.tandem.balance.Item;
+import org.tandem.balance.Reliability;
+import org.tandem.balance.Scores;
+import org.tandem.balance.Subscale;
+import org.tandem.balance.Zone;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 import org.tandem.workbook.Progress;
@@ -160,6 +177,117 @@ class DemoClinicLoaderTest {
                                 .anyMatch(step -> !other.partnerAnswers().containsKey(step))));
             }
             signIn.out();
+        }
+
+        private record Scored(long id, long couple, long partner, @Nullable Long session, OffsetDateTime submitted,
+                CheckInAnswers answers, Scores scores) {}
+
+        private List<Scored> demoCheckIns() {
+            Map<Long, Map<Item, Integer>> answers = new HashMap<>();
+            dsl.select(CHECK_IN_ANSWER.CHECK_IN_ID, CHECK_IN_ANSWER.ITEM_CODE, CHECK_IN_ANSWER.VALUE)
+                    .from(CHECK_IN_ANSWER)
+                    .forEach(r -> answers.computeIfAbsent(r.value1(), id -> new EnumMap<>(Item.class))
+                            .put(Item.valueOf(r.value2()), r.value3().intValue()));
+            return dsl.select(CHECK_IN.ID, CHECK_IN.COUPLE_ID, CHECK_IN.PARTNER_ID, CHECK_IN.SESSION_ID,
+                            CHECK_IN.SUBMITTED_AT, CHECK_IN.CLOSENESS)
+                    .from(CHECK_IN)
+                    .join(CLINIC).on(CLINIC.ID.eq(CHECK_IN.CLINIC_ID), CLINIC.NAME.eq("Riverside Couples Practice"))
+                    .where(CHECK_IN.SUBMITTED_AT.isNotNull())
+                    .orderBy(CHECK_IN.SUBMITTED_AT, CHECK_IN.ID)
+                    .fetch(r -> {
+                        CheckInAnswers given = CheckInAnswers.of(answers.getOrDefault(r.value1(), Map.of()),
+                                r.value6() == null ? null : r.value6().intValue());
+                        return new Scored(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), given,
+                                BalanceScoring.score(given));
+                    });
+        }
+
+        private static Map<Long, Scored> first(List<Scored> checkIns) {
+            Map<Long, Scored> first = new LinkedHashMap<>();
+            checkIns.forEach(checkIn -> first.putIfAbsent(checkIn.partner(), checkIn));
+            return first;
+        }
+
+        private static Map<Long, Scored> latest(List<Scored> checkIns) {
+            Map<Long, Scored> latest = new LinkedHashMap<>();
+            checkIns.forEach(checkIn -> latest.put(checkIn.partner(), checkIn));
+            return latest;
+        }
+
+        private long partnerOf(String email) {
+            return dsl.select(PARTNER.ID).from(PARTNER).join(ACCOUNT).on(ACCOUNT.ID.eq(PARTNER.ACCOUNT_ID))
+                    .where(ACCOUNT.EMAIL.eq(email)).fetchSingle(PARTNER.ID);
+        }
+
+        @Test
+        void balance_check_ins_tell_every_story_of_the_demo() {
+            List<Scored> checkIns = demoCheckIns();
+            assertThat(checkIns).allSatisfy(checkIn -> {
+                assertThat(checkIn.answers().answers()).as("all ten answers").doesNotContainNull();
+                assertThat(checkIn.answers().closeness()).isNotNull();
+            });
+            Map<Long, Scored> baselines = first(checkIns);
+            Map<Long, Scored> latest = latest(checkIns);
+            assertThat(baselines).as("every partner of every couple has a baseline")
+                    .hasSize(dsl.fetchCount(PARTNER, PARTNER.COUPLE_ID.in(dsl.select(COUPLE.ID).from(COUPLE)
+                            .join(CLINIC).on(CLINIC.ID.eq(COUPLE.CLINIC_ID), CLINIC.NAME.eq("Riverside Couples Practice")))))
+                    .hasSizeGreaterThanOrEqualTo(BalanceScoring.MIN_BASELINES);
+
+            // All four zones among the partners' latest check-ins.
+            assertThat(latest.values().stream().map(checkIn -> checkIn.scores().zone(60)).collect(Collectors.toSet()))
+                    .containsExactlyInAnyOrder(Zone.values());
+
+            // A couple whose both partners move from distant to balanced.
+            Map<Long, List<Long>> partnersByCouple = baselines.values().stream().collect(
+                    Collectors.groupingBy(Scored::couple, Collectors.mapping(Scored::partner, Collectors.toList())));
+            assertThat(partnersByCouple.values()).as("a couple from distant to balanced").anyMatch(partners ->
+                    partners.stream().allMatch(partner -> baselines.get(partner).scores().zone(60) == Zone.DISTANT
+                            && latest.get(partner).scores().zone(60) == Zone.BALANCED));
+
+            // Reliable change is estimated from the clinic's baselines, and someone reliably deteriorated.
+            Reliability reliability = BalanceScoring.parameters(baselines.values().stream().map(Scored::answers).toList());
+            assertThat(reliability.provisional()).isFalse();
+            assertThat(latest.values()).as("a reliable deterioration").anyMatch(checkIn -> {
+                Change change = BalanceScoring.change(baselines.get(checkIn.partner()).scores(), checkIn.scores(),
+                        reliability);
+                return change.reliablyWorse(Subscale.INDEPENDENCE) || change.reliablyWorse(Subscale.INTIMACY);
+            });
+
+            // A divergence flag at some couple's latest session with both partners' check-ins.
+            Map<Long, Map<Long, List<Scored>>> bySession = checkIns.stream().filter(checkIn -> checkIn.session() != null)
+                    .collect(Collectors.groupingBy(Scored::couple, LinkedHashMap::new,
+                            Collectors.groupingBy(Scored::session, LinkedHashMap::new, Collectors.toList())));
+            assertThat(bySession.values()).as("a divergence flag at the latest session").anyMatch(sessions -> {
+                List<Scored> both = sessions.values().stream().filter(pair -> pair.size() == 2)
+                        .reduce((earlier, later) -> later).orElseThrow();
+                return BalanceScoring.diverged(BalanceScoring.divergence(both.get(0).scores(), both.get(1).scores()), 25);
+            });
+
+            // A scheduled session within 48 hours that only one partner has checked in for.
+            OffsetDateTime now = OffsetDateTime.now();
+            var soon = dsl.select(COUPLE_SESSION.ID, COUPLE_SESSION.COUPLE_ID).from(COUPLE_SESSION)
+                    .where(COUPLE_SESSION.STATUS.eq("SCHEDULED"), COUPLE_SESSION.STARTS_AT.between(now, now.plusHours(48)))
+                    .fetch();
+            assertThat(soon).as("a missing check-in before an upcoming session").anyMatch(session ->
+                    checkIns.stream().filter(checkIn -> session.value1().equals(checkIn.session())).count() == 1);
+            assertThat(checkIns).allSatisfy(checkIn -> {
+                if (checkIn.session() != null) {
+                    OffsetDateTime startsAt = dsl.select(COUPLE_SESSION.STARTS_AT).from(COUPLE_SESSION)
+                            .where(COUPLE_SESSION.ID.eq(checkIn.session())).fetchSingle(COUPLE_SESSION.STARTS_AT);
+                    assertThat(checkIn.submitted()).isBetween(startsAt.minusHours(48), startsAt.minusHours(1));
+                }
+            });
+
+            // Alex moves from distant to balanced and recently checked in; Sam, fused at first, gains independence.
+            Scored alexFirst = baselines.get(partnerOf("alex@example.com"));
+            Scored alexLatest = latest.get(partnerOf("alex@example.com"));
+            Scored samFirst = baselines.get(partnerOf("sam@example.com"));
+            Scored samLatest = latest.get(partnerOf("sam@example.com"));
+            assertThat(alexFirst.scores().zone(60)).isEqualTo(Zone.DISTANT);
+            assertThat(alexLatest.scores().zone(60)).isEqualTo(Zone.BALANCED);
+            assertThat(alexLatest.submitted()).isAfter(now.minusDays(16));
+            assertThat(samFirst.scores().zone(60)).isEqualTo(Zone.FUSED);
+            assertThat(samLatest.scores().independence()).isGreaterThan(samFirst.scores().independence());
         }
 
         @Test

@@ -3,6 +3,8 @@ package org.tandem.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.e2e.BrowserSupport.DEMO_PASSWORD;
+import static org.tandem.jooq.Tables.CHECK_IN;
+import static org.tandem.jooq.Tables.CHECK_IN_ANSWER;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
 import static org.tandem.jooq.Tables.PARTNER;
 import static org.tandem.jooq.Tables.SESSION_NOTE;
@@ -87,6 +89,9 @@ class CoupleJourneyIT {
         long okafors = dsl.select(PARTNER.COUPLE_ID).from(PARTNER).where(PARTNER.FULL_NAME.eq("Daniel Okafor"))
                 .fetchSingle(PARTNER.COUPLE_ID);
         // The demo gives every couple a history of sessions; this journey starts the Okafors' afresh.
+        dsl.deleteFrom(CHECK_IN_ANSWER).where(CHECK_IN_ANSWER.CHECK_IN_ID.in(
+                dsl.select(CHECK_IN.ID).from(CHECK_IN).where(CHECK_IN.COUPLE_ID.eq(okafors)))).execute();
+        dsl.deleteFrom(CHECK_IN).where(CHECK_IN.COUPLE_ID.eq(okafors)).execute();
         dsl.deleteFrom(SESSION_NOTE).where(SESSION_NOTE.SESSION_ID.in(
                 dsl.select(COUPLE_SESSION.ID).from(COUPLE_SESSION).where(COUPLE_SESSION.COUPLE_ID.eq(okafors))))
                 .execute();

@@ -58,6 +58,10 @@ class SessionsJourneyIT {
         long couple = dsl.select(PARTNER.COUPLE_ID).from(PARTNER).where(PARTNER.FULL_NAME.eq("Alex Morgan"))
                 .fetchSingle(PARTNER.COUPLE_ID);
         // The demo gives Alex and Sam months of sessions; this journey starts them afresh in its own test database.
+        dsl.deleteFrom(org.tandem.jooq.Tables.CHECK_IN_ANSWER).where(org.tandem.jooq.Tables.CHECK_IN_ANSWER.CHECK_IN_ID.in(
+                dsl.select(org.tandem.jooq.Tables.CHECK_IN.ID).from(org.tandem.jooq.Tables.CHECK_IN)
+                        .where(org.tandem.jooq.Tables.CHECK_IN.COUPLE_ID.eq(couple)))).execute();
+        dsl.deleteFrom(org.tandem.jooq.Tables.CHECK_IN).where(org.tandem.jooq.Tables.CHECK_IN.COUPLE_ID.eq(couple)).execute();
         dsl.deleteFrom(org.tandem.jooq.Tables.SESSION_NOTE).where(org.tandem.jooq.Tables.SESSION_NOTE.SESSION_ID.in(
                 dsl.select(org.tandem.jooq.Tables.COUPLE_SESSION.ID).from(org.tandem.jooq.Tables.COUPLE_SESSION)
                         .where(org.tandem.jooq.Tables.COUPLE_SESSION.COUPLE_ID.eq(couple)))).execute();
