@@ -20,6 +20,15 @@ public final class StoredCheckIns {
     private final long coupleId;
     private final long clinicId;
 
+    /**
+     * Removes every check-in of the database (the demo's too) inside the test's rolled-back transaction, so
+     * that a test controls exactly which check-ins and clinic baselines exist.
+     */
+    public static void withoutAnyCheckIns(DSLContext dsl) {
+        dsl.deleteFrom(org.tandem.jooq.Tables.CHECK_IN_ANSWER).execute();
+        dsl.deleteFrom(org.tandem.jooq.Tables.CHECK_IN).execute();
+    }
+
     public StoredCheckIns(DSLContext dsl, long coupleId) {
         this.dsl = dsl;
         this.coupleId = coupleId;

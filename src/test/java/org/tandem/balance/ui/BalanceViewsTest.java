@@ -51,6 +51,7 @@ class BalanceViewsTest extends SpringBrowserlessTest {
     @BeforeEach
     void prepare() {
         alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
+        org.tandem.balance.StoredCheckIns.withoutAnyCheckIns(dsl);
         trail = AuditTrail.from(dsl);
     }
 
