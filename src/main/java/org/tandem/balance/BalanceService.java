@@ -25,7 +25,8 @@ import org.tandem.couples.CoupleAccess;
  * and the couple's history), every figure from {@link BalanceScoring}.
  */
 @Service
-@Transactional(readOnly = true)
+// Not read-only: the read of clinical data writes its audit row in the same transaction.
+@Transactional
 public class BalanceService {
 
     private final CheckInRepository checkIns;

@@ -133,7 +133,7 @@ public class CheckInService {
 
     /** Every submitted check-in of one of the therapist's couples, oldest first, with its scores. Audited. */
     @PreAuthorize("hasRole('THERAPIST')")
-    @Transactional(readOnly = true)
+    // Not read-only: the read of clinical data writes its audit row in the same transaction.
     public List<ScoredCheckIn> history(long coupleId) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
         List<ScoredCheckIn> history = checkIns.history(therapist.clinicId(), coupleId);
