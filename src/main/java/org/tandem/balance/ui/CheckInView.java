@@ -1,5 +1,6 @@
 package org.tandem.balance.ui;
 
+import org.tandem.shell.RouteIds;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.button.Button;
@@ -12,7 +13,6 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -26,8 +26,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
@@ -85,17 +83,7 @@ class CheckInView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     /** A malformed id, an unknown one and someone else's all end on the same access-denied page. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id;
-        try {
-            id = event.getRouteParameters().getLong(CHECK_IN_ID);
-        } catch (IllegalArgumentException notANumber) {
-            id = Optional.empty();
-        }
-        try {
-            show(id.map(checkIns::open).orElseThrow(), checkIns.instrument());
-        } catch (org.springframework.security.access.AccessDeniedException | NoSuchElementException notTheirs) {
-            event.rerouteToError(AccessDeniedException.class);
-        }
+        RouteIds.enter(event, CHECK_IN_ID, id -> show(checkIns.open(id), checkIns.instrument()));
     }
 
     private void show(CheckInDraft loaded, Instrument instrument) {

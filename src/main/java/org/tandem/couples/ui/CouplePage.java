@@ -3,7 +3,6 @@ package org.tandem.couples.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.LocalDate;
@@ -12,35 +11,17 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.LongConsumer;
+import org.tandem.shell.RouteIds;
 
 /** What the views of one couple's page share: reading the couple id from the URL, cards, dates. */
 final class CouplePage {
 
     private CouplePage() {}
 
-    /**
-     * Runs {@code show} with the couple id of the URL. A malformed id, a couple that does not exist and one
-     * that is not the signed-in therapist's all end on the same access-denied page, so that the page does not
-     * reveal which couples exist.
-     */
+    /** Runs {@code show} with the couple id of the URL; see {@link RouteIds#enter}. */
     static void enter(BeforeEnterEvent event, LongConsumer show) {
-        Optional<Long> coupleId;
-        try {
-            coupleId = event.getRouteParameters().getLong(CoupleTabs.COUPLE_ID);
-        } catch (IllegalArgumentException notANumber) {
-            coupleId = Optional.empty();
-        }
-        if (coupleId.isEmpty()) {
-            event.rerouteToError(AccessDeniedException.class);
-            return;
-        }
-        try {
-            show.accept(coupleId.get());
-        } catch (org.springframework.security.access.AccessDeniedException notTheirs) {
-            event.rerouteToError(AccessDeniedException.class);
-        }
+        RouteIds.enter(event, CoupleTabs.COUPLE_ID, show);
     }
 
     static Section card(String title, Component... content) {

@@ -1,9 +1,9 @@
 package org.tandem.goals.ui;
 
+import org.tandem.shell.RouteIds;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -12,7 +12,6 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.tandem.accounts.Role;
 import org.tandem.couples.CoupleHeading;
 import org.tandem.couples.CoupleService;
@@ -50,30 +49,15 @@ class CoupleGoalsView extends Main implements BeforeEnterObserver, HasDynamicTit
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id;
-        try {
-            id = event.getRouteParameters().getLong(CoupleTabs.COUPLE_ID);
-        } catch (IllegalArgumentException notANumber) {
-            id = Optional.empty();
-        }
-        if (id.isEmpty()) {
-            event.rerouteToError(AccessDeniedException.class);
-            return;
-        }
-        CoupleHeading heading;
-        CoupleGoals all;
-        try {
-            heading = couples.heading(id.get());
-            all = goals.ofCouple(id.get());
-        } catch (org.springframework.security.access.AccessDeniedException | java.util.NoSuchElementException no) {
-            event.rerouteToError(AccessDeniedException.class);
-            return;
-        }
-        coupleId = id.get();
-        names = heading.names();
-        removeAll();
-        add(new CoupleTabs(heading, CoupleTabs.Section.GOALS), addForm(all), empty, board);
-        show(all);
+        RouteIds.enter(event, CoupleTabs.COUPLE_ID, id -> {
+            CoupleHeading heading = couples.heading(id);
+            CoupleGoals all = goals.ofCouple(id);
+            coupleId = id;
+            names = heading.names();
+            removeAll();
+            add(new CoupleTabs(heading, CoupleTabs.Section.GOALS), addForm(all), empty, board);
+            show(all);
+        });
     }
 
     private Details addForm(CoupleGoals all) {

@@ -1,5 +1,6 @@
 package org.tandem.sessions.ui;
 
+import org.tandem.shell.RouteIds;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -19,7 +20,6 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -33,7 +33,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
 import org.tandem.couples.CoupleHeading;
@@ -70,23 +69,14 @@ class CoupleSessionsView extends Main implements BeforeEnterObserver, HasDynamic
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id = event.getRouteParameters().getLong(CoupleTabs.COUPLE_ID);
-        if (id.isEmpty()) {
-            event.rerouteToError(AccessDeniedException.class);
-            return;
-        }
-        CoupleHeading heading;
-        try {
-            heading = couples.heading(id.get());
-        } catch (org.springframework.security.access.AccessDeniedException | java.util.NoSuchElementException no) {
-            event.rerouteToError(AccessDeniedException.class);
-            return;
-        }
-        coupleId = id.get();
-        names = heading.names();
-        removeAll();
-        add(new CoupleTabs(heading, CoupleTabs.Section.SESSIONS), scheduleForm(), list());
-        refresh();
+        RouteIds.enter(event, CoupleTabs.COUPLE_ID, id -> {
+            CoupleHeading heading = couples.heading(id);
+            coupleId = id;
+            names = heading.names();
+            removeAll();
+            add(new CoupleTabs(heading, CoupleTabs.Section.SESSIONS), scheduleForm(), list());
+            refresh();
+        });
     }
 
     private Section scheduleForm() {

@@ -1,5 +1,6 @@
 package org.tandem.workbook.ui;
 
+import org.tandem.shell.RouteIds;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -76,18 +77,10 @@ class AssignmentReviewView extends Main implements BeforeEnterObserver, HasDynam
     }
 
     /** A numeric route parameter; a malformed one is treated like a missing one (and so denied). */
-    static Optional<Long> id(BeforeEnterEvent event, String name) {
-        try {
-            return event.getRouteParameters().getLong(name);
-        } catch (IllegalArgumentException notANumber) {
-            return Optional.empty();
-        }
-    }
-
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> coupleId = id(event, CoupleTabs.COUPLE_ID);
-        Optional<Long> assignmentId = id(event, ASSIGNMENT_ID);
+        Optional<Long> coupleId = RouteIds.parameter(event, CoupleTabs.COUPLE_ID);
+        Optional<Long> assignmentId = RouteIds.parameter(event, ASSIGNMENT_ID);
         if (coupleId.isEmpty() || assignmentId.isEmpty()) {
             event.rerouteToError(AccessDeniedException.class);
             return;

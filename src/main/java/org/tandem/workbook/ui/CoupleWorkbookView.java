@@ -1,5 +1,6 @@
 package org.tandem.workbook.ui;
 
+import org.tandem.shell.RouteIds;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,7 +11,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -18,7 +18,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.Optional;
 import org.tandem.accounts.Role;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleHeading;
@@ -54,23 +53,14 @@ class CoupleWorkbookView extends Main implements BeforeEnterObserver, HasDynamic
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> id = AssignmentReviewView.id(event, CoupleTabs.COUPLE_ID);
-        if (id.isEmpty()) {
-            event.rerouteToError(AccessDeniedException.class);
-            return;
-        }
-        CoupleHeading heading;
-        try {
-            heading = couples.heading(id.get());
-        } catch (org.springframework.security.access.AccessDeniedException | java.util.NoSuchElementException no) {
-            event.rerouteToError(AccessDeniedException.class);
-            return;
-        }
-        coupleId = id.get();
-        names = heading.names();
-        removeAll();
-        add(new CoupleTabs(heading, CoupleTabs.Section.WORKBOOK), toolbar(), list);
-        refresh();
+        RouteIds.enter(event, CoupleTabs.COUPLE_ID, id -> {
+            CoupleHeading heading = couples.heading(id);
+            coupleId = id;
+            names = heading.names();
+            removeAll();
+            add(new CoupleTabs(heading, CoupleTabs.Section.WORKBOOK), toolbar(), list);
+            refresh();
+        });
     }
 
     private Component toolbar() {

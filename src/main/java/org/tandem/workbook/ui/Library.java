@@ -1,5 +1,6 @@
 package org.tandem.workbook.ui;
 
+import org.tandem.shell.RouteIds;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
@@ -32,7 +33,7 @@ final class Library {
      * of another clinic all end on the same access-denied page, so that the page does not reveal which exist.
      */
     static void enter(BeforeEnterEvent event, LongConsumer show) {
-        RouteId.enter(event, MODULE_ID, show);
+        RouteIds.enter(event, MODULE_ID, show);
     }
 
     /** The column a module's page and its editor share, narrow enough to read like a partner's screen. */

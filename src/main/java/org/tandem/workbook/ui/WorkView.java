@@ -1,5 +1,6 @@
 package org.tandem.workbook.ui;
 
+import org.tandem.shell.RouteIds;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -86,7 +87,7 @@ class WorkView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        RouteId.enter(event, ASSIGNMENT_ID, id -> load(id, null));
+        RouteIds.enter(event, ASSIGNMENT_ID, id -> load(id, null));
     }
 
     /** Shows the assignment as it is stored now, with a message on top (after submitting, for example). */
