@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SelectOnConditionStep;
@@ -188,18 +189,23 @@ class WorkbookRepository {
     }
 
     List<StoredAnswer> answers(long clinicId, List<Long> workIds) {
+        return answersWhere(ANSWER.CLINIC_ID.eq(clinicId).and(ANSWER.WORK_ID.in(workIds)));
+    }
+
+    /** One answer, read on its own: autosave asks for it after every write. */
+    Optional<Answer> answer(long clinicId, long workId, String stepId) {
+        return answersWhere(ANSWER.CLINIC_ID.eq(clinicId).and(ANSWER.WORK_ID.eq(workId)).and(ANSWER.STEP_ID.eq(stepId)))
+                .stream().map(StoredAnswer::answer).findFirst();
+    }
+
+    private List<StoredAnswer> answersWhere(Condition condition) {
         return dsl.select(ANSWER.WORK_ID, ANSWER.STEP_ID, ANSWER.VALUE, ANSWER.SHARED, ANSWER.VERSION,
                         ANSWER.UPDATED_AT, ANSWER.FILLED)
                 .from(ANSWER)
-                .where(ANSWER.CLINIC_ID.eq(clinicId), ANSWER.WORK_ID.in(workIds))
+                .where(condition)
                 .fetch(row -> new StoredAnswer(row.value1(), new Answer(row.value2(),
                         WorkbookJson.answer(row.value3().data()), row.value4(), row.value5(), instant(row.value6())),
                         row.value7()));
-    }
-
-    Optional<Answer> answer(long clinicId, long workId, String stepId) {
-        return answers(clinicId, List.of(workId)).stream().map(StoredAnswer::answer)
-                .filter(answer -> answer.stepId().equals(stepId)).findFirst();
     }
 
     /** Writes the answer if it is still at {@code expectedVersion} (0: not yet written); false when another write came first. */
