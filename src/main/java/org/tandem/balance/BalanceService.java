@@ -75,12 +75,20 @@ public class BalanceService {
             }
         });
 
+        Map<Long, Scores> baselines = new LinkedHashMap<>();
+        partners.forEach(partner -> {
+            if (partner.baseline() != null) {
+                baselines.put(partner.partnerId(), partner.baseline().scores());
+            }
+        });
         List<CheckInLine> lines = history.stream().map(checkIn -> {
             SessionDivergence session = checkIn.sessionStartsAt() == null ? null : sessions.get(checkIn.sessionStartsAt());
+            Scores baseline = baselines.get(checkIn.partnerId());
             return new CheckInLine(checkIn.checkInId(), checkIn.partnerId(), checkIn.partnerName(),
-                    checkIn.submittedAt(), checkIn.sessionStartsAt(), checkIn.scores(),
-                    checkIn.scores().zone(settings.threshold()),
-                    session == null ? null : session.divergence(), session != null && session.flagged());
+                    checkIn.instrumentVersion(), checkIn.submittedAt(), checkIn.sessionStartsAt(), checkIn.answers(),
+                    checkIn.scores(), checkIn.scores().zone(settings.threshold()),
+                    session == null ? null : session.divergence(), session != null && session.flagged(),
+                    baseline == null ? null : BalanceScoring.change(baseline, checkIn.scores(), reliability));
         }).toList();
         return new CoupleBalance(coupleId, settings, reliability, partners, lines, List.copyOf(sessions.values()));
     }

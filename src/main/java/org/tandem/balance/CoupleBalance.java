@@ -36,13 +36,14 @@ public record CoupleBalance(long coupleId, BalanceSettings settings, Reliability
             @Nullable Change change) {}
 
     /**
-     * One submitted check-in: its scores, zone ({@code null} unless both subscales are scored), and the divergence
-     * of its session with the flag ({@code null} / false for a requested check-in or when not both partners are
-     * scored for that session).
+     * One submitted check-in: its raw answers on their instrument version, its scores, zone ({@code null} unless
+     * both subscales are scored), the divergence of its session with the flag ({@code null} / false for a requested
+     * check-in or when not both partners are scored for that session), and the change from the partner's baseline
+     * to this check-in ({@code null} while the partner has no scored check-in).
      */
-    public record CheckInLine(long checkInId, long partnerId, String partnerName, Instant submittedAt,
-            @Nullable Instant sessionStartsAt, Scores scores, @Nullable Zone zone, @Nullable BigDecimal divergence,
-            boolean diverged) {}
+    public record CheckInLine(long checkInId, long partnerId, String partnerName, int instrumentVersion,
+            Instant submittedAt, @Nullable Instant sessionStartsAt, CheckInAnswers answers, Scores scores,
+            @Nullable Zone zone, @Nullable BigDecimal divergence, boolean diverged, @Nullable Change change) {}
 
     /** The couple's divergence for one session where both partners are scored, and whether it is flagged (≥ D). */
     public record SessionDivergence(Instant sessionStartsAt, BigDecimal divergence, boolean flagged) {}
