@@ -5,6 +5,8 @@ import org.tandem.balance.CheckInService;
 import org.tandem.couples.ui.OverviewSection;
 
 /** Puts the couple's balance figures (scores, zones, change, divergence) on the couple's Overview tab. */
+// Alerts come first on the Overview (10), then the balance figures (20), then suggested modules (30).
+@org.springframework.core.annotation.Order(20)
 @org.springframework.stereotype.Component
 class BalanceOverviewSection implements OverviewSection {
 
