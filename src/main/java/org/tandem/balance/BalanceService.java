@@ -85,6 +85,7 @@ public class BalanceService {
             SessionDivergence session = checkIn.sessionStartsAt() == null ? null : sessions.get(checkIn.sessionStartsAt());
             Scores baseline = baselines.get(checkIn.partnerId());
             return new CheckInLine(checkIn.checkInId(), checkIn.partnerId(), checkIn.partnerName(),
+                    checkIn.partnerPosition(),
                     checkIn.instrumentVersion(), checkIn.submittedAt(), checkIn.sessionStartsAt(), checkIn.answers(),
                     checkIn.scores(), checkIn.scores().zone(settings.threshold()),
                     session == null ? null : session.divergence(), session != null && session.flagged(),
@@ -98,11 +99,11 @@ public class BalanceService {
         List<ScoredCheckIn> scored = checkIns.stream().filter(checkIn -> checkIn.scores().scored()).toList();
         ScoredCheckIn first = checkIns.getFirst();
         if (scored.isEmpty()) {
-            return new PartnerBalance(first.partnerId(), first.partnerName(), null, null, null);
+            return new PartnerBalance(first.partnerId(), first.partnerName(), first.partnerPosition(), null, null, null);
         }
         Point baseline = point(scored.getFirst(), settings);
         Point latest = point(scored.getLast(), settings);
-        return new PartnerBalance(first.partnerId(), first.partnerName(), baseline, latest,
+        return new PartnerBalance(first.partnerId(), first.partnerName(), first.partnerPosition(), baseline, latest,
                 BalanceScoring.change(baseline.scores(), latest.scores(), reliability));
     }
 

@@ -221,7 +221,7 @@ class CheckInRepository {
     List<ScoredCheckIn> history(long clinicId, long coupleId) {
         return dsl.select(CHECK_IN.ID, CHECK_IN.PARTNER_ID, coalesce(PARTNER.PREFERRED_NAME, PARTNER.FULL_NAME),
                         CHECK_IN.INSTRUMENT_NUMBER, CHECK_IN.SUBMITTED_AT, COUPLE_SESSION.STARTS_AT,
-                        CHECK_IN.CLOSENESS, answers())
+                        CHECK_IN.CLOSENESS, answers(), PARTNER.POSITION)
                 .from(CHECK_IN)
                 .join(PARTNER).on(PARTNER.CLINIC_ID.eq(CHECK_IN.CLINIC_ID), PARTNER.ID.eq(CHECK_IN.PARTNER_ID))
                 .leftJoin(COUPLE_SESSION).on(COUPLE_SESSION.CLINIC_ID.eq(CHECK_IN.CLINIC_ID),
@@ -231,8 +231,8 @@ class CheckInRepository {
                 .orderBy(CHECK_IN.SUBMITTED_AT, CHECK_IN.ID)
                 .fetch(r -> {
                     CheckInAnswers answers = answers(r.value8(), r.value7());
-                    return new ScoredCheckIn(r.value1(), r.value2(), r.value3(), r.value4(), instant(r.value5()),
-                            instant(r.value6()), answers, BalanceScoring.score(answers));
+                    return new ScoredCheckIn(r.value1(), r.value2(), r.value3(), r.value9(), r.value4(),
+                            instant(r.value5()), instant(r.value6()), answers, BalanceScoring.score(answers));
                 });
     }
 

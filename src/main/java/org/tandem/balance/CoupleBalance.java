@@ -32,7 +32,8 @@ public record CoupleBalance(long coupleId, BalanceSettings settings, Reliability
      * A partner who submitted at least one check-in: baseline (first scored) and latest scored check-in, both
      * {@code null} while none is scored, and the change between them ({@code null} likewise).
      */
-    public record PartnerBalance(long partnerId, String partnerName, @Nullable Point baseline, @Nullable Point latest,
+    public record PartnerBalance(long partnerId, String partnerName, int partnerPosition,
+            @Nullable Point baseline, @Nullable Point latest,
             @Nullable Change change) {}
 
     /**
@@ -41,7 +42,8 @@ public record CoupleBalance(long coupleId, BalanceSettings settings, Reliability
      * check-in or when not both partners are scored for that session), and the change from the partner's baseline
      * to this check-in ({@code null} while the partner has no scored check-in).
      */
-    public record CheckInLine(long checkInId, long partnerId, String partnerName, int instrumentVersion,
+    public record CheckInLine(long checkInId, long partnerId, String partnerName, int partnerPosition,
+            int instrumentVersion,
             Instant submittedAt, @Nullable Instant sessionStartsAt, CheckInAnswers answers, Scores scores,
             @Nullable Zone zone, @Nullable BigDecimal divergence, boolean diverged, @Nullable Change change) {}
 
