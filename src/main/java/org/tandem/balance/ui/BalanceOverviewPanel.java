@@ -29,23 +29,28 @@ import org.tandem.balance.CoupleBalance.PartnerBalance;
 import org.tandem.balance.Scores;
 import org.tandem.balance.Subscale;
 import org.tandem.balance.Zone;
+import org.tandem.shell.chart.Chart;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The couple's balance on the Overview: the line that the measure is Tandem's own, each partner's latest scores
- * and zone with the change since baseline, every check-in with its session's divergence, and a button to request
- * a check-in now. Numbers and badges only; every figure comes from {@link BalanceService}.
+ * and zone with the change since baseline, the charts (scores over time with the balanced band, closeness, the
+ * independence × intimacy plane), every check-in with its session's divergence, and a button to request a check-in
+ * now. Every figure comes from the one {@link BalanceService#overview} call; dates are in the clinic's time zone.
  */
 class BalanceOverviewPanel extends Section {
 
     private final BalanceService balance;
     private final CheckInService checkIns;
     private final long coupleId;
+    private final ZoneId zone;
     private final Div content = new Div();
 
-    BalanceOverviewPanel(BalanceService balance, CheckInService checkIns, long coupleId) {
+    BalanceOverviewPanel(BalanceService balance, CheckInService checkIns, long coupleId, ZoneId zone) {
         this.balance = balance;
         this.checkIns = checkIns;
         this.coupleId = coupleId;
+        this.zone = zone;
         setId("balance");
         addClassNames(LumoUtility.Border.ALL, LumoUtility.BorderColor.CONTRAST_10, LumoUtility.BorderRadius.LARGE,
                 LumoUtility.Padding.MEDIUM, LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN,
@@ -88,7 +93,44 @@ class BalanceOverviewPanel extends Section {
         partners.addClassNames(LumoUtility.Display.GRID, LumoUtility.Grid.Column.COLUMNS_1,
                 LumoUtility.Grid.Breakpoint.Large.COLUMNS_2, LumoUtility.Gap.MEDIUM);
         figures.partners().forEach(partner -> partners.add(partner(partner, figures.provisional())));
-        content.add(partners, checkInTable(figures.checkIns()));
+        content.add(partners, charts(figures), checkInTable(figures.checkIns()));
+    }
+
+    private Component charts(CoupleBalance figures) {
+        List<CheckInLine> lines = figures.checkIns();
+        if (!BalanceCharts.anyScored(lines)) {
+            Paragraph empty = new Paragraph(getTranslation("balance.overview.charts-empty"));
+            empty.setId("balance-charts-empty");
+            return empty;
+        }
+        BalanceCharts.Texts texts = new BalanceCharts.Texts(this::getTranslation, getLocale(), zone);
+        int threshold = figures.settings().threshold();
+        Div pair = new Div(
+                chart("balance-chart-closeness", "closeness", BalanceCharts.closenessOf(lines, texts), "16rem"),
+                chart("balance-chart-plane", "plane", BalanceCharts.planeOf(lines, threshold, texts), "20rem"));
+        pair.addClassNames(LumoUtility.Display.GRID, LumoUtility.Grid.Column.COLUMNS_1,
+                LumoUtility.Grid.Breakpoint.Large.COLUMNS_2, LumoUtility.Gap.MEDIUM);
+        Div charts = new Div(
+                chart("balance-chart-scores", "scores", BalanceCharts.scoresOf(lines, threshold, texts), "20rem"),
+                pair);
+        charts.setId("balance-charts");
+        charts.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM);
+        return charts;
+    }
+
+    private Component chart(String id, String name, ObjectNode configuration, String height) {
+        String title = getTranslation("balance.overview.chart." + name + "-title");
+        Chart chart = new Chart(configuration);
+        chart.setId(id);
+        chart.setHeight(height);
+        chart.getElement().setAttribute("role", "img");
+        chart.getElement().setAttribute("aria-label", title);
+        H4 heading = new H4(title);
+        heading.addClassNames(LumoUtility.FontSize.MEDIUM, LumoUtility.Margin.NONE);
+        Div figure = new Div(heading, chart);
+        figure.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.SMALL,
+                LumoUtility.MinWidth.NONE);
+        return figure;
     }
 
     /** One row of a partner's table: a measure with its baseline, latest and change. */
@@ -157,7 +199,7 @@ class BalanceOverviewPanel extends Section {
         Grid<CheckInLine> table = new Grid<>();
         table.setId("balance-check-ins");
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+                .withZone(zone);
         table.addColumn(line -> dates.format(line.sessionStartsAt() == null ? line.submittedAt() : line.sessionStartsAt()))
                 .setHeader(getTranslation("balance.overview.date")).setAutoWidth(true);
         table.addColumn(CheckInLine::partnerName).setHeader(getTranslation("balance.overview.partner"))

@@ -2,6 +2,7 @@ package org.tandem.balance.ui;
 
 import org.tandem.balance.BalanceService;
 import org.tandem.balance.CheckInService;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.ui.OverviewSection;
 
 /** Puts the couple's balance figures (scores, zones, change, divergence) on the couple's Overview tab. */
@@ -12,14 +13,16 @@ class BalanceOverviewSection implements OverviewSection {
 
     private final BalanceService balance;
     private final CheckInService checkIns;
+    private final ClinicTime time;
 
-    BalanceOverviewSection(BalanceService balance, CheckInService checkIns) {
+    BalanceOverviewSection(BalanceService balance, CheckInService checkIns, ClinicTime time) {
         this.balance = balance;
         this.checkIns = checkIns;
+        this.time = time;
     }
 
     @Override
     public com.vaadin.flow.component.Component create(long coupleId) {
-        return new BalanceOverviewPanel(balance, checkIns, coupleId);
+        return new BalanceOverviewPanel(balance, checkIns, coupleId, time.zone());
     }
 }

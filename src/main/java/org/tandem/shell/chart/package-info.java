@@ -1,0 +1,5 @@
+/** A small chart component over Chart.js that any feature can put on a screen. */
+@NullMarked
+package org.tandem.shell.chart;
+
+import org.jspecify.annotations.NullMarked;
