@@ -172,7 +172,7 @@ class AlertRepository {
 
     /**
      * The couples whose time-based alerts may have changed since the last sweep: a scheduled session whose
-     * check-in window opens or that starts around now, or an assignment that fell due.
+     * check-in window opens or that starts around now, an assignment that fell due, or an open alert.
      */
     List<CoupleRef> timeSensitive(Instant now, LocalDate today) {
         return dsl.selectDistinct(COUPLE_SESSION.CLINIC_ID, COUPLE_SESSION.COUPLE_ID).from(COUPLE_SESSION)
@@ -181,6 +181,9 @@ class AlertRepository {
                                 at(now.plus(Alerts.CHECK_IN_WINDOW).plus(java.time.Duration.ofDays(1)))))
                 .union(selectDistinct(MODULE_ASSIGNMENT.CLINIC_ID, MODULE_ASSIGNMENT.COUPLE_ID).from(MODULE_ASSIGNMENT)
                         .where(MODULE_ASSIGNMENT.DUE_ON.between(today.minusDays(2), today)))
+                // an open alert may have ended (an overdue module finished, a window closed)
+                .union(select(BALANCE_SUMMARY.CLINIC_ID, BALANCE_SUMMARY.COUPLE_ID).from(BALANCE_SUMMARY)
+                        .where(BALANCE_SUMMARY.ALERTS.gt(0)))
                 .fetch(r -> new CoupleRef(r.value1(), r.value2()));
     }
 
