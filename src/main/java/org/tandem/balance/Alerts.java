@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import org.tandem.balance.AlertFacts.PartnerHistory;
 import org.tandem.balance.AlertFacts.ScheduledSession;
 import org.tandem.balance.AlertFacts.SessionDivergence;
@@ -83,20 +82,23 @@ public final class Alerts {
     }
 
     /**
-     * The flag "appears": the latest session with a divergence is flagged and the session with a divergence
-     * before it was not (or there was none). A couple that stays diverged keeps the alert it was given.
+     * The flag "appears" at a session that is flagged when the session with a divergence before it was not (or
+     * there was none). The alert stands while the latest session with a divergence is still flagged; its subject is
+     * the session where this run of flags appeared, so that one acknowledgement covers the whole run and a flag that
+     * goes and comes back is a new alert. The sentence gives the latest divergence and its session's date.
      */
     private static void divergence(List<SessionDivergence> divergences, int flagAt, List<Alert> alerts) {
         List<SessionDivergence> known = divergences.stream().filter(d -> d.divergence() != null).toList();
-        if (known.isEmpty()) {
+        if (known.isEmpty() || !BalanceScoring.diverged(known.getLast().divergence(), flagAt)) {
             return;
         }
-        SessionDivergence latest = known.getLast();
-        @Nullable BigDecimal before = known.size() > 1 ? known.get(known.size() - 2).divergence() : null;
-        if (BalanceScoring.diverged(latest.divergence(), flagAt) && !BalanceScoring.diverged(before, flagAt)) {
-            alerts.add(new Alert(AlertKind.DIVERGENCE, null, latest.sessionId(), DIVERGENCE,
-                    List.of(Objects.requireNonNull(latest.divergence()), latest.date())));
+        int appeared = known.size() - 1;
+        while (appeared > 0 && BalanceScoring.diverged(known.get(appeared - 1).divergence(), flagAt)) {
+            appeared--;
         }
+        SessionDivergence latest = known.getLast();
+        alerts.add(new Alert(AlertKind.DIVERGENCE, null, known.get(appeared).sessionId(), DIVERGENCE,
+                List.of(Objects.requireNonNull(latest.divergence()), latest.date())));
     }
 
     /**

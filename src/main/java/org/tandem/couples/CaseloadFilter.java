@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What narrows a list of couples: a name search (every word must appear, case-insensitively, in either
- * partner's full or preferred name) and the statuses to show (empty: every status).
+ * partner's full or preferred name), the statuses to show (empty: every status) and whether to show only the
+ * couples that need attention (at least one alert not acknowledged; the caseload only).
  */
-public record CaseloadFilter(String search, Set<CoupleStatus> statuses) {
+public record CaseloadFilter(String search, Set<CoupleStatus> statuses, boolean needsAttention) {
 
     public static final CaseloadFilter NONE = new CaseloadFilter("", Set.of());
 
@@ -19,6 +20,11 @@ public record CaseloadFilter(String search, Set<CoupleStatus> statuses) {
     static final int MAX_TERMS = 5;
 
     public CaseloadFilter(@Nullable String search, @Nullable Set<CoupleStatus> statuses) {
+        this(search, statuses, false);
+    }
+
+    public CaseloadFilter(@Nullable String search, @Nullable Set<CoupleStatus> statuses, boolean needsAttention) {
+        this.needsAttention = needsAttention;
         String stripped = search == null ? "" : search.strip();
         this.search = stripped.length() > MAX_SEARCH_LENGTH ? stripped.substring(0, MAX_SEARCH_LENGTH) : stripped;
         this.statuses = statuses == null || statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
@@ -33,6 +39,6 @@ public record CaseloadFilter(String search, Set<CoupleStatus> statuses) {
     }
 
     public boolean isEmpty() {
-        return search.isEmpty() && statuses.isEmpty();
+        return search.isEmpty() && statuses.isEmpty() && !needsAttention;
     }
 }

@@ -22,6 +22,9 @@ public record CaseloadRead(TandemUser therapist, int offset, int rows, CaseloadF
             detail.append(", status ").append(filter.statuses().stream().map(Enum::name).sorted()
                     .collect(Collectors.joining(" ")));
         }
+        if (filter.needsAttention()) {
+            detail.append(", needs attention");
+        }
         return AuditEntry.by(therapist, "caseload.read", "account", therapist.accountId(),
                 AuditEntry.Outcome.SUCCESS, detail.toString());
     }

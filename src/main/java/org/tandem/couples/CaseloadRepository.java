@@ -12,7 +12,9 @@ import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.coalesce;
 import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
+import static org.tandem.jooq.Tables.BALANCE_SUMMARY;
 import static org.tandem.jooq.Tables.COUPLE;
 import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
@@ -30,13 +32,16 @@ import org.jooq.Records;
 import org.jooq.SortField;
 import org.jooq.TableOnConditionStep;
 import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.tandem.jooq.tables.Partner;
 
 /**
  * The caseload in two statements per page whatever its size: one for the rows, one for the count.
  * Filtering, sorting and paging all happen in SQL; last and next session are correlated subqueries
- * served by the (clinic_id, couple_id, starts_at) index of couple_session.
+ * served by the (clinic_id, couple_id, starts_at) index of couple_session. The balance columns are read from the
+ * balance summary the balance feature keeps per couple (never computed per row; see
+ * docs/decisions/012-alert-summary.md); a couple without a summary row yet shows no zone and no alerts.
  */
 @Repository
 class CaseloadRepository {
@@ -70,6 +75,8 @@ class CaseloadRepository {
                                         ASSIGNMENT_WORK.SUBMITTED_AT.isNull()))));
     }
 
+    private static final Field<Integer> ALERTS = coalesce(BALANCE_SUMMARY.ALERTS, 0);
+
     private static final Field<Integer> STATUS_ORDER = case_(COUPLE.STATUS)
             .when("INTAKE", 0).when("ACTIVE", 1).when("PAUSED", 2).when("CLOSED", 3).else_(4);
 
@@ -89,7 +96,12 @@ class CaseloadRepository {
                         COUPLE.STATUS.convertFrom(CoupleStatus::valueOf),
                         COUPLE_THERAPIST.ROLE.convertFrom("CO_THERAPIST"::equals),
                         LAST_SESSION.as("last_session"), NEXT_SESSION.as("next_session"),
-                        overdueModules(today).as("overdue_modules"))
+                        overdueModules(today).as("overdue_modules"),
+                        BALANCE_SUMMARY.PARTNER_ONE_ZONE,
+                        BALANCE_SUMMARY.PARTNER_ONE_TREND.convertFrom(CaseloadRepository::trend),
+                        BALANCE_SUMMARY.PARTNER_TWO_ZONE,
+                        BALANCE_SUMMARY.PARTNER_TWO_TREND.convertFrom(CaseloadRepository::trend),
+                        ALERTS.as("alerts"))
                 .from(caseloadTables())
                 .where(caseloadCondition(clinicId, therapistId, filter))
                 .orderBy(orderBy(sort, today))
@@ -110,13 +122,20 @@ class CaseloadRepository {
         return COUPLE_THERAPIST
                 .join(COUPLE).on(COUPLE.ID.eq(COUPLE_THERAPIST.COUPLE_ID), COUPLE.CLINIC_ID.eq(COUPLE_THERAPIST.CLINIC_ID))
                 .join(ONE).on(ONE.COUPLE_ID.eq(COUPLE.ID), ONE.POSITION.eq((short) 1))
-                .leftJoin(TWO).on(TWO.COUPLE_ID.eq(COUPLE.ID), TWO.POSITION.eq((short) 2));
+                .leftJoin(TWO).on(TWO.COUPLE_ID.eq(COUPLE.ID), TWO.POSITION.eq((short) 2))
+                .leftJoin(BALANCE_SUMMARY).on(BALANCE_SUMMARY.COUPLE_ID.eq(COUPLE.ID),
+                        BALANCE_SUMMARY.CLINIC_ID.eq(COUPLE.CLINIC_ID));
+    }
+
+    private static CaseloadEntry.@Nullable Trend trend(@Nullable String code) {
+        return code == null ? null : CaseloadEntry.Trend.valueOf(code);
     }
 
     private static Condition caseloadCondition(long clinicId, long therapistId, CaseloadFilter filter) {
         return COUPLE_THERAPIST.CLINIC_ID.eq(clinicId)
                 .and(COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId))
-                .and(matching(ONE, TWO, filter));
+                .and(matching(ONE, TWO, filter))
+                .and(filter.needsAttention() ? ALERTS.gt(0) : noCondition());
     }
 
     /**
@@ -148,6 +167,7 @@ class CaseloadRepository {
                 case LAST_SESSION -> LAST_SESSION;
                 case NEXT_SESSION -> NEXT_SESSION;
                 case OVERDUE_MODULES -> overdueModules(today);
+                case ALERTS -> ALERTS;
             };
             // Couples without a (last, next) session or second partner come last in either direction.
             fields.add(criterion.direction() == CaseloadSort.Direction.ASCENDING

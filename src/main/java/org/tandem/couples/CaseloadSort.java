@@ -10,7 +10,9 @@ public record CaseloadSort(Column column, Direction direction) {
         ROLE,
         LAST_SESSION,
         NEXT_SESSION,
-        OVERDUE_MODULES
+        OVERDUE_MODULES,
+        /** Alerts not yet acknowledged; descending is "needs attention first". */
+        ALERTS
     }
 
     public enum Direction {
@@ -25,4 +27,7 @@ public record CaseloadSort(Column column, Direction direction) {
     public static CaseloadSort descending(Column column) {
         return new CaseloadSort(column, Direction.DESCENDING);
     }
+
+    /** The couples with the most alerts not yet acknowledged first. */
+    public static final CaseloadSort NEEDS_ATTENTION_FIRST = descending(Column.ALERTS);
 }

@@ -120,13 +120,15 @@ class AlertsTest {
     }
 
     @Test
-    void no_divergence_alert_below_d_or_when_the_flag_was_already_there() {
+    void no_divergence_alert_below_d_and_a_flag_that_stays_keeps_the_session_where_it_appeared() {
         SessionDivergence flagged = new SessionDivergence(8, LocalDate.of(2026, 5, 15), new BigDecimal("30.0"));
         SessionDivergence stillFlagged = new SessionDivergence(9, LocalDate.of(2026, 6, 1), new BigDecimal("26.0"));
         SessionDivergence justBelow = new SessionDivergence(9, LocalDate.of(2026, 6, 1), new BigDecimal("24.9"));
 
         assertThat(alerts(List.of(), List.of(justBelow), List.of(), List.of())).isEmpty();
-        assertThat(alerts(List.of(), List.of(flagged, stillFlagged), List.of(), List.of())).isEmpty();
+        assertThat(alerts(List.of(), List.of(flagged, stillFlagged), List.of(), List.of())).containsExactly(new Alert(
+                AlertKind.DIVERGENCE, null, 8, "balance.alert.divergence",
+                List.of(new BigDecimal("26.0"), LocalDate.of(2026, 6, 1))));
         assertThat(alerts(List.of(), List.of(flagged, justBelow), List.of(), List.of())).isEmpty();
         assertThat(alerts(List.of(), List.of(), List.of(), List.of())).isEmpty();
     }

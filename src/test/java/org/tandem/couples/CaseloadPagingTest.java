@@ -93,6 +93,13 @@ class CaseloadPagingTest {
                 select {0}, id, now() + make_interval(days => 7 + (n % 14)::int), 50, 'VIDEO', 'SCHEDULED', {1}
                 from generated_couple
                 """, inline(clinicId), inline(therapistId));
+        // The balance summary the balance feature keeps: every third couple needs attention.
+        dsl.execute("""
+                insert into balance_summary (clinic_id, couple_id, partner_one_zone, partner_one_trend,
+                        partner_two_zone, partner_two_trend, alerts)
+                select {0}, id, 'BALANCED', 'UP', 'DISTANT', 'FLAT', case when n % 3 = 0 then 1 + n % 4 else 0 end
+                from generated_couple
+                """, inline(clinicId));
         dsl.execute("drop table generated_couple");
     }
 
@@ -118,12 +125,18 @@ class CaseloadPagingTest {
         Served smallFirst = firstPage(CaseloadFilter.NONE, List.of());
         Served smallSearch = firstPage(search, List.of());
         Served smallSorted = firstPage(CaseloadFilter.NONE, byNextSession);
+        CaseloadFilter needsAttention = new CaseloadFilter("", Set.of(), true);
+        List<CaseloadSort> attentionFirst = List.of(CaseloadSort.NEEDS_ATTENTION_FIRST);
+        Served smallAttention = firstPage(needsAttention, attentionFirst);
 
         generateCouples(11, 5000);
         dsl.execute("analyze couple, partner, couple_therapist, couple_session");
         Served largeFirst = firstPage(CaseloadFilter.NONE, List.of());
         Served largeSearch = firstPage(search, List.of());
         Served largeSorted = firstPage(CaseloadFilter.NONE, byNextSession);
+        dsl.execute("analyze balance_summary");
+        Served largeAttention = firstPage(needsAttention, attentionFirst);
+        List<CaseloadEntry> mostAlertsFirst = caseload.page(CaseloadFilter.NONE, attentionFirst, 0, 5);
         Served largeFirstAgain = firstPage(CaseloadFilter.NONE, List.of());
 
         assertThat(smallFirst.count()).isEqualTo(10);
@@ -136,6 +149,12 @@ class CaseloadPagingTest {
         assertThat(largeFirst.statements()).isEqualTo(smallFirst.statements());
         assertThat(largeSearch.statements()).isEqualTo(smallSearch.statements()).isEqualTo(3);
         assertThat(largeSorted.statements()).isEqualTo(smallSorted.statements()).isEqualTo(3);
+        assertThat(smallAttention.count()).isEqualTo(3); // couples 3, 6 and 9
+        assertThat(largeAttention.count()).isEqualTo(5000 / 3);
+        assertThat(largeAttention.statements()).isEqualTo(smallAttention.statements()).isEqualTo(3);
+        assertThat(mostAlertsFirst).extracting(CaseloadEntry::alerts).containsOnly(4);
+        assertThat(mostAlertsFirst.getFirst().partnerOneZone()).isEqualTo("BALANCED");
+        assertThat(mostAlertsFirst.getFirst().partnerOneTrend()).isEqualTo(CaseloadEntry.Trend.UP);
 
         System.out.printf("Caseload first page (50 rows + count), 10 couples: %d statements, %d ms%n",
                 smallFirst.statements(), smallFirst.millis());

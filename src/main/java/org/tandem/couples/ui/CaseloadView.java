@@ -6,10 +6,13 @@ import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
@@ -42,7 +45,8 @@ import org.tandem.couples.CoupleStatus;
 
 /**
  * The therapist's landing page: every couple they work with, filtered, sorted and paged in the database
- * (the grid asks for one page at a time). Balance, alerts and overdue modules are filled by later features.
+ * (the grid asks for one page at a time). The balance columns (zone chips with trend arrows, alert count) come from
+ * the balance summary the repository joins, so a page costs the same whatever the couples' histories.
  */
 @Route(CaseloadView.ROUTE)
 @RolesAllowed(Role.Names.THERAPIST)
@@ -60,6 +64,57 @@ class CaseloadView extends Main implements HasDynamicTitle {
         Span badge = new Span(String.valueOf(entry.overdueModules()));
         badge.getElement().getThemeList().add("badge error");
         badge.getElement().setAttribute("title", getTranslation("caseload.overdue.title", entry.overdueModules()));
+        return badge;
+    }
+
+    /** Each partner's latest zone as a small chip with its name and the trend since baseline as an arrow. */
+    private Component balanceChips(CaseloadEntry entry) {
+        Div chips = new Div();
+        chips.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.XSMALL,
+                LumoUtility.AlignItems.START);
+        chip(chips, name(entry.partnerOne(), entry.partnerOnePreferred()), entry.partnerOneZone(),
+                entry.partnerOneTrend());
+        if (entry.partnerTwo() != null) {
+            chip(chips, name(entry.partnerTwo(), entry.partnerTwoPreferred()), entry.partnerTwoZone(),
+                    entry.partnerTwoTrend());
+        }
+        return chips;
+    }
+
+    private void chip(Div chips, String partner, @Nullable String zone, CaseloadEntry.@Nullable Trend trend) {
+        if (zone == null) {
+            return;
+        }
+        String arrow = trend == null ? "" : switch (trend) {
+            case UP -> " ↑";
+            case DOWN -> " ↓";
+            case FLAT -> " →";
+        };
+        Span chip = new Span(getTranslation("balance.zone." + zone) + arrow);
+        chip.addClassName("caseload-zone");
+        chip.getElement().setAttribute("data-zone", zone);
+        chip.getElement().setAttribute("data-trend", trend == null ? "" : trend.name());
+        // The zone colours of the couple's Overview (BalanceOverviewPanel).
+        chip.getElement().getThemeList().add("badge small" + switch (zone) {
+            case "BALANCED" -> " success";
+            case "DISTANT" -> " warning";
+            case "DISCONNECTED" -> " error";
+            default -> "";
+        });
+        chip.getElement().setAttribute("title", getTranslation("caseload.zone.title", partner,
+                getTranslation("balance.zone.meaning." + zone),
+                trend == null ? "" : getTranslation("caseload.trend." + trend.name())));
+        chips.add(chip);
+    }
+
+    private Component alertsBadge(CaseloadEntry entry) {
+        if (!entry.needsAttention()) {
+            return new Span();
+        }
+        Span badge = new Span(String.valueOf(entry.alerts()));
+        badge.addClassName("caseload-alerts");
+        badge.getElement().getThemeList().add("badge error primary");
+        badge.getElement().setAttribute("title", getTranslation("caseload.alerts.title", entry.alerts()));
         return badge;
     }
 
@@ -93,9 +148,18 @@ class CaseloadView extends Main implements HasDynamicTitle {
         statuses.setPlaceholder(getTranslation("caseload.filter.all-statuses"));
         statuses.setClearButtonVisible(true);
 
-        search.addValueChangeListener(change -> applyFilter(new CaseloadFilter(change.getValue(), statuses.getValue())));
-        statuses.addValueChangeListener(change -> applyFilter(new CaseloadFilter(search.getValue(), change.getValue())));
-        HorizontalLayout filters = new HorizontalLayout(search, statuses);
+        Checkbox needsAttention = new Checkbox(getTranslation("caseload.filter.needs-attention"));
+        needsAttention.setId("caseload-needs-attention");
+        search.addValueChangeListener(change -> applyFilter(
+                new CaseloadFilter(change.getValue(), statuses.getValue(), needsAttention.getValue())));
+        statuses.addValueChangeListener(change -> applyFilter(
+                new CaseloadFilter(search.getValue(), change.getValue(), needsAttention.getValue())));
+        needsAttention.addValueChangeListener(change -> applyFilter(
+                new CaseloadFilter(search.getValue(), statuses.getValue(), change.getValue())));
+        Button attentionFirst = new Button(getTranslation("caseload.sort.needs-attention-first"),
+                VaadinIcon.SORT.create());
+        attentionFirst.setId("caseload-needs-attention-first");
+        HorizontalLayout filters = new HorizontalLayout(search, statuses, needsAttention, attentionFirst);
         filters.setWidthFull();
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
@@ -117,14 +181,17 @@ class CaseloadView extends Main implements HasDynamicTitle {
         grid.addColumn(entry -> format(entry.nextSession()))
                 .setHeader(getTranslation("caseload.column.next-session"))
                 .setSortProperty(CaseloadSort.Column.NEXT_SESSION.name()).setAutoWidth(true).setFlexGrow(0);
-        // Filled by the balance measurement (zones, alerts); empty until then.
-        for (String later : List.of("balance", "alerts")) {
-            grid.addColumn(entry -> "").setHeader(getTranslation("caseload.column." + later))
-                    .setTextAlign(ColumnTextAlign.CENTER).setWidth("6rem").setFlexGrow(0);
-        }
+        grid.addComponentColumn(this::balanceChips).setHeader(getTranslation("caseload.column.balance"))
+                .setWidth("9.5rem").setFlexGrow(0);
+        Grid.Column<CaseloadEntry> alerts = grid.addComponentColumn(this::alertsBadge)
+                .setHeader(getTranslation("caseload.column.alerts"))
+                .setSortProperty(CaseloadSort.Column.ALERTS.name())
+                .setTextAlign(ColumnTextAlign.CENTER).setWidth("6rem").setFlexGrow(0);
         grid.addComponentColumn(this::overdueBadge).setHeader(getTranslation("caseload.column.overdue"))
                 .setSortProperty(CaseloadSort.Column.OVERDUE_MODULES.name())
                 .setTextAlign(ColumnTextAlign.CENTER).setWidth("7rem").setFlexGrow(0);
+        attentionFirst.addClickListener(click -> grid.sort(
+                List.of(new GridSortOrder<>(alerts, SortDirection.DESCENDING))));
         grid.setItems(query -> caseload.page(filter, sortOf(query.getSortOrders()), query.getOffset(),
                         query.getLimit()).stream(),
                 query -> caseload.count(filter));

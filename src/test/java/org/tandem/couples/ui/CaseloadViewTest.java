@@ -1,6 +1,7 @@
 package org.tandem.couples.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.jooq.Tables.BALANCE_SUMMARY;
 import static org.tandem.jooq.Tables.PARTNER;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -8,7 +9,9 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -62,7 +65,7 @@ class CaseloadViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void shows_every_couple_with_names_status_role_sessions_and_the_columns_later_features_fill() {
+    void shows_every_couple_with_names_status_role_sessions_balance_alerts_and_overdue_modules() {
         navigate("caseload", Component.class);
 
         Grid<CaseloadEntry> grid = grid();
@@ -72,8 +75,11 @@ class CaseloadViewTest extends SpringBrowserlessTest {
         assertThat(column(0)).startsWith("Aisha Khan", "Alex Morgan", "Daniel Okafor (Dan)");
         assertThat(column(1)).contains("Tom Becker (Tommy)", "Samira Patel (Sam)");
         assertThat(column(3)).containsOnly("Primary", "Co-therapist");
-        assertThat(column(6)).containsOnly("");
-        assertThat(column(7)).containsOnly("");
+        assertThat(column(6)).as("each partner's zone chip with the trend since baseline")
+                .allMatch(text -> text.matches("((Balanced|Distant|Fused|Disconnected) [↑↓→])*"))
+                .anyMatch(text -> text.contains("Balanced ↑"));
+        assertThat(column(7)).as("alerts: a count where there are any")
+                .allMatch(text -> text.isEmpty() || text.matches("[1-9][0-9]*")).anyMatch(text -> !text.isEmpty());
         assertThat(column(8)).as("overdue modules: a count where there are any")
                 .allMatch(text -> text.isEmpty() || text.matches("[1-9][0-9]*")).anyMatch(text -> !text.isEmpty());
     }
@@ -98,6 +104,47 @@ class CaseloadViewTest extends SpringBrowserlessTest {
         assertThat(test(grid()).size()).isZero();
         assertThat(grid().getEmptyStateText()).isEqualTo(
                 "No couples match this search and status. Clear the search or choose all statuses.");
+    }
+
+    @Test
+    void alexs_row_shows_alex_moving_into_balanced_as_a_green_chip_with_an_up_arrow() {
+        navigate("caseload", Component.class);
+
+        Span alex = $(Span.class).all().stream().filter(span -> span.hasClassName("caseload-zone"))
+                .filter(span -> span.getElement().getAttribute("title").startsWith("Alex Morgan:"))
+                .findFirst().orElseThrow();
+        assertThat(alex.getText()).isEqualTo("Balanced ↑");
+        assertThat(alex.getElement().getThemeList()).contains("badge", "small", "success");
+        assertThat(alex.getElement().getAttribute("title"))
+                .isEqualTo("Alex Morgan: interdependent, reliably up since the first check-in");
+    }
+
+    @Test
+    void needs_attention_keeps_only_couples_with_open_alerts() {
+        // Every alert of Alex and Sam acknowledged.
+        dsl.update(BALANCE_SUMMARY).set(BALANCE_SUMMARY.ALERTS, 0)
+                .where(BALANCE_SUMMARY.COUPLE_ID.in(dsl.select(PARTNER.COUPLE_ID).from(PARTNER)
+                        .where(PARTNER.FULL_NAME.eq("Alex Morgan"))))
+                .execute();
+        navigate("caseload", Component.class);
+        int all = test(grid()).size();
+
+        test($(Checkbox.class).id("caseload-needs-attention")).click();
+
+        assertThat(test(grid()).size()).isPositive().isLessThan(all);
+        assertThat(column(7)).allMatch(text -> text.matches("[1-9][0-9]*"));
+        assertThat(column(0)).doesNotContain("Alex Morgan");
+    }
+
+    @Test
+    void needs_attention_first_sorts_by_open_alerts_descending() {
+        navigate("caseload", Component.class);
+
+        test($(Button.class).id("caseload-needs-attention-first")).click();
+
+        List<Integer> counts = column(7).stream().map(text -> text.isEmpty() ? 0 : Integer.parseInt(text)).toList();
+        assertThat(counts).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(counts.getFirst()).isPositive();
     }
 
     @Test

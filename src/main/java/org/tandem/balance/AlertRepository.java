@@ -1,0 +1,197 @@
+package org.tandem.balance;
+
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectDistinct;
+import static org.jooq.impl.DSL.selectOne;
+import static org.tandem.jooq.Tables.ALERT_ACKNOWLEDGEMENT;
+import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
+import static org.tandem.jooq.Tables.BALANCE_SUMMARY;
+import static org.tandem.jooq.Tables.CHECK_IN;
+import static org.tandem.jooq.Tables.CLINIC;
+import static org.tandem.jooq.Tables.COUPLE;
+import static org.tandem.jooq.Tables.COUPLE_SESSION;
+import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
+import static org.tandem.jooq.Tables.MODULE_VERSION;
+import static org.tandem.jooq.Tables.PARTNER;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the alert rules need beyond the check-ins, the acknowledgements, and the caseload's balance summary. */
+@Repository
+class AlertRepository {
+
+    private final DSLContext dsl;
+
+    AlertRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    record PartnerRow(long partnerId, String name, int position) {}
+
+    record SessionRow(long sessionId, Instant startsAt) {}
+
+    record Acknowledged(AlertKind kind, @Nullable Long partnerId, long subjectId) {}
+
+    /**
+     * The couple's partners, every session (to name the session of a divergence), the scheduled sessions still to
+     * come with who has checked in within their window, the overdue assignments and the acknowledgements, in one
+     * statement.
+     */
+    record CoupleFacts(List<PartnerRow> partners, List<SessionRow> sessions,
+            List<AlertFacts.ScheduledSession> upcoming, List<AlertFacts.OverdueAssignment> overdue,
+            List<Acknowledged> acknowledged) {}
+
+    CoupleFacts facts(long clinicId, long coupleId, Instant now, LocalDate today) {
+        var checkedIn = multiset(selectDistinct(CHECK_IN.PARTNER_ID).from(CHECK_IN)
+                .where(CHECK_IN.CLINIC_ID.eq(COUPLE_SESSION.CLINIC_ID), CHECK_IN.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID),
+                        CHECK_IN.SUBMITTED_AT.isNotNull(),
+                        // the session's own check-in, or one the therapist requested within its 48-hour window
+                        CHECK_IN.SESSION_ID.eq(COUPLE_SESSION.ID).or(CHECK_IN.SESSION_ID.isNull()
+                                .and(CHECK_IN.SUBMITTED_AT.ge(field("{0} - interval '48 hours'",
+                                        COUPLE_SESSION.STARTS_AT.getDataType(), COUPLE_SESSION.STARTS_AT))))));
+        return dsl.select(
+                        multiset(select(PARTNER.ID, coalesce(PARTNER.PREFERRED_NAME, PARTNER.FULL_NAME), PARTNER.POSITION)
+                                .from(PARTNER)
+                                .where(PARTNER.CLINIC_ID.eq(COUPLE.CLINIC_ID), PARTNER.COUPLE_ID.eq(COUPLE.ID))
+                                .orderBy(PARTNER.POSITION))
+                                .convertFrom(r -> r.map(p -> new PartnerRow(p.value1(), p.value2(), p.value3()))),
+                        multiset(select(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT)
+                                .from(COUPLE_SESSION)
+                                .where(COUPLE_SESSION.CLINIC_ID.eq(COUPLE.CLINIC_ID),
+                                        COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID)))
+                                .convertFrom(r -> r.map(s -> new SessionRow(s.value1(), s.value2().toInstant()))),
+                        multiset(select(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT, checkedIn)
+                                .from(COUPLE_SESSION)
+                                .where(COUPLE_SESSION.CLINIC_ID.eq(COUPLE.CLINIC_ID),
+                                        COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID), COUPLE_SESSION.STATUS.eq("SCHEDULED"),
+                                        COUPLE_SESSION.STARTS_AT.gt(at(now)))
+                                .orderBy(COUPLE_SESSION.STARTS_AT))
+                                .convertFrom(r -> r.map(s -> new AlertFacts.ScheduledSession(s.value1(),
+                                        s.value2().toInstant(), new HashSet<>(s.value3().getValues(0, Long.class))))),
+                        multiset(select(MODULE_ASSIGNMENT.ID, MODULE_VERSION.TITLE, MODULE_ASSIGNMENT.DUE_ON)
+                                .from(MODULE_ASSIGNMENT)
+                                .join(MODULE_VERSION).on(MODULE_VERSION.ID.eq(MODULE_ASSIGNMENT.MODULE_VERSION_ID))
+                                .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(COUPLE.CLINIC_ID),
+                                        MODULE_ASSIGNMENT.COUPLE_ID.eq(COUPLE.ID), MODULE_ASSIGNMENT.DUE_ON.lt(today),
+                                        // as on the caseload: not every partner has submitted yet
+                                        exists(selectOne().from(ASSIGNMENT_WORK)
+                                                .where(ASSIGNMENT_WORK.ASSIGNMENT_ID.eq(MODULE_ASSIGNMENT.ID),
+                                                        ASSIGNMENT_WORK.SUBMITTED_AT.isNull())))
+                                .orderBy(MODULE_ASSIGNMENT.DUE_ON, MODULE_ASSIGNMENT.ID))
+                                .convertFrom(r -> r.map(a -> new AlertFacts.OverdueAssignment(a.value1(), a.value2(),
+                                        a.value3()))),
+                        multiset(select(ALERT_ACKNOWLEDGEMENT.KIND, ALERT_ACKNOWLEDGEMENT.PARTNER_ID,
+                                        ALERT_ACKNOWLEDGEMENT.SUBJECT_ID)
+                                .from(ALERT_ACKNOWLEDGEMENT)
+                                .where(ALERT_ACKNOWLEDGEMENT.CLINIC_ID.eq(COUPLE.CLINIC_ID),
+                                        ALERT_ACKNOWLEDGEMENT.COUPLE_ID.eq(COUPLE.ID)))
+                                .convertFrom(r -> r.map(a -> new Acknowledged(AlertKind.valueOf(a.value1()),
+                                        a.value2(), a.value3()))))
+                .from(COUPLE)
+                .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.ID.eq(coupleId))
+                .fetchSingle(r -> new CoupleFacts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    /** Records the acknowledgement once; acknowledging the same alert again changes nothing. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void acknowledge(long clinicId, long coupleId, Alert alert, long accountId, Instant now) {
+        dsl.insertInto(ALERT_ACKNOWLEDGEMENT)
+                .set(ALERT_ACKNOWLEDGEMENT.CLINIC_ID, clinicId)
+                .set(ALERT_ACKNOWLEDGEMENT.COUPLE_ID, coupleId)
+                .set(ALERT_ACKNOWLEDGEMENT.KIND, alert.kind().name())
+                .set(ALERT_ACKNOWLEDGEMENT.PARTNER_ID, alert.partnerId())
+                .set(ALERT_ACKNOWLEDGEMENT.SUBJECT_ID, alert.subjectId())
+                .set(ALERT_ACKNOWLEDGEMENT.ACKNOWLEDGED_BY, accountId)
+                .set(ALERT_ACKNOWLEDGEMENT.ACKNOWLEDGED_AT, at(now))
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    /** One partner's figures for the caseload chip and arrow. */
+    record PartnerSummary(@Nullable Zone zone, @Nullable Trend trend) {
+        static final PartnerSummary NONE = new PartnerSummary(null, null);
+    }
+
+    enum Trend { UP, DOWN, FLAT }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void saveSummary(long clinicId, long coupleId, PartnerSummary one, PartnerSummary two, int alerts, Instant now) {
+        dsl.insertInto(BALANCE_SUMMARY)
+                .set(BALANCE_SUMMARY.CLINIC_ID, clinicId)
+                .set(BALANCE_SUMMARY.COUPLE_ID, coupleId)
+                .set(BALANCE_SUMMARY.PARTNER_ONE_ZONE, name(one.zone()))
+                .set(BALANCE_SUMMARY.PARTNER_ONE_TREND, name(one.trend()))
+                .set(BALANCE_SUMMARY.PARTNER_TWO_ZONE, name(two.zone()))
+                .set(BALANCE_SUMMARY.PARTNER_TWO_TREND, name(two.trend()))
+                .set(BALANCE_SUMMARY.ALERTS, alerts)
+                .set(BALANCE_SUMMARY.REFRESHED_AT, at(now))
+                .onConflict(BALANCE_SUMMARY.COUPLE_ID).doUpdate()
+                .set(BALANCE_SUMMARY.PARTNER_ONE_ZONE, name(one.zone()))
+                .set(BALANCE_SUMMARY.PARTNER_ONE_TREND, name(one.trend()))
+                .set(BALANCE_SUMMARY.PARTNER_TWO_ZONE, name(two.zone()))
+                .set(BALANCE_SUMMARY.PARTNER_TWO_TREND, name(two.trend()))
+                .set(BALANCE_SUMMARY.ALERTS, alerts)
+                .set(BALANCE_SUMMARY.REFRESHED_AT, at(now))
+                .execute();
+    }
+
+    Optional<Long> coupleOfCheckIn(long checkInId) {
+        return dsl.select(CHECK_IN.COUPLE_ID).from(CHECK_IN).where(CHECK_IN.ID.eq(checkInId)).fetchOptional(CHECK_IN.COUPLE_ID);
+    }
+
+    record CoupleRef(long clinicId, long coupleId) {}
+
+    Optional<CoupleRef> coupleOfSession(long sessionId) {
+        return dsl.select(COUPLE_SESSION.CLINIC_ID, COUPLE_SESSION.COUPLE_ID).from(COUPLE_SESSION)
+                .where(COUPLE_SESSION.ID.eq(sessionId))
+                .fetchOptional(r -> new CoupleRef(r.value1(), r.value2()));
+    }
+
+    List<Long> couples(long clinicId) {
+        return dsl.select(COUPLE.ID).from(COUPLE).where(COUPLE.CLINIC_ID.eq(clinicId)).orderBy(COUPLE.ID).fetch(COUPLE.ID);
+    }
+
+    List<Long> clinics() {
+        return dsl.select(CLINIC.ID).from(CLINIC).orderBy(CLINIC.ID).fetch(CLINIC.ID);
+    }
+
+    /**
+     * The couples whose time-based alerts may have changed since the last sweep: a scheduled session whose
+     * check-in window opens or that starts around now, an assignment that fell due, or an open alert.
+     */
+    List<CoupleRef> timeSensitive(Instant now, LocalDate today) {
+        return dsl.selectDistinct(COUPLE_SESSION.CLINIC_ID, COUPLE_SESSION.COUPLE_ID).from(COUPLE_SESSION)
+                .where(COUPLE_SESSION.STATUS.eq("SCHEDULED"),
+                        COUPLE_SESSION.STARTS_AT.between(at(now.minus(java.time.Duration.ofDays(1))),
+                                at(now.plus(Alerts.CHECK_IN_WINDOW).plus(java.time.Duration.ofDays(1)))))
+                .union(selectDistinct(MODULE_ASSIGNMENT.CLINIC_ID, MODULE_ASSIGNMENT.COUPLE_ID).from(MODULE_ASSIGNMENT)
+                        .where(MODULE_ASSIGNMENT.DUE_ON.between(today.minusDays(2), today)))
+                // an open alert may have ended (an overdue module finished, a window closed)
+                .union(select(BALANCE_SUMMARY.CLINIC_ID, BALANCE_SUMMARY.COUPLE_ID).from(BALANCE_SUMMARY)
+                        .where(BALANCE_SUMMARY.ALERTS.gt(0)))
+                .fetch(r -> new CoupleRef(r.value1(), r.value2()));
+    }
+
+    private static @Nullable String name(@Nullable Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,86 @@
+package org.tandem.balance;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tandem.accounts.AccessRefused;
+import org.tandem.accounts.AuditEntry;
+import org.tandem.accounts.Audited;
+import org.tandem.accounts.TandemUser;
+import org.tandem.couples.CoupleAccess;
+
+/**
+ * A couple's alerts (balance.md, "Alerts") for its therapist, and their acknowledgement. Reading them is four
+ * statements whatever the couple's history: the clinic's figures, the check-ins, the other facts with the
+ * acknowledgements, and the audit row.
+ */
+@Service
+// Not read-only: the read of clinical data writes its audit row in the same transaction.
+@Transactional
+public class AlertService {
+
+    private final BalanceSummaries summaries;
+    private final AlertRepository alerts;
+    private final CoupleAccess access;
+    private final ApplicationEventPublisher events;
+
+    AlertService(BalanceSummaries summaries, AlertRepository alerts, CoupleAccess access,
+            ApplicationEventPublisher events) {
+        this.summaries = summaries;
+        this.alerts = alerts;
+        this.access = access;
+        this.events = events;
+    }
+
+    /** The couple's alerts now, partners' first, acknowledged ones included (and marked). Audited. */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public List<CoupleAlert> alerts(long coupleId) {
+        TandemUser therapist = access.requireTherapistOf(coupleId);
+        List<CoupleAlert> current = summaries.compute(therapist.clinicId(), coupleId,
+                summaries.clinic(therapist.clinicId()), Instant.now()).alerts();
+        events.publishEvent(new AlertsRead(therapist, coupleId, current.size()));
+        return current;
+    }
+
+    /**
+     * Acknowledges one of the couple's current alerts (a second time changes nothing) and refreshes the couple's
+     * caseload summary. An alert that no longer fires (or never did) is refused, audited.
+     */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public CoupleAlert acknowledge(long coupleId, CoupleAlert alert) {
+        TandemUser therapist = access.requireTherapistOf(coupleId);
+        Instant now = Instant.now();
+        BalanceSummaries.ClinicFigures clinic = summaries.clinic(therapist.clinicId());
+        BalanceSummaries.Computed computed = summaries.compute(therapist.clinicId(), coupleId, clinic, now);
+        @Nullable CoupleAlert current = computed.alerts().stream().filter(alert::sameAs).findFirst().orElse(null);
+        if (current == null) {
+            events.publishEvent(new AccessRefused(therapist, "alert " + alert.kind() + " of couple " + coupleId,
+                    "not a current alert"));
+            throw new org.springframework.security.access.AccessDeniedException("No such alert");
+        }
+        alerts.acknowledge(therapist.clinicId(), coupleId, current.alert(), therapist.accountId(), now);
+        events.publishEvent(new AlertAcknowledged(therapist, coupleId, current));
+        summaries.refresh(therapist.clinicId(), coupleId, clinic, now);
+        return new CoupleAlert(current.kind(), current.partnerId(), current.subjectId(), current.reasonKey(),
+                current.reasonArgs(), true);
+    }
+
+    record AlertsRead(TandemUser therapist, long coupleId, int count) implements Audited {
+        public AuditEntry auditEntry() {
+            return AuditEntry.by(therapist, "balance.alerts_read", "couple", coupleId, AuditEntry.Outcome.SUCCESS,
+                    count + " alert(s)");
+        }
+    }
+
+    record AlertAcknowledged(TandemUser therapist, long coupleId, CoupleAlert alert) implements Audited {
+        public AuditEntry auditEntry() {
+            return AuditEntry.by(therapist, "balance.alert_acknowledged", "couple", coupleId,
+                    AuditEntry.Outcome.SUCCESS, alert.kind() + (alert.partnerId() == null ? "" : " partner "
+                            + alert.partnerId()) + " subject " + alert.subjectId());
+        }
+    }
+}

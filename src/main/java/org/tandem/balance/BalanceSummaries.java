@@ -1,0 +1,204 @@
+package org.tandem.balance;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tandem.balance.AlertRepository.Acknowledged;
+import org.tandem.balance.AlertRepository.CoupleFacts;
+import org.tandem.balance.AlertRepository.CoupleRef;
+import org.tandem.balance.AlertRepository.PartnerSummary;
+import org.tandem.balance.AlertRepository.Trend;
+import org.tandem.balance.CheckInEvents.CheckInChanged;
+import org.tandem.balance.CheckInEvents.SettingsChanged;
+import org.tandem.clinic.ClinicTime;
+import org.tandem.sessions.SessionMarked;
+import org.tandem.sessions.SessionScheduled;
+
+/**
+ * Computes a couple's alerts from its facts (the one place that gathers {@link AlertFacts}) and keeps the
+ * caseload's {@code balance_summary} row in step: in the transaction of a submitted check-in, a scheduled or marked
+ * session, an acknowledgement or changed clinic settings, and by a sweep at startup and every
+ * {@code tandem.balance.sweep-cron} for the alerts that time alone brings (docs/decisions/012-alert-summary.md).
+ * Not public: only {@link AlertService} and the events reach it.
+ */
+@Service
+@EnableScheduling
+@Transactional
+class BalanceSummaries {
+
+    private static final Logger log = LoggerFactory.getLogger(BalanceSummaries.class);
+
+    private final CheckInRepository checkIns;
+    private final AlertRepository alerts;
+    private final ClinicTime time;
+
+    BalanceSummaries(CheckInRepository checkIns, AlertRepository alerts, ClinicTime time) {
+        this.checkIns = checkIns;
+        this.alerts = alerts;
+        this.time = time;
+    }
+
+    /** The clinic's figures that every couple's alerts depend on, read once per clinic. */
+    record ClinicFigures(BalanceSettings settings, Reliability reliability) {}
+
+    /** A couple's alerts, each with whether it was acknowledged, and its balance figures. */
+    record Computed(List<CoupleAlert> alerts, CoupleBalance balance, List<AlertRepository.PartnerRow> partners) {
+
+        int unacknowledged() {
+            return (int) alerts.stream().filter(alert -> !alert.acknowledged()).count();
+        }
+    }
+
+    ClinicFigures clinic(long clinicId) {
+        CheckInRepository.ClinicBaselines clinic = checkIns.clinicBaselines(clinicId);
+        return new ClinicFigures(clinic.settings(), BalanceScoring.parameters(clinic.baselines()));
+    }
+
+    /** Three statements: the couple's check-in history, its other facts, and (unless given) the clinic's figures. */
+    Computed compute(long clinicId, long coupleId, ClinicFigures clinic, Instant now) {
+        List<ScoredCheckIn> history = checkIns.history(clinicId, coupleId);
+        CoupleFacts facts = alerts.facts(clinicId, coupleId, now, LocalDate.ofInstant(now, time.zone()));
+        CoupleBalance balance = BalanceService.balance(coupleId, clinic.settings(), clinic.reliability(), history);
+        List<Alert> raised = Alerts.of(alertFacts(facts, history, balance, time.zone()), clinic.settings(),
+                clinic.reliability(), now);
+        Set<Acknowledged> acknowledged = new HashSet<>(facts.acknowledged());
+        List<CoupleAlert> result = raised.stream()
+                .map(alert -> CoupleAlert.of(alert, acknowledged.contains(
+                        new Acknowledged(alert.kind(), alert.partnerId(), alert.subjectId()))))
+                .toList();
+        return new Computed(result, balance, facts.partners());
+    }
+
+    private static AlertFacts alertFacts(CoupleFacts facts, List<ScoredCheckIn> history, CoupleBalance balance,
+            ZoneId zone) {
+        List<AlertFacts.PartnerHistory> partners = new ArrayList<>();
+        for (AlertRepository.PartnerRow partner : facts.partners()) {
+            List<CheckInScores> scores = history.stream()
+                    .filter(checkIn -> checkIn.partnerId() == partner.partnerId())
+                    .map(checkIn -> new CheckInScores(checkIn.checkInId(), checkIn.scores()))
+                    .toList();
+            partners.add(new AlertFacts.PartnerHistory(partner.partnerId(), partner.name(), scores));
+        }
+        Map<Instant, Long> sessionIds = new HashMap<>();
+        facts.sessions().forEach(session -> sessionIds.put(session.startsAt(), session.sessionId()));
+        List<AlertFacts.SessionDivergence> divergences = balance.sessions().stream()
+                .filter(session -> sessionIds.containsKey(session.sessionStartsAt()))
+                .map(session -> new AlertFacts.SessionDivergence(sessionIds.get(session.sessionStartsAt()),
+                        LocalDate.ofInstant(session.sessionStartsAt(), zone), session.divergence()))
+                .toList();
+        return new AlertFacts(partners, divergences, facts.upcoming(), facts.overdue());
+    }
+
+    /** Recomputes the couple's summary row. */
+    public void refresh(long clinicId, long coupleId) {
+        refresh(clinicId, coupleId, clinic(clinicId), Instant.now());
+    }
+
+    void refresh(long clinicId, long coupleId, ClinicFigures clinic, Instant now) {
+        save(clinicId, coupleId, compute(clinicId, coupleId, clinic, now), now);
+    }
+
+    void save(long clinicId, long coupleId, Computed computed, Instant now) {
+        PartnerSummary one = PartnerSummary.NONE;
+        PartnerSummary two = PartnerSummary.NONE;
+        for (CoupleBalance.PartnerBalance partner : computed.balance().partners()) {
+            PartnerSummary summary = summary(partner);
+            if (partner.partnerPosition() == 1) {
+                one = summary;
+            } else {
+                two = summary;
+            }
+        }
+        alerts.saveSummary(clinicId, coupleId, one, two, computed.unacknowledged(), now);
+    }
+
+    /**
+     * The latest zone and the trend since baseline: down when either subscale reliably decreased, up when either
+     * reliably increased and neither decreased, flat otherwise.
+     */
+    static PartnerSummary summary(CoupleBalance.PartnerBalance partner) {
+        Change change = partner.change();
+        if (partner.latest() == null || change == null) {
+            return PartnerSummary.NONE;
+        }
+        boolean worse = false;
+        boolean better = false;
+        for (Subscale subscale : Subscale.values()) {
+            @Nullable BigDecimal delta = change.change(subscale);
+            if (change.reliable(subscale) && delta != null) {
+                worse |= delta.signum() < 0;
+                better |= delta.signum() > 0;
+            }
+        }
+        return new PartnerSummary(partner.latest().zone(), worse ? Trend.DOWN : better ? Trend.UP : Trend.FLAT);
+    }
+
+    /** Every couple of the clinic, the clinic's figures read once. */
+    public void refreshClinic(long clinicId) {
+        ClinicFigures clinic = clinic(clinicId);
+        Instant now = Instant.now();
+        for (long coupleId : alerts.couples(clinicId)) {
+            refresh(clinicId, coupleId, clinic, now);
+        }
+    }
+
+    // ---- what changes a summary ----
+
+    @EventListener
+    public void on(CheckInChanged changed) {
+        if ("submitted".equals(changed.what())) {
+            alerts.coupleOfCheckIn(changed.checkInId())
+                    .ifPresent(coupleId -> refresh(changed.partner().clinicId(), coupleId));
+        }
+    }
+
+    @EventListener
+    public void on(SessionScheduled scheduled) {
+        refresh(scheduled.therapist().clinicId(), scheduled.coupleId());
+    }
+
+    @EventListener
+    public void on(SessionMarked marked) {
+        alerts.coupleOfSession(marked.sessionId()).ifPresent(couple -> refresh(couple.clinicId(), couple.coupleId()));
+    }
+
+    @EventListener
+    public void on(SettingsChanged changed) {
+        refreshClinic(changed.admin().clinicId());
+    }
+
+    /** After the demo clinic (an application runner) has loaded: every couple of every clinic. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void sweepAll() {
+        for (long clinicId : alerts.clinics()) {
+            refreshClinic(clinicId);
+        }
+        log.info("Balance summaries refreshed for every couple");
+    }
+
+    /** The alerts that time alone raises or ends: a check-in window that opened, a session begun, a due date passed. */
+    @Scheduled(cron = "${tandem.balance.sweep-cron:0 */10 * * * *}")
+    public void sweepTimeSensitive() {
+        Instant now = Instant.now();
+        Map<Long, ClinicFigures> clinics = new HashMap<>();
+        for (CoupleRef couple : alerts.timeSensitive(now, time.today())) {
+            refresh(couple.clinicId(), couple.coupleId(), clinics.computeIfAbsent(couple.clinicId(), this::clinic), now);
+        }
+    }
+}

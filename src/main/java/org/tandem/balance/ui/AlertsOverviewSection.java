@@ -1,0 +1,23 @@
+package org.tandem.balance.ui;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.tandem.balance.AlertService;
+import org.tandem.couples.ui.OverviewSection;
+
+/** Puts the couple's alerts, each with why and an Acknowledge button, first on the couple's Overview tab. */
+@Order(10)
+@Component
+class AlertsOverviewSection implements OverviewSection {
+
+    private final AlertService alerts;
+
+    AlertsOverviewSection(AlertService alerts) {
+        this.alerts = alerts;
+    }
+
+    @Override
+    public com.vaadin.flow.component.Component create(long coupleId) {
+        return new AlertsPanel(alerts, coupleId);
+    }
+}

@@ -1,0 +1,56 @@
+package org.tandem.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.e2e.BrowserSupport.DEMO_PASSWORD;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The therapist reads the caseload's balance chips and puts the couples that need attention first. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "vaadin.devmode.devTools.enabled=false")
+@ActiveProfiles("test")
+class CaseloadAlertsIT {
+
+    @RegisterExtension
+    static final BrowserSupport browser = new BrowserSupport();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    @DisplayName("the therapist sees zone chips and alert counts, sorts by needs attention, and the grid fits 1280 px")
+    void caseloadAlerts() {
+        browser.signIn(port, "therapist@example.com", DEMO_PASSWORD);
+        Page page = browser.open(port, "/caseload");
+        Locator grid = page.locator("vaadin-grid");
+        assertThat(page.locator(".caseload-zone").first()).isVisible();
+        assertThat(page.locator(".caseload-zone", new Page.LocatorOptions().setHasText("Balanced ↑")).first())
+                .isVisible();
+
+        page.locator("#caseload-needs-attention-first").click();
+        // The first row after sorting carries the largest alert count.
+        Locator counts = page.locator(".caseload-alerts");
+        assertThat(counts.first()).isVisible();
+        page.waitForTimeout(500);
+        int first = Integer.parseInt(counts.first().textContent().strip());
+        for (String text : counts.allTextContents()) {
+            assertThat(Integer.parseInt(text.strip())).isLessThanOrEqualTo(first);
+        }
+
+        Object fits = grid.evaluate("grid => { const table = grid.shadowRoot.querySelector('#table');"
+                + " return table.scrollWidth <= table.clientWidth; }");
+        browser.screenshot("caseload-alerts");
+        assertThat(fits).as("no horizontal scrolling at 1280 px").isEqualTo(true);
+
+        page.locator("#caseload-needs-attention").click();
+        assertThat(page.locator(".caseload-alerts").first()).isVisible();
+    }
+}
