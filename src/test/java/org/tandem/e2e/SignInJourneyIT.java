@@ -47,7 +47,7 @@ class SignInJourneyIT {
         assertThat(grid.getByText("therapist@example.com", new Locator.GetByTextOptions().setExact(true))).isVisible();
         assertThat(grid.getByText("Dr. Jordan Reyes", new Locator.GetByTextOptions().setExact(true))).isVisible();
         assertSideNav(page, List.of("Users", "Assignments", "Clinic settings", "Balance settings"), "Caseload", "Schedule", "Library", "My workbook",
-                "Goals");
+                "Goals", "My balance");
 
         browser.screenshot("admin-users");
         signOutAndStayOut();
@@ -66,7 +66,7 @@ class SignInJourneyIT {
         // Another therapist's client never appears, neither in the grid nor anywhere else on the page.
         assertThat(page.getByText("Maya Johnson")).hasCount(0);
         assertSideNav(page, List.of("Caseload", "Schedule", "Library"), "Users", "Assignments", "My workbook", "Goals",
-                "Clinic settings", "Balance settings");
+                "My balance", "Clinic settings", "Balance settings");
 
         browser.screenshot("therapist-caseload");
         signOutAndStayOut();
@@ -85,7 +85,7 @@ class SignInJourneyIT {
         // The demo gives Alex open assignments.
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("To do").setExact(true)))
                 .isVisible();
-        assertSideNav(page, List.of("My workbook", "Goals"), "Caseload", "Schedule", "Library", "Users", "Assignments",
+        assertSideNav(page, List.of("My workbook", "Goals", "My balance"), "Caseload", "Schedule", "Library", "Users", "Assignments",
                 "Clinic settings", "Balance settings");
 
         browser.screenshot("client-workbook");

@@ -27,7 +27,7 @@ import org.tandem.support.IntegrationTest;
 class ViewAccessTest extends SpringBrowserlessTest {
 
     private static final List<String> SIGNED_IN_ROUTES = List.of("", "caseload", "users", "workbook", "assignments",
-            "clinic/settings", "clinic/balance", "library", "goals");
+            "clinic/settings", "clinic/balance", "library", "goals", "my-balance");
 
     @Autowired DSLContext dsl;
     AuditTrail trail;
@@ -93,7 +93,7 @@ class ViewAccessTest extends SpringBrowserlessTest {
         assertThat($(H2.class).single().getText()).isEqualTo("Welcome, Alex");
         assertThat($(Paragraph.class).all()).extracting(Paragraph::getText)
                 .contains("You and Sam are working with Dr. Jordan Reyes.");
-        assertThat(menu()).containsExactly("My workbook", "Goals");
+        assertThat(menu()).containsExactly("My workbook", "Goals", "My balance");
     }
 
     @Test

@@ -38,7 +38,7 @@ import org.tandem.workbook.WorkbookService;
  *
  * <p>Opened from the couple's Workbook tab, and with a module already chosen wherever Tandem suggests one.
  */
-class AssignModuleDialog extends Dialog {
+public class AssignModuleDialog extends Dialog {
 
     static final int MAX_NOTE = 2000;
 
@@ -56,7 +56,7 @@ class AssignModuleDialog extends Dialog {
      * @param moduleId the module to start with (a suggestion), or null to let the therapist choose
      * @param assigned called with the new assignment's id once it is assigned (the dialog has closed then)
      */
-    AssignModuleDialog(long coupleId, WorkbookService workbook, ModuleLibrary library, ClinicTime time,
+    public AssignModuleDialog(long coupleId, WorkbookService workbook, ModuleLibrary library, ClinicTime time,
             @Nullable Long moduleId, LongConsumer assigned) {
         this.coupleId = coupleId;
         this.workbook = workbook;

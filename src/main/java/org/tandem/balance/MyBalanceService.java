@@ -1,0 +1,114 @@
+package org.tandem.balance;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tandem.accounts.AccessRefused;
+import org.tandem.accounts.AuditEntry;
+import org.tandem.accounts.Audited;
+import org.tandem.accounts.TandemUser;
+import org.tandem.balance.MyBalance.MyScore;
+import org.tandem.balance.ScoreSharingRepository.Consent;
+import org.tandem.couples.CoupleAccess;
+import org.tandem.couples.SignedInPartner;
+
+/**
+ * A partner's own balance: their scores over time and, only while BOTH partners agree to share, their partner's.
+ * Each partner turns their own sharing on or off at any time. Reads and changes are audited; a refused read of
+ * the partner's scores is audited as a denial.
+ */
+@Service
+// Not read-only: the read of clinical data writes its audit row in the same transaction.
+@Transactional
+public class MyBalanceService {
+
+    private final CheckInRepository checkIns;
+    private final ScoreSharingRepository sharing;
+    private final CoupleAccess access;
+    private final ApplicationEventPublisher events;
+
+    MyBalanceService(CheckInRepository checkIns, ScoreSharingRepository sharing, CoupleAccess access,
+            ApplicationEventPublisher events) {
+        this.checkIns = checkIns;
+        this.sharing = sharing;
+        this.access = access;
+        this.events = events;
+    }
+
+    /** The signed-in partner's own scores, and their partner's while both share. Audited. */
+    @PreAuthorize("hasRole('CLIENT')")
+    public MyBalance mine() {
+        SignedInPartner me = access.requirePartner();
+        long clinicId = me.user().clinicId();
+        List<Consent> consents = sharing.consents(clinicId, me.coupleId());
+        Consent mine = consents.stream().filter(c -> c.partnerId() == me.partnerId()).findFirst().orElseThrow();
+        Optional<Consent> other = consents.stream().filter(c -> c.partnerId() != me.partnerId()).findFirst();
+        boolean both = mine.shares() && other.map(Consent::shares).orElse(false);
+        int threshold = checkIns.settings(clinicId).settings().threshold();
+        List<ScoredCheckIn> history = checkIns.history(clinicId, me.coupleId());
+        List<MyScore> myScores = scores(history, me.partnerId(), threshold);
+        List<MyScore> partnerScores = both && other.isPresent()
+                ? scores(history, other.get().partnerId(), threshold) : List.of();
+        events.publishEvent(new MyBalanceRead(me.user(), me.coupleId(), myScores.size(), partnerScores.size(), both));
+        return new MyBalance(me.partnerId(), mine.name(), other.map(Consent::name).orElse(null), mine.shares(),
+                other.map(Consent::shares).orElse(false), myScores, partnerScores);
+    }
+
+    /**
+     * The other partner's scores, oldest first: only while both partners share; otherwise refused
+     * ({@link AccessDeniedException}, audited).
+     */
+    @PreAuthorize("hasRole('CLIENT')")
+    public List<MyScore> partnerScores() {
+        SignedInPartner me = access.requirePartner();
+        long clinicId = me.user().clinicId();
+        List<Consent> consents = sharing.consents(clinicId, me.coupleId());
+        Optional<Consent> other = consents.stream().filter(c -> c.partnerId() != me.partnerId()).findFirst();
+        boolean both = other.isPresent() && consents.stream().allMatch(Consent::shares);
+        if (!both) {
+            events.publishEvent(new AccessRefused(me.user(), "partner's balance scores",
+                    "not shared by both partners"));
+            throw new AccessDeniedException("Your partner's scores are shown only when you both share them");
+        }
+        int threshold = checkIns.settings(clinicId).settings().threshold();
+        List<MyScore> scores = scores(checkIns.history(clinicId, me.coupleId()), other.get().partnerId(), threshold);
+        events.publishEvent(new MyBalanceRead(me.user(), me.coupleId(), 0, scores.size(), true));
+        return scores;
+    }
+
+    /** Turns the signed-in partner's own sharing on or off (revocable at any time). Audited when it changes. */
+    @PreAuthorize("hasRole('CLIENT')")
+    public void share(boolean shares) {
+        SignedInPartner me = access.requirePartner();
+        if (sharing.share(me.user().clinicId(), me.partnerId(), shares)) {
+            events.publishEvent(new SharingChanged(me.user(), me.partnerId(), shares));
+        }
+    }
+
+    private static List<MyScore> scores(List<ScoredCheckIn> history, long partnerId, int threshold) {
+        return history.stream().filter(checkIn -> checkIn.partnerId() == partnerId)
+                .map(checkIn -> new MyScore(checkIn.checkInId(), checkIn.submittedAt(),
+                        checkIn.scores().independence(), checkIn.scores().intimacy(), checkIn.answers().closeness(),
+                        checkIn.scores().zone(threshold)))
+                .toList();
+    }
+
+    record MyBalanceRead(TandemUser partner, long coupleId, int own, int partners, boolean bothShare)
+            implements Audited {
+        public AuditEntry auditEntry() {
+            return AuditEntry.by(partner, "balance.my_read", "couple", coupleId, AuditEntry.Outcome.SUCCESS,
+                    own + " own check-in(s), " + partners + " of the partner's" + (bothShare ? " (both share)" : ""));
+        }
+    }
+
+    record SharingChanged(TandemUser partner, long partnerId, boolean shares) implements Audited {
+        public AuditEntry auditEntry() {
+            return AuditEntry.by(partner, "balance.sharing_changed", "partner", partnerId, AuditEntry.Outcome.SUCCESS,
+                    shares ? "shares scores" : "stopped sharing scores");
+        }
+    }
+}

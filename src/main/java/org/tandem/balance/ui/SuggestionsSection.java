@@ -1,0 +1,34 @@
+package org.tandem.balance.ui;
+
+import org.tandem.balance.SuggestionService;
+import org.tandem.clinic.ClinicTime;
+import org.tandem.couples.ui.OverviewSection;
+import org.tandem.workbook.ModuleLibrary;
+import org.tandem.workbook.WorkbookService;
+
+/** Puts the couple's suggested modules, each with its reason and a one-click assign, on the couple's Overview tab. */
+// Alerts come first on the Overview (10), then the balance figures (20), then suggested modules (30).
+@org.springframework.core.annotation.Order(30)
+@org.springframework.stereotype.Component
+class SuggestionsSection implements OverviewSection {
+
+    private final SuggestionService suggestions;
+    private final WorkbookService workbook;
+    private final ModuleLibrary library;
+    private final ClinicTime time;
+
+    SuggestionsSection(SuggestionService suggestions, WorkbookService workbook, ModuleLibrary library,
+            ClinicTime time) {
+        this.suggestions = suggestions;
+        this.workbook = workbook;
+        this.library = library;
+        this.time = time;
+    }
+
+    @Override
+    public com.vaadin.flow.component.Component create(long coupleId) {
+        return new SuggestionsPanel(suggestions.suggestions(coupleId),
+                moduleId -> new org.tandem.workbook.ui.AssignModuleDialog(coupleId, workbook, library, time, moduleId,
+                        assignmentId -> {}).open());
+    }
+}

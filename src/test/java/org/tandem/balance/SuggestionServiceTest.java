@@ -1,0 +1,260 @@
+package org.tandem.balance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
+import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
+import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
+import static org.tandem.jooq.Tables.MODULE_VERSION;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.tandem.accounts.TandemUser;
+import org.tandem.clinic.ClinicTime;
+import org.tandem.support.AuditTrail;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.OtherClinic;
+import org.tandem.support.SignIn;
+import org.tandem.workbook.Category;
+import org.tandem.workbook.ModuleLibrary;
+import org.tandem.workbook.ModuleSummary;
+
+/**
+ * Suggested modules from balance.md's table, on a couple of the therapist's made for the test (so that no demo
+ * assignment interferes): each zone, the divergence flag, the 60-day rule, and who is refused.
+ */
+@IntegrationTest
+class SuggestionServiceTest {
+
+    static final Integer[] DISTANT = {5, 4, 2, 6, 3, 1, 2, 3, 5, 2}; // the worked example: 73.3 / 30.0
+    static final Integer[] FUSED = {1, 1, 5, 1, 1, 6, 6, 6, 0, 6}; // 16.7 / 100.0
+    static final Integer[] DISCONNECTED = {3, 3, 3, 3, 3, 3, 3, 3, 3, 3}; // 50.0 / 50.0
+    static final Integer[] BALANCED = {5, 5, 1, 5, 5, 6, 6, 6, 0, 6}; // 83.3 / 100.0
+
+    @Autowired SuggestionService suggestions;
+    @Autowired ModuleLibrary library;
+    @Autowired ClinicTime time;
+    @Autowired SignIn signIn;
+    @Autowired DSLContext dsl;
+    @Autowired PlatformTransactionManager transactions;
+    TandemUser therapist;
+    StoredCheckIns stored;
+    long couple;
+    long a;
+    long b;
+    AuditTrail trail;
+
+    @BeforeEach
+    void a_couple_of_the_therapist_without_check_ins_or_assignments() {
+        OtherClinic.ensure(dsl, transactions);
+        therapist = signIn.as(CheckInServiceTest.THERAPIST);
+        StoredCheckIns.withoutAnyCheckIns(dsl);
+        couple = StoredCheckIns.newCouple(dsl, therapist.clinicId(), "Fixture");
+        dsl.insertInto(COUPLE_THERAPIST)
+                .set(COUPLE_THERAPIST.CLINIC_ID, therapist.clinicId())
+                .set(COUPLE_THERAPIST.COUPLE_ID, couple)
+                .set(COUPLE_THERAPIST.ACCOUNT_ID, therapist.accountId())
+                .set(COUPLE_THERAPIST.ROLE, "PRIMARY")
+                .execute();
+        stored = new StoredCheckIns(dsl, couple);
+        a = stored.partner("Fixture A");
+        b = stored.partner("Fixture B");
+        trail = AuditTrail.from(dsl);
+    }
+
+    @AfterEach
+    void sign_out() {
+        signIn.out();
+    }
+
+    /** Both partners' check-ins for one held session a week ago ({@code null}: that partner did not check in). */
+    void session(Integer @Nullable [] answersOfA, Integer @Nullable [] answersOfB) {
+        long session = stored.heldSession(Duration.ofDays(7), therapist.accountId());
+        Instant submitted = Instant.now().minus(Duration.ofDays(8));
+        if (answersOfA != null) {
+            stored.submitted(a, session, submitted, answersOfA);
+        }
+        if (answersOfB != null) {
+            stored.submitted(b, session, submitted.plusSeconds(60), answersOfB);
+        }
+    }
+
+    List<Category> categories(CoupleSuggestions found) {
+        return found.categories().stream().map(Suggestion::category).toList();
+    }
+
+    /** The library's published modules of these categories, by the workbook's own search. */
+    List<Long> published(List<Category> categories) {
+        return library.search("", null).stream()
+                .filter(module -> module.published() && categories.contains(module.category()))
+                .map(ModuleSummary::moduleId).sorted().toList();
+    }
+
+    List<Long> suggested(CoupleSuggestions found) {
+        return found.modules().stream().map(ModuleSuggestion::moduleId).sorted().toList();
+    }
+
+    @Test
+    void nothing_is_suggested_before_a_scored_check_in_and_the_read_is_audited() {
+        CoupleSuggestions found = suggestions.suggestions(couple);
+
+        assertThat(found.scored()).isFalse();
+        assertThat(found.categories()).isEmpty();
+        assertThat(found.modules()).isEmpty();
+        assertThat(trail.since("balance.suggestions_read")).singleElement()
+                .satisfies(row -> assertThat(row.getSubjectId()).isEqualTo(couple));
+    }
+
+    @Test
+    void a_distant_partner_gets_togetherness_communication_and_vulnerability_with_their_name_as_reason() {
+        session(DISTANT, null);
+
+        CoupleSuggestions found = suggestions.suggestions(couple);
+
+        assertThat(found.scored()).isTrue();
+        assertThat(categories(found)).containsExactly(Category.RITUALS_OF_TOGETHERNESS,
+                Category.COMMUNICATION_FRAMEWORKS, Category.VULNERABILITY);
+        assertThat(suggested(found)).isNotEmpty().isEqualTo(published(categories(found)));
+        assertThat(found.modules()).allSatisfy(module -> assertThat(module.reasons())
+                .containsExactly(new Reason("balance.suggestion.reason.distant", List.of("Fixture A"))));
+    }
+
+    @Test
+    void a_fused_partner_gets_boundaries_growth_alone_time_and_trust() {
+        session(FUSED, null);
+
+        CoupleSuggestions found = suggestions.suggestions(couple);
+
+        assertThat(categories(found)).containsExactly(Category.BOUNDARIES, Category.PERSONAL_GROWTH,
+                Category.ALONE_AND_COUPLE_TIME, Category.TRUST_AND_REASSURANCE);
+        assertThat(suggested(found)).isNotEmpty().isEqualTo(published(categories(found)));
+    }
+
+    @Test
+    void a_disconnected_partner_gets_reflection_communication_and_growth() {
+        session(null, DISCONNECTED);
+
+        CoupleSuggestions found = suggestions.suggestions(couple);
+
+        assertThat(categories(found)).containsExactly(Category.REFLECTIVE_EXERCISES,
+                Category.COMMUNICATION_FRAMEWORKS, Category.PERSONAL_GROWTH);
+        assertThat(found.categories().getFirst().reasons())
+                .containsExactly(new Reason("balance.suggestion.reason.disconnected", List.of("Fixture B")));
+    }
+
+    @Test
+    void balanced_partners_get_goal_setting_and_togetherness_to_keep_it_with_both_reasons() {
+        session(BALANCED, BALANCED);
+
+        CoupleSuggestions found = suggestions.suggestions(couple);
+
+        assertThat(categories(found)).containsExactly(Category.GOAL_SETTING, Category.RITUALS_OF_TOGETHERNESS);
+        assertThat(found.categories().getFirst().reasons()).containsExactly(
+                new Reason("balance.suggestion.reason.balanced", List.of("Fixture A")),
+                new Reason("balance.suggestion.reason.balanced", List.of("Fixture B")));
+    }
+
+    @Test
+    void the_divergence_flag_adds_differing_needs_and_alone_time_with_its_own_reason() {
+        session(BALANCED, DISCONNECTED); // divergence max(33.3, 50.0) = 50.0 ≥ 25
+
+        CoupleSuggestions found = suggestions.suggestions(couple);
+
+        assertThat(categories(found)).containsExactly(Category.GOAL_SETTING, Category.RITUALS_OF_TOGETHERNESS,
+                Category.REFLECTIVE_EXERCISES, Category.COMMUNICATION_FRAMEWORKS, Category.PERSONAL_GROWTH,
+                Category.DIFFERING_NEEDS, Category.ALONE_AND_COUPLE_TIME);
+        assertThat(found.categories().getLast().reasons())
+                .containsExactly(new Reason("balance.suggestion.reason.divergence", List.of()));
+        assertThat(suggested(found)).isEqualTo(published(categories(found)));
+    }
+
+    @Test
+    void the_latest_zone_counts_not_the_baseline() {
+        long first = stored.heldSession(Duration.ofDays(14), therapist.accountId());
+        stored.submitted(a, first, Instant.now().minus(Duration.ofDays(15)), DISTANT);
+        session(FUSED, null);
+
+        assertThat(categories(suggestions.suggestions(couple))).containsExactly(Category.BOUNDARIES,
+                Category.PERSONAL_GROWTH, Category.ALONE_AND_COUPLE_TIME, Category.TRUST_AND_REASSURANCE);
+    }
+
+    @Test
+    void a_module_completed_in_the_last_60_days_is_left_out_but_not_an_older_or_unfinished_one() {
+        session(DISTANT, null);
+        List<Long> modules = published(List.of(Category.RITUALS_OF_TOGETHERNESS, Category.COMMUNICATION_FRAMEWORKS,
+                Category.VULNERABILITY));
+        assertThat(modules).hasSizeGreaterThanOrEqualTo(3);
+        long recent = modules.get(0);
+        long older = modules.get(1);
+        long unfinished = modules.get(2);
+        assigned(recent, Duration.ofDays(10), Duration.ofDays(10));
+        assigned(older, Duration.ofDays(61), Duration.ofDays(62));
+        assigned(unfinished, Duration.ofDays(5), null);
+
+        CoupleSuggestions found = suggestions.suggestions(couple);
+
+        assertThat(suggested(found)).doesNotContain(recent).contains(older, unfinished)
+                .hasSize(modules.size() - 1);
+    }
+
+    @Test
+    void a_completion_exactly_60_days_ago_still_counts_as_recent() {
+        session(DISTANT, null);
+        long module = published(List.of(Category.VULNERABILITY)).getFirst();
+        Instant sixtyDaysAgo = time.today().minusDays(Suggestions.RECENT_DAYS).atTime(12, 0).atZone(time.zone())
+                .toInstant();
+        assigned(module, Duration.between(sixtyDaysAgo, Instant.now()), Duration.between(sixtyDaysAgo, Instant.now()));
+
+        assertThat(suggested(suggestions.suggestions(couple))).doesNotContain(module);
+    }
+
+    /** Assigns the module to the couple (SEPARATE), each partner submitting {@code ago} ({@code null}: not yet). */
+    void assigned(long moduleId, Duration aSubmittedAgo, @Nullable Duration bSubmittedAgo) {
+        long version = dsl.select(MODULE_VERSION.ID).from(MODULE_VERSION).where(MODULE_VERSION.MODULE_ID.eq(moduleId))
+                .orderBy(MODULE_VERSION.NUMBER.desc()).limit(1).fetchSingle(MODULE_VERSION.ID);
+        long assignment = dsl.insertInto(MODULE_ASSIGNMENT)
+                .set(MODULE_ASSIGNMENT.CLINIC_ID, therapist.clinicId())
+                .set(MODULE_ASSIGNMENT.COUPLE_ID, couple)
+                .set(MODULE_ASSIGNMENT.MODULE_VERSION_ID, version)
+                .set(MODULE_ASSIGNMENT.MODE, "SEPARATE")
+                .set(MODULE_ASSIGNMENT.ASSIGNED_BY, therapist.accountId())
+                .set(MODULE_ASSIGNMENT.ASSIGNED_AT, Instant.now().minus(Duration.ofDays(90)).atOffset(ZoneOffset.UTC))
+                .returning(MODULE_ASSIGNMENT.ID).fetchSingle(MODULE_ASSIGNMENT.ID);
+        work(assignment, a, aSubmittedAgo);
+        work(assignment, b, bSubmittedAgo);
+    }
+
+    void work(long assignment, long partner, @Nullable Duration submittedAgo) {
+        dsl.insertInto(ASSIGNMENT_WORK)
+                .set(ASSIGNMENT_WORK.CLINIC_ID, therapist.clinicId())
+                .set(ASSIGNMENT_WORK.ASSIGNMENT_ID, assignment)
+                .set(ASSIGNMENT_WORK.PARTNER_ID, partner)
+                .set(ASSIGNMENT_WORK.SUBMITTED_AT,
+                        submittedAgo == null ? null : Instant.now().minus(submittedAgo).atOffset(ZoneOffset.UTC))
+                .execute();
+    }
+
+    @Test
+    void another_therapist_another_clinic_an_admin_and_a_partner_are_refused_and_each_refusal_is_audited() {
+        session(DISTANT, null);
+        List<String> refused = List.of(CheckInServiceTest.THERAPIST_2, OtherClinic.THERAPIST_EMAIL,
+                CheckInServiceTest.ADMIN, CheckInServiceTest.ALEX);
+        for (String who : refused) {
+            signIn.as(who);
+            assertThatThrownBy(() -> suggestions.suggestions(couple)).as(who)
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        assertThat(trail.since("access.denied")).hasSize(refused.size());
+        assertThat(trail.since("balance.suggestions_read")).isEmpty();
+    }
+}

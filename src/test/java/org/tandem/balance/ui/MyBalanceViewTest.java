@@ -1,0 +1,179 @@
+package org.tandem.balance.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.jooq.Tables.PARTNER;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.tandem.balance.CheckInService;
+import org.tandem.balance.MyBalanceService;
+import org.tandem.balance.StoredCheckIns;
+import org.tandem.support.AuditTrail;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.SignIn;
+import org.tandem.support.TestData;
+
+/** A partner's My balance page, used as they would: empty, with scores, sharing on and off, and the wrong role. */
+@IntegrationTest
+@ViewPackages(packages = "org.tandem")
+class MyBalanceViewTest extends SpringBrowserlessTest {
+
+    @Autowired DSLContext dsl;
+    @Autowired SignIn signIn;
+    @Autowired MyBalanceService balance;
+    @Autowired CheckInService checkIns;
+    AuditTrail trail;
+    long alexAndSam;
+    StoredCheckIns stored;
+
+    /** See CoupleSessionsViewTest: browserless reads the static holder; put back this context's strategy. */
+    @BeforeAll
+    static void use_this_contexts_security_strategy(@Autowired SecurityContextHolderStrategy strategy) {
+        SecurityContextHolder.setContextHolderStrategy(strategy);
+    }
+
+    @BeforeEach
+    void prepare() {
+        alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
+        StoredCheckIns.withoutAnyCheckIns(dsl);
+        dsl.update(PARTNER).set(PARTNER.SHARES_SCORES, false).execute();
+        stored = new StoredCheckIns(dsl, alexAndSam);
+        trail = AuditTrail.from(dsl);
+    }
+
+    String open() {
+        navigate("my-balance", Component.class);
+        return getCurrentView().getClass().getSimpleName();
+    }
+
+    /** Alex: the worked example, then 83.3 / 100.0 (balanced). Sam: 50.0 / 50.0. */
+    void check_ins() {
+        Instant now = Instant.now();
+        stored.submitted(stored.partner("Alex Morgan"), null, now.minus(Duration.ofDays(15)), 5, 4, 2, 6, 3, 1, 2, 3,
+                5, 2);
+        stored.submitted(stored.partner("Alex Morgan"), null, now.minus(Duration.ofDays(8)), 5, 5, 1, 5, 5, 6, 6, 6,
+                0, 6);
+        stored.submitted(stored.partner("Samira Patel"), null, now.minus(Duration.ofDays(8)), 3, 3, 3, 3, 3, 3, 3, 3,
+                3, 3);
+    }
+
+    boolean has(String id) {
+        return $(Component.class).all().stream().anyMatch(component -> component.getId().orElse("").equals(id));
+    }
+
+    String text(String paragraphId) {
+        return $(Paragraph.class).id(paragraphId).getText();
+    }
+
+    List<String> words() {
+        return $(Paragraph.class, $(Div.class).id("my-balance-words")).all().stream().map(Paragraph::getText).toList();
+    }
+
+    @Test
+    @WithUserDetails("alex@example.com")
+    void before_the_first_check_in_the_page_says_what_will_appear_and_shows_no_chart() {
+        assertThat(open()).isEqualTo("MyBalanceView");
+
+        assertThat(text("my-balance-empty")).isEqualTo("Your first check-in will appear here. You get one 48 hours "
+                + "before each session, or when your therapist asks for one.");
+        assertThat(has("my-balance-chart")).isFalse();
+        assertThat(has("my-balance-scores")).isFalse();
+        assertThat(trail.since("balance.my_read")).hasSize(1);
+    }
+
+    @Test
+    @WithUserDetails("alex@example.com")
+    void with_check_ins_the_partner_reads_encouraging_words_their_own_scores_and_the_charts_place() {
+        check_ins();
+
+        open();
+
+        assertThat(words()).containsExactly(
+                "You are making room for yourself and for your relationship. That is a strong place to be.",
+                "Room for yourself has grown since your first check-in.",
+                "Closeness has grown since your first check-in.");
+        assertThat(has("my-balance-chart")).isTrue();
+        Grid<?> scores = $(Grid.class).id("my-balance-scores");
+        assertThat(test(scores).size()).isEqualTo(2);
+        assertThat(test(scores).getCellText(0, 1)).isEqualTo("83.3");
+        assertThat(test(scores).getCellText(1, 2)).isEqualTo("30.0");
+        assertThat(has("my-balance-partner-scores")).isFalse();
+        // No zone code is ever shown to a partner.
+        assertThat($(Paragraph.class).all()).extracting(Paragraph::getText)
+                .noneMatch(text -> text.matches(".*\\b(Balanced|Distant|Fused|Disconnected|BALANCED|DISTANT)\\b.*"));
+        assertThat(text("my-balance-sharing-status"))
+                .isEqualTo("Neither of you shares: each of you sees only your own scores.");
+    }
+
+    @Test
+    @WithUserDetails("alex@example.com")
+    void turning_sharing_on_shows_the_partners_scores_only_once_both_share_and_off_hides_them_again() {
+        check_ins();
+        open();
+
+        test($(Checkbox.class).id("my-balance-share")).click();
+
+        assertThat(dsl.fetchValue(PARTNER.SHARES_SCORES, PARTNER.FULL_NAME.eq("Alex Morgan"))).isTrue();
+        assertThat(text("my-balance-sharing-status"))
+                .isEqualTo("You share. Sam has not chosen to share, so neither of you sees the other's scores.");
+        assertThat(has("my-balance-partner-scores")).isFalse();
+
+        signIn.during("sam@example.com", () -> {
+            balance.share(true);
+            return null;
+        });
+        open();
+        assertThat(text("my-balance-sharing-status")).isEqualTo("You both share, so you see each other's scores here.");
+        Grid<?> sams = $(Grid.class).id("my-balance-partner-scores");
+        assertThat(test(sams).size()).isEqualTo(1);
+        assertThat(test(sams).getCellText(0, 1)).isEqualTo("50.0");
+
+        test($(Checkbox.class).id("my-balance-share")).click();
+
+        assertThat(has("my-balance-partner-scores")).isFalse();
+        assertThat(text("my-balance-sharing-status"))
+                .isEqualTo("Sam chose to share. If you share too, you will see each other's scores.");
+        assertThat(trail.since("balance.sharing_changed")).extracting(row -> row.getDetail())
+                .containsExactly("shares scores", "shares scores", "stopped sharing scores");
+    }
+
+    @Test
+    @WithUserDetails("alex@example.com")
+    void an_open_check_in_is_reachable_from_the_page() {
+        signIn.during("therapist@example.com", () -> checkIns.request(alexAndSam));
+        open();
+
+        Button start = $(Button.class).all().stream().filter(button -> "Start".equals(button.getText())).findFirst()
+                .orElseThrow();
+        test(start).click();
+
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("CheckInView");
+    }
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    void a_therapist_is_refused_the_page_and_the_refusal_is_audited() {
+        assertThat(open()).isEqualTo("AccessDeniedView");
+
+        assertThat(trail.since("access.denied")).extracting(row -> row.getDetail())
+                .containsExactly("view /my-balance: role not allowed");
+        assertThat(trail.since("balance.my_read")).isEmpty();
+    }
+}

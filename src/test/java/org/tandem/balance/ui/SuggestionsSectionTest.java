@@ -1,0 +1,135 @@
+package org.tandem.balance.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.tandem.balance.StoredCheckIns;
+import org.tandem.support.AuditTrail;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.TestData;
+
+/** The suggested modules on the couple's Overview, used as the therapist would. */
+@IntegrationTest
+@ViewPackages(packages = "org.tandem")
+class SuggestionsSectionTest extends SpringBrowserlessTest {
+
+    @Autowired DSLContext dsl;
+    AuditTrail trail;
+    long alexAndSam;
+
+    /** See CoupleSessionsViewTest: browserless reads the static holder; put back this context's strategy. */
+    @BeforeAll
+    static void use_this_contexts_security_strategy(@Autowired SecurityContextHolderStrategy strategy) {
+        SecurityContextHolder.setContextHolderStrategy(strategy);
+    }
+
+    @BeforeEach
+    void prepare() {
+        alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
+        StoredCheckIns.withoutAnyCheckIns(dsl);
+        trail = AuditTrail.from(dsl);
+    }
+
+    String open(String route) {
+        navigate(route, Component.class);
+        return getCurrentView().getClass().getSimpleName();
+    }
+
+    /** Alex answers the worked example (DISTANT) for a requested check-in. */
+    void alex_checks_in_distant() {
+        StoredCheckIns stored = new StoredCheckIns(dsl, alexAndSam);
+        stored.submitted(stored.partner("Alex Morgan"), null, Instant.now().minus(Duration.ofDays(1)),
+                5, 4, 2, 6, 3, 1, 2, 3, 5, 2);
+    }
+
+    List<Button> assignButtons(Section section) {
+        return $(Button.class, section).all().stream()
+                .filter(button -> button.getId().orElse("").startsWith("balance-suggestion-assign-")).toList();
+    }
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    void before_any_check_in_the_section_says_why_there_is_nothing_to_suggest() {
+        assertThat(open("couples/" + alexAndSam)).isEqualTo("CoupleOverviewView");
+
+        Section section = $(Section.class).id("balance-suggestions");
+        assertThat($(Paragraph.class, section).id("balance-suggestions-empty").getText()).isEqualTo(
+                "Nothing to suggest yet: suggestions follow from the partners' check-ins, and neither partner has a "
+                        + "scored check-in so far.");
+        assertThat(assignButtons(section)).isEmpty();
+        assertThat(trail.since("balance.suggestions_read")).hasSize(1);
+    }
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    void the_sections_come_in_order_and_each_suggestion_gives_its_reason() {
+        alex_checks_in_distant();
+        open("couples/" + alexAndSam);
+
+        List<String> sections = $(Section.class).all().stream().map(section -> section.getId().orElse(""))
+                .filter(id -> id.startsWith("balance")).toList();
+        assertThat(sections).containsSubsequence("balance", "balance-suggestions");
+        Section section = $(Section.class).id("balance-suggestions");
+        assertThat(assignButtons(section)).isNotEmpty();
+        assertThat($(Paragraph.class, section).all()).extracting(Paragraph::getText)
+                .anyMatch(text -> text.startsWith("Alex") && text.endsWith(
+                        "leans towards too much independence (distant)."));
+    }
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    void assign_opens_the_workbooks_dialog_with_the_module_chosen_and_assigns_it() {
+        alex_checks_in_distant();
+        open("couples/" + alexAndSam);
+        Button assign = assignButtons($(Section.class).id("balance-suggestions")).getFirst();
+        long moduleId = Long.parseLong(assign.getId().orElseThrow().substring("balance-suggestion-assign-".length()));
+        int before = dsl.fetchCount(MODULE_ASSIGNMENT, MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam));
+
+        test(assign).click();
+
+        Dialog dialog = $(Dialog.class).single();
+        assertThat($(ComboBox.class, dialog).single().getValue()).extracting("moduleId").isEqualTo(moduleId);
+        test($(Button.class, dialog).all().stream().filter(button -> "Assign".equals(button.getText()))
+                .findFirst().orElseThrow()).click();
+        assertThat(dsl.fetchCount(MODULE_ASSIGNMENT, MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam))).isEqualTo(before + 1);
+    }
+
+    @Test
+    @WithUserDetails("alex@example.com")
+    void a_partner_is_refused_the_couples_overview_and_its_suggestions() {
+        alex_checks_in_distant();
+
+        assertThat(open("couples/" + alexAndSam)).isEqualTo("AccessDeniedView");
+        assertThat($(Section.class).all()).noneMatch(section -> section.getId().orElse("").equals("balance-suggestions"));
+        assertThat(trail.since("access.denied")).isNotEmpty();
+        assertThat(trail.since("balance.suggestions_read")).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("therapist2@example.com")
+    void another_therapist_is_refused_the_couples_suggestions() {
+        alex_checks_in_distant();
+
+        assertThat(open("couples/" + alexAndSam)).isEqualTo("AccessDeniedView");
+        assertThat(trail.since("balance.suggestions_read")).isEmpty();
+    }
+}
