@@ -75,19 +75,21 @@ final class ProgressReport {
         html.append("<p class=\"note\">").append(Xml.escape(text("balance.overview.disclaimer"))).append("</p>");
 
         ReportCharts.Labels labels = labels();
-        html.append("<h2>").append(Xml.escape(text("balance.report.over-time"))).append("</h2>");
+        html.append("<div class=\"block\"><h2>").append(Xml.escape(text("balance.report.over-time")))
+                .append("</h2>");
         html.append("<div class=\"chart\">").append(ReportCharts.scoresOverTime(balance, labels, locale, zone))
                 .append("</div>");
         html.append("<p class=\"caption\">")
                 .append(Xml.escape(text("balance.report.over-time.caption", balance.settings().threshold())))
-                .append("</p>");
-        html.append("<h2>").append(Xml.escape(text("balance.report.plane"))).append("</h2>");
-        html.append("<div class=\"chart\">").append(ReportCharts.plane(balance, labels)).append("</div>");
+                .append("</p></div>");
+        html.append("<div class=\"block\"><h2>").append(Xml.escape(text("balance.report.plane"))).append("</h2>");
+        html.append("<div class=\"chart plane\">").append(ReportCharts.plane(balance, labels)).append("</div></div>");
 
-        html.append("<h2>").append(Xml.escape(text("balance.report.latest"))).append("</h2>");
+        html.append("<div class=\"block\"><h2>").append(Xml.escape(text("balance.report.latest"))).append("</h2>");
         table(html, balance);
+        html.append("</div>");
 
-        html.append("<h2>").append(Xml.escape(text("balance.report.alerts"))).append("</h2>");
+        html.append("<div class=\"block\"><h2>").append(Xml.escape(text("balance.report.alerts"))).append("</h2>");
         if (alerts.isEmpty()) {
             html.append("<p>").append(Xml.escape(text("balance.report.no-alerts"))).append("</p>");
         } else {
@@ -95,6 +97,7 @@ final class ProgressReport {
             alerts.forEach(alert -> html.append("<li>").append(Xml.escape(alert)).append("</li>"));
             html.append("</ul>");
         }
+        html.append("</div>");
         html.append("<p class=\"note\">").append(Xml.escape(text("balance.overview.disclaimer"))).append("</p>");
         return html.append("</body></html>").toString();
     }
@@ -203,9 +206,10 @@ final class ProgressReport {
             .note { font-size: 8.5pt; color: #555555; font-style: normal; }
             .chart { margin: 4pt 0; }
             .chart svg { width: 100%; }
+            .plane svg { width: 72%; }
             table { border-collapse: collapse; width: 100%; margin-top: 4pt; }
             th, td { border-bottom: 0.6pt solid #cccccc; padding: 3pt 4pt; text-align: left; }
             th { font-weight: bold; }
-            h2, table, .chart { page-break-inside: avoid; }
+            .block, table, .chart { page-break-inside: avoid; }
             """;
 }

@@ -56,7 +56,7 @@ final class ReportCharts {
         int threshold = balance.settings().threshold();
 
         Svg svg = new Svg(WIDTH, HEIGHT);
-        svg.rect(LEFT, TOP, plotWidth, y(100 - threshold, plotHeight) , "#e3f1e6", null);
+        svg.rect(LEFT, TOP, plotWidth, plotHeight * (100 - threshold) / 100, "#e3f1e6", null);
         for (int tick = 0; tick <= 100; tick += 20) {
             double y = TOP + y(tick, plotHeight);
             svg.line(LEFT, y, LEFT + plotWidth, y, "#d0d4d9", 0.6, null);
@@ -67,9 +67,15 @@ final class ReportCharts {
         svg.text(LEFT + plotWidth - 4, thresholdY - 4, "T = " + threshold, 9, "end", "#4c8a57");
 
         DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", locale).withZone(zone);
-        List<Instant> ticks = dateTicks(lines);
-        for (Instant tick : ticks) {
+        double lastTickX = Double.NEGATIVE_INFINITY;
+        for (CheckInLine line : lines) {
+            Instant tick = line.submittedAt();
             double x = LEFT + x(tick, first, span, plotWidth);
+            // Both partners check in before the same session: one date per session, none crowding the last.
+            if (x - lastTickX < 44) {
+                continue;
+            }
+            lastTickX = x;
             svg.line(x, TOP + plotHeight, x, TOP + plotHeight + 4, "#555555", 0.6, null);
             svg.text(x, TOP + plotHeight + 16, day.format(tick), 9, "middle", "#555555");
         }
@@ -177,19 +183,6 @@ final class ReportCharts {
                 .sorted(java.util.Comparator.comparingInt(CheckInLine::partnerPosition))
                 .forEach(line -> byPartner.computeIfAbsent(line.partnerId(), id -> new ArrayList<>()).add(line));
         return byPartner;
-    }
-
-    /** At most six dates, evenly picked from the check-ins, first and last included. */
-    private static List<Instant> dateTicks(List<CheckInLine> lines) {
-        List<Instant> distinct = lines.stream().map(CheckInLine::submittedAt).distinct().toList();
-        if (distinct.size() <= 6) {
-            return distinct;
-        }
-        List<Instant> ticks = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            ticks.add(distinct.get((int) Math.round(i * (distinct.size() - 1) / 5.0)));
-        }
-        return ticks;
     }
 
     private static double x(Instant at, Instant first, double span, double width) {
