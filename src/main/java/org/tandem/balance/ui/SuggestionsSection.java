@@ -5,6 +5,7 @@ import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.ui.OverviewSection;
 import org.tandem.workbook.ModuleLibrary;
 import org.tandem.workbook.WorkbookService;
+import org.tandem.workbook.ui.AssignModuleDialog;
 
 /** Puts the couple's suggested modules, each with its reason and a one-click assign, on the couple's Overview tab. */
 // Alerts come first on the Overview (10), then the balance figures (20), then suggested modules (30).
@@ -28,7 +29,7 @@ class SuggestionsSection implements OverviewSection {
     @Override
     public com.vaadin.flow.component.Component create(long coupleId) {
         return new SuggestionsPanel(suggestions.suggestions(coupleId),
-                moduleId -> new org.tandem.workbook.ui.AssignModuleDialog(coupleId, workbook, library, time, moduleId,
-                        assignmentId -> {}).open());
+                moduleId -> new AssignModuleDialog(coupleId, workbook, library, time, moduleId, assignmentId -> {})
+                        .open());
     }
 }

@@ -22,7 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithUserDetails;
+import org.tandem.balance.CoupleSuggestions;
+import org.tandem.balance.Reason;
 import org.tandem.balance.StoredCheckIns;
+import org.tandem.balance.Suggestion;
+import org.tandem.workbook.Category;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.TestData;
@@ -111,6 +115,22 @@ class SuggestionsSectionTest extends SpringBrowserlessTest {
         test($(Button.class, dialog).all().stream().filter(button -> "Assign".equals(button.getText()))
                 .findFirst().orElseThrow()).click();
         assertThat(dsl.fetchCount(MODULE_ASSIGNMENT, MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam))).isEqualTo(before + 1);
+    }
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    void when_every_suggested_module_was_completed_lately_the_section_names_the_categories_and_the_60_days() {
+        open("couples/" + alexAndSam);
+        CoupleSuggestions allRecent = new CoupleSuggestions(alexAndSam, true, List.of(
+                new Suggestion(Category.VULNERABILITY, List.of(new Reason("balance.suggestion.reason.divergence",
+                        List.of()))),
+                new Suggestion(Category.BOUNDARIES, List.of())), List.of());
+
+        SuggestionsPanel panel = new SuggestionsPanel(allRecent, moduleId -> {});
+
+        assertThat($(Paragraph.class, panel).id("balance-suggestions-empty").getText()).isEqualTo("Nothing to "
+                + "suggest right now: the couple completed every published module of the suggested categories "
+                + "(Vulnerability, Boundaries) in the last 60 days.");
     }
 
     @Test
