@@ -64,7 +64,7 @@ final class ReportCharts {
         }
         double thresholdY = TOP + y(threshold, plotHeight);
         svg.line(LEFT, thresholdY, LEFT + plotWidth, thresholdY, "#4c8a57", 1, "4 3");
-        svg.text(LEFT + plotWidth - 4, thresholdY - 4, "T = " + threshold, 9, "end", "#4c8a57");
+        svg.text(LEFT + plotWidth + 4, thresholdY + 3.5, "T = " + threshold, 9, "start", "#4c8a57");
 
         DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", locale).withZone(zone);
         double lastTickX = Double.NEGATIVE_INFINITY;
