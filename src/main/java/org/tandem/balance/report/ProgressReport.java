@@ -82,6 +82,12 @@ final class ProgressReport {
         html.append("<p class=\"caption\">")
                 .append(Xml.escape(text("balance.report.over-time.caption", balance.settings().threshold())))
                 .append("</p></div>");
+        html.append("<div class=\"block\"><h2>").append(Xml.escape(text("balance.report.closeness")))
+                .append("</h2>");
+        html.append("<div class=\"chart\">").append(ReportCharts.closenessOverTime(balance, locale, zone))
+                .append("</div>");
+        html.append("<p class=\"caption\">").append(Xml.escape(text("balance.report.closeness.caption")))
+                .append("</p></div>");
         html.append("<div class=\"block\"><h2>").append(Xml.escape(text("balance.report.plane"))).append("</h2>");
         html.append("<div class=\"chart plane\">").append(ReportCharts.plane(balance, labels)).append("</div></div>");
 

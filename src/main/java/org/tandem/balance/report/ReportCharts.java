@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.tandem.balance.CoupleBalance;
 import org.tandem.balance.CoupleBalance.CheckInLine;
@@ -47,24 +48,63 @@ final class ReportCharts {
 
     /** Scores (0–100) against time, one line per partner and subscale over their scored check-ins. */
     static String scoresOverTime(CoupleBalance balance, Labels labels, Locale locale, ZoneId zone) {
-        List<CheckInLine> lines = balance.checkIns();
+        List<Series> series = new ArrayList<>();
+        for (List<CheckInLine> partner : byPartner(balance.checkIns()).values()) {
+            CheckInLine any = partner.getFirst();
+            for (Subscale subscale : Subscale.values()) {
+                series.add(new Series(firstName(any.partnerName()) + " · "
+                        + (subscale == Subscale.INDEPENDENCE ? labels.independence() : labels.intimacy()),
+                        color(any.partnerPosition()), subscale == Subscale.INTIMACY ? "6 3" : null, partner,
+                        line -> decimal(line.scores().score(subscale))));
+            }
+        }
+        return overTime(balance.checkIns(), series, new Scale(0, 100, 20, HEIGHT), balance.settings().threshold(),
+                locale, zone);
+    }
+
+    /** The closeness picture (1–7) against time, one line per partner: its own measure, outside the subscales. */
+    static String closenessOverTime(CoupleBalance balance, Locale locale, ZoneId zone) {
+        List<Series> series = new ArrayList<>();
+        for (List<CheckInLine> partner : byPartner(balance.checkIns()).values()) {
+            CheckInLine any = partner.getFirst();
+            series.add(new Series(firstName(any.partnerName()), color(any.partnerPosition()), null, partner,
+                    line -> line.answers().closeness() == null ? null : line.answers().closeness().doubleValue()));
+        }
+        return overTime(balance.checkIns(), series, new Scale(1, 7, 1, 150), null, locale, zone);
+    }
+
+    private record Series(String label, String color, @Nullable String dash, List<CheckInLine> lines,
+            Function<CheckInLine, @Nullable Double> value) {}
+
+    private record Scale(int min, int max, int step, int height) {
+
+        double y(double value, double plotHeight) {
+            return plotHeight - plotHeight * (value - min) / (max - min);
+        }
+    }
+
+    private static String overTime(List<CheckInLine> lines, List<Series> series, Scale scale,
+            @Nullable Integer threshold, Locale locale, ZoneId zone) {
         double plotWidth = WIDTH - LEFT - RIGHT;
-        double plotHeight = HEIGHT - TOP - BOTTOM;
+        double plotHeight = scale.height() - TOP - BOTTOM;
         Instant first = lines.isEmpty() ? Instant.EPOCH : lines.getFirst().submittedAt();
         Instant last = lines.isEmpty() ? Instant.EPOCH : lines.getLast().submittedAt();
         double span = Math.max(1, last.getEpochSecond() - first.getEpochSecond());
-        int threshold = balance.settings().threshold();
 
-        Svg svg = new Svg(WIDTH, HEIGHT);
-        svg.rect(LEFT, TOP, plotWidth, plotHeight * (100 - threshold) / 100, "#e3f1e6", null);
-        for (int tick = 0; tick <= 100; tick += 20) {
-            double y = TOP + y(tick, plotHeight);
+        Svg svg = new Svg(WIDTH, scale.height());
+        if (threshold != null) {
+            svg.rect(LEFT, TOP, plotWidth, scale.y(threshold, plotHeight), "#e3f1e6", null);
+        }
+        for (int tick = scale.min(); tick <= scale.max(); tick += scale.step()) {
+            double y = TOP + scale.y(tick, plotHeight);
             svg.line(LEFT, y, LEFT + plotWidth, y, "#d0d4d9", 0.6, null);
             svg.text(LEFT - 6, y + 3.5, Integer.toString(tick), 9, "end", "#555555");
         }
-        double thresholdY = TOP + y(threshold, plotHeight);
-        svg.line(LEFT, thresholdY, LEFT + plotWidth, thresholdY, "#4c8a57", 1, "4 3");
-        svg.text(LEFT + plotWidth - 4, thresholdY - 4, "T = " + threshold, 9, "end", "#4c8a57");
+        if (threshold != null) {
+            double thresholdY = TOP + scale.y(threshold, plotHeight);
+            svg.line(LEFT, thresholdY, LEFT + plotWidth, thresholdY, "#4c8a57", 1, "4 3");
+            svg.text(LEFT + plotWidth + 4, thresholdY + 3.5, "T = " + threshold, 9, "start", "#4c8a57");
+        }
 
         DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", locale).withZone(zone);
         double lastTickX = Double.NEGATIVE_INFINITY;
@@ -81,34 +121,30 @@ final class ReportCharts {
         }
         svg.line(LEFT, TOP + plotHeight, LEFT + plotWidth, TOP + plotHeight, "#555555", 0.8, null);
 
-        Map<Long, List<CheckInLine>> byPartner = byPartner(lines);
         double legendY = TOP + 8;
-        for (List<CheckInLine> partner : byPartner.values()) {
-            CheckInLine any = partner.getFirst();
-            String color = color(any.partnerPosition());
-            for (Subscale subscale : Subscale.values()) {
-                String dash = subscale == Subscale.INTIMACY ? "6 3" : null;
-                List<double[]> points = new ArrayList<>();
-                for (CheckInLine line : partner) {
-                    BigDecimal score = line.scores().score(subscale);
-                    if (score != null) {
-                        points.add(new double[] {LEFT + x(line.submittedAt(), first, span, plotWidth),
-                                TOP + y(score.doubleValue(), plotHeight)});
-                    }
+        for (Series one : series) {
+            List<double[]> points = new ArrayList<>();
+            for (CheckInLine line : one.lines()) {
+                Double value = one.value().apply(line);
+                if (value != null) {
+                    points.add(new double[] {LEFT + x(line.submittedAt(), first, span, plotWidth),
+                            TOP + scale.y(value, plotHeight)});
                 }
-                svg.polyline(points, color, 2, dash);
-                for (double[] point : points) {
-                    svg.circle(point[0], point[1], 2.6, color);
-                }
-                double legendX = LEFT + plotWidth + 12;
-                svg.line(legendX, legendY, legendX + 22, legendY, color, 2, dash);
-                svg.text(legendX + 28, legendY + 3.5, firstName(any.partnerName()) + " · "
-                        + (subscale == Subscale.INDEPENDENCE ? labels.independence() : labels.intimacy()),
-                        9, "start", "#222222");
-                legendY += 16;
             }
+            svg.polyline(points, one.color(), 2, one.dash());
+            for (double[] point : points) {
+                svg.circle(point[0], point[1], 2.6, one.color());
+            }
+            double legendX = LEFT + plotWidth + 12;
+            svg.line(legendX, legendY, legendX + 22, legendY, one.color(), 2, one.dash());
+            svg.text(legendX + 28, legendY + 3.5, one.label(), 9, "start", "#222222");
+            legendY += 16;
         }
         return svg.toString();
+    }
+
+    private static @Nullable Double decimal(@Nullable BigDecimal value) {
+        return value == null ? null : value.doubleValue();
     }
 
     /** The plane: independence across, intimacy up, zones split at T, each partner's path oldest to latest. */
@@ -187,10 +223,6 @@ final class ReportCharts {
 
     private static double x(Instant at, Instant first, double span, double width) {
         return width * (at.getEpochSecond() - first.getEpochSecond()) / span;
-    }
-
-    private static double y(double score, double height) {
-        return height - height * score / 100;
     }
 
     static String firstName(String name) {
