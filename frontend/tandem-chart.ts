@@ -23,9 +23,10 @@ const areas = (list: Area[]): Plugin => ({
       if (area.label) {
         ctx.fillStyle = 'rgba(60, 60, 60, 0.75)';
         ctx.font = '600 12px system-ui, sans-serif';
-        ctx.textAlign = 'center';
-        ctx.textBaseline = 'middle';
-        ctx.fillText(area.label, (left + right) / 2, (top + bottom) / 2, right - left - 4);
+        // In the area's top left corner, where it least often covers a point.
+        ctx.textAlign = 'left';
+        ctx.textBaseline = 'top';
+        ctx.fillText(area.label, left + 6, top + 6, right - left - 12);
       }
     }
     ctx.restore();

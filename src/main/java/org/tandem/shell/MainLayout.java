@@ -5,6 +5,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -17,8 +18,12 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.PermitAll;
 import org.tandem.accounts.TandemUser;
+import org.tandem.shell.chart.Chart;
 
 /** The frame around every signed-in page: the role's own menu, who is signed in, and sign-out. */
+// The production build bundles only the frontend of components it can reach from a route; features put charts on
+// pages through Spring beans (e.g. Overview sections), which it cannot follow, so the layout of every page names it.
+@Uses(Chart.class)
 @Layout
 @PermitAll
 class MainLayout extends AppLayout {

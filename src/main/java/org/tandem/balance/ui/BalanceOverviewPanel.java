@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.tandem.balance.BalanceService;
@@ -92,7 +93,9 @@ class BalanceOverviewPanel extends Section {
         Div partners = new Div();
         partners.addClassNames(LumoUtility.Display.GRID, LumoUtility.Grid.Column.COLUMNS_1,
                 LumoUtility.Grid.Breakpoint.Large.COLUMNS_2, LumoUtility.Gap.MEDIUM);
-        figures.partners().forEach(partner -> partners.add(partner(partner, figures.provisional())));
+        // In position order, like the charts' colours (position 1 first).
+        figures.partners().stream().sorted(Comparator.comparingInt(PartnerBalance::partnerPosition))
+                .forEach(partner -> partners.add(partner(partner, figures.provisional())));
         content.add(partners, charts(figures), checkInTable(figures.checkIns()));
     }
 

@@ -27,6 +27,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.tandem.balance.StoredCheckIns;
+import org.tandem.shell.chart.Chart;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.TestData;
@@ -162,6 +163,28 @@ class BalanceViewsTest extends SpringBrowserlessTest {
         assertThat(texts(figures.getCellComponent(1, 3))).containsExactly("+70.0", "reliable", "provisional");
         assertThat(List.of(figures.getCellText(2, 1), figures.getCellText(2, 2))).containsExactly("+43.3", "-16.7");
         assertThat(trail.since("balance.overview_read")).hasSize(1);
+
+        // The three charts, from that same single read.
+        assertThat($(Chart.class, balance).all()).extracting(chart -> chart.getId().orElseThrow())
+                .containsExactly("balance-chart-scores", "balance-chart-closeness", "balance-chart-plane");
+        Chart scores = $(Chart.class).id("balance-chart-scores");
+        assertThat(scores.getConfiguration().get("data").get("datasets").get(0).get("data")).hasSize(2);
+        assertThat(scores.getElement().getAttribute("aria-label")).isEqualTo("Independence and intimacy over time");
+    }
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    void check_ins_without_a_score_leave_the_charts_empty_with_a_word_on_what_to_do() {
+        StoredCheckIns stored = new StoredCheckIns(dsl, alexAndSam);
+        long alex = stored.partner("Alex Morgan");
+        // Two answers missing in each subscale: no score.
+        stored.submitted(alex, null, Instant.now().minus(Duration.ofDays(1)), 5, 4, 2, null, null, 1, 2, 3, null, null);
+
+        open("couples/" + alexAndSam);
+
+        assertThat($(Chart.class).all()).isEmpty();
+        assertThat($(Paragraph.class).id("balance-charts-empty").getText())
+                .startsWith("No scored check-in yet, so there is nothing to chart.");
     }
 
     // ---- the admin's settings ----
