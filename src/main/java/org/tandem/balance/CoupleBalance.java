@@ -45,7 +45,16 @@ public record CoupleBalance(long coupleId, BalanceSettings settings, Reliability
     public record CheckInLine(long checkInId, long partnerId, String partnerName, int partnerPosition,
             int instrumentVersion,
             Instant submittedAt, @Nullable Instant sessionStartsAt, CheckInAnswers answers, Scores scores,
-            @Nullable Zone zone, @Nullable BigDecimal divergence, boolean diverged, @Nullable Change change) {}
+            @Nullable Zone zone, @Nullable BigDecimal divergence, boolean diverged, @Nullable Change change) {
+
+        /** A check-in on its own, as a partner's chart draws it: scores and zone, no divergence and no change. */
+        static CheckInLine unpaired(ScoredCheckIn checkIn, int threshold) {
+            return new CheckInLine(checkIn.checkInId(), checkIn.partnerId(), checkIn.partnerName(),
+                    checkIn.partnerPosition(), checkIn.instrumentVersion(), checkIn.submittedAt(),
+                    checkIn.sessionStartsAt(), checkIn.answers(), checkIn.scores(),
+                    checkIn.scores().zone(threshold), null, false, null);
+        }
+    }
 
     /** The couple's divergence for one session where both partners are scored, and whether it is flagged (≥ D). */
     public record SessionDivergence(Instant sessionStartsAt, BigDecimal divergence, boolean flagged) {}

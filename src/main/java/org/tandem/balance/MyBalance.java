@@ -11,9 +11,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param partnerName the other partner's name, {@code null} for a couple with one partner
  * @param partnerScores empty unless both partners share
+ * @param threshold the clinic's balance threshold T, which the chart shades from
+ * @param chartLines the check-ins the chart draws: the partner's own, and their partner's while both share
  */
 public record MyBalance(long partnerId, String myName, @Nullable String partnerName, boolean iShare,
-        boolean partnerShares, List<MyScore> myScores, List<MyScore> partnerScores) {
+        boolean partnerShares, List<MyScore> myScores, List<MyScore> partnerScores, int threshold,
+        List<CoupleBalance.CheckInLine> chartLines) {
 
     /** Changes smaller than this many points (either way) read as "steady" on the partner's page. */
     public static final BigDecimal STEADY_WITHIN = new BigDecimal("5.0");
@@ -21,6 +24,7 @@ public record MyBalance(long partnerId, String myName, @Nullable String partnerN
     public MyBalance {
         myScores = List.copyOf(myScores);
         partnerScores = List.copyOf(partnerScores);
+        chartLines = List.copyOf(chartLines);
     }
 
     /** Both partners agree: their scores are shown together. */

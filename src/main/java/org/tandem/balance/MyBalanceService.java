@@ -11,6 +11,7 @@ import org.tandem.accounts.AccessRefused;
 import org.tandem.accounts.AuditEntry;
 import org.tandem.accounts.Audited;
 import org.tandem.accounts.TandemUser;
+import org.tandem.balance.CoupleBalance.CheckInLine;
 import org.tandem.balance.MyBalance.MyScore;
 import org.tandem.balance.ScoreSharingRepository.Consent;
 import org.tandem.couples.CoupleAccess;
@@ -54,8 +55,12 @@ public class MyBalanceService {
         List<MyScore> partnerScores = both && other.isPresent()
                 ? scores(history, other.get().partnerId(), threshold) : List.of();
         events.publishEvent(new MyBalanceRead(me.user(), me.coupleId(), myScores.size(), partnerScores.size(), both));
+        List<CheckInLine> chartLines = history.stream()
+                .filter(checkIn -> checkIn.partnerId() == me.partnerId() || both)
+                .map(checkIn -> CheckInLine.unpaired(checkIn, threshold))
+                .toList();
         return new MyBalance(me.partnerId(), mine.name(), other.map(Consent::name).orElse(null), mine.shares(),
-                other.map(Consent::shares).orElse(false), myScores, partnerScores);
+                other.map(Consent::shares).orElse(false), myScores, partnerScores, threshold, chartLines);
     }
 
     /**

@@ -30,6 +30,7 @@ import org.tandem.balance.MyBalanceService;
 import org.tandem.balance.Subscale;
 import org.tandem.balance.Zone;
 import org.tandem.clinic.ClinicTime;
+import org.tandem.shell.chart.Chart;
 
 /**
  * A partner's own balance, on a phone or a laptop: their check-ins over time in encouraging words (never the zone
@@ -111,16 +112,32 @@ class MyBalanceView extends Main implements BeforeEnterObserver, HasDynamicTitle
         if (mine.myScored().size() < 2) {
             words.add(new Paragraph(getTranslation("balance.mine.first")));
         }
-        // The lead puts the chart (org.tandem.shell.chart.Chart) here once the chart branch is merged.
-        Div chart = new Div();
+        Chart chart = new Chart(BalanceCharts.scoresOf(mine.chartLines(), mine.threshold(),
+                new BalanceCharts.Texts(this::partnersWords, getLocale(), time.zone())));
         chart.setId("my-balance-chart");
         chart.setWidthFull();
+        chart.setHeight("16rem");
+        chart.getElement().setAttribute("role", "img");
+        chart.getElement().setAttribute("aria-label", getTranslation("balance.mine.chart.title"));
         section.add(words, chart, table("my-balance-scores", getTranslation("balance.mine.yours"), mine.myScores()));
         if (mine.bothShare()) {
             section.add(table("my-balance-partner-scores",
                     getTranslation("balance.mine.partners", mine.partnerName()), mine.partnerScores()));
         }
         return section;
+    }
+
+    /** The chart in a partner's words: "Room for yourself" and "Closeness", the band as "both feel good". */
+    private String partnersWords(String key, Object... params) {
+        String partners = switch (key) {
+            case "balance.overview.chart.INDEPENDENCE" -> "balance.mine.subscale.INDEPENDENCE";
+            case "balance.overview.chart.INTIMACY" -> "balance.mine.subscale.INTIMACY";
+            case "balance.overview.chart.band" -> "balance.mine.chart.band";
+            case "balance.overview.chart.threshold" -> "balance.mine.chart.threshold";
+            case "balance.overview.chart.score-axis" -> "balance.mine.chart.axis";
+            default -> key;
+        };
+        return getTranslation(partners, params);
     }
 
     private static String zone(MyScore latest) {

@@ -25,6 +25,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.tandem.balance.CheckInService;
 import org.tandem.balance.MyBalanceService;
 import org.tandem.balance.StoredCheckIns;
+import org.tandem.shell.chart.Chart;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
@@ -82,6 +83,14 @@ class MyBalanceViewTest extends SpringBrowserlessTest {
         return $(Paragraph.class).id(paragraphId).getText();
     }
 
+    /** The labels of the chart's lines, in order. */
+    List<String> chartLines() {
+        Chart chart = $(Chart.class).id("my-balance-chart");
+        List<String> labels = new java.util.ArrayList<>();
+        chart.getConfiguration().path("data").path("datasets").forEach(set -> labels.add(set.path("label").asText()));
+        return labels;
+    }
+
     List<String> words() {
         return $(Paragraph.class, $(Div.class).id("my-balance-words")).all().stream().map(Paragraph::getText).toList();
     }
@@ -109,7 +118,8 @@ class MyBalanceViewTest extends SpringBrowserlessTest {
                 "You are making room for yourself and for your relationship. That is a strong place to be.",
                 "Room for yourself has grown since your first check-in.",
                 "Closeness has grown since your first check-in.");
-        assertThat(has("my-balance-chart")).isTrue();
+        assertThat(chartLines()).containsExactly("Alex · Room for yourself", "Alex · Closeness",
+                "Both feel good from 60");
         Grid<?> scores = $(Grid.class).id("my-balance-scores");
         assertThat(test(scores).size()).isEqualTo(2);
         assertThat(test(scores).getCellText(0, 1)).isEqualTo("83.3");
@@ -144,10 +154,14 @@ class MyBalanceViewTest extends SpringBrowserlessTest {
         Grid<?> sams = $(Grid.class).id("my-balance-partner-scores");
         assertThat(test(sams).size()).isEqualTo(1);
         assertThat(test(sams).getCellText(0, 1)).isEqualTo("50.0");
+        assertThat(chartLines()).as("both partners on one chart, each in their colour").containsExactly(
+                "Alex · Room for yourself", "Alex · Closeness", "Sam · Room for yourself", "Sam · Closeness",
+                "Both feel good from 60");
 
         test($(Checkbox.class).id("my-balance-share")).click();
 
         assertThat(has("my-balance-partner-scores")).isFalse();
+        assertThat(chartLines()).hasSize(3);
         assertThat(text("my-balance-sharing-status"))
                 .isEqualTo("Sam chose to share. If you share too, you will see each other's scores.");
         assertThat(trail.since("balance.sharing_changed")).extracting(row -> row.getDetail())
