@@ -18,6 +18,7 @@ import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
 import static org.tandem.jooq.Tables.MODULE_VERSION;
 import static org.tandem.jooq.Tables.PARTNER;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -177,8 +178,8 @@ class AlertRepository {
     List<CoupleRef> timeSensitive(Instant now, LocalDate today) {
         return dsl.selectDistinct(COUPLE_SESSION.CLINIC_ID, COUPLE_SESSION.COUPLE_ID).from(COUPLE_SESSION)
                 .where(COUPLE_SESSION.STATUS.eq("SCHEDULED"),
-                        COUPLE_SESSION.STARTS_AT.between(at(now.minus(java.time.Duration.ofDays(1))),
-                                at(now.plus(Alerts.CHECK_IN_WINDOW).plus(java.time.Duration.ofDays(1)))))
+                        COUPLE_SESSION.STARTS_AT.between(at(now.minus(Duration.ofDays(1))),
+                                at(now.plus(Alerts.CHECK_IN_WINDOW).plus(Duration.ofDays(1)))))
                 .union(selectDistinct(MODULE_ASSIGNMENT.CLINIC_ID, MODULE_ASSIGNMENT.COUPLE_ID).from(MODULE_ASSIGNMENT)
                         .where(MODULE_ASSIGNMENT.DUE_ON.between(today.minusDays(2), today)))
                 // an open alert may have ended (an overdue module finished, a window closed)

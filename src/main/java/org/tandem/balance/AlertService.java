@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,7 +61,7 @@ public class AlertService {
         if (current == null) {
             events.publishEvent(new AccessRefused(therapist, "alert " + alert.kind() + " of couple " + coupleId,
                     "not a current alert"));
-            throw new org.springframework.security.access.AccessDeniedException("No such alert");
+            throw new AccessDeniedException("No such alert");
         }
         alerts.acknowledge(therapist.clinicId(), coupleId, current.alert(), therapist.accountId(), now);
         events.publishEvent(new AlertAcknowledged(therapist, coupleId, current));

@@ -1,6 +1,7 @@
 package org.tandem.balance;
 
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +23,7 @@ public record CoupleAlert(AlertKind kind, @Nullable Long partnerId, long subject
 
     /** Whether this is the same alert as {@code other}: kind, partner and subject, acknowledged or not. */
     public boolean sameAs(CoupleAlert other) {
-        return kind == other.kind && java.util.Objects.equals(partnerId, other.partnerId)
+        return kind == other.kind && Objects.equals(partnerId, other.partnerId)
                 && subjectId == other.subjectId;
     }
 

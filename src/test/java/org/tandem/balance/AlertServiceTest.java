@@ -175,6 +175,19 @@ class AlertServiceTest {
         assertThat(row.getAlerts()).isEqualTo(open).isGreaterThanOrEqualTo(5);
     }
 
+    @Test
+    void the_periodic_sweep_refreshes_a_couple_with_open_alerts() {
+        TandemUser therapist = signIn.as(CheckInServiceTest.THERAPIST);
+        summaries.refresh(therapist.clinicId(), alexAndSam);
+        int open = summaryAlerts();
+        dsl.update(BALANCE_SUMMARY).set(BALANCE_SUMMARY.ALERTS, 1).where(BALANCE_SUMMARY.COUPLE_ID.eq(alexAndSam))
+                .execute();
+
+        summaries.sweepTimeSensitive();
+
+        assertThat(summaryAlerts()).isEqualTo(open);
+    }
+
     int summaryAlerts() {
         return dsl.select(BALANCE_SUMMARY.ALERTS).from(BALANCE_SUMMARY).where(BALANCE_SUMMARY.COUPLE_ID.eq(alexAndSam))
                 .fetchSingle(BALANCE_SUMMARY.ALERTS);

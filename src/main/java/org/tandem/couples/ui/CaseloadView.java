@@ -163,33 +163,39 @@ class CaseloadView extends Main implements HasDynamicTitle {
         filters.setWidthFull();
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
+        // Narrow enough for nine columns at 1280 px; a cut name is whole in its tooltip.
         grid.addColumn(entry -> name(entry.partnerOne(), entry.partnerOnePreferred()))
                 .setHeader(getTranslation("caseload.column.partner-one"))
-                .setSortProperty(CaseloadSort.Column.PARTNER_ONE.name()).setWidth("11rem").setFlexGrow(2);
+                .setTooltipGenerator(entry -> name(entry.partnerOne(), entry.partnerOnePreferred()))
+                .setSortProperty(CaseloadSort.Column.PARTNER_ONE.name()).setWidth("7rem").setFlexGrow(2);
         grid.addColumn(entry -> entry.partnerTwo() == null ? "" : name(entry.partnerTwo(), entry.partnerTwoPreferred()))
                 .setHeader(getTranslation("caseload.column.partner-two"))
-                .setSortProperty(CaseloadSort.Column.PARTNER_TWO.name()).setWidth("11rem").setFlexGrow(2);
+                .setTooltipGenerator(entry -> entry.partnerTwo() == null ? "" : name(entry.partnerTwo(),
+                        entry.partnerTwoPreferred()))
+                .setSortProperty(CaseloadSort.Column.PARTNER_TWO.name()).setWidth("7rem").setFlexGrow(2);
         grid.addComponentColumn(this::statusBadge)
                 .setHeader(getTranslation("caseload.column.status"))
                 .setSortProperty(CaseloadSort.Column.STATUS.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(entry -> getTranslation(entry.coTherapist() ? "caseload.role.co-therapist" : "caseload.role.primary"))
                 .setHeader(getTranslation("caseload.column.role"))
                 .setSortProperty(CaseloadSort.Column.ROLE.name()).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(entry -> format(entry.lastSession()))
+        // The date of the last session is what matters; its time is in the tooltip.
+        grid.addColumn(entry -> formatDate(entry.lastSession()))
+                .setTooltipGenerator(entry -> format(entry.lastSession()))
                 .setHeader(getTranslation("caseload.column.last-session"))
                 .setSortProperty(CaseloadSort.Column.LAST_SESSION.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(entry -> format(entry.nextSession()))
                 .setHeader(getTranslation("caseload.column.next-session"))
                 .setSortProperty(CaseloadSort.Column.NEXT_SESSION.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::balanceChips).setHeader(getTranslation("caseload.column.balance"))
-                .setWidth("9.5rem").setFlexGrow(0);
+                .setWidth("7.5rem").setFlexGrow(0);
         Grid.Column<CaseloadEntry> alerts = grid.addComponentColumn(this::alertsBadge)
                 .setHeader(getTranslation("caseload.column.alerts"))
                 .setSortProperty(CaseloadSort.Column.ALERTS.name())
-                .setTextAlign(ColumnTextAlign.CENTER).setWidth("6rem").setFlexGrow(0);
+                .setTextAlign(ColumnTextAlign.CENTER).setWidth("4.5rem").setFlexGrow(0);
         grid.addComponentColumn(this::overdueBadge).setHeader(getTranslation("caseload.column.overdue"))
                 .setSortProperty(CaseloadSort.Column.OVERDUE_MODULES.name())
-                .setTextAlign(ColumnTextAlign.CENTER).setWidth("7rem").setFlexGrow(0);
+                .setTextAlign(ColumnTextAlign.CENTER).setWidth("5.5rem").setFlexGrow(0);
         attentionFirst.addClickListener(click -> grid.sort(
                 List.of(new GridSortOrder<>(alerts, SortDirection.DESCENDING))));
         grid.setItems(query -> caseload.page(filter, sortOf(query.getSortOrders()), query.getOffset(),
@@ -203,7 +209,8 @@ class CaseloadView extends Main implements HasDynamicTitle {
                 open(focused);
             }
         }, Key.ENTER).listenOn(grid);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        // Compact cells: nine columns fit a 1280 px screen beside the menu without scrolling sideways.
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("caseload.empty-start"));
         grid.setSizeFull();
 
@@ -250,6 +257,11 @@ class CaseloadView extends Main implements HasDynamicTitle {
     }
 
     /** In the browser's time zone, which Vaadin reports at start-up; the server's when it did not. */
+    private String formatDate(@Nullable OffsetDateTime when) {
+        return when == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(getLocale())
+                .withZone(browserZone()).format(when);
+    }
+
     private String format(@Nullable OffsetDateTime when) {
         if (when == null) {
             return "";

@@ -110,9 +110,12 @@ class CaseloadViewTest extends SpringBrowserlessTest {
     void alexs_row_shows_alex_moving_into_balanced_as_a_green_chip_with_an_up_arrow() {
         navigate("caseload", Component.class);
 
-        Span alex = $(Span.class).all().stream().filter(span -> span.hasClassName("caseload-zone"))
+        int row = column(0).indexOf("Alex Morgan");
+        Component chips = test(grid()).getCellComponent(row, 6);
+        Span alex = chips.getChildren().map(Span.class::cast)
                 .filter(span -> span.getElement().getAttribute("title").startsWith("Alex Morgan:"))
                 .findFirst().orElseThrow();
+        assertThat(alex.hasClassName("caseload-zone")).isTrue();
         assertThat(alex.getText()).isEqualTo("Balanced ↑");
         assertThat(alex.getElement().getThemeList()).contains("badge", "small", "success");
         assertThat(alex.getElement().getAttribute("title"))
