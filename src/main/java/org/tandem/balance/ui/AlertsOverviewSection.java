@@ -3,6 +3,7 @@ package org.tandem.balance.ui;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.tandem.balance.AlertService;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.ui.OverviewSection;
 
 /** Puts the couple's alerts, each with why and an Acknowledge button, first on the couple's Overview tab. */
@@ -11,13 +12,15 @@ import org.tandem.couples.ui.OverviewSection;
 class AlertsOverviewSection implements OverviewSection {
 
     private final AlertService alerts;
+    private final ClinicTime time;
 
-    AlertsOverviewSection(AlertService alerts) {
+    AlertsOverviewSection(AlertService alerts, ClinicTime time) {
         this.alerts = alerts;
+        this.time = time;
     }
 
     @Override
     public com.vaadin.flow.component.Component create(long coupleId) {
-        return new AlertsPanel(alerts, coupleId);
+        return new AlertsPanel(alerts, coupleId, time.zone());
     }
 }

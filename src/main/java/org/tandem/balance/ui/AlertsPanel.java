@@ -13,16 +13,10 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import org.tandem.balance.AlertService;
 import org.tandem.balance.CoupleAlert;
-import org.tandem.balance.Zone;
 
 /**
  * The couple's alerts on the Overview: one line per alert saying why (balance.md, "Alerts"), open ones with an
@@ -32,11 +26,13 @@ class AlertsPanel extends Section {
 
     private final AlertService alerts;
     private final long coupleId;
+    private final ZoneId zone;
     private final Div content = new Div();
 
-    AlertsPanel(AlertService alerts, long coupleId) {
+    AlertsPanel(AlertService alerts, long coupleId, ZoneId zone) {
         this.alerts = alerts;
         this.coupleId = coupleId;
+        this.zone = zone;
         setId("balance-alerts");
         addClassNames(LumoUtility.Border.ALL, LumoUtility.BorderColor.CONTRAST_10, LumoUtility.BorderRadius.LARGE,
                 LumoUtility.Padding.MEDIUM, LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN,
@@ -96,20 +92,6 @@ class AlertsPanel extends Section {
 
     /** The sentence of balance.md's rule, its arguments written for people: names of zones, dates, plain numbers. */
     String reason(CoupleAlert alert) {
-        Object[] args = alert.reasonArgs().stream().map(this::readable).toArray();
-        return getTranslation(alert.reasonKey(), args);
-    }
-
-    private Object readable(Object arg) {
-        return switch (arg) {
-            case Zone zone -> getTranslation("balance.zone." + zone.name());
-            // A deterioration is passed as a negative change; the sentence says "fallen by".
-            case BigDecimal number -> number.abs().toPlainString();
-            case LocalDate date -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                    .format(date);
-            case Instant instant -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                    .withLocale(getLocale()).withZone(ZoneId.systemDefault()).format(instant);
-            default -> String.valueOf(arg);
-        };
+        return new AlertSentences(this::getTranslation, getLocale(), zone).of(alert);
     }
 }

@@ -9,13 +9,14 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.io.ByteArrayInputStream;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
+import org.tandem.balance.AlertService;
 import org.tandem.balance.report.BalanceExport;
 import org.tandem.balance.report.BalanceExportService;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.ui.OverviewSection;
 
 /** Two downloads on the couple's Overview: the balance scores as CSV and the progress report as PDF. */
@@ -25,19 +26,23 @@ import org.tandem.couples.ui.OverviewSection;
 class BalanceExportSection implements OverviewSection {
 
     private final BalanceExportService export;
+    private final AlertService alerts;
+    private final ClinicTime time;
 
-    BalanceExportSection(BalanceExportService export) {
+    BalanceExportSection(BalanceExportService export, AlertService alerts, ClinicTime time) {
         this.export = export;
+        this.alerts = alerts;
+        this.time = time;
     }
 
     @Override
     public Component create(long coupleId) {
-        return new Links(export, coupleId);
+        return new Links(export, alerts, time, coupleId);
     }
 
     private static final class Links extends Div {
 
-        Links(BalanceExportService export, long coupleId) {
+        Links(BalanceExportService export, AlertService alerts, ClinicTime time, long coupleId) {
             setId("balance-export");
             addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.AlignItems.CENTER,
                     LumoUtility.Gap.MEDIUM);
@@ -45,11 +50,16 @@ class BalanceExportSection implements OverviewSection {
             title.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
             // The locale is read here, on the UI thread: the download runs later in a request of its own.
             Locale locale = getLocale();
+            AlertSentences sentences = new AlertSentences(this::getTranslation, locale, time.zone());
             add(title,
                     download("balance-export-csv", getTranslation("balance.export.csv"), () -> export.csv(coupleId)),
-                    // The report's alerts: the lead passes AlertService's sentences here once alerts are merged.
+                    // The report lists the couple's current alerts as the Overview words them.
                     download("balance-export-pdf", getTranslation("balance.export.pdf"),
-                            () -> export.report(coupleId, locale, List.of())));
+                            () -> export.report(coupleId, locale, alerts.alerts(coupleId).stream()
+                                    .map(alert -> alert.acknowledged()
+                                            ? getTranslation("balance.report.alert-acknowledged", sentences.of(alert))
+                                            : sentences.of(alert))
+                                    .toList())));
         }
     }
 

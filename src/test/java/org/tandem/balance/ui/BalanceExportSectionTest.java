@@ -7,8 +7,11 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -63,10 +66,16 @@ class BalanceExportSectionTest extends SpringBrowserlessTest {
         assertThat(csvFile.toString(StandardCharsets.UTF_8)).startsWith("partner,checkin_id,submitted_at,")
                 .contains("\r\nAlex,", "\r\nSam,");
 
+        // The report lists the alerts in the Overview's own words.
+        List<String> overviewAlerts = $(Span.class, $(Section.class).id("balance-alerts")).all().stream()
+                .filter(span -> span.hasClassName("balance-alert-reason")).map(Span::getText).toList();
+        assertThat(overviewAlerts).isNotEmpty();
         ByteArrayOutputStream pdfFile = new ByteArrayOutputStream();
         test(pdf).download(pdfFile);
         try (PDDocument document = Loader.loadPDF(pdfFile.toByteArray())) {
-            assertThat(new PDFTextStripper().getText(document)).contains("Alex Morgan & Samira Patel");
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Alex Morgan & Samira Patel");
+            overviewAlerts.forEach(alert -> assertThat(text).contains(alert.replaceAll("\\s+", " ")));
         }
         assertThat(trail.since("balance.exported")).hasSize(2);
     }
