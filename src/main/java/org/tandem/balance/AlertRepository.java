@@ -132,22 +132,19 @@ class AlertRepository {
 
     @Transactional(propagation = Propagation.MANDATORY)
     void saveSummary(long clinicId, long coupleId, PartnerSummary one, PartnerSummary two, int alerts, Instant now) {
+        var summary = dsl.newRecord(BALANCE_SUMMARY);
+        summary.setClinicId(clinicId);
+        summary.setCoupleId(coupleId);
+        summary.setPartnerOneZone(name(one.zone()));
+        summary.setPartnerOneTrend(name(one.trend()));
+        summary.setPartnerTwoZone(name(two.zone()));
+        summary.setPartnerTwoTrend(name(two.trend()));
+        summary.setAlerts(alerts);
+        summary.setRefreshedAt(at(now));
         dsl.insertInto(BALANCE_SUMMARY)
-                .set(BALANCE_SUMMARY.CLINIC_ID, clinicId)
-                .set(BALANCE_SUMMARY.COUPLE_ID, coupleId)
-                .set(BALANCE_SUMMARY.PARTNER_ONE_ZONE, name(one.zone()))
-                .set(BALANCE_SUMMARY.PARTNER_ONE_TREND, name(one.trend()))
-                .set(BALANCE_SUMMARY.PARTNER_TWO_ZONE, name(two.zone()))
-                .set(BALANCE_SUMMARY.PARTNER_TWO_TREND, name(two.trend()))
-                .set(BALANCE_SUMMARY.ALERTS, alerts)
-                .set(BALANCE_SUMMARY.REFRESHED_AT, at(now))
+                .set(summary)
                 .onConflict(BALANCE_SUMMARY.COUPLE_ID).doUpdate()
-                .set(BALANCE_SUMMARY.PARTNER_ONE_ZONE, name(one.zone()))
-                .set(BALANCE_SUMMARY.PARTNER_ONE_TREND, name(one.trend()))
-                .set(BALANCE_SUMMARY.PARTNER_TWO_ZONE, name(two.zone()))
-                .set(BALANCE_SUMMARY.PARTNER_TWO_TREND, name(two.trend()))
-                .set(BALANCE_SUMMARY.ALERTS, alerts)
-                .set(BALANCE_SUMMARY.REFRESHED_AT, at(now))
+                .set(summary)
                 .execute();
     }
 
