@@ -54,7 +54,6 @@ final class DemoBalance {
             OffsetDateTime opens = now.minusDays(3).truncatedTo(ChronoUnit.HOURS);
             checkIn(couple, couple.one().id(), null, opens, opens.plusHours(5), story.one(), 1, 0, random);
             checkIn(couple, couple.two().id(), null, opens, opens.plusHours(20), story.two(), 1, 0, random);
-            return;
         }
         for (int k = 0; k < held.size(); k++) {
             Session session = held.get(k);
@@ -77,10 +76,36 @@ final class DemoBalance {
             OffsetDateTime opens = next.startsAt().minus(WINDOW);
             OffsetDateTime submitted = opens.plus(Duration.between(opens, now).dividedBy(2)).truncatedTo(ChronoUnit.MINUTES);
             checkIn(couple, couple.one().id(), next.id(), opens, submitted, story.one(), 1, 0, random);
+        } else {
+            checkedInForTheNextSession(couple, story, random);
         }
     }
 
     private record Session(long id, OffsetDateTime startsAt) {}
+
+    /**
+     * Partners who can sign in have already checked in for a session whose 48-hour window is open, as most do: only
+     * the couple of the "missing check-in" story is alerted for it.
+     */
+    private void checkedInForTheNextSession(DemoHistory.Couple couple, Story story, Random random) {
+        dsl.select(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT).from(COUPLE_SESSION)
+                .where(COUPLE_SESSION.COUPLE_ID.eq(couple.id()), COUPLE_SESSION.STATUS.eq("SCHEDULED"),
+                        COUPLE_SESSION.STARTS_AT.gt(now), COUPLE_SESSION.STARTS_AT.le(now.plus(WINDOW)))
+                .orderBy(COUPLE_SESSION.STARTS_AT).limit(1)
+                .fetchOptional(r -> new Session(r.value1(), r.value2()))
+                .ifPresent(next -> {
+                    OffsetDateTime opens = next.startsAt().minus(WINDOW);
+                    OffsetDateTime submitted = opens.plus(Duration.between(opens, now).dividedBy(2))
+                            .truncatedTo(ChronoUnit.MINUTES);
+                    if (couple.one().canSignIn()) {
+                        checkIn(couple, couple.one().id(), next.id(), opens, submitted, story.one(), 1, 0, random);
+                    }
+                    if (couple.two().canSignIn()) {
+                        checkIn(couple, couple.two().id(), next.id(), opens, submitted.plusMinutes(40), story.two(),
+                                1, 0, random);
+                    }
+                });
+    }
 
     /** The couple's next scheduled session, moved to tomorrow at the same time when it is more than 48 hours away. */
     private Session nextSessionWithin48Hours(DemoHistory.Couple couple) {
