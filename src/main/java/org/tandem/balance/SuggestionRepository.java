@@ -1,6 +1,8 @@
 package org.tandem.balance;
 
 import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.select;
@@ -32,9 +34,11 @@ class SuggestionRepository {
 
     /**
      * A published module of the clinic's library (built-in or its own) and when the couple last completed it
-     * (every answer set of an assignment of any of its versions submitted; {@code null}: never).
+     * (every answer set of an assignment of any of its versions submitted; {@code null}: never), and whether an
+     * assignment of it is still open (an answer set not yet submitted).
      */
-    record LibraryModule(long moduleId, String title, Category category, @Nullable Instant lastCompleted) {}
+    record LibraryModule(long moduleId, String title, Category category, @Nullable Instant lastCompleted,
+            boolean assigned) {}
 
     /** Every published module of the clinic's library with the couple's last completion, by title, in one statement. */
     List<LibraryModule> library(long clinicId, long coupleId) {
@@ -51,12 +55,19 @@ class SuggestionRepository {
                                 unsubmitted.ASSIGNMENT_ID.eq(MODULE_ASSIGNMENT.ID),
                                 unsubmitted.SUBMITTED_AT.isNull())))
                 .asField();
-        return dsl.select(MODULE.ID, MODULE.TITLE, MODULE.CATEGORY, lastCompleted)
+        Field<Boolean> assigned = field(exists(selectOne()
+                .from(MODULE_ASSIGNMENT)
+                .join(MODULE_VERSION).on(MODULE_VERSION.ID.eq(MODULE_ASSIGNMENT.MODULE_VERSION_ID))
+                .join(ASSIGNMENT_WORK).on(ASSIGNMENT_WORK.CLINIC_ID.eq(MODULE_ASSIGNMENT.CLINIC_ID),
+                        ASSIGNMENT_WORK.ASSIGNMENT_ID.eq(MODULE_ASSIGNMENT.ID))
+                .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(clinicId), MODULE_ASSIGNMENT.COUPLE_ID.eq(coupleId),
+                        MODULE_VERSION.MODULE_ID.eq(MODULE.ID), ASSIGNMENT_WORK.SUBMITTED_AT.isNull())));
+        return dsl.select(MODULE.ID, MODULE.TITLE, MODULE.CATEGORY, lastCompleted, assigned)
                 .from(MODULE)
                 .where(MODULE.CLINIC_ID.isNull().or(MODULE.CLINIC_ID.eq(clinicId)))
                 .andExists(selectOne().from(MODULE_VERSION).where(MODULE_VERSION.MODULE_ID.eq(MODULE.ID)))
                 .orderBy(lower(MODULE.TITLE), MODULE.ID)
                 .fetch(r -> new LibraryModule(r.value1(), r.value2(), Category.valueOf(r.value3()),
-                        r.value4() == null ? null : r.value4().toInstant()));
+                        r.value4() == null ? null : r.value4().toInstant(), Boolean.TRUE.equals(r.value5())));
     }
 }

@@ -68,7 +68,8 @@ public class SuggestionService {
     private List<CandidateModule> candidates(long clinicId, long coupleId) {
         return library.library(clinicId, coupleId).stream()
                 .map(module -> new CandidateModule(module.moduleId(), module.title(), module.category(),
-                        module.lastCompleted() == null ? null : LocalDate.ofInstant(module.lastCompleted(), time.zone())))
+                        module.lastCompleted() == null ? null : LocalDate.ofInstant(module.lastCompleted(), time.zone()),
+                        module.assigned()))
                 .toList();
     }
 

@@ -42,8 +42,12 @@ public final class Suggestions {
     /** A partner's latest zone ({@code null} while they have no scored check-in). */
     public record PartnerZone(long partnerId, String name, @Nullable Zone zone) {}
 
-    /** A module that could be suggested, with the date the couple last completed it ({@code null}: never). */
-    public record CandidateModule(long moduleId, String title, Category category, @Nullable LocalDate lastCompleted) {}
+    /**
+     * A module that could be suggested, with the date the couple last completed it ({@code null}: never) and whether
+     * an assignment of it is open (given, not yet submitted by everyone).
+     */
+    public record CandidateModule(long moduleId, String title, Category category, @Nullable LocalDate lastCompleted,
+            boolean assigned) {}
 
     /**
      * The categories to suggest, each once, with one reason per pattern that suggests it: each partner's latest
@@ -83,7 +87,7 @@ public final class Suggestions {
                 boolean recent = candidate.lastCompleted() != null && !candidate.lastCompleted().isBefore(recentFrom);
                 if (candidate.category() == suggestion.category() && !recent) {
                     modules.add(new ModuleSuggestion(candidate.moduleId(), candidate.title(), candidate.category(),
-                            suggestion.reasons()));
+                            suggestion.reasons(), candidate.assigned()));
                 }
             }
         }

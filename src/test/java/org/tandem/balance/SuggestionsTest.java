@@ -63,22 +63,24 @@ class SuggestionsTest {
     void modules_of_suggested_categories_are_offered_except_those_completed_in_the_last_60_days() {
         List<Suggestion> suggestions = Suggestions.categories(List.of(new PartnerZone(1, "Alex", Zone.DISTANT)), false);
         List<CandidateModule> candidates = List.of(
-                new CandidateModule(1, "Weekly date", RITUALS_OF_TOGETHERNESS, null),
-                new CandidateModule(2, "Speaker and listener", COMMUNICATION_FRAMEWORKS, TODAY.minusDays(60)),
-                new CandidateModule(3, "Saying what I need", VULNERABILITY, TODAY.minusDays(61)),
-                new CandidateModule(4, "My own evening", BOUNDARIES, null),
-                new CandidateModule(5, "Morning coffee", RITUALS_OF_TOGETHERNESS, TODAY));
+                new CandidateModule(1, "Weekly date", RITUALS_OF_TOGETHERNESS, null, false),
+                new CandidateModule(2, "Speaker and listener", COMMUNICATION_FRAMEWORKS, TODAY.minusDays(60), false),
+                new CandidateModule(3, "Saying what I need", VULNERABILITY, TODAY.minusDays(61), true),
+                new CandidateModule(4, "My own evening", BOUNDARIES, null, false),
+                new CandidateModule(5, "Morning coffee", RITUALS_OF_TOGETHERNESS, TODAY, false));
 
         List<ModuleSuggestion> modules = Suggestions.modules(suggestions, candidates, TODAY);
 
         assertThat(modules).extracting(ModuleSuggestion::moduleId).containsExactly(1L, 3L);
         assertThat(modules.getFirst()).isEqualTo(new ModuleSuggestion(1, "Weekly date", RITUALS_OF_TOGETHERNESS,
-                List.of(new Reason("balance.suggestion.reason.distant", List.of("Alex")))));
+                List.of(new Reason("balance.suggestion.reason.distant", List.of("Alex"))), false));
+        assertThat(modules.getLast().assigned()).as("an open assignment is carried to the screen").isTrue();
     }
 
     @Test
     void nothing_is_offered_without_suggestions() {
-        List<CandidateModule> candidates = List.of(new CandidateModule(1, "Weekly date", RITUALS_OF_TOGETHERNESS, null));
+        List<CandidateModule> candidates = List.of(
+                new CandidateModule(1, "Weekly date", RITUALS_OF_TOGETHERNESS, null, false));
 
         assertThat(Suggestions.modules(List.of(), candidates, TODAY)).isEmpty();
     }

@@ -54,6 +54,12 @@ class SuggestionsPanel extends Section {
         Span category = new Span(getTranslation("workbook.category." + module.category().name()));
         category.getElement().getThemeList().add("badge contrast");
         Div heading = new Div(title, category);
+        if (module.assigned()) {
+            Span assigned = new Span(getTranslation("balance.suggestions.assigned"));
+            assigned.addClassName("balance-suggestion-assigned");
+            assigned.getElement().getThemeList().add("badge success");
+            heading.add(assigned);
+        }
         heading.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.SMALL,
                 LumoUtility.AlignItems.CENTER);
 

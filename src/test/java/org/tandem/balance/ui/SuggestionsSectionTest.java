@@ -10,7 +10,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -115,6 +117,11 @@ class SuggestionsSectionTest extends SpringBrowserlessTest {
         test($(Button.class, dialog).all().stream().filter(button -> "Assign".equals(button.getText()))
                 .findFirst().orElseThrow()).click();
         assertThat(dsl.fetchCount(MODULE_ASSIGNMENT, MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam))).isEqualTo(before + 1);
+
+        // Back on the Overview the module is still suggested, marked as given and not finished.
+        open("couples/" + alexAndSam);
+        Div row = $(Div.class).id("balance-suggestion-" + moduleId);
+        assertThat($(Span.class, row).all()).extracting(Span::getText).contains("Assigned, not finished yet");
     }
 
     @Test
