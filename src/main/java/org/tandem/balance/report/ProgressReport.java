@@ -4,9 +4,11 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,9 +22,9 @@ import java.util.Objects;
 import java.util.ResourceBundle;
 import org.jspecify.annotations.Nullable;
 import org.tandem.balance.Change;
-import org.tandem.balance.CoupleBalance;
 import org.tandem.balance.CoupleBalance.CheckInLine;
 import org.tandem.balance.CoupleBalance.PartnerBalance;
+import org.tandem.balance.CoupleBalance;
 import org.tandem.balance.Subscale;
 import org.tandem.balance.Zone;
 
@@ -183,13 +185,12 @@ final class ProgressReport {
     }
 
     static byte[] render(String html) {
-        URL fonts = Objects.requireNonNull(ProgressReport.class.getResource(FONTS), "the report's fonts");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.useSVGDrawer(new BatikSVGDrawer());
-            builder.withHtmlContent(html, fonts.toExternalForm());
+            builder.withHtmlContent(html, Fonts.BASE);
             builder.toStream(out);
             builder.run();
         } catch (IOException rendering) {
@@ -198,7 +199,7 @@ final class ProgressReport {
         return out.toByteArray();
     }
 
-    // Relative font URLs resolve against /fonts/ on the classpath (the document's base URL).
+    // Relative font URLs resolve against the fonts' folder (the document's base URL).
     private static final String STYLE = """
             @font-face { font-family: 'DejaVu Sans'; src: url('DejaVuSans.ttf'); font-weight: normal; }
             @font-face { font-family: 'DejaVu Sans'; src: url('DejaVuSans-Bold.ttf'); font-weight: bold; }
@@ -218,4 +219,31 @@ final class ProgressReport {
             th { font-weight: bold; }
             .block, table, .chart { page-break-inside: avoid; }
             """;
+
+    /**
+     * The fonts as files in a temporary folder, the document's base URL. Inside the packaged jar the classpath folder
+     * is a nested-jar URL, against which relative font URLs do not reliably resolve.
+     */
+    private static final class Fonts {
+
+        static final String BASE = extract();
+
+        private static String extract() {
+            try {
+                Path folder = Files.createTempDirectory("tandem-fonts");
+                folder.toFile().deleteOnExit();
+                for (String name : List.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")) {
+                    Path font = folder.resolve(name);
+                    try (InputStream in = Objects.requireNonNull(
+                            ProgressReport.class.getResourceAsStream(FONTS + name), "the report's font " + name)) {
+                        Files.copy(in, font);
+                    }
+                    font.toFile().deleteOnExit();
+                }
+                return folder.toUri().toString();
+            } catch (IOException extracting) {
+                throw new UncheckedIOException(extracting);
+            }
+        }
+    }
 }
