@@ -53,17 +53,13 @@ class BalanceServiceTest {
         TandemUser therapist = signIn.as(CheckInServiceTest.THERAPIST);
         signIn.out();
         alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
-        StoredCheckIns.withoutAnyCheckIns(dsl);
-        StoredCheckIns stored = new StoredCheckIns(dsl, alexAndSam);
-        alex = stored.partner("Alex Morgan");
-        sam = stored.partner("Samira Patel");
-        firstSession = stored.heldSession(Duration.ofDays(14), therapist.accountId());
-        secondSession = stored.heldSession(Duration.ofDays(7), therapist.accountId());
-        Instant now = Instant.now();
-        alexWorked = stored.submitted(alex, firstSession, now.minus(Duration.ofDays(15)), 5, 4, 2, 6, 3, 1, 2, 3, 5, 2);
-        stored.submitted(sam, firstSession, now.minus(Duration.ofDays(15)).plusSeconds(60), 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
-        alexLater = stored.submitted(alex, secondSession, now.minus(Duration.ofDays(8)), 5, 5, 1, 5, 5, 6, 6, 6, 0, 6);
-        stored.submitted(sam, secondSession, now.minus(Duration.ofDays(8)).plusSeconds(60), 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
+        var sessions = StoredCheckIns.TwoSessions.of(dsl, alexAndSam, therapist.accountId());
+        alex = sessions.alex();
+        sam = sessions.sam();
+        firstSession = sessions.firstSession();
+        secondSession = sessions.secondSession();
+        alexWorked = sessions.alexWorked();
+        alexLater = sessions.alexLater();
         trail = AuditTrail.from(dsl);
     }
 
