@@ -10,21 +10,28 @@ import org.jspecify.annotations.Nullable;
  * partners agree to share — their partner's. Each partner's consent is shown so that the page can explain it.
  *
  * @param partnerName the other partner's name, {@code null} for a couple with one partner
- * @param partnerScores empty unless both partners share
  * @param threshold the clinic's balance threshold T, which the chart shades from
- * @param chartLines the check-ins the chart draws: the partner's own, and their partner's while both share
+ * @param lines the submitted check-ins shown, oldest first: the partner's own, and their partner's only while both
+ *     share
  */
 public record MyBalance(long partnerId, String myName, @Nullable String partnerName, boolean iShare,
-        boolean partnerShares, List<MyScore> myScores, List<MyScore> partnerScores, int threshold,
-        List<CoupleBalance.CheckInLine> chartLines) {
+        boolean partnerShares, int threshold, List<CoupleBalance.CheckInLine> lines) {
 
     /** Changes smaller than this many points (either way) read as "steady" on the partner's page. */
     public static final BigDecimal STEADY_WITHIN = new BigDecimal("5.0");
 
     public MyBalance {
-        myScores = List.copyOf(myScores);
-        partnerScores = List.copyOf(partnerScores);
-        chartLines = List.copyOf(chartLines);
+        lines = List.copyOf(lines);
+    }
+
+    /** The partner's own check-ins, oldest first. */
+    public List<MyScore> myScores() {
+        return lines.stream().filter(line -> line.partnerId() == partnerId).map(MyScore::of).toList();
+    }
+
+    /** The other partner's check-ins, oldest first: empty unless both partners share. */
+    public List<MyScore> partnerScores() {
+        return lines.stream().filter(line -> line.partnerId() != partnerId).map(MyScore::of).toList();
     }
 
     /** Both partners agree: their scores are shown together. */
@@ -35,6 +42,11 @@ public record MyBalance(long partnerId, String myName, @Nullable String partnerN
     /** One submitted check-in: its scores as balance.md rounds them, the closeness picture (1–7) and the zone. */
     public record MyScore(long checkInId, Instant submittedAt, @Nullable BigDecimal independence,
             @Nullable BigDecimal intimacy, @Nullable Integer closeness, @Nullable Zone zone) {
+
+        static MyScore of(CoupleBalance.CheckInLine line) {
+            return new MyScore(line.checkInId(), line.submittedAt(), line.scores().independence(),
+                    line.scores().intimacy(), line.answers().closeness(), line.zone());
+        }
 
         public boolean scored() {
             return independence != null && intimacy != null;
@@ -50,7 +62,7 @@ public record MyBalance(long partnerId, String myName, @Nullable String partnerN
 
     /** The partner's own scored check-ins, oldest first. */
     public List<MyScore> myScored() {
-        return myScores.stream().filter(MyScore::scored).toList();
+        return myScores().stream().filter(MyScore::scored).toList();
     }
 
     /** The partner's latest scored check-in, {@code null} before the first. */

@@ -2,6 +2,7 @@ package org.tandem.balance;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,17 +51,13 @@ public class MyBalanceService {
         Optional<Consent> other = consents.stream().filter(c -> c.partnerId() != me.partnerId()).findFirst();
         boolean both = mine.shares() && other.map(Consent::shares).orElse(false);
         int threshold = checkIns.settings(clinicId).settings().threshold();
-        List<ScoredCheckIn> history = checkIns.history(clinicId, me.coupleId());
-        List<MyScore> myScores = scores(history, me.partnerId(), threshold);
-        List<MyScore> partnerScores = both && other.isPresent()
-                ? scores(history, other.get().partnerId(), threshold) : List.of();
-        events.publishEvent(new MyBalanceRead(me.user(), me.coupleId(), myScores.size(), partnerScores.size(), both));
-        List<CheckInLine> chartLines = history.stream()
-                .filter(checkIn -> checkIn.partnerId() == me.partnerId() || both)
-                .map(checkIn -> CheckInLine.unpaired(checkIn, threshold))
-                .toList();
-        return new MyBalance(me.partnerId(), mine.name(), other.map(Consent::name).orElse(null), mine.shares(),
-                other.map(Consent::shares).orElse(false), myScores, partnerScores, threshold, chartLines);
+        List<CheckInLine> lines = lines(checkIns.history(clinicId, me.coupleId()), threshold,
+                partnerId -> partnerId == me.partnerId() || both);
+        MyBalance balance = new MyBalance(me.partnerId(), mine.name(), other.map(Consent::name).orElse(null),
+                mine.shares(), other.map(Consent::shares).orElse(false), threshold, lines);
+        events.publishEvent(new MyBalanceRead(me.user(), me.coupleId(), balance.myScores().size(),
+                balance.partnerScores().size(), both));
+        return balance;
     }
 
     /**
@@ -80,7 +77,9 @@ public class MyBalanceService {
             throw new AccessDeniedException("Your partner's scores are shown only when you both share them");
         }
         int threshold = checkIns.settings(clinicId).settings().threshold();
-        List<MyScore> scores = scores(checkIns.history(clinicId, me.coupleId()), other.get().partnerId(), threshold);
+        long otherId = other.get().partnerId();
+        List<MyScore> scores = lines(checkIns.history(clinicId, me.coupleId()), threshold, id -> id == otherId)
+                .stream().map(MyScore::of).toList();
         events.publishEvent(new MyBalanceRead(me.user(), me.coupleId(), 0, scores.size(), true));
         return scores;
     }
@@ -94,11 +93,10 @@ public class MyBalanceService {
         }
     }
 
-    private static List<MyScore> scores(List<ScoredCheckIn> history, long partnerId, int threshold) {
-        return history.stream().filter(checkIn -> checkIn.partnerId() == partnerId)
-                .map(checkIn -> new MyScore(checkIn.checkInId(), checkIn.submittedAt(),
-                        checkIn.scores().independence(), checkIn.scores().intimacy(), checkIn.answers().closeness(),
-                        checkIn.scores().zone(threshold)))
+    /** The submitted check-ins of the partners {@code shown} accepts, oldest first, each with its zone. */
+    private static List<CheckInLine> lines(List<ScoredCheckIn> history, int threshold, LongPredicate shown) {
+        return history.stream().filter(checkIn -> shown.test(checkIn.partnerId()))
+                .map(checkIn -> CheckInLine.unpaired(checkIn, threshold))
                 .toList();
     }
 

@@ -112,7 +112,7 @@ class MyBalanceView extends Main implements BeforeEnterObserver, HasDynamicTitle
         if (mine.myScored().size() < 2) {
             words.add(new Paragraph(getTranslation("balance.mine.first")));
         }
-        Chart chart = new Chart(BalanceCharts.scoresOf(mine.chartLines(), mine.threshold(),
+        Chart chart = new Chart(BalanceCharts.scoresOf(mine.lines(), mine.threshold(),
                 new BalanceCharts.Texts(this::partnersWords, getLocale(), time.zone())));
         chart.setId("my-balance-chart");
         chart.setWidthFull();
