@@ -65,9 +65,13 @@ public class AlertService {
         }
         alerts.acknowledge(therapist.clinicId(), coupleId, current.alert(), therapist.accountId(), now);
         events.publishEvent(new AlertAcknowledged(therapist, coupleId, current));
-        summaries.refresh(therapist.clinicId(), coupleId, clinic, now);
-        return new CoupleAlert(current.kind(), current.partnerId(), current.subjectId(), current.reasonKey(),
-                current.reasonArgs(), true);
+        CoupleAlert acknowledged = new CoupleAlert(current.kind(), current.partnerId(), current.subjectId(),
+                current.reasonKey(), current.reasonArgs(), true);
+        // The figures just computed, with this alert now acknowledged: nothing else changed, so nothing is re-read.
+        summaries.save(therapist.clinicId(), coupleId, new BalanceSummaries.Computed(computed.alerts().stream()
+                .map(each -> each == current ? acknowledged : each).toList(), computed.balance(),
+                computed.partners()), now);
+        return acknowledged;
     }
 
     record AlertsRead(TandemUser therapist, long coupleId, int count) implements Audited {
