@@ -5,6 +5,8 @@ import static org.jooq.impl.DSL.select;
 import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.ACCOUNT_ROLE;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 class AccountRepository {
 
     private final DSLContext dsl;
+    private final Clock clock;
 
-    AccountRepository(DSLContext dsl) {
+    AccountRepository(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
+        this.clock = clock;
     }
 
     private static Field<Set<Role>> roles() {
@@ -75,6 +79,7 @@ class AccountRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     long insert(long clinicId, String email, String displayName, String passwordHash, Set<Role> roles) {
         long id = dsl.insertInto(ACCOUNT)
+                .set(ACCOUNT.CREATED_AT, OffsetDateTime.now(clock))
                 .set(ACCOUNT.CLINIC_ID, clinicId)
                 .set(ACCOUNT.EMAIL, email)
                 .set(ACCOUNT.DISPLAY_NAME, displayName)

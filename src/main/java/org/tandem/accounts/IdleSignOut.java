@@ -5,33 +5,62 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinServletService;
 import com.vaadin.flow.server.WrappedSession;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
+import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Signs a person out after a period without interaction, even with the tab left open.
- * Vaadin's heartbeats keep the HTTP session alive, so Vaadin closes idle UIs itself
- * ({@code vaadin.closeIdleSessions}); when it drops the Vaadin session we invalidate the HTTP
- * session too, which removes the Spring Security context with it.
+ * Signs a person out after {@code tandem.security.idle-timeout} without interaction, even with the tab left open
+ * (docs/decisions/005-idle-sign-out.md). Idleness is measured on the application's {@link Clock}: every request
+ * but Vaadin's heartbeat counts as interaction; the first request after the timeout (a heartbeat arrives every
+ * minute from an open tab) ends the session, before Spring Security reads it, and the tab goes to the sign-in page,
+ * which says why. The container's own session timeout and Vaadin's {@code closeIdleSessions} stay as a backstop for
+ * sessions whose tab was closed.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 class IdleSignOut implements VaadinServiceInitListener, HttpSessionListener {
 
     /** Where a tab lands after its session ended; the sign-in page shows a note for the {@code idle} parameter. */
     static final String IDLE_SIGN_OUT_LOCATION = "login?idle";
 
+    /** The session attribute holding the instant of the last interaction. */
+    static final String LAST_INTERACTION = IdleSignOut.class.getName() + ".lastInteraction";
+
     private final Duration idleTimeout;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    IdleSignOut(@Value("${tandem.security.idle-timeout:15m}") Duration idleTimeout, ApplicationEventPublisher events) {
+    IdleSignOut(@Value("${tandem.security.idle-timeout:15m}") Duration idleTimeout, ApplicationEventPublisher events,
+            Clock clock) {
         this.idleTimeout = idleTimeout;
         this.events = events;
+        this.clock = clock;
+    }
+
+    /** Runs just before Spring Security's filters, so that a session ended here is not read as signed in. */
+    @Bean
+    FilterRegistrationBean<IdleFilter> idleSignOutFilter() {
+        FilterRegistrationBean<IdleFilter> registration = new FilterRegistrationBean<>(new IdleFilter());
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     @Override
@@ -50,22 +79,67 @@ class IdleSignOut implements VaadinServiceInitListener, HttpSessionListener {
         messages.setSessionExpiredURL(contextPath + "/" + IDLE_SIGN_OUT_LOCATION);
         event.getSource().setSystemMessagesProvider(info -> messages);
 
+        // The backstop: the container or Vaadin ended the session (a closed tab's session timed out).
         event.getSource().addSessionDestroyListener(destroyed -> {
             WrappedSession session = destroyed.getSession().getSession();
             if (session == null) {
                 return;
             }
             try {
-                if (session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
-                                instanceof SecurityContext context
-                        && context.getAuthentication() != null
-                        && context.getAuthentication().getPrincipal() instanceof TandemUser user) {
+                TandemUser user = signedIn(session.getAttribute(
+                        HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY));
+                if (user != null) {
                     events.publishEvent(new SignedOut(user, true));
                 }
                 session.invalidate();
             } catch (IllegalStateException alreadyInvalidated) {
-                // Signed out on purpose, or the container expired the session first: nothing left to do.
+                // Signed out on purpose, or the session ended first: nothing left to do.
             }
         });
+    }
+
+    private static @Nullable TandemUser signedIn(@Nullable Object securityContext) {
+        return securityContext instanceof SecurityContext context && context.getAuthentication() != null
+                && context.getAuthentication().getPrincipal() instanceof TandemUser user ? user : null;
+    }
+
+    /** Ends a session idle for longer than the timeout; otherwise notes the interaction. */
+    final class IdleFilter extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                Instant now = clock.instant();
+                TandemUser user = session.getAttribute(LAST_INTERACTION) instanceof Instant last
+                        && !now.isBefore(last.plus(idleTimeout))
+                        ? signedIn(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY))
+                        : null;
+                if (user != null) {
+                    // Taken out first, so that Vaadin's destroy listener does not record the sign-out twice.
+                    session.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+                    events.publishEvent(new SignedOut(user, true));
+                    invalidate(session);
+                    if (request.getParameter("v-r") == null) {
+                        // A page load: straight to the sign-in page with its note. Vaadin's own requests (a
+                        // heartbeat, a click) find no session and send the tab there themselves.
+                        response.sendRedirect(request.getContextPath() + "/" + IDLE_SIGN_OUT_LOCATION);
+                        return;
+                    }
+                } else if (!"heartbeat".equals(request.getParameter("v-r"))) {
+                    session.setAttribute(LAST_INTERACTION, now);
+                }
+            }
+            chain.doFilter(request, response);
+        }
+
+        private static void invalidate(HttpSession session) {
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyInvalidated) {
+                // Another request of the same tab ended it a moment ago.
+            }
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.tandem.audit;
 
 import static org.tandem.jooq.Tables.AUDIT_EVENT;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 import org.tandem.accounts.AuditEntry;
@@ -10,13 +12,16 @@ import org.tandem.accounts.AuditEntry;
 class AuditRepository {
 
     private final DSLContext dsl;
+    private final Clock clock;
 
-    AuditRepository(DSLContext dsl) {
+    AuditRepository(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
+        this.clock = clock;
     }
 
     void insert(AuditEntry entry) {
         dsl.insertInto(AUDIT_EVENT)
+                .set(AUDIT_EVENT.OCCURRED_AT, OffsetDateTime.now(clock))
                 .set(AUDIT_EVENT.CLINIC_ID, entry.clinicId())
                 .set(AUDIT_EVENT.ACTOR_ACCOUNT_ID, entry.actorAccountId())
                 .set(AUDIT_EVENT.ACTOR, truncate(entry.actor(), 254))

@@ -12,6 +12,7 @@ import org.tandem.accounts.AccessRefused;
 import org.tandem.accounts.AuditEntry;
 import org.tandem.accounts.Audited;
 import org.tandem.accounts.TandemUser;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleAccess;
 
 /**
@@ -28,13 +29,15 @@ public class AlertService {
     private final AlertRepository alerts;
     private final CoupleAccess access;
     private final ApplicationEventPublisher events;
+    private final ClinicTime time;
 
     AlertService(BalanceSummaries summaries, AlertRepository alerts, CoupleAccess access,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ClinicTime time) {
         this.summaries = summaries;
         this.alerts = alerts;
         this.access = access;
         this.events = events;
+        this.time = time;
     }
 
     /** The couple's alerts now, partners' first, acknowledged ones included (and marked). Audited. */
@@ -42,7 +45,7 @@ public class AlertService {
     public List<CoupleAlert> alerts(long coupleId) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
         List<CoupleAlert> current = summaries.compute(therapist.clinicId(), coupleId,
-                summaries.clinic(therapist.clinicId()), Instant.now()).alerts();
+                summaries.clinic(therapist.clinicId()), time.now()).alerts();
         events.publishEvent(new AlertsRead(therapist, coupleId, current.size()));
         return current;
     }
@@ -54,7 +57,7 @@ public class AlertService {
     @PreAuthorize("hasRole('THERAPIST')")
     public CoupleAlert acknowledge(long coupleId, CoupleAlert alert) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
-        Instant now = Instant.now();
+        Instant now = time.now();
         BalanceSummaries.ClinicFigures clinic = summaries.clinic(therapist.clinicId());
         BalanceSummaries.Computed computed = summaries.compute(therapist.clinicId(), coupleId, clinic, now);
         @Nullable CoupleAlert current = computed.alerts().stream().filter(alert::sameAs).findFirst().orElse(null);

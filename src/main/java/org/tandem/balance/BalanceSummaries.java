@@ -107,7 +107,7 @@ class BalanceSummaries {
 
     /** Recomputes the couple's summary row. */
     public void refresh(long clinicId, long coupleId) {
-        refresh(clinicId, coupleId, clinic(clinicId), Instant.now());
+        refresh(clinicId, coupleId, clinic(clinicId), time.now());
     }
 
     void refresh(long clinicId, long coupleId, ClinicFigures clinic, Instant now) {
@@ -152,7 +152,7 @@ class BalanceSummaries {
     /** Every couple of the clinic, the clinic's figures read once. */
     public void refreshClinic(long clinicId) {
         ClinicFigures clinic = clinic(clinicId);
-        Instant now = Instant.now();
+        Instant now = time.now();
         for (long coupleId : alerts.couples(clinicId)) {
             refresh(clinicId, coupleId, clinic, now);
         }
@@ -195,7 +195,7 @@ class BalanceSummaries {
     /** The alerts that time alone raises or ends: a check-in window that opened, a session begun, a due date passed. */
     @Scheduled(cron = "${tandem.balance.sweep-cron:0 */10 * * * *}")
     public void sweepTimeSensitive() {
-        Instant now = Instant.now();
+        Instant now = time.now();
         Map<Long, ClinicFigures> clinics = new HashMap<>();
         for (CoupleRef couple : alerts.timeSensitive(now, time.today())) {
             refresh(couple.clinicId(), couple.coupleId(), clinics.computeIfAbsent(couple.clinicId(), this::clinic), now);

@@ -78,10 +78,11 @@ class CheckInRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     void createSessionCheckIns(long clinicId, long coupleId, long partnerId, Instant now) {
         dsl.insertInto(CHECK_IN, CHECK_IN.CLINIC_ID, CHECK_IN.COUPLE_ID, CHECK_IN.PARTNER_ID,
-                        CHECK_IN.INSTRUMENT_NUMBER, CHECK_IN.SESSION_ID, CHECK_IN.OPENS_AT)
+                        CHECK_IN.INSTRUMENT_NUMBER, CHECK_IN.SESSION_ID, CHECK_IN.OPENS_AT, CHECK_IN.CREATED_AT)
                 .select(select(val(clinicId), val(coupleId), val(partnerId), val(BalanceScoring.INSTRUMENT_VERSION),
                         COUPLE_SESSION.ID, field("{0} - interval '48 hours'",
-                                COUPLE_SESSION.STARTS_AT.getDataType(), COUPLE_SESSION.STARTS_AT))
+                                COUPLE_SESSION.STARTS_AT.getDataType(), COUPLE_SESSION.STARTS_AT),
+                        val(at(now)))
                         .from(COUPLE_SESSION)
                         .where(COUPLE_SESSION.CLINIC_ID.eq(clinicId), COUPLE_SESSION.COUPLE_ID.eq(coupleId),
                                 sessionWindowOpen(now)))
@@ -207,6 +208,7 @@ class CheckInRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     long insertRequested(long clinicId, long coupleId, long partnerId, long requestedBy, Instant now) {
         return dsl.insertInto(CHECK_IN)
+                .set(CHECK_IN.CREATED_AT, at(now))
                 .set(CHECK_IN.CLINIC_ID, clinicId)
                 .set(CHECK_IN.COUPLE_ID, coupleId)
                 .set(CHECK_IN.PARTNER_ID, partnerId)

@@ -15,6 +15,7 @@ import org.tandem.balance.CheckInEvents.CheckInsRequested;
 import org.tandem.balance.CheckInEvents.HistoryRead;
 import org.tandem.balance.CheckInEvents.SettingsChanged;
 import org.tandem.balance.CheckInRepository.Row;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleAccess;
 import org.tandem.couples.SignedInPartner;
 
@@ -36,11 +37,14 @@ public class CheckInService {
     private final CheckInRepository checkIns;
     private final CoupleAccess access;
     private final ApplicationEventPublisher events;
+    private final ClinicTime time;
 
-    CheckInService(CheckInRepository checkIns, CoupleAccess access, ApplicationEventPublisher events) {
+    CheckInService(CheckInRepository checkIns, CoupleAccess access, ApplicationEventPublisher events,
+            ClinicTime time) {
         this.checkIns = checkIns;
         this.access = access;
         this.events = events;
+        this.time = time;
     }
 
     /** The current instrument: its ten statements in the order shown, and the closeness picture's prompt. */
@@ -60,7 +64,7 @@ public class CheckInService {
     @PreAuthorize("hasRole('CLIENT')")
     public List<OpenCheckIn> myOpenCheckIns() {
         SignedInPartner me = access.requirePartner();
-        Instant now = Instant.now();
+        Instant now = time.now();
         long clinicId = me.user().clinicId();
         checkIns.createSessionCheckIns(clinicId, me.coupleId(), me.partnerId(), now);
         return checkIns.openCheckIns(clinicId, me.partnerId(), now);
@@ -106,7 +110,7 @@ public class CheckInService {
     @PreAuthorize("hasRole('CLIENT')")
     public CheckInDraft submit(long checkInId) {
         SignedInPartner me = writable(checkInId);
-        if (!checkIns.submit(me.user().clinicId(), checkInId, Instant.now())) {
+        if (!checkIns.submit(me.user().clinicId(), checkInId, time.now())) {
             throw new CheckInSubmittedException(checkInId);
         }
         events.publishEvent(new CheckInChanged(me.user(), checkInId, "submitted", null));
@@ -122,7 +126,7 @@ public class CheckInService {
     @PreAuthorize("hasRole('THERAPIST')")
     public int request(long coupleId) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
-        Instant now = Instant.now();
+        Instant now = time.now();
         List<Long> partners = checkIns.partnersWithoutOpenRequest(therapist.clinicId(), coupleId);
         for (long partnerId : partners) {
             checkIns.insertRequested(therapist.clinicId(), coupleId, partnerId, therapist.accountId(), now);
@@ -177,7 +181,7 @@ public class CheckInService {
 
     /** The partner's own check-in; another partner's, couple's or clinic's is refused alike (audited). */
     private Row own(SignedInPartner me, long checkInId) {
-        return checkIns.checkIn(me.user().clinicId(), checkInId, Instant.now())
+        return checkIns.checkIn(me.user().clinicId(), checkInId, time.now())
                 .filter(row -> row.partnerId() == me.partnerId() && row.coupleId() == me.coupleId())
                 .orElseThrow(() -> refuse(me.user(), "check-in " + checkInId, "not their own check-in"));
     }
@@ -196,7 +200,7 @@ public class CheckInService {
     }
 
     private CheckInDraft reread(SignedInPartner me, long checkInId) {
-        return draft(checkIns.checkIn(me.user().clinicId(), checkInId, Instant.now()).orElseThrow());
+        return draft(checkIns.checkIn(me.user().clinicId(), checkInId, time.now()).orElseThrow());
     }
 
     private static CheckInDraft draft(Row row) {

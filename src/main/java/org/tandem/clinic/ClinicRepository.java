@@ -2,6 +2,8 @@ package org.tandem.clinic;
 
 import static org.tandem.jooq.Tables.CLINIC;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
 import org.jooq.Records;
 import org.springframework.stereotype.Repository;
@@ -12,9 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 class ClinicRepository {
 
     private final DSLContext dsl;
+    private final Clock clock;
 
-    ClinicRepository(DSLContext dsl) {
+    ClinicRepository(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
+        this.clock = clock;
     }
 
     boolean anyClinicExists() {
@@ -29,7 +33,8 @@ class ClinicRepository {
 
     @Transactional(propagation = Propagation.MANDATORY)
     long insert(String name) {
-        return dsl.insertInto(CLINIC).set(CLINIC.NAME, name).returning(CLINIC.ID).fetchSingle(CLINIC.ID);
+        return dsl.insertInto(CLINIC).set(CLINIC.NAME, name).set(CLINIC.CREATED_AT, OffsetDateTime.now(clock))
+                .returning(CLINIC.ID).fetchSingle(CLINIC.ID);
     }
 
     ClinicPolicies policies(long clinicId) {

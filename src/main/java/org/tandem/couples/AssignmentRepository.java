@@ -13,6 +13,8 @@ import static org.tandem.jooq.Tables.COUPLE;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.PARTNER;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -59,9 +61,11 @@ class AssignmentRepository {
     }
 
     private final DSLContext dsl;
+    private final Clock clock;
 
-    AssignmentRepository(DSLContext dsl) {
+    AssignmentRepository(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
+        this.clock = clock;
     }
 
     List<CoupleAssignment> page(long clinicId, CaseloadFilter filter, int offset, int limit) {
@@ -174,6 +178,7 @@ class AssignmentRepository {
 
     private void insert(long clinicId, long coupleId, long accountId, String role) {
         dsl.insertInto(COUPLE_THERAPIST)
+                .set(COUPLE_THERAPIST.ASSIGNED_AT, OffsetDateTime.now(clock))
                 .set(COUPLE_THERAPIST.CLINIC_ID, clinicId)
                 .set(COUPLE_THERAPIST.COUPLE_ID, coupleId)
                 .set(COUPLE_THERAPIST.ACCOUNT_ID, accountId)

@@ -1,7 +1,6 @@
 package org.tandem.couples;
 
 import static org.jooq.impl.DSL.case_;
-import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.max;
@@ -54,16 +53,20 @@ class CaseloadRepository {
      * yet, so most likely held). Cancelled sessions and no-shows do not count: the therapist wants to
      * know when they last actually worked with the couple.
      */
-    private static final Field<OffsetDateTime> LAST_SESSION = field(select(max(COUPLE_SESSION.STARTS_AT))
-            .from(COUPLE_SESSION)
-            .where(COUPLE_SESSION.CLINIC_ID.eq(COUPLE.CLINIC_ID), COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID),
-                    COUPLE_SESSION.STARTS_AT.lt(currentOffsetDateTime()),
-                    COUPLE_SESSION.STATUS.in("HELD", "SCHEDULED")));
+    private static Field<OffsetDateTime> lastSession(OffsetDateTime now) {
+        return field(select(max(COUPLE_SESSION.STARTS_AT))
+                .from(COUPLE_SESSION)
+                .where(COUPLE_SESSION.CLINIC_ID.eq(COUPLE.CLINIC_ID), COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID),
+                        COUPLE_SESSION.STARTS_AT.lt(now),
+                        COUPLE_SESSION.STATUS.in("HELD", "SCHEDULED")));
+    }
 
     /** The next session: the earliest SCHEDULED one that has not begun. */
-    private static final Field<OffsetDateTime> NEXT_SESSION = field(select(min(COUPLE_SESSION.STARTS_AT))
-            .from(COUPLE_SESSION)
-            .where(CoupleRepository.upcomingSessionOf(COUPLE.CLINIC_ID, COUPLE.ID)));
+    private static Field<OffsetDateTime> nextSession(OffsetDateTime now) {
+        return field(select(min(COUPLE_SESSION.STARTS_AT))
+                .from(COUPLE_SESSION)
+                .where(CoupleRepository.upcomingSessionOf(COUPLE.CLINIC_ID, COUPLE.ID, now)));
+    }
 
     /** Assignments past their due date (in the clinic's zone) that not every partner has submitted yet. */
     private static Field<Integer> overdueModules(LocalDate today) {
@@ -91,11 +94,11 @@ class CaseloadRepository {
 
     /** The couples on which this therapist is primary or co-therapist, within their clinic only. */
     List<CaseloadEntry> caseload(long clinicId, long therapistId, CaseloadFilter filter, List<CaseloadSort> sort,
-            int offset, int limit, LocalDate today) {
+            int offset, int limit, LocalDate today, OffsetDateTime now) {
         return dsl.select(COUPLE.ID, ONE.FULL_NAME, ONE.PREFERRED_NAME, TWO.FULL_NAME, TWO.PREFERRED_NAME,
                         COUPLE.STATUS.convertFrom(CoupleStatus::valueOf),
                         COUPLE_THERAPIST.ROLE.convertFrom("CO_THERAPIST"::equals),
-                        LAST_SESSION.as("last_session"), NEXT_SESSION.as("next_session"),
+                        lastSession(now).as("last_session"), nextSession(now).as("next_session"),
                         overdueModules(today).as("overdue_modules"),
                         BALANCE_SUMMARY.PARTNER_ONE_ZONE,
                         BALANCE_SUMMARY.PARTNER_ONE_TREND.convertFrom(CaseloadRepository::trend),
@@ -104,7 +107,7 @@ class CaseloadRepository {
                         ALERTS.as("alerts"))
                 .from(caseloadTables())
                 .where(caseloadCondition(clinicId, therapistId, filter))
-                .orderBy(orderBy(sort, today))
+                .orderBy(orderBy(sort, today, now))
                 .offset(offset)
                 .limit(limit)
                 .fetch(Records.mapping(CaseloadEntry::new));
@@ -156,7 +159,7 @@ class CaseloadRepository {
     }
 
     /** The requested order, then by name and id, so that pages never overlap or skip a couple. */
-    private static List<SortField<?>> orderBy(List<CaseloadSort> sort, LocalDate today) {
+    private static List<SortField<?>> orderBy(List<CaseloadSort> sort, LocalDate today, OffsetDateTime now) {
         List<SortField<?>> fields = new ArrayList<>();
         for (CaseloadSort criterion : sort) {
             Field<?> field = switch (criterion.column()) {
@@ -164,8 +167,8 @@ class CaseloadRepository {
                 case PARTNER_TWO -> lower(TWO.FULL_NAME);
                 case STATUS -> STATUS_ORDER;
                 case ROLE -> ROLE_ORDER;
-                case LAST_SESSION -> LAST_SESSION;
-                case NEXT_SESSION -> NEXT_SESSION;
+                case LAST_SESSION -> lastSession(now);
+                case NEXT_SESSION -> nextSession(now);
                 case OVERDUE_MODULES -> overdueModules(today);
                 case ALERTS -> ALERTS;
             };

@@ -41,7 +41,8 @@ public class CaseloadService {
         }
         TandemUser therapist = CurrentUser.require();
         List<CaseloadEntry> page = couples.caseload(therapist.clinicId(), therapist.accountId(), filter,
-                sort.isEmpty() ? DEFAULT_SORT : sort, offset, Math.min(limit, MAX_PAGE_SIZE), time.today());
+                sort.isEmpty() ? DEFAULT_SORT : sort, offset, Math.min(limit, MAX_PAGE_SIZE), time.today(),
+                time.nowAtClinic());
         events.publishEvent(new CaseloadRead(therapist, offset, page.size(), filter));
         return page;
     }

@@ -1,7 +1,6 @@
 package org.tandem.couples;
 
 import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
@@ -16,6 +15,8 @@ import static org.tandem.jooq.Tables.COUPLE_STATUS_CHANGE;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.PARTNER;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +36,11 @@ import org.tandem.jooq.tables.Partner;
 class CoupleRepository {
 
     private final DSLContext dsl;
+    private final Clock clock;
 
-    CoupleRepository(DSLContext dsl) {
+    CoupleRepository(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
+        this.clock = clock;
     }
 
     boolean isTherapistOf(long clinicId, long coupleId, long accountId) {
@@ -86,31 +89,31 @@ class CoupleRepository {
                 .fetchOptional(row -> new SignedInPartner(user, row.value1(), row.value2()));
     }
 
-    /** A session of this couple that is still to come: SCHEDULED and starting now or later (database time). */
-    static Condition upcomingSessionOf(Field<Long> clinicId, Field<Long> coupleId) {
+    /** A session of this couple that is still to come: SCHEDULED and starting {@code now} or later. */
+    static Condition upcomingSessionOf(Field<Long> clinicId, Field<Long> coupleId, OffsetDateTime now) {
         return COUPLE_SESSION.CLINIC_ID.eq(clinicId).and(COUPLE_SESSION.COUPLE_ID.eq(coupleId))
                 .and(COUPLE_SESSION.STATUS.eq("SCHEDULED"))
-                .and(COUPLE_SESSION.STARTS_AT.ge(currentOffsetDateTime()));
+                .and(COUPLE_SESSION.STARTS_AT.ge(now));
     }
 
     /**
      * The couple's next session: its earliest SCHEDULED {@code couple_session} that starts now or later
-     * (database time), or null. A correlated subquery on the couple id, so that any query of this package
+     * or null. A correlated subquery on the couple id, so that any query of this package
      * (overview, caseload, a partner's workbook) can select it as one column without another round trip;
      * served by the index {@code couple_session (clinic_id, couple_id, starts_at)}.
      */
-    static Field<@Nullable NextSession> nextSession(Field<Long> clinicId, Field<Long> coupleId) {
+    static Field<@Nullable NextSession> nextSession(Field<Long> clinicId, Field<Long> coupleId, OffsetDateTime now) {
         return multiset(select(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.DURATION_MINUTES,
                                 COUPLE_SESSION.MODALITY)
                         .from(COUPLE_SESSION)
-                        .where(upcomingSessionOf(clinicId, coupleId))
+                        .where(upcomingSessionOf(clinicId, coupleId, now))
                         .orderBy(COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.ID)
                         .limit(1))
                 .convertFrom(rows -> rows.map(Records.mapping(NextSession::new)).stream().findFirst().orElse(null));
     }
 
     /** Facts, partners, therapists, status history (newest first) and next session of one couple, in one query. */
-    Optional<CoupleOverview> overview(long clinicId, long coupleId) {
+    Optional<CoupleOverview> overview(long clinicId, long coupleId, OffsetDateTime now) {
         Partner one = PARTNER.as("partner_one");
         Partner two = PARTNER.as("partner_two");
         return dsl.select(COUPLE.ID, COUPLE.VERSION,
@@ -137,7 +140,7 @@ class CoupleRepository {
                                 .convertFrom(rows -> rows.map(Records.mapping((from, to, by, at) -> new StatusChange(
                                         from == null ? null : CoupleStatus.valueOf(from), CoupleStatus.valueOf(to),
                                         by, at)))),
-                        nextSession(COUPLE.CLINIC_ID, COUPLE.ID))
+                        nextSession(COUPLE.CLINIC_ID, COUPLE.ID, now))
                 .from(COUPLE)
                 .join(one).on(one.COUPLE_ID.eq(COUPLE.ID), one.CLINIC_ID.eq(COUPLE.CLINIC_ID),
                         one.POSITION.eq((short) 1))
@@ -182,6 +185,8 @@ class CoupleRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     long insertCouple(long clinicId, CoupleData data, long createdBy) {
         return dsl.insertInto(COUPLE)
+                .set(COUPLE.CREATED_AT, OffsetDateTime.now(clock))
+                .set(COUPLE.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(COUPLE.CLINIC_ID, clinicId)
                 .set(COUPLE.STATUS, data.status().name())
                 .set(COUPLE.TOGETHER_SINCE, data.togetherSince())
@@ -208,6 +213,7 @@ class CoupleRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     void assignPrimaryTherapist(long clinicId, long coupleId, long accountId) {
         dsl.insertInto(COUPLE_THERAPIST)
+                .set(COUPLE_THERAPIST.ASSIGNED_AT, OffsetDateTime.now(clock))
                 .set(COUPLE_THERAPIST.CLINIC_ID, clinicId)
                 .set(COUPLE_THERAPIST.COUPLE_ID, coupleId)
                 .set(COUPLE_THERAPIST.ACCOUNT_ID, accountId)
@@ -218,6 +224,7 @@ class CoupleRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     void recordStatusChange(long clinicId, long coupleId, @Nullable CoupleStatus from, CoupleStatus to, long by) {
         dsl.insertInto(COUPLE_STATUS_CHANGE)
+                .set(COUPLE_STATUS_CHANGE.CHANGED_AT, OffsetDateTime.now(clock))
                 .set(COUPLE_STATUS_CHANGE.CLINIC_ID, clinicId)
                 .set(COUPLE_STATUS_CHANGE.COUPLE_ID, coupleId)
                 .set(COUPLE_STATUS_CHANGE.FROM_STATUS, from == null ? null : from.name())
@@ -234,7 +241,7 @@ class CoupleRepository {
                 .set(COUPLE.TOGETHER_SINCE, data.togetherSince())
                 .set(COUPLE.LIVING_TOGETHER, data.livingTogether().asBoolean())
                 .set(COUPLE.PRESENTING_CONCERNS, data.presentingConcerns().toArray(String[]::new))
-                .set(COUPLE.UPDATED_AT, currentOffsetDateTime())
+                .set(COUPLE.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(COUPLE.UPDATED_BY, by)
                 .set(COUPLE.VERSION, COUPLE.VERSION.plus(1))
                 .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.ID.eq(coupleId), COUPLE.VERSION.eq(version))

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.TandemUser;
+import org.tandem.clinic.ClinicTime;
 
 /**
  * One couple's record. Every method about an existing couple first checks that the signed-in therapist
@@ -26,11 +27,13 @@ public class CoupleService {
     private final CoupleRepository couples;
     private final CoupleAccess access;
     private final ApplicationEventPublisher events;
+    private final ClinicTime time;
 
-    CoupleService(CoupleRepository couples, CoupleAccess access, ApplicationEventPublisher events) {
+    CoupleService(CoupleRepository couples, CoupleAccess access, ApplicationEventPublisher events, ClinicTime time) {
         this.couples = couples;
         this.access = access;
         this.events = events;
+        this.time = time;
     }
 
     /** The heading of a couple's page: only for the couple's own therapists. */
@@ -76,7 +79,7 @@ public class CoupleService {
     @PreAuthorize("hasRole('THERAPIST')")
     public CoupleOverview overview(long coupleId) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
-        CoupleOverview overview = couples.overview(therapist.clinicId(), coupleId).orElseThrow();
+        CoupleOverview overview = couples.overview(therapist.clinicId(), coupleId, time.nowAtClinic()).orElseThrow();
         events.publishEvent(new CoupleRead(therapist, coupleId, "overview"));
         return overview;
     }

@@ -9,7 +9,6 @@ import static org.tandem.jooq.Tables.PARTNER;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.jooq.DSLContext;
@@ -23,6 +22,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.clinic.ClinicTime;
 
 /**
  * Loads the demo clinic into an empty database so that a newcomer sees every screen populated.
@@ -37,11 +37,15 @@ class DemoClinicLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoClinicLoader.class);
 
     private final DSLContext dsl;
+    /** When the demo clinic opened, two years before the demo is loaded; the first accounts date from then. */
+    private OffsetDateTime opened = OffsetDateTime.MIN;
     private final PasswordEncoder passwordEncoder;
+    private final ClinicTime time;
 
-    DemoClinicLoader(DSLContext dsl, PasswordEncoder passwordEncoder) {
+    DemoClinicLoader(DSLContext dsl, PasswordEncoder passwordEncoder, ClinicTime time) {
         this.dsl = dsl;
         this.passwordEncoder = passwordEncoder;
+        this.time = time;
     }
 
     private record Person(String name, @Nullable String preferred, @Nullable String pronouns, String email) {}
@@ -136,15 +140,18 @@ class DemoClinicLoader implements ApplicationRunner {
         long started = System.nanoTime();
         // One hash for every demo account: hashing is deliberately slow, and the password is the same.
         String hash = passwordEncoder.encode(PASSWORD);
+        opened = time.nowAtClinic().minusYears(2);
         long clinic = dsl.insertInto(CLINIC).set(CLINIC.NAME, "Riverside Couples Practice")
+                .set(CLINIC.CREATED_AT, opened)
                 .returning(CLINIC.ID).fetchSingle(CLINIC.ID);
         account(clinic, "admin@example.com", "Morgan Ellis", hash, "ADMIN");
         long jordan = account(clinic, JORDAN, "Dr. Jordan Reyes", hash, "THERAPIST");
         long priya = account(clinic, PRIYA, "Priya Nair", hash, "THERAPIST");
 
-        DemoHistory history = new DemoHistory(dsl, ZoneId.systemDefault(), LocalDate.now());
-        DemoWorkbook workbook = new DemoWorkbook(dsl, ZoneId.systemDefault(), LocalDate.now());
-        DemoBalance balance = new DemoBalance(dsl, OffsetDateTime.now());
+        // Laid out around now in the clinic's zone, so that every story holds whenever the demo is loaded.
+        DemoHistory history = new DemoHistory(dsl, time.zone(), time.today());
+        DemoWorkbook workbook = new DemoWorkbook(dsl, time.zone(), time.today());
+        DemoBalance balance = new DemoBalance(dsl, time.nowAtClinic());
         for (int index = 0; index < COUPLES.size(); index++) {
             DemoCouple demo = COUPLES.get(index);
             long couple = dsl.insertInto(COUPLE)
@@ -152,6 +159,8 @@ class DemoClinicLoader implements ApplicationRunner {
                     .set(COUPLE.STATUS, demo.status())
                     .set(COUPLE.TOGETHER_SINCE, demo.togetherSince())
                     .set(COUPLE.LIVING_TOGETHER, demo.livingTogether())
+                    .set(COUPLE.CREATED_AT, opened) // DemoHistory moves it to just before the first session
+                    .set(COUPLE.UPDATED_AT, opened)
                     .returning(COUPLE.ID).fetchSingle(COUPLE.ID);
             // Past intake, both partners have accepted their invitations and use the portal.
             boolean canSignIn = demo.canSignIn() || !demo.status().equals("INTAKE");
@@ -183,6 +192,7 @@ class DemoClinicLoader implements ApplicationRunner {
                 .set(ACCOUNT.EMAIL, email)
                 .set(ACCOUNT.DISPLAY_NAME, name)
                 .set(ACCOUNT.PASSWORD_HASH, hash)
+                .set(ACCOUNT.CREATED_AT, opened)
                 .returning(ACCOUNT.ID).fetchSingle(ACCOUNT.ID);
         dsl.insertInto(ACCOUNT_ROLE)
                 .set(ACCOUNT_ROLE.CLINIC_ID, clinic)
@@ -212,6 +222,7 @@ class DemoClinicLoader implements ApplicationRunner {
                 .set(COUPLE_THERAPIST.COUPLE_ID, couple)
                 .set(COUPLE_THERAPIST.ACCOUNT_ID, therapist)
                 .set(COUPLE_THERAPIST.ROLE, role)
+                .set(COUPLE_THERAPIST.ASSIGNED_AT, opened)
                 .execute();
     }
 }

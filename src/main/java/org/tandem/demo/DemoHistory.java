@@ -108,6 +108,11 @@ final class DemoHistory {
         int duration = random.nextInt(4) == 0 ? 80 : 50;
 
         statusChange(couple, null, "INTAKE", firstSession.minusDays(3));
+        dsl.update(COUPLE)
+                .set(COUPLE.CREATED_AT, at(firstSession.minusDays(3), LocalTime.of(18, 0)))
+                .set(COUPLE.UPDATED_AT, at(firstSession.minusDays(3), LocalTime.of(18, 0)))
+                .where(COUPLE.ID.eq(couple.id()))
+                .execute();
         int held = 0;
         LocalDate day = firstSession.with(TemporalAdjusters.nextOrSame(weekday));
         for (; !day.isAfter(lastPossible); day = day.plusDays(everyDays)) {

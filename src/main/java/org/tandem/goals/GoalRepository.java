@@ -1,7 +1,6 @@
 package org.tandem.goals;
 
 import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
@@ -13,6 +12,8 @@ import static org.tandem.jooq.Tables.GOAL_MILESTONE;
 import static org.tandem.jooq.Tables.GOAL_UPDATE;
 import static org.tandem.jooq.Tables.PARTNER;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -31,9 +32,11 @@ import org.tandem.jooq.tables.Partner;
 class GoalRepository {
 
     private final DSLContext dsl;
+    private final Clock clock;
 
-    GoalRepository(DSLContext dsl) {
+    GoalRepository(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
+        this.clock = clock;
     }
 
     /** Every goal of one couple: the couple's first, then by owner; active ones before the others. */
@@ -120,6 +123,7 @@ class GoalRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     long insert(long clinicId, long coupleId, GoalData data, long createdBy) {
         return dsl.insertInto(GOAL)
+                .set(GOAL.CREATED_AT, OffsetDateTime.now(clock))
                 .set(GOAL.CLINIC_ID, clinicId)
                 .set(GOAL.COUPLE_ID, coupleId)
                 .set(GOAL.OWNER_PARTNER_ID, data.ownerPartnerId())
@@ -142,6 +146,7 @@ class GoalRepository {
             String what, @Nullable String why, @Nullable String firstStep, @Nullable LocalDate targetOn,
             long createdBy, long workId, String stepId) {
         return dsl.insertInto(GOAL)
+                .set(GOAL.CREATED_AT, OffsetDateTime.now(clock))
                 .set(GOAL.CLINIC_ID, clinicId)
                 .set(GOAL.COUPLE_ID, coupleId)
                 .set(GOAL.OWNER_PARTNER_ID, ownerPartnerId)
@@ -186,6 +191,7 @@ class GoalRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     long insertUpdate(long clinicId, long goalId, String body, @Nullable Integer progress, long createdBy) {
         return dsl.insertInto(GOAL_UPDATE)
+                .set(GOAL_UPDATE.CREATED_AT, OffsetDateTime.now(clock))
                 .set(GOAL_UPDATE.CLINIC_ID, clinicId)
                 .set(GOAL_UPDATE.GOAL_ID, goalId)
                 .set(GOAL_UPDATE.BODY, body)
@@ -222,7 +228,7 @@ class GoalRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     boolean reach(long clinicId, long milestoneId, long reachedBy) {
         return dsl.update(GOAL_MILESTONE)
-                .set(GOAL_MILESTONE.REACHED_AT, currentOffsetDateTime())
+                .set(GOAL_MILESTONE.REACHED_AT, OffsetDateTime.now(clock))
                 .set(GOAL_MILESTONE.REACHED_BY, reachedBy)
                 .where(GOAL_MILESTONE.CLINIC_ID.eq(clinicId), GOAL_MILESTONE.ID.eq(milestoneId),
                         GOAL_MILESTONE.REACHED_AT.isNull())

@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tandem.accounts.AccountService;
 import org.tandem.accounts.EmailTakenException;
 import org.tandem.accounts.TandemUser;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleAccess;
 import org.tandem.invitations.InvitationRefusedException.Reason;
 import org.tandem.invitations.InvitationRepository.Found;
@@ -50,15 +51,18 @@ public class InvitationService {
     private final AccountService accounts;
     private final ApplicationEventPublisher events;
     private final Duration validFor;
+    private final ClinicTime time;
     private final SecureRandom random = new SecureRandom();
 
     InvitationService(InvitationRepository invitations, CoupleAccess access, AccountService accounts,
-            ApplicationEventPublisher events, @Value("${tandem.invitations.valid-for:7d}") Duration validFor) {
+            ApplicationEventPublisher events, @Value("${tandem.invitations.valid-for:7d}") Duration validFor,
+            ClinicTime time) {
         this.invitations = invitations;
         this.access = access;
         this.accounts = accounts;
         this.events = events;
         this.validFor = validFor;
+        this.time = time;
     }
 
     /**
@@ -82,7 +86,7 @@ public class InvitationService {
         if (accounts.emailTaken(email)) {
             throw notPossible(therapist, coupleId, InvitationNotPossibleException.Reason.EMAIL_TAKEN);
         }
-        Instant now = Instant.now();
+        Instant now = time.now();
         Instant expiresAt = now.plus(validFor);
         int voided = invitations.voidPending(therapist.clinicId(), invitee.partnerId(), now);
         String token = newToken();
@@ -99,7 +103,7 @@ public class InvitationService {
     @PreAuthorize("hasRole('THERAPIST')")
     public List<PartnerInvitation> stateForPartners(long coupleId) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
-        Instant now = Instant.now();
+        Instant now = time.now();
         List<PartnerInvitation> states = invitations.latestPerPartner(therapist.clinicId(), coupleId).stream()
                 .map(latest -> state(latest, now))
                 .toList();
@@ -144,7 +148,7 @@ public class InvitationService {
         } catch (EmailTakenException taken) {
             throw refused(ACCEPT, found, Reason.EMAIL_TAKEN);
         }
-        Instant now = Instant.now();
+        Instant now = time.now();
         invitations.markAccepted(found.clinicId(), found.id(), accountId, now);
         invitations.linkAccount(found.clinicId(), invitee.partnerId(), accountId);
         events.publishEvent(new InvitationAccepted(found.clinicId(), found.id(), accountId, found.email(),
@@ -165,7 +169,7 @@ public class InvitationService {
         if (found.voidedAt() != null) {
             throw refused(action, found, Reason.VOIDED);
         }
-        if (!found.expiresAt().toInstant().isAfter(Instant.now())) {
+        if (!found.expiresAt().toInstant().isAfter(time.now())) {
             throw refused(action, found, Reason.EXPIRED);
         }
         return found;

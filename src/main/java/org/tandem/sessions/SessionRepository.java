@@ -7,6 +7,7 @@ import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.PARTNER;
 import static org.tandem.jooq.Tables.SESSION_NOTE;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -30,9 +31,11 @@ import org.tandem.jooq.tables.Partner;
 class SessionRepository {
 
     private final DSLContext dsl;
+    private final Clock clock;
 
-    SessionRepository(DSLContext dsl) {
+    SessionRepository(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
+        this.clock = clock;
     }
 
     private static OffsetDateTime utc(Instant instant) {
@@ -47,6 +50,7 @@ class SessionRepository {
     long insert(long clinicId, long coupleId, Instant startsAt, int durationMinutes, Modality modality,
             long createdBy) {
         return dsl.insertInto(COUPLE_SESSION)
+                .set(COUPLE_SESSION.CREATED_AT, OffsetDateTime.now(clock))
                 .set(COUPLE_SESSION.CLINIC_ID, clinicId)
                 .set(COUPLE_SESSION.COUPLE_ID, coupleId)
                 .set(COUPLE_SESSION.STARTS_AT, utc(startsAt))
@@ -128,7 +132,7 @@ class SessionRepository {
                     .set(SESSION_NOTE.CLINIC_ID, clinicId)
                     .set(SESSION_NOTE.BODY, body)
                     .set(SESSION_NOTE.UPDATED_BY, updatedBy)
-                    .set(SESSION_NOTE.UPDATED_AT, DSL.currentOffsetDateTime())
+                    .set(SESSION_NOTE.UPDATED_AT, OffsetDateTime.now(clock))
                     .set(SESSION_NOTE.VERSION, 1)
                     .onConflict(SESSION_NOTE.SESSION_ID).doNothing()
                     .returning(SESSION_NOTE.VERSION)
@@ -137,7 +141,7 @@ class SessionRepository {
         return dsl.update(SESSION_NOTE)
                 .set(SESSION_NOTE.BODY, body)
                 .set(SESSION_NOTE.UPDATED_BY, updatedBy)
-                .set(SESSION_NOTE.UPDATED_AT, DSL.currentOffsetDateTime())
+                .set(SESSION_NOTE.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(SESSION_NOTE.VERSION, SESSION_NOTE.VERSION.plus(1))
                 .where(SESSION_NOTE.CLINIC_ID.eq(clinicId), SESSION_NOTE.SESSION_ID.eq(sessionId),
                         SESSION_NOTE.VERSION.eq(expectedVersion))

@@ -42,14 +42,14 @@ public class SessionService {
     private final SessionRepository sessions;
     private final CoupleAccess access;
     private final ApplicationEventPublisher events;
-    private final ZoneId zone;
+    private final ClinicTime time;
 
     SessionService(SessionRepository sessions, CoupleAccess access, ApplicationEventPublisher events,
             ClinicTime time) {
         this.sessions = sessions;
         this.access = access;
         this.events = events;
-        this.zone = time.zone();
+        this.time = time;
     }
 
     /** Schedules a session for one of the signed-in therapist's couples; returns its id. */
@@ -57,7 +57,7 @@ public class SessionService {
     public long schedule(long coupleId, @Valid SessionData data) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
         Instant startsAt = Objects.requireNonNull(data.date()).atTime(Objects.requireNonNull(data.time()))
-                .atZone(zone).toInstant();
+                .atZone(time.zone()).toInstant();
         long id = sessions.insert(therapist.clinicId(), coupleId, startsAt, data.durationMinutes(),
                 Objects.requireNonNull(data.modality()), therapist.accountId());
         events.publishEvent(new SessionScheduled(therapist, coupleId, id));
@@ -68,7 +68,7 @@ public class SessionService {
     @PreAuthorize("hasRole('THERAPIST')")
     public List<Session> list(long coupleId) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
-        List<Session> list = sessions.ofCouple(therapist.clinicId(), coupleId, zone);
+        List<Session> list = sessions.ofCouple(therapist.clinicId(), coupleId, time.zone());
         events.publishEvent(new SessionsRead(therapist, coupleId, list.size()));
         return list;
     }
@@ -83,22 +83,22 @@ public class SessionService {
             throw new IllegalArgumentException("A session is marked held, cancelled or no-show");
         }
         TandemUser therapist = requireTherapistOfSession(sessionId);
-        Session session = sessions.find(therapist.clinicId(), sessionId, zone).orElseThrow();
-        if (status != SessionStatus.CANCELLED && !session.hasStarted(Instant.now())) {
+        Session session = sessions.find(therapist.clinicId(), sessionId, time.zone()).orElseThrow();
+        if (status != SessionStatus.CANCELLED && !session.hasStarted(time.now())) {
             throw new SessionNotStartedException(sessionId, status);
         }
         if (!sessions.updateStatus(therapist.clinicId(), sessionId, version, status)) {
             throw new SessionConflictException(sessionId);
         }
         events.publishEvent(new SessionMarked(therapist, sessionId, session.status(), status));
-        return sessions.find(therapist.clinicId(), sessionId, zone).orElseThrow();
+        return sessions.find(therapist.clinicId(), sessionId, time.zone()).orElseThrow();
     }
 
     /** The private note of a session (empty, version 0, when none was written yet). Audited on every call. */
     @PreAuthorize("hasRole('THERAPIST')")
     public SessionNote note(long sessionId) {
         TandemUser therapist = requireTherapistOfSession(sessionId);
-        SessionNote note = sessions.note(therapist.clinicId(), sessionId, zone).orElseGet(() -> SessionNote.none(sessionId));
+        SessionNote note = sessions.note(therapist.clinicId(), sessionId, time.zone()).orElseGet(() -> SessionNote.none(sessionId));
         events.publishEvent(new NoteRead(therapist, sessionId, note.version()));
         return note;
     }
@@ -115,19 +115,19 @@ public class SessionService {
         Optional<Integer> saved = sessions.saveNote(therapist.clinicId(), sessionId, expectedVersion, text,
                 therapist.accountId());
         if (saved.isEmpty()) {
-            throw new NoteConflictException(sessions.note(therapist.clinicId(), sessionId, zone)
+            throw new NoteConflictException(sessions.note(therapist.clinicId(), sessionId, time.zone())
                     .orElseGet(() -> SessionNote.none(sessionId)));
         }
         events.publishEvent(new NoteSaved(therapist, sessionId, saved.get(), text.length()));
-        return sessions.note(therapist.clinicId(), sessionId, zone).orElseThrow();
+        return sessions.note(therapist.clinicId(), sessionId, time.zone()).orElseThrow();
     }
 
     /** A page of the signed-in therapist's scheduled sessions still to come, across their caseload. */
     @PreAuthorize("hasRole('THERAPIST')")
     public List<UpcomingSession> upcoming(int offset, int limit) {
         TandemUser therapist = CurrentUser.require();
-        List<UpcomingSession> page = sessions.upcoming(therapist.clinicId(), therapist.accountId(), Instant.now(),
-                zone, offset, limit);
+        List<UpcomingSession> page = sessions.upcoming(therapist.clinicId(), therapist.accountId(), time.now(),
+                time.zone(), offset, limit);
         events.publishEvent(new UpcomingSessionsRead(therapist, "offset " + offset, page.size()));
         return page;
     }
@@ -137,7 +137,7 @@ public class SessionService {
     @Transactional(readOnly = true)
     public int upcomingCount() {
         TandemUser therapist = CurrentUser.require();
-        return sessions.upcomingCount(therapist.clinicId(), therapist.accountId(), Instant.now());
+        return sessions.upcomingCount(therapist.clinicId(), therapist.accountId(), time.now());
     }
 
     /**
@@ -148,7 +148,7 @@ public class SessionService {
     public String calendar(CalendarLabels labels) {
         TandemUser therapist = CurrentUser.require();
         List<UpcomingSession> upcoming = sessions.allUpcoming(therapist.clinicId(), therapist.accountId(),
-                Instant.now(), zone);
+                time.now(), time.zone());
         ICalendar calendar = new ICalendar();
         calendar.setProductId(PRODUCT_ID);
         calendar.setMethod(Method.publish());
@@ -173,7 +173,7 @@ public class SessionService {
         if (couple.isEmpty()) {
             return Optional.empty();
         }
-        Optional<NextSession> next = sessions.nextOfCouple(partner.clinicId(), couple.get(), Instant.now(), zone);
+        Optional<NextSession> next = sessions.nextOfCouple(partner.clinicId(), couple.get(), time.now(), time.zone());
         events.publishEvent(new NextSessionRead(partner, couple.get()));
         return next;
     }

@@ -15,6 +15,8 @@ import static org.tandem.jooq.Tables.MODULE_VERSION;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -74,9 +76,11 @@ class ModuleRepository {
             Arrays.stream(Category.values()).map(Category::name).toList());
 
     private final DSLContext dsl;
+    private final Clock clock;
 
-    ModuleRepository(DSLContext dsl) {
+    ModuleRepository(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
+        this.clock = clock;
     }
 
     /** SHA-256 (hex) of the canonical JSON of the content: what module_version.content_hash holds. */
@@ -160,6 +164,8 @@ class ModuleRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     long insert(long clinicId, ModuleContent content, long createdBy) {
         return dsl.insertInto(MODULE)
+                .set(MODULE.CREATED_AT, OffsetDateTime.now(clock))
+                .set(MODULE.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(MODULE.CLINIC_ID, clinicId)
                 .set(MODULE.TITLE, titleOf(content))
                 .set(MODULE.CATEGORY, content.category().name())
@@ -182,7 +188,7 @@ class ModuleRepository {
                 .set(MODULE.CATEGORY, content.category().name())
                 .set(MODULE.DRAFT, json(content))
                 .set(MODULE.UPDATED_BY, updatedBy)
-                .set(MODULE.UPDATED_AT, DSL.currentOffsetDateTime())
+                .set(MODULE.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(MODULE.VERSION, MODULE.VERSION.plus(1))
                 .where(MODULE.ID.eq(moduleId), MODULE.CLINIC_ID.eq(clinicId), MODULE.VERSION.eq(expectedVersion))
                 .returning(MODULE.VERSION)
@@ -203,6 +209,7 @@ class ModuleRepository {
     long insertVersion(long moduleId, @Nullable Long clinicId, int number, ModuleContent content,
             @Nullable Long publishedBy) {
         return dsl.insertInto(MODULE_VERSION)
+                .set(MODULE_VERSION.PUBLISHED_AT, OffsetDateTime.now(clock))
                 .set(MODULE_VERSION.MODULE_ID, moduleId)
                 .set(MODULE_VERSION.CLINIC_ID, clinicId)
                 .set(MODULE_VERSION.NUMBER, number)
@@ -240,6 +247,8 @@ class ModuleRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     long insertBuiltIn(String key, ModuleContent content) {
         return dsl.insertInto(MODULE)
+                .set(MODULE.CREATED_AT, OffsetDateTime.now(clock))
+                .set(MODULE.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(MODULE.BUILTIN_KEY, key)
                 .set(MODULE.TITLE, titleOf(content))
                 .set(MODULE.CATEGORY, content.category().name())
@@ -255,7 +264,7 @@ class ModuleRepository {
                 .set(MODULE.TITLE, titleOf(content))
                 .set(MODULE.CATEGORY, content.category().name())
                 .set(MODULE.DRAFT, json(content))
-                .set(MODULE.UPDATED_AT, DSL.currentOffsetDateTime())
+                .set(MODULE.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(MODULE.VERSION, MODULE.VERSION.plus(1))
                 .where(MODULE.ID.eq(moduleId), MODULE.CLINIC_ID.isNull())
                 .execute();

@@ -1,7 +1,6 @@
 package org.tandem.workbook;
 
 import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
@@ -17,6 +16,7 @@ import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
 import static org.tandem.jooq.Tables.MODULE_VERSION;
 import static org.tandem.jooq.Tables.PARTNER;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -38,9 +38,11 @@ import org.tandem.jooq.tables.Partner;
 class WorkbookRepository {
 
     private final DSLContext dsl;
+    private final Clock clock;
 
-    WorkbookRepository(DSLContext dsl) {
+    WorkbookRepository(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
+        this.clock = clock;
     }
 
     /** Who this CLIENT account is within their couple. */
@@ -93,6 +95,7 @@ class WorkbookRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     long insertAssignment(long clinicId, long coupleId, long versionId, AssignmentData data, long therapistId) {
         return dsl.insertInto(MODULE_ASSIGNMENT)
+                .set(MODULE_ASSIGNMENT.ASSIGNED_AT, OffsetDateTime.now(clock))
                 .set(MODULE_ASSIGNMENT.CLINIC_ID, clinicId)
                 .set(MODULE_ASSIGNMENT.COUPLE_ID, coupleId)
                 .set(MODULE_ASSIGNMENT.MODULE_VERSION_ID, versionId)
@@ -215,6 +218,7 @@ class WorkbookRepository {
         JSONB json = JSONB.valueOf(WorkbookJson.write(value));
         if (expectedVersion == 0) {
             return dsl.insertInto(ANSWER)
+                    .set(ANSWER.UPDATED_AT, OffsetDateTime.now(clock))
                     .set(ANSWER.CLINIC_ID, clinicId)
                     .set(ANSWER.WORK_ID, workId)
                     .set(ANSWER.STEP_ID, stepId)
@@ -231,7 +235,7 @@ class WorkbookRepository {
                 .set(ANSWER.FILLED, !value.isEmpty())
                 .set(ANSWER.SHARED, forceShared ? val(true) : ANSWER.SHARED)
                 .set(ANSWER.UPDATED_BY, accountId)
-                .set(ANSWER.UPDATED_AT, currentOffsetDateTime())
+                .set(ANSWER.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(ANSWER.VERSION, ANSWER.VERSION.plus(1))
                 .where(ANSWER.CLINIC_ID.eq(clinicId), ANSWER.WORK_ID.eq(workId), ANSWER.STEP_ID.eq(stepId),
                         ANSWER.VERSION.eq(expectedVersion))
@@ -242,6 +246,7 @@ class WorkbookRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     void shareAnswer(long clinicId, long workId, String stepId, AnswerValue empty, boolean shared, long accountId) {
         dsl.insertInto(ANSWER)
+                .set(ANSWER.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(ANSWER.CLINIC_ID, clinicId)
                 .set(ANSWER.WORK_ID, workId)
                 .set(ANSWER.STEP_ID, stepId)
@@ -264,7 +269,7 @@ class WorkbookRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     void started(long clinicId, long workId) {
         dsl.update(ASSIGNMENT_WORK)
-                .set(ASSIGNMENT_WORK.STARTED_AT, coalesce(ASSIGNMENT_WORK.STARTED_AT, currentOffsetDateTime()))
+                .set(ASSIGNMENT_WORK.STARTED_AT, coalesce(ASSIGNMENT_WORK.STARTED_AT, OffsetDateTime.now(clock)))
                 .where(ASSIGNMENT_WORK.CLINIC_ID.eq(clinicId), ASSIGNMENT_WORK.ID.eq(workId))
                 .execute();
     }
@@ -273,9 +278,9 @@ class WorkbookRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     boolean submit(long clinicId, long workId, long accountId) {
         return dsl.update(ASSIGNMENT_WORK)
-                .set(ASSIGNMENT_WORK.SUBMITTED_AT, currentOffsetDateTime())
+                .set(ASSIGNMENT_WORK.SUBMITTED_AT, OffsetDateTime.now(clock))
                 .set(ASSIGNMENT_WORK.SUBMITTED_BY, accountId)
-                .set(ASSIGNMENT_WORK.STARTED_AT, coalesce(ASSIGNMENT_WORK.STARTED_AT, currentOffsetDateTime()))
+                .set(ASSIGNMENT_WORK.STARTED_AT, coalesce(ASSIGNMENT_WORK.STARTED_AT, OffsetDateTime.now(clock)))
                 .set(ASSIGNMENT_WORK.VERSION, ASSIGNMENT_WORK.VERSION.plus(1))
                 .where(ASSIGNMENT_WORK.CLINIC_ID.eq(clinicId), ASSIGNMENT_WORK.ID.eq(workId),
                         ASSIGNMENT_WORK.SUBMITTED_AT.isNull())
@@ -295,6 +300,7 @@ class WorkbookRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     long insertFeedback(long clinicId, long workId, String stepId, String body, long accountId) {
         return dsl.insertInto(FEEDBACK)
+                .set(FEEDBACK.CREATED_AT, OffsetDateTime.now(clock))
                 .set(FEEDBACK.CLINIC_ID, clinicId)
                 .set(FEEDBACK.WORK_ID, workId)
                 .set(FEEDBACK.STEP_ID, stepId)
@@ -307,7 +313,7 @@ class WorkbookRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     void markReviewed(long clinicId, long assignmentId, long accountId) {
         dsl.update(MODULE_ASSIGNMENT)
-                .set(MODULE_ASSIGNMENT.REVIEWED_AT, coalesce(MODULE_ASSIGNMENT.REVIEWED_AT, currentOffsetDateTime()))
+                .set(MODULE_ASSIGNMENT.REVIEWED_AT, coalesce(MODULE_ASSIGNMENT.REVIEWED_AT, OffsetDateTime.now(clock)))
                 .set(MODULE_ASSIGNMENT.REVIEWED_BY, coalesce(MODULE_ASSIGNMENT.REVIEWED_BY, val(accountId)))
                 .set(MODULE_ASSIGNMENT.VERSION, MODULE_ASSIGNMENT.VERSION.plus(1))
                 .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(clinicId), MODULE_ASSIGNMENT.ID.eq(assignmentId))

@@ -1,17 +1,42 @@
 package org.tandem.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Calendar;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +45,34 @@ import org.springframework.stereotype.Service;
 
 /** The layout rules of style.md, kept by a test. */
 class ArchitectureTest {
+
+    private static final Set<String> TIME_TYPES = Set.of(Instant.class, LocalDate.class, LocalDateTime.class,
+            LocalTime.class, OffsetDateTime.class, OffsetTime.class, ZonedDateTime.class, Year.class, YearMonth.class,
+            MonthDay.class).stream().map(Class::getName).collect(Collectors.toSet());
+
+    static final DescribedPredicate<JavaMethodCall> READS_THE_MACHINE_CLOCK = DescribedPredicate.describe(
+            "reads the machine's clock or zone (now() without a Clock, currentTimeMillis, systemDefault, SQL now)",
+            call -> {
+                String owner = call.getTargetOwner().getName();
+                String name = call.getName();
+                List<String> parameters = call.getTarget().getRawParameterTypes().stream().map(JavaClass::getName)
+                        .toList();
+                return TIME_TYPES.contains(owner) && name.equals("now")
+                                && !parameters.equals(List.of(Clock.class.getName()))
+                        || owner.equals(System.class.getName()) && name.equals("currentTimeMillis")
+                        || owner.equals(Clock.class.getName()) && name.startsWith("system")
+                        || owner.equals(ZoneId.class.getName()) && name.equals("systemDefault")
+                        || owner.equals(TimeZone.class.getName()) && name.equals("getDefault")
+                        || owner.equals(Calendar.class.getName()) && name.equals("getInstance")
+                        || owner.equals("org.jooq.impl.DSL") && (name.equals("now") || name.matches(
+                                "current(Timestamp|Date|Time|LocalDate|LocalDateTime|LocalTime|OffsetDateTime"
+                                        + "|OffsetTime|Instant)"));
+            });
+
+    static final DescribedPredicate<JavaConstructorCall> NEW_DATE_OF_NOW = DescribedPredicate.describe(
+            "new Date() (now, on the machine's clock)",
+            call -> call.getTargetOwner().isEquivalentTo(Date.class)
+                    && call.getTarget().getRawParameterTypes().isEmpty());
 
     static JavaClasses tandem;
 
@@ -124,5 +177,34 @@ class ArchitectureTest {
         classes().that().areAnnotatedWith(Route.class).and().doNotHaveSimpleName("LoginView")
                 .should().notHaveModifier(JavaModifier.PUBLIC)
                 .check(tandem);
+    }
+
+    /**
+     * "Now" comes from the application's one {@link java.time.Clock} (docs/decisions/014-time.md): nothing in
+     * src/main reads the machine's clock or zone, or the database server's, except the configuration that makes
+     * that clock.
+     */
+    static final ArchRule NO_MACHINE_CLOCK = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.tandem.clinic.ClockConfiguration")
+            .should().callMethodWhere(READS_THE_MACHINE_CLOCK)
+            .orShould().callConstructorWhere(NEW_DATE_OF_NOW)
+            .because("time is an input: read it from the application's Clock (ClinicTime), so that tests can fix it");
+
+    @Test
+    void nothing_reads_the_machine_clock() {
+        NO_MACHINE_CLOCK.check(tandem);
+    }
+
+    @Test
+    void the_machine_clock_rule_catches_a_service_that_calls_now() {
+        JavaClasses offending = new ClassFileImporter().importClasses(MachineClockFixtures.class,
+                MachineClockFixtures.DueDates.class, MachineClockFixtures.Stamps.class,
+                MachineClockFixtures.Queries.class);
+        EvaluationResult result = NO_MACHINE_CLOCK.evaluate(offending);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(String.join("\n", result.getFailureReport().getDetails()))
+                .contains("LocalDate.now()", "Instant.now()", "OffsetDateTime.now(java.time.ZoneId)",
+                        "System.currentTimeMillis()", "ZoneId.systemDefault()", "DSL.currentOffsetDateTime()")
+                .doesNotContain("LocalDate.now(java.time.Clock)");
     }
 }

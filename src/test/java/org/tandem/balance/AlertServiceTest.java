@@ -1,5 +1,6 @@
 package org.tandem.balance;
 
+import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tandem.jooq.Tables.ALERT_ACKNOWLEDGEMENT;
@@ -29,6 +30,8 @@ import org.tandem.support.TestData;
 class AlertServiceTest {
 
     @Autowired AlertService alerts;
+
+    @Autowired TestClock clock;
     @Autowired BalanceSummaries summaries;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
@@ -58,7 +61,7 @@ class AlertServiceTest {
         alex = sessions.alex();
         sam = sessions.sam();
         secondSession = sessions.secondSession();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         alexLatest = stored.submitted(alex, null, now.minus(Duration.ofDays(2)), 6, 6, 0, 6, 6, 0, 0, 0, 6, 0);
         samLatest = stored.submitted(sam, null, now.minus(Duration.ofDays(2)), 0, 0, 6, 0, 0, 0, 0, 0, 6, 0);
         trail = AuditTrail.from(dsl);

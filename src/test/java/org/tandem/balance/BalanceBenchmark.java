@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.tandem.accounts.TandemUser;
 import org.tandem.balance.report.BalanceExportService;
+import org.tandem.support.TestClock;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.StatementCounter;
@@ -106,29 +107,29 @@ class BalanceBenchmark {
         dsl.execute("""
                 create temporary table bench_couple on commit drop as
                 with made as (
-                    insert into couple (clinic_id, status)
-                    select {0}, 'ACTIVE' from generate_series(1, {1}) n
+                    insert into couple (clinic_id, status, created_at, updated_at)
+                    select {0}, 'ACTIVE', {2}, {2} from generate_series(1, {1}) n
                     returning id
                 )
                 select id from made
-                """, inline(clinicId), inline(count));
+                """, inline(clinicId), inline(count), inline(TestClock.START_AT));
         dsl.execute("""
                 insert into partner (clinic_id, couple_id, position, full_name)
                 select {0}, id, pos, 'Bench' || id || ' Partner' || pos
                 from bench_couple, generate_series(1, 2) pos
                 """, inline(clinicId));
         dsl.execute("""
-                insert into couple_therapist (clinic_id, couple_id, account_id, role)
-                select {0}, id, {1}, 'PRIMARY' from bench_couple
-                """, inline(clinicId), inline(therapistId));
+                insert into couple_therapist (clinic_id, couple_id, account_id, role, assigned_at)
+                select {0}, id, {1}, 'PRIMARY', {2} from bench_couple
+                """, inline(clinicId), inline(therapistId), inline(TestClock.START_AT));
         dsl.execute("""
                 insert into check_in (clinic_id, couple_id, partner_id, instrument_number, opens_at, created_at,
                         closeness, submitted_at)
-                select p.clinic_id, p.couple_id, p.id, 1, now() - make_interval(days => 7 * week + 2),
-                       now() - make_interval(days => 7 * week + 2), 1 + (p.id + week) % 7,
-                       now() - make_interval(days => 7 * week + 1)
+                select p.clinic_id, p.couple_id, p.id, 1, {0} - make_interval(days => 7 * week + 2),
+                       {0} - make_interval(days => 7 * week + 2), 1 + (p.id + week) % 7,
+                       {0} - make_interval(days => 7 * week + 1)
                 from partner p join bench_couple b on b.id = p.couple_id, generate_series(0, 5) week
-                """);
+                """, inline(TestClock.START_AT));
         dsl.execute("""
                 insert into check_in_answer (clinic_id, check_in_id, item_code, value)
                 select c.clinic_id, c.id, code, (c.id * 31 + ascii(code) * 7 + ascii(substr(code, 2, 1))) % 7

@@ -1,5 +1,6 @@
 package org.tandem.balance;
 
+import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,6 +31,8 @@ import org.tandem.support.TestData;
 class BalanceServiceTest {
 
     @Autowired BalanceService balance;
+
+    @Autowired TestClock clock;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
     @Autowired PlatformTransactionManager transactions;
@@ -124,8 +127,8 @@ class BalanceServiceTest {
                 int a = (int) ((partner + i) % 7);
                 int b = (a + 2) % 7;
                 // An unscored check-in first: it is not the baseline.
-                stored.submitted(partner, null, Instant.now().minus(Duration.ofDays(30)), a, null, null, b, a, b, a, b, a, b);
-                stored.submitted(partner, null, Instant.now().minus(Duration.ofDays(20)), a, b, a, b, a, b, a, b, a, a);
+                stored.submitted(partner, null, clock.instant().minus(Duration.ofDays(30)), a, null, null, b, a, b, a, b, a, b);
+                stored.submitted(partner, null, clock.instant().minus(Duration.ofDays(20)), a, b, a, b, a, b, a, b, a, a);
                 baselines.add(Answers.of(a, b, a, b, a, b, a, b, a, a));
             }
         }

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.tandem.support.TestClock;
 import org.tandem.accounts.TandemUser;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
@@ -40,6 +41,8 @@ class CheckInServiceTest {
     static final String SAM = "sam@example.com";
 
     @Autowired CheckInService checkIns;
+
+    @Autowired TestClock clock;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
     @Autowired PlatformTransactionManager transactions;
@@ -82,9 +85,10 @@ class CheckInServiceTest {
 
     long sessionIn(Duration fromNow) {
         return dsl.insertInto(COUPLE_SESSION)
+                .set(COUPLE_SESSION.CREATED_AT, TestClock.START_AT)
                 .set(COUPLE_SESSION.CLINIC_ID, therapist.clinicId())
                 .set(COUPLE_SESSION.COUPLE_ID, alexAndSam)
-                .set(COUPLE_SESSION.STARTS_AT, Instant.now().plus(fromNow).atOffset(ZoneOffset.UTC))
+                .set(COUPLE_SESSION.STARTS_AT, clock.instant().plus(fromNow).atOffset(ZoneOffset.UTC))
                 .set(COUPLE_SESSION.DURATION_MINUTES, 50)
                 .set(COUPLE_SESSION.MODALITY, "IN_PERSON")
                 .set(COUPLE_SESSION.STATUS, "SCHEDULED")
@@ -228,7 +232,7 @@ class CheckInServiceTest {
         long session = sessionIn(Duration.ofHours(30));
         long id = openCheckInOf(ALEX);
         dsl.update(COUPLE_SESSION)
-                .set(COUPLE_SESSION.STARTS_AT, Instant.now().minusSeconds(60).atOffset(ZoneOffset.UTC))
+                .set(COUPLE_SESSION.STARTS_AT, clock.instant().minusSeconds(60).atOffset(ZoneOffset.UTC))
                 .where(COUPLE_SESSION.ID.eq(session)).execute();
 
         signIn.as(ALEX);

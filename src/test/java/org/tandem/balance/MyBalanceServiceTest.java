@@ -1,5 +1,6 @@
 package org.tandem.balance;
 
+import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tandem.jooq.Tables.PARTNER;
@@ -29,6 +30,8 @@ import org.tandem.support.TestData;
 class MyBalanceServiceTest {
 
     @Autowired MyBalanceService balance;
+
+    @Autowired TestClock clock;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
     @Autowired PlatformTransactionManager transactions;
@@ -52,7 +55,7 @@ class MyBalanceServiceTest {
         long sam = stored.partner("Samira Patel");
         long first = stored.heldSession(Duration.ofDays(14), therapist.accountId());
         long second = stored.heldSession(Duration.ofDays(7), therapist.accountId());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         alexFirst = stored.submitted(alex, first, now.minus(Duration.ofDays(15)), 5, 4, 2, 6, 3, 1, 2, 3, 5, 2);
         samOnly = stored.submitted(sam, first, now.minus(Duration.ofDays(15)).plusSeconds(60), 3, 3, 3, 3, 3, 3, 3, 3,
                 3, 3);

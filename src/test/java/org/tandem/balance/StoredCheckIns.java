@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
+import org.tandem.support.TestClock;
 
 /** Stores held sessions and submitted check-ins straight into the database, for tests that read them back. */
 public final class StoredCheckIns {
@@ -37,7 +38,7 @@ public final class StoredCheckIns {
 
     /** A new couple of the clinic with two partners ("name A", "name B") and no therapist; returns its id. */
     public static long newCouple(DSLContext dsl, long clinicId, String name) {
-        long couple = dsl.insertInto(COUPLE).set(COUPLE.CLINIC_ID, clinicId).returning(COUPLE.ID)
+        long couple = dsl.insertInto(COUPLE).set(COUPLE.CREATED_AT, TestClock.START_AT).set(COUPLE.UPDATED_AT, TestClock.START_AT).set(COUPLE.CLINIC_ID, clinicId).returning(COUPLE.ID)
                 .fetchSingle(COUPLE.ID);
         for (short position = 1; position <= 2; position++) {
             dsl.insertInto(PARTNER)
@@ -65,9 +66,10 @@ public final class StoredCheckIns {
     /** A session that was held {@code ago} before now; returns its id. */
     public long heldSession(Duration ago, long createdBy) {
         return dsl.insertInto(COUPLE_SESSION)
+                .set(COUPLE_SESSION.CREATED_AT, TestClock.START_AT)
                 .set(COUPLE_SESSION.CLINIC_ID, clinicId)
                 .set(COUPLE_SESSION.COUPLE_ID, coupleId)
-                .set(COUPLE_SESSION.STARTS_AT, at(Instant.now().minus(ago)))
+                .set(COUPLE_SESSION.STARTS_AT, at(TestClock.START.minus(ago)))
                 .set(COUPLE_SESSION.DURATION_MINUTES, 50)
                 .set(COUPLE_SESSION.MODALITY, "IN_PERSON")
                 .set(COUPLE_SESSION.STATUS, "HELD")
@@ -81,6 +83,7 @@ public final class StoredCheckIns {
      */
     public long submitted(long partnerId, @Nullable Long sessionId, Instant submittedAt, @Nullable Integer... answers) {
         long checkInId = dsl.insertInto(CHECK_IN)
+                .set(CHECK_IN.CREATED_AT, TestClock.START_AT)
                 .set(CHECK_IN.CLINIC_ID, clinicId)
                 .set(CHECK_IN.COUPLE_ID, coupleId)
                 .set(CHECK_IN.PARTNER_ID, partnerId)
@@ -119,7 +122,7 @@ public final class StoredCheckIns {
             long sam = stored.partner("Samira Patel");
             long first = stored.heldSession(Duration.ofDays(14), therapistId);
             long second = stored.heldSession(Duration.ofDays(7), therapistId);
-            Instant now = Instant.now();
+            Instant now = TestClock.START;
             long alexWorked = stored.submitted(alex, first, now.minus(Duration.ofDays(15)), 5, 4, 2, 6, 3, 1, 2, 3, 5,
                     2);
             stored.submitted(sam, first, now.minus(Duration.ofDays(15)).plusSeconds(60), 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);

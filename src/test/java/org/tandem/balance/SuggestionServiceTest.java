@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.tandem.support.TestClock;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.support.AuditTrail;
@@ -42,6 +43,8 @@ class SuggestionServiceTest {
     static final Integer[] BALANCED = {5, 5, 1, 5, 5, 6, 6, 6, 0, 6}; // 83.3 / 100.0
 
     @Autowired SuggestionService suggestions;
+
+    @Autowired TestClock clock;
     @Autowired ModuleLibrary library;
     @Autowired ClinicTime time;
     @Autowired SignIn signIn;
@@ -61,6 +64,7 @@ class SuggestionServiceTest {
         StoredCheckIns.withoutAnyCheckIns(dsl);
         couple = StoredCheckIns.newCouple(dsl, therapist.clinicId(), "Fixture");
         dsl.insertInto(COUPLE_THERAPIST)
+                .set(COUPLE_THERAPIST.ASSIGNED_AT, TestClock.START_AT)
                 .set(COUPLE_THERAPIST.CLINIC_ID, therapist.clinicId())
                 .set(COUPLE_THERAPIST.COUPLE_ID, couple)
                 .set(COUPLE_THERAPIST.ACCOUNT_ID, therapist.accountId())
@@ -80,7 +84,7 @@ class SuggestionServiceTest {
     /** Both partners' check-ins for one held session a week ago ({@code null}: that partner did not check in). */
     void session(Integer @Nullable [] answersOfA, Integer @Nullable [] answersOfB) {
         long session = stored.heldSession(Duration.ofDays(7), therapist.accountId());
-        Instant submitted = Instant.now().minus(Duration.ofDays(8));
+        Instant submitted = clock.instant().minus(Duration.ofDays(8));
         if (answersOfA != null) {
             stored.submitted(a, session, submitted, answersOfA);
         }
@@ -181,7 +185,7 @@ class SuggestionServiceTest {
     @Test
     void the_latest_zone_counts_not_the_baseline() {
         long first = stored.heldSession(Duration.ofDays(14), therapist.accountId());
-        stored.submitted(a, first, Instant.now().minus(Duration.ofDays(15)), DISTANT);
+        stored.submitted(a, first, clock.instant().minus(Duration.ofDays(15)), DISTANT);
         session(FUSED, null);
 
         assertThat(categories(suggestions.suggestions(couple))).containsExactly(Category.BOUNDARIES,
@@ -213,7 +217,7 @@ class SuggestionServiceTest {
         long module = published(List.of(Category.VULNERABILITY)).getFirst();
         Instant sixtyDaysAgo = time.today().minusDays(Suggestions.RECENT_DAYS).atTime(12, 0).atZone(time.zone())
                 .toInstant();
-        assigned(module, Duration.between(sixtyDaysAgo, Instant.now()), Duration.between(sixtyDaysAgo, Instant.now()));
+        assigned(module, Duration.between(sixtyDaysAgo, clock.instant()), Duration.between(sixtyDaysAgo, clock.instant()));
 
         assertThat(suggested(suggestions.suggestions(couple))).doesNotContain(module);
     }
@@ -228,7 +232,7 @@ class SuggestionServiceTest {
                 .set(MODULE_ASSIGNMENT.MODULE_VERSION_ID, version)
                 .set(MODULE_ASSIGNMENT.MODE, "SEPARATE")
                 .set(MODULE_ASSIGNMENT.ASSIGNED_BY, therapist.accountId())
-                .set(MODULE_ASSIGNMENT.ASSIGNED_AT, Instant.now().minus(Duration.ofDays(90)).atOffset(ZoneOffset.UTC))
+                .set(MODULE_ASSIGNMENT.ASSIGNED_AT, clock.instant().minus(Duration.ofDays(90)).atOffset(ZoneOffset.UTC))
                 .returning(MODULE_ASSIGNMENT.ID).fetchSingle(MODULE_ASSIGNMENT.ID);
         work(assignment, a, aSubmittedAgo);
         work(assignment, b, bSubmittedAgo);
@@ -240,7 +244,7 @@ class SuggestionServiceTest {
                 .set(ASSIGNMENT_WORK.ASSIGNMENT_ID, assignment)
                 .set(ASSIGNMENT_WORK.PARTNER_ID, partner)
                 .set(ASSIGNMENT_WORK.SUBMITTED_AT,
-                        submittedAgo == null ? null : Instant.now().minus(submittedAgo).atOffset(ZoneOffset.UTC))
+                        submittedAgo == null ? null : clock.instant().minus(submittedAgo).atOffset(ZoneOffset.UTC))
                 .execute();
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.tandem.support.TestClock;
 import org.tandem.accounts.TandemUser;
 import org.tandem.couples.CaseloadSort.Column;
 import org.tandem.support.IntegrationTest;
@@ -42,6 +43,7 @@ class CaseloadPagingTest {
         TandemUser jordan = signIn.as("therapist@example.com");
         clinicId = jordan.clinicId();
         therapistId = dsl.insertInto(ACCOUNT)
+                .set(ACCOUNT.CREATED_AT, TestClock.START_AT)
                 .set(ACCOUNT.CLINIC_ID, clinicId)
                 .set(ACCOUNT.EMAIL, THERAPIST)
                 .set(ACCOUNT.DISPLAY_NAME, "Many Couples")
@@ -65,13 +67,13 @@ class CaseloadPagingTest {
         dsl.execute("""
                 create temporary table generated_couple on commit drop as
                 with made as (
-                    insert into couple (clinic_id, status)
-                    select {0}, (array['INTAKE','ACTIVE','ACTIVE','PAUSED','CLOSED'])[1 + n % 5]
+                    insert into couple (clinic_id, status, created_at, updated_at)
+                    select {0}, (array['INTAKE','ACTIVE','ACTIVE','PAUSED','CLOSED'])[1 + n % 5], {3}, {3}
                     from generate_series({1}, {2}) n
                     returning id
                 )
                 select id, {1} - 1 + row_number() over (order by id) as n from made
-                """, inline(clinicId), inline(from), inline(to));
+                """, inline(clinicId), inline(from), inline(to), inline(TestClock.START_AT));
         dsl.execute("""
                 insert into partner (clinic_id, couple_id, position, full_name, preferred_name)
                 select {0}, id, 1, 'Given' || n || ' Family' || n, case when n % 7 = 0 then 'Nick' || n end
@@ -80,26 +82,27 @@ class CaseloadPagingTest {
                 select {0}, id, 2, 'Other' || n || ' Family' || n, null from generated_couple
                 """, inline(clinicId));
         dsl.execute("""
-                insert into couple_therapist (clinic_id, couple_id, account_id, role)
-                select {0}, id, {1}, 'PRIMARY' from generated_couple
-                """, inline(clinicId), inline(therapistId));
+                insert into couple_therapist (clinic_id, couple_id, account_id, role, assigned_at)
+                select {0}, id, {1}, 'PRIMARY', {2} from generated_couple
+                """, inline(clinicId), inline(therapistId), inline(TestClock.START_AT));
         dsl.execute("""
-                insert into couple_session (clinic_id, couple_id, starts_at, duration_minutes, modality, status, created_by)
-                select {0}, id, now() - make_interval(days => 7 + (n % 21)::int), 50, 'IN_PERSON', 'HELD', {1}
+                insert into couple_session (clinic_id, couple_id, starts_at, duration_minutes, modality, status, created_by,
+                        created_at)
+                select {0}, id, {2} - make_interval(days => 7 + (n % 21)::int), 50, 'IN_PERSON', 'HELD', {1}, {2}
                 from generated_couple
                 union all
-                select {0}, id, now() - make_interval(days => 3), 50, 'VIDEO', 'CANCELLED', {1} from generated_couple
+                select {0}, id, {2} - make_interval(days => 3), 50, 'VIDEO', 'CANCELLED', {1}, {2} from generated_couple
                 union all
-                select {0}, id, now() + make_interval(days => 7 + (n % 14)::int), 50, 'VIDEO', 'SCHEDULED', {1}
+                select {0}, id, {2} + make_interval(days => 7 + (n % 14)::int), 50, 'VIDEO', 'SCHEDULED', {1}, {2}
                 from generated_couple
-                """, inline(clinicId), inline(therapistId));
+                """, inline(clinicId), inline(therapistId), inline(TestClock.START_AT));
         // The balance summary the balance feature keeps: every third couple needs attention.
         dsl.execute("""
                 insert into balance_summary (clinic_id, couple_id, partner_one_zone, partner_one_trend,
-                        partner_two_zone, partner_two_trend, alerts)
-                select {0}, id, 'BALANCED', 'UP', 'DISTANT', 'FLAT', case when n % 3 = 0 then 1 + n % 4 else 0 end
+                        partner_two_zone, partner_two_trend, alerts, refreshed_at)
+                select {0}, id, 'BALANCED', 'UP', 'DISTANT', 'FLAT', case when n % 3 = 0 then 1 + n % 4 else 0 end, {1}
                 from generated_couple
-                """, inline(clinicId));
+                """, inline(clinicId), inline(TestClock.START_AT));
         dsl.execute("drop table generated_couple");
     }
 

@@ -1,5 +1,6 @@
 package org.tandem.couples;
 
+import java.time.LocalDate;
 import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
 import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.tandem.support.TestClock;
 import org.tandem.accounts.TandemUser;
 import org.tandem.couples.CaseloadSort.Column;
 import org.tandem.jooq.tables.records.AuditEventRecord;
@@ -34,6 +36,8 @@ import org.tandem.support.TestData;
 class CaseloadServiceTest {
 
     @Autowired CaseloadService caseload;
+
+    @Autowired TestClock clock;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
     @Autowired PlatformTransactionManager transactions;
@@ -79,6 +83,7 @@ class CaseloadServiceTest {
 
     private void session(long coupleId, OffsetDateTime startsAt, String status) {
         dsl.insertInto(COUPLE_SESSION)
+                .set(COUPLE_SESSION.CREATED_AT, TestClock.START_AT)
                 .set(COUPLE_SESSION.CLINIC_ID, jordan.clinicId())
                 .set(COUPLE_SESSION.COUPLE_ID, coupleId)
                 .set(COUPLE_SESSION.STARTS_AT, startsAt)
@@ -179,7 +184,7 @@ class CaseloadServiceTest {
     @Test
     void last_session_is_the_latest_begun_that_was_held_or_awaits_marking_and_next_the_earliest_scheduled() {
         withoutDemoSessions();
-        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MINUTES);
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
         long alex = coupleOf("Alex Morgan");
         session(alex, now.minusDays(14), "HELD");
         session(alex, now.minusDays(7), "HELD");
@@ -206,7 +211,7 @@ class CaseloadServiceTest {
     @Test
     void sorts_by_last_and_next_session_with_couples_without_one_last_either_way() {
         withoutDemoSessions();
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         session(coupleOf("Alex Morgan"), now.minusDays(7), "HELD");
         session(coupleOf("Wei Chen"), now.minusDays(2), "HELD");
         session(coupleOf("Alex Morgan"), now.plusDays(3), "SCHEDULED");
@@ -307,7 +312,7 @@ class CaseloadServiceTest {
     @Test
     void overdue_modules_count_assignments_past_due_that_are_not_submitted_by_everyone() {
         long alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
-        dsl.update(MODULE_ASSIGNMENT).set(MODULE_ASSIGNMENT.DUE_ON, java.time.LocalDate.now().plusDays(30))
+        dsl.update(MODULE_ASSIGNMENT).set(MODULE_ASSIGNMENT.DUE_ON, LocalDate.now(clock).plusDays(30))
                 .where(MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam)).execute();
         var open = dsl.select(MODULE_ASSIGNMENT.ID).from(MODULE_ASSIGNMENT)
                 .where(MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam), DSL.exists(DSL.selectOne().from(ASSIGNMENT_WORK)
@@ -316,7 +321,7 @@ class CaseloadServiceTest {
         var done = dsl.select(MODULE_ASSIGNMENT.ID).from(MODULE_ASSIGNMENT)
                 .where(MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam), MODULE_ASSIGNMENT.ID.notIn(open))
                 .fetch(MODULE_ASSIGNMENT.ID);
-        dsl.update(MODULE_ASSIGNMENT).set(MODULE_ASSIGNMENT.DUE_ON, java.time.LocalDate.now().minusDays(1))
+        dsl.update(MODULE_ASSIGNMENT).set(MODULE_ASSIGNMENT.DUE_ON, LocalDate.now(clock).minusDays(1))
                 .where(MODULE_ASSIGNMENT.ID.in(open.getFirst(), done.getFirst())).execute();
 
         var alex = caseload.page(new CaseloadFilter("Alex", java.util.Set.of()), List.of(), 0, 10).getFirst();

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.tandem.support.TestClock;
 import org.tandem.accounts.TandemUser;
 import org.tandem.jooq.tables.records.AuditEventRecord;
 import org.tandem.support.TestData;
@@ -39,6 +40,8 @@ import org.tandem.support.SignIn;
 class CoupleRecordTest {
 
     @Autowired CoupleService couples;
+
+    @Autowired TestClock clock;
     @Autowired CaseloadService caseload;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
@@ -98,7 +101,7 @@ class CoupleRecordTest {
             assertThat(line.from()).isNull();
             assertThat(line.to()).isEqualTo(CoupleStatus.INTAKE);
             assertThat(line.changedBy()).isEqualTo("Dr. Jordan Reyes");
-            assertThat(line.changedAt()).isCloseTo(OffsetDateTime.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.HOURS));
+            assertThat(line.changedAt()).isCloseTo(OffsetDateTime.now(clock), org.assertj.core.api.Assertions.within(1, ChronoUnit.HOURS));
         });
         assertThat(overview.nextSession()).isNull();
         assertThat(couples.partners(id)).extracting(PartnerDetails::position, PartnerDetails::fullName,
@@ -131,7 +134,7 @@ class CoupleRecordTest {
                 Arguments.of("e-mail without a domain", couple(ok, partner("Kim", "kim@localhost")), "partnerTwo.email",
                         "Enter an e-mail address such as name@example.com."),
                 Arguments.of("together since in the future", new CoupleData(ok, partner("Ana", null),
-                                LocalDate.now().plusDays(1), LivingTogether.NO, List.of(), CoupleStatus.INTAKE),
+                                TestClock.TODAY.plusDays(1), LivingTogether.NO, List.of(), CoupleStatus.INTAKE),
                         "togetherSince", "The date can't be in the future."),
                 Arguments.of("too many concerns", new CoupleData(ok, partner("Ana", null), null, LivingTogether.NO,
                                 IntStream.rangeClosed(1, 21).mapToObj(i -> "concern " + i).toList(), CoupleStatus.INTAKE),
@@ -279,7 +282,7 @@ class CoupleRecordTest {
     void the_next_session_is_the_earliest_scheduled_one_still_to_come() {
         TandemUser jordan = signIn.as("therapist@example.com");
         long id = couples.create(valid());
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         session(jordan, id, now.minusDays(1), "SCHEDULED", "VIDEO");
         session(jordan, id, now.plusHours(20), "CANCELLED", "VIDEO");
         session(jordan, id, now.plusDays(5), "SCHEDULED", "VIDEO");
@@ -297,6 +300,7 @@ class CoupleRecordTest {
 
     private long session(TandemUser by, long coupleId, OffsetDateTime startsAt, String status, String modality) {
         return dsl.insertInto(COUPLE_SESSION)
+                .set(COUPLE_SESSION.CREATED_AT, TestClock.START_AT)
                 .set(COUPLE_SESSION.CLINIC_ID, by.clinicId())
                 .set(COUPLE_SESSION.COUPLE_ID, coupleId)
                 .set(COUPLE_SESSION.STARTS_AT, startsAt)

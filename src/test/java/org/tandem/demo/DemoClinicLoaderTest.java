@@ -1,5 +1,6 @@
 package org.tandem.demo;
 
+import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.CHECK_IN;
@@ -56,6 +57,8 @@ class DemoClinicLoaderTest {
     class InTheDevelopmentRun {
 
         @Autowired WorkbookService workbook;
+
+        @Autowired TestClock clock;
         @Autowired SignIn signIn;
 
         @Autowired DSLContext dsl;
@@ -92,7 +95,7 @@ class DemoClinicLoaderTest {
                             DSL.count(COUPLE_SESSION.ID).filterWhere(COUPLE_SESSION.STATUS.eq("HELD")),
                             DSL.count(SESSION_NOTE.SESSION_ID),
                             DSL.count(COUPLE_SESSION.ID).filterWhere(COUPLE_SESSION.STATUS.eq("SCHEDULED")
-                                    .and(COUPLE_SESSION.STARTS_AT.gt(DSL.currentOffsetDateTime()))))
+                                    .and(COUPLE_SESSION.STARTS_AT.gt(DSL.val(OffsetDateTime.now(clock))))))
                     .from(COUPLE)
                     .join(CLINIC).on(CLINIC.ID.eq(COUPLE.CLINIC_ID), CLINIC.NAME.eq("Riverside Couples Practice"))
                     .leftJoin(COUPLE_SESSION).on(COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID))
@@ -105,7 +108,7 @@ class DemoClinicLoaderTest {
                 assertThat(row.value6()).as("every held session has a note").isEqualTo(row.value5());
                 if (!status.equals("INTAKE")) {
                     assertThat(row.value3()).as("three months of history or more")
-                            .isBefore(java.time.OffsetDateTime.now().minusMonths(3).plusDays(1));
+                            .isBefore(OffsetDateTime.now(clock).minusMonths(3).plusDays(1));
                     assertThat(row.value4()).isGreaterThanOrEqualTo(6);
                 }
                 assertThat(row.value7()).as("a next session for active and intake couples")
@@ -121,9 +124,9 @@ class DemoClinicLoaderTest {
                     .isEqualTo(dsl.fetchCount(INVITATION, INVITATION.ACCEPTED_AT.isNotNull(), INVITATION.ACCOUNT_ID.isNotNull()));
             assertThat(dsl.fetchCount(INVITATION, INVITATION.VOIDED_AT.isNotNull())).isPositive();
             assertThat(dsl.fetchCount(INVITATION, INVITATION.ACCEPTED_AT.isNull(), INVITATION.VOIDED_AT.isNull(),
-                    INVITATION.EXPIRES_AT.lt(DSL.currentOffsetDateTime()))).isPositive();
+                    INVITATION.EXPIRES_AT.lt(DSL.val(OffsetDateTime.now(clock))))).isPositive();
             assertThat(dsl.fetchCount(INVITATION, INVITATION.ACCEPTED_AT.isNull(), INVITATION.VOIDED_AT.isNull(),
-                    INVITATION.EXPIRES_AT.gt(DSL.currentOffsetDateTime()))).isPositive();
+                    INVITATION.EXPIRES_AT.gt(DSL.val(OffsetDateTime.now(clock))))).isPositive();
         }
 
         @Test
@@ -264,7 +267,7 @@ class DemoClinicLoaderTest {
             });
 
             // A scheduled session within 48 hours that only one partner has checked in for.
-            OffsetDateTime now = OffsetDateTime.now();
+            OffsetDateTime now = OffsetDateTime.now(clock);
             var soon = dsl.select(COUPLE_SESSION.ID, COUPLE_SESSION.COUPLE_ID).from(COUPLE_SESSION)
                     .where(COUPLE_SESSION.STATUS.eq("SCHEDULED"), COUPLE_SESSION.STARTS_AT.between(now, now.plusHours(48)))
                     .fetch();

@@ -32,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.tandem.support.TestClock;
 import org.tandem.balance.BalanceScoring;
 import org.tandem.balance.CheckInAnswers;
 import org.tandem.balance.Item;
@@ -52,6 +53,8 @@ class CheckInIT {
     @LocalServerPort
     int port;
 
+    @Autowired TestClock clock;
+
     @Autowired
     DSLContext dsl;
 
@@ -64,9 +67,10 @@ class CheckInIT {
         long clinic = dsl.select(PARTNER.CLINIC_ID).from(PARTNER).where(PARTNER.COUPLE_ID.eq(couple)).limit(1)
                 .fetchSingle(PARTNER.CLINIC_ID);
         dsl.insertInto(COUPLE_SESSION)
+                .set(COUPLE_SESSION.CREATED_AT, TestClock.START_AT)
                 .set(COUPLE_SESSION.CLINIC_ID, clinic)
                 .set(COUPLE_SESSION.COUPLE_ID, couple)
-                .set(COUPLE_SESSION.STARTS_AT, OffsetDateTime.now().plusHours(30).truncatedTo(ChronoUnit.HOURS))
+                .set(COUPLE_SESSION.STARTS_AT, OffsetDateTime.now(clock).plusHours(30).truncatedTo(ChronoUnit.HOURS))
                 .set(COUPLE_SESSION.DURATION_MINUTES, 50)
                 .set(COUPLE_SESSION.MODALITY, "VIDEO")
                 .set(COUPLE_SESSION.CREATED_BY, therapist)

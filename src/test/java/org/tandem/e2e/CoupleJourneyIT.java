@@ -1,5 +1,6 @@
 package org.tandem.e2e;
 
+import org.tandem.support.TestClock;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.e2e.BrowserSupport.DEMO_PASSWORD;
@@ -40,6 +41,8 @@ class CoupleJourneyIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired TestClock clock;
 
     @Autowired
     DSLContext dsl;
@@ -122,10 +125,10 @@ class CoupleJourneyIT {
         openTab(page, "Sessions");
         assertThat(page).hasURL(Pattern.compile(".*/couples/" + okafors + "/sessions$"));
         assertThat(page.getByRole(AriaRole.HEADING, named("Schedule a session"))).isVisible();
-        schedule(page, LocalDate.now().plusDays(5), "18:30");
+        schedule(page, LocalDate.now(clock).plusDays(5), "18:30");
         Locator cards = page.locator("[id^=session-]");
         assertThat(cards).hasCount(1);
-        schedule(page, LocalDate.now().minusDays(1), "09:00");
+        schedule(page, LocalDate.now(clock).minusDays(1), "09:00");
         assertThat(cards).hasCount(2);
 
         Locator yesterday = cards.nth(1);

@@ -1,5 +1,6 @@
 package org.tandem.e2e;
 
+import org.tandem.support.TestClock;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.e2e.BrowserSupport.DEMO_PASSWORD;
@@ -37,6 +38,8 @@ class PartnerWorkbookIT {
     @LocalServerPort
     int port;
 
+    @Autowired TestClock clock;
+
     @Autowired
     DSLContext dsl;
 
@@ -71,7 +74,7 @@ class PartnerWorkbookIT {
         long module = TestModules.publish(dsl, "therapist@example.com", TestModules.everyKind("Phone module"));
         signIn.as("therapist@example.com");
         long id = workbook.assign(couple, module,
-                new AssignmentData(LocalDate.now().plusDays(3), "Try it on your phone.", AssignmentMode.SEPARATE));
+                new AssignmentData(LocalDate.now(clock).plusDays(3), "Try it on your phone.", AssignmentMode.SEPARATE));
         signIn.out();
 
         Page page = phone();

@@ -1,5 +1,6 @@
 package org.tandem.e2e;
 
+import org.tandem.support.TestClock;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.e2e.BrowserSupport.DEMO_PASSWORD;
@@ -33,6 +34,8 @@ class SessionsJourneyIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired TestClock clock;
 
     @Autowired
     DSLContext dsl;
@@ -73,10 +76,10 @@ class SessionsJourneyIT {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Schedule a session")))
                 .isVisible();
 
-        schedule(page, LocalDate.now().plusDays(3), "17:00");
+        schedule(page, LocalDate.now(clock).plusDays(3), "17:00");
         Locator cards = page.locator("[id^=session-]");
         assertThat(cards).hasCount(1);
-        schedule(page, LocalDate.now().minusDays(1), "10:00");
+        schedule(page, LocalDate.now(clock).minusDays(1), "10:00");
         assertThat(cards).hasCount(2);
 
         Locator past = cards.nth(1);

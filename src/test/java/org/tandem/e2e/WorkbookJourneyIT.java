@@ -1,5 +1,6 @@
 package org.tandem.e2e;
 
+import org.tandem.support.TestClock;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.e2e.BrowserSupport.DEMO_PASSWORD;
@@ -43,6 +44,8 @@ class WorkbookJourneyIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired TestClock clock;
 
     @Autowired
     DSLContext dsl;
@@ -88,7 +91,7 @@ class WorkbookJourneyIT {
         dialog.locator("vaadin-combo-box input").fill("Journey");
         desk.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText("Journey module")).first().click();
         dialog.locator("vaadin-date-picker").evaluate("(picker, value) => picker.value = value",
-                LocalDate.now().plusDays(5).toString());
+                LocalDate.now(clock).plusDays(5).toString());
         dialog.locator("vaadin-text-area textarea").fill("Take your time with this one.");
         browser.screenshot("workbook-assign-dialog");
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Assign").setExact(true)).click();

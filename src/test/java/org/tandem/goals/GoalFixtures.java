@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jspecify.annotations.Nullable;
+import org.tandem.support.TestClock;
 import org.tandem.workbook.AnswerValue;
 import org.tandem.workbook.GoalScope;
 import org.tandem.workbook.GoalsSubmitted;
@@ -35,6 +36,8 @@ public final class GoalFixtures {
         long clinic = therapist.value2();
         JSONB content = JSONB.valueOf("{\"steps\": []}");
         long module = dsl.insertInto(MODULE)
+                .set(MODULE.CREATED_AT, TestClock.START_AT)
+                .set(MODULE.UPDATED_AT, TestClock.START_AT)
                 .set(MODULE.CLINIC_ID, clinic)
                 .set(MODULE.TITLE, "A goal of my own")
                 .set(MODULE.CATEGORY, "GOAL_SETTING")
@@ -42,6 +45,7 @@ public final class GoalFixtures {
                 .set(MODULE.CREATED_BY, therapist.value1())
                 .returning(MODULE.ID).fetchSingle(MODULE.ID);
         long version = dsl.insertInto(MODULE_VERSION)
+                .set(MODULE_VERSION.PUBLISHED_AT, TestClock.START_AT)
                 .set(MODULE_VERSION.MODULE_ID, module)
                 .set(MODULE_VERSION.CLINIC_ID, clinic)
                 .set(MODULE_VERSION.NUMBER, 1)
@@ -51,6 +55,7 @@ public final class GoalFixtures {
                 .set(MODULE_VERSION.CONTENT_HASH, "test")
                 .returning(MODULE_VERSION.ID).fetchSingle(MODULE_VERSION.ID);
         long assignment = dsl.insertInto(MODULE_ASSIGNMENT)
+                .set(MODULE_ASSIGNMENT.ASSIGNED_AT, TestClock.START_AT)
                 .set(MODULE_ASSIGNMENT.CLINIC_ID, clinic)
                 .set(MODULE_ASSIGNMENT.COUPLE_ID, coupleId)
                 .set(MODULE_ASSIGNMENT.MODULE_VERSION_ID, version)
@@ -66,7 +71,7 @@ public final class GoalFixtures {
 
     public static GoalsSubmitted.SubmittedGoal step(String stepId, String what, GoalScope scope, boolean shared) {
         return new GoalsSubmitted.SubmittedGoal(stepId,
-                new AnswerValue.GoalValue(what, "Because it matters", "Start on Monday", LocalDate.now().plusMonths(2),
+                new AnswerValue.GoalValue(what, "Because it matters", "Start on Monday", TestClock.TODAY.plusMonths(2),
                         scope), shared);
     }
 }

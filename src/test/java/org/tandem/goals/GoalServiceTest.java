@@ -1,5 +1,6 @@
 package org.tandem.goals;
 
+import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tandem.goals.GoalFixtures.step;
@@ -37,6 +38,8 @@ class GoalServiceTest {
     static final String SAM = "sam@example.com";
 
     @Autowired GoalService goals;
+
+    @Autowired TestClock clock;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
     @Autowired PlatformTransactionManager transactions;
@@ -218,7 +221,7 @@ class GoalServiceTest {
     void a_couple_goal_is_seen_and_changed_by_both_partners() {
         signIn.as(SAM);
         long goal = goals.create(GoalData.forCouple("Cook together on Sundays", null, null,
-                LocalDate.now().plusWeeks(6)));
+                LocalDate.now(clock).plusWeeks(6)));
 
         signIn.as(ALEX);
         TrackedGoal ours = find(goals.mine().ours(), goal);
@@ -336,7 +339,7 @@ class GoalServiceTest {
         int before = dsl.fetchCount(GOAL);
 
         assertThat(violations(() -> goals.create(new GoalData("  ", "w".repeat(2001), "f".repeat(1001),
-                LocalDate.now().minusDays(1), null, false))))
+                LocalDate.now(clock).minusDays(1), null, false))))
                 .containsEntry("what", "Say what the goal is.")
                 .containsEntry("why", "Keep the why to 2,000 characters or fewer.")
                 .containsEntry("firstStep", "Keep the first step to 1,000 characters or fewer.")
@@ -345,7 +348,7 @@ class GoalServiceTest {
                 .containsEntry("what", "Keep the goal to 300 characters or fewer.");
         assertThat(dsl.fetchCount(GOAL)).isEqualTo(before);
 
-        long goal = goals.create(GoalData.forCouple("Walk more", null, null, LocalDate.now()));
+        long goal = goals.create(GoalData.forCouple("Walk more", null, null, LocalDate.now(clock)));
         assertThat(violations(() -> goals.addUpdate(goal, 0, "", 101)))
                 .containsEntry("text", "Write a few words about how it is going.")
                 .containsEntry("progress", "Progress is a number from 0 to 100.");

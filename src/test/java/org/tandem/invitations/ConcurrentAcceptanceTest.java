@@ -23,6 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tandem.support.SignIn;
+import org.tandem.support.TestClock;
 
 /**
  * A link clicked twice at once (two tabs, a double submit) creates one account: the acceptance holds
@@ -49,20 +50,20 @@ class ConcurrentAcceptanceTest {
         String therapistEmail = "therapist-" + suffix + "@concurrent.example";
         String partnerEmail = "partner-" + suffix + "@concurrent.example";
         long couple = new TransactionTemplate(transactions).execute(status -> {
-            long clinic = dsl.insertInto(CLINIC).set(CLINIC.NAME, "Concurrency Clinic " + suffix)
+            long clinic = dsl.insertInto(CLINIC).set(CLINIC.CREATED_AT, TestClock.START_AT).set(CLINIC.NAME, "Concurrency Clinic " + suffix)
                     .returning(CLINIC.ID).fetchSingle(CLINIC.ID);
-            long therapist = dsl.insertInto(ACCOUNT).set(ACCOUNT.CLINIC_ID, clinic).set(ACCOUNT.EMAIL, therapistEmail)
+            long therapist = dsl.insertInto(ACCOUNT).set(ACCOUNT.CREATED_AT, TestClock.START_AT).set(ACCOUNT.CLINIC_ID, clinic).set(ACCOUNT.EMAIL, therapistEmail)
                     .set(ACCOUNT.DISPLAY_NAME, "Pat Quinn").set(ACCOUNT.PASSWORD_HASH, "{noop}not-for-signing-in-123")
                     .returning(ACCOUNT.ID).fetchSingle(ACCOUNT.ID);
             dsl.insertInto(ACCOUNT_ROLE).set(ACCOUNT_ROLE.CLINIC_ID, clinic).set(ACCOUNT_ROLE.ACCOUNT_ID, therapist)
                     .set(ACCOUNT_ROLE.ROLE, "THERAPIST").execute();
-            long id = dsl.insertInto(COUPLE).set(COUPLE.CLINIC_ID, clinic).returning(COUPLE.ID).fetchSingle(COUPLE.ID);
+            long id = dsl.insertInto(COUPLE).set(COUPLE.CREATED_AT, TestClock.START_AT).set(COUPLE.UPDATED_AT, TestClock.START_AT).set(COUPLE.CLINIC_ID, clinic).returning(COUPLE.ID).fetchSingle(COUPLE.ID);
             dsl.insertInto(PARTNER).set(PARTNER.CLINIC_ID, clinic).set(PARTNER.COUPLE_ID, id)
                     .set(PARTNER.POSITION, (short) 1).set(PARTNER.FULL_NAME, "Noor Haddad")
                     .set(PARTNER.EMAIL, partnerEmail).execute();
             dsl.insertInto(PARTNER).set(PARTNER.CLINIC_ID, clinic).set(PARTNER.COUPLE_ID, id)
                     .set(PARTNER.POSITION, (short) 2).set(PARTNER.FULL_NAME, "Sami Haddad").execute();
-            dsl.insertInto(COUPLE_THERAPIST).set(COUPLE_THERAPIST.CLINIC_ID, clinic)
+            dsl.insertInto(COUPLE_THERAPIST).set(COUPLE_THERAPIST.ASSIGNED_AT, TestClock.START_AT).set(COUPLE_THERAPIST.CLINIC_ID, clinic)
                     .set(COUPLE_THERAPIST.COUPLE_ID, id).set(COUPLE_THERAPIST.ACCOUNT_ID, therapist)
                     .set(COUPLE_THERAPIST.ROLE, "PRIMARY").execute();
             return id;

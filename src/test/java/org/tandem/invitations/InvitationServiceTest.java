@@ -1,5 +1,6 @@
 package org.tandem.invitations;
 
+import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tandem.jooq.Tables.ACCOUNT;
@@ -34,6 +35,8 @@ class InvitationServiceTest {
     static final String STRONG = "river kettle moss lantern";
 
     @Autowired InvitationService invitations;
+
+    @Autowired TestClock clock;
     @Autowired UserDetailsService users;
     @Autowired PasswordEncoder passwordEncoder;
     @Autowired SignIn signIn;
@@ -144,7 +147,7 @@ class InvitationServiceTest {
     @Test
     void an_expired_link_is_refused() {
         String token = issueForLucia();
-        dsl.update(INVITATION).set(INVITATION.EXPIRES_AT, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1))
+        dsl.update(INVITATION).set(INVITATION.EXPIRES_AT, OffsetDateTime.now(clock).minusMinutes(1))
                 .where(INVITATION.TOKEN_HASH.eq(InvitationService.hash(token))).execute();
 
         assertRefused(token, STRONG, Reason.EXPIRED);
@@ -167,7 +170,7 @@ class InvitationServiceTest {
         signIn.as("therapist@example.com");
         PartnerInvitation state = invitations.stateForPartners(coupleOf("Lucía Fernández")).getFirst();
         assertThat(state.state()).isEqualTo(InvitationState.PENDING);
-        assertThat(state.expiresAt()).isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(6)));
+        assertThat(state.expiresAt()).isAfter(clock.instant().plus(java.time.Duration.ofDays(6)));
         signIn.out();
 
         assertThat(invitations.accept(fresh, STRONG).email()).isEqualTo("lucía.fernández@demo.example.com");

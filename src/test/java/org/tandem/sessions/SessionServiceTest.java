@@ -1,5 +1,6 @@
 package org.tandem.sessions;
 
+import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
@@ -41,6 +42,8 @@ class SessionServiceTest {
     static final String THERAPIST_2 = "therapist2@example.com";
 
     @Autowired SessionService sessions;
+
+    @Autowired TestClock clock;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
     @Autowired PlatformTransactionManager transactions;
@@ -63,7 +66,7 @@ class SessionServiceTest {
     }
 
     static SessionData inDays(int days, Modality modality) {
-        return new SessionData(LocalDate.now().plusDays(days), LocalTime.of(17, 0), 50, modality);
+        return new SessionData(TestClock.TODAY.plusDays(days), LocalTime.of(17, 0), 50, modality);
     }
 
     static Set<String> messages(ConstraintViolationException invalid) {
@@ -75,13 +78,13 @@ class SessionServiceTest {
     void therapist_schedules_a_session_stored_as_the_instant_of_date_and_time_in_the_clinic_zone() {
         signIn.as(THERAPIST);
         long couple = coupleOf("Alex Morgan");
-        LocalDate date = LocalDate.now().plusDays(9);
+        LocalDate date = LocalDate.now(clock).plusDays(9);
 
         long id = sessions.schedule(couple, new SessionData(date, LocalTime.of(18, 30), 75, Modality.VIDEO));
 
         OffsetDateTime stored = dsl.select(COUPLE_SESSION.STARTS_AT).from(COUPLE_SESSION)
                 .where(COUPLE_SESSION.ID.eq(id)).fetchSingle(COUPLE_SESSION.STARTS_AT);
-        assertThat(stored.toInstant()).isEqualTo(date.atTime(18, 30).atZone(ZoneId.systemDefault()).toInstant());
+        assertThat(stored.toInstant()).isEqualTo(date.atTime(18, 30).atZone(clock.getZone()).toInstant());
         Session session = sessions.list(couple).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
         assertThat(session.startsAt().toLocalDate()).isEqualTo(date);
         assertThat(session.startsAt().toLocalTime()).isEqualTo(LocalTime.of(18, 30));
@@ -104,7 +107,7 @@ class SessionServiceTest {
                                 "Choose the time the session starts.",
                                 "Choose a length between 15 minutes and 8 hours.", "Choose in person or video."));
         assertThatThrownBy(() -> sessions.schedule(couple,
-                new SessionData(LocalDate.now(), LocalTime.NOON, 481, Modality.IN_PERSON)))
+                new SessionData(LocalDate.now(clock), LocalTime.NOON, 481, Modality.IN_PERSON)))
                 .isInstanceOfSatisfying(ConstraintViolationException.class, invalid -> assertThat(messages(invalid))
                         .containsExactly("Choose a length between 15 minutes and 8 hours."));
 
@@ -312,7 +315,7 @@ class SessionServiceTest {
                 .join(COUPLE_THERAPIST).on(COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID))
                 .where(COUPLE_THERAPIST.ACCOUNT_ID.eq(therapist.accountId()),
                         COUPLE_SESSION.STATUS.eq("SCHEDULED"),
-                        COUPLE_SESSION.STARTS_AT.ge(OffsetDateTime.now(ZoneOffset.UTC)))
+                        COUPLE_SESSION.STARTS_AT.ge(OffsetDateTime.now(clock)))
                 .fetch(COUPLE_SESSION.ID));
     }
 
@@ -322,7 +325,7 @@ class SessionServiceTest {
         long otherTherapists = sessions.schedule(coupleOf("Maya Johnson"), inDays(5, Modality.IN_PERSON));
         TandemUser therapist = signIn.as(THERAPIST);
         long alex = coupleOf("Alex Morgan");
-        long next = sessions.schedule(alex, new SessionData(LocalDate.now().plusDays(6), LocalTime.of(9, 15), 50,
+        long next = sessions.schedule(alex, new SessionData(LocalDate.now(clock).plusDays(6), LocalTime.of(9, 15), 50,
                 Modality.VIDEO));
         long coTherapy = sessions.schedule(coupleOf("Kwame Mensah"), inDays(8, Modality.IN_PERSON));
         long cancelled = sessions.schedule(alex, inDays(13, Modality.IN_PERSON));
@@ -346,11 +349,11 @@ class SessionServiceTest {
         assertThat(event.getSummary().getValue()).isEqualTo("Session: Alex Morgan & Samira Patel");
         assertThat(event.getLocation().getValue()).isEqualTo("Video");
         assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(
-                LocalDate.now().plusDays(6).atTime(9, 15).atZone(ZoneId.systemDefault()).toInstant());
+                LocalDate.now(clock).plusDays(6).atTime(9, 15).atZone(clock.getZone()).toInstant());
         assertThat(event.getDateEnd().getValue().toInstant())
                 .isEqualTo(event.getDateStart().getValue().toInstant().plusSeconds(50 * 60));
-        assertThat(ics).contains("DTSTART:" + LocalDate.now().plusDays(6).atTime(9, 15)
-                .atZone(ZoneId.systemDefault()).withZoneSameInstant(ZoneOffset.UTC)
+        assertThat(ics).contains("DTSTART:" + LocalDate.now(clock).plusDays(6).atTime(9, 15)
+                .atZone(clock.getZone()).withZoneSameInstant(ZoneOffset.UTC)
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")));
         assertThat(ics).doesNotContain("SECRET").doesNotContain("couple\n");
         assertThat(trail.since("session.upcoming-read")).extracting(row -> row.getDetail())
@@ -384,7 +387,7 @@ class SessionServiceTest {
     void a_partner_sees_their_couples_next_session_and_nothing_else() {
         signIn.as(THERAPIST);
         long alex = coupleOf("Alex Morgan");
-        long next = sessions.schedule(alex, new SessionData(LocalDate.now().plusDays(4), LocalTime.of(16, 0), 60,
+        long next = sessions.schedule(alex, new SessionData(LocalDate.now(clock).plusDays(4), LocalTime.of(16, 0), 60,
                 Modality.VIDEO));
         sessions.schedule(alex, inDays(11, Modality.IN_PERSON));
         long earlierCancelled = sessions.schedule(alex, inDays(2, Modality.IN_PERSON));
@@ -392,14 +395,14 @@ class SessionServiceTest {
         sessions.schedule(coupleOf("Aisha Khan"), inDays(1, Modality.IN_PERSON));
         OffsetDateTime expected = dsl.select(COUPLE_SESSION.STARTS_AT).from(COUPLE_SESSION)
                 .where(COUPLE_SESSION.COUPLE_ID.eq(alex), COUPLE_SESSION.STATUS.eq("SCHEDULED"),
-                        COUPLE_SESSION.STARTS_AT.ge(OffsetDateTime.now(ZoneOffset.UTC)))
+                        COUPLE_SESSION.STARTS_AT.ge(OffsetDateTime.now(clock)))
                 .orderBy(COUPLE_SESSION.STARTS_AT).limit(1).fetchSingle(COUPLE_SESSION.STARTS_AT);
         signIn.as("sam@example.com");
 
         NextSession mine = sessions.myNextSession().orElseThrow();
 
         assertThat(mine.startsAt().toInstant()).isEqualTo(expected.toInstant());
-        if (expected.toInstant().equals(LocalDate.now().plusDays(4).atTime(16, 0).atZone(ZoneId.systemDefault())
+        if (expected.toInstant().equals(LocalDate.now(clock).plusDays(4).atTime(16, 0).atZone(clock.getZone())
                 .toInstant())) {
             assertThat(mine.modality()).isEqualTo(Modality.VIDEO);
             assertThat(mine.durationMinutes()).isEqualTo(60);

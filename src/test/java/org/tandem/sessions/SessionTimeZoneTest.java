@@ -15,32 +15,27 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.tandem.clinic.ClinicTime;
-import org.tandem.couples.CoupleAccess;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
+import org.tandem.support.TestClock;
 
 /**
- * A clinic whose zone ({@code tandem.time-zone}) is not the server's: dates and times mean the clinic's wall
- * clock and are stored as instants. The service is built here with that setting, on the shared test context's
- * beans, rather than in an application context of its own (a second context would cost a database and a boot).
+ * A clinic whose zone ({@code tandem.time-zone}) is far from the server's: dates and times mean the clinic's wall
+ * clock and are stored as instants. The test clock carries the clinic's zone, as the application's clock does.
  */
 @IntegrationTest
 class SessionTimeZoneTest {
 
     static final ZoneId CLINIC = ZoneId.of("Pacific/Kiritimati"); // UTC+14: the calendar date differs from UTC's
 
-    @Autowired SessionRepository repository;
-    @Autowired CoupleAccess access;
-    @Autowired ApplicationEventPublisher events;
+    @Autowired SessionService sessions;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
-    SessionService sessions;
+    @Autowired TestClock clock;
 
     @BeforeEach
     void clinic_in_another_zone() {
-        sessions = new SessionService(repository, access, events, new ClinicTime(CLINIC.getId()));
+        clock.zone(CLINIC);
     }
 
     @AfterEach
@@ -53,7 +48,7 @@ class SessionTimeZoneTest {
         signIn.as("therapist@example.com");
         long couple = dsl.select(PARTNER.COUPLE_ID).from(PARTNER).where(PARTNER.FULL_NAME.eq("Alex Morgan"))
                 .fetchSingle(PARTNER.COUPLE_ID);
-        LocalDate date = LocalDate.now(CLINIC).plusDays(10);
+        LocalDate date = LocalDate.now(clock).plusDays(10);
 
         long id = sessions.schedule(couple, new SessionData(date, LocalTime.of(9, 0), 60, Modality.IN_PERSON));
 

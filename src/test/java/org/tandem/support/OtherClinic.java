@@ -36,7 +36,7 @@ public final class OtherClinic {
             if (dsl.fetchExists(CLINIC, CLINIC.NAME.eq(NAME))) {
                 return;
             }
-            long clinic = dsl.insertInto(CLINIC).set(CLINIC.NAME, NAME).returning(CLINIC.ID).fetchSingle(CLINIC.ID);
+            long clinic = dsl.insertInto(CLINIC).set(CLINIC.CREATED_AT, TestClock.START_AT).set(CLINIC.NAME, NAME).returning(CLINIC.ID).fetchSingle(CLINIC.ID);
             long therapist = account(dsl, clinic, THERAPIST_EMAIL, "Lee Park", "THERAPIST");
             account(dsl, clinic, ADMIN_EMAIL, "Dana Office", "ADMIN");
             long client = account(dsl, clinic, CLIENT_EMAIL, PARTNER_ONE, "CLIENT");
@@ -47,6 +47,7 @@ public final class OtherClinic {
 
     private static long account(DSLContext dsl, long clinic, String email, String name, String role) {
         long id = dsl.insertInto(ACCOUNT)
+                .set(ACCOUNT.CREATED_AT, TestClock.START_AT)
                 .set(ACCOUNT.CLINIC_ID, clinic)
                 .set(ACCOUNT.EMAIL, email)
                 .set(ACCOUNT.DISPLAY_NAME, name)
@@ -58,14 +59,14 @@ public final class OtherClinic {
     }
 
     private static void couple(DSLContext dsl, long clinic, long therapist, String one, String two, Long clientOne) {
-        long couple = dsl.insertInto(COUPLE).set(COUPLE.CLINIC_ID, clinic).set(COUPLE.STATUS, "ACTIVE")
+        long couple = dsl.insertInto(COUPLE).set(COUPLE.CREATED_AT, TestClock.START_AT).set(COUPLE.UPDATED_AT, TestClock.START_AT).set(COUPLE.CLINIC_ID, clinic).set(COUPLE.STATUS, "ACTIVE")
                 .returning(COUPLE.ID).fetchSingle(COUPLE.ID);
         dsl.insertInto(PARTNER).set(PARTNER.CLINIC_ID, clinic).set(PARTNER.COUPLE_ID, couple)
                 .set(PARTNER.POSITION, (short) 1).set(PARTNER.FULL_NAME, one).set(PARTNER.ACCOUNT_ID, clientOne)
                 .execute();
         dsl.insertInto(PARTNER).set(PARTNER.CLINIC_ID, clinic).set(PARTNER.COUPLE_ID, couple)
                 .set(PARTNER.POSITION, (short) 2).set(PARTNER.FULL_NAME, two).execute();
-        dsl.insertInto(COUPLE_THERAPIST).set(COUPLE_THERAPIST.CLINIC_ID, clinic)
+        dsl.insertInto(COUPLE_THERAPIST).set(COUPLE_THERAPIST.ASSIGNED_AT, TestClock.START_AT).set(COUPLE_THERAPIST.CLINIC_ID, clinic)
                 .set(COUPLE_THERAPIST.COUPLE_ID, couple).set(COUPLE_THERAPIST.ACCOUNT_ID, therapist)
                 .set(COUPLE_THERAPIST.ROLE, "PRIMARY").execute();
     }

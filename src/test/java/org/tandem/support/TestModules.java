@@ -39,6 +39,8 @@ public final class TestModules {
                 .fetchSingle();
         String json = WorkbookJson.write(content);
         long moduleId = dsl.insertInto(MODULE)
+                .set(MODULE.CREATED_AT, TestClock.START_AT)
+                .set(MODULE.UPDATED_AT, TestClock.START_AT)
                 .set(MODULE.CLINIC_ID, author.value2())
                 .set(MODULE.TITLE, content.title())
                 .set(MODULE.CATEGORY, content.category().name())
@@ -54,6 +56,7 @@ public final class TestModules {
         String json = WorkbookJson.write(content);
         Long clinicId = dsl.select(MODULE.CLINIC_ID).from(MODULE).where(MODULE.ID.eq(moduleId)).fetchSingle(MODULE.CLINIC_ID);
         return dsl.insertInto(MODULE_VERSION)
+                .set(MODULE_VERSION.PUBLISHED_AT, TestClock.START_AT)
                 .set(MODULE_VERSION.MODULE_ID, moduleId)
                 .set(MODULE_VERSION.CLINIC_ID, clinicId)
                 .set(MODULE_VERSION.NUMBER, number)

@@ -1,5 +1,6 @@
 package org.tandem.workbook;
 
+import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.MODULE;
 
@@ -26,6 +27,8 @@ import org.tandem.support.TestData;
 class BuiltInLibraryCompletionTest {
 
     @Autowired WorkbookService workbook;
+
+    @Autowired TestClock clock;
     @Autowired ModuleLibrary library;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
@@ -53,7 +56,7 @@ class BuiltInLibraryCompletionTest {
         assertThat(summary.builtIn()).isTrue();
         PublishedModule preview = library.published(summary.publishedVersionId());
         long assignmentId = workbook.assign(coupleId, moduleId,
-                new AssignmentData(LocalDate.now().plusDays(7), null, AssignmentMode.SEPARATE));
+                new AssignmentData(LocalDate.now(clock).plusDays(7), null, AssignmentMode.SEPARATE));
 
         for (String partner : List.of("alex@example.com", "sam@example.com")) {
             signIn.as(partner);
@@ -85,7 +88,7 @@ class BuiltInLibraryCompletionTest {
             case Step.Scale scale -> new AnswerValue.Rating((scale.min() + scale.max()) / 2);
             case Step.Choice choice -> new AnswerValue.Choices(choice.multiple() ? List.of(0, 1) : List.of(1));
             case Step.Goal goal -> new AnswerValue.GoalValue("A goal", "Because", "A first step",
-                    LocalDate.now().plusMonths(1), goal.scope());
+                    TestClock.TODAY.plusMonths(1), goal.scope());
             case Step.WeeklyPlan plan -> new AnswerValue.Plan(List.of(new AnswerValue.Slot(DayOfWeek.TUESDAY,
                     LocalTime.of(19, 0), LocalTime.of(21, 0), AnswerValue.SlotKind.COUPLE, "Dinner together")));
             case Step.Checklist checklist -> new AnswerValue.Ticks(List.of(0));

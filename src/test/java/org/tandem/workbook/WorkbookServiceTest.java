@@ -1,5 +1,6 @@
 package org.tandem.workbook;
 
+import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tandem.jooq.Tables.ANSWER;
@@ -35,6 +36,8 @@ class WorkbookServiceTest {
     static final String SAM = "sam@example.com";
 
     @Autowired WorkbookService workbook;
+
+    @Autowired TestClock clock;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
     @Autowired PlatformTransactionManager transactions;
@@ -58,7 +61,7 @@ class WorkbookServiceTest {
 
     long assign(AssignmentMode mode) {
         signIn.as(THERAPIST);
-        long id = workbook.assign(alexAndSam, moduleId, new AssignmentData(LocalDate.now().plusDays(7), "Take your time", mode));
+        long id = workbook.assign(alexAndSam, moduleId, new AssignmentData(LocalDate.now(clock).plusDays(7), "Take your time", mode));
         signIn.out();
         return id;
     }
@@ -115,7 +118,7 @@ class WorkbookServiceTest {
         signIn.as(THERAPIST);
         int before = dsl.fetchCount(MODULE_ASSIGNMENT);
         assertThatThrownBy(() -> workbook.assign(alexAndSam, moduleId,
-                new AssignmentData(LocalDate.now().minusDays(1), "x".repeat(2001), null)))
+                new AssignmentData(LocalDate.now(clock).minusDays(1), "x".repeat(2001), null)))
                 .isInstanceOfSatisfying(ConstraintViolationException.class, violation -> assertThat(
                         violation.getConstraintViolations()).hasSize(3));
         assertThat(dsl.fetchCount(MODULE_ASSIGNMENT)).isEqualTo(before);
@@ -359,7 +362,7 @@ class WorkbookServiceTest {
     void submitting_goal_steps_announces_the_goals_with_their_sharing() {
         long id = assign(AssignmentMode.SEPARATE);
         write(ALEX, id, "goal", new AnswerValue.GoalValue("Run 5 km", "Time for me", "Buy shoes",
-                LocalDate.now().plusMonths(2), GoalScope.INDIVIDUAL));
+                LocalDate.now(clock).plusMonths(2), GoalScope.INDIVIDUAL));
         signIn.as(ALEX);
         workbook.submit(open(ALEX, id).workId());
 

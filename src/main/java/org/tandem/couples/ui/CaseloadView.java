@@ -19,7 +19,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.page.ExtendedClientDetails;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -29,14 +28,11 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CaseloadEntry;
 import org.tandem.couples.CaseloadFilter;
 import org.tandem.couples.CaseloadService;
@@ -120,10 +116,11 @@ class CaseloadView extends Main implements HasDynamicTitle {
 
     private final Grid<CaseloadEntry> grid = new Grid<>();
     private CaseloadFilter filter = CaseloadFilter.NONE;
-    private @Nullable DateTimeFormatter sessionFormat;
     private @Nullable CaseloadEntry focused;
+    private final ClinicTime time;
 
-    CaseloadView(CaseloadService caseload) {
+
+    CaseloadView(CaseloadService caseload, ClinicTime time) {
         H2 title = new H2(getTranslation("caseload.title"));
         title.addClassNames(LumoUtility.Margin.NONE, LumoUtility.FontSize.XLARGE);
         Button newCouple = new Button(getTranslation("caseload.new-couple"), VaadinIcon.PLUS.create(),
@@ -217,6 +214,7 @@ class CaseloadView extends Main implements HasDynamicTitle {
         add(heading, filters, grid);
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
                 LumoUtility.Gap.SMALL, LumoUtility.Height.FULL, LumoUtility.BoxSizing.BORDER);
+        this.time = time;
     }
 
     private void open(CaseloadEntry couple) {
@@ -256,35 +254,13 @@ class CaseloadView extends Main implements HasDynamicTitle {
         return status;
     }
 
-    /** In the browser's time zone, which Vaadin reports at start-up; the server's when it did not. */
+    /** In the clinic's time zone, like every other screen (ClinicFormat). */
     private String formatDate(@Nullable OffsetDateTime when) {
-        return when == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(browserZone()).format(when);
+        return when == null ? "" : time.format(getLocale()).shortDate(when);
     }
 
     private String format(@Nullable OffsetDateTime when) {
-        if (when == null) {
-            return "";
-        }
-        if (sessionFormat == null) {
-            sessionFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-                    .withLocale(getLocale()).withZone(browserZone());
-        }
-        return sessionFormat.format(when);
-    }
-
-    private static ZoneId browserZone() {
-        UI ui = UI.getCurrent();
-        ExtendedClientDetails details = ui == null ? null : ui.getPage().getExtendedClientDetails();
-        String zone = details == null ? null : details.getTimeZoneId();
-        if (zone != null && !zone.isBlank()) {
-            try {
-                return ZoneId.of(zone);
-            } catch (DateTimeException unknown) {
-                // fall through to the server's zone
-            }
-        }
-        return ZoneId.systemDefault();
+        return when == null ? "" : time.format(getLocale()).shortDateTime(when);
     }
 
     @Override

@@ -55,18 +55,19 @@ class CoupleForm extends Composite<Div> {
     /** The field that shows a server's complaint about each property of {@link CoupleData}. */
     private final Map<String, HasValidation> fieldsByProperty = new LinkedHashMap<>();
 
-    CoupleForm() {
+    /** @param today the clinic's today: a couple cannot have been together since a later date */
+    CoupleForm(LocalDate today) {
         bindPartner(one, Form::partnerOne);
         bindPartner(two, Form::partnerTwo);
 
         togetherSince.setLabel(getTranslation("couple-form.together-since"));
         togetherSince.setId("together-since");
-        togetherSince.setMax(LocalDate.now());
+        togetherSince.setMax(today);
         togetherSince.setI18n(new DatePicker.DatePickerI18n()
                 .setMaxErrorMessage(getTranslation("couple-form.error.together-since-future"))
                 .setBadInputErrorMessage(getTranslation("couple-form.error.together-since-invalid")));
         binder.forField(togetherSince)
-                .withValidator(date -> date == null || !date.isAfter(LocalDate.now()),
+                .withValidator(date -> date == null || !date.isAfter(today),
                         getTranslation("couple-form.error.together-since-future"))
                 .bind(form -> form.togetherSince, (form, value) -> form.togetherSince = value);
 

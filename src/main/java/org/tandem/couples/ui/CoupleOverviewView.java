@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.AssignedTherapist;
 import org.tandem.couples.CoupleData;
 import org.tandem.couples.CoupleOverview;
@@ -40,12 +41,14 @@ class CoupleOverviewView extends Main implements BeforeEnterObserver, HasDynamic
 
     private final CoupleService couples;
     private final List<OverviewSection> sections;
+    private final ClinicTime time;
 
-    CoupleOverviewView(CoupleService couples, List<OverviewSection> sections) {
+    CoupleOverviewView(CoupleService couples, List<OverviewSection> sections, ClinicTime time) {
         this.couples = couples;
         this.sections = sections;
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
                 LumoUtility.Padding.MEDIUM, LumoUtility.BoxSizing.BORDER);
+        this.time = time;
     }
 
     @Override
@@ -75,7 +78,7 @@ class CoupleOverviewView extends Main implements BeforeEnterObserver, HasDynamic
         DescriptionList facts = new DescriptionList();
         fact(facts, "couple-overview.together-since", data.togetherSince() == null
                 ? getTranslation("couple-overview.not-recorded")
-                : CouplePage.date(data.togetherSince(), locale));
+                : time.format(locale).longDate(data.togetherSince()));
         fact(facts, "couple-overview.living-together",
                 getTranslation("couple-form.living-together." + data.livingTogether().name()));
 
@@ -115,7 +118,7 @@ class CoupleOverviewView extends Main implements BeforeEnterObserver, HasDynamic
         } else {
             Locale locale = getLocale();
             content.add(new Paragraph(getTranslation("couple-overview.next-session.when",
-                    CouplePage.longDate(next.startsAt(), locale), CouplePage.time(next.startsAt(), locale))));
+                    time.format(locale).fullDate(next.startsAt()), time.format(locale).time(next.startsAt()))));
             content.add(new Paragraph(getTranslation("couple-overview.next-session.details",
                     getTranslation("couple-overview.modality." + next.modality()), next.durationMinutes())));
         }
@@ -133,7 +136,7 @@ class CoupleOverviewView extends Main implements BeforeEnterObserver, HasDynamic
                     ? getTranslation("couple-overview.history.created", status(change.to()))
                     : getTranslation("couple-overview.history.change", status(from), status(change.to()));
             Span whoWhen = new Span(getTranslation("couple-overview.history.by", change.changedBy(),
-                    CouplePage.dateTime(change.changedAt(), getLocale())));
+                    time.format(getLocale()).dateTime(change.changedAt())));
             whoWhen.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
             Span line = new Span(what);
             line.addClassNames(LumoUtility.FontWeight.SEMIBOLD);

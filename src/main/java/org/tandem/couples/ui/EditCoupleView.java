@@ -17,6 +17,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 import org.tandem.accounts.Role;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleConflictException;
 import org.tandem.couples.CoupleData;
 import org.tandem.couples.CoupleOverview;
@@ -34,7 +35,7 @@ class EditCoupleView extends Main implements BeforeEnterObserver, HasDynamicTitl
     static final String ROUTE = "couples/:" + CoupleTabs.COUPLE_ID + "/edit";
 
     private final CoupleService couples;
-    private final CoupleForm form = new CoupleForm();
+    private final CoupleForm form;
     private final Div conflict = new Div();
     private long coupleId;
     private int version;
@@ -43,8 +44,9 @@ class EditCoupleView extends Main implements BeforeEnterObserver, HasDynamicTitl
         return "couples/" + coupleId + "/edit";
     }
 
-    EditCoupleView(CoupleService couples) {
+    EditCoupleView(CoupleService couples, ClinicTime time) {
         this.couples = couples;
+        this.form = new CoupleForm(time.today());
         conflict.setId("edit-conflict");
         conflict.getElement().setAttribute("role", "alert");
         conflict.addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.BorderRadius.MEDIUM,

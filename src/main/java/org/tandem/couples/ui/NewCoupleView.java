@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import org.tandem.accounts.Role;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleData;
 import org.tandem.couples.CoupleService;
 
@@ -23,10 +24,11 @@ class NewCoupleView extends Main implements HasDynamicTitle {
     static final String ROUTE = "couples/new";
 
     private final CoupleService couples;
-    private final CoupleForm form = new CoupleForm();
+    private final CoupleForm form;
 
-    NewCoupleView(CoupleService couples) {
+    NewCoupleView(CoupleService couples, ClinicTime time) {
         this.couples = couples;
+        this.form = new CoupleForm(time.today());
 
         Button create = new Button(getTranslation("new-couple.submit"), click -> create());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -16,6 +16,7 @@ import org.tandem.accounts.Role;
 import org.tandem.couples.CoupleHeading;
 import org.tandem.couples.CoupleService;
 import org.tandem.couples.ui.CoupleTabs;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.goals.CoupleGoals;
 import org.tandem.goals.GoalService;
 import org.tandem.goals.PartnerGoals;
@@ -31,15 +32,17 @@ class CoupleGoalsView extends Main implements BeforeEnterObserver, HasDynamicTit
 
     private final CoupleService couples;
     private final GoalService goals;
+    private final ClinicTime time;
     private final GoalBoard board;
     private final Paragraph empty = new Paragraph();
     private long coupleId;
     private String names = "";
 
-    CoupleGoalsView(CoupleService couples, GoalService goals) {
+    CoupleGoalsView(CoupleService couples, GoalService goals, ClinicTime time) {
+        this.time = time;
         this.couples = couples;
         this.goals = goals;
-        this.board = new GoalBoard(goals, null, this::refresh);
+        this.board = new GoalBoard(goals, null, this::refresh, time);
         empty.setText(getTranslation("goals.couple.empty"));
         empty.addClassNames(LumoUtility.Border.ALL, LumoUtility.BorderRadius.LARGE, LumoUtility.Padding.LARGE,
                 LumoUtility.BorderColor.CONTRAST_10, LumoUtility.Background.CONTRAST_5, LumoUtility.Margin.NONE);
@@ -72,7 +75,7 @@ class CoupleGoalsView extends Main implements BeforeEnterObserver, HasDynamicTit
                     getTranslation("goals.form.therapist-private-help", partner.name()),
                     getTranslation("goals.form.therapist-shared-help", partner.name(), other)));
         }
-        return new GoalForm(owners, data -> goals.create(coupleId, data), this::refresh).collapsible(all.isEmpty());
+        return new GoalForm(owners, data -> goals.create(coupleId, data), this::refresh, time.today()).collapsible(all.isEmpty());
     }
 
     private void refresh() {

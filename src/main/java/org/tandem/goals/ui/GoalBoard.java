@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.goals.GoalService;
 import org.tandem.goals.TrackedGoal;
 
@@ -23,10 +24,12 @@ final class GoalBoard extends Div {
     private final GoalService goals;
     private final @Nullable String partnerName;
     private final Runnable refresh;
+    private final ClinicTime time;
     private final Map<Long, GoalCard> cards = new HashMap<>();
 
-    GoalBoard(GoalService goals, @Nullable String partnerName, Runnable refresh) {
+    GoalBoard(GoalService goals, @Nullable String partnerName, Runnable refresh, ClinicTime time) {
         this.goals = goals;
+        this.time = time;
         this.partnerName = partnerName;
         this.refresh = refresh;
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.LARGE);
@@ -48,7 +51,7 @@ final class GoalBoard extends Div {
         for (TrackedGoal goal : sectionGoals) {
             GoalCard card = cards.get(goal.id());
             if (card == null) {
-                card = new GoalCard(goals, goal, partnerName, refresh);
+                card = new GoalCard(goals, goal, partnerName, refresh, time);
                 cards.put(goal.id(), card);
             } else {
                 card.show(goal);

@@ -25,13 +25,13 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.goals.GoalConflictException;
 import org.tandem.goals.GoalService;
 import org.tandem.goals.GoalStatus;
@@ -58,14 +58,16 @@ final class GoalCard extends Section {
     private final TextArea updateText = new TextArea();
     private final IntegerField updateProgress = new IntegerField();
     private final Div updates = new Div();
+    private final ClinicTime time;
     private TrackedGoal goal;
 
     /**
      * @param partnerName the reader's partner (whom the share box names), null for a therapist
      * @param refresh redraws the whole page after someone else's change was detected
      */
-    GoalCard(GoalService goals, TrackedGoal goal, @Nullable String partnerName, Runnable refresh) {
+    GoalCard(GoalService goals, TrackedGoal goal, @Nullable String partnerName, Runnable refresh, ClinicTime time) {
         this.goals = goals;
+        this.time = time;
         this.goal = goal;
         this.partnerName = partnerName;
         this.refresh = refresh;
@@ -219,7 +221,7 @@ final class GoalCard extends Section {
             return;
         }
         tick.setReadOnly(true);
-        row.add(reachedNote(OffsetDateTime.now(), null));
+        row.add(reachedNote(time.nowAtClinic(), null));
         row.addClassNames(LumoUtility.Background.SUCCESS_10);
         // A short bounce draws the eye to the ticked milestone, unless the reader asked for less motion.
         row.getElement().executeJs("if (!window.matchMedia('(prefers-reduced-motion: reduce)').matches) {"
@@ -233,7 +235,7 @@ final class GoalCard extends Section {
     }
 
     private Span reachedNote(@Nullable OffsetDateTime at, @Nullable String by) {
-        String when = at == null ? "" : date(at.atZoneSameInstant(ZoneId.systemDefault()).toLocalDate());
+        String when = at == null ? "" : date(at.atZoneSameInstant(time.zone()).toLocalDate());
         Span note = new Span(by == null ? getTranslation("goals.milestone.reached", when)
                 : getTranslation("goals.milestone.reached-by", when, by));
         note.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SUCCESS);
@@ -278,7 +280,7 @@ final class GoalCard extends Section {
     }
 
     private Component updateEntry(GoalUpdate update) {
-        String when = date(update.createdAt().atZoneSameInstant(ZoneId.systemDefault()).toLocalDate());
+        String when = date(update.createdAt().atZoneSameInstant(time.zone()).toLocalDate());
         Span meta = new Span(update.progress() == null ? getTranslation("goals.update.meta", update.author(), when)
                 : getTranslation("goals.update.meta-progress", update.author(), when, update.progress()));
         meta.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);

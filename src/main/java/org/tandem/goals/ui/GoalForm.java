@@ -55,7 +55,7 @@ class GoalForm extends Composite<Div> {
      * @param save adds the goal; throws {@link ConstraintViolationException} when a field is refused
      * @param added runs after a goal was added (and the form emptied)
      */
-    GoalForm(List<Owner> owners, Consumer<GoalData> save, Runnable added) {
+    GoalForm(List<Owner> owners, Consumer<GoalData> save, Runnable added, LocalDate today) {
         owner.setLabel(getTranslation("goals.form.whose"));
         owner.setItems(owners);
         owner.setItemLabelGenerator(Owner::label);
@@ -67,7 +67,7 @@ class GoalForm extends Composite<Div> {
         why.setLabel(getTranslation("goals.form.why"));
         firstStep.setLabel(getTranslation("goals.form.first-step"));
         targetOn.setLabel(getTranslation("goals.form.target"));
-        targetOn.setMin(LocalDate.now());
+        targetOn.setMin(today);
         shared.addValueChangeListener(change -> showSharing());
         showSharing();
 

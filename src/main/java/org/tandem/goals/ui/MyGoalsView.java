@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
 import org.tandem.couples.CoupleService;
 import org.tandem.couples.MyCouple;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.goals.GoalService;
 import org.tandem.goals.MyGoals;
 import org.tandem.goals.TrackedGoal;
@@ -35,13 +36,15 @@ class MyGoalsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CoupleService couples;
     private final GoalService goals;
+    private final ClinicTime time;
     private @Nullable String partnerName;
     private GoalBoard board;
 
-    MyGoalsView(CoupleService couples, GoalService goals) {
+    MyGoalsView(CoupleService couples, GoalService goals, ClinicTime time) {
+        this.time = time;
         this.couples = couples;
         this.goals = goals;
-        this.board = new GoalBoard(goals, null, this::refresh);
+        this.board = new GoalBoard(goals, null, this::refresh, time);
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
                 LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_MEDIUM, LumoUtility.BoxSizing.BORDER);
     }
@@ -55,7 +58,7 @@ class MyGoalsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         add(title);
         Optional<MyCouple> couple = couples.myCouple();
         partnerName = couple.map(MyCouple::partnerName).orElse(null);
-        board = new GoalBoard(goals, partnerName, this::refresh);
+        board = new GoalBoard(goals, partnerName, this::refresh, time);
         if (couple.isEmpty()) {
             add(new Paragraph(getTranslation("goals.mine.no-couple")));
             return;
@@ -76,7 +79,7 @@ class MyGoalsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 getTranslation("goals.share.on", partnerName == null ? "" : partnerName)));
         owners.add(new GoalForm.Owner(null, getTranslation("goals.form.for-us"), null,
                 getTranslation("goals.form.us-help"), getTranslation("goals.form.us-help")));
-        return new GoalForm(owners, data -> goals.create(data), this::refresh)
+        return new GoalForm(owners, data -> goals.create(data), this::refresh, time.today())
                 .collapsible(mine.ours().isEmpty() && mine.mine().isEmpty());
     }
 

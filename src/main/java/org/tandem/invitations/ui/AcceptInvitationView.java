@@ -23,10 +23,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.invitations.AcceptedInvitation;
 import org.tandem.invitations.InvitationPreview;
 import org.tandem.invitations.InvitationRefusedException;
@@ -51,13 +49,15 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
 
     private final InvitationService invitations;
     private final InvitationSignIn signIn;
+    private final ClinicTime time;
 
-    AcceptInvitationView(InvitationService invitations, InvitationSignIn signIn) {
+    AcceptInvitationView(InvitationService invitations, InvitationSignIn signIn, ClinicTime time) {
         this.invitations = invitations;
         this.signIn = signIn;
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.AlignItems.STRETCH,
                 LumoUtility.Padding.LARGE, LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_SMALL,
                 LumoUtility.Margin.Horizontal.AUTO, LumoUtility.BoxSizing.BORDER);
+        this.time = time;
     }
 
     @Override
@@ -188,11 +188,7 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
     }
 
     private String format(Instant instant) {
-        // The server's zone: the clinic and its clients are normally in one place.
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(getLocale())
-                .withZone(ZoneId.systemDefault())
-                .format(instant);
+        return time.format(getLocale()).longDateTime(instant);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.tandem.invitations.ui;
 
+import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.PartnerDetails;
 import org.tandem.couples.ui.PartnerCardSection;
 import org.tandem.invitations.InvitationService;
@@ -9,14 +10,16 @@ import org.tandem.invitations.InvitationService;
 class InvitationCardSection implements PartnerCardSection {
 
     private final InvitationService invitations;
+    private final ClinicTime time;
 
-    InvitationCardSection(InvitationService invitations) {
+    InvitationCardSection(InvitationService invitations, ClinicTime time) {
         this.invitations = invitations;
+        this.time = time;
     }
 
     @Override
     public com.vaadin.flow.component.Component create(long coupleId, PartnerDetails partner) {
         return new PartnerInvitationPanel(invitations, coupleId, partner.position(), partner.email() != null,
-                partner.canSignIn());
+                partner.canSignIn(), time);
     }
 }

@@ -14,11 +14,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.invitations.InvitationNotPossibleException;
 import org.tandem.invitations.InvitationService;
 import org.tandem.invitations.InvitationState;
@@ -35,6 +33,7 @@ public class PartnerInvitationPanel extends Composite<Div> {
     private final InvitationService invitations;
     private final long coupleId;
     private final int position;
+    private final ClinicTime time;
     private final Paragraph state = new Paragraph();
     private final Div issued = new Div();
     private final Button create = new Button();
@@ -46,10 +45,11 @@ public class PartnerInvitationPanel extends Composite<Div> {
      * @param hasAccount whether the partner already has an account (then there is nothing to invite)
      */
     public PartnerInvitationPanel(InvitationService invitations, long coupleId, int position, boolean hasEmail,
-            boolean hasAccount) {
+            boolean hasAccount, ClinicTime time) {
         this.invitations = invitations;
         this.coupleId = coupleId;
         this.position = position;
+        this.time = time;
 
         create.addThemeVariants(ButtonVariant.LUMO_SMALL);
         create.addClickListener(click -> issue());
@@ -138,10 +138,6 @@ public class PartnerInvitationPanel extends Composite<Div> {
         if (instant == null) {
             return "";
         }
-        // The server's zone: the clinic and its clients are normally in one place.
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(getLocale())
-                .withZone(ZoneId.systemDefault())
-                .format(instant);
+        return time.format(getLocale()).longDateTime(instant);
     }
 }

@@ -1,5 +1,6 @@
 package org.tandem.sessions.ui;
 
+import org.tandem.clinic.ClinicTime;
 import org.tandem.shell.RouteIds;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -55,16 +56,18 @@ class CoupleSessionsView extends Main implements BeforeEnterObserver, HasDynamic
 
     private final CoupleService couples;
     private final SessionService sessions;
+    private final ClinicTime time;
     private final Div upcoming = new Div();
     private final Div past = new Div();
     private long coupleId;
     private String names = "";
 
-    CoupleSessionsView(CoupleService couples, SessionService sessions) {
+    CoupleSessionsView(CoupleService couples, SessionService sessions, ClinicTime time) {
         this.couples = couples;
         this.sessions = sessions;
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
                 LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_LARGE, LumoUtility.BoxSizing.BORDER);
+        this.time = time;
     }
 
     @Override
@@ -144,7 +147,7 @@ class CoupleSessionsView extends Main implements BeforeEnterObserver, HasDynamic
     }
 
     private void refresh() {
-        Instant now = Instant.now();
+        Instant now = time.now();
         List<Session> all = sessions.list(coupleId);
         List<Session> toCome = new ArrayList<>(all.stream().filter(session -> !session.hasStarted(now)).toList());
         java.util.Collections.reverse(toCome); // soonest first; the past stays newest first
@@ -209,7 +212,7 @@ class CoupleSessionsView extends Main implements BeforeEnterObserver, HasDynamic
                 case NO_SHOW -> " error";
             });
             header.add(when, where, status);
-            boolean started = session.hasStarted(Instant.now());
+            boolean started = session.hasStarted(time.now());
             for (SessionStatus target : List.of(SessionStatus.HELD, SessionStatus.NO_SHOW, SessionStatus.CANCELLED)) {
                 if (target == session.status() || (target != SessionStatus.CANCELLED && !started)) {
                     continue;

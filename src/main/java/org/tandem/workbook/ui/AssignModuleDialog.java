@@ -96,7 +96,9 @@ public class AssignModuleDialog extends Dialog {
 
         binder.forField(module).asRequired(getTranslation("workbook.assign.module-required"))
                 .bind(Form::module, Form::module);
-        binder.forField(dueOn).withValidator(new BeanValidator(AssignmentData.class, "dueOn"))
+        // Today in the clinic's zone, from the application's clock (a BeanValidator would read the machine's).
+        binder.forField(dueOn).withValidator(date -> date == null || !date.isBefore(time.today()),
+                        getTranslation("workbook.assign.due-in-past"))
                 .bind(Form::dueOn, Form::dueOn);
         binder.forField(note).withValidator(new BeanValidator(AssignmentData.class, "note"))
                 .bind(Form::note, Form::note);

@@ -36,9 +36,6 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,6 +44,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.workbook.Category;
 import org.tandem.workbook.ModuleConflictException;
 import org.tandem.workbook.ModuleContent;
@@ -68,6 +66,7 @@ import org.tandem.workbook.StepKind;
 class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTitle, StepEditor.Actions {
 
     private final ModuleLibrary library;
+    private final ClinicTime time;
     private final TextField title = new TextField();
     private final Select<Category> category = new Select<>();
     private final TextArea purpose = new TextArea();
@@ -88,9 +87,10 @@ class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTi
     private boolean showingProblems;
     private String pageTitle = "";
 
-    ModuleEditorView(ModuleLibrary library) {
+    ModuleEditorView(ModuleLibrary library, ClinicTime time) {
         this.library = library;
         Library.layOut(this);
+        this.time = time;
     }
 
     @Override
@@ -318,8 +318,7 @@ class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTi
             publishedNumber = draft.publishedNumber();
             changedSincePublished = draft.changedSincePublished();
             pageTitle = content.title();
-            saved.setText(getTranslation("library.editor.saved", LocalTime.now().format(
-                    DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale()))));
+            saved.setText(getTranslation("library.editor.saved", time.format(getLocale()).time(time.now())));
             showStatus();
             return true;
         } catch (ModuleConflictException raced) {

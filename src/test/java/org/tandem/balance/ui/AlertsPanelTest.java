@@ -1,5 +1,6 @@
 package org.tandem.balance.ui;
 
+import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.ALERT_ACKNOWLEDGEMENT;
@@ -37,6 +38,8 @@ import org.tandem.support.TestData;
 class AlertsPanelTest extends SpringBrowserlessTest {
 
     @Autowired DSLContext dsl;
+
+    @Autowired TestClock clock;
     AuditTrail trail;
     long alexAndSam;
 
@@ -72,7 +75,7 @@ class AlertsPanelTest extends SpringBrowserlessTest {
                 .fetchSingle(ACCOUNT.ID);
         long first = stored.heldSession(Duration.ofDays(14), therapist);
         long second = stored.heldSession(Duration.ofDays(7), therapist);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         stored.submitted(alex, first, now.minus(Duration.ofDays(15)), 5, 4, 2, 6, 3, 1, 2, 3, 5, 2);
         stored.submitted(sam, first, now.minus(Duration.ofDays(15)), 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
         stored.submitted(alex, second, now.minus(Duration.ofDays(8)), 5, 5, 1, 5, 5, 6, 6, 6, 0, 6);

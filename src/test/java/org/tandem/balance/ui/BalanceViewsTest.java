@@ -1,5 +1,6 @@
 package org.tandem.balance.ui;
 
+import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.CHECK_IN;
@@ -40,6 +41,8 @@ class BalanceViewsTest extends SpringBrowserlessTest {
     static final String DISCLAIMER = "The balance figures are Tandem's own measure, not a validated clinical scale.";
 
     @Autowired DSLContext dsl;
+
+    @Autowired TestClock clock;
     AuditTrail trail;
     long alexAndSam;
 
@@ -125,7 +128,7 @@ class BalanceViewsTest extends SpringBrowserlessTest {
         long therapist = accountId("therapist@example.com");
         long first = stored.heldSession(Duration.ofDays(14), therapist);
         long second = stored.heldSession(Duration.ofDays(7), therapist);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         stored.submitted(alex, first, now.minus(Duration.ofDays(15)), 5, 4, 2, 6, 3, 1, 2, 3, 5, 2);
         stored.submitted(sam, first, now.minus(Duration.ofDays(15)), 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
         stored.submitted(alex, second, now.minus(Duration.ofDays(8)), 5, 5, 1, 5, 5, 6, 6, 6, 0, 6);
@@ -178,7 +181,7 @@ class BalanceViewsTest extends SpringBrowserlessTest {
         StoredCheckIns stored = new StoredCheckIns(dsl, alexAndSam);
         long alex = stored.partner("Alex Morgan");
         // Two answers missing in each subscale: no score.
-        stored.submitted(alex, null, Instant.now().minus(Duration.ofDays(1)), 5, 4, 2, null, null, 1, 2, 3, null, null);
+        stored.submitted(alex, null, clock.instant().minus(Duration.ofDays(1)), 5, 4, 2, null, null, 1, 2, 3, null, null);
 
         open("couples/" + alexAndSam);
 

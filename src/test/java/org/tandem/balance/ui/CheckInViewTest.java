@@ -24,6 +24,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.tandem.support.TestClock;
 import org.tandem.accounts.TandemUser;
 import org.tandem.balance.CheckInDraft;
 import org.tandem.balance.CheckInService;
@@ -44,6 +45,8 @@ class CheckInViewTest extends SpringBrowserlessTest {
     static final String SAM = "sam@example.com";
 
     @Autowired CheckInService checkIns;
+
+    @Autowired TestClock clock;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
     long alexAndSam;
@@ -64,9 +67,10 @@ class CheckInViewTest extends SpringBrowserlessTest {
                 .where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam), COUPLE_SESSION.STATUS.eq("SCHEDULED"))
                 .execute();
         dsl.insertInto(COUPLE_SESSION)
+                .set(COUPLE_SESSION.CREATED_AT, TestClock.START_AT)
                 .set(COUPLE_SESSION.CLINIC_ID, therapist.clinicId())
                 .set(COUPLE_SESSION.COUPLE_ID, alexAndSam)
-                .set(COUPLE_SESSION.STARTS_AT, Instant.now().plus(Duration.ofHours(30)).atOffset(ZoneOffset.UTC))
+                .set(COUPLE_SESSION.STARTS_AT, clock.instant().plus(Duration.ofHours(30)).atOffset(ZoneOffset.UTC))
                 .set(COUPLE_SESSION.DURATION_MINUTES, 50)
                 .set(COUPLE_SESSION.MODALITY, "IN_PERSON")
                 .set(COUPLE_SESSION.STATUS, "SCHEDULED")
@@ -173,7 +177,7 @@ class CheckInViewTest extends SpringBrowserlessTest {
     void a_check_in_whose_session_has_started_says_so_and_turns_read_only() {
         long id = alexsCheckIn();
         open("check-in/" + id);
-        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STARTS_AT, Instant.now().minus(Duration.ofMinutes(5))
+        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STARTS_AT, clock.instant().minus(Duration.ofMinutes(5))
                 .atOffset(ZoneOffset.UTC)).where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam),
                         COUPLE_SESSION.STATUS.eq("SCHEDULED")).execute();
 

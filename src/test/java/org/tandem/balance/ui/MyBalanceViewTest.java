@@ -1,5 +1,6 @@
 package org.tandem.balance.ui;
 
+import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.PARTNER;
 
@@ -37,6 +38,8 @@ import org.tandem.support.TestData;
 class MyBalanceViewTest extends SpringBrowserlessTest {
 
     @Autowired DSLContext dsl;
+
+    @Autowired TestClock clock;
     @Autowired SignIn signIn;
     @Autowired MyBalanceService balance;
     @Autowired CheckInService checkIns;
@@ -66,7 +69,7 @@ class MyBalanceViewTest extends SpringBrowserlessTest {
 
     /** Alex: the worked example, then 83.3 / 100.0 (balanced). Sam: 50.0 / 50.0. */
     void check_ins() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         stored.submitted(stored.partner("Alex Morgan"), null, now.minus(Duration.ofDays(15)), 5, 4, 2, 6, 3, 1, 2, 3,
                 5, 2);
         stored.submitted(stored.partner("Alex Morgan"), null, now.minus(Duration.ofDays(8)), 5, 5, 1, 5, 5, 6, 6, 6,

@@ -1,5 +1,6 @@
 package org.tandem.balance.ui;
 
+import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
 
@@ -39,6 +40,8 @@ import org.tandem.support.TestData;
 class SuggestionsSectionTest extends SpringBrowserlessTest {
 
     @Autowired DSLContext dsl;
+
+    @Autowired TestClock clock;
     AuditTrail trail;
     long alexAndSam;
 
@@ -63,7 +66,7 @@ class SuggestionsSectionTest extends SpringBrowserlessTest {
     /** Alex answers the worked example (DISTANT) for a requested check-in. */
     void alex_checks_in_distant() {
         StoredCheckIns stored = new StoredCheckIns(dsl, alexAndSam);
-        stored.submitted(stored.partner("Alex Morgan"), null, Instant.now().minus(Duration.ofDays(1)),
+        stored.submitted(stored.partner("Alex Morgan"), null, clock.instant().minus(Duration.ofDays(1)),
                 5, 4, 2, 6, 3, 1, 2, 3, 5, 2);
     }
 

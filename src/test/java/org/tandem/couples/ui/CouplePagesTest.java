@@ -1,5 +1,6 @@
 package org.tandem.couples.ui;
 
+import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.COUPLE;
 import static org.tandem.jooq.Tables.PARTNER;
@@ -51,6 +52,8 @@ import org.tandem.support.OtherClinic;
 class CouplePagesTest extends SpringBrowserlessTest {
 
     @Autowired DSLContext dsl;
+
+    @Autowired TestClock clock;
     @Autowired PlatformTransactionManager transactions;
     @Autowired CoupleService couples;
     @Autowired SecurityContextHolderStrategy strategy;
@@ -135,7 +138,7 @@ class CouplePagesTest extends SpringBrowserlessTest {
         test(text("partner-2-pronouns")).setValue("p".repeat(51));
         test(email(1)).setValue("not-an-email");
         // The picker's calendar offers no future day (its tester refuses one too); typing one sends it like this.
-        $(DatePicker.class).id("together-since").setValue(LocalDate.now().plusDays(3));
+        $(DatePicker.class).id("together-since").setValue(LocalDate.now(clock).plusDays(3));
         IntStream.rangeClosed(1, 21).forEach(i -> typeConcern("concern " + i));
 
         click("Create couple");
@@ -156,7 +159,7 @@ class CouplePagesTest extends SpringBrowserlessTest {
     void what_only_the_service_refuses_is_shown_beside_the_field_too() {
         open(NewCoupleView.ROUTE);
         CoupleData bad = new CoupleData(new org.tandem.couples.PartnerData(" ", null, "p".repeat(51), null),
-                new org.tandem.couples.PartnerData("Sam", null, null, "sam@localhost"), LocalDate.now().plusDays(1),
+                new org.tandem.couples.PartnerData("Sam", null, null, "sam@localhost"), LocalDate.now(clock).plusDays(1),
                 LivingTogether.UNKNOWN, List.of("c".repeat(51)), CoupleStatus.INTAKE);
         jakarta.validation.ConstraintViolationException refused = org.junit.jupiter.api.Assertions.assertThrows(
                 jakarta.validation.ConstraintViolationException.class, () -> couples.create(bad));

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.invitations.InvitationRefusedException;
 import org.tandem.invitations.InvitationService;
 import org.tandem.support.TestData;
@@ -31,6 +32,7 @@ import org.tandem.support.SignIn;
 @WithUserDetails("therapist@example.com")
 class PartnerInvitationPanelTest extends SpringBrowserlessTest {
 
+    @Autowired ClinicTime time;
     @Autowired InvitationService invitations;
     @Autowired DSLContext dsl;
     @Autowired SignIn signIn;
@@ -57,7 +59,7 @@ class PartnerInvitationPanelTest extends SpringBrowserlessTest {
 
     private PartnerInvitationPanel show(long coupleId, int position, boolean hasEmail, boolean hasAccount) {
         PartnerInvitationPanel panel = new PartnerInvitationPanel(invitations, coupleId, position, hasEmail,
-                hasAccount);
+                hasAccount, time);
         UI.getCurrent().add(panel);
         return panel;
     }

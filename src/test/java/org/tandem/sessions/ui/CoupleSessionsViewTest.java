@@ -1,5 +1,6 @@
 package org.tandem.sessions.ui;
 
+import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.PARTNER;
 import static org.tandem.jooq.Tables.SESSION_NOTE;
@@ -54,6 +55,8 @@ import org.tandem.support.SignIn;
 class CoupleSessionsViewTest extends SpringBrowserlessTest {
 
     @Autowired DSLContext dsl;
+
+    @Autowired TestClock clock;
     @Autowired PlatformTransactionManager transactions;
     @Autowired SessionService sessions;
     @Autowired SignIn signIn;
@@ -119,7 +122,7 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
     void therapist_schedules_a_session_from_the_couples_sessions_tab() {
         assertThat(open("couples/" + coupleOf("Alex Morgan") + "/sessions")).isEqualTo("CoupleSessionsView");
         assertThat($(H2.class).all()).extracting(H2::getText).contains("Alex Morgan & Samira Patel");
-        LocalDate date = LocalDate.now().plusDays(5);
+        LocalDate date = LocalDate.now(clock).plusDays(5);
 
         test($(DatePicker.class).single()).setValue(date);
         test($(TimePicker.class).single()).setValue(LocalTime.of(17, 30));
@@ -159,7 +162,7 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
     @WithUserDetails("therapist@example.com")
     void past_session_is_marked_held_and_its_note_autosaves_and_is_there_on_a_fresh_page() {
         long couple = coupleOf("Alex Morgan");
-        long id = sessions.schedule(couple, new SessionData(LocalDate.now().minusDays(1), LocalTime.of(10, 0), 50,
+        long id = sessions.schedule(couple, new SessionData(LocalDate.now(clock).minusDays(1), LocalTime.of(10, 0), 50,
                 Modality.IN_PERSON));
         open("couples/" + couple + "/sessions");
 
@@ -197,7 +200,7 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
     @WithUserDetails("therapist@example.com")
     void a_note_edited_elsewhere_meanwhile_is_reported_and_not_overwritten() {
         long couple = coupleOf("Alex Morgan");
-        long id = sessions.schedule(couple, new SessionData(LocalDate.now().minusDays(2), LocalTime.of(10, 0), 50,
+        long id = sessions.schedule(couple, new SessionData(LocalDate.now(clock).minusDays(2), LocalTime.of(10, 0), 50,
                 Modality.IN_PERSON));
         open("couples/" + couple + "/sessions");
         test(note(id)).openDetails();
@@ -253,7 +256,7 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
     @WithUserDetails("therapist@example.com")
     void the_schedule_lists_upcoming_sessions_and_downloads_them_as_a_calendar() {
         long couple = coupleOf("Alex Morgan");
-        long next = sessions.schedule(couple, new SessionData(LocalDate.now().plusDays(1), LocalTime.of(8, 0), 50,
+        long next = sessions.schedule(couple, new SessionData(LocalDate.now(clock).plusDays(1), LocalTime.of(8, 0), 50,
                 Modality.IN_PERSON));
         sessions.saveNote(next, 0, "NOTE TEXT NEVER IN THE CALENDAR");
 

@@ -1,5 +1,6 @@
 package org.tandem.workbook.ui;
 
+import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.FEEDBACK;
 import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
@@ -67,6 +68,8 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     static final String MODULE = "Closeness check";
 
     @Autowired DSLContext dsl;
+
+    @Autowired TestClock clock;
     @Autowired PlatformTransactionManager transactions;
     @Autowired WorkbookService workbook;
     @Autowired ModuleLibrary library;
@@ -100,7 +103,7 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
 
     long assign(long coupleId, AssignmentMode mode, String signedInAfter) {
         signIn.as(THERAPIST);
-        long id = workbook.assign(coupleId, moduleId, new AssignmentData(LocalDate.now().plusDays(7), "Take your time",
+        long id = workbook.assign(coupleId, moduleId, new AssignmentData(LocalDate.now(clock).plusDays(7), "Take your time",
                 mode));
         signIn.as(signedInAfter);
         return id;
@@ -177,7 +180,7 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
         assertThat($(RouterLink.class, card).single().getText()).isEqualTo(MODULE);
         assertThat(badges(card)).extracting(Span::getText).contains("Reflective exercises", "v1", "Each on their own",
                 "Alex: in progress, 1 of 7", "Sam: not started").doesNotContain("Overdue", "Reviewed");
-        assertThat(text(card)).contains("Due " + date(LocalDate.now().plusDays(7)), "by Dr. Jordan Reyes");
+        assertThat(text(card)).contains("Due " + date(LocalDate.now(clock).plusDays(7)), "by Dr. Jordan Reyes");
 
         test($(RouterLink.class, card).single()).click();
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("AssignmentReviewView");
@@ -215,7 +218,7 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
         ComboBox<Object> module = $(ComboBox.class, dialog).single();
         test(module).setFilter(MODULE);
         test(module).selectItem(MODULE + " · Reflective exercises");
-        test($(DatePicker.class, dialog).single()).setValue(LocalDate.now().plusDays(10));
+        test($(DatePicker.class, dialog).single()).setValue(LocalDate.now(clock).plusDays(10));
         test($(TextArea.class, dialog).single()).setValue("Try it after the weekend.");
         test($(RadioButtonGroup.class, dialog).single()).selectItem("Together, one shared set of answers");
         assertThat($(com.vaadin.flow.component.html.Anchor.class, dialog).single().getHref())
@@ -225,7 +228,7 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
         AssignmentSummary made = workbook.assignments(alexAndSam).getFirst();
         assertThat(made.moduleId()).isEqualTo(moduleId);
         assertThat(made.mode()).isEqualTo(AssignmentMode.TOGETHER);
-        assertThat(made.dueOn()).isEqualTo(LocalDate.now().plusDays(10));
+        assertThat(made.dueOn()).isEqualTo(LocalDate.now(clock).plusDays(10));
         assertThat(made.note()).isEqualTo("Try it after the weekend.");
         assertThat(dialog.isOpened()).isFalse();
         Div card = $(Div.class).id("assignment-" + made.assignmentId());
@@ -245,7 +248,7 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
         test(module).selectItem(MODULE + " · Reflective exercises");
         DatePicker due = $(DatePicker.class, dialog).single();
         // As if typed: the tester, like the browser's calendar, offers no day before the minimum.
-        due.setValue(LocalDate.now().minusDays(1));
+        due.setValue(LocalDate.now(clock).minusDays(1));
 
         test(button(dialog, "Assign")).click();
 

@@ -1,5 +1,6 @@
 package org.tandem.workbook.ui;
 
+import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.CLINIC;
 import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
@@ -51,6 +52,8 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
     static final String SAM = "sam@example.com";
 
     @Autowired WorkbookService workbook;
+
+    @Autowired TestClock clock;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
     long alexAndSam;
@@ -93,7 +96,7 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
 
     long assign(AssignmentMode mode) {
         return as(THERAPIST, () -> workbook.assign(alexAndSam, moduleId,
-                new AssignmentData(LocalDate.now().plusDays(7), "Take your time <b>really</b>", mode)));
+                new AssignmentData(LocalDate.now(clock).plusDays(7), "Take your time <b>really</b>", mode)));
     }
 
     Answer write(String partner, long assignmentId, String stepId, AnswerValue value) {
