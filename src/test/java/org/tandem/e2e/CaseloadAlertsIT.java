@@ -6,6 +6,7 @@ import static org.tandem.e2e.BrowserSupport.DEMO_PASSWORD;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,11 +40,12 @@ class CaseloadAlertsIT {
         // The first row after sorting carries the largest alert count.
         Locator counts = page.locator(".caseload-alerts");
         assertThat(counts.first()).isVisible();
-        page.waitForTimeout(500);
-        int first = Integer.parseInt(counts.first().textContent().strip());
-        for (String text : counts.allTextContents()) {
-            assertThat(Integer.parseInt(text.strip())).isLessThanOrEqualTo(first);
-        }
+        // Waits for the re-sorted rows instead of a fixed pause; fails with the counts shown if they never come.
+        page.waitForCondition(() -> {
+            List<Integer> shown = counts.allTextContents().stream().map(text -> Integer.parseInt(text.strip()))
+                    .toList();
+            return !shown.isEmpty() && shown.stream().allMatch(count -> count <= shown.getFirst());
+        }, new Page.WaitForConditionOptions().setTimeout(BrowserSupport.DEFAULT_TIMEOUT_MS));
 
         Object fits = grid.evaluate("grid => { const table = grid.shadowRoot.querySelector('#table');"
                 + " return table.scrollWidth <= table.clientWidth; }");
