@@ -228,12 +228,25 @@ class CheckInServiceTest {
     }
 
     @Test
+    void as_time_passes_a_check_in_opens_48_hours_before_its_session_and_closes_when_it_starts() {
+        long session = sessionIn(Duration.ofHours(60));
+        assertThat(openFor(ALEX)).extracting(OpenCheckIn::sessionId).doesNotContain(session);
+
+        clock.advance(Duration.ofHours(12).minusMinutes(1));
+        assertThat(openFor(ALEX)).extracting(OpenCheckIn::sessionId).doesNotContain(session);
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(openFor(ALEX)).extracting(OpenCheckIn::sessionId).contains(session);
+
+        clock.advance(Duration.ofHours(48));
+        assertThat(openFor(ALEX)).extracting(OpenCheckIn::sessionId).doesNotContain(session);
+    }
+
+    @Test
     void a_session_check_in_closes_when_its_session_starts() {
-        long session = sessionIn(Duration.ofHours(30));
+        sessionIn(Duration.ofHours(30));
         long id = openCheckInOf(ALEX);
-        dsl.update(COUPLE_SESSION)
-                .set(COUPLE_SESSION.STARTS_AT, clock.instant().minusSeconds(60).atOffset(ZoneOffset.UTC))
-                .where(COUPLE_SESSION.ID.eq(session)).execute();
+        clock.advance(Duration.ofHours(30).plusMinutes(1));
 
         signIn.as(ALEX);
         assertThatThrownBy(() -> checkIns.answer(id, Item.I1, 3)).isInstanceOf(CheckInClosedException.class);

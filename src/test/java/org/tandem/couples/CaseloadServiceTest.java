@@ -330,4 +330,26 @@ class CaseloadServiceTest {
                 List.of(CaseloadSort.descending(CaseloadSort.Column.OVERDUE_MODULES)), 0, 50);
         assertThat(mostOverdueFirst.getFirst().overdueModules()).isGreaterThanOrEqualTo(1);
     }
+
+    @Test
+    void a_module_becomes_overdue_at_midnight_in_the_clinic_after_its_due_date() {
+        long alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
+        dsl.update(MODULE_ASSIGNMENT).set(MODULE_ASSIGNMENT.DUE_ON, LocalDate.now(clock).plusDays(30))
+                .where(MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam)).execute();
+        long open = dsl.select(MODULE_ASSIGNMENT.ID).from(MODULE_ASSIGNMENT)
+                .where(MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam), DSL.exists(DSL.selectOne().from(ASSIGNMENT_WORK)
+                        .where(ASSIGNMENT_WORK.ASSIGNMENT_ID.eq(MODULE_ASSIGNMENT.ID),
+                                ASSIGNMENT_WORK.SUBMITTED_AT.isNull())))
+                .limit(1).fetchSingle(MODULE_ASSIGNMENT.ID);
+        LocalDate due = LocalDate.now(clock).plusDays(1);
+        dsl.update(MODULE_ASSIGNMENT).set(MODULE_ASSIGNMENT.DUE_ON, due)
+                .where(MODULE_ASSIGNMENT.ID.eq(open)).execute();
+        CaseloadFilter alex = new CaseloadFilter("Alex", java.util.Set.of());
+
+        clock.set(due.atTime(23, 59).atZone(clock.getZone()).toInstant());
+        assertThat(caseload.page(alex, List.of(), 0, 10).getFirst().overdueModules()).isZero();
+
+        clock.set(due.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+        assertThat(caseload.page(alex, List.of(), 0, 10).getFirst().overdueModules()).isEqualTo(1);
+    }
 }
