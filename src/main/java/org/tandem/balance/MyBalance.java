@@ -11,14 +11,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param partnerName the other partner's name, {@code null} for a couple with one partner
  * @param threshold the clinic's balance threshold T, which the chart shades from
+ * @param reliability the clinic's reliable-change parameters, as the therapist's Overview uses them
  * @param lines the submitted check-ins shown, oldest first: the partner's own, and their partner's only while both
  *     share
  */
 public record MyBalance(long partnerId, String myName, @Nullable String partnerName, boolean iShare,
-        boolean partnerShares, int threshold, List<CoupleBalance.CheckInLine> lines) {
-
-    /** Changes smaller than this many points (either way) read as "steady" on the partner's page. */
-    public static final BigDecimal STEADY_WITHIN = new BigDecimal("5.0");
+        boolean partnerShares, int threshold, Reliability reliability, List<CoupleBalance.CheckInLine> lines) {
 
     public MyBalance {
         lines = List.copyOf(lines);
@@ -55,10 +53,11 @@ public record MyBalance(long partnerId, String myName, @Nullable String partnerN
         public @Nullable BigDecimal score(Subscale subscale) {
             return subscale == Subscale.INDEPENDENCE ? independence : intimacy;
         }
-    }
 
-    /** Which way a subscale went from the partner's first scored check-in to the latest. */
-    public enum Trend { UP, STEADY, DOWN }
+        Scores scores() {
+            return new Scores(independence, intimacy);
+        }
+    }
 
     /** The partner's own scored check-ins, oldest first. */
     public List<MyScore> myScored() {
@@ -72,28 +71,26 @@ public record MyBalance(long partnerId, String myName, @Nullable String partnerN
     }
 
     /**
-     * The change of a subscale from the first scored check-in to the latest (rounded scores, as balance.md asks),
-     * {@code null} with fewer than two scored check-ins.
+     * The change from the first scored check-in (the baseline) to the latest, with its reliable-change marks, from
+     * {@link BalanceScoring} as the therapist sees it; {@code null} with fewer than two scored check-ins.
      */
-    public @Nullable BigDecimal change(Subscale subscale) {
+    public @Nullable Change changeSinceFirst() {
         List<MyScore> scored = myScored();
         if (scored.size() < 2) {
             return null;
         }
-        BigDecimal first = scored.getFirst().score(subscale);
-        BigDecimal last = scored.getLast().score(subscale);
-        return first == null || last == null ? null : last.subtract(first);
+        return BalanceScoring.change(scored.getFirst().scores(), scored.getLast().scores(), reliability);
     }
 
-    /** {@link #change} in words: up, steady (within {@link #STEADY_WITHIN}) or down; {@code null} likewise. */
-    public @Nullable Trend trend(Subscale subscale) {
-        BigDecimal change = change(subscale);
-        if (change == null) {
-            return null;
-        }
-        if (change.abs().compareTo(STEADY_WITHIN) < 0) {
-            return Trend.STEADY;
-        }
-        return change.signum() > 0 ? Trend.UP : Trend.DOWN;
+    /** The change of a subscale since the first scored check-in (rounded scores); {@code null} likewise. */
+    public @Nullable BigDecimal change(Subscale subscale) {
+        Change change = changeSinceFirst();
+        return change == null ? null : change.change(subscale);
+    }
+
+    /** {@link #changeSinceFirst} of a subscale in the partner's words; {@code null} likewise. */
+    public @Nullable ChangeWords words(Subscale subscale) {
+        Change change = changeSinceFirst();
+        return change == null ? null : ChangeWords.of(change, subscale);
     }
 }

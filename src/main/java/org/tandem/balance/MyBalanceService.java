@@ -50,11 +50,13 @@ public class MyBalanceService {
         Consent mine = consents.stream().filter(c -> c.partnerId() == me.partnerId()).findFirst().orElseThrow();
         Optional<Consent> other = consents.stream().filter(c -> c.partnerId() != me.partnerId()).findFirst();
         boolean both = mine.shares() && other.map(Consent::shares).orElse(false);
-        int threshold = checkIns.settings(clinicId).settings().threshold();
+        CheckInRepository.ClinicBaselines clinic = checkIns.clinicBaselines(clinicId);
+        int threshold = clinic.settings().threshold();
         List<CheckInLine> lines = lines(checkIns.history(clinicId, me.coupleId()), threshold,
                 partnerId -> partnerId == me.partnerId() || both);
         MyBalance balance = new MyBalance(me.partnerId(), mine.name(), other.map(Consent::name).orElse(null),
-                mine.shares(), other.map(Consent::shares).orElse(false), threshold, lines);
+                mine.shares(), other.map(Consent::shares).orElse(false), threshold,
+                BalanceScoring.parameters(clinic.baselines()), lines);
         events.publishEvent(new MyBalanceRead(me.user(), me.coupleId(), balance.myScores().size(),
                 balance.partnerScores().size(), both));
         return balance;

@@ -23,13 +23,15 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
+import org.tandem.balance.ChangeWords;
 import org.tandem.balance.MyBalance;
 import org.tandem.balance.MyBalance.MyScore;
-import org.tandem.balance.MyBalance.Trend;
 import org.tandem.balance.MyBalanceService;
 import org.tandem.balance.Subscale;
 import org.tandem.balance.Zone;
 import org.tandem.clinic.ClinicTime;
+import org.tandem.couples.CoupleService;
+import org.tandem.couples.MyCouple;
 import org.tandem.shell.chart.Chart;
 
 /**
@@ -47,11 +49,13 @@ class MyBalanceView extends Main implements BeforeEnterObserver, HasDynamicTitle
     private final MyBalanceService balance;
     private final CheckInCard openCheckIns;
     private final ClinicTime time;
+    private final CoupleService couples;
 
-    MyBalanceView(MyBalanceService balance, CheckInCard openCheckIns, ClinicTime time) {
+    MyBalanceView(MyBalanceService balance, CheckInCard openCheckIns, ClinicTime time, CoupleService couples) {
         this.balance = balance;
         this.openCheckIns = openCheckIns;
         this.time = time;
+        this.couples = couples;
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
                 LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_MEDIUM, LumoUtility.BoxSizing.BORDER);
     }
@@ -100,12 +104,17 @@ class MyBalanceView extends Main implements BeforeEnterObserver, HasDynamicTitle
         Div words = new Div();
         words.setId("my-balance-words");
         words.add(new Paragraph(getTranslation("balance.mine.words." + zone(latest))));
+        @Nullable String therapist = null;
         for (Subscale subscale : Subscale.values()) {
-            Trend trend = mine.trend(subscale);
-            if (trend != null) {
-                Paragraph sentence = new Paragraph(getTranslation("balance.mine.trend." + subscale.name() + "."
-                        + trend.name()));
-                sentence.addClassName("my-balance-trend");
+            ChangeWords change = mine.words(subscale);
+            if (change != null) {
+                String key = "balance.mine.change." + subscale.name() + "." + change.name();
+                if (change.pointsToTherapist() && therapist == null) {
+                    therapist = therapist();
+                }
+                Paragraph sentence = new Paragraph(change.pointsToTherapist() ? getTranslation(key, therapist)
+                        : getTranslation(key));
+                sentence.addClassName("my-balance-change");
                 words.add(sentence);
             }
         }
@@ -125,6 +134,12 @@ class MyBalanceView extends Main implements BeforeEnterObserver, HasDynamicTitle
                     getTranslation("balance.mine.partners", mine.partnerName()), mine.partnerScores()));
         }
         return section;
+    }
+
+    /** The couple's primary therapist by name, whom a reliable fall points to. */
+    private String therapist() {
+        return couples.myCouple().map(MyCouple::therapistNames).filter(names -> !names.isEmpty())
+                .map(List::getFirst).orElseGet(() -> getTranslation("balance.mine.your-therapist"));
     }
 
     /** The chart in a partner's words: "Room for yourself" and "Closeness", the band as "both feel good". */

@@ -41,6 +41,14 @@ class ProgressReportTest {
     }
 
     @Test
+    void the_period_counts_the_check_ins_with_a_real_plural() {
+        String html = new ProgressReport(Locale.ENGLISH, BalanceCsvTest.BERLIN).html(HEADING,
+                ExampleBalance.alexAndSam(), List.of(), LocalDate.of(2026, 12, 2));
+
+        assertThat(html).contains(", 4 check-ins").doesNotContain("(s)");
+    }
+
+    @Test
     void text_from_names_and_alerts_is_escaped() {
         String html = new ProgressReport(Locale.ENGLISH, BalanceCsvTest.BERLIN).html(
                 new ProgressReport.Heading("A & B <Clinic>", "Alex", "Sam"), ExampleBalance.alexAndSam(),

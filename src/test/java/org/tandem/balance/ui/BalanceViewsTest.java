@@ -110,7 +110,7 @@ class BalanceViewsTest extends SpringBrowserlessTest {
 
         assertThat(dsl.fetchCount(CHECK_IN, CHECK_IN.COUPLE_ID.eq(alexAndSam), CHECK_IN.REQUESTED_BY.isNotNull(),
                 CHECK_IN.SUBMITTED_AT.isNull())).isEqualTo(2);
-        assertThat(lastNotification()).isEqualTo("Check-in requested: 2 partner(s) can answer it now.");
+        assertThat(lastNotification()).isEqualTo("Check-in requested: both partners can answer it now.");
 
         test($(Button.class).id("balance-request")).click();
         assertThat(dsl.fetchCount(CHECK_IN, CHECK_IN.COUPLE_ID.eq(alexAndSam), CHECK_IN.REQUESTED_BY.isNotNull()))

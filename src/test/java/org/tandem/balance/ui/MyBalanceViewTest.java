@@ -119,8 +119,8 @@ class MyBalanceViewTest extends SpringBrowserlessTest {
 
         assertThat(words()).containsExactly(
                 "You are making room for yourself and for your relationship. That is a strong place to be.",
-                "Room for yourself has grown since your first check-in.",
-                "Closeness has grown since your first check-in.");
+                "Room for yourself is a little higher than at your first check-in.",
+                "Closeness is clearly higher than at your first check-in.");
         assertThat(chartLines()).containsExactly("Alex · Room for yourself", "Alex · Closeness",
                 "Both feel good from 60");
         Grid<?> scores = $(Grid.class).id("my-balance-scores");
@@ -133,6 +133,39 @@ class MyBalanceViewTest extends SpringBrowserlessTest {
                 .noneMatch(text -> text.matches(".*\\b(Balanced|Distant|Fused|Disconnected|BALANCED|DISTANT)\\b.*"));
         assertThat(text("my-balance-sharing-status"))
                 .isEqualTo("Neither of you shares: each of you sees only your own scores.");
+    }
+
+    @Test
+    @WithUserDetails("alex@example.com")
+    void a_reliable_fall_is_worded_with_care_and_points_to_the_therapist_by_name() {
+        Instant now = Instant.now();
+        long alex = stored.partner("Alex Morgan");
+        // Independence 90.0 → 50.0, a reliable fall of 40 points; closeness 66.7 → 70.0, about the same.
+        stored.submitted(alex, null, now.minus(Duration.ofDays(15)), 6, 6, 0, 6, 3, 4, 4, 4, 2, 4);
+        stored.submitted(alex, null, now.minus(Duration.ofDays(8)), 3, 3, 3, 3, 3, 4, 4, 4, 2, 5);
+
+        open();
+
+        assertThat(words()).contains(
+                "Room for yourself has felt clearly lower lately than at your first check-in. Noticing it is a "
+                        + "helpful step: this may be worth talking about with Dr. Jordan Reyes at your next session.",
+                "Closeness is about the same as at your first check-in.");
+        assertThat(words()).noneMatch(text -> text.contains("a little lower"));
+    }
+
+    @Test
+    @WithUserDetails("alex@example.com")
+    void a_change_from_five_points_that_is_not_reliable_is_a_little_higher_or_lower() {
+        Instant now = Instant.now();
+        long alex = stored.partner("Alex Morgan");
+        // Independence 60.0 → 50.0 and closeness 66.7 → 73.3: changes of −10.0 and +6.6, short of reliable (22.3).
+        stored.submitted(alex, null, now.minus(Duration.ofDays(15)), 3, 3, 3, 3, 6, 4, 4, 4, 2, 4);
+        stored.submitted(alex, null, now.minus(Duration.ofDays(8)), 3, 3, 3, 3, 3, 4, 4, 4, 2, 6);
+
+        open();
+
+        assertThat(words()).contains("Room for yourself is a little lower than at your first check-in.",
+                "Closeness is a little higher than at your first check-in.");
     }
 
     @Test

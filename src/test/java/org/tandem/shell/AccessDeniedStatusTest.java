@@ -1,0 +1,104 @@
+package org.tandem.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.tandem.support.TestData;
+
+/**
+ * The first, server-rendered load of a refused page answers HTTP 403, like the page it shows says, for every way a
+ * page refuses: a role that may not open the view, and a service that refuses what the URL names. Real requests
+ * against the running app with a signed-in session, as a browser (or a crawler, or a monitoring check) makes them.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "vaadin.devmode.devTools.enabled=false")
+@ActiveProfiles("test")
+class AccessDeniedStatusTest {
+
+    private static final String PASSWORD = "tandem-demo-2026";
+    private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+
+    @LocalServerPort int port;
+    @Autowired DSLContext dsl;
+
+    /** A browser's cookie jar, signed in through the login form as {@code email}. */
+    HttpClient signedIn(String email) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(30)).build();
+        HttpResponse<String> login = get(client, "/login");
+        assertThat(login.statusCode()).isEqualTo(200);
+        Matcher token = CSRF.matcher(login.body());
+        assertThat(token.find()).as("the login page carries a CSRF token").isTrue();
+        String form = "username=" + encode(email) + "&password=" + encode(PASSWORD) + "&_csrf=" + encode(token.group(1));
+        HttpResponse<String> posted = client.send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).as("signed in and redirected").isEqualTo(302);
+        assertThat(posted.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return client;
+    }
+
+    HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The access-denied page, answered with 403. */
+    void refused(HttpClient client, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(client, path);
+        assertThat(response.statusCode()).as(path).isEqualTo(403);
+        assertThat(response.body()).as(path).contains("access to this page");
+    }
+
+    void shown(HttpClient client, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(client, path);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        assertThat(response.body()).as(path).doesNotContain("access to this page");
+    }
+
+    @Test
+    void a_therapist_opening_another_therapists_couple_by_url_gets_403_and_their_own_couple_200() throws Exception {
+        HttpClient jordan = signedIn("therapist@example.com");
+        long priyas = TestData.coupleOf(dsl, "Maya Johnson");
+        long jordans = TestData.coupleOf(dsl, "Alex Morgan");
+
+        refused(jordan, "/couples/" + priyas);
+        refused(jordan, "/couples/" + priyas + "/sessions");
+        refused(jordan, "/couples/not-a-number");
+        shown(jordan, "/couples/" + jordans);
+        shown(jordan, "/caseload");
+    }
+
+    @Test
+    void a_partner_opening_a_therapists_page_gets_403_and_their_own_page_200() throws Exception {
+        HttpClient alex = signedIn("alex@example.com");
+
+        refused(alex, "/caseload");
+        refused(alex, "/couples/" + TestData.coupleOf(dsl, "Alex Morgan"));
+        shown(alex, "/my-balance");
+    }
+}
