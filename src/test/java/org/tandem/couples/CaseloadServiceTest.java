@@ -309,15 +309,22 @@ class CaseloadServiceTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** The couple's assignments that at least one partner has not submitted yet. */
+    private List<Long> notSubmittedByEveryone(long coupleId) {
+        return dsl.select(MODULE_ASSIGNMENT.ID).from(MODULE_ASSIGNMENT)
+                .where(MODULE_ASSIGNMENT.COUPLE_ID.eq(coupleId), DSL.exists(DSL.selectOne().from(ASSIGNMENT_WORK)
+                        .where(ASSIGNMENT_WORK.ASSIGNMENT_ID.eq(MODULE_ASSIGNMENT.ID),
+                                ASSIGNMENT_WORK.SUBMITTED_AT.isNull())))
+                .orderBy(MODULE_ASSIGNMENT.ID)
+                .fetch(MODULE_ASSIGNMENT.ID);
+    }
+
     @Test
     void overdue_modules_count_assignments_past_due_that_are_not_submitted_by_everyone() {
         long alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
         dsl.update(MODULE_ASSIGNMENT).set(MODULE_ASSIGNMENT.DUE_ON, LocalDate.now(clock).plusDays(30))
                 .where(MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam)).execute();
-        var open = dsl.select(MODULE_ASSIGNMENT.ID).from(MODULE_ASSIGNMENT)
-                .where(MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam), DSL.exists(DSL.selectOne().from(ASSIGNMENT_WORK)
-                        .where(ASSIGNMENT_WORK.ASSIGNMENT_ID.eq(MODULE_ASSIGNMENT.ID), ASSIGNMENT_WORK.SUBMITTED_AT.isNull())))
-                .fetch(MODULE_ASSIGNMENT.ID);
+        var open = notSubmittedByEveryone(alexAndSam);
         var done = dsl.select(MODULE_ASSIGNMENT.ID).from(MODULE_ASSIGNMENT)
                 .where(MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam), MODULE_ASSIGNMENT.ID.notIn(open))
                 .fetch(MODULE_ASSIGNMENT.ID);
@@ -336,11 +343,7 @@ class CaseloadServiceTest {
         long alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
         dsl.update(MODULE_ASSIGNMENT).set(MODULE_ASSIGNMENT.DUE_ON, LocalDate.now(clock).plusDays(30))
                 .where(MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam)).execute();
-        long open = dsl.select(MODULE_ASSIGNMENT.ID).from(MODULE_ASSIGNMENT)
-                .where(MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam), DSL.exists(DSL.selectOne().from(ASSIGNMENT_WORK)
-                        .where(ASSIGNMENT_WORK.ASSIGNMENT_ID.eq(MODULE_ASSIGNMENT.ID),
-                                ASSIGNMENT_WORK.SUBMITTED_AT.isNull())))
-                .limit(1).fetchSingle(MODULE_ASSIGNMENT.ID);
+        long open = notSubmittedByEveryone(alexAndSam).getFirst();
         LocalDate due = LocalDate.now(clock).plusDays(1);
         dsl.update(MODULE_ASSIGNMENT).set(MODULE_ASSIGNMENT.DUE_ON, due)
                 .where(MODULE_ASSIGNMENT.ID.eq(open)).execute();
