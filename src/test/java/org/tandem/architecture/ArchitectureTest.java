@@ -196,6 +196,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void no_test_reads_the_machine_clock_to_decide_what_it_expects() {
+        JavaClasses tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("org.tandem");
+        noClasses().that().resideOutsideOfPackage("org.tandem.architecture..")
+                .should().callMethodWhere(READS_THE_MACHINE_CLOCK)
+                .orShould().callConstructorWhere(NEW_DATE_OF_NOW)
+                .because("tests run on TestClock: move it instead of reading or waiting for the machine's")
+                .check(tests);
+    }
+
+    @Test
     void the_machine_clock_rule_catches_a_service_that_calls_now() {
         JavaClasses offending = new ClassFileImporter().importClasses(MachineClockFixtures.class,
                 MachineClockFixtures.DueDates.class, MachineClockFixtures.Stamps.class,

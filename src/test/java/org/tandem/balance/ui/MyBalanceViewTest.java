@@ -138,7 +138,7 @@ class MyBalanceViewTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("alex@example.com")
     void a_reliable_fall_is_worded_with_care_and_points_to_the_therapist_by_name() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         long alex = stored.partner("Alex Morgan");
         // Independence 90.0 → 50.0, a reliable fall of 40 points; closeness 66.7 → 70.0, about the same.
         stored.submitted(alex, null, now.minus(Duration.ofDays(15)), 6, 6, 0, 6, 3, 4, 4, 4, 2, 4);
@@ -156,7 +156,7 @@ class MyBalanceViewTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("alex@example.com")
     void a_change_from_five_points_that_is_not_reliable_is_a_little_higher_or_lower() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         long alex = stored.partner("Alex Morgan");
         // Independence 60.0 → 50.0 and closeness 66.7 → 73.3: changes of −10.0 and +6.6, short of reliable (22.3).
         stored.submitted(alex, null, now.minus(Duration.ofDays(15)), 3, 3, 3, 3, 6, 4, 4, 4, 2, 4);
