@@ -1,8 +1,6 @@
 package org.tandem.goals;
 
 import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
@@ -39,31 +37,39 @@ class GoalRepository {
         this.clock = clock;
     }
 
+    /**
+     * A goal as stored, with the facts that decide who sees it. Its {@code shared} is the goal's own share and its
+     * sharing as if it had no source answer: {@link GoalService} decides both.
+     */
+    record StoredGoal(TrackedGoal goal, GoalRef ref) {
+    }
+
     /** Every goal of one couple: the couple's first, then by owner; active ones before the others. */
-    List<TrackedGoal> ofCouple(long clinicId, long coupleId) {
+    List<StoredGoal> ofCouple(long clinicId, long coupleId) {
         return goals(GOAL.CLINIC_ID.eq(clinicId).and(GOAL.COUPLE_ID.eq(coupleId)));
     }
 
     /**
-     * The goals of one couple that this partner may see: the couple's, their own, and those the other
-     * partner shares.
+     * The goals of one couple that this partner might see: the couple's, their own, those the other partner
+     * shares by hand and those born from an answer, which the answer's visibility decides.
      */
-    List<TrackedGoal> visibleTo(long clinicId, long coupleId, long partnerId) {
+    List<StoredGoal> mayBeVisibleTo(long clinicId, long coupleId, long partnerId) {
         return goals(GOAL.CLINIC_ID.eq(clinicId).and(GOAL.COUPLE_ID.eq(coupleId))
-                .and(GOAL.OWNER_PARTNER_ID.isNull().or(GOAL.OWNER_PARTNER_ID.eq(partnerId)).or(GOAL.SHARED)));
+                .and(GOAL.OWNER_PARTNER_ID.isNull().or(GOAL.OWNER_PARTNER_ID.eq(partnerId)).or(GOAL.SHARED)
+                        .or(GOAL.SOURCE_WORK_ID.isNotNull())));
     }
 
-    Optional<TrackedGoal> find(long clinicId, long goalId) {
+    Optional<StoredGoal> find(long clinicId, long goalId) {
         return goals(GOAL.CLINIC_ID.eq(clinicId).and(GOAL.ID.eq(goalId))).stream().findFirst();
     }
 
-    private List<TrackedGoal> goals(Condition which) {
+    private List<StoredGoal> goals(Condition which) {
         Partner owner = PARTNER.as("owner");
         Account reacher = ACCOUNT.as("reacher");
         return dsl.select(GOAL.ID, GOAL.COUPLE_ID, GOAL.OWNER_PARTNER_ID,
                         coalesce(owner.PREFERRED_NAME, owner.FULL_NAME), GOAL.SHARED, GOAL.WHAT, GOAL.WHY,
                         GOAL.FIRST_STEP, GOAL.TARGET_ON, GOAL.STATUS.convertFrom(GoalStatus::valueOf), GOAL.PROGRESS,
-                        field(GOAL.SOURCE_WORK_ID.isNotNull()), GOAL.CREATED_AT, GOAL.VERSION,
+                        GOAL.CREATED_AT, GOAL.VERSION,
                         multiset(select(GOAL_MILESTONE.ID, GOAL_MILESTONE.TITLE, GOAL_MILESTONE.POSITION,
                                                 GOAL_MILESTONE.REACHED_AT, reacher.DISPLAY_NAME)
                                         .from(GOAL_MILESTONE)
@@ -81,13 +87,20 @@ class GoalRepository {
                                         .where(GOAL_UPDATE.CLINIC_ID.eq(GOAL.CLINIC_ID), GOAL_UPDATE.GOAL_ID.eq(GOAL.ID))
                                         .orderBy(GOAL_UPDATE.CREATED_AT.desc(), GOAL_UPDATE.ID.desc()))
                                 .convertFrom(rows -> rows.map(Records.mapping(GoalUpdate::new))),
-                        inline(false), inline(false))
+                        GOAL.SOURCE_WORK_ID, GOAL.SOURCE_STEP_ID)
                 .from(GOAL)
                 .leftJoin(owner).on(owner.ID.eq(GOAL.OWNER_PARTNER_ID), owner.CLINIC_ID.eq(GOAL.CLINIC_ID))
                 .where(which)
                 .orderBy(GOAL.OWNER_PARTNER_ID.isNotNull(), owner.POSITION, GOAL.STATUS.ne(GoalStatus.ACTIVE.name()),
                         GOAL.ID)
-                .fetch(Records.mapping(TrackedGoal::new));
+                .fetch(row -> new StoredGoal(
+                        new TrackedGoal(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
+                                row.value3() == null ? GoalSharing.COUPLE : GoalSharing.OWN_CHOICE, row.value6(),
+                                row.value7(), row.value8(), row.value9(), row.value10(), row.value11(),
+                                row.value16() != null, row.value12(), row.value13(), row.value14(), row.value15(),
+                                false, false),
+                        new GoalRef(row.value1(), row.value2(), row.value3(), row.value5(), row.value16(),
+                                row.value17())));
     }
 
     /** Both partners of a couple, in position order, with their full names. */
@@ -106,7 +119,8 @@ class GoalRepository {
 
     /** Who the goal belongs to, if it is in this clinic. */
     Optional<GoalRef> ref(long clinicId, long goalId) {
-        return dsl.select(GOAL.ID, GOAL.COUPLE_ID, GOAL.OWNER_PARTNER_ID, GOAL.SHARED)
+        return dsl.select(GOAL.ID, GOAL.COUPLE_ID, GOAL.OWNER_PARTNER_ID, GOAL.SHARED, GOAL.SOURCE_WORK_ID,
+                        GOAL.SOURCE_STEP_ID)
                 .from(GOAL)
                 .where(GOAL.CLINIC_ID.eq(clinicId), GOAL.ID.eq(goalId))
                 .fetchOptional(Records.mapping(GoalRef::new));
@@ -139,10 +153,10 @@ class GoalRepository {
 
     /**
      * A goal born from a goal step of a submitted answer set; nothing (empty) when that step already gave
-     * one, so that a resubmission never duplicates it.
+     * one, so that a resubmission never duplicates it. It gets no share of its own: its answer decides.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    Optional<Long> insertFromStep(long clinicId, long coupleId, @Nullable Long ownerPartnerId, boolean shared,
+    Optional<Long> insertFromStep(long clinicId, long coupleId, @Nullable Long ownerPartnerId,
             String what, @Nullable String why, @Nullable String firstStep, @Nullable LocalDate targetOn,
             long createdBy, long workId, String stepId) {
         return dsl.insertInto(GOAL)
@@ -150,7 +164,6 @@ class GoalRepository {
                 .set(GOAL.CLINIC_ID, clinicId)
                 .set(GOAL.COUPLE_ID, coupleId)
                 .set(GOAL.OWNER_PARTNER_ID, ownerPartnerId)
-                .set(GOAL.SHARED, shared)
                 .set(GOAL.WHAT, what)
                 .set(GOAL.WHY, why)
                 .set(GOAL.FIRST_STEP, firstStep)
@@ -163,7 +176,7 @@ class GoalRepository {
                 .fetchOptional(GOAL.ID);
     }
 
-    /** Shares the goal or takes the share back, if it is still at the version the caller read. */
+    /** Sets the goal's own share (a goal added by hand), if it is still at the version the caller read. */
     @Transactional(propagation = Propagation.MANDATORY)
     boolean updateShared(long clinicId, long goalId, int expectedVersion, boolean shared) {
         return updateAtVersion(clinicId, goalId, expectedVersion, GOAL.SHARED, shared);

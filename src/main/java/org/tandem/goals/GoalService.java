@@ -5,7 +5,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,9 +24,14 @@ import org.tandem.accounts.Role;
 import org.tandem.accounts.TandemUser;
 import org.tandem.couples.CoupleAccess;
 import org.tandem.couples.SignedInPartner;
+import org.tandem.goals.GoalRepository.StoredGoal;
 import org.tandem.workbook.AnswerValue;
+import org.tandem.workbook.GoalOrigin;
 import org.tandem.workbook.GoalScope;
+import org.tandem.workbook.GoalSource;
+import org.tandem.workbook.GoalSources;
 import org.tandem.workbook.GoalsSubmitted;
+import org.tandem.workbook.WorkbookService;
 
 /**
  * Tracked goals. Who may do what (product.md): a partner's own goal is seen by its owner and the couple's
@@ -31,6 +39,10 @@ import org.tandem.workbook.GoalsSubmitted;
  * goal), either partner (couple goal) and the couple's therapists may add updates and milestones and set
  * its status; only the owner shares it. Admins never see goals. Everyone else is refused, audited. Reads
  * write their audit row in the same transaction, so they are not read-only.
+ *
+ * <p>A goal born from a goal step has no share of its own: the other partner sees it exactly when they may see
+ * the answer it came from ({@link GoalSources}, decision 009), and sharing it shares that answer. Only a goal
+ * added by hand keeps its own share.
  */
 @Service
 @Validated
@@ -39,18 +51,23 @@ public class GoalService {
 
     private final GoalRepository goals;
     private final CoupleAccess access;
+    private final GoalSources sources;
+    private final WorkbookService workbook;
     private final ApplicationEventPublisher events;
 
-    GoalService(GoalRepository goals, CoupleAccess access, ApplicationEventPublisher events) {
+    GoalService(GoalRepository goals, CoupleAccess access, GoalSources sources, WorkbookService workbook,
+            ApplicationEventPublisher events) {
         this.goals = goals;
         this.access = access;
+        this.sources = sources;
+        this.workbook = workbook;
         this.events = events;
     }
 
     /**
      * Each filled-in goal step of a submitted answer set becomes a tracked goal, in the submitting
      * transaction: a shared-scope goal or a couple's TOGETHER answer gives a couple goal, else the partner's
-     * own goal, shared when the answer was. A step that already gave a goal gives none again.
+     * own goal. Either is seen as its answer is, from then on. A step that already gave a goal gives none again.
      */
     @EventListener
     void goalsSubmitted(GoalsSubmitted submitted) {
@@ -63,7 +80,7 @@ public class GoalService {
             }
             Long owner = goal.scope() == GoalScope.SHARED ? null : submitted.ownerPartnerId();
             goals.insertFromStep(partner.clinicId(), submitted.coupleId(), owner,
-                            owner != null && step.sharedWithPartner(), what, Texts.orNull(Texts.clean(goal.why())),
+                            what, Texts.orNull(Texts.clean(goal.why())),
                             Texts.orNull(Texts.clean(goal.firstStep())), goal.targetOn(), partner.accountId(),
                             submitted.workId(), step.stepId())
                     .ifPresent(id -> events.publishEvent(new GoalCreated(partner, id, submitted.coupleId(),
@@ -77,8 +94,10 @@ public class GoalService {
     @PreAuthorize("hasRole('THERAPIST')")
     public CoupleGoals ofCouple(long coupleId) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
-        List<TrackedGoal> all = goals.ofCouple(therapist.clinicId(), coupleId).stream()
-                .map(goal -> goal.seenAs(false, true)).toList();
+        List<StoredGoal> stored = goals.ofCouple(therapist.clinicId(), coupleId);
+        Map<Long, Visibility> visibility = visibility(therapist.clinicId(), stored);
+        List<TrackedGoal> all = stored.stream()
+                .map(goal -> seenBy(goal.goal(), visibility.get(goal.goal().id()), null)).toList();
         List<PartnerGoals> partners = goals.partners(therapist.clinicId(), coupleId).stream()
                 .map(partner -> new PartnerGoals(partner.partnerId(), partner.name(), all.stream()
                         .filter(goal -> Objects.equals(goal.ownerPartnerId(), partner.partnerId())).toList()))
@@ -106,8 +125,11 @@ public class GoalService {
     @PreAuthorize("hasRole('CLIENT')")
     public MyGoals mine() {
         SignedInPartner me = access.requirePartner();
-        List<TrackedGoal> visible = goals.visibleTo(me.user().clinicId(), me.coupleId(), me.partnerId()).stream()
-                .map(goal -> seenBy(goal, me.partnerId())).toList();
+        List<StoredGoal> stored = goals.mayBeVisibleTo(me.user().clinicId(), me.coupleId(), me.partnerId());
+        Map<Long, Visibility> visibility = visibility(me.user().clinicId(), stored);
+        List<TrackedGoal> visible = stored.stream()
+                .filter(goal -> visibility.get(goal.goal().id()).visibleTo(me.partnerId()))
+                .map(goal -> seenBy(goal.goal(), visibility.get(goal.goal().id()), me.partnerId())).toList();
         events.publishEvent(new GoalsRead(me.user(), me.coupleId(), visible.size()));
         return new MyGoals(me.partnerId(),
                 visible.stream().filter(TrackedGoal::coupleGoal).toList(),
@@ -129,18 +151,33 @@ public class GoalService {
     }
 
     /**
-     * Shows the owner's goal to the other partner, or takes the share back; only the owner may.
+     * Shows the owner's goal to the other partner, or takes the share back; only the owner may. A goal added by
+     * hand changes its own share; a goal born from an answer shares that answer or takes its share back, so that
+     * the two are always seen alike ({@link TrackedGoal#canShare}).
      *
-     * @throws GoalConflictException when the goal is no longer at {@code version}; nothing is written
+     * @throws GoalConflictException when a goal added by hand is no longer at {@code version}; nothing is written
+     * @throws IllegalStateException when the goal follows something its share cannot change: a mutual reveal, the
+     *         whole module's share or the clinic's no-secrets policy ({@link GoalSharing}); nothing is written
      */
     @PreAuthorize("hasRole('CLIENT')")
     public TrackedGoal setShared(long goalId, int version, boolean shared) {
         Actor actor = require(goalId, Need.SHARE);
-        if (!goals.updateShared(actor.clinicId(), goalId, version, shared)) {
-            throw new GoalConflictException(goalId);
+        GoalRef goal = actor.goal();
+        GoalSharing sharing = Objects.requireNonNull(actor.visibility()).sharing();
+        switch (sharing) {
+            case OWN_CHOICE -> {
+                if (!goals.updateShared(actor.clinicId(), goalId, version, shared)) {
+                    throw new GoalConflictException(goalId);
+                }
+            }
+            case ANSWER -> workbook.shareAnswer(Objects.requireNonNull(goal.sourceWorkId()),
+                    Objects.requireNonNull(goal.sourceStepId()), shared);
+            default -> throw new IllegalStateException("Goal " + goalId + " is shared as " + sharing
+                    + " decides, not by its own share");
         }
         events.publishEvent(new GoalChanged(actor.user(), goalId, GoalChanged.Change.SHARE,
-                shared ? "shared with the partner" : "share taken back"));
+                (shared ? "shared with the partner" : "share taken back")
+                        + (sharing == GoalSharing.ANSWER ? ", with the answer it came from" : "")));
         return fresh(actor, goalId);
     }
 
@@ -227,11 +264,63 @@ public class GoalService {
         SHARE
     }
 
-    /** The person acting on a goal; {@code partnerId} null for a therapist. */
-    private record Actor(TandemUser user, @Nullable Long partnerId) {
+    /**
+     * The person acting on a goal, and the goal with who sees it; {@code partnerId} null for a therapist, and then
+     * {@code visibility} too (a therapist sees every goal of their couples and shares none).
+     */
+    private record Actor(TandemUser user, @Nullable Long partnerId, GoalRef goal, @Nullable Visibility visibility) {
         long clinicId() {
             return user.clinicId();
         }
+    }
+
+    /**
+     * Who sees a goal: both partners ({@code shared}), or only {@code keeper}, the partner whose own goal it is or
+     * who wrote the answer a couple goal came from (null: neither partner), besides the therapists.
+     */
+    private record Visibility(boolean shared, GoalSharing sharing, @Nullable Long keeper) {
+
+        boolean visibleTo(long partnerId) {
+            return shared || Objects.equals(keeper, partnerId);
+        }
+
+        /** Decided by the goal's own share, or by {@code source}, the answer it was born from. */
+        static Visibility of(GoalRef goal, @Nullable GoalSource source) {
+            Long owner = goal.ownerPartnerId();
+            if (goal.origin() == null) {
+                return owner == null ? new Visibility(true, GoalSharing.COUPLE, null)
+                        : new Visibility(goal.ownShare(), GoalSharing.OWN_CHOICE, owner);
+            }
+            if (source == null) { // its answer set is not in the clinic: no one but its owner and the therapists
+                return new Visibility(false, owner == null ? GoalSharing.COUPLE : GoalSharing.ANSWER, owner);
+            }
+            if (owner == null) {
+                return new Visibility(source.otherPartnerSees(), GoalSharing.COUPLE, source.writerPartnerId());
+            }
+            GoalSharing sharing = switch (source.rule()) {
+                case ANSWER_SHARE -> GoalSharing.ANSWER;
+                case WHOLE_MODULE -> GoalSharing.WHOLE_MODULE;
+                case NO_SECRETS -> GoalSharing.NO_SECRETS;
+                case BOTH_SUBMITTED -> GoalSharing.BOTH_SUBMITTED;
+                case TOGETHER, COUPLE_GOAL -> GoalSharing.COUPLE;
+            };
+            return new Visibility(source.otherPartnerSees(), sharing, owner);
+        }
+    }
+
+    private Map<Long, Visibility> visibility(long clinicId, List<StoredGoal> stored) {
+        return visibilityOf(clinicId, stored.stream().map(StoredGoal::ref).toList());
+    }
+
+    private Map<Long, Visibility> visibilityOf(long clinicId, Collection<GoalRef> refs) {
+        Map<GoalOrigin, GoalSource> bySource = sources.of(clinicId,
+                refs.stream().map(GoalRef::origin).filter(Objects::nonNull).toList());
+        Map<Long, Visibility> visibility = new HashMap<>();
+        for (GoalRef ref : refs) {
+            GoalOrigin origin = ref.origin();
+            visibility.put(ref.goalId(), Visibility.of(ref, origin == null ? null : bySource.get(origin)));
+        }
+        return visibility;
     }
 
     /**
@@ -252,17 +341,21 @@ public class GoalService {
             if (need == Need.SHARE && !own) {
                 throw refuse(user, what, "only its owner shares a goal");
             }
-            if (owner != null && !own) {
-                throw refuse(user, what, goal.shared() ? "the other partner's goal, shared to read only"
-                        : "the other partner's private goal");
+            Visibility visibility = visibilityOf(user.clinicId(), List.of(goal)).get(goalId);
+            if (!visibility.visibleTo(me.partnerId())) {
+                throw refuse(user, what, owner == null ? "a couple goal from the other partner's answer, not shown"
+                        + " to them yet" : "the other partner's private goal");
             }
-            return new Actor(user, me.partnerId());
+            if (owner != null && !own) {
+                throw refuse(user, what, "the other partner's goal, shared to read only");
+            }
+            return new Actor(user, me.partnerId(), goal, visibility);
         }
         if (need == Need.SHARE) {
             throw refuse(user, what, "only its owner shares a goal");
         }
         access.requireTherapistOf(goal.coupleId());
-        return new Actor(user, null);
+        return new Actor(user, null, goal, null);
     }
 
     private AccessDeniedException refuse(TandemUser user, String what, String reason) {
@@ -270,15 +363,17 @@ public class GoalService {
         return new AccessDeniedException(what + ": " + reason);
     }
 
-    private static TrackedGoal seenBy(TrackedGoal goal, @Nullable Long partnerId) {
+    /** The goal as one reader sees it; {@code partnerId} null for a therapist. */
+    private static TrackedGoal seenBy(TrackedGoal goal, Visibility visibility, @Nullable Long partnerId) {
         if (partnerId == null) {
-            return goal.seenAs(false, true);
+            return goal.seenAs(visibility.shared(), visibility.sharing(), false, true);
         }
         boolean mine = Objects.equals(goal.ownerPartnerId(), partnerId);
-        return goal.seenAs(mine, mine || goal.coupleGoal());
+        return goal.seenAs(visibility.shared(), visibility.sharing(), mine, mine || goal.coupleGoal());
     }
 
     private TrackedGoal fresh(Actor actor, long goalId) {
-        return seenBy(goals.find(actor.clinicId(), goalId).orElseThrow(), actor.partnerId());
+        StoredGoal stored = goals.find(actor.clinicId(), goalId).orElseThrow();
+        return seenBy(stored.goal(), visibility(actor.clinicId(), List.of(stored)).get(goalId), actor.partnerId());
     }
 }

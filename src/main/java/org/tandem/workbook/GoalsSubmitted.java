@@ -13,10 +13,9 @@ public record GoalsSubmitted(TandemUser partner, long coupleId, long workId, Lon
         List<SubmittedGoal> goals) {
 
     /**
-     * One filled-in goal step.
-     *
-     * @param sharedWithPartner the answer was visible to the other partner when submitted (shared, or the clinic has no secrets)
+     * One filled-in goal step. Who may see the goal it gives is not decided here, once and for all: it follows
+     * the answer on every read ({@link GoalSources}).
      */
-    public record SubmittedGoal(String stepId, AnswerValue.GoalValue goal, boolean sharedWithPartner) {
+    public record SubmittedGoal(String stepId, AnswerValue.GoalValue goal) {
     }
 }

@@ -1,10 +1,12 @@
 package org.tandem.workbook;
 
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.ANSWER;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -32,6 +35,7 @@ import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.jooq.tables.AssignmentWork;
 import org.tandem.jooq.tables.Partner;
 
 @Repository
@@ -209,6 +213,29 @@ class WorkbookRepository {
                 .fetch(row -> new StoredAnswer(row.value1(), new Answer(row.value2(),
                         WorkbookJson.answer(row.value3().data()), row.value4(), row.value5(), instant(row.value6())),
                         row.value7()));
+    }
+
+    /**
+     * What the visibility rules need to know of some answer sets and of their answers to some steps: one row per
+     * answer found, or one without an answer (null step id) for a set that has none of those steps.
+     */
+    record SourceRow(long workId, Long partnerId, boolean workShared, boolean submitted, boolean otherSubmitted,
+            long versionId, String stepId, boolean answerShared) {
+    }
+
+    List<SourceRow> sources(long clinicId, Collection<Long> workIds, Collection<String> stepIds) {
+        AssignmentWork other = ASSIGNMENT_WORK.as("other");
+        return dsl.select(ASSIGNMENT_WORK.ID, ASSIGNMENT_WORK.PARTNER_ID, ASSIGNMENT_WORK.SHARED,
+                        field(ASSIGNMENT_WORK.SUBMITTED_AT.isNotNull()),
+                        field(exists(selectOne().from(other).where(other.ASSIGNMENT_ID.eq(ASSIGNMENT_WORK.ASSIGNMENT_ID),
+                                other.ID.ne(ASSIGNMENT_WORK.ID), other.SUBMITTED_AT.isNotNull()))),
+                        MODULE_ASSIGNMENT.MODULE_VERSION_ID, ANSWER.STEP_ID, coalesce(ANSWER.SHARED, false))
+                .from(ASSIGNMENT_WORK)
+                .join(MODULE_ASSIGNMENT).on(MODULE_ASSIGNMENT.ID.eq(ASSIGNMENT_WORK.ASSIGNMENT_ID),
+                        MODULE_ASSIGNMENT.CLINIC_ID.eq(ASSIGNMENT_WORK.CLINIC_ID))
+                .leftJoin(ANSWER).on(ANSWER.WORK_ID.eq(ASSIGNMENT_WORK.ID), ANSWER.STEP_ID.in(stepIds))
+                .where(ASSIGNMENT_WORK.CLINIC_ID.eq(clinicId), ASSIGNMENT_WORK.ID.in(workIds))
+                .fetch(Records.mapping(SourceRow::new));
     }
 
     /** Writes the answer if it is still at {@code expectedVersion} (0: not yet written); false when another write came first. */

@@ -279,10 +279,7 @@ public class WorkbookService {
             Answer answer = stored.answer();
             if (content.hasStep(answer.stepId()) && answer.value() instanceof AnswerValue.GoalValue goal
                     && goal.what() != null && !goal.what().isBlank()) {
-                Step step = content.step(answer.stepId());
-                goals.add(new GoalsSubmitted.SubmittedGoal(answer.stepId(), goal,
-                        work.partnerId() == null
-                                || AnswerVisibility.sharedWithPartner(step, answer.shared(), work.shared())));
+                goals.add(new GoalsSubmitted.SubmittedGoal(answer.stepId(), goal));
             }
         }
         if (!goals.isEmpty()) {

@@ -4,6 +4,8 @@ import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tandem.goals.GoalFixtures.step;
+import static org.tandem.jooq.Tables.CLINIC;
+import static org.tandem.jooq.Tables.COUPLE;
 import static org.tandem.jooq.Tables.GOAL;
 import static org.tandem.jooq.Tables.GOAL_UPDATE;
 
@@ -13,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +30,12 @@ import org.tandem.support.IntegrationTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
+import org.tandem.support.TestModules;
+import org.tandem.workbook.AssignmentData;
+import org.tandem.workbook.AssignmentMode;
 import org.tandem.workbook.GoalScope;
 import org.tandem.workbook.GoalsSubmitted;
+import org.tandem.workbook.WorkbookService;
 
 @IntegrationTest
 class GoalServiceTest {
@@ -40,6 +47,7 @@ class GoalServiceTest {
     @Autowired GoalService goals;
 
     @Autowired TestClock clock;
+    @Autowired WorkbookService workbook;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
     @Autowired PlatformTransactionManager transactions;
@@ -84,6 +92,50 @@ class GoalServiceTest {
                 .orElseGet(() -> find(all.coupleGoals(), goalId));
     }
 
+    long assignGoalSteps() {
+        return GoalFixtures.assignGoalSteps(dsl, workbook, signIn, couple, THERAPIST);
+    }
+
+    long writeGoal(String partner, long assignment, String stepId, String what, GoalScope scope) {
+        return GoalFixtures.writeGoal(workbook, signIn, partner, assignment, stepId, what, scope);
+    }
+
+    void submit(String partner, long assignment) {
+        GoalFixtures.submit(workbook, signIn, partner, assignment);
+    }
+
+    /** Every goal Sam sees on his Goals page, in any section. */
+    List<Long> goalsSamSees() {
+        signIn.as(SAM);
+        MyGoals sams = goals.mine();
+        return Stream.of(sams.ours(), sams.mine(), sams.partnersShared()).flatMap(List::stream).map(TrackedGoal::id)
+                .toList();
+    }
+
+    /** Sam sees the goal exactly when he sees Alex's answer it came from, in his own view of the assignment. */
+    void samSeesGoalAndAnswer(long assignment, String stepId, long goal, boolean seen) {
+        assertThat(goalsSamSees().contains(goal)).as("Sam sees the goal").isEqualTo(seen);
+        signIn.as(SAM);
+        assertThat(workbook.myWork(assignment).partnerAnswers().containsKey(stepId)).as("Sam sees its answer")
+                .isEqualTo(seen);
+    }
+
+    /** Every call Sam could make on Alex's goal, by its id or its milestone's, is refused; nothing is written. */
+    void samIsRefusedEverything(long goal, long milestone) {
+        int version = dsl.select(GOAL.VERSION).from(GOAL).where(GOAL.ID.eq(goal)).fetchSingle(GOAL.VERSION);
+        int updates = dsl.fetchCount(GOAL_UPDATE, GOAL_UPDATE.GOAL_ID.eq(goal));
+        signIn.as(SAM);
+        assertThatThrownBy(() -> goals.addUpdate(goal, version, "Peeking", 10)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> goals.addMilestone(goal, "Mine now")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> goals.reachMilestone(milestone)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> goals.setStatus(goal, version, GoalStatus.SET_ASIDE))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> goals.setShared(goal, version, true)).isInstanceOf(AccessDeniedException.class);
+        assertThat(dsl.fetchCount(GOAL_UPDATE, GOAL_UPDATE.GOAL_ID.eq(goal))).isEqualTo(updates);
+        assertThat(dsl.select(GOAL.VERSION).from(GOAL).where(GOAL.ID.eq(goal)).fetchSingle(GOAL.VERSION))
+                .isEqualTo(version);
+    }
+
     static Map<String, String> violations(Runnable call) {
         try {
             call.run();
@@ -105,11 +157,13 @@ class GoalServiceTest {
     void each_filled_in_goal_step_of_a_submission_becomes_a_goal_once() {
         long work = GoalFixtures.answerSet(dsl, couple, alex, THERAPIST);
         TandemUser alexUser = signIn.as(ALEX);
-        GoalsSubmitted submitted = new GoalsSubmitted(alexUser, couple, work, alex, List.of(
-                step("own", "Take a class on my own", GoalScope.INDIVIDUAL, false),
-                step("ours", "A weekly walk together", GoalScope.SHARED, false),
-                step("blank", "   ", GoalScope.INDIVIDUAL, false),
-                step("open", "Call my sister every week", GoalScope.INDIVIDUAL, true)));
+        List<GoalsSubmitted.SubmittedGoal> steps = List.of(
+                step("own", "Take a class on my own", GoalScope.INDIVIDUAL),
+                step("ours", "A weekly walk together", GoalScope.SHARED),
+                step("blank", "   ", GoalScope.INDIVIDUAL),
+                step("open", "Call my sister every week", GoalScope.INDIVIDUAL));
+        steps.forEach(step -> GoalFixtures.answer(dsl, work, alexUser.accountId(), step, step.stepId().equals("open")));
+        GoalsSubmitted submitted = new GoalsSubmitted(alexUser, couple, work, alex, steps);
 
         events.publishEvent(submitted);
         events.publishEvent(submitted);
@@ -117,7 +171,8 @@ class GoalServiceTest {
         var rows = dsl.selectFrom(GOAL).where(GOAL.SOURCE_WORK_ID.eq(work)).orderBy(GOAL.ID).fetch();
         assertThat(rows).extracting(row -> row.getSourceStepId()).containsExactly("own", "ours", "open");
         assertThat(rows).extracting(row -> row.getOwnerPartnerId()).containsExactly(alex, null, alex);
-        assertThat(rows).extracting(row -> row.getShared()).containsExactly(false, false, true);
+        assertThat(rows).extracting(row -> row.getShared()).as("no share of their own: their answers decide")
+                .containsExactly(false, false, false);
         assertThat(rows).allSatisfy(row -> {
             assertThat(row.getCreatedBy()).isEqualTo(alexUser.accountId());
             assertThat(row.getCoupleId()).isEqualTo(couple);
@@ -145,7 +200,7 @@ class GoalServiceTest {
         TandemUser samUser = signIn.as(SAM);
 
         events.publishEvent(new GoalsSubmitted(samUser, couple, work, null,
-                List.of(step("plan", "Plan a weekend away", GoalScope.INDIVIDUAL, false))));
+                List.of(step("plan", "Plan a weekend away", GoalScope.INDIVIDUAL))));
 
         assertThat(dsl.select(GOAL.OWNER_PARTNER_ID, GOAL.CREATED_BY).from(GOAL).where(GOAL.SOURCE_WORK_ID.eq(work))
                 .fetchSingle()).satisfies(row -> {
@@ -154,6 +209,172 @@ class GoalServiceTest {
                 });
         signIn.as(ALEX);
         assertThat(whats(goals.mine().ours())).contains("Plan a weekend away");
+    }
+
+    // ---- born from answers: seen exactly as the answer is ----
+
+    @Test
+    void sam_cannot_see_or_reach_alexs_goal_from_a_reveal_step_until_both_have_submitted() {
+        long assignment = assignGoalSteps();
+        long work = writeGoal(ALEX, assignment, "secret", "Ask for one weekend alone each month", GoalScope.INDIVIDUAL);
+        signIn.as(ALEX);
+        // Sharing does not override a mutual reveal: not the answer's share, not the whole module's.
+        workbook.shareAnswer(work, "secret", true);
+        workbook.shareWork(work, true);
+        submit(ALEX, assignment);
+        long goal = GoalFixtures.goalFrom(dsl, work, "secret");
+        signIn.as(ALEX);
+        long milestone = goals.addMilestone(goal, "Say it out loud").id();
+
+        samSeesGoalAndAnswer(assignment, "secret", goal, false);
+        samIsRefusedEverything(goal, milestone);
+        assertThat(trail.since("access.denied")).extracting(row -> row.getDetail())
+                .contains("goal " + goal + ": the other partner's private goal",
+                        "goal " + goal + ": only its owner shares a goal");
+
+        signIn.as(ALEX);
+        TrackedGoal alexs = find(goals.mine().mine(), goal);
+        assertThat(alexs.shared()).isFalse();
+        assertThat(alexs.sharing()).isEqualTo(GoalSharing.BOTH_SUBMITTED);
+        assertThat(alexs.canShare()).isFalse();
+        assertThatThrownBy(() -> goals.setShared(goal, alexs.version(), true)).isInstanceOf(IllegalStateException.class);
+        assertThat(asTherapist(goal).shared()).as("the therapist sees it, private to Alex").isFalse();
+
+        submit(SAM, assignment);
+
+        samSeesGoalAndAnswer(assignment, "secret", goal, true);
+        signIn.as(SAM);
+        TrackedGoal seen = find(goals.mine().partnersShared(), goal);
+        assertThat(seen.what()).isEqualTo("Ask for one weekend alone each month");
+        assertThat(seen.milestones()).extracting(Milestone::title).containsExactly("Say it out loud");
+        assertThat(seen.canEdit()).isFalse();
+        assertThatThrownBy(() -> goals.addUpdate(goal, seen.version(), "Go for it", null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(asTherapist(goal).shared()).isTrue();
+    }
+
+    @Test
+    void a_couple_goal_set_in_a_reveal_step_waits_for_both_submissions_too() {
+        long assignment = assignGoalSteps();
+        long work = writeGoal(ALEX, assignment, "our-secret", "Learn to dance together", GoalScope.SHARED);
+        submit(ALEX, assignment);
+        long goal = GoalFixtures.goalFrom(dsl, work, "our-secret");
+        signIn.as(ALEX);
+        TrackedGoal alexs = find(goals.mine().ours(), goal);
+        assertThat(alexs.coupleGoal()).isTrue();
+        assertThat(alexs.shared()).isFalse();
+        assertThat(alexs.canEdit()).isTrue();
+        long milestone = goals.addMilestone(goal, "Find a class").id();
+
+        samSeesGoalAndAnswer(assignment, "our-secret", goal, false);
+        samIsRefusedEverything(goal, milestone);
+        assertThat(trail.since("access.denied")).extracting(row -> row.getDetail())
+                .contains("goal " + goal + ": a couple goal from the other partner's answer, not shown to them yet");
+        assertThat(asTherapist(goal).shared()).as("the therapist sees it, not yet shown to Sam").isFalse();
+
+        submit(SAM, assignment);
+
+        samSeesGoalAndAnswer(assignment, "our-secret", goal, true);
+        signIn.as(SAM);
+        TrackedGoal ours = find(goals.mine().ours(), goal);
+        assertThat(ours.canEdit()).isTrue();
+        assertThat(goals.addUpdate(goal, ours.version(), "Booked a first lesson", 10).progress()).isEqualTo(10);
+    }
+
+    @Test
+    void alexs_goal_from_a_private_answer_is_seen_by_sam_exactly_while_its_answer_is_shared() {
+        long assignment = assignGoalSteps();
+        long work = writeGoal(ALEX, assignment, "own", "Swim twice a week", GoalScope.INDIVIDUAL);
+        submit(ALEX, assignment);
+        long goal = GoalFixtures.goalFrom(dsl, work, "own");
+        signIn.as(ALEX);
+        long milestone = goals.addMilestone(goal, "Buy a season ticket").id();
+        samSeesGoalAndAnswer(assignment, "own", goal, false);
+        samIsRefusedEverything(goal, milestone);
+
+        // The goal's share box shares its answer, and takes both back.
+        signIn.as(ALEX);
+        TrackedGoal alexs = find(goals.mine().mine(), goal);
+        assertThat(alexs.sharing()).isEqualTo(GoalSharing.ANSWER);
+        assertThat(alexs.canShare()).isTrue();
+        assertThat(goals.setShared(goal, alexs.version(), true).shared()).isTrue();
+        samSeesGoalAndAnswer(assignment, "own", goal, true);
+        assertThat(asTherapist(goal).shared()).isTrue();
+        signIn.as(ALEX);
+        assertThat(goals.setShared(goal, alexs.version(), false).shared()).isFalse();
+        samSeesGoalAndAnswer(assignment, "own", goal, false);
+        samIsRefusedEverything(goal, milestone);
+
+        // Sharing the answer in the module shows the goal; taking the share back there hides it again.
+        signIn.as(ALEX);
+        workbook.shareAnswer(work, "own", true);
+        samSeesGoalAndAnswer(assignment, "own", goal, true);
+        signIn.as(ALEX);
+        workbook.shareAnswer(work, "own", false);
+        samSeesGoalAndAnswer(assignment, "own", goal, false);
+
+        // So does sharing the whole module, which the goal then names instead of offering its own box.
+        signIn.as(ALEX);
+        workbook.shareWork(work, true);
+        samSeesGoalAndAnswer(assignment, "own", goal, true);
+        signIn.as(ALEX);
+        TrackedGoal withModule = find(goals.mine().mine(), goal);
+        assertThat(withModule.sharing()).isEqualTo(GoalSharing.WHOLE_MODULE);
+        assertThat(withModule.canShare()).isFalse();
+        assertThatThrownBy(() -> goals.setShared(goal, withModule.version(), false))
+                .isInstanceOf(IllegalStateException.class);
+        samSeesGoalAndAnswer(assignment, "own", goal, true);
+        signIn.as(ALEX);
+        workbook.shareWork(work, false);
+        samSeesGoalAndAnswer(assignment, "own", goal, false);
+
+        assertThat(asTherapist(goal).shared()).as("the therapist sees it throughout").isFalse();
+        assertThat(trail.since("goal.share")).extracting(row -> row.getDetail()).containsExactly(
+                "shared with the partner, with the answer it came from",
+                "share taken back, with the answer it came from");
+        assertThat(trail.since("answer.shared")).hasSize(2);
+        assertThat(trail.since("answer.unshared")).hasSize(2);
+    }
+
+    @Test
+    void under_the_no_secrets_policy_a_goal_from_a_new_answer_is_seen_and_stays_so_and_one_from_before_stays_private() {
+        long assignment = assignGoalSteps();
+        long work = writeGoal(ALEX, assignment, "open", "Written in private", GoalScope.INDIVIDUAL);
+        dsl.update(CLINIC).set(CLINIC.NO_SECRETS, true)
+                .where(CLINIC.ID.eq(dsl.select(COUPLE.CLINIC_ID).from(COUPLE).where(COUPLE.ID.eq(couple)))).execute();
+        writeGoal(ALEX, assignment, "own", "Written with no secrets", GoalScope.INDIVIDUAL);
+        submit(ALEX, assignment);
+        long before = GoalFixtures.goalFrom(dsl, work, "open");
+        long after = GoalFixtures.goalFrom(dsl, work, "own");
+
+        samSeesGoalAndAnswer(assignment, "open", before, false);
+        samSeesGoalAndAnswer(assignment, "own", after, true);
+
+        signIn.as(ALEX);
+        TrackedGoal noSecrets = find(goals.mine().mine(), after);
+        assertThat(noSecrets.sharing()).isEqualTo(GoalSharing.NO_SECRETS);
+        assertThat(noSecrets.canShare()).isFalse();
+        assertThatThrownBy(() -> goals.setShared(after, noSecrets.version(), false))
+                .isInstanceOf(IllegalStateException.class);
+        samSeesGoalAndAnswer(assignment, "own", after, true);
+        signIn.as(ALEX);
+        TrackedGoal earlier = find(goals.mine().mine(), before);
+        assertThat(earlier.sharing()).isEqualTo(GoalSharing.ANSWER);
+        assertThat(earlier.canShare()).isTrue();
+    }
+
+    @Test
+    void goals_of_a_together_answer_set_are_seen_by_both_partners_at_once() {
+        long module = TestModules.publish(dsl, THERAPIST, GoalFixtures.GOAL_STEPS);
+        long assignment = signIn.during(THERAPIST, () -> workbook.assign(couple, module,
+                new AssignmentData(null, null, AssignmentMode.TOGETHER)));
+        long work = writeGoal(SAM, assignment, "secret", "Plan our savings", GoalScope.INDIVIDUAL);
+        submit(SAM, assignment);
+        long goal = GoalFixtures.goalFrom(dsl, work, "secret");
+
+        signIn.as(ALEX);
+        assertThat(find(goals.mine().ours(), goal).shared()).isTrue();
+        assertThat(goalsSamSees()).contains(goal);
     }
 
     // ---- partner privacy ----

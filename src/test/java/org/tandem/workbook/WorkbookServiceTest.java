@@ -359,7 +359,7 @@ class WorkbookServiceTest {
     }
 
     @Test
-    void submitting_goal_steps_announces_the_goals_with_their_sharing() {
+    void submitting_goal_steps_announces_the_goals() {
         long id = assign(AssignmentMode.SEPARATE);
         write(ALEX, id, "goal", new AnswerValue.GoalValue("Run 5 km", "Time for me", "Buy shoes",
                 LocalDate.now(clock).plusMonths(2), GoalScope.INDIVIDUAL));
@@ -369,8 +369,8 @@ class WorkbookServiceTest {
         assertThat(events.stream(GoalsSubmitted.class)).singleElement().satisfies(submitted -> {
             assertThat(submitted.coupleId()).isEqualTo(alexAndSam);
             assertThat(submitted.goals()).singleElement().satisfies(goal -> {
+                assertThat(goal.stepId()).isEqualTo("goal");
                 assertThat(goal.goal().what()).isEqualTo("Run 5 km");
-                assertThat(goal.sharedWithPartner()).isFalse();
             });
         });
     }
