@@ -34,6 +34,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.goals.GoalConflictException;
 import org.tandem.goals.GoalService;
+import org.tandem.goals.GoalSharing;
 import org.tandem.goals.GoalStatus;
 import org.tandem.goals.GoalUpdate;
 import org.tandem.goals.Milestone;
@@ -42,8 +43,9 @@ import org.tandem.goals.TrackedGoal;
 /**
  * One goal on a card: what, why, first step, target date, progress, milestones to tick (celebrated on
  * screen), updates (newest first) and the status. Whoever may change the goal also gets the forms to add an
- * update and a milestone; its owner gets the share box, which says plainly who will see the goal. The card
- * keeps what is typed in its forms when {@link #show} redraws it with newer data.
+ * update and a milestone; its owner gets the share box, which says plainly who will see the goal (and, for a
+ * goal from a module, that its answer is shared with it), or a sentence saying what decides that instead. The
+ * card keeps what is typed in its forms when {@link #show} redraws it with newer data.
  */
 final class GoalCard extends Section {
 
@@ -116,6 +118,8 @@ final class GoalCard extends Section {
         top.add(progress(current));
         if (current.canShare()) {
             top.add(shareBox(current));
+        } else if (current.mine()) {
+            top.add(sharedBecause(current));
         }
         if (current.canEdit()) {
             top.add(statusSelect(current));
@@ -153,7 +157,10 @@ final class GoalCard extends Section {
 
     private Component visibilityBadge(TrackedGoal current) {
         if (current.coupleGoal()) {
-            return badge("goals.badge.couple", "");
+            // Only the partner who set it in a mutual-reveal step, and the therapist, see it before both submit.
+            return current.shared() ? badge("goals.badge.couple", "")
+                    : partnerName == null ? badge("goals.badge.couple-after-both-therapist", " contrast")
+                    : badge("goals.badge.couple-after-both", " contrast", partnerName);
         }
         if (partnerName == null) { // the therapist reads it
             return current.shared() ? badge("goals.badge.shared-by", "", current.ownerName())
@@ -162,20 +169,36 @@ final class GoalCard extends Section {
         if (!current.mine()) {
             return badge("goals.badge.shared-by", "", current.ownerName());
         }
-        return current.shared() ? badge("goals.badge.shared-with", "", partnerName)
+        if (current.shared()) {
+            return badge("goals.badge.shared-with", "", partnerName);
+        }
+        return current.sharing() == GoalSharing.BOTH_SUBMITTED ? badge("goals.badge.private-until-both", " contrast")
                 : badge("goals.badge.private", " contrast");
     }
 
     private Component shareBox(TrackedGoal current) {
         String other = partnerName == null ? "" : partnerName;
+        String helper = current.sharing() == GoalSharing.ANSWER ? "goals.share.answer-" : "goals.share.";
         Checkbox share = new Checkbox(getTranslation("goals.share.label", other), current.shared());
-        share.setHelperText(getTranslation(current.shared() ? "goals.share.on" : "goals.share.off", other));
+        share.setHelperText(getTranslation(helper + (current.shared() ? "on" : "off"), other));
         share.addValueChangeListener(change -> {
             if (change.getValue() != goal.shared()) {
                 change(() -> goals.setShared(goal.id(), goal.version(), change.getValue()));
             }
         });
         return share;
+    }
+
+    /** Why the owner has no share box: the goal is seen as the answer it came from is, for a reason said here. */
+    private Component sharedBecause(TrackedGoal current) {
+        String other = partnerName == null ? "" : partnerName;
+        String key = switch (current.sharing()) {
+            case WHOLE_MODULE -> "goals.share.whole-module";
+            case NO_SECRETS -> "goals.share.no-secrets";
+            case BOTH_SUBMITTED -> current.shared() ? "goals.share.revealed" : "goals.share.after-both";
+            case COUPLE, OWN_CHOICE, ANSWER -> "goals.share.on";
+        };
+        return quiet(getTranslation(key, other));
     }
 
     private Component statusSelect(TrackedGoal current) {
@@ -331,6 +354,8 @@ final class GoalCard extends Section {
             error("goals.error.conflict");
         } catch (AccessDeniedException refused) {
             error("goals.error.refused");
+        } catch (IllegalStateException decidedElsewhere) { // e.g. the whole module was shared in another tab
+            error("goals.error.sharing-changed");
         }
         refresh.run();
         return Optional.empty();

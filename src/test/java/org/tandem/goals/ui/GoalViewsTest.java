@@ -20,6 +20,7 @@ import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -41,6 +42,8 @@ import org.tandem.support.IntegrationTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
+import org.tandem.workbook.GoalScope;
+import org.tandem.workbook.WorkbookService;
 
 /** The partner's Goals page and the couple's Goals tab, used as partners and therapists would, and refused to others. */
 @IntegrationTest
@@ -50,6 +53,7 @@ class GoalViewsTest extends SpringBrowserlessTest {
     @Autowired DSLContext dsl;
     @Autowired PlatformTransactionManager transactions;
     @Autowired GoalService goals;
+    @Autowired WorkbookService workbook;
     @Autowired SignIn signIn;
     AuditTrail trail;
     long couple;
@@ -110,6 +114,61 @@ class GoalViewsTest extends SpringBrowserlessTest {
     String lastNotification() {
         List<Notification> shown = $(Notification.class).all();
         return test(shown.getLast()).getText();
+    }
+
+    /** Every text, attribute and property the browser is given for the page shown now, layout included. */
+    String everythingShown() {
+        Element top = getCurrentView().getElement();
+        while (top.getParent() != null && top.getParent().getChildren().anyMatch(top::equals)) {
+            top = top.getParent();
+        }
+        StringBuilder all = new StringBuilder();
+        collect(top, all);
+        return all.toString();
+    }
+
+    void collect(Element element, StringBuilder all) {
+        if (element.isTextNode()) {
+            all.append(element.getText()).append('\n');
+        }
+        element.getPropertyNames().forEach(name -> all.append(element.getPropertyRaw(name)).append('\n'));
+        element.getAttributeNames().forEach(name -> all.append(element.getAttribute(name)).append('\n'));
+        element.getChildren().forEach(child -> collect(child, all));
+    }
+
+    /** On a partner's work page: what is shown on each step, from the first to the last. */
+    String everythingShownOnEveryStep() {
+        StringBuilder all = new StringBuilder(everythingShown());
+        while ($(Button.class).all().stream().anyMatch(b -> b.isVisible() && "Next".equals(b.getText()))) {
+            test($(Button.class).all().stream().filter(b -> b.isVisible() && "Next".equals(b.getText())).findFirst()
+                    .orElseThrow()).click();
+            all.append(everythingShown());
+        }
+        return all.toString();
+    }
+
+    List<String> cardIds() {
+        return $(Section.class).all().stream().map(section -> section.getId().orElse("")).toList();
+    }
+
+    List<String> spans(Component in) {
+        return $(Span.class, in).all().stream().map(Span::getText).toList();
+    }
+
+    List<String> paragraphs(Component in) {
+        return $(Paragraph.class, in).all().stream().map(Paragraph::getText).toList();
+    }
+
+    long assignGoalSteps() {
+        return GoalFixtures.assignGoalSteps(dsl, workbook, signIn, couple, "therapist@example.com");
+    }
+
+    /** Alex sets a goal in one step of the assignment and submits; returns the tracked goal it gave. */
+    long alexSubmitsAGoal(long assignment, String stepId, String what) {
+        long work = GoalFixtures.writeGoal(workbook, signIn, "alex@example.com", assignment, stepId, what,
+                GoalScope.INDIVIDUAL);
+        GoalFixtures.submit(workbook, signIn, "alex@example.com", assignment);
+        return GoalFixtures.goalFrom(dsl, work, stepId);
     }
 
     long alexsPrivateGoal(String what) {
@@ -215,6 +274,140 @@ class GoalViewsTest extends SpringBrowserlessTest {
         assertThat(lastNotification()).startsWith("🎉 Every milestone of “Learn to swim” is reached!");
         TrackedGoal reached = goals.mine().mine().stream().filter(g -> g.id() == goal).findFirst().orElseThrow();
         assertThat(reached.openMilestones()).isZero();
+    }
+
+    // ---- goals born from answers, seen as their answers are ----
+
+    @Test
+    @WithUserDetails("sam@example.com")
+    void sam_finds_no_trace_of_alexs_goal_from_a_reveal_step_anywhere_until_both_have_submitted() {
+        String words = "Ask for one weekend alone each month";
+        long assignment = assignGoalSteps();
+        long goal = alexSubmitsAGoal(assignment, "secret", words);
+
+        signIn.as("sam@example.com");
+        assertThat(open("goals")).isEqualTo("MyGoalsView");
+        assertThat(cardIds()).doesNotContain("goal-" + goal);
+        assertThat(everythingShown()).doesNotContain(words);
+        assertThat($(Paragraph.class, section("partners-goals")).all()).extracting(Paragraph::getText)
+                .contains("Alex hasn't shared a goal with you yet.");
+        assertThat(open("workbook")).isEqualTo("MyWorkbookView");
+        assertThat(everythingShown()).doesNotContain(words);
+        assertThat(open("workbook/" + assignment)).isEqualTo("WorkView");
+        assertThat(everythingShownOnEveryStep()).contains("Revealed when you have both answered.")
+                .doesNotContain(words);
+        assertThat(open("couples/" + couple + "/workbook/" + assignment)).isEqualTo("AccessDeniedView");
+        assertThat(open("couples/" + couple + "/goals")).isEqualTo("AccessDeniedView");
+
+        GoalFixtures.submit(workbook, signIn, "sam@example.com", assignment);
+
+        open("goals");
+        assertThat(goalTitles(section("partners-goals"))).contains(words);
+        assertThat(everythingShown()).contains(words, "Because it matters to me", "Start this week");
+        assertThat(spans(card(goal))).contains("Shared by Alex", "From a module");
+        assertThat($(Checkbox.class, card(goal)).all()).isEmpty();
+        assertThat($(Button.class, card(goal)).all()).isEmpty();
+        open("workbook/" + assignment);
+        assertThat(everythingShownOnEveryStep()).contains(words);
+    }
+
+    @Test
+    @WithUserDetails("alex@example.com")
+    void alex_is_told_that_a_goal_from_a_reveal_step_waits_for_both_and_gets_no_share_box() {
+        long assignment = assignGoalSteps();
+        long goal = alexSubmitsAGoal(assignment, "secret", "Ask for one weekend alone each month");
+
+        open("goals");
+        assertThat(spans(card(goal))).contains("Private until you have both submitted");
+        assertThat(paragraphs(card(goal))).contains(
+                "Sam sees this goal once you have both submitted the module it came from, like your answer there.");
+        assertThat($(Checkbox.class, card(goal)).all()).extracting(Checkbox::getLabel)
+                .doesNotContain("Let Sam see this goal");
+
+        GoalFixtures.submit(workbook, signIn, "sam@example.com", assignment);
+        open("goals");
+        assertThat(spans(card(goal))).contains("Shared with Sam");
+        assertThat(paragraphs(card(goal))).contains(
+                "You have both submitted the module this goal came from, so Sam sees it, like your answer there.");
+    }
+
+    @Test
+    @WithUserDetails("alex@example.com")
+    void alexs_share_box_on_a_goal_from_a_module_shares_its_answer_and_unticking_hides_both_from_sam() {
+        String words = "Swim twice a week";
+        long assignment = assignGoalSteps();
+        long goal = alexSubmitsAGoal(assignment, "own", words);
+        open("goals");
+        Checkbox share = checkbox(card(goal), "Let Sam see this goal");
+        assertThat(share.getValue()).isFalse();
+        assertThat(share.getHelperText()).isEqualTo("Only you and your therapist see this goal and your answer in "
+                + "the module it came from. Tick to let Sam see both, with the goal's milestones and updates.");
+
+        test(share).click();
+
+        assertThat(spans(card(goal))).contains("Shared with Sam");
+        assertThat(checkbox(card(goal), "Let Sam see this goal").getHelperText()).isEqualTo("Sam sees this goal and "
+                + "your answer in the module it came from, with the goal's milestones and updates, and so does your "
+                + "therapist. Untick to make both private again.");
+        signIn.as("sam@example.com");
+        open("goals");
+        assertThat(goalTitles(section("partners-goals"))).contains(words);
+        open("workbook/" + assignment);
+        assertThat(everythingShownOnEveryStep()).contains(words);
+
+        signIn.as("alex@example.com");
+        open("goals");
+        test(checkbox(card(goal), "Let Sam see this goal")).click();
+
+        assertThat(spans(card(goal))).contains("Private: only you and your therapist");
+        signIn.as("sam@example.com");
+        open("goals");
+        assertThat(cardIds()).doesNotContain("goal-" + goal);
+        assertThat(everythingShown()).doesNotContain(words);
+        open("workbook/" + assignment);
+        assertThat(everythingShownOnEveryStep()).doesNotContain(words);
+    }
+
+    @Test
+    @WithUserDetails("alex@example.com")
+    void a_goal_from_a_module_shared_as_a_whole_says_so_instead_of_a_share_box_and_hides_when_that_share_is_taken_back() {
+        String words = "Call my sister every week";
+        long assignment = assignGoalSteps();
+        long goal = alexSubmitsAGoal(assignment, "open", words);
+        long work = workbook.myWork(assignment).workId();
+        workbook.shareWork(work, true);
+
+        open("goals");
+        assertThat(spans(card(goal))).contains("Shared with Sam");
+        assertThat($(Checkbox.class, card(goal)).all()).extracting(Checkbox::getLabel)
+                .doesNotContain("Let Sam see this goal");
+        assertThat(paragraphs(card(goal))).contains("Sam sees this goal because you share all your answers in the "
+                + "module it came from. To choose for this goal alone, turn off sharing all answers in that module.");
+        signIn.as("sam@example.com");
+        open("goals");
+        assertThat(goalTitles(section("partners-goals"))).contains(words);
+
+        signIn.as("alex@example.com");
+        workbook.shareWork(work, false);
+        signIn.as("sam@example.com");
+        open("goals");
+        assertThat(cardIds()).doesNotContain("goal-" + goal);
+        assertThat(everythingShown()).doesNotContain(words);
+    }
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    void the_therapist_sees_a_goal_from_a_reveal_step_before_and_after_both_have_submitted() {
+        long assignment = assignGoalSteps();
+        long goal = alexSubmitsAGoal(assignment, "secret", "Ask for one weekend alone each month");
+
+        open("couples/" + couple + "/goals");
+        assertThat(goalTitles(section("partner-goals-" + alex))).contains("Ask for one weekend alone each month");
+        assertThat(spans(card(goal))).contains("Private to Alex");
+
+        GoalFixtures.submit(workbook, signIn, "sam@example.com", assignment);
+        open("couples/" + couple + "/goals");
+        assertThat(spans(card(goal))).contains("Shared by Alex");
     }
 
     // ---- the therapist's tab ----
