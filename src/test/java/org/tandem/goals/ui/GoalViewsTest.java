@@ -20,7 +20,6 @@ import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -40,6 +39,7 @@ import org.tandem.goals.TrackedGoal;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.OtherClinic;
+import org.tandem.support.PageContent;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
 import org.tandem.workbook.GoalScope;
@@ -116,24 +116,8 @@ class GoalViewsTest extends SpringBrowserlessTest {
         return test(shown.getLast()).getText();
     }
 
-    /** Every text, attribute and property the browser is given for the page shown now, layout included. */
     String everythingShown() {
-        Element top = getCurrentView().getElement();
-        while (top.getParent() != null && top.getParent().getChildren().anyMatch(top::equals)) {
-            top = top.getParent();
-        }
-        StringBuilder all = new StringBuilder();
-        collect(top, all);
-        return all.toString();
-    }
-
-    void collect(Element element, StringBuilder all) {
-        if (element.isTextNode()) {
-            all.append(element.getText()).append('\n');
-        }
-        element.getPropertyNames().forEach(name -> all.append(element.getPropertyRaw(name)).append('\n'));
-        element.getAttributeNames().forEach(name -> all.append(element.getAttribute(name)).append('\n'));
-        element.getChildren().forEach(child -> collect(child, all));
+        return PageContent.everything(getCurrentView());
     }
 
     /** On a partner's work page: what is shown on each step, from the first to the last. */

@@ -31,6 +31,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.OtherClinic;
+import org.tandem.support.PageContent;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
 import org.tandem.support.TestModules;
@@ -164,27 +165,11 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
 
     /** Every text, attribute and property the browser is given, on the step shown now. */
     String everythingShown() {
-        StringBuilder all = new StringBuilder();
-        collect(root(), all);
-        return all.toString();
+        return PageContent.everything(getCurrentView());
     }
 
-    /** The top of the page: the main layout, which the UI holds as a virtual child (not among its children). */
     Element root() {
-        Element top = getCurrentView().getElement();
-        while (top.getParent() != null && top.getParent().getChildren().anyMatch(top::equals)) {
-            top = top.getParent();
-        }
-        return top;
-    }
-
-    void collect(Element element, StringBuilder all) {
-        if (element.isTextNode()) {
-            all.append(element.getText()).append('\n');
-        }
-        element.getPropertyNames().forEach(name -> all.append(element.getPropertyRaw(name)).append('\n'));
-        element.getAttributeNames().forEach(name -> all.append(element.getAttribute(name)).append('\n'));
-        element.getChildren().forEach(child -> collect(child, all));
+        return PageContent.root(getCurrentView());
     }
 
     /** What the partner sees on every step, walking through the whole module. */
