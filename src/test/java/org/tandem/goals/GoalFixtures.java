@@ -8,7 +8,6 @@ import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
 import static org.tandem.jooq.Tables.MODULE_VERSION;
 import static org.tandem.jooq.Tables.PARTNER;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
