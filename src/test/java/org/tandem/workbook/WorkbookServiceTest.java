@@ -125,6 +125,20 @@ class WorkbookServiceTest {
     }
 
     @Test
+    void a_due_date_is_judged_by_the_clinics_today_on_the_application_clock_not_the_machines() {
+        signIn.as(THERAPIST);
+        // A year before and a year after the test clock's day: whatever the machine's date, one of these is not its
+        // today, so a validator reading the machine's clock would refuse the first or accept the second.
+        clock.advance(java.time.Duration.ofDays(-365));
+        workbook.assign(alexAndSam, moduleId, new AssignmentData(LocalDate.now(clock), null, AssignmentMode.SEPARATE));
+
+        clock.advance(java.time.Duration.ofDays(730));
+        assertThatThrownBy(() -> workbook.assign(alexAndSam, moduleId,
+                new AssignmentData(LocalDate.now(clock).minusDays(1), null, AssignmentMode.SEPARATE)))
+                .isInstanceOf(ConstraintViolationException.class);
+    }
+
+    @Test
     void answers_are_saved_as_typed_and_there_after_a_new_sign_in() {
         long id = assign(AssignmentMode.SEPARATE);
         write(ALEX, id, "feel", new AnswerValue.Text("Half a thought"));
