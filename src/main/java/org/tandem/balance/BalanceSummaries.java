@@ -2,8 +2,6 @@ package org.tandem.balance;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -73,9 +71,9 @@ class BalanceSummaries {
     /** Three statements: the couple's check-in history, its other facts, and (unless given) the clinic's figures. */
     Computed compute(long clinicId, long coupleId, ClinicFigures clinic, Instant now) {
         List<ScoredCheckIn> history = checkIns.history(clinicId, coupleId);
-        CoupleFacts facts = alerts.facts(clinicId, coupleId, now, LocalDate.ofInstant(now, time.zone()));
+        CoupleFacts facts = alerts.facts(clinicId, coupleId, now, time.dateOf(now));
         CoupleBalance balance = BalanceService.balance(coupleId, clinic.settings(), clinic.reliability(), history);
-        List<Alert> raised = Alerts.of(alertFacts(facts, history, balance, time.zone()), clinic.settings(),
+        List<Alert> raised = Alerts.of(alertFacts(facts, history, balance, time), clinic.settings(),
                 clinic.reliability(), now);
         Set<Acknowledged> acknowledged = new HashSet<>(facts.acknowledged());
         List<CoupleAlert> result = raised.stream()
@@ -86,7 +84,7 @@ class BalanceSummaries {
     }
 
     private static AlertFacts alertFacts(CoupleFacts facts, List<ScoredCheckIn> history, CoupleBalance balance,
-            ZoneId zone) {
+            ClinicTime time) {
         List<AlertFacts.PartnerHistory> partners = new ArrayList<>();
         for (AlertRepository.PartnerRow partner : facts.partners()) {
             List<CheckInScores> scores = history.stream()
@@ -100,7 +98,7 @@ class BalanceSummaries {
         List<AlertFacts.SessionDivergence> divergences = balance.sessions().stream()
                 .filter(session -> sessionIds.containsKey(session.sessionStartsAt()))
                 .map(session -> new AlertFacts.SessionDivergence(sessionIds.get(session.sessionStartsAt()),
-                        LocalDate.ofInstant(session.sessionStartsAt(), zone), session.divergence()))
+                        time.dateOf(session.sessionStartsAt()), session.divergence()))
                 .toList();
         return new AlertFacts(partners, divergences, facts.upcoming(), facts.overdue());
     }

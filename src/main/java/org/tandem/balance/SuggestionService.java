@@ -1,6 +1,5 @@
 package org.tandem.balance;
 
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
@@ -68,7 +67,7 @@ public class SuggestionService {
     private List<CandidateModule> candidates(long clinicId, long coupleId) {
         return library.library(clinicId, coupleId).stream()
                 .map(module -> new CandidateModule(module.moduleId(), module.title(), module.category(),
-                        module.lastCompleted() == null ? null : LocalDate.ofInstant(module.lastCompleted(), time.zone()),
+                        module.lastCompleted() == null ? null : time.dateOf(module.lastCompleted()),
                         module.assigned()))
                 .toList();
     }

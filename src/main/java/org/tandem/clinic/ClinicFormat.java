@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -96,9 +97,9 @@ public final class ClinicFormat {
         return shortDate(at.toInstant());
     }
 
-    /** "4 Dec": day and month, for a chart's axis. */
+    /** "4 Dec", "Dec 4" or "4. Dez.": day and month in the locale's order, for a chart's axis. */
     public String dayMonth(LocalDate date) {
-        return DateTimeFormatter.ofPattern("d MMM", locale).format(date);
+        return DateTimeFormatter.ofLocalizedPattern("MMMd").withLocale(locale).format(date);
     }
 
     /** "14:30" or "2:30 PM": the time of day in the clinic's zone. */
@@ -128,7 +129,7 @@ public final class ClinicFormat {
         return shortDateTime(at.toInstant());
     }
 
-    /** "4 December 2026 at 14:30": a deadline spelled out (an invitation's expiry). */
+    /** "4 December 2026, 14:30": a deadline spelled out (an invitation's expiry). */
     public String longDateTime(Instant at) {
         return style(FormatStyle.LONG, FormatStyle.SHORT).format(local(at));
     }
@@ -137,9 +138,9 @@ public final class ClinicFormat {
         return longDateTime(at.toInstant());
     }
 
-    /** ISO-8601 with the clinic's offset, for machines (the CSV): 2026-12-04T14:30:00+01:00. */
+    /** ISO-8601 with the clinic's offset, to the second, for machines (the CSV): 2026-12-04T14:30:00+01:00. */
     public String iso(Instant at) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(local(at));
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(local(at).truncatedTo(ChronoUnit.SECONDS));
     }
 
     public String iso(OffsetDateTime at) {
@@ -152,7 +153,10 @@ public final class ClinicFormat {
         return formatter.withLocale(locale);
     }
 
-    /** Formats an already local value (a date or a wall-clock time) in the reader's locale only. */
+    /**
+     * A wall-clock time that is not an instant (a weekly plan's "18:00"), in the reader's locale only: no zone is
+     * applied.
+     */
     public String localTime(TemporalAccessor wallClock) {
         return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(wallClock);
     }

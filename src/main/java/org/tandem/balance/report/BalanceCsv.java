@@ -5,10 +5,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -19,6 +15,7 @@ import org.tandem.balance.CoupleBalance;
 import org.tandem.balance.CoupleBalance.CheckInLine;
 import org.tandem.balance.Item;
 import org.tandem.balance.Subscale;
+import org.tandem.clinic.ClinicFormat;
 
 /**
  * A couple's balance as CSV, exactly as balance.md ("The CSV export") defines it: one row per partner per
@@ -52,12 +49,12 @@ public final class BalanceCsv {
 
     private BalanceCsv() {}
 
-    /** The CSV text of the couple's check-ins; times and dates in the clinic's zone. */
-    public static String csv(CoupleBalance balance, ZoneId zone) {
+    /** The CSV text of the couple's check-ins; times and dates in the format's zone, the clinic's. */
+    public static String csv(CoupleBalance balance, ClinicFormat format) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
             for (CheckInLine line : balance.checkIns()) {
-                printer.printRecord(row(line, zone));
+                printer.printRecord(row(line, format));
             }
         } catch (IOException writingToAString) {
             throw new UncheckedIOException(writingToAString);
@@ -66,17 +63,17 @@ public final class BalanceCsv {
     }
 
     /** The CSV as UTF-8 bytes. */
-    public static byte[] bytes(CoupleBalance balance, ZoneId zone) {
-        return csv(balance, zone).getBytes(StandardCharsets.UTF_8);
+    public static byte[] bytes(CoupleBalance balance, ClinicFormat format) {
+        return csv(balance, format).getBytes(StandardCharsets.UTF_8);
     }
 
     /** One row's fields in {@link #HEADER}'s order, empty strings for empty fields. */
-    static List<String> row(CheckInLine line, ZoneId zone) {
+    static List<String> row(CheckInLine line, ClinicFormat format) {
         List<String> row = new ArrayList<>(HEADER.size());
         row.add(line.partnerName());
         row.add(Long.toString(line.checkInId()));
-        row.add(dateTime(line.submittedAt(), zone));
-        row.add(line.sessionStartsAt() == null ? "" : line.sessionStartsAt().atZone(zone).toLocalDate().toString());
+        row.add(format.iso(line.submittedAt()));
+        row.add(line.sessionStartsAt() == null ? "" : format.dateOf(line.sessionStartsAt()).toString());
         row.add(Integer.toString(line.instrumentVersion()));
         for (Item item : Item.values()) {
             row.add(text(line.answers().answer(item)));
@@ -107,10 +104,5 @@ public final class BalanceCsv {
 
     private static String text(@Nullable Integer value) {
         return value == null ? "" : value.toString();
-    }
-
-    private static String dateTime(Instant instant, ZoneId zone) {
-        return instant.atZone(zone).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS)
-                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 }

@@ -51,7 +51,8 @@ public class BalanceExportService {
         TandemUser therapist = access.requireTherapistOf(coupleId);
         ExportHeading heading = repository.heading(therapist.clinicId(), coupleId).orElseThrow();
         CoupleBalance figures = balance.overview(coupleId);
-        byte[] csv = BalanceCsv.bytes(figures, time.zone());
+        // ISO-8601 throughout: the file is for machines, in no reader's language.
+        byte[] csv = BalanceCsv.bytes(figures, time.format(Locale.ROOT));
         events.publishEvent(new BalanceExported(therapist, coupleId, "csv", figures.checkIns().size()));
         return new BalanceExport(fileName(heading, time.today(), "csv"), CSV, csv);
     }
@@ -67,7 +68,7 @@ public class BalanceExportService {
         ExportHeading heading = repository.heading(therapist.clinicId(), coupleId).orElseThrow();
         CoupleBalance figures = balance.overview(coupleId);
         LocalDate today = time.today();
-        byte[] pdf = new ProgressReport(locale, time.zone()).pdf(
+        byte[] pdf = new ProgressReport(time.format(locale)).pdf(
                 new ProgressReport.Heading(heading.clinicName(), heading.partnerOne(), heading.partnerTwo()),
                 figures, List.copyOf(alertSentences), today);
         events.publishEvent(new BalanceExported(therapist, coupleId, "pdf", figures.checkIns().size()));

@@ -11,9 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +24,7 @@ import org.tandem.balance.CoupleBalance.PartnerBalance;
 import org.tandem.balance.CoupleBalance;
 import org.tandem.balance.Subscale;
 import org.tandem.balance.Zone;
+import org.tandem.clinic.ClinicFormat;
 
 /**
  * The progress report: XHTML with the two SVG charts, rendered to PDF by openhtmltopdf. The fonts (DejaVu Sans,
@@ -43,12 +41,13 @@ final class ProgressReport {
 
     private final ResourceBundle texts;
     private final Locale locale;
-    private final ZoneId zone;
+    private final ClinicFormat format;
 
-    ProgressReport(Locale locale, ZoneId zone) {
+    /** In the format's locale and the clinic's zone. */
+    ProgressReport(ClinicFormat format) {
+        this.locale = format.locale();
         this.texts = ResourceBundle.getBundle(BUNDLE, locale);
-        this.locale = locale;
-        this.zone = zone;
+        this.format = format;
     }
 
     byte[] pdf(Heading heading, CoupleBalance balance, List<String> alerts, LocalDate today) {
@@ -56,7 +55,6 @@ final class ProgressReport {
     }
 
     String html(Heading heading, CoupleBalance balance, List<String> alerts, LocalDate today) {
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(zone);
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html xmlns="http://www.w3.org/1999/xhtml"><head><meta charset="UTF-8"/><title>""");
@@ -70,23 +68,23 @@ final class ProgressReport {
         if (lines.isEmpty()) {
             html.append(Xml.escape(text("balance.report.no-check-ins")));
         } else {
-            html.append(Xml.escape(text("balance.report.period", date.format(lines.getFirst().submittedAt()),
-                    date.format(lines.getLast().submittedAt()), lines.size())));
+            html.append(Xml.escape(text("balance.report.period", format.date(lines.getFirst().submittedAt()),
+                    format.date(lines.getLast().submittedAt()), lines.size())));
         }
-        html.append(" · ").append(Xml.escape(text("balance.report.generated", date.format(today)))).append("</p>");
+        html.append(" · ").append(Xml.escape(text("balance.report.generated", format.date(today)))).append("</p>");
         html.append("<p class=\"note\">").append(Xml.escape(text("balance.overview.disclaimer"))).append("</p>");
 
         ReportCharts.Labels labels = labels();
         html.append("<div class=\"block\"><h2>").append(Xml.escape(text("balance.report.over-time")))
                 .append("</h2>");
-        html.append("<div class=\"chart\">").append(ReportCharts.scoresOverTime(balance, labels, locale, zone))
+        html.append("<div class=\"chart\">").append(ReportCharts.scoresOverTime(balance, labels, format))
                 .append("</div>");
         html.append("<p class=\"caption\">")
                 .append(Xml.escape(text("balance.report.over-time.caption", balance.settings().threshold())))
                 .append("</p></div>");
         html.append("<div class=\"block\"><h2>").append(Xml.escape(text("balance.report.closeness")))
                 .append("</h2>");
-        html.append("<div class=\"chart\">").append(ReportCharts.closenessOverTime(balance, locale, zone))
+        html.append("<div class=\"chart\">").append(ReportCharts.closenessOverTime(balance, format))
                 .append("</div>");
         html.append("<p class=\"caption\">").append(Xml.escape(text("balance.report.closeness.caption")))
                 .append("</p></div>");

@@ -2,8 +2,6 @@ package org.tandem.balance.report;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +13,7 @@ import org.tandem.balance.CoupleBalance;
 import org.tandem.balance.CoupleBalance.CheckInLine;
 import org.tandem.balance.Subscale;
 import org.tandem.balance.Zone;
+import org.tandem.clinic.ClinicFormat;
 
 /**
  * The report's two charts as SVG, drawn on the server so that the PDF needs no browser: the scores over time
@@ -47,7 +46,7 @@ final class ReportCharts {
     }
 
     /** Scores (0–100) against time, one line per partner and subscale over their scored check-ins. */
-    static String scoresOverTime(CoupleBalance balance, Labels labels, Locale locale, ZoneId zone) {
+    static String scoresOverTime(CoupleBalance balance, Labels labels, ClinicFormat format) {
         List<Series> series = new ArrayList<>();
         for (List<CheckInLine> partner : byPartner(balance.checkIns()).values()) {
             CheckInLine any = partner.getFirst();
@@ -59,18 +58,18 @@ final class ReportCharts {
             }
         }
         return overTime(balance.checkIns(), series, new Scale(0, 100, 20, HEIGHT), balance.settings().threshold(),
-                locale, zone);
+                format);
     }
 
     /** The closeness picture (1–7) against time, one line per partner: its own measure, outside the subscales. */
-    static String closenessOverTime(CoupleBalance balance, Locale locale, ZoneId zone) {
+    static String closenessOverTime(CoupleBalance balance, ClinicFormat format) {
         List<Series> series = new ArrayList<>();
         for (List<CheckInLine> partner : byPartner(balance.checkIns()).values()) {
             CheckInLine any = partner.getFirst();
             series.add(new Series(firstName(any.partnerName()), color(any.partnerPosition()), null, partner,
                     line -> line.answers().closeness() == null ? null : line.answers().closeness().doubleValue()));
         }
-        return overTime(balance.checkIns(), series, new Scale(1, 7, 1, 150), null, locale, zone);
+        return overTime(balance.checkIns(), series, new Scale(1, 7, 1, 150), null, format);
     }
 
     private record Series(String label, String color, @Nullable String dash, List<CheckInLine> lines,
@@ -84,7 +83,7 @@ final class ReportCharts {
     }
 
     private static String overTime(List<CheckInLine> lines, List<Series> series, Scale scale,
-            @Nullable Integer threshold, Locale locale, ZoneId zone) {
+            @Nullable Integer threshold, ClinicFormat format) {
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = scale.height() - TOP - BOTTOM;
         Instant first = lines.isEmpty() ? Instant.EPOCH : lines.getFirst().submittedAt();
@@ -106,7 +105,6 @@ final class ReportCharts {
             svg.text(LEFT + plotWidth + 4, thresholdY + 3.5, "T = " + threshold, 9, "start", "#4c8a57");
         }
 
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", locale).withZone(zone);
         double lastTickX = Double.NEGATIVE_INFINITY;
         for (CheckInLine line : lines) {
             Instant tick = line.submittedAt();
@@ -117,7 +115,7 @@ final class ReportCharts {
             }
             lastTickX = x;
             svg.line(x, TOP + plotHeight, x, TOP + plotHeight + 4, "#555555", 0.6, null);
-            svg.text(x, TOP + plotHeight + 16, day.format(tick), 9, "middle", "#555555");
+            svg.text(x, TOP + plotHeight + 16, format.dayMonth(format.dateOf(tick)), 9, "middle", "#555555");
         }
         svg.line(LEFT, TOP + plotHeight, LEFT + plotWidth, TOP + plotHeight, "#555555", 0.8, null);
 

@@ -21,6 +21,6 @@ class AlertsOverviewSection implements OverviewSection {
 
     @Override
     public com.vaadin.flow.component.Component create(long coupleId) {
-        return new AlertsPanel(alerts, coupleId, time.zone());
+        return new AlertsPanel(alerts, coupleId, time);
     }
 }

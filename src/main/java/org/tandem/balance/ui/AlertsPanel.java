@@ -13,10 +13,10 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import java.time.ZoneId;
 import java.util.List;
 import org.tandem.balance.AlertService;
 import org.tandem.balance.CoupleAlert;
+import org.tandem.clinic.ClinicTime;
 
 /**
  * The couple's alerts on the Overview: one line per alert saying why (balance.md, "Alerts"), open ones with an
@@ -26,13 +26,13 @@ class AlertsPanel extends Section {
 
     private final AlertService alerts;
     private final long coupleId;
-    private final ZoneId zone;
+    private final ClinicTime time;
     private final Div content = new Div();
 
-    AlertsPanel(AlertService alerts, long coupleId, ZoneId zone) {
+    AlertsPanel(AlertService alerts, long coupleId, ClinicTime time) {
         this.alerts = alerts;
         this.coupleId = coupleId;
-        this.zone = zone;
+        this.time = time;
         setId("balance-alerts");
         addClassNames(LumoUtility.Border.ALL, LumoUtility.BorderColor.CONTRAST_10, LumoUtility.BorderRadius.LARGE,
                 LumoUtility.Padding.MEDIUM, LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN,
@@ -92,6 +92,6 @@ class AlertsPanel extends Section {
 
     /** The sentence of balance.md's rule, its arguments written for people: names of zones, dates, plain numbers. */
     String reason(CoupleAlert alert) {
-        return new AlertSentences(this::getTranslation, getLocale(), zone).of(alert);
+        return new AlertSentences(this::getTranslation, time.format(getLocale())).of(alert);
     }
 }

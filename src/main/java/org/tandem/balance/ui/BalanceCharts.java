@@ -4,14 +4,10 @@ import com.vaadin.flow.internal.JacksonUtils;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +15,7 @@ import org.tandem.balance.CheckInAnswers;
 import org.tandem.balance.CoupleBalance.CheckInLine;
 import org.tandem.balance.Subscale;
 import org.tandem.balance.Zone;
+import org.tandem.clinic.ClinicFormat;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,8 +37,8 @@ final class BalanceCharts {
     private static final int LATEST_RADIUS = 8;
     private static final int POINT_RADIUS = 4;
 
-    /** The words and the calendar the charts are drawn in: the view's translation, locale and the clinic's zone. */
-    record Texts(Words words, Locale locale, ZoneId zone) {
+    /** The words and the calendar the charts are drawn in: the view's translation and the clinic's dates. */
+    record Texts(Words words, ClinicFormat format) {
 
         String text(String key, Object... params) {
             return words.text(key, params);
@@ -50,11 +47,11 @@ final class BalanceCharts {
         /** The axis label of a check-in: its session's date, or its submission's for a requested check-in. */
         LocalDate day(CheckInLine line) {
             Instant at = line.sessionStartsAt() == null ? line.submittedAt() : line.sessionStartsAt();
-            return at.atZone(zone).toLocalDate();
+            return format.dateOf(at);
         }
 
         String date(LocalDate day) {
-            return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(day);
+            return format.date(day);
         }
     }
 

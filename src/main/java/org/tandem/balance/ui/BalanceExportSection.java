@@ -50,7 +50,7 @@ class BalanceExportSection implements OverviewSection {
             title.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
             // The locale is read here, on the UI thread: the download runs later in a request of its own.
             Locale locale = getLocale();
-            AlertSentences sentences = new AlertSentences(this::getTranslation, locale, time.zone());
+            AlertSentences sentences = new AlertSentences(this::getTranslation, time.format(locale));
             add(title,
                     download("balance-export-csv", getTranslation("balance.export.csv"), () -> export.csv(coupleId)),
                     // The report lists the couple's current alerts as the Overview words them.

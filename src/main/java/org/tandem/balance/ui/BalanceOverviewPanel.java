@@ -15,9 +15,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.math.BigDecimal;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +27,8 @@ import org.tandem.balance.CoupleBalance.PartnerBalance;
 import org.tandem.balance.Scores;
 import org.tandem.balance.Subscale;
 import org.tandem.balance.Zone;
+import org.tandem.clinic.ClinicFormat;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.shell.chart.Chart;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -44,14 +43,14 @@ class BalanceOverviewPanel extends Section {
     private final BalanceService balance;
     private final CheckInService checkIns;
     private final long coupleId;
-    private final ZoneId zone;
+    private final ClinicTime time;
     private final Div content = new Div();
 
-    BalanceOverviewPanel(BalanceService balance, CheckInService checkIns, long coupleId, ZoneId zone) {
+    BalanceOverviewPanel(BalanceService balance, CheckInService checkIns, long coupleId, ClinicTime time) {
         this.balance = balance;
         this.checkIns = checkIns;
         this.coupleId = coupleId;
-        this.zone = zone;
+        this.time = time;
         setId("balance");
         addClassNames(LumoUtility.Border.ALL, LumoUtility.BorderColor.CONTRAST_10, LumoUtility.BorderRadius.LARGE,
                 LumoUtility.Padding.MEDIUM, LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN,
@@ -106,7 +105,7 @@ class BalanceOverviewPanel extends Section {
             empty.setId("balance-charts-empty");
             return empty;
         }
-        BalanceCharts.Texts texts = new BalanceCharts.Texts(this::getTranslation, getLocale(), zone);
+        BalanceCharts.Texts texts = new BalanceCharts.Texts(this::getTranslation, time.format(getLocale()));
         int threshold = figures.settings().threshold();
         Div pair = new Div(
                 chart("balance-chart-closeness", "closeness", BalanceCharts.closenessOf(lines, texts), "16rem"),
@@ -201,9 +200,8 @@ class BalanceOverviewPanel extends Section {
     private Component checkInTable(List<CheckInLine> lines) {
         Grid<CheckInLine> table = new Grid<>();
         table.setId("balance-check-ins");
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(zone);
-        table.addColumn(line -> dates.format(line.sessionStartsAt() == null ? line.submittedAt() : line.sessionStartsAt()))
+        ClinicFormat dates = time.format(getLocale());
+        table.addColumn(line -> dates.date(line.sessionStartsAt() == null ? line.submittedAt() : line.sessionStartsAt()))
                 .setHeader(getTranslation("balance.overview.date")).setAutoWidth(true);
         table.addColumn(CheckInLine::partnerName).setHeader(getTranslation("balance.overview.partner"))
                 .setAutoWidth(true);

@@ -23,6 +23,6 @@ class BalanceOverviewSection implements OverviewSection {
 
     @Override
     public com.vaadin.flow.component.Component create(long coupleId) {
-        return new BalanceOverviewPanel(balance, checkIns, coupleId, time.zone());
+        return new BalanceOverviewPanel(balance, checkIns, coupleId, time);
     }
 }

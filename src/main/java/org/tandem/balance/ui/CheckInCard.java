@@ -8,8 +8,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.tandem.balance.CheckInService;
@@ -46,8 +44,7 @@ class CheckInCard implements WorkbookSection {
         String text = checkIn.sessionStartsAt() == null
                 ? host.getTranslation("balance.card.requested")
                 : host.getTranslation("balance.card.before-session",
-                        DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(UI.getCurrent().getLocale())
-                                .format(checkIn.sessionStartsAt().atZone(time.zone())));
+                        time.format(UI.getCurrent().getLocale()).fullDate(checkIn.sessionStartsAt()));
         boolean started = checkIn.answered() > 0 || checkIn.closenessAnswered();
         Button open = new Button(host.getTranslation(started ? "balance.card.continue" : "balance.card.start"),
                 VaadinIcon.ARROW_RIGHT.create(), click -> click.getSource().getUI()

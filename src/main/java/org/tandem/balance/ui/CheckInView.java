@@ -20,8 +20,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,6 +34,7 @@ import org.tandem.balance.CheckInService;
 import org.tandem.balance.CheckInSubmittedException;
 import org.tandem.balance.Instrument;
 import org.tandem.balance.Item;
+import org.tandem.clinic.ClinicFormat;
 import org.tandem.clinic.ClinicTime;
 
 /**
@@ -98,9 +97,9 @@ class CheckInView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         back.addClassNames(LumoUtility.FontSize.SMALL);
         H2 title = new H2(getTranslation("balance.check-in.title"));
         title.addClassNames(LumoUtility.Margin.NONE);
+        ClinicFormat format = time.format(getLocale());
         Paragraph intro = new Paragraph(loaded.sessionStartsAt() == null ? getTranslation("balance.check-in.intro")
-                : getTranslation("balance.check-in.intro-session", DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
-                        .withLocale(getLocale()).format(loaded.sessionStartsAt().atZone(time.zone()))));
+                : getTranslation("balance.check-in.intro-session", format.fullDate(loaded.sessionStartsAt())));
         intro.addClassNames(LumoUtility.Margin.NONE);
         progressText.addClassNames(LumoUtility.FontSize.SMALL);
         progress.getElement().setAttribute("aria-hidden", true); // the words above say the same
@@ -123,9 +122,8 @@ class CheckInView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 LumoUtility.Margin.Bottom.XLARGE);
         add(end);
         if (readOnly && loaded.submittedAt() != null) {
-            say(getTranslation("balance.check-in.already-submitted", DateTimeFormatter
-                    .ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale())
-                    .format(loaded.submittedAt().atZone(time.zone()))), false);
+            say(getTranslation("balance.check-in.already-submitted",
+                    format.longDate(format.dateOf(loaded.submittedAt()))), false);
         }
         refresh();
     }

@@ -18,8 +18,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
@@ -29,6 +27,7 @@ import org.tandem.balance.MyBalance.MyScore;
 import org.tandem.balance.MyBalanceService;
 import org.tandem.balance.Subscale;
 import org.tandem.balance.Zone;
+import org.tandem.clinic.ClinicFormat;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleService;
 import org.tandem.couples.MyCouple;
@@ -122,7 +121,7 @@ class MyBalanceView extends Main implements BeforeEnterObserver, HasDynamicTitle
             words.add(new Paragraph(getTranslation("balance.mine.first")));
         }
         Chart chart = new Chart(BalanceCharts.scoresOf(mine.lines(), mine.threshold(),
-                new BalanceCharts.Texts(this::partnersWords, getLocale(), time.zone())));
+                new BalanceCharts.Texts(this::partnersWords, time.format(getLocale()))));
         chart.setId("my-balance-chart");
         chart.setWidthFull();
         chart.setHeight("16rem");
@@ -163,11 +162,10 @@ class MyBalanceView extends Main implements BeforeEnterObserver, HasDynamicTitle
     private Div table(String id, String caption, List<MyScore> scores) {
         H3 heading = new H3(caption);
         heading.addClassNames(LumoUtility.FontSize.MEDIUM, LumoUtility.Margin.NONE);
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(time.zone());
+        ClinicFormat dates = time.format(getLocale());
         Grid<MyScore> grid = new Grid<>();
         grid.setId(id);
-        grid.addColumn(score -> dates.format(score.submittedAt())).setHeader(getTranslation("balance.mine.date"))
+        grid.addColumn(score -> dates.date(score.submittedAt())).setHeader(getTranslation("balance.mine.date"))
                 .setAutoWidth(true);
         grid.addColumn(score -> number(score.independence()))
                 .setHeader(getTranslation("balance.mine.subscale.INDEPENDENCE"));

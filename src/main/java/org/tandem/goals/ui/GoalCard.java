@@ -23,10 +23,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -113,7 +110,7 @@ final class GoalCard extends Section {
             top.add(labelled("goals.first-step", current.firstStep()));
         }
         if (current.targetOn() != null) {
-            top.add(labelled("goals.target", date(current.targetOn())));
+            top.add(labelled("goals.target", time.format(getLocale()).date(current.targetOn())));
         }
         top.add(progress(current));
         if (current.canShare()) {
@@ -258,7 +255,7 @@ final class GoalCard extends Section {
     }
 
     private Span reachedNote(@Nullable OffsetDateTime at, @Nullable String by) {
-        String when = at == null ? "" : date(at.atZoneSameInstant(time.zone()).toLocalDate());
+        String when = at == null ? "" : time.format(getLocale()).date(at);
         Span note = new Span(by == null ? getTranslation("goals.milestone.reached", when)
                 : getTranslation("goals.milestone.reached-by", when, by));
         note.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SUCCESS);
@@ -303,7 +300,7 @@ final class GoalCard extends Section {
     }
 
     private Component updateEntry(GoalUpdate update) {
-        String when = date(update.createdAt().atZoneSameInstant(time.zone()).toLocalDate());
+        String when = time.format(getLocale()).date(update.createdAt());
         Span meta = new Span(update.progress() == null ? getTranslation("goals.update.meta", update.author(), when)
                 : getTranslation("goals.update.meta-progress", update.author(), when, update.progress()));
         meta.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
@@ -398,9 +395,5 @@ final class GoalCard extends Section {
         Paragraph paragraph = new Paragraph(text);
         paragraph.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.NONE, LumoUtility.FontSize.SMALL);
         return paragraph;
-    }
-
-    private String date(LocalDate date) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()).format(date);
     }
 }

@@ -1,5 +1,6 @@
 package org.tandem.sessions.ui;
 
+import org.tandem.clinic.ClinicFormat;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.shell.RouteIds;
 import com.vaadin.flow.component.button.Button;
@@ -186,7 +187,7 @@ class CoupleSessionsView extends Main implements BeforeEnterObserver, HasDynamic
                     : "sessions.note.summary"));
             note.addOpenedChangeListener(opened -> {
                 if (opened.isOpened() && note.getContent().findAny().isEmpty()) {
-                    note.add(new NoteEditor(sessions, session.id())); // read (and audited) once per opening of the page
+                    note.add(new NoteEditor(sessions, session.id(), time)); // read (and audited) once per opening of the page
                 }
             });
             note.setWidthFull();
@@ -200,7 +201,9 @@ class CoupleSessionsView extends Main implements BeforeEnterObserver, HasDynamic
 
         private void show(Session session) {
             header.removeAll();
-            Span when = new Span(Formats.when(session.startsAt(), session.endsAt(), getLocale()));
+            ClinicFormat format = time.format(getLocale());
+            Span when = new Span(format.fullDate(session.startsAt().toInstant()) + ", "
+                    + format.time(session.startsAt().toInstant()) + "–" + format.time(session.endsAt().toInstant()));
             when.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
             Span where = new Span(getTranslation("sessions.modality." + session.modality().name()));
             where.addClassNames(LumoUtility.TextColor.SECONDARY);

@@ -13,10 +13,9 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.validation.ConstraintViolationException;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.sessions.NoteConflictException;
 import org.tandem.sessions.SessionNote;
 import org.tandem.sessions.SessionService;
@@ -31,6 +30,7 @@ class NoteEditor extends Composite<Div> {
 
     private final SessionService sessions;
     private final long sessionId;
+    private final ClinicTime time;
     private final TextArea text = new TextArea();
     private final Span status = new Span();
     private final Span saving = new Span();
@@ -39,9 +39,10 @@ class NoteEditor extends Composite<Div> {
     private String lastSaved;
     private boolean conflicted;
 
-    NoteEditor(SessionService sessions, long sessionId) {
+    NoteEditor(SessionService sessions, long sessionId, ClinicTime time) {
         this.sessions = sessions;
         this.sessionId = sessionId;
+        this.time = time;
         SessionNote note = sessions.note(sessionId);
         version = note.version();
         lastSaved = note.body();
@@ -153,7 +154,6 @@ class NoteEditor extends Composite<Div> {
     }
 
     private String when(@Nullable ZonedDateTime at) {
-        return at == null ? "" : at.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-                .withLocale(getLocale()));
+        return at == null ? "" : time.format(getLocale()).shortDateTime(at.toInstant());
     }
 }

@@ -20,6 +20,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.springframework.security.access.AccessDeniedException;
 import org.tandem.accounts.Role;
+import org.tandem.clinic.ClinicFormat;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.ui.CoupleTabs;
 import org.tandem.sessions.CalendarLabels;
 import org.tandem.sessions.SessionService;
@@ -34,7 +36,7 @@ class ScheduleView extends Main implements HasDynamicTitle {
     static final String ROUTE = "schedule";
     static final String FILE_NAME = "tandem-sessions.ics";
 
-    ScheduleView(SessionService sessions) {
+    ScheduleView(SessionService sessions, ClinicTime time) {
         H2 title = new H2(getTranslation("schedule.title"));
         title.addClassNames(LumoUtility.Margin.NONE);
 
@@ -62,11 +64,12 @@ class ScheduleView extends Main implements HasDynamicTitle {
         Paragraph help = new Paragraph(getTranslation("schedule.help"));
         help.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL, LumoUtility.Margin.NONE);
 
+        ClinicFormat format = time.format(getLocale());
         Grid<UpcomingSession> grid = new Grid<>();
-        grid.addColumn(session -> Formats.date(session.startsAt(), getLocale()))
+        grid.addColumn(session -> format.fullDate(session.startsAt().toInstant()))
                 .setHeader(getTranslation("schedule.column.date")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(session -> Formats.time(session.startsAt(), getLocale()) + "–"
-                        + Formats.time(session.endsAt(), getLocale()))
+        grid.addColumn(session -> format.time(session.startsAt().toInstant()) + "–"
+                        + format.time(session.endsAt().toInstant()))
                 .setHeader(getTranslation("schedule.column.time")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(session -> new Anchor(CoupleTabs.Section.SESSIONS.href(session.coupleId()),
                         session.names()))

@@ -3,11 +3,12 @@ package org.tandem.workbook.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.tandem.clinic.ClinicFormat;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.workbook.AnswerValue;
 import org.tandem.workbook.Step;
 
@@ -17,9 +18,10 @@ import org.tandem.workbook.Step;
  */
 final class AnswerText extends Div {
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private final ClinicFormat format;
 
-    AnswerText(Step step, @Nullable AnswerValue value) {
+    AnswerText(Step step, @Nullable AnswerValue value, ClinicTime time) {
+        format = time.format(getLocale());
         addClassNames(LumoUtility.Whitespace.PRE_WRAP);
         if (value == null || value.isEmpty()) {
             addClassNames(LumoUtility.TextColor.SECONDARY);
@@ -49,7 +51,7 @@ final class AnswerText extends Div {
                 line(lines, "workbook.answer.goal.first-step", goal.firstStep());
                 if (goal.targetOn() != null) {
                     lines.add(getTranslation("workbook.answer.goal.target",
-                            WorkbookDates.date(goal.targetOn(), getLocale())));
+                            format.date(goal.targetOn())));
                 }
             }
             case AnswerValue.Plan plan -> plan.slots().forEach(slot -> lines.add(slot(slot)));
@@ -65,8 +67,9 @@ final class AnswerText extends Div {
                 clock(slot.from()), clock(slot.to()), kind, what ? slot.what() : "");
     }
 
-    private static String clock(@Nullable LocalTime time) {
-        return time == null ? "" : CLOCK.format(time);
+    /** A plan's times are the partner's wall clock, not instants: no zone applies. */
+    private String clock(@Nullable LocalTime time) {
+        return time == null ? "" : format.localTime(time);
     }
 
     /** An option or item by its index; an index the step does not have (never stored: the service refuses it) shows as its number. */

@@ -3,7 +3,8 @@ package org.tandem.workbook.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import java.time.ZoneId;
+import org.tandem.clinic.ClinicFormat;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.workbook.AssignmentSummary;
 import org.tandem.workbook.WorkProgress;
 
@@ -13,12 +14,13 @@ import org.tandem.workbook.WorkProgress;
  */
 final class AssignmentFacts extends Div {
 
-    AssignmentFacts(AssignmentSummary assignment, ZoneId zone) {
+    AssignmentFacts(AssignmentSummary assignment, ClinicTime time) {
+        ClinicFormat format = time.format(getLocale());
         add(badge(getTranslation("workbook.category." + assignment.category().name()), "contrast"),
                 badge(getTranslation("workbook.tab.version", assignment.versionNumber()), "contrast"),
                 badge(getTranslation("workbook.mode." + assignment.mode().name()), "contrast"));
         Span due = new Span(assignment.dueOn() == null ? getTranslation("workbook.tab.no-due")
-                : getTranslation("workbook.tab.due", WorkbookDates.date(assignment.dueOn(), getLocale())));
+                : getTranslation("workbook.tab.due", format.date(assignment.dueOn())));
         due.addClassNames(LumoUtility.FontSize.SMALL);
         add(due);
         if (assignment.overdue()) {
@@ -28,7 +30,7 @@ final class AssignmentFacts extends Div {
             add(badge(getTranslation("workbook.tab.reviewed"), "success"));
         }
         Span assigned = new Span(getTranslation("workbook.tab.assigned",
-                WorkbookDates.date(assignment.assignedAt(), zone, getLocale()), assignment.assignedBy()));
+                format.date(assignment.assignedAt()), assignment.assignedBy()));
         assigned.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
         add(assigned);
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.AlignItems.CENTER,
@@ -38,14 +40,14 @@ final class AssignmentFacts extends Div {
     /** How far one answer set has come: "Alex: in progress, 3 of 7", "Together: submitted May 4, 2026". */
     static final class ProgressBadge extends Span {
 
-        ProgressBadge(WorkProgress work, ZoneId zone) {
+        ProgressBadge(WorkProgress work, ClinicTime time) {
             String who = work.partnerName() != null ? work.partnerName() : getTranslation("workbook.tab.together");
             setText(switch (work.progress()) {
                 case NOT_STARTED -> getTranslation("workbook.progress.NOT_STARTED", who);
                 case IN_PROGRESS -> getTranslation("workbook.progress.IN_PROGRESS", who, work.answered(),
                         work.answerable());
                 case SUBMITTED -> getTranslation("workbook.progress.SUBMITTED", who,
-                        work.submittedAt() == null ? "" : WorkbookDates.date(work.submittedAt(), zone, getLocale()));
+                        work.submittedAt() == null ? "" : time.format(getLocale()).date(work.submittedAt()));
             });
             getElement().getThemeList().add(switch (work.progress()) {
                 case NOT_STARTED -> "badge contrast";

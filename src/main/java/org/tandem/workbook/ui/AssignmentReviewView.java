@@ -112,9 +112,9 @@ class AssignmentReviewView extends Main implements BeforeEnterObserver, HasDynam
         H3 heading = new H3(summary.title());
         heading.addClassNames(LumoUtility.Margin.NONE);
         Div progress = new Div();
-        summary.works().forEach(work -> progress.add(new AssignmentFacts.ProgressBadge(work, time.zone())));
+        summary.works().forEach(work -> progress.add(new AssignmentFacts.ProgressBadge(work, time)));
         progress.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.SMALL);
-        Section header = new Section(back, heading, new AssignmentFacts(summary, time.zone()), progress);
+        Section header = new Section(back, heading, new AssignmentFacts(summary, time), progress);
         if (summary.note() != null && !summary.note().isBlank()) {
             H5 label = new H5(getTranslation("workbook.review.note"));
             label.addClassNames(LumoUtility.Margin.Bottom.NONE);
@@ -130,7 +130,7 @@ class AssignmentReviewView extends Main implements BeforeEnterObserver, HasDynam
     private Component reviewed(AssignmentSummary summary) {
         Div area = new Div();
         if (summary.reviewedAt() != null) {
-            area.add(reviewedOn(WorkbookDates.date(summary.reviewedAt(), time.zone(), getLocale())));
+            area.add(reviewedOn(time.format(getLocale()).date(summary.reviewedAt())));
             return area;
         }
         boolean anySubmitted = summary.works().stream().anyMatch(work -> work.progress() == Progress.SUBMITTED);
@@ -140,7 +140,7 @@ class AssignmentReviewView extends Main implements BeforeEnterObserver, HasDynam
         mark.addClickListener(click -> {
             workbook.markReviewed(summary.assignmentId());
             area.removeAll();
-            area.add(reviewedOn(WorkbookDates.date(time.today(), getLocale())));
+            area.add(reviewedOn(time.format(getLocale()).date(time.today())));
         });
         area.add(mark);
         if (!anySubmitted) {
@@ -182,7 +182,7 @@ class AssignmentReviewView extends Main implements BeforeEnterObserver, HasDynam
         column.setId("step-" + step.id() + "-work-" + work.progress().workId());
         if (work.progress().progress() == Progress.SUBMITTED) {
             Answer answer = work.answers().get(step.id());
-            column.add(new AnswerText(step, answer == null ? null : answer.value()));
+            column.add(new AnswerText(step, answer == null ? null : answer.value(), time));
         } else {
             Paragraph pending = new Paragraph(getTranslation(work.progress().progress() == Progress.IN_PROGRESS
                     ? "workbook.review.in-progress" : "workbook.review.not-submitted"));
@@ -250,7 +250,7 @@ class AssignmentReviewView extends Main implements BeforeEnterObserver, HasDynam
 
     private Component feedbackItem(Feedback feedback) {
         Span by = new Span(getTranslation("workbook.review.feedback.by", feedback.authorName(),
-                WorkbookDates.date(feedback.createdAt(), time.zone(), getLocale())));
+                time.format(getLocale()).date(feedback.createdAt())));
         by.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
         Div item = new Div(plainText(feedback.body()), by);
         item.addClassNames("feedback", LumoUtility.Border.LEFT, LumoUtility.BorderColor.PRIMARY_50,

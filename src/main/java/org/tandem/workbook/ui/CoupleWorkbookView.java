@@ -99,10 +99,10 @@ class CoupleWorkbookView extends Main implements BeforeEnterObserver, HasDynamic
         title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.FontWeight.SEMIBOLD);
         Div progress = new Div();
         for (WorkProgress work : assignment.works()) {
-            progress.add(new AssignmentFacts.ProgressBadge(work, time.zone()));
+            progress.add(new AssignmentFacts.ProgressBadge(work, time));
         }
         progress.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.SMALL);
-        Div card = new Div(title, new AssignmentFacts(assignment, time.zone()), progress);
+        Div card = new Div(title, new AssignmentFacts(assignment, time), progress);
         card.setId("assignment-" + assignment.assignmentId());
         card.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.SMALL,
                 LumoUtility.Border.ALL, LumoUtility.BorderColor.CONTRAST_10, LumoUtility.BorderRadius.MEDIUM,

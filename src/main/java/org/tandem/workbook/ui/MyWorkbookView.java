@@ -19,13 +19,12 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Objects;
 import jakarta.annotation.security.RolesAllowed;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.Role;
+import org.tandem.clinic.ClinicFormat;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleService;
 import org.tandem.couples.MyCouple;
@@ -129,9 +128,9 @@ class MyWorkbookView extends Main implements BeforeEnterObserver, HasDynamicTitl
                 LumoUtility.AlignItems.CENTER, LumoUtility.FontSize.SMALL);
         if (submitted && assignment.submittedAt() != null) {
             badges.add(new Span(getTranslation("workbook.list.submitted",
-                    WorkbookDates.date(assignment.submittedAt(), time.zone(), getLocale()))));
+                    time.format(getLocale()).date(assignment.submittedAt()))));
         } else if (assignment.dueOn() != null) {
-            badges.add(new Span(getTranslation("workbook.list.due", WorkbookDates.date(assignment.dueOn(), getLocale()))));
+            badges.add(new Span(getTranslation("workbook.list.due", time.format(getLocale()).date(assignment.dueOn()))));
         }
         if (assignment.overdue()) {
             badges.add(Library.badge(getTranslation("workbook.list.overdue"), "badge error"));
@@ -183,9 +182,9 @@ class MyWorkbookView extends Main implements BeforeEnterObserver, HasDynamicTitl
     }
 
     private String describe(NextSession next) {
+        ClinicFormat format = time.format(getLocale());
         return getTranslation("workbook.next-session." + next.modality().name(),
-                next.startsAt().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(getLocale())),
-                next.startsAt().format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale())),
+                format.fullDate(next.startsAt().toInstant()), format.time(next.startsAt().toInstant()),
                 next.durationMinutes());
     }
 

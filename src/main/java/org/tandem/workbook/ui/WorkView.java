@@ -20,9 +20,6 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +137,7 @@ class WorkView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         facts.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.SMALL,
                 LumoUtility.AlignItems.CENTER, LumoUtility.FontSize.SMALL);
         if (work.dueOn() != null) {
-            facts.add(new Span(getTranslation("workbook.work.due", WorkbookDates.date(work.dueOn(), getLocale()))));
+            facts.add(new Span(getTranslation("workbook.work.due", time.format(getLocale()).date(work.dueOn()))));
             if (!work.submitted() && work.dueOn().isBefore(time.today())) {
                 facts.add(Library.badge(getTranslation("workbook.list.overdue"), "badge error"));
             }
@@ -216,7 +213,7 @@ class WorkView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 Span heading = new Span(getTranslation("workbook.work.partner-answer", partner(work)));
                 heading.addClassNames(LumoUtility.FontWeight.SEMIBOLD, LumoUtility.FontSize.SMALL);
                 Div partnerAnswer = box(LumoUtility.Background.CONTRAST_5, heading,
-                        new AnswerText(step, theirs.value()));
+                        new AnswerText(step, theirs.value(), time));
                 partnerAnswer.addClassNames("partner-answer");
                 aside.add(partnerAnswer);
             } else if (work.waitingForReveal().contains(step.id())) {
@@ -288,8 +285,7 @@ class WorkView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 : "workbook.work.feedback.step", feedback.authorName()));
         heading.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
         heading.addComponentAsFirst(icon(VaadinIcon.COMMENT_O));
-        Span when = new Span(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(getLocale()).format(feedback.createdAt().atZone(zone())));
+        Span when = new Span(time.format(getLocale()).dateTime(feedback.createdAt()));
         when.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
         Div box = box(LumoUtility.Background.PRIMARY_10, heading, when, text(feedback.body()));
         box.addClassNames("feedback");
@@ -353,9 +349,9 @@ class WorkView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         keepTheirs.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div buttons = new Div(keepTheirs, useMine);
         buttons.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.SMALL);
-        Div theirsShown = box(LumoUtility.Background.BASE, new AnswerText(step, theirs.value()));
+        Div theirsShown = box(LumoUtility.Background.BASE, new AnswerText(step, theirs.value(), time));
         theirsShown.addClassNames("conflict-theirs");
-        Div mineShown = box(LumoUtility.Background.BASE, new AnswerText(step, mine));
+        Div mineShown = box(LumoUtility.Background.BASE, new AnswerText(step, mine, time));
         mineShown.addClassNames("conflict-mine");
         aside.trouble(what, StepAside.note(getTranslation("workbook.work.conflict.now")), theirsShown,
                 StepAside.note(getTranslation("workbook.work.conflict.yours")), mineShown, buttons);
@@ -443,10 +439,6 @@ class WorkView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private String partner(MyWork work) {
         return work.partnerName() == null || work.partnerName().isBlank()
                 ? getTranslation("workbook.work.your-partner") : work.partnerName();
-    }
-
-    private ZoneId zone() {
-        return time.zone();
     }
 
     private Div banner(VaadinIcon icon, String background, String message) {

@@ -4,16 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.tandem.clinic.ClinicFormat;
+import org.tandem.clinic.ClinicTime;
 
 class BalanceCsvTest {
 
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final ClinicFormat BERLIN = inBerlin(Locale.ROOT);
+
+    /** The formatter of a clinic in Europe/Berlin, for a reader of this locale. */
+    static ClinicFormat inBerlin(Locale locale) {
+        return new ClinicTime(Clock.fixed(Instant.EPOCH, ZoneId.of("Europe/Berlin"))).format(locale);
+    }
 
     static List<CSVRecord> parse(String csv) throws Exception {
         try (CSVParser parser = CSVParser.parse(new StringReader(csv),

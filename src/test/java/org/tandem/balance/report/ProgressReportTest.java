@@ -20,7 +20,7 @@ class ProgressReportTest {
 
     @Test
     void the_report_names_the_couple_and_clinic_shows_the_figures_alerts_and_the_measure_note() throws Exception {
-        byte[] pdf = new ProgressReport(Locale.ENGLISH, BalanceCsvTest.BERLIN).pdf(HEADING,
+        byte[] pdf = new ProgressReport(BalanceCsvTest.inBerlin(Locale.ENGLISH)).pdf(HEADING,
                 ExampleBalance.alexAndSam(), List.of("Alex moved out of Balanced."), LocalDate.of(2026, 12, 2));
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/progress-report-example.pdf"), pdf);
@@ -42,7 +42,7 @@ class ProgressReportTest {
 
     @Test
     void the_period_counts_the_check_ins_with_a_real_plural() {
-        String html = new ProgressReport(Locale.ENGLISH, BalanceCsvTest.BERLIN).html(HEADING,
+        String html = new ProgressReport(BalanceCsvTest.inBerlin(Locale.ENGLISH)).html(HEADING,
                 ExampleBalance.alexAndSam(), List.of(), LocalDate.of(2026, 12, 2));
 
         assertThat(html).contains(", 4 check-ins").doesNotContain("(s)");
@@ -50,7 +50,7 @@ class ProgressReportTest {
 
     @Test
     void text_from_names_and_alerts_is_escaped() {
-        String html = new ProgressReport(Locale.ENGLISH, BalanceCsvTest.BERLIN).html(
+        String html = new ProgressReport(BalanceCsvTest.inBerlin(Locale.ENGLISH)).html(
                 new ProgressReport.Heading("A & B <Clinic>", "Alex", "Sam"), ExampleBalance.alexAndSam(),
                 List.of("<script>"), LocalDate.of(2026, 12, 2));
 

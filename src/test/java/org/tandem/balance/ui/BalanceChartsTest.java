@@ -8,6 +8,8 @@ import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,7 @@ import org.tandem.balance.BalanceService;
 import org.tandem.balance.CoupleBalance;
 import org.tandem.balance.CoupleBalance.CheckInLine;
 import org.tandem.balance.Subscale;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
@@ -39,8 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
 class BalanceChartsTest {
 
     static final Properties TEXTS = new Properties();
-    static final BalanceCharts.Texts IN_ENGLISH = new BalanceCharts.Texts(BalanceChartsTest::text, Locale.UK,
-            ZoneId.of("Europe/London"));
+    static final BalanceCharts.Texts IN_ENGLISH = new BalanceCharts.Texts(BalanceChartsTest::text,
+            new ClinicTime(Clock.fixed(Instant.EPOCH, ZoneId.of("Europe/London"))).format(Locale.UK));
 
     @Autowired BalanceService balance;
     @Autowired SignIn signIn;

@@ -163,7 +163,11 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     }
 
     String date(LocalDate date) {
-        return WorkbookDates.date(date, UI.getCurrent().getLocale());
+        return time.format(UI.getCurrent().getLocale()).date(date);
+    }
+
+    String clock(LocalTime wallClock) {
+        return time.format(UI.getCurrent().getLocale()).localTime(wallClock);
     }
 
     // ---- the tab ----
@@ -315,7 +319,9 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
         assertThat($(AnswerText.class, column("goal", alexsWork)).single().getText()).isEqualTo(
                 "Goal: Walk together\nWhy: We talk best walking\nFirst step: Pick a route\nTarget date: "
                         + date(LocalDate.of(2030, 6, 1)));
-        assertThat(text(column("week", alexsWork))).contains("Monday 18:00–19:30 · Personal time · Climbing");
+        assertThat(text(column("week", alexsWork))).as("a plan's times are wall-clock times in the reader's locale")
+                .contains("Monday " + clock(LocalTime.of(18, 0)) + "–" + clock(LocalTime.of(19, 30))
+                        + " · Personal time · Climbing");
         assertThat($(AnswerText.class, column("list", alexsWork)).single().getText()).isEqualTo("Walk");
         assertThat(text(column("reveal", alexsWork))).contains("No answer given");
         assertThat(text(column("feel", samsWork))).contains("Sam", "Not submitted yet");
