@@ -9,7 +9,6 @@ import static org.tandem.jooq.Tables.PARTNER;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;

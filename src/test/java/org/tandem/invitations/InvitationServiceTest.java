@@ -7,8 +7,6 @@ import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.INVITATION;
 import static org.tandem.jooq.Tables.PARTNER;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
-import static org.tandem.jooq.Tables.PARTNER;
 import static org.tandem.jooq.Tables.SESSION_NOTE;
 
 import biweekly.Biweekly;
@@ -16,7 +15,6 @@ import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
