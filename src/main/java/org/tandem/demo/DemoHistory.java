@@ -105,7 +105,7 @@ final class DemoHistory {
         DayOfWeek weekday = DayOfWeek.of(1 + random.nextInt(5));
         LocalTime time = LocalTime.of(9 + random.nextInt(9), random.nextBoolean() ? 0 : 30);
         String usualModality = random.nextInt(3) == 0 ? "VIDEO" : "IN_PERSON";
-        int duration = random.nextInt(4) == 0 ? 80 : 50;
+        int duration = random.nextInt(4) == 0 ? 90 : 50; // lengths the session form offers (CoupleSessionsView)
 
         statusChange(couple, null, "INTAKE", firstSession.minusDays(3));
         dsl.update(COUPLE)
