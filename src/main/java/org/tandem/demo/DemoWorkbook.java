@@ -284,7 +284,8 @@ final class DemoWorkbook {
                     .set(GOAL_UPDATE.BODY, updates.get(number))
                     .set(GOAL_UPDATE.PROGRESS, progress * (number + 1) / updates.size())
                     .set(GOAL_UPDATE.CREATED_BY, createdBy)
-                    .set(GOAL_UPDATE.CREATED_AT, at(set.plusWeeks(number + 1L), LocalTime.of(20, 0)))
+                    // days after the goal was set, so that both lie in the past even for a goal set two weeks ago
+                    .set(GOAL_UPDATE.CREATED_AT, at(set.plusDays(3 + 4L * number), LocalTime.of(20, 0)))
                     .execute();
         }
     }
