@@ -2,25 +2,32 @@ package org.tandem.demo;
 
 import static org.tandem.jooq.Tables.CHECK_IN;
 import static org.tandem.jooq.Tables.CHECK_IN_ANSWER;
-import static org.tandem.jooq.Tables.COUPLE_SESSION;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
+import org.tandem.balance.Alerts;
 import org.tandem.balance.BalanceScoring;
 import org.tandem.balance.Item;
 import org.tandem.balance.Subscale;
+import org.tandem.jooq.tables.records.CheckInRecord;
 
 /**
- * Balance check-ins for a demo couple: both partners check in before most held sessions (1–47 hours before,
- * the window opening 48 hours before), following a story from a baseline to a latest pair of keyed sums, so
- * that the demo shows every zone, a couple moving from distant to balanced, a reliable deterioration, a
- * divergence flag and a missing check-in before an upcoming session. Seeded, so every demo database looks the
- * same. The scores themselves are never computed here: the tests score the stored answers with BalanceScoring.
+ * Balance check-ins for a demo couple: the partners who can sign in check in before most held sessions (1–47 hours
+ * before, the window opening 48 hours before), following a story from a baseline to a latest pair of keyed sums, so
+ * that the demo shows every zone, a couple moving from distant to balanced, a reliable deterioration, a divergence
+ * flag and a missing check-in before an upcoming session. Partners without an account have never checked in. Seeded,
+ * so every demo database looks the same. The scores themselves are never computed here: the tests score the stored
+ * answers with BalanceScoring.
  */
 final class DemoBalance {
 
@@ -33,7 +40,7 @@ final class DemoBalance {
      */
     record Story(Path one, Path two, boolean missingBeforeNext) {}
 
-    private static final Duration WINDOW = Duration.ofHours(48);
+    private static final Duration WINDOW = Alerts.CHECK_IN_WINDOW;
 
     private final DSLContext dsl;
     private final OffsetDateTime now;
@@ -43,23 +50,25 @@ final class DemoBalance {
         this.now = now;
     }
 
-    void write(DemoHistory.Couple couple, Story story) {
+    /** A check-in to write, with its raw answers. */
+    private record Planned(long partnerId, @Nullable Long sessionId, boolean requested, OffsetDateTime opens,
+            OffsetDateTime submitted, int closeness, Map<Item, Integer> answers) {}
+
+    void write(DemoHistory.Couple couple, Story story, List<DemoHistory.Written> sessions) {
         Random random = new Random(3000L + couple.index());
-        List<Session> held = dsl.select(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT).from(COUPLE_SESSION)
-                .where(COUPLE_SESSION.COUPLE_ID.eq(couple.id()), COUPLE_SESSION.STATUS.eq("HELD"))
-                .orderBy(COUPLE_SESSION.STARTS_AT)
-                .fetch(r -> new Session(r.value1(), r.value2()));
+        List<Planned> planned = new ArrayList<>();
+        List<DemoHistory.Written> held = sessions.stream().filter(session -> session.status().equals("HELD")).toList();
         if (held.isEmpty()) {
             // No session held yet (an intake couple): the therapist asked for a first check-in.
             OffsetDateTime opens = now.minusDays(3).truncatedTo(ChronoUnit.HOURS);
-            checkIn(couple, couple.one().id(), null, opens, opens.plusHours(5), story.one(), 1, 0, random);
-            checkIn(couple, couple.two().id(), null, opens, opens.plusHours(20), story.two(), 1, 0, random);
+            plan(planned, couple.one(), null, opens, opens.plusHours(5), story.one(), 1, 0, random);
+            plan(planned, couple.two(), null, opens, opens.plusHours(20), story.two(), 1, 0, random);
         }
         for (int k = 0; k < held.size(); k++) {
-            Session session = held.get(k);
+            DemoHistory.Written session = held.get(k);
             double progress = held.size() == 1 ? 1 : (double) k / (held.size() - 1);
             boolean always = k == 0 || k == held.size() - 1; // the baseline and the latest session: both partners
-            for (var partner : List.of(couple.one(), couple.two())) {
+            for (DemoHistory.Partner partner : List.of(couple.one(), couple.two())) {
                 boolean skipped = random.nextInt(100) < 12;
                 if (skipped && !always) {
                     continue;
@@ -67,83 +76,51 @@ final class DemoBalance {
                 Path path = partner == couple.one() ? story.one() : story.two();
                 OffsetDateTime submitted = session.startsAt().minusHours(1 + random.nextInt(47))
                         .minusMinutes(random.nextInt(60));
-                checkIn(couple, partner.id(), session.id(), session.startsAt().minus(WINDOW), submitted, path,
-                        progress, always ? 0 : 1, random);
+                plan(planned, partner, session.id(), session.startsAt().minus(WINDOW), submitted, path, progress,
+                        always ? 0 : 1, random);
             }
         }
-        if (story.missingBeforeNext()) {
-            Session next = nextSessionWithin48Hours(couple);
-            OffsetDateTime opens = next.startsAt().minus(WINDOW);
-            OffsetDateTime submitted = opens.plus(Duration.between(opens, now).dividedBy(2)).truncatedTo(ChronoUnit.MINUTES);
-            checkIn(couple, couple.one().id(), next.id(), opens, submitted, story.one(), 1, 0, random);
-        } else {
-            checkedInForTheNextSession(couple, story, random);
-        }
+        checkInsForTheNextSession(couple, story, sessions, planned, random);
+        insert(couple, planned);
     }
-
-    private record Session(long id, OffsetDateTime startsAt) {}
 
     /**
-     * Partners who can sign in have already checked in for a session whose 48-hour window is open, as most do: only
-     * the couple of the "missing check-in" story is alerted for it.
+     * Partners who can sign in have already checked in for a next session whose 48-hour window is open, as most do:
+     * only the "missing check-in" story's partner two has not. DemoHistory puts a next session either tomorrow (well
+     * inside its window, which opened hours ago) or three or more days ahead (outside it), never at the window's edge.
      */
-    private void checkedInForTheNextSession(DemoHistory.Couple couple, Story story, Random random) {
-        dsl.select(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT).from(COUPLE_SESSION)
-                .where(COUPLE_SESSION.COUPLE_ID.eq(couple.id()), COUPLE_SESSION.STATUS.eq("SCHEDULED"),
-                        COUPLE_SESSION.STARTS_AT.gt(now), COUPLE_SESSION.STARTS_AT.le(now.plus(WINDOW)))
-                .orderBy(COUPLE_SESSION.STARTS_AT).limit(1)
-                .fetchOptional(r -> new Session(r.value1(), r.value2()))
-                .ifPresent(next -> {
-                    OffsetDateTime opens = next.startsAt().minus(WINDOW);
-                    OffsetDateTime submitted = opens.plus(Duration.between(opens, now).dividedBy(2))
-                            .truncatedTo(ChronoUnit.MINUTES);
-                    if (couple.one().canSignIn()) {
-                        checkIn(couple, couple.one().id(), next.id(), opens, submitted, story.one(), 1, 0, random);
-                    }
-                    if (couple.two().canSignIn()) {
-                        checkIn(couple, couple.two().id(), next.id(), opens, submitted.plusMinutes(40), story.two(),
-                                1, 0, random);
-                    }
-                });
-    }
-
-    /** The couple's next scheduled session, moved to tomorrow at the same time when it is more than 48 hours away. */
-    private Session nextSessionWithin48Hours(DemoHistory.Couple couple) {
-        Session next = dsl.select(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT).from(COUPLE_SESSION)
-                .where(COUPLE_SESSION.COUPLE_ID.eq(couple.id()), COUPLE_SESSION.STATUS.eq("SCHEDULED"),
-                        COUPLE_SESSION.STARTS_AT.gt(now))
-                .orderBy(COUPLE_SESSION.STARTS_AT).limit(1)
-                .fetchSingle(r -> new Session(r.value1(), r.value2()));
-        if (!next.startsAt().isAfter(now.plus(WINDOW))) {
-            return next;
+    private void checkInsForTheNextSession(DemoHistory.Couple couple, Story story, List<DemoHistory.Written> sessions,
+            List<Planned> planned, Random random) {
+        DemoHistory.Written next = sessions.stream().filter(session -> session.status().equals("SCHEDULED"))
+                .findFirst().orElse(null);
+        boolean windowOpen = next != null && !now.isBefore(next.startsAt().minus(WINDOW))
+                && now.isBefore(next.startsAt());
+        if (story.missingBeforeNext() && !windowOpen) {
+            throw new IllegalStateException("The missing check-in story needs a next session within 48 hours");
         }
-        OffsetDateTime tomorrow = now.toLocalDate().plusDays(1).atTime(next.startsAt().toLocalTime())
-                .atOffset(next.startsAt().getOffset());
-        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STARTS_AT, tomorrow)
-                .where(COUPLE_SESSION.ID.eq(next.id())).execute();
-        return new Session(next.id(), tomorrow);
+        if (!windowOpen) {
+            return;
+        }
+        OffsetDateTime opens = next.startsAt().minus(WINDOW);
+        OffsetDateTime submitted = opens.plus(Duration.between(opens, now).dividedBy(2)).truncatedTo(ChronoUnit.MINUTES);
+        plan(planned, couple.one(), next.id(), opens, submitted, story.one(), 1, 0, random);
+        if (!story.missingBeforeNext()) {
+            plan(planned, couple.two(), next.id(), opens, submitted.plusMinutes(40), story.two(), 1, 0, random);
+        }
     }
 
-    private void checkIn(DemoHistory.Couple couple, long partner, @Nullable Long session, OffsetDateTime opens,
-            OffsetDateTime submitted, Path path, double progress, int noise, Random random) {
+    /** Plans a check-in of a partner who can sign in; a partner without an account cannot check in. */
+    private static void plan(List<Planned> planned, DemoHistory.Partner partner, @Nullable Long session,
+            OffsetDateTime opens, OffsetDateTime submitted, Path path, double progress, int noise, Random random) {
         int independence = between(path.independenceFrom(), path.independenceTo(), progress, noise, random);
         int intimacy = between(path.intimacyFrom(), path.intimacyTo(), progress, noise, random);
         int closeness = Math.clamp(1 + Math.round(intimacy / 5.0f), 1, 7);
-        long id = dsl.insertInto(CHECK_IN)
-                .set(CHECK_IN.CLINIC_ID, couple.clinicId())
-                .set(CHECK_IN.COUPLE_ID, couple.id())
-                .set(CHECK_IN.PARTNER_ID, partner)
-                .set(CHECK_IN.INSTRUMENT_NUMBER, BalanceScoring.INSTRUMENT_VERSION)
-                .set(CHECK_IN.SESSION_ID, session)
-                .set(CHECK_IN.REQUESTED_BY, session == null ? couple.therapistId() : null)
-                .set(CHECK_IN.OPENS_AT, opens)
-                .set(CHECK_IN.CREATED_AT, opens)
-                .set(CHECK_IN.CLOSENESS, (short) closeness)
-                .set(CHECK_IN.SUBMITTED_AT, submitted)
-                .returning(CHECK_IN.ID)
-                .fetchSingle(CHECK_IN.ID);
-        answers(couple, id, Subscale.INDEPENDENCE, independence, random);
-        answers(couple, id, Subscale.INTIMACY, intimacy, random);
+        Map<Item, Integer> answers = new EnumMap<>(Item.class);
+        answers.putAll(answers(Subscale.INDEPENDENCE, independence, random));
+        answers.putAll(answers(Subscale.INTIMACY, intimacy, random));
+        if (partner.canSignIn()) {
+            planned.add(new Planned(partner.id(), session, session == null, opens, submitted, closeness, answers));
+        }
     }
 
     /** The keyed sum at {@code progress} (0 baseline, 1 latest) along a path, give or take {@code noise}. */
@@ -152,16 +129,15 @@ final class DemoBalance {
         return Math.clamp(sum, 0, 30);
     }
 
-    /** Spreads a keyed sum over the subscale's five items, nudges one point between two items, and stores raw values. */
-    private void answers(DemoHistory.Couple couple, long checkIn, Subscale subscale, int keyedSum, Random random) {
+    /** Spreads a keyed sum over the subscale's five items, nudges one point between two items, and gives raw values. */
+    private static Map<Item, Integer> answers(Subscale subscale, int keyedSum, Random random) {
         List<Item> items = subscale.items();
-        int sum = keyedSum;
         int[] keyed = new int[items.size()];
         for (int i = 0; i < keyed.length; i++) {
-            keyed[i] = sum / keyed.length;
+            keyed[i] = keyedSum / keyed.length;
         }
         int start = random.nextInt(keyed.length);
-        for (int extra = 0; extra < sum % keyed.length; extra++) {
+        for (int extra = 0; extra < keyedSum % keyed.length; extra++) {
             keyed[(start + extra) % keyed.length]++;
         }
         int up = random.nextInt(keyed.length);
@@ -170,14 +146,41 @@ final class DemoBalance {
             keyed[up]++;
             keyed[down]--;
         }
+        Map<Item, Integer> raw = new EnumMap<>(Item.class);
         for (int i = 0; i < keyed.length; i++) {
             Item item = items.get(i);
-            dsl.insertInto(CHECK_IN_ANSWER)
-                    .set(CHECK_IN_ANSWER.CLINIC_ID, couple.clinicId())
-                    .set(CHECK_IN_ANSWER.CHECK_IN_ID, checkIn)
-                    .set(CHECK_IN_ANSWER.ITEM_CODE, item.name())
-                    .set(CHECK_IN_ANSWER.VALUE, (short) (item.reversed() ? Item.MAX_ANSWER - keyed[i] : keyed[i]))
-                    .execute();
+            raw.put(item, item.reversed() ? Item.MAX_ANSWER - keyed[i] : keyed[i]);
         }
+        return raw;
+    }
+
+    private record Key(long partnerId, Instant submitted) {}
+
+    /** The couple's check-ins in one statement and all their answers in another. */
+    private void insert(DemoHistory.Couple couple, List<Planned> planned) {
+        if (planned.isEmpty()) {
+            return;
+        }
+        var checkIns = dsl.insertInto(CHECK_IN, CHECK_IN.CLINIC_ID, CHECK_IN.COUPLE_ID, CHECK_IN.PARTNER_ID,
+                CHECK_IN.INSTRUMENT_NUMBER, CHECK_IN.SESSION_ID, CHECK_IN.REQUESTED_BY, CHECK_IN.OPENS_AT,
+                CHECK_IN.CREATED_AT, CHECK_IN.CLOSENESS, CHECK_IN.SUBMITTED_AT);
+        for (Planned checkIn : planned) {
+            checkIns = checkIns.values(couple.clinicId(), couple.id(), checkIn.partnerId(),
+                    BalanceScoring.INSTRUMENT_VERSION, checkIn.sessionId(),
+                    checkIn.requested() ? couple.therapistId() : null, checkIn.opens(), checkIn.opens(),
+                    (short) checkIn.closeness(), checkIn.submitted());
+        }
+        Map<Key, Long> ids = checkIns.returning(CHECK_IN.ID, CHECK_IN.PARTNER_ID, CHECK_IN.SUBMITTED_AT).fetch().stream()
+                .collect(Collectors.toMap(r -> new Key(r.getPartnerId(), r.getSubmittedAt().toInstant()),
+                        CheckInRecord::getId));
+        var answers = dsl.insertInto(CHECK_IN_ANSWER, CHECK_IN_ANSWER.CLINIC_ID, CHECK_IN_ANSWER.CHECK_IN_ID,
+                CHECK_IN_ANSWER.ITEM_CODE, CHECK_IN_ANSWER.VALUE);
+        for (Planned checkIn : planned) {
+            long id = ids.get(new Key(checkIn.partnerId(), checkIn.submitted().toInstant()));
+            for (var answer : checkIn.answers().entrySet()) {
+                answers = answers.values(couple.clinicId(), id, answer.getKey().name(), answer.getValue().shortValue());
+            }
+        }
+        answers.execute();
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.clinic.ClinicTime;
+import org.tandem.demo.DemoHistory.Invited;
 
 /**
  * Loads the demo clinic into an empty database so that a newcomer sees every screen populated.
@@ -50,9 +51,21 @@ class DemoClinicLoader implements ApplicationRunner {
 
     private record Person(String name, @Nullable String preferred, @Nullable String pronouns, String email) {}
 
+    /**
+     * A demo couple. Partners past intake accepted their invitations when the couple started; at intake, some have
+     * and some have not. {@code balance} is null for a couple whose partners cannot sign in yet, so have no check-ins.
+     */
     private record DemoCouple(Person one, Person two, String status, @Nullable LocalDate togetherSince,
-            @Nullable Boolean livingTogether, String therapist, @Nullable String coTherapist, boolean canSignIn,
-            DemoBalance.Story balance) {}
+            @Nullable Boolean livingTogether, String therapist, @Nullable String coTherapist, Invited invitedOne,
+            Invited invitedTwo, DemoBalance.@Nullable Story balance) {
+
+        DemoCouple(Person one, Person two, String status, @Nullable LocalDate togetherSince,
+                @Nullable Boolean livingTogether, String therapist, @Nullable String coTherapist,
+                DemoBalance.Story balance) {
+            this(one, two, status, togetherSince, livingTogether, therapist, coTherapist, Invited.ACCEPTED,
+                    Invited.ACCEPTED, balance);
+        }
+    }
 
     private static Person p(String name, @Nullable String preferred, String pronouns) {
         String email = name.toLowerCase(Locale.ROOT).replace(' ', '.').replace("'", "") + "@demo.example.com";
@@ -81,55 +94,66 @@ class DemoClinicLoader implements ApplicationRunner {
             // Alex: distant to balanced; Sam: fused, gaining independence
             new DemoCouple(new Person("Alex Morgan", "Alex", "they/them", "alex@example.com"),
                     new Person("Samira Patel", "Sam", "she/her", "sam@example.com"),
-                    "ACTIVE", LocalDate.of(2017, 5, 14), true, JORDAN, null, true,
+                    "ACTIVE", LocalDate.of(2017, 5, 14), true, JORDAN, null,
                     story(24, 12, 21, 22, 10, 25, 19, 24)),
             // both partners from distant to balanced
             new DemoCouple(p("Daniel Okafor", "Dan", "he/him"), p("Grace Okafor", null, "she/her"),
-                    "ACTIVE", LocalDate.of(2009, 9, 3), true, JORDAN, PRIYA, false,
+                    "ACTIVE", LocalDate.of(2009, 9, 3), true, JORDAN, PRIYA,
                     story(23, 11, 22, 21, 25, 13, 20, 22)),
+            // no accounts yet: Lucía's link is out (the first went to a mistyped address), Marco's ran out unused
             new DemoCouple(p("Lucía Fernández", null, "she/her"), p("Marco Rossi", null, "he/him"),
-                    "INTAKE", LocalDate.of(2021, 2, 20), false, JORDAN, null, false,
-                    story(14, 20, 14, 20, 22, 15, 22, 15)),
+                    "INTAKE", LocalDate.of(2021, 2, 20), false, JORDAN, null, Invited.PENDING, Invited.EXPIRED,
+                    null),
             // disconnected
             new DemoCouple(p("Hannah Becker", null, "she/her"), p("Tom Becker", "Tommy", "he/him"),
-                    "PAUSED", LocalDate.of(2012, 6, 1), true, JORDAN, null, false,
+                    "PAUSED", LocalDate.of(2012, 6, 1), true, JORDAN, null,
                     story(12, 13, 13, 14, 15, 12, 14, 11)),
             // Wei: a reliable deterioration of intimacy
             new DemoCouple(p("Wei Chen", null, "he/him"), p("Jamie Lin", null, "they/them"),
-                    "ACTIVE", LocalDate.of(2019, 11, 8), true, JORDAN, null, false,
+                    "ACTIVE", LocalDate.of(2019, 11, 8), true, JORDAN, null,
                     story(20, 23, 19, 10, 18, 20, 20, 21)),
             // fused and distant: a divergence flag at the latest session
             new DemoCouple(p("Aisha Khan", null, "she/her"), p("Omar Haddad", null, "he/him"),
-                    "ACTIVE", LocalDate.of(2015, 4, 25), true, JORDAN, null, false,
+                    "ACTIVE", LocalDate.of(2015, 4, 25), true, JORDAN, null,
                     story(9, 24, 11, 26, 21, 16, 23, 11)),
             new DemoCouple(p("Rachel Green", null, "she/her"), p("Noah Williams", null, "he/him"),
-                    "CLOSED", LocalDate.of(2010, 8, 17), true, JORDAN, null, false,
+                    "CLOSED", LocalDate.of(2010, 8, 17), true, JORDAN, null,
                     story(16, 14, 21, 22, 15, 15, 20, 21)),
+            // no accounts yet: Sofia asked to wait until after the first sessions (her link was withdrawn), Erik has
+            // not been invited
             new DemoCouple(p("Sofia Lindqvist", null, "she/her"), p("Erik Lindqvist", null, "he/him"),
-                    "INTAKE", LocalDate.of(2023, 1, 9), true, JORDAN, null, false,
-                    story(19, 19, 19, 19, 13, 22, 13, 22)),
+                    "INTAKE", LocalDate.of(2023, 1, 9), true, JORDAN, null, Invited.VOIDED, Invited.NOT_YET, null),
             new DemoCouple(p("Maya Johnson", null, "she/her"), p("Chris Taylor", null, "he/him"),
-                    "ACTIVE", LocalDate.of(2018, 3, 30), false, PRIYA, null, false,
+                    "ACTIVE", LocalDate.of(2018, 3, 30), false, PRIYA, null,
                     story(17, 21, 19, 22, 22, 18, 21, 20)),
             // Ama has not checked in for the session within 48 hours
             new DemoCouple(p("Kwame Mensah", null, "he/him"), p("Ama Mensah", null, "she/her"),
-                    "ACTIVE", LocalDate.of(2006, 12, 2), true, PRIYA, JORDAN, false,
+                    "ACTIVE", LocalDate.of(2006, 12, 2), true, PRIYA, JORDAN,
                     missing(20, 15, 21, 19, 14, 21, 17, 22)),
             new DemoCouple(p("Isabel Moreau", "Izzy", "she/her"), p("Claire Dubois", null, "she/her"),
-                    "PAUSED", LocalDate.of(2016, 7, 22), true, PRIYA, null, false,
+                    "PAUSED", LocalDate.of(2016, 7, 22), true, PRIYA, null,
                     story(22, 12, 21, 13, 11, 19, 12, 20)),
+            // at intake, and both have accepted their invitations: their first check-ins are in
             new DemoCouple(p("Ben Carter", null, "he/him"), p("Olivia Brooks", "Liv", "she/her"),
-                    "INTAKE", LocalDate.of(2022, 10, 5), false, PRIYA, null, false,
+                    "INTAKE", LocalDate.of(2022, 10, 5), false, PRIYA, null,
                     story(16, 12, 16, 12, 20, 20, 20, 20)),
             new DemoCouple(p("Ravi Sharma", null, "he/him"), p("Neha Sharma", null, "she/her"),
-                    "ACTIVE", LocalDate.of(2011, 2, 14), true, PRIYA, null, false,
+                    "ACTIVE", LocalDate.of(2011, 2, 14), true, PRIYA, null,
                     story(13, 13, 18, 19, 12, 15, 14, 13)),
             new DemoCouple(p("Jonas Weber", null, "he/him"), p("Mia Schulz", null, "she/her"),
-                    "CLOSED", LocalDate.of(2014, 5, 5), true, PRIYA, null, false,
+                    "CLOSED", LocalDate.of(2014, 5, 5), true, PRIYA, null,
                     story(24, 17, 22, 20, 16, 23, 19, 22)),
             new DemoCouple(p("Yusuf Demir", null, "he/him"), p("Elif Demir", null, "she/her"),
-                    "CLOSED", LocalDate.of(2013, 9, 21), true, PRIYA, null, false,
-                    story(18, 16, 20, 20, 21, 19, 22, 21)));
+                    "CLOSED", LocalDate.of(2013, 9, 21), true, PRIYA, null,
+                    story(18, 16, 20, 20, 21, 19, 22, 21)),
+            // Leila: fused, finding room for herself; Jack: steady
+            new DemoCouple(p("Leila Ahmadi", null, "she/her"), p("Jack O'Brien", null, "he/him"),
+                    "ACTIVE", LocalDate.of(2020, 6, 12), true, PRIYA, null,
+                    story(12, 23, 17, 23, 19, 19, 20, 20)),
+            // both low on both after a hard year with Teo's family, slowly finding their way back
+            new DemoCouple(p("Mateo Silva", "Teo", "he/him"), p("Luke Bennett", null, "he/him"),
+                    "ACTIVE", LocalDate.of(2016, 9, 17), true, PRIYA, null,
+                    story(15, 13, 17, 16, 14, 12, 16, 17)));
 
     @Override
     @Transactional
@@ -162,21 +186,31 @@ class DemoClinicLoader implements ApplicationRunner {
                     .set(COUPLE.CREATED_AT, opened) // DemoHistory moves it to just before the first session
                     .set(COUPLE.UPDATED_AT, opened)
                     .returning(COUPLE.ID).fetchSingle(COUPLE.ID);
-            // Past intake, both partners have accepted their invitations and use the portal.
-            boolean canSignIn = demo.canSignIn() || !demo.status().equals("INTAKE");
-            long one = partner(clinic, couple, 1, demo.one(), canSignIn ? account(clinic, demo.one(), hash) : null);
-            long two = partner(clinic, couple, 2, demo.two(), canSignIn ? account(clinic, demo.two(), hash) : null);
+            Long oneAccount = demo.invitedOne() == Invited.ACCEPTED ? account(clinic, demo.one(), hash) : null;
+            Long twoAccount = demo.invitedTwo() == Invited.ACCEPTED ? account(clinic, demo.two(), hash) : null;
+            long one = partner(clinic, couple, 1, demo.one(), oneAccount);
+            long two = partner(clinic, couple, 2, demo.two(), twoAccount);
             long primary = demo.therapist().equals(JORDAN) ? jordan : priya;
             therapist(clinic, couple, primary, "PRIMARY");
             if (demo.coTherapist() != null) {
                 therapist(clinic, couple, demo.coTherapist().equals(JORDAN) ? jordan : priya, "CO_THERAPIST");
             }
+            DemoBalance.Story story = demo.balance();
+            DemoHistory.Next next = story != null && story.missingBeforeNext() ? DemoHistory.Next.TOMORROW
+                    // a partner without an account cannot check in: their window must not be open
+                    : oneAccount == null || twoAccount == null ? DemoHistory.Next.AFTER_THE_WINDOW
+                    : DemoHistory.Next.USUAL;
             DemoHistory.Couple written = new DemoHistory.Couple(couple, clinic, demo.status(), primary,
-                    new DemoHistory.Partner(one, demo.one().name(), demo.one().email(), canSignIn),
-                    new DemoHistory.Partner(two, demo.two().name(), demo.two().email(), canSignIn), index);
-            history.write(written);
+                    new DemoHistory.Partner(one, oneAccount, demo.one().name(), demo.one().preferred(),
+                            demo.one().email(), demo.invitedOne()),
+                    new DemoHistory.Partner(two, twoAccount, demo.two().name(), demo.two().preferred(),
+                            demo.two().email(), demo.invitedTwo()),
+                    index, next);
+            List<DemoHistory.Written> sessions = history.write(written);
             workbook.write(written);
-            balance.write(written, demo.balance());
+            if (story != null) {
+                balance.write(written, story, sessions);
+            }
         }
         log.info("Loaded the demo clinic ({} couples) in {} ms; every demo sign-in uses the password {}",
                 COUPLES.size(), (System.nanoTime() - started) / 1_000_000, PASSWORD);

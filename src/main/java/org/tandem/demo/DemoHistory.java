@@ -1,34 +1,95 @@
 package org.tandem.demo;
 
+import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.COUPLE;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
 import static org.tandem.jooq.Tables.COUPLE_STATUS_CHANGE;
+import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.INVITATION;
 import static org.tandem.jooq.Tables.SESSION_NOTE;
 
 import java.security.SecureRandom;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
+import org.tandem.jooq.tables.records.CoupleSessionRecord;
 
 /**
  * Months of believable history for a demo couple: sessions every one or two weeks (mostly held, some
  * cancelled or missed), clinician notes on held sessions, the next session booked, the status
  * history, and invitations in every state. Seeded, so every demo database looks the same.
+ *
+ * <p>Laid out backwards from today in the clinic's zone, in whole days, so that every story holds whatever the
+ * date, weekday, hour and zone at which the demo is loaded: a couple has the same number of sessions with the same
+ * outcomes on any day, every past session is on a day before today, and only the next session of an active or
+ * intake couple lies ahead, at a distance its story chooses (see {@link Next}).
  */
 final class DemoHistory {
 
-    record Partner(long id, String name, @Nullable String email, boolean canSignIn) {}
+    /** Where a partner stands with their invitation to the client portal. */
+    enum Invited {
+        /** Accepted the evening after the couple was created: the partner has an account and uses the portal. */
+        ACCEPTED,
+        /** A link sent a few days ago, still valid; the one before it went to a mistyped address and was withdrawn. */
+        PENDING,
+        /** The link sent when the couple was created ran out unused. */
+        EXPIRED,
+        /** The link sent when the couple was created was withdrawn the next morning, at the partner's wish. */
+        VOIDED,
+        /** No link sent yet. */
+        NOT_YET
+    }
 
-    record Couple(long id, long clinicId, String status, long therapistId, Partner one, Partner two, int index) {}
+    /** When an active or intake couple's next session is, in days from today in the clinic's zone. */
+    enum Next {
+        /**
+         * Their usual slot tomorrow (inside the window, which opened hours ago) or three or more days ahead (outside
+         * it), on a working day. Never the day after tomorrow, whose window may open at any moment: a partner would be
+         * alerted for a window that opened a minute ago.
+         */
+        USUAL,
+        /** Tomorrow at their usual time (9:00 to 17:30): always within 48 hours, also across a clock change. */
+        TOMORROW,
+        /** Three or more days ahead (the first working day from then): never within 48 hours. */
+        AFTER_THE_WINDOW
+    }
+
+    record Partner(long id, @Nullable Long accountId, String name, @Nullable String preferred, String email,
+            Invited invited) {
+
+        boolean canSignIn() {
+            return accountId != null;
+        }
+
+        String firstName() {
+            return name.split(" ")[0];
+        }
+
+        /** What the other partner calls them: the preferred name, else the first name. */
+        String calledBy() {
+            return preferred != null ? preferred : firstName();
+        }
+    }
+
+    record Couple(long id, long clinicId, String status, long therapistId, Partner one, Partner two, int index,
+            Next next) {}
+
+    /** A session as written: the balance check-ins are laid out around them. */
+    record Written(long id, OffsetDateTime startsAt, String status) {}
+
+    /** How long the invitation links of the demo last, as {@code tandem.invitations.valid-for} does by default. */
+    private static final int LINK_DAYS = 7;
 
     private static final List<String> NOTES = List.of(
             "{a} and {b} arrived on time and settled quickly. We mapped a typical week: {a} described evenings as "
@@ -82,61 +143,113 @@ final class DemoHistory {
         this.today = today;
     }
 
-    void write(Couple couple) {
-        Random random = new Random(1000L + couple.index());
-        dsl.update(COUPLE)
-                .set(COUPLE.PRESENTING_CONCERNS, CONCERNS[couple.index() % CONCERNS.length])
-                .where(COUPLE.ID.eq(couple.id()))
-                .execute();
+    private record Planned(LocalDate day, String status, String modality) {}
 
-        int months = couple.status().equals("INTAKE") ? 0 : 3 + couple.index() % 7; // 3 to 9 months
-        if (couple.status().equals("CLOSED")) {
-            months = Math.max(months, 6); // closed two months ago, after months of work
-        }
-        LocalDate firstSession = couple.status().equals("INTAKE")
-                ? today.minusDays(10 + random.nextInt(10))
-                : today.minusMonths(months).minusDays(random.nextInt(7));
-        LocalDate lastPossible = switch (couple.status()) {
-            case "PAUSED" -> today.minusWeeks(5);
-            case "CLOSED" -> today.minusWeeks(8);
-            default -> today.minusDays(1);
-        };
-        int everyDays = random.nextBoolean() ? 7 : 14;
-        DayOfWeek weekday = DayOfWeek.of(1 + random.nextInt(5));
+    /** Writes the couple's history and returns its sessions, oldest first, the next one (if any) last. */
+    List<Written> write(Couple couple) {
+        Random random = new Random(1000L + couple.index());
+        String status = couple.status();
+        int every = status.equals("INTAKE") || random.nextBoolean() ? 7 : 14;
         LocalTime time = LocalTime.of(9 + random.nextInt(9), random.nextBoolean() ? 0 : 30);
         String usualModality = random.nextInt(3) == 0 ? "VIDEO" : "IN_PERSON";
-        int duration = random.nextInt(4) == 0 ? 80 : 50;
+        // Lengths the session form offers (CoupleSessionsView): a standard hour, or a longer couples session.
+        int duration = random.nextInt(4) == 0 ? 90 : 50;
+        int usualIn = List.of(1, 3, 4).get(random.nextInt(3));
+        // Four to eight months of sessions (16 to 36 weeks), closed couples at least six; two weeks at intake.
+        int weeks = switch (status) {
+            case "INTAKE" -> 2;
+            case "CLOSED" -> Math.max(26, 16 + 4 * (couple.index() % 6));
+            default -> 16 + 4 * (couple.index() % 6);
+        };
+        boolean upcoming = status.equals("ACTIVE") || status.equals("INTAKE");
+        LocalDate next = switch (couple.next()) {
+            case TOMORROW -> today.plusDays(1);
+            case AFTER_THE_WINDOW -> workingDayFrom(today.plusDays(3));
+            case USUAL -> usualDay(today.plusDays(usualIn));
+        };
+        // The last session that took place (or was due to): every session is a whole number of intervals before it.
+        LocalDate last = switch (status) {
+            case "PAUSED" -> workingDayUpTo(today.minusWeeks(5));
+            case "CLOSED" -> workingDayUpTo(today.minusWeeks(8));
+            default -> next.minusDays(every);
+        };
+        int count = weeks * 7 / every;
+        List<Planned> past = new ArrayList<>();
+        for (int k = count - 1; k >= 0; k--) {
+            int roll = random.nextInt(100);
+            // The first session and the latest took place: a baseline at intake, and recent figures on the Overview.
+            String outcome = k == 0 || k == count - 1 || roll < 84 ? "HELD" : roll < 94 ? "CANCELLED" : "NO_SHOW";
+            String modality = random.nextInt(6) == 0 ? other(usualModality) : usualModality;
+            past.add(new Planned(last.minusDays((long) k * every), outcome, modality));
+        }
+        LocalDate first = past.getFirst().day();
 
-        statusChange(couple, null, "INTAKE", firstSession.minusDays(3));
+        OffsetDateTime created = at(first.minusDays(3), LocalTime.of(18, 0));
         dsl.update(COUPLE)
-                .set(COUPLE.CREATED_AT, at(firstSession.minusDays(3), LocalTime.of(18, 0)))
-                .set(COUPLE.UPDATED_AT, at(firstSession.minusDays(3), LocalTime.of(18, 0)))
+                .set(COUPLE.PRESENTING_CONCERNS, CONCERNS[couple.index() % CONCERNS.length])
+                .set(COUPLE.CREATED_AT, created)
+                .set(COUPLE.UPDATED_AT, created)
                 .where(COUPLE.ID.eq(couple.id()))
                 .execute();
-        int held = 0;
-        LocalDate day = firstSession.with(TemporalAdjusters.nextOrSame(weekday));
-        for (; !day.isAfter(lastPossible); day = day.plusDays(everyDays)) {
-            int roll = random.nextInt(100);
-            String status = roll < 84 ? "HELD" : roll < 94 ? "CANCELLED" : "NO_SHOW";
-            String modality = random.nextInt(6) == 0 ? other(usualModality) : usualModality;
-            long session = session(couple, day, time, duration, modality, status);
-            if (status.equals("HELD")) {
-                note(couple, session, NOTES.get((couple.index() + held) % NOTES.size()), day);
-                held++;
-                if (held == 2 && !couple.status().equals("INTAKE")) {
-                    statusChange(couple, "INTAKE", "ACTIVE", day);
+        dsl.update(COUPLE_THERAPIST).set(COUPLE_THERAPIST.ASSIGNED_AT, created)
+                .where(COUPLE_THERAPIST.COUPLE_ID.eq(couple.id()))
+                .execute();
+
+        List<Planned> all = new ArrayList<>(past);
+        if (upcoming) {
+            all.add(new Planned(next, "SCHEDULED", usualModality));
+        }
+        List<Written> sessions = sessions(couple, all, time, duration);
+
+        List<StatusChange> statusChanges = new ArrayList<>();
+        statusChanges.add(new StatusChange(null, "INTAKE", first.minusDays(3)));
+        List<Written> notes = new ArrayList<>();
+        for (Written session : sessions) {
+            if (session.status().equals("HELD")) {
+                notes.add(session);
+                if (notes.size() == 2 && !status.equals("INTAKE")) {
+                    statusChanges.add(new StatusChange("INTAKE", "ACTIVE", dayOf(session)));
                 }
             }
         }
-        switch (couple.status()) {
-            case "PAUSED" -> statusChange(couple, "ACTIVE", "PAUSED", lastPossible.plusDays(2));
-            case "CLOSED" -> statusChange(couple, "ACTIVE", "CLOSED", lastPossible.plusDays(3));
+        switch (status) {
+            case "PAUSED" -> statusChanges.add(new StatusChange("ACTIVE", "PAUSED", last.plusDays(2)));
+            case "CLOSED" -> statusChanges.add(new StatusChange("ACTIVE", "CLOSED", last.plusDays(3)));
             default -> {
-                LocalDate next = today.plusDays(1).with(TemporalAdjusters.nextOrSame(weekday));
-                session(couple, next, time, duration, usualModality, "SCHEDULED");
+                // still active, or still at intake
             }
         }
-        invitations(couple, random);
+        notes(couple, notes);
+        statusChanges(couple, statusChanges);
+        invitations(couple, created);
+        return sessions;
+    }
+
+    /** The day itself when it is a working day, else the Monday after. */
+    private static LocalDate workingDayFrom(LocalDate day) {
+        LocalDate working = day;
+        while (working.getDayOfWeek() == DayOfWeek.SATURDAY || working.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            working = working.plusDays(1);
+        }
+        return working;
+    }
+
+    /** The first working day from {@code day} that is not the day after tomorrow (see {@link Next#USUAL}). */
+    private LocalDate usualDay(LocalDate day) {
+        LocalDate usual = workingDayFrom(day);
+        while (usual.equals(today.plusDays(2))) {
+            usual = workingDayFrom(usual.plusDays(1));
+        }
+        return usual;
+    }
+
+    /** The day itself when it is a working day, else the Friday before. */
+    private static LocalDate workingDayUpTo(LocalDate day) {
+        LocalDate working = day;
+        while (working.getDayOfWeek() == DayOfWeek.SATURDAY || working.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            working = working.minusDays(1);
+        }
+        return working;
     }
 
     private static String other(String modality) {
@@ -147,72 +260,86 @@ final class DemoHistory {
         return day.atTime(time).atZone(zone).toOffsetDateTime();
     }
 
-    private long session(Couple couple, LocalDate day, LocalTime time, int duration, String modality, String status) {
-        return dsl.insertInto(COUPLE_SESSION)
-                .set(COUPLE_SESSION.CLINIC_ID, couple.clinicId())
-                .set(COUPLE_SESSION.COUPLE_ID, couple.id())
-                .set(COUPLE_SESSION.STARTS_AT, at(day, time))
-                .set(COUPLE_SESSION.DURATION_MINUTES, duration)
-                .set(COUPLE_SESSION.MODALITY, modality)
-                .set(COUPLE_SESSION.STATUS, status)
-                .set(COUPLE_SESSION.CREATED_BY, couple.therapistId())
-                .set(COUPLE_SESSION.CREATED_AT, at(day.minusDays(7), LocalTime.NOON))
-                .returning(COUPLE_SESSION.ID)
-                .fetchSingle(COUPLE_SESSION.ID);
+    private LocalDate dayOf(Written session) {
+        return session.startsAt().atZoneSameInstant(zone).toLocalDate();
     }
 
-    private void note(Couple couple, long session, String template, LocalDate day) {
-        String body = template.replace("{a}", firstName(couple.one().name()))
-                .replace("{b}", firstName(couple.two().name()));
-        dsl.insertInto(SESSION_NOTE)
-                .set(SESSION_NOTE.SESSION_ID, session)
-                .set(SESSION_NOTE.CLINIC_ID, couple.clinicId())
-                .set(SESSION_NOTE.BODY, body)
-                .set(SESSION_NOTE.UPDATED_BY, couple.therapistId())
-                .set(SESSION_NOTE.UPDATED_AT, at(day, LocalTime.of(19, 0)))
-                .execute();
+    /** All of the couple's sessions in one statement. */
+    private List<Written> sessions(Couple couple, List<Planned> planned, LocalTime time, int duration) {
+        var insert = dsl.insertInto(COUPLE_SESSION, COUPLE_SESSION.CLINIC_ID, COUPLE_SESSION.COUPLE_ID,
+                COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.DURATION_MINUTES, COUPLE_SESSION.MODALITY,
+                COUPLE_SESSION.STATUS, COUPLE_SESSION.CREATED_BY, COUPLE_SESSION.CREATED_AT);
+        for (Planned session : planned) {
+            insert = insert.values(couple.clinicId(), couple.id(), at(session.day(), time), duration,
+                    session.modality(), session.status(), couple.therapistId(),
+                    at(session.day().minusDays(7), LocalTime.NOON));
+        }
+        Map<Instant, Long> ids = insert.returning(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT).fetch()
+                .stream().collect(Collectors.toMap(r -> r.getStartsAt().toInstant(), CoupleSessionRecord::getId));
+        return planned.stream().map(session -> {
+            OffsetDateTime startsAt = at(session.day(), time);
+            return new Written(ids.get(startsAt.toInstant()), startsAt, session.status());
+        }).toList();
     }
 
-    private static String firstName(String name) {
-        return name.split(" ")[0];
+    /** A clinician note on every held session, written that evening. */
+    private void notes(Couple couple, List<Written> held) {
+        if (held.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(SESSION_NOTE, SESSION_NOTE.SESSION_ID, SESSION_NOTE.CLINIC_ID, SESSION_NOTE.BODY,
+                SESSION_NOTE.UPDATED_BY, SESSION_NOTE.UPDATED_AT);
+        for (int number = 0; number < held.size(); number++) {
+            Written session = held.get(number);
+            String body = NOTES.get((couple.index() + number) % NOTES.size())
+                    .replace("{a}", couple.one().firstName())
+                    .replace("{b}", couple.two().firstName());
+            insert = insert.values(session.id(), couple.clinicId(), body, couple.therapistId(),
+                    at(dayOf(session), LocalTime.of(19, 0)));
+        }
+        insert.execute();
     }
 
-    private void statusChange(Couple couple, @Nullable String from, String to, LocalDate day) {
-        dsl.insertInto(COUPLE_STATUS_CHANGE)
-                .set(COUPLE_STATUS_CHANGE.CLINIC_ID, couple.clinicId())
-                .set(COUPLE_STATUS_CHANGE.COUPLE_ID, couple.id())
-                .set(COUPLE_STATUS_CHANGE.FROM_STATUS, from)
-                .set(COUPLE_STATUS_CHANGE.TO_STATUS, to)
-                .set(COUPLE_STATUS_CHANGE.CHANGED_BY, couple.therapistId())
-                .set(COUPLE_STATUS_CHANGE.CHANGED_AT, at(day, LocalTime.of(18, 0)))
-                .execute();
+    private record StatusChange(@Nullable String from, String to, LocalDate day) {}
+
+    private void statusChanges(Couple couple, List<StatusChange> changes) {
+        var insert = dsl.insertInto(COUPLE_STATUS_CHANGE, COUPLE_STATUS_CHANGE.CLINIC_ID,
+                COUPLE_STATUS_CHANGE.COUPLE_ID, COUPLE_STATUS_CHANGE.FROM_STATUS, COUPLE_STATUS_CHANGE.TO_STATUS,
+                COUPLE_STATUS_CHANGE.CHANGED_BY, COUPLE_STATUS_CHANGE.CHANGED_AT);
+        for (StatusChange change : changes) {
+            insert = insert.values(couple.clinicId(), couple.id(), change.from(), change.to(), couple.therapistId(),
+                    at(change.day(), LocalTime.of(18, 0)));
+        }
+        insert.execute();
     }
 
     /**
-     * Every invitation state appears: accepted (partners who can sign in), pending, expired, and a
-     * voided link followed by a pending one. The tokens are random and shown to no one: a therapist
-     * creates a fresh link to invite a demo partner for real.
+     * Each partner's invitation as their story says. Partners who accepted did so the evening after the couple was
+     * created, which is when their account dates from. The tokens are random and shown to no one: a therapist creates
+     * a fresh link to invite a demo partner for real.
      */
-    private void invitations(Couple couple, Random random) {
+    private void invitations(Couple couple, OffsetDateTime created) {
+        OffsetDateTime sent = created.plusMinutes(15);
         for (Partner partner : List.of(couple.one(), couple.two())) {
-            if (partner.email() == null || couple.status().equals("CLOSED")) {
-                continue;
-            }
-            OffsetDateTime issued = at(today.minusDays(3 + random.nextInt(20)), LocalTime.of(10, 0));
-            OffsetDateTime recent = at(today.minusDays(1 + random.nextInt(5)), LocalTime.of(10, 0)); // still pending
-            if (partner.canSignIn()) {
-                invitation(couple, partner, issued, issued.plusDays(7), issued.plusHours(5), null);
-                continue;
-            }
-            switch ((couple.index() * 2 + (partner == couple.one() ? 0 : 1)) % 4) {
-                case 0 -> invitation(couple, partner, recent, recent.plusDays(7), null, null);
-                case 1 -> invitation(couple, partner, issued.minusDays(20), issued.minusDays(13), null, null);
-                case 2 -> {
-                    invitation(couple, partner, recent.minusDays(2), recent.plusDays(5), null, recent);
-                    invitation(couple, partner, recent, recent.plusDays(7), null, null);
+            switch (partner.invited()) {
+                case ACCEPTED -> {
+                    OffsetDateTime accepted = at(sent.atZoneSameInstant(zone).toLocalDate().plusDays(1),
+                            LocalTime.of(20, 0));
+                    invitation(couple, partner, sent, sent.plusDays(LINK_DAYS), accepted, null);
+                    dsl.update(ACCOUNT).set(ACCOUNT.CREATED_AT, accepted)
+                            .where(ACCOUNT.ID.eq(partner.accountId())).execute();
                 }
-                default -> {
-                    // not invited yet
+                case PENDING -> {
+                    OffsetDateTime mistyped = at(today.minusDays(5), LocalTime.of(10, 0));
+                    OffsetDateTime resent = at(today.minusDays(2), LocalTime.of(10, 0));
+                    invitation(couple, partner, mistyped, mistyped.plusDays(LINK_DAYS), null, resent);
+                    invitation(couple, partner, resent, resent.plusDays(LINK_DAYS), null, null);
+                }
+                case EXPIRED -> invitation(couple, partner, sent, sent.plusDays(LINK_DAYS), null, null);
+                case VOIDED -> invitation(couple, partner, sent, sent.plusDays(LINK_DAYS), null,
+                        at(sent.atZoneSameInstant(zone).toLocalDate().plusDays(1), LocalTime.of(9, 0)));
+                case NOT_YET -> {
+                    // nothing sent yet
                 }
             }
         }
@@ -233,12 +360,7 @@ final class DemoHistory {
                 .set(INVITATION.EXPIRES_AT, expires)
                 .set(INVITATION.ACCEPTED_AT, accepted)
                 .set(INVITATION.VOIDED_AT, voided)
-                .set(INVITATION.ACCOUNT_ID, accepted == null ? null : accountOf(partner))
+                .set(INVITATION.ACCOUNT_ID, accepted == null ? null : partner.accountId())
                 .execute();
-    }
-
-    private @Nullable Long accountOf(Partner partner) {
-        return dsl.select(org.tandem.jooq.Tables.PARTNER.ACCOUNT_ID).from(org.tandem.jooq.Tables.PARTNER)
-                .where(org.tandem.jooq.Tables.PARTNER.ID.eq(partner.id())).fetchOne(org.tandem.jooq.Tables.PARTNER.ACCOUNT_ID);
     }
 }

@@ -16,12 +16,15 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jspecify.annotations.Nullable;
 import org.tandem.workbook.AnswerValue;
+import org.tandem.workbook.GoalScope;
 import org.tandem.workbook.ModuleContent;
 import org.tandem.workbook.Step;
 import org.tandem.workbook.WorkbookJson;
@@ -41,32 +44,19 @@ final class DemoWorkbook {
     private static final List<String> NOT_STARTED = List.of("vulnerability-at-your-own-pace",
             "friends-keeping-friendships-alive", "growth-something-of-my-own");
 
-    private static final List<String> WORDS_ONE = List.of(
-            "A slow Saturday morning with coffee and nobody needing anything from me.",
-            "When we talk about our day without our phones on the table, I feel we are on the same side.",
-            "I get quiet when I'm overwhelmed. It isn't about you, even though I know it can feel that way.",
-            "I'd like us to keep Thursday evenings for just the two of us, even if it's only a walk.",
-            "Honestly, I lose track of my friends when work is busy, and then I lean on you for everything.",
-            "I noticed I say \"fine\" when I mean \"I need a minute\". I want to try saying the second one.",
-            "The way you make tea for me without asking. It still gets me every time.",
-            "I want to ask for time together before I feel lonely, not after.");
-    private static final List<String> WORDS_TWO = List.of(
-            "Time outside on my own, a long run or a bike ride, and then coming home to you.",
-            "I feel close when you ask a second question about my day, not just the first one.",
-            "I need a little warning before plans change. Then I can be flexible, I promise.",
-            "I'd love one evening a week that is mine for climbing, and one that is ours.",
-            "I miss my sister's family. I'd like to see them more, sometimes with you and sometimes alone.",
-            "When you go quiet I fill the silence with worry. It helps when you tell me it's tiredness.",
-            "You laugh at my terrible jokes, and you remember the small things I tell you.",
-            "I want to say no to extra work on weekends so that Sunday stays ours.");
     private static final List<String> FEEDBACK_STEP = List.of(
             "Thank you for writing this so honestly. Let's start from this sentence next session.",
-            "This is a really clear request. Notice how specific it is: that's what makes it easy to say yes to.",
+            "You noticed a lot here. Let's look at this together next time.",
             "I can hear how much this matters to you. We'll come back to it together.");
-    private static final List<String> FEEDBACK_WHOLE = List.of(
-            "Lovely work on this module. You both named needs without blame, which is exactly the skill we're practising.",
-            "Thank you both. Your answers show a lot more overlap than you expected — worth celebrating.",
-            "Good, careful work. Keep the weekly conversation short and kind, as you described.");
+    /** The therapist's word on the whole of each reviewed module. */
+    private static final Map<String, String> FEEDBACK_WHOLE = Map.of(
+            "talk-weekly-check-in", "Good, careful work. Keep the weekly conversation short and kind, as you described.",
+            "rituals-daily-touchpoints",
+            "Thank you both. Your lists overlap more than you expected — that's worth celebrating.",
+            "boundaries-early-and-kind",
+            "Lovely work on this module. You both named your limits without blame, which is exactly the skill we're practising.",
+            "reflect-how-i-reach-for-closeness",
+            "Thank you for looking at where your patterns come from. That takes courage; we'll go gently with it.");
 
     private final DSLContext dsl;
     private final ZoneId zone;
@@ -78,6 +68,9 @@ final class DemoWorkbook {
         this.today = today;
     }
 
+    /** How many couples' workbooks are written: the modules, and the answers written for them, go round in turn. */
+    private int written;
+
     void write(DemoHistory.Couple couple) {
         if (couple.status().equals("INTAKE")) {
             return; // no history yet: their workbook starts empty
@@ -87,51 +80,62 @@ final class DemoWorkbook {
             case "CLOSED" -> today.minusWeeks(8);
             default -> today;
         };
-        int index = couple.index();
-        long one = couple.one().id();
-        long two = couple.two().id();
+        int turn = written++;
+        DemoHistory.Partner one = couple.one();
+        DemoHistory.Partner two = couple.two();
 
         // Reviewed, with feedback; partner one shares one answer; the mutual-reveal step is revealed to both.
-        Given reviewed = assign(couple, REVIEWED.get(index % REVIEWED.size()), anchor.minusWeeks(9), "SEPARATE",
+        Given reviewed = assign(couple, REVIEWED.get(turn % REVIEWED.size()), anchor.minusWeeks(9), "SEPARATE",
                 "Try this before our next session — there are no wrong answers.");
-        long oneWork = work(reviewed, couple, one, anchor.minusWeeks(8), Set.of(firstPrompt(reviewed.content())));
-        long twoWork = work(reviewed, couple, two, anchor.minusWeeks(8).plusDays(2), Set.of());
-        feedback(couple, oneWork, firstPrompt(reviewed.content()), FEEDBACK_STEP.get(index % FEEDBACK_STEP.size()),
+        int reviewedAnswers = turn / REVIEWED.size();
+        Worked oneWork = work(reviewed, couple, one, anchor.minusWeeks(8), Set.of(firstPrompt(reviewed.content())),
+                reviewedAnswers);
+        Worked twoWork = work(reviewed, couple, two, anchor.minusWeeks(8).plusDays(2), Set.of(), reviewedAnswers);
+        feedback(couple, oneWork.id(), firstPrompt(reviewed.content()), FEEDBACK_STEP.get(turn % FEEDBACK_STEP.size()),
                 anchor.minusWeeks(7));
-        feedback(couple, twoWork, null, FEEDBACK_WHOLE.get(index % FEEDBACK_WHOLE.size()), anchor.minusWeeks(7));
-        feedback(couple, oneWork, null, FEEDBACK_WHOLE.get(index % FEEDBACK_WHOLE.size()), anchor.minusWeeks(7));
+        feedback(couple, twoWork.id(), null, FEEDBACK_WHOLE.get(reviewed.module()), anchor.minusWeeks(7));
+        feedback(couple, oneWork.id(), null, FEEDBACK_WHOLE.get(reviewed.module()), anchor.minusWeeks(7));
         reviewed(reviewed, couple, anchor.minusWeeks(7));
 
         // Reviewed: each partner's own goal, one kept private and one shared, tracked since.
         Given ownGoals = assign(couple, "goals-a-goal-of-my-own", anchor.minusWeeks(7), "SEPARATE", null);
-        long oneGoals = work(ownGoals, couple, one, anchor.minusWeeks(6), Set.of());
-        long twoGoals = work(ownGoals, couple, two, anchor.minusWeeks(6), Set.of("my-goal"));
+        Worked oneGoals = work(ownGoals, couple, one, anchor.minusWeeks(6), Set.of(), turn);
+        Worked twoGoals = work(ownGoals, couple, two, anchor.minusWeeks(6), Set.of("my-goal"), turn);
         reviewed(ownGoals, couple, anchor.minusWeeks(5));
-        goal(couple, one, false, goalOf(ownGoals, oneGoals), oneGoals, anchor.minusWeeks(6), 30 + index % 4 * 10, 1);
-        goal(couple, two, true, goalOf(ownGoals, twoGoals), twoGoals, anchor.minusWeeks(6), 50 + index % 3 * 10, 2);
+        goal(couple, one, false, oneGoals, anchor.minusWeeks(6), 30 + turn % 4 * 10, 1, turn);
+        goal(couple, two, true, twoGoals, anchor.minusWeeks(6), 50 + turn % 3 * 10, 2, turn + 1);
 
         // Submitted, not yet reviewed: the couple's shared goal, its answers revealed to each other.
         Given sharedGoal = assign(couple, "goals-a-goal-we-share", anchor.minusWeeks(3), "SEPARATE", null);
-        long oneShared = work(sharedGoal, couple, one, anchor.minusWeeks(2), Set.of());
-        work(sharedGoal, couple, two, anchor.minusWeeks(2).plusDays(1), Set.of());
-        goal(couple, null, true, goalOf(sharedGoal, oneShared), oneShared, anchor.minusWeeks(2), 20, 1);
+        Worked oneShared = work(sharedGoal, couple, one, anchor.minusWeeks(2), Set.of(), turn);
+        work(sharedGoal, couple, two, anchor.minusWeeks(2).plusDays(1), Set.of(), turn);
+        goal(couple, null, true, oneShared, anchor.minusWeeks(2), 20, 1, turn);
 
         // In progress: partner one has begun (privately), partner two has not; overdue for some couples.
-        Given started = assign(couple, IN_PROGRESS.get(index % IN_PROGRESS.size()),
-                anchor.minusDays(index % 3 == 0 ? 16 : 6), "SEPARATE", "Take your time with this one.");
-        draft(started, couple, one, anchor.minusDays(2));
+        Given started = assign(couple, IN_PROGRESS.get(turn % IN_PROGRESS.size()),
+                anchor.minusDays(turn % 3 == 0 ? 16 : 6), "SEPARATE", "Take your time with this one.");
+        draft(started, couple, one, anchor.minusDays(2), turn / IN_PROGRESS.size());
         emptyWork(started, couple, two);
-        setDue(started, index % 3 == 0 ? anchor.minusDays(2) : anchor.plusDays(8));
+        setDue(started, turn % 3 == 0 ? anchor.minusDays(2) : anchor.plusDays(8));
 
         // Not started.
-        Given fresh = assign(couple, NOT_STARTED.get(index % NOT_STARTED.size()), anchor.minusDays(1), "SEPARATE",
+        Given fresh = assign(couple, NOT_STARTED.get(turn % NOT_STARTED.size()), anchor.minusDays(1), "SEPARATE",
                 null);
         emptyWork(fresh, couple, one);
         emptyWork(fresh, couple, two);
         setDue(fresh, anchor.plusDays(12));
     }
 
-    private record Given(long assignmentId, ModuleContent content) {}
+    /** A partner's answer set as written: its id and the answer to each step. */
+    private record Worked(long id, Map<String, AnswerValue> answers) {}
+
+    private static DemoAnswers.Writer writer(DemoHistory.Couple couple, DemoHistory.Partner partner) {
+        DemoHistory.Partner other = partner == couple.one() ? couple.two() : couple.one();
+        return new DemoAnswers.Writer(partner.name(), couple.one().name(), partner == couple.one(),
+                partner.calledBy(), other.calledBy());
+    }
+
+    private record Given(long assignmentId, String module, ModuleContent content) {}
 
     private Given assign(DemoHistory.Couple couple, String builtIn, LocalDate day, String mode, @Nullable String note) {
         var version = dsl.select(MODULE_VERSION.ID, MODULE_VERSION.CONTENT)
@@ -149,7 +153,7 @@ final class DemoWorkbook {
                 .set(MODULE_ASSIGNMENT.ASSIGNED_BY, couple.therapistId())
                 .set(MODULE_ASSIGNMENT.ASSIGNED_AT, at(day, LocalTime.of(17, 0)))
                 .returning(MODULE_ASSIGNMENT.ID).fetchSingle(MODULE_ASSIGNMENT.ID);
-        return new Given(id, WorkbookJson.content(version.value2().data()));
+        return new Given(id, builtIn, WorkbookJson.content(version.value2().data()));
     }
 
     private void setDue(Given given, LocalDate due) {
@@ -164,35 +168,42 @@ final class DemoWorkbook {
                 .where(MODULE_ASSIGNMENT.ID.eq(given.assignmentId())).execute();
     }
 
-    /** A partner's submitted answers to every step; {@code sharedSteps} are shared with the other partner. */
-    private long work(Given given, DemoHistory.Couple couple, long partnerId, LocalDate submitted,
-            Set<String> sharedSteps) {
-        long account = accountOf(couple, partnerId);
-        long work = insertWork(given, couple, partnerId, at(submitted.minusDays(2), LocalTime.of(20, 0)),
+    /**
+     * A partner's submitted answers to every step; {@code sharedSteps} are shared with the other partner.
+     * {@code variant} picks among the answers written for the module's prompts (see {@link DemoAnswers}).
+     */
+    private Worked work(Given given, DemoHistory.Couple couple, DemoHistory.Partner partner, LocalDate submitted,
+            Set<String> sharedSteps, int variant) {
+        long account = accountOf(couple, partner);
+        long work = insertWork(given, couple, partner.id(), at(submitted.minusDays(2), LocalTime.of(20, 0)),
                 at(submitted, LocalTime.of(21, 15)), account);
-        int seed = couple.index() + (partnerId == couple.one().id() ? 0 : 3);
+        int seed = couple.index() + (partner == couple.one() ? 0 : 3);
+        Map<String, AnswerValue> answers = new LinkedHashMap<>();
         for (Step step : given.content().steps()) {
             if (step.answerable()) {
-                answer(couple, work, step, sample(step, partnerId == couple.one().id(), seed++),
-                        sharedSteps.contains(step.id()), account, submitted);
+                answers.put(step.id(), sample(given.module(), step, writer(couple, partner), seed++, variant));
             }
         }
-        return work;
+        answers(couple, work, answers, sharedSteps, account, submitted);
+        return new Worked(work, answers);
     }
 
     /** The first half of the steps answered, privately, not submitted. */
-    private void draft(Given given, DemoHistory.Couple couple, long partnerId, LocalDate day) {
-        long account = accountOf(couple, partnerId);
-        long work = insertWork(given, couple, partnerId, at(day, LocalTime.of(21, 0)), null, account);
+    private void draft(Given given, DemoHistory.Couple couple, DemoHistory.Partner partner, LocalDate day,
+            int variant) {
+        long account = accountOf(couple, partner);
+        long work = insertWork(given, couple, partner.id(), at(day, LocalTime.of(21, 0)), null, account);
         List<Step> answerable = given.content().steps().stream().filter(Step::answerable).toList();
         int seed = couple.index();
+        Map<String, AnswerValue> answers = new LinkedHashMap<>();
         for (Step step : answerable.subList(0, Math.max(1, answerable.size() / 2))) {
-            answer(couple, work, step, sample(step, partnerId == couple.one().id(), seed++), false, account, day);
+            answers.put(step.id(), sample(given.module(), step, writer(couple, partner), seed++, variant));
         }
+        answers(couple, work, answers, Set.of(), account, day);
     }
 
-    private void emptyWork(Given given, DemoHistory.Couple couple, long partnerId) {
-        insertWork(given, couple, partnerId, null, null, null);
+    private void emptyWork(Given given, DemoHistory.Couple couple, DemoHistory.Partner partner) {
+        insertWork(given, couple, partner.id(), null, null, null);
     }
 
     private long insertWork(Given given, DemoHistory.Couple couple, long partnerId, @Nullable OffsetDateTime started,
@@ -207,19 +218,16 @@ final class DemoWorkbook {
                 .returning(ASSIGNMENT_WORK.ID).fetchSingle(ASSIGNMENT_WORK.ID);
     }
 
-    private void answer(DemoHistory.Couple couple, long work, Step step, AnswerValue value, boolean shared,
-            long account, LocalDate day) {
-        dsl.insertInto(ANSWER)
-                .set(ANSWER.CLINIC_ID, couple.clinicId())
-                .set(ANSWER.WORK_ID, work)
-                .set(ANSWER.STEP_ID, step.id())
-                .set(ANSWER.VALUE, JSONB.valueOf(WorkbookJson.write(value)))
-                .set(ANSWER.FILLED, true)
-                .set(ANSWER.SHARED, shared)
-                .set(ANSWER.UPDATED_BY, account)
-                .set(ANSWER.UPDATED_AT, at(day, LocalTime.of(20, 30)))
-                .set(ANSWER.VERSION, 1)
-                .execute();
+    private void answers(DemoHistory.Couple couple, long work, Map<String, AnswerValue> answers,
+            Set<String> sharedSteps, long account, LocalDate day) {
+        var insert = dsl.insertInto(ANSWER, ANSWER.CLINIC_ID, ANSWER.WORK_ID, ANSWER.STEP_ID, ANSWER.VALUE,
+                ANSWER.FILLED, ANSWER.SHARED, ANSWER.UPDATED_BY, ANSWER.UPDATED_AT, ANSWER.VERSION);
+        for (var answer : answers.entrySet()) {
+            insert = insert.values(couple.clinicId(), work, answer.getKey(),
+                    JSONB.valueOf(WorkbookJson.write(answer.getValue())), true, sharedSteps.contains(answer.getKey()),
+                    account, at(day, LocalTime.of(20, 30)), 1);
+        }
+        insert.execute();
     }
 
     private void feedback(DemoHistory.Couple couple, long work, @Nullable String stepId, String body, LocalDate day) {
@@ -233,89 +241,90 @@ final class DemoWorkbook {
                 .execute();
     }
 
-    private AnswerValue.GoalValue goalOf(Given given, long work) {
-        String stepId = given.content().steps().stream().filter(step -> step instanceof Step.Goal).findFirst()
-                .orElseThrow().id();
-        return (AnswerValue.GoalValue) WorkbookJson.answer(dsl.select(ANSWER.VALUE).from(ANSWER)
-                .where(ANSWER.WORK_ID.eq(work), ANSWER.STEP_ID.eq(stepId)).fetchSingle(ANSWER.VALUE).data());
-    }
-
-    /** A tracked goal born from a goal step, with milestones (the first {@code reached} of them reached) and updates. */
-    private void goal(DemoHistory.Couple couple, @Nullable Long owner, boolean shared, AnswerValue.GoalValue from,
-            long work, LocalDate set, int progress, int reached) {
-        String stepId = dsl.select(ANSWER.STEP_ID).from(ANSWER)
-                .where(ANSWER.WORK_ID.eq(work), ANSWER.VALUE.cast(String.class).like("%\"GOAL\"%"))
-                .limit(1).fetchSingle(ANSWER.STEP_ID);
-        long createdBy = owner == null ? accountOf(couple, couple.one().id()) : accountOf(couple, owner);
+    /**
+     * A tracked goal born from the goal step of an answer set, with milestones (the first {@code reached} of them
+     * reached) and two progress updates, picked by {@code turn} from those written.
+     */
+    private void goal(DemoHistory.Couple couple, DemoHistory.@Nullable Partner owner, boolean shared, Worked from,
+            LocalDate set, int progress, int reached, int turn) {
+        var step = from.answers().entrySet().stream()
+                .filter(answer -> answer.getValue() instanceof AnswerValue.GoalValue).findFirst().orElseThrow();
+        AnswerValue.GoalValue value = (AnswerValue.GoalValue) step.getValue();
+        DemoHistory.Partner writer = owner == null ? couple.one() : owner;
+        long createdBy = accountOf(couple, writer);
         long goal = dsl.insertInto(GOAL)
                 .set(GOAL.CLINIC_ID, couple.clinicId())
                 .set(GOAL.COUPLE_ID, couple.id())
-                .set(GOAL.OWNER_PARTNER_ID, owner)
+                .set(GOAL.OWNER_PARTNER_ID, owner == null ? null : owner.id())
                 .set(GOAL.SHARED, shared)
-                .set(GOAL.WHAT, from.what())
-                .set(GOAL.WHY, from.why())
-                .set(GOAL.FIRST_STEP, from.firstStep())
-                .set(GOAL.TARGET_ON, from.targetOn())
+                .set(GOAL.WHAT, value.what())
+                .set(GOAL.WHY, value.why())
+                .set(GOAL.FIRST_STEP, value.firstStep())
+                .set(GOAL.TARGET_ON, value.targetOn())
                 .set(GOAL.PROGRESS, progress)
-                .set(GOAL.SOURCE_WORK_ID, work)
-                .set(GOAL.SOURCE_STEP_ID, stepId)
+                .set(GOAL.SOURCE_WORK_ID, from.id())
+                .set(GOAL.SOURCE_STEP_ID, step.getKey())
                 .set(GOAL.CREATED_BY, createdBy)
                 .set(GOAL.CREATED_AT, at(set, LocalTime.of(21, 20)))
                 .returning(GOAL.ID).fetchSingle(GOAL.ID);
         List<String> milestones = List.of("Talk it through and pick a start date", "Do it for the first time",
                 "Keep it up for four weeks", "Look back together on how it went");
+        var insertMilestones = dsl.insertInto(GOAL_MILESTONE, GOAL_MILESTONE.CLINIC_ID, GOAL_MILESTONE.GOAL_ID,
+                GOAL_MILESTONE.TITLE, GOAL_MILESTONE.POSITION, GOAL_MILESTONE.REACHED_AT, GOAL_MILESTONE.REACHED_BY);
         for (int position = 0; position < milestones.size(); position++) {
             boolean done = position < reached;
-            dsl.insertInto(GOAL_MILESTONE)
-                    .set(GOAL_MILESTONE.CLINIC_ID, couple.clinicId())
-                    .set(GOAL_MILESTONE.GOAL_ID, goal)
-                    .set(GOAL_MILESTONE.TITLE, milestones.get(position))
-                    .set(GOAL_MILESTONE.POSITION, position + 1)
-                    .set(GOAL_MILESTONE.REACHED_AT, done ? at(set.plusWeeks(position + 1L), LocalTime.of(19, 0)) : null)
-                    .set(GOAL_MILESTONE.REACHED_BY, done ? createdBy : null)
-                    .execute();
+            insertMilestones = insertMilestones.values(couple.clinicId(), goal, milestones.get(position), position + 1,
+                    done ? at(set.plusWeeks(position + 1L), LocalTime.of(19, 0)) : null, done ? createdBy : null);
         }
-        List<String> updates = List.of("Made a start this week. Harder than I thought, but it felt good.",
-                "Kept to it twice. Missed once because of work, and that's OK.");
+        insertMilestones.execute();
+        // Days after the goal was set, so that both updates lie in the past even for a goal set two weeks ago.
+        List<String> updates = DemoAnswers.written().updates(owner == null, turn, writer(couple, writer));
+        var insertUpdates = dsl.insertInto(GOAL_UPDATE, GOAL_UPDATE.CLINIC_ID, GOAL_UPDATE.GOAL_ID, GOAL_UPDATE.BODY,
+                GOAL_UPDATE.PROGRESS, GOAL_UPDATE.CREATED_BY, GOAL_UPDATE.CREATED_AT);
         for (int number = 0; number < updates.size(); number++) {
-            dsl.insertInto(GOAL_UPDATE)
-                    .set(GOAL_UPDATE.CLINIC_ID, couple.clinicId())
-                    .set(GOAL_UPDATE.GOAL_ID, goal)
-                    .set(GOAL_UPDATE.BODY, updates.get(number))
-                    .set(GOAL_UPDATE.PROGRESS, progress * (number + 1) / updates.size())
-                    .set(GOAL_UPDATE.CREATED_BY, createdBy)
-                    .set(GOAL_UPDATE.CREATED_AT, at(set.plusWeeks(number + 1L), LocalTime.of(20, 0)))
-                    .execute();
+            insertUpdates = insertUpdates.values(couple.clinicId(), goal, updates.get(number),
+                    progress * (number + 1) / updates.size(), createdBy,
+                    at(set.plusDays(3 + 4L * number), LocalTime.of(20, 0)));
         }
+        insertUpdates.execute();
     }
 
-    /** A believable answer of the step's kind, varied by partner and seed. */
-    private AnswerValue sample(Step step, boolean partnerOne, int seed) {
-        List<String> words = partnerOne ? WORDS_ONE : WORDS_TWO;
+    /**
+     * A believable answer of the step's kind: what was written for this prompt, goal or choice (see
+     * {@link DemoAnswers}), else a rating, choice or ticks varied by partner and seed.
+     */
+    private AnswerValue sample(String module, Step step, DemoAnswers.Writer writer, int seed, int variant) {
+        DemoAnswers written = DemoAnswers.written();
         return switch (step) {
             case Step.Reading reading -> throw new IllegalArgumentException("A reading takes no answer");
-            case Step.Prompt prompt -> new AnswerValue.Text(words.get(Math.floorMod(seed, words.size())));
-            case Step.Scale scale -> new AnswerValue.Rating(
-                    Math.min(scale.max(), scale.min() + Math.floorMod(seed * 3 + (partnerOne ? 2 : 5), scale.max() - scale.min() + 1)));
-            case Step.Choice choice -> new AnswerValue.Choices(choice.multiple()
-                    ? List.of(Math.floorMod(seed, choice.options().size()), Math.floorMod(seed + 2, choice.options().size()))
-                    : List.of(Math.floorMod(seed, choice.options().size())));
-            case Step.Goal goal -> partnerOne
-                    ? new AnswerValue.GoalValue("Go back to my Thursday pottery class",
-                            "It's the one place I feel entirely like myself, and I come home lighter.",
-                            "Email the studio about the spring term", today.plusMonths(2), goal.scope())
-                    : new AnswerValue.GoalValue("Run a 10 km race in the spring",
-                            "Training gives my week a shape, and I'd love you at the finish line.",
-                            "Three short runs this week", today.plusMonths(3), goal.scope());
-            case Step.WeeklyPlan plan -> new AnswerValue.Plan(partnerOne
+            case Step.Prompt prompt -> new AnswerValue.Text(written.prompt(module, prompt.id(), writer, variant));
+            case Step.Scale scale -> new AnswerValue.Rating(Math.min(scale.max(), scale.min()
+                    + Math.floorMod(seed * 3 + (writer.partnerOne() ? 2 : 5), scale.max() - scale.min() + 1)));
+            case Step.Choice choice -> {
+                List<String> ticked = written.ticked(module, choice.id(), writer);
+                if (ticked != null) {
+                    yield new AnswerValue.Choices(ticked.stream().map(option -> optionOf(choice, option)).toList());
+                }
+                int size = choice.options().size();
+                yield new AnswerValue.Choices(choice.multiple()
+                        ? List.of(Math.floorMod(seed, size), Math.floorMod(seed + 2, size))
+                        : List.of(Math.floorMod(seed, size)));
+            }
+            case Step.Goal goal -> {
+                DemoAnswers.Goal mine = written.goal(module, goal.id(), writer);
+                LocalDate target = goal.scope() == GoalScope.SHARED ? today.plusWeeks(6)
+                        : today.plusMonths(writer.partnerOne() ? 2 : 3);
+                yield new AnswerValue.GoalValue(mine.what(), mine.why(), mine.firstStep(), target, goal.scope());
+            }
+            case Step.WeeklyPlan plan -> new AnswerValue.Plan(writer.partnerOne()
                     ? List.of(new AnswerValue.Slot(DayOfWeek.TUESDAY, LocalTime.of(19, 0), LocalTime.of(21, 0),
-                                    AnswerValue.SlotKind.PERSONAL, "Pottery class"),
+                                    AnswerValue.SlotKind.PERSONAL, "An evening of my own"),
                             new AnswerValue.Slot(DayOfWeek.FRIDAY, LocalTime.of(19, 30), LocalTime.of(22, 0),
-                                    AnswerValue.SlotKind.COUPLE, "Dinner, phones away"))
+                                    AnswerValue.SlotKind.COUPLE, "Dinner together, phones away"))
                     : List.of(new AnswerValue.Slot(DayOfWeek.SATURDAY, LocalTime.of(8, 0), LocalTime.of(10, 0),
-                                    AnswerValue.SlotKind.PERSONAL, "Long run"),
+                                    AnswerValue.SlotKind.PERSONAL, "A morning to myself"),
                             new AnswerValue.Slot(DayOfWeek.SUNDAY, LocalTime.of(11, 0), LocalTime.of(14, 0),
-                                    AnswerValue.SlotKind.COUPLE, "Walk and lunch out")));
+                                    AnswerValue.SlotKind.COUPLE, "A walk and lunch out")));
             case Step.Checklist checklist -> {
                 List<Integer> ticked = new ArrayList<>();
                 for (int item = 0; item < checklist.items().size(); item++) {
@@ -328,17 +337,22 @@ final class DemoWorkbook {
         };
     }
 
+    private static int optionOf(Step.Choice choice, String option) {
+        int index = choice.options().indexOf(option);
+        if (index < 0) {
+            throw new IllegalStateException("No option '" + option + "' in step " + choice.id());
+        }
+        return index;
+    }
+
     private static String firstPrompt(ModuleContent content) {
         return content.steps().stream().filter(step -> step instanceof Step.Prompt && !step.mutualReveal())
                 .findFirst().orElseThrow().id();
     }
 
-    private long accountOf(DemoHistory.Couple couple, long partnerId) {
-        Long account = dsl.select(org.tandem.jooq.Tables.PARTNER.ACCOUNT_ID).from(org.tandem.jooq.Tables.PARTNER)
-                .where(org.tandem.jooq.Tables.PARTNER.ID.eq(partnerId))
-                .fetchOne(org.tandem.jooq.Tables.PARTNER.ACCOUNT_ID);
+    private static long accountOf(DemoHistory.Couple couple, DemoHistory.Partner partner) {
         // Partners who cannot sign in still answered on paper in the demo story; the therapist entered it.
-        return account != null ? account : couple.therapistId();
+        return partner.accountId() != null ? partner.accountId() : couple.therapistId();
     }
 
     private OffsetDateTime at(LocalDate day, LocalTime time) {

@@ -55,9 +55,11 @@ class DemoAlertsTest {
                 .filter(alert -> alert.kind() == AlertKind.MISSING_CHECK_IN && alert.partnerId() != null)
                 .map(alert -> dsl.fetchValue(PARTNER.FULL_NAME, PARTNER.ID.eq(alert.partnerId())))
                 .toList();
-        // The two intake couples have no accounts yet (their invitations are the demo's), so they cannot check in.
-        assertThat(missing).containsExactlyInAnyOrder("Ama Mensah", "Lucía Fernández", "Marco Rossi",
-                "Sofia Lindqvist", "Erik Lindqvist");
+        // Only the story of the missing check-in: every other partner who can sign in has checked in for a session
+        // whose window is open, and the couples without accounts (Lucía & Marco, Sofia & Erik) cannot check in, so
+        // the demo books their next session beyond the 48 hours (DemoHistory.Next). Whatever day the demo is loaded:
+        // DemoStoriesTest.
+        assertThat(missing).containsExactly("Ama Mensah");
     }
 
     @Test

@@ -15,7 +15,9 @@ import static org.tandem.jooq.Tables.FEEDBACK;
 import static org.tandem.jooq.Tables.GOAL;
 import static org.tandem.jooq.Tables.GOAL_MILESTONE;
 import static org.tandem.jooq.Tables.GOAL_UPDATE;
+import static org.tandem.jooq.Tables.MODULE;
 import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
+import static org.tandem.jooq.Tables.MODULE_VERSION;
 import static org.tandem.jooq.Tables.SESSION_NOTE;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.PARTNER;
@@ -47,7 +49,9 @@ import org.tandem.balance.Subscale;
 import org.tandem.balance.Zone;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
+import org.tandem.workbook.AnswerValue;
 import org.tandem.workbook.Progress;
+import org.tandem.workbook.WorkbookJson;
 import org.tandem.workbook.WorkbookService;
 
 class DemoClinicLoaderTest {
@@ -231,9 +235,12 @@ class DemoClinicLoaderTest {
             });
             Map<Long, Scored> baselines = first(checkIns);
             Map<Long, Scored> latest = latest(checkIns);
-            assertThat(baselines).as("every partner of every couple has a baseline")
-                    .hasSize(dsl.fetchCount(PARTNER, PARTNER.COUPLE_ID.in(dsl.select(COUPLE.ID).from(COUPLE)
-                            .join(CLINIC).on(CLINIC.ID.eq(COUPLE.CLINIC_ID), CLINIC.NAME.eq("Riverside Couples Practice")))))
+            // Partners without an account (Lucía & Marco, Sofia & Erik, at intake) cannot check in.
+            assertThat(baselines.keySet()).as("every partner who can sign in has a baseline, and no one else")
+                    .containsExactlyInAnyOrderElementsOf(dsl.select(PARTNER.ID).from(PARTNER)
+                            .join(COUPLE).on(COUPLE.ID.eq(PARTNER.COUPLE_ID))
+                            .join(CLINIC).on(CLINIC.ID.eq(COUPLE.CLINIC_ID), CLINIC.NAME.eq("Riverside Couples Practice"))
+                            .where(PARTNER.ACCOUNT_ID.isNotNull()).fetch(PARTNER.ID))
                     .hasSizeGreaterThanOrEqualTo(BalanceScoring.MIN_BASELINES);
 
             // All four zones among the partners' latest check-ins.
@@ -291,6 +298,87 @@ class DemoClinicLoaderTest {
             assertThat(alexLatest.submitted()).isAfter(now.minusDays(16));
             assertThat(samFirst.scores().zone(60)).isEqualTo(Zone.FUSED);
             assertThat(samLatest.scores().independence()).isGreaterThan(samFirst.scores().independence());
+        }
+
+        /** A demo answer with its module, step, writer and the other partner. */
+        private record Written(long couple, String module, String step, AnswerValue value, String writer,
+                String writerCalled, int position, String partnerOne, String otherCalled) {
+
+            DemoAnswers.Writer asWriter() {
+                return new DemoAnswers.Writer(writer, partnerOne, position == 1, writerCalled, otherCalled);
+            }
+        }
+
+        private List<Written> demoAnswers() {
+            var other = PARTNER.as("other");
+            var first = PARTNER.as("first");
+            return dsl.select(PARTNER.COUPLE_ID, MODULE.BUILTIN_KEY, ANSWER.STEP_ID, ANSWER.VALUE, PARTNER.FULL_NAME,
+                            DSL.coalesce(PARTNER.PREFERRED_NAME, DSL.splitPart(PARTNER.FULL_NAME, " ", 1)),
+                            PARTNER.POSITION, first.FULL_NAME,
+                            DSL.coalesce(other.PREFERRED_NAME, DSL.splitPart(other.FULL_NAME, " ", 1)))
+                    .from(ANSWER)
+                    .join(ASSIGNMENT_WORK).on(ASSIGNMENT_WORK.ID.eq(ANSWER.WORK_ID))
+                    .join(MODULE_ASSIGNMENT).on(MODULE_ASSIGNMENT.ID.eq(ASSIGNMENT_WORK.ASSIGNMENT_ID))
+                    .join(MODULE_VERSION).on(MODULE_VERSION.ID.eq(MODULE_ASSIGNMENT.MODULE_VERSION_ID))
+                    .join(MODULE).on(MODULE.ID.eq(MODULE_VERSION.MODULE_ID))
+                    .join(PARTNER).on(PARTNER.ID.eq(ASSIGNMENT_WORK.PARTNER_ID))
+                    .join(other).on(other.COUPLE_ID.eq(PARTNER.COUPLE_ID), other.ID.ne(PARTNER.ID))
+                    .join(first).on(first.COUPLE_ID.eq(PARTNER.COUPLE_ID), first.POSITION.eq((short) 1))
+                    .join(CLINIC).on(CLINIC.ID.eq(ANSWER.CLINIC_ID), CLINIC.NAME.eq("Riverside Couples Practice"))
+                    .fetch(r -> new Written(r.value1(), r.value2(), r.value3(), WorkbookJson.answer(r.value4().data()),
+                            r.value5(), r.value6(), r.value7(), r.value8(), r.value9()));
+        }
+
+        @Test
+        void every_written_answer_and_goal_in_the_demo_is_one_written_for_its_step() {
+            List<Written> written = demoAnswers();
+            List<Written> texts = written.stream().filter(answer -> answer.value() instanceof AnswerValue.Text).toList();
+            List<Written> goals = written.stream().filter(answer -> answer.value() instanceof AnswerValue.GoalValue)
+                    .toList();
+
+            assertThat(texts).hasSizeGreaterThan(100).allSatisfy(answer -> assertThat(
+                            ((AnswerValue.Text) answer.value()).text())
+                    .as(answer.writer() + " in " + answer.module() + "/" + answer.step())
+                    .isIn(DemoAnswers.written().prompts(answer.module(), answer.step(), answer.asWriter()))
+                    .doesNotContain("{", "}"));
+            assertThat(goals).hasSizeGreaterThan(40).allSatisfy(answer -> {
+                AnswerValue.GoalValue goal = (AnswerValue.GoalValue) answer.value();
+                DemoAnswers.Goal expected = DemoAnswers.written().goal(answer.module(), answer.step(), answer.asWriter());
+                assertThat(new DemoAnswers.Goal(goal.what(), goal.why(), goal.firstStep()))
+                        .as(answer.writer() + " in " + answer.module() + "/" + answer.step()).isEqualTo(expected);
+            });
+        }
+
+        @Test
+        void partners_write_their_own_answers_different_from_each_other_and_from_other_couples() {
+            Map<String, List<String>> byStep = demoAnswers().stream()
+                    .filter(answer -> answer.value() instanceof AnswerValue.Text)
+                    .collect(Collectors.groupingBy(answer -> answer.module() + "/" + answer.step(),
+                            Collectors.mapping(answer -> ((AnswerValue.Text) answer.value()).text(),
+                                    Collectors.toList())));
+
+            assertThat(byStep).hasSizeGreaterThan(15).allSatisfy((step, answers) ->
+                    assertThat(answers).as(step).doesNotHaveDuplicates());
+        }
+
+        @Test
+        void no_two_goals_of_a_couple_read_the_same() {
+            var goals = dsl.select(GOAL.COUPLE_ID, GOAL.OWNER_PARTNER_ID, GOAL.SHARED, GOAL.WHAT, GOAL.WHY,
+                            GOAL.FIRST_STEP)
+                    .from(GOAL)
+                    .join(CLINIC).on(CLINIC.ID.eq(GOAL.CLINIC_ID), CLINIC.NAME.eq("Riverside Couples Practice"))
+                    .fetchGroups(GOAL.COUPLE_ID);
+
+            assertThat(goals).hasSizeGreaterThanOrEqualTo(12).allSatisfy((couple, ofCouple) -> {
+                assertThat(ofCouple).as("a private goal, a partner's shared goal and the couple's goal")
+                        .extracting(r -> r.get(GOAL.OWNER_PARTNER_ID) == null, r -> r.get(GOAL.SHARED))
+                        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(false, false),
+                                org.assertj.core.groups.Tuple.tuple(false, true),
+                                org.assertj.core.groups.Tuple.tuple(true, true));
+                assertThat(ofCouple.getValues(GOAL.WHAT)).doesNotHaveDuplicates();
+                assertThat(ofCouple.getValues(GOAL.WHY)).doesNotHaveDuplicates();
+                assertThat(ofCouple.getValues(GOAL.FIRST_STEP)).doesNotHaveDuplicates();
+            });
         }
 
         @Test

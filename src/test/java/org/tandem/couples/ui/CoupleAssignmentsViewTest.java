@@ -79,7 +79,7 @@ class CoupleAssignmentsViewTest extends SpringBrowserlessTest {
         navigate("assignments", Component.class);
 
         assertThat($(SideNavItem.class).all()).extracting(SideNavItem::getLabel).contains("Assignments");
-        assertThat(test(grid()).size()).isEqualTo(15);
+        assertThat(test(grid()).size()).isEqualTo(17);
         assertThat(IntStream.range(0, 4).mapToObj(test(grid())::getHeaderCell))
                 .containsExactly("Couple", "Status", "Primary therapist", "Co-therapist");
         test($(TextField.class).single()).setValue("mensah");

@@ -2,6 +2,7 @@ package org.tandem.sessions.ui;
 
 import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.jooq.Tables.COUPLE_SESSION;
 import static org.tandem.jooq.Tables.PARTNER;
 import static org.tandem.jooq.Tables.SESSION_NOTE;
 
@@ -141,6 +142,17 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
         assertThat($(Span.class, card(id)).all()).extracting(Span::getText).contains("Video", "Scheduled");
         assertThat($(Button.class, card(id)).all()).extracting(Button::getText).containsExactly("Mark cancelled");
         assertThat($(DatePicker.class).single().getValue()).isNull();
+    }
+
+    @Test
+    @WithUserDetails("therapist@example.com")
+    @SuppressWarnings("unchecked")
+    void every_demo_session_lasts_a_length_the_form_offers() {
+        open("couples/" + coupleOf("Alex Morgan") + "/sessions");
+        List<Integer> offered = ((Select<Integer>) $(Select.class).single()).getListDataView().getItems().toList();
+
+        assertThat(dsl.selectDistinct(COUPLE_SESSION.DURATION_MINUTES).from(COUPLE_SESSION)
+                .fetch(COUPLE_SESSION.DURATION_MINUTES)).isNotEmpty().isSubsetOf(offered);
     }
 
     @Test
