@@ -45,8 +45,7 @@ public class BalanceService {
         TandemUser therapist = access.requireTherapistOf(coupleId);
         CheckInRepository.ClinicBaselines clinic = checkIns.clinicBaselines(therapist.clinicId());
         List<ScoredCheckIn> history = checkIns.history(therapist.clinicId(), coupleId);
-        CoupleBalance balance = balance(coupleId, clinic.settings(), BalanceScoring.parameters(clinic.baselines()),
-                history);
+        CoupleBalance balance = balance(coupleId, clinic.settings(), clinic.reliability(), history);
         events.publishEvent(new OverviewRead(therapist, coupleId, history.size()));
         return balance;
     }

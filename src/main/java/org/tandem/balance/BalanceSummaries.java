@@ -65,7 +65,7 @@ class BalanceSummaries {
 
     ClinicFigures clinic(long clinicId) {
         CheckInRepository.ClinicBaselines clinic = checkIns.clinicBaselines(clinicId);
-        return new ClinicFigures(clinic.settings(), BalanceScoring.parameters(clinic.baselines()));
+        return new ClinicFigures(clinic.settings(), clinic.reliability());
     }
 
     /** Three statements: the couple's check-in history, its other facts, and (unless given) the clinic's figures. */

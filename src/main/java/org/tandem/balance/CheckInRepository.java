@@ -239,7 +239,13 @@ class CheckInRepository {
     }
 
     /** The clinic's settings with each partner's baseline: their first submitted check-in scored on both subscales. */
-    record ClinicBaselines(BalanceSettings settings, List<CheckInAnswers> baselines) {}
+    record ClinicBaselines(BalanceSettings settings, List<CheckInAnswers> baselines) {
+
+        /** The clinic's reliable-change parameters, estimated from these baselines or provisional. */
+        Reliability reliability() {
+            return BalanceScoring.parameters(baselines);
+        }
+    }
 
     /**
      * The clinic's settings and the raw answers of every partner's baseline in the clinic (first submitted

@@ -56,7 +56,7 @@ public class MyBalanceService {
                 partnerId -> partnerId == me.partnerId() || both);
         MyBalance balance = new MyBalance(me.partnerId(), mine.name(), other.map(Consent::name).orElse(null),
                 mine.shares(), other.map(Consent::shares).orElse(false), threshold,
-                BalanceScoring.parameters(clinic.baselines()), lines);
+                clinic.reliability(), lines);
         events.publishEvent(new MyBalanceRead(me.user(), me.coupleId(), balance.myScores().size(),
                 balance.partnerScores().size(), both));
         return balance;

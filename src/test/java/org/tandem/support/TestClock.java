@@ -46,11 +46,6 @@ public final class TestClock extends Clock {
     private volatile Instant instant = START;
     private volatile ZoneId zone = ZONE;
 
-    /** The test clock of a context. */
-    public static TestClock of(org.springframework.context.ApplicationContext context) {
-        return context.getBean(TestClock.class);
-    }
-
     @Override
     public ZoneId getZone() {
         return zone;
