@@ -1,10 +1,12 @@
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.ForcedType;
 import org.jooq.meta.jaxb.Generate;
 import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.Jdbc;
@@ -16,6 +18,38 @@ import org.jooq.meta.jaxb.Target;
  * (maven-antrun-plugin, generate-sources) with: migrations folder, output folder, package.
  */
 public class JooqCodegen {
+
+    /**
+     * Text columns whose values are the names of one of our enums (their CHECK constraints allow exactly those
+     * names): jOOQ reads and writes them as that enum, so no repository converts by hand
+     * (docs/decisions/015-typed-columns.md). Columns are matched as schema.table.column.
+     */
+    static final List<ForcedType> ENUM_COLUMNS = List.of(
+            enumColumns("org.tandem.accounts.Role", "account_role.role", "invitation.role"),
+            enumColumns("org.tandem.accounts.AuditEntry.Outcome", "audit_event.outcome"),
+            enumColumns("org.tandem.couples.CoupleStatus",
+                    "couple.status", "couple_status_change.from_status", "couple_status_change.to_status"),
+            enumColumns("org.tandem.couples.TherapistRole", "couple_therapist.role"),
+            enumColumns("org.tandem.sessions.SessionStatus", "couple_session.status"),
+            enumColumns("org.tandem.sessions.Modality", "couple_session.modality"),
+            enumColumns("org.tandem.workbook.Category", "module.category", "module_version.category"),
+            enumColumns("org.tandem.workbook.AssignmentMode", "module_assignment.mode"),
+            enumColumns("org.tandem.goals.GoalStatus", "goal.status"),
+            enumColumns("org.tandem.balance.Item", "instrument_item.code", "check_in_answer.item_code"),
+            enumColumns("org.tandem.balance.Subscale", "instrument_item.subscale"),
+            enumColumns("org.tandem.balance.AlertKind", "alert_acknowledgement.kind"),
+            enumColumns("org.tandem.balance.Zone",
+                    "balance_summary.partner_one_zone", "balance_summary.partner_two_zone"),
+            enumColumns("org.tandem.balance.Trend",
+                    "balance_summary.partner_one_trend", "balance_summary.partner_two_trend"));
+
+    private static ForcedType enumColumns(String enumType, String... columns) {
+        return new ForcedType()
+                .withUserType(enumType)
+                .withEnumConverter(true)
+                .withIncludeTypes("text")
+                .withIncludeExpression("public\\.(" + String.join("|", columns).replace(".", "\\.") + ")");
+    }
 
     public static void main(String[] args) throws Exception {
         Path migrations = Path.of(args[0]).toAbsolutePath();
@@ -38,7 +72,8 @@ public class JooqCodegen {
                                     .withName("org.jooq.meta.postgres.PostgresDatabase")
                                     .withInputSchema("public")
                                     .withOutputSchemaToDefault(true)
-                                    .withExcludes("flyway_schema_history"))
+                                    .withExcludes("flyway_schema_history")
+                                    .withForcedTypes(ENUM_COLUMNS))
                             .withGenerate(new Generate()
                                     .withJavaTimeTypes(true)
                                     .withRecords(true)

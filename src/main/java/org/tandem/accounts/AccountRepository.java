@@ -36,9 +36,9 @@ class AccountRepository {
                 .convertFrom(AccountRepository::toRoles);
     }
 
-    private static Set<Role> toRoles(Result<Record1<String>> rows) {
+    private static Set<Role> toRoles(Result<Record1<Role>> rows) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        rows.forEach(row -> roles.add(Role.valueOf(row.value1())));
+        rows.forEach(row -> roles.add(row.value1()));
         return roles;
     }
 
@@ -90,7 +90,7 @@ class AccountRepository {
             dsl.insertInto(ACCOUNT_ROLE)
                     .set(ACCOUNT_ROLE.CLINIC_ID, clinicId)
                     .set(ACCOUNT_ROLE.ACCOUNT_ID, id)
-                    .set(ACCOUNT_ROLE.ROLE, role.name())
+                    .set(ACCOUNT_ROLE.ROLE, role)
                     .execute();
         }
         return id;

@@ -28,7 +28,7 @@ class AuditRepository {
                 .set(AUDIT_EVENT.ACTION, entry.action())
                 .set(AUDIT_EVENT.SUBJECT_TYPE, entry.subjectType())
                 .set(AUDIT_EVENT.SUBJECT_ID, entry.subjectId())
-                .set(AUDIT_EVENT.OUTCOME, entry.outcome().name())
+                .set(AUDIT_EVENT.OUTCOME, entry.outcome())
                 .set(AUDIT_EVENT.DETAIL, entry.detail() == null ? null : truncate(entry.detail(), 2000))
                 .execute();
     }

@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.sessions.SessionStatus;
 
 /** What the alert rules need beyond the check-ins, the acknowledgements, and the caseload's balance summary. */
 @Repository
@@ -79,7 +80,7 @@ class AlertRepository {
                         multiset(select(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT, checkedIn)
                                 .from(COUPLE_SESSION)
                                 .where(COUPLE_SESSION.CLINIC_ID.eq(COUPLE.CLINIC_ID),
-                                        COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID), COUPLE_SESSION.STATUS.eq("SCHEDULED"),
+                                        COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID), COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED),
                                         COUPLE_SESSION.STARTS_AT.gt(at(now)))
                                 .orderBy(COUPLE_SESSION.STARTS_AT))
                                 .convertFrom(r -> r.map(s -> new AlertFacts.ScheduledSession(s.value1(),
@@ -101,7 +102,7 @@ class AlertRepository {
                                 .from(ALERT_ACKNOWLEDGEMENT)
                                 .where(ALERT_ACKNOWLEDGEMENT.CLINIC_ID.eq(COUPLE.CLINIC_ID),
                                         ALERT_ACKNOWLEDGEMENT.COUPLE_ID.eq(COUPLE.ID)))
-                                .convertFrom(r -> r.map(a -> new Acknowledged(AlertKind.valueOf(a.value1()),
+                                .convertFrom(r -> r.map(a -> new Acknowledged(a.value1(),
                                         a.value2(), a.value3()))))
                 .from(COUPLE)
                 .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.ID.eq(coupleId))
@@ -114,7 +115,7 @@ class AlertRepository {
         dsl.insertInto(ALERT_ACKNOWLEDGEMENT)
                 .set(ALERT_ACKNOWLEDGEMENT.CLINIC_ID, clinicId)
                 .set(ALERT_ACKNOWLEDGEMENT.COUPLE_ID, coupleId)
-                .set(ALERT_ACKNOWLEDGEMENT.KIND, alert.kind().name())
+                .set(ALERT_ACKNOWLEDGEMENT.KIND, alert.kind())
                 .set(ALERT_ACKNOWLEDGEMENT.PARTNER_ID, alert.partnerId())
                 .set(ALERT_ACKNOWLEDGEMENT.SUBJECT_ID, alert.subjectId())
                 .set(ALERT_ACKNOWLEDGEMENT.ACKNOWLEDGED_BY, accountId)
@@ -128,17 +129,15 @@ class AlertRepository {
         static final PartnerSummary NONE = new PartnerSummary(null, null);
     }
 
-    enum Trend { UP, DOWN, FLAT }
-
     @Transactional(propagation = Propagation.MANDATORY)
     void saveSummary(long clinicId, long coupleId, PartnerSummary one, PartnerSummary two, int alerts, Instant now) {
         var summary = dsl.newRecord(BALANCE_SUMMARY);
         summary.setClinicId(clinicId);
         summary.setCoupleId(coupleId);
-        summary.setPartnerOneZone(name(one.zone()));
-        summary.setPartnerOneTrend(name(one.trend()));
-        summary.setPartnerTwoZone(name(two.zone()));
-        summary.setPartnerTwoTrend(name(two.trend()));
+        summary.setPartnerOneZone(one.zone());
+        summary.setPartnerOneTrend(one.trend());
+        summary.setPartnerTwoZone(two.zone());
+        summary.setPartnerTwoTrend(two.trend());
         summary.setAlerts(alerts);
         summary.setRefreshedAt(at(now));
         dsl.insertInto(BALANCE_SUMMARY)
@@ -174,7 +173,7 @@ class AlertRepository {
      */
     List<CoupleRef> timeSensitive(Instant now, LocalDate today) {
         return dsl.selectDistinct(COUPLE_SESSION.CLINIC_ID, COUPLE_SESSION.COUPLE_ID).from(COUPLE_SESSION)
-                .where(COUPLE_SESSION.STATUS.eq("SCHEDULED"),
+                .where(COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED),
                         COUPLE_SESSION.STARTS_AT.between(at(now.minus(Duration.ofDays(1))),
                                 at(now.plus(Alerts.CHECK_IN_WINDOW).plus(Duration.ofDays(1)))))
                 .union(selectDistinct(MODULE_ASSIGNMENT.CLINIC_ID, MODULE_ASSIGNMENT.COUPLE_ID).from(MODULE_ASSIGNMENT)
@@ -183,10 +182,6 @@ class AlertRepository {
                 .union(select(BALANCE_SUMMARY.CLINIC_ID, BALANCE_SUMMARY.COUPLE_ID).from(BALANCE_SUMMARY)
                         .where(BALANCE_SUMMARY.ALERTS.gt(0)))
                 .fetch(r -> new CoupleRef(r.value1(), r.value2()));
-    }
-
-    private static @Nullable String name(@Nullable Enum<?> value) {
-        return value == null ? null : value.name();
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -21,7 +21,6 @@ import org.tandem.balance.AlertRepository.Acknowledged;
 import org.tandem.balance.AlertRepository.CoupleFacts;
 import org.tandem.balance.AlertRepository.CoupleRef;
 import org.tandem.balance.AlertRepository.PartnerSummary;
-import org.tandem.balance.AlertRepository.Trend;
 import org.tandem.balance.CheckInEvents.CheckInChanged;
 import org.tandem.balance.CheckInEvents.SettingsChanged;
 import org.tandem.clinic.ClinicTime;

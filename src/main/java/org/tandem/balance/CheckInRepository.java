@@ -32,13 +32,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.sessions.SessionStatus;
 
 @Repository
 class CheckInRepository {
 
     /** balance.md: a check-in opens 48 hours before its session. */
     static final Duration OPENS_BEFORE_SESSION = Duration.ofHours(48);
-    private static final String SCHEDULED = "SCHEDULED";
 
     private final DSLContext dsl;
 
@@ -57,8 +57,7 @@ class CheckInRepository {
                 .from(INSTRUMENT_ITEM)
                 .where(INSTRUMENT_ITEM.INSTRUMENT_NUMBER.eq(version))
                 .orderBy(INSTRUMENT_ITEM.POSITION)
-                .fetch(r -> new Instrument.Statement(Item.valueOf(r.value1()), r.value2(), r.value3(),
-                        Subscale.valueOf(r.value4()), r.value5()));
+                .fetch(r -> new Instrument.Statement(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
         String prompt = dsl.select(INSTRUMENT_VERSION.CLOSENESS_PROMPT).from(INSTRUMENT_VERSION)
                 .where(INSTRUMENT_VERSION.NUMBER.eq(version)).fetchSingle(INSTRUMENT_VERSION.CLOSENESS_PROMPT);
         return new Instrument(version, statements, prompt);
@@ -66,7 +65,7 @@ class CheckInRepository {
 
     /** The sessions a check-in is open for at {@code now}: scheduled, starting within 48 hours, not yet started. */
     private static Condition sessionWindowOpen(Instant now) {
-        return COUPLE_SESSION.STATUS.eq(SCHEDULED)
+        return COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED)
                 .and(COUPLE_SESSION.STARTS_AT.gt(at(now)))
                 .and(COUPLE_SESSION.STARTS_AT.le(at(now.plus(OPENS_BEFORE_SESSION))));
     }
@@ -124,11 +123,11 @@ class CheckInRepository {
 
     /** Whether the joined session is still scheduled and not yet started (its check-in may still be answered). */
     private static Condition sessionOpen(Instant now) {
-        return COUPLE_SESSION.STATUS.eq(SCHEDULED).and(COUPLE_SESSION.STARTS_AT.gt(at(now)));
+        return COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED).and(COUPLE_SESSION.STARTS_AT.gt(at(now)));
     }
 
     /** The answers of the check-in in the current row, as (item code, value) pairs. */
-    private static Field<Result<Record2<String, Short>>> answers() {
+    private static Field<Result<Record2<Item, Short>>> answers() {
         return multiset(select(CHECK_IN_ANSWER.ITEM_CODE, CHECK_IN_ANSWER.VALUE)
                 .from(CHECK_IN_ANSWER)
                 .where(CHECK_IN_ANSWER.CLINIC_ID.eq(CHECK_IN.CLINIC_ID), CHECK_IN_ANSWER.CHECK_IN_ID.eq(CHECK_IN.ID)));
@@ -142,10 +141,10 @@ class CheckInRepository {
         return time == null ? null : time.toInstant();
     }
 
-    private static CheckInAnswers answers(Result<Record2<String, Short>> rows, @Nullable Short closeness) {
+    private static CheckInAnswers answers(Result<Record2<Item, Short>> rows, @Nullable Short closeness) {
         Map<Item, Integer> byItem = new EnumMap<>(Item.class);
-        for (Record2<String, Short> row : rows) {
-            byItem.put(Item.valueOf(row.value1()), row.value2().intValue());
+        for (Record2<Item, Short> row : rows) {
+            byItem.put(row.value1(), row.value2().intValue());
         }
         return CheckInAnswers.of(byItem, closeness == null ? null : closeness.intValue());
     }
@@ -167,7 +166,7 @@ class CheckInRepository {
         dsl.insertInto(CHECK_IN_ANSWER)
                 .set(CHECK_IN_ANSWER.CLINIC_ID, clinicId)
                 .set(CHECK_IN_ANSWER.CHECK_IN_ID, checkInId)
-                .set(CHECK_IN_ANSWER.ITEM_CODE, item.name())
+                .set(CHECK_IN_ANSWER.ITEM_CODE, item)
                 .set(CHECK_IN_ANSWER.VALUE, (short) value)
                 .onConflict(CHECK_IN_ANSWER.CHECK_IN_ID, CHECK_IN_ANSWER.ITEM_CODE)
                 .doUpdate().set(CHECK_IN_ANSWER.VALUE, (short) value)
@@ -258,7 +257,7 @@ class CheckInRepository {
                                 .from(CHECK_IN)
                                 .where(CHECK_IN.CLINIC_ID.eq(CLINIC.ID), CHECK_IN.SUBMITTED_AT.isNotNull(),
                                         CHECK_IN.INSTRUMENT_NUMBER.eq(BalanceScoring.INSTRUMENT_VERSION),
-                                        answered("I").ge(4), answered("C").ge(4))
+                                        answered(Subscale.INDEPENDENCE).ge(4), answered(Subscale.INTIMACY).ge(4))
                                 .orderBy(CHECK_IN.PARTNER_ID, CHECK_IN.SUBMITTED_AT, CHECK_IN.ID)))
                 .from(CLINIC)
                 .where(CLINIC.ID.eq(clinicId))
@@ -266,11 +265,11 @@ class CheckInRepository {
                         r.value3().map(baseline -> answers(baseline.value2(), baseline.value1()))));
     }
 
-    /** How many statements of the current row's check-in whose code starts with {@code prefix} are answered. */
-    private static Field<Integer> answered(String prefix) {
+    /** How many statements of the subscale are answered in the current row's check-in. */
+    private static Field<Integer> answered(Subscale subscale) {
         return field(selectCount().from(CHECK_IN_ANSWER)
                 .where(CHECK_IN_ANSWER.CLINIC_ID.eq(CHECK_IN.CLINIC_ID), CHECK_IN_ANSWER.CHECK_IN_ID.eq(CHECK_IN.ID),
-                        CHECK_IN_ANSWER.ITEM_CODE.startsWith(prefix)));
+                        CHECK_IN_ANSWER.ITEM_CODE.in(subscale.items())));
     }
 
     ClinicBalanceSettings settings(long clinicId) {

@@ -67,7 +67,7 @@ class SuggestionRepository {
                 .where(MODULE.CLINIC_ID.isNull().or(MODULE.CLINIC_ID.eq(clinicId)))
                 .andExists(selectOne().from(MODULE_VERSION).where(MODULE_VERSION.MODULE_ID.eq(MODULE.ID)))
                 .orderBy(lower(MODULE.TITLE), MODULE.ID)
-                .fetch(r -> new LibraryModule(r.value1(), r.value2(), Category.valueOf(r.value3()),
+                .fetch(r -> new LibraryModule(r.value1(), r.value2(), r.value3(),
                         r.value4() == null ? null : r.value4().toInstant(), Boolean.TRUE.equals(r.value5())));
     }
 }

@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.accounts.Role;
 import org.tandem.jooq.tables.Account;
 import org.tandem.jooq.tables.CoupleTherapist;
 import org.tandem.jooq.tables.Partner;
@@ -46,7 +47,7 @@ class AssignmentRepository {
             select(COUPLE_THERAPIST.ACCOUNT_ID, ACCOUNT.DISPLAY_NAME)
                     .from(COUPLE_THERAPIST)
                     .join(ACCOUNT).on(ACCOUNT.ID.eq(COUPLE_THERAPIST.ACCOUNT_ID))
-                    .where(COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE.ID), COUPLE_THERAPIST.ROLE.eq("CO_THERAPIST"))
+                    .where(COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE.ID), COUPLE_THERAPIST.ROLE.eq(TherapistRole.CO_THERAPIST))
                     .orderBy(COUPLE_THERAPIST.ASSIGNED_AT, COUPLE_THERAPIST.ACCOUNT_ID)
                     .limit(1))
             .as("co");
@@ -79,7 +80,7 @@ class AssignmentRepository {
                 .offset(offset)
                 .limit(limit)
                 .fetch(row -> new CoupleAssignment(row.value1(), row.value2(), row.value3(),
-                        CoupleStatus.valueOf(row.value4()),
+                        row.value4(),
                         therapist(row.value5(), row.value6()), therapist(row.value7(), row.value8())));
     }
 
@@ -99,7 +100,7 @@ class AssignmentRepository {
         return COUPLE
                 .join(ONE).on(ONE.COUPLE_ID.eq(COUPLE.ID), ONE.POSITION.eq((short) 1))
                 .leftJoin(TWO).on(TWO.COUPLE_ID.eq(COUPLE.ID), TWO.POSITION.eq((short) 2))
-                .leftJoin(PRIMARY).on(PRIMARY.COUPLE_ID.eq(COUPLE.ID), PRIMARY.ROLE.eq("PRIMARY"));
+                .leftJoin(PRIMARY).on(PRIMARY.COUPLE_ID.eq(COUPLE.ID), PRIMARY.ROLE.eq(TherapistRole.PRIMARY));
     }
 
     /** The clinic's active therapists, by name. */
@@ -113,7 +114,7 @@ class AssignmentRepository {
 
     private static org.jooq.Condition isTherapist() {
         return exists(selectOne().from(ACCOUNT_ROLE)
-                .where(ACCOUNT_ROLE.ACCOUNT_ID.eq(ACCOUNT.ID), ACCOUNT_ROLE.ROLE.eq("THERAPIST")));
+                .where(ACCOUNT_ROLE.ACCOUNT_ID.eq(ACCOUNT.ID), ACCOUNT_ROLE.ROLE.eq(Role.THERAPIST)));
     }
 
     TherapistCheck check(long clinicId, long accountId) {
@@ -142,14 +143,14 @@ class AssignmentRepository {
     Optional<Long> primaryOf(long clinicId, long coupleId) {
         return dsl.select(COUPLE_THERAPIST.ACCOUNT_ID).from(COUPLE_THERAPIST)
                 .where(COUPLE_THERAPIST.CLINIC_ID.eq(clinicId), COUPLE_THERAPIST.COUPLE_ID.eq(coupleId),
-                        COUPLE_THERAPIST.ROLE.eq("PRIMARY"))
+                        COUPLE_THERAPIST.ROLE.eq(TherapistRole.PRIMARY))
                 .fetchOptional(COUPLE_THERAPIST.ACCOUNT_ID);
     }
 
     List<Long> coTherapistsOf(long clinicId, long coupleId) {
         return dsl.select(COUPLE_THERAPIST.ACCOUNT_ID).from(COUPLE_THERAPIST)
                 .where(COUPLE_THERAPIST.CLINIC_ID.eq(clinicId), COUPLE_THERAPIST.COUPLE_ID.eq(coupleId),
-                        COUPLE_THERAPIST.ROLE.eq("CO_THERAPIST"))
+                        COUPLE_THERAPIST.ROLE.eq(TherapistRole.CO_THERAPIST))
                 .orderBy(COUPLE_THERAPIST.ASSIGNED_AT, COUPLE_THERAPIST.ACCOUNT_ID)
                 .fetch(COUPLE_THERAPIST.ACCOUNT_ID);
     }
@@ -159,9 +160,9 @@ class AssignmentRepository {
     void replacePrimary(long clinicId, long coupleId, long accountId) {
         dsl.deleteFrom(COUPLE_THERAPIST)
                 .where(COUPLE_THERAPIST.CLINIC_ID.eq(clinicId), COUPLE_THERAPIST.COUPLE_ID.eq(coupleId),
-                        COUPLE_THERAPIST.ROLE.eq("PRIMARY").or(COUPLE_THERAPIST.ACCOUNT_ID.eq(accountId)))
+                        COUPLE_THERAPIST.ROLE.eq(TherapistRole.PRIMARY).or(COUPLE_THERAPIST.ACCOUNT_ID.eq(accountId)))
                 .execute();
-        insert(clinicId, coupleId, accountId, "PRIMARY");
+        insert(clinicId, coupleId, accountId, TherapistRole.PRIMARY);
     }
 
     /** Replaces every co-therapist of the couple by this one, or by none. */
@@ -169,14 +170,14 @@ class AssignmentRepository {
     void replaceCoTherapist(long clinicId, long coupleId, @Nullable Long accountId) {
         dsl.deleteFrom(COUPLE_THERAPIST)
                 .where(COUPLE_THERAPIST.CLINIC_ID.eq(clinicId), COUPLE_THERAPIST.COUPLE_ID.eq(coupleId),
-                        COUPLE_THERAPIST.ROLE.eq("CO_THERAPIST"))
+                        COUPLE_THERAPIST.ROLE.eq(TherapistRole.CO_THERAPIST))
                 .execute();
         if (accountId != null) {
-            insert(clinicId, coupleId, accountId, "CO_THERAPIST");
+            insert(clinicId, coupleId, accountId, TherapistRole.CO_THERAPIST);
         }
     }
 
-    private void insert(long clinicId, long coupleId, long accountId, String role) {
+    private void insert(long clinicId, long coupleId, long accountId, TherapistRole role) {
         dsl.insertInto(COUPLE_THERAPIST)
                 .set(COUPLE_THERAPIST.ASSIGNED_AT, OffsetDateTime.now(clock))
                 .set(COUPLE_THERAPIST.CLINIC_ID, clinicId)

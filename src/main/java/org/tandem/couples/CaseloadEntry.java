@@ -2,14 +2,16 @@ package org.tandem.couples;
 
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
+import org.tandem.balance.Trend;
+import org.tandem.balance.Zone;
 
 /**
  * One couple on a therapist's caseload. The last session is the latest one that has begun and was
  * held or is still waiting to be marked (see {@link CaseloadRepository}); the next is the earliest
  * scheduled one that has not begun. Overdue modules are assignments past their due date that not every
  * partner has submitted. The balance figures come from the couple's balance summary (refreshed by the balance
- * feature; see docs/decisions/012-alert-summary.md): each partner's latest zone code ({@code BALANCED}, {@code DISTANT},
- * {@code FUSED}, {@code DISCONNECTED}; {@code null} before a scored check-in), the trend since baseline, and how many
+ * feature; see docs/decisions/012-alert-summary.md): each partner's latest zone ({@code null} before a scored
+ * check-in), the trend since baseline, and how many
  * alerts are not yet acknowledged.
  */
 public record CaseloadEntry(
@@ -23,18 +25,11 @@ public record CaseloadEntry(
         @Nullable OffsetDateTime lastSession,
         @Nullable OffsetDateTime nextSession,
         int overdueModules,
-        @Nullable String partnerOneZone,
+        @Nullable Zone partnerOneZone,
         @Nullable Trend partnerOneTrend,
-        @Nullable String partnerTwoZone,
+        @Nullable Zone partnerTwoZone,
         @Nullable Trend partnerTwoTrend,
         int alerts) {
-
-    /** A partner's change since baseline: reliably up, reliably down (either subscale), or neither. */
-    public enum Trend {
-        UP,
-        DOWN,
-        FLAT
-    }
 
     public boolean needsAttention() {
         return alerts > 0;

@@ -12,6 +12,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.coalesce;
+import static java.util.stream.Collectors.toMap;
 import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
 import static org.tandem.jooq.Tables.BALANCE_SUMMARY;
 import static org.tandem.jooq.Tables.COUPLE;
@@ -23,6 +24,7 @@ import static org.tandem.jooq.Tables.PARTNER;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -34,6 +36,7 @@ import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.tandem.jooq.tables.Partner;
+import org.tandem.sessions.SessionStatus;
 
 /**
  * The caseload in two statements per page whatever its size: one for the rows, one for the count.
@@ -58,7 +61,7 @@ class CaseloadRepository {
                 .from(COUPLE_SESSION)
                 .where(COUPLE_SESSION.CLINIC_ID.eq(COUPLE.CLINIC_ID), COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID),
                         COUPLE_SESSION.STARTS_AT.lt(now),
-                        COUPLE_SESSION.STATUS.in("HELD", "SCHEDULED")));
+                        COUPLE_SESSION.STATUS.in(SessionStatus.HELD, SessionStatus.SCHEDULED)));
     }
 
     /** The next session: the earliest SCHEDULED one that has not begun. */
@@ -80,11 +83,14 @@ class CaseloadRepository {
 
     private static final Field<Integer> ALERTS = coalesce(BALANCE_SUMMARY.ALERTS, 0);
 
-    private static final Field<Integer> STATUS_ORDER = case_(COUPLE.STATUS)
-            .when("INTAKE", 0).when("ACTIVE", 1).when("PAUSED", 2).when("CLOSED", 3).else_(4);
+    private static final Field<Integer> STATUS_ORDER = declaredOrder(COUPLE.STATUS, CoupleStatus.class);
 
-    private static final Field<Integer> ROLE_ORDER = case_(COUPLE_THERAPIST.ROLE)
-            .when("PRIMARY", 0).else_(1);
+    private static final Field<Integer> ROLE_ORDER = declaredOrder(COUPLE_THERAPIST.ROLE, TherapistRole.class);
+
+    /** Sorts an enum column in the order its constants are declared (INTAKE before ACTIVE, PRIMARY first). */
+    private static <E extends Enum<E>> Field<Integer> declaredOrder(Field<E> column, Class<E> type) {
+        return case_(column).mapValues(EnumSet.allOf(type).stream().collect(toMap(value -> value, Enum::ordinal)));
+    }
 
     private final DSLContext dsl;
 
@@ -96,14 +102,14 @@ class CaseloadRepository {
     List<CaseloadEntry> caseload(long clinicId, long therapistId, CaseloadFilter filter, List<CaseloadSort> sort,
             int offset, int limit, LocalDate today, OffsetDateTime now) {
         return dsl.select(COUPLE.ID, ONE.FULL_NAME, ONE.PREFERRED_NAME, TWO.FULL_NAME, TWO.PREFERRED_NAME,
-                        COUPLE.STATUS.convertFrom(CoupleStatus::valueOf),
-                        COUPLE_THERAPIST.ROLE.convertFrom("CO_THERAPIST"::equals),
+                        COUPLE.STATUS,
+                        field(COUPLE_THERAPIST.ROLE.eq(TherapistRole.CO_THERAPIST)),
                         lastSession(now).as("last_session"), nextSession(now).as("next_session"),
                         overdueModules(today).as("overdue_modules"),
                         BALANCE_SUMMARY.PARTNER_ONE_ZONE,
-                        BALANCE_SUMMARY.PARTNER_ONE_TREND.convertFrom(CaseloadRepository::trend),
+                        BALANCE_SUMMARY.PARTNER_ONE_TREND,
                         BALANCE_SUMMARY.PARTNER_TWO_ZONE,
-                        BALANCE_SUMMARY.PARTNER_TWO_TREND.convertFrom(CaseloadRepository::trend),
+                        BALANCE_SUMMARY.PARTNER_TWO_TREND,
                         ALERTS.as("alerts"))
                 .from(caseloadTables())
                 .where(caseloadCondition(clinicId, therapistId, filter))
@@ -130,10 +136,6 @@ class CaseloadRepository {
                         BALANCE_SUMMARY.CLINIC_ID.eq(COUPLE.CLINIC_ID));
     }
 
-    private static CaseloadEntry.@Nullable Trend trend(@Nullable String code) {
-        return code == null ? null : CaseloadEntry.Trend.valueOf(code);
-    }
-
     private static Condition caseloadCondition(long clinicId, long therapistId, CaseloadFilter filter) {
         return COUPLE_THERAPIST.CLINIC_ID.eq(clinicId)
                 .and(COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId))
@@ -153,7 +155,7 @@ class CaseloadRepository {
                     two.FULL_NAME.containsIgnoreCase(term), two.PREFERRED_NAME.containsIgnoreCase(term)));
         }
         if (!filter.statuses().isEmpty()) {
-            condition = condition.and(COUPLE.STATUS.in(filter.statuses().stream().map(Enum::name).toList()));
+            condition = condition.and(COUPLE.STATUS.in(filter.statuses()));
         }
         return condition;
     }

@@ -25,6 +25,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Records;
+import org.jooq.SortField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,6 +35,17 @@ import org.tandem.jooq.tables.Partner;
 
 @Repository
 class CoupleRepository {
+
+    /**
+     * couple_session belongs to sessions, a feature above this one: its typed status and modality would make couples
+     * import sessions' enums and close a cycle, so the couple's own pages read them as the text they are stored as.
+     */
+    private static final Field<String> SESSION_STATUS = field(COUPLE_SESSION.STATUS.getQualifiedName(), String.class);
+    private static final Field<String> SESSION_MODALITY = field(COUPLE_SESSION.MODALITY.getQualifiedName(),
+            String.class);
+
+    /** The primary therapist first, then the co-therapists. */
+    private static final SortField<Integer> PRIMARY_FIRST = COUPLE_THERAPIST.ROLE.sortAsc(TherapistRole.values());
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -52,7 +64,7 @@ class CoupleRepository {
     Optional<CoupleHeading> heading(long clinicId, long coupleId) {
         Partner one = PARTNER.as("partner_one");
         Partner two = PARTNER.as("partner_two");
-        return dsl.select(COUPLE.ID, one.FULL_NAME, two.FULL_NAME, COUPLE.STATUS.convertFrom(CoupleStatus::valueOf))
+        return dsl.select(COUPLE.ID, one.FULL_NAME, two.FULL_NAME, COUPLE.STATUS)
                 .from(COUPLE)
                 .join(one).on(one.COUPLE_ID.eq(COUPLE.ID), one.POSITION.eq((short) 1))
                 .join(two).on(two.COUPLE_ID.eq(COUPLE.ID), two.POSITION.eq((short) 2))
@@ -73,7 +85,7 @@ class CoupleRepository {
                                         .from(COUPLE_THERAPIST)
                                         .join(ACCOUNT).on(ACCOUNT.ID.eq(COUPLE_THERAPIST.ACCOUNT_ID))
                                         .where(COUPLE_THERAPIST.COUPLE_ID.eq(me.COUPLE_ID))
-                                        .orderBy(COUPLE_THERAPIST.ROLE.desc(), ACCOUNT.DISPLAY_NAME))
+                                        .orderBy(PRIMARY_FIRST, ACCOUNT.DISPLAY_NAME))
                                 .convertFrom(rows -> rows.map(Record1::value1)))
                 .from(me)
                 .leftJoin(other).on(other.COUPLE_ID.eq(me.COUPLE_ID), other.ID.ne(me.ID))
@@ -92,7 +104,7 @@ class CoupleRepository {
     /** A session of this couple that is still to come: SCHEDULED and starting {@code now} or later. */
     static Condition upcomingSessionOf(Field<Long> clinicId, Field<Long> coupleId, OffsetDateTime now) {
         return COUPLE_SESSION.CLINIC_ID.eq(clinicId).and(COUPLE_SESSION.COUPLE_ID.eq(coupleId))
-                .and(COUPLE_SESSION.STATUS.eq("SCHEDULED"))
+                .and(SESSION_STATUS.eq("SCHEDULED"))
                 .and(COUPLE_SESSION.STARTS_AT.ge(now));
     }
 
@@ -104,7 +116,7 @@ class CoupleRepository {
      */
     static Field<@Nullable NextSession> nextSession(Field<Long> clinicId, Field<Long> coupleId, OffsetDateTime now) {
         return multiset(select(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.DURATION_MINUTES,
-                                COUPLE_SESSION.MODALITY)
+                                SESSION_MODALITY)
                         .from(COUPLE_SESSION)
                         .where(upcomingSessionOf(clinicId, coupleId, now))
                         .orderBy(COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.ID)
@@ -120,13 +132,13 @@ class CoupleRepository {
                         row(one.FULL_NAME, one.PREFERRED_NAME, one.PRONOUNS, one.EMAIL).mapping(PartnerData::new),
                         row(two.FULL_NAME, two.PREFERRED_NAME, two.PRONOUNS, two.EMAIL).mapping(PartnerData::new),
                         COUPLE.TOGETHER_SINCE, COUPLE.LIVING_TOGETHER, COUPLE.PRESENTING_CONCERNS, COUPLE.STATUS,
-                        multiset(select(ACCOUNT.ID, ACCOUNT.DISPLAY_NAME, field(COUPLE_THERAPIST.ROLE.eq("PRIMARY")))
+                        multiset(select(ACCOUNT.ID, ACCOUNT.DISPLAY_NAME, field(COUPLE_THERAPIST.ROLE.eq(TherapistRole.PRIMARY)))
                                         .from(COUPLE_THERAPIST)
                                         .join(ACCOUNT).on(ACCOUNT.ID.eq(COUPLE_THERAPIST.ACCOUNT_ID),
                                                 ACCOUNT.CLINIC_ID.eq(COUPLE_THERAPIST.CLINIC_ID))
                                         .where(COUPLE_THERAPIST.CLINIC_ID.eq(COUPLE.CLINIC_ID),
                                                 COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE.ID))
-                                        .orderBy(COUPLE_THERAPIST.ROLE.desc(), ACCOUNT.DISPLAY_NAME))
+                                        .orderBy(PRIMARY_FIRST, ACCOUNT.DISPLAY_NAME))
                                 .convertFrom(rows -> rows.map(Records.mapping(AssignedTherapist::new))),
                         multiset(select(COUPLE_STATUS_CHANGE.FROM_STATUS, COUPLE_STATUS_CHANGE.TO_STATUS,
                                                 ACCOUNT.DISPLAY_NAME, COUPLE_STATUS_CHANGE.CHANGED_AT)
@@ -137,9 +149,7 @@ class CoupleRepository {
                                                 COUPLE_STATUS_CHANGE.COUPLE_ID.eq(COUPLE.ID))
                                         .orderBy(COUPLE_STATUS_CHANGE.CHANGED_AT.desc(),
                                                 COUPLE_STATUS_CHANGE.ID.desc()))
-                                .convertFrom(rows -> rows.map(Records.mapping((from, to, by, at) -> new StatusChange(
-                                        from == null ? null : CoupleStatus.valueOf(from), CoupleStatus.valueOf(to),
-                                        by, at)))),
+                                .convertFrom(rows -> rows.map(Records.mapping(StatusChange::new))),
                         nextSession(COUPLE.CLINIC_ID, COUPLE.ID, now))
                 .from(COUPLE)
                 .join(one).on(one.COUPLE_ID.eq(COUPLE.ID), one.CLINIC_ID.eq(COUPLE.CLINIC_ID),
@@ -151,7 +161,7 @@ class CoupleRepository {
                         new CoupleData(record.value3(), record.value4(), record.value5(),
                                 LivingTogether.of(record.value6()),
                                 record.value7() == null ? List.of() : Arrays.asList(record.value7()),
-                                CoupleStatus.valueOf(record.value8())),
+                                record.value8()),
                         record.value9(), record.value10(), record.value11()));
     }
 
@@ -179,7 +189,7 @@ class CoupleRepository {
     Optional<CoupleStatus> statusAtVersion(long clinicId, long coupleId, int version) {
         return dsl.select(COUPLE.STATUS).from(COUPLE)
                 .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.ID.eq(coupleId), COUPLE.VERSION.eq(version))
-                .fetchOptional(record -> CoupleStatus.valueOf(record.value1()));
+                .fetchOptional(COUPLE.STATUS);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -188,7 +198,7 @@ class CoupleRepository {
                 .set(COUPLE.CREATED_AT, OffsetDateTime.now(clock))
                 .set(COUPLE.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(COUPLE.CLINIC_ID, clinicId)
-                .set(COUPLE.STATUS, data.status().name())
+                .set(COUPLE.STATUS, data.status())
                 .set(COUPLE.TOGETHER_SINCE, data.togetherSince())
                 .set(COUPLE.LIVING_TOGETHER, data.livingTogether().asBoolean())
                 .set(COUPLE.PRESENTING_CONCERNS, data.presentingConcerns().toArray(String[]::new))
@@ -217,7 +227,7 @@ class CoupleRepository {
                 .set(COUPLE_THERAPIST.CLINIC_ID, clinicId)
                 .set(COUPLE_THERAPIST.COUPLE_ID, coupleId)
                 .set(COUPLE_THERAPIST.ACCOUNT_ID, accountId)
-                .set(COUPLE_THERAPIST.ROLE, "PRIMARY")
+                .set(COUPLE_THERAPIST.ROLE, TherapistRole.PRIMARY)
                 .execute();
     }
 
@@ -227,8 +237,8 @@ class CoupleRepository {
                 .set(COUPLE_STATUS_CHANGE.CHANGED_AT, OffsetDateTime.now(clock))
                 .set(COUPLE_STATUS_CHANGE.CLINIC_ID, clinicId)
                 .set(COUPLE_STATUS_CHANGE.COUPLE_ID, coupleId)
-                .set(COUPLE_STATUS_CHANGE.FROM_STATUS, from == null ? null : from.name())
-                .set(COUPLE_STATUS_CHANGE.TO_STATUS, to.name())
+                .set(COUPLE_STATUS_CHANGE.FROM_STATUS, from)
+                .set(COUPLE_STATUS_CHANGE.TO_STATUS, to)
                 .set(COUPLE_STATUS_CHANGE.CHANGED_BY, by)
                 .execute();
     }
@@ -237,7 +247,7 @@ class CoupleRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     boolean updateCouple(long clinicId, long coupleId, int version, CoupleData data, long by) {
         return dsl.update(COUPLE)
-                .set(COUPLE.STATUS, data.status().name())
+                .set(COUPLE.STATUS, data.status())
                 .set(COUPLE.TOGETHER_SINCE, data.togetherSince())
                 .set(COUPLE.LIVING_TOGETHER, data.livingTogether().asBoolean())
                 .set(COUPLE.PRESENTING_CONCERNS, data.presentingConcerns().toArray(String[]::new))

@@ -20,6 +20,7 @@ import org.tandem.balance.BalanceScoring;
 import org.tandem.balance.Item;
 import org.tandem.balance.Subscale;
 import org.tandem.jooq.tables.records.CheckInRecord;
+import org.tandem.sessions.SessionStatus;
 
 /**
  * Balance check-ins for a demo couple: the partners who can sign in check in before most held sessions (1–47 hours
@@ -57,7 +58,7 @@ final class DemoBalance {
     void write(DemoHistory.Couple couple, Story story, List<DemoHistory.Written> sessions) {
         Random random = new Random(3000L + couple.index());
         List<Planned> planned = new ArrayList<>();
-        List<DemoHistory.Written> held = sessions.stream().filter(session -> session.status().equals("HELD")).toList();
+        List<DemoHistory.Written> held = sessions.stream().filter(session -> session.status() == SessionStatus.HELD).toList();
         if (held.isEmpty()) {
             // No session held yet (an intake couple): the therapist asked for a first check-in.
             OffsetDateTime opens = now.minusDays(3).truncatedTo(ChronoUnit.HOURS);
@@ -91,7 +92,7 @@ final class DemoBalance {
      */
     private void checkInsForTheNextSession(DemoHistory.Couple couple, Story story, List<DemoHistory.Written> sessions,
             List<Planned> planned, Random random) {
-        DemoHistory.Written next = sessions.stream().filter(session -> session.status().equals("SCHEDULED"))
+        DemoHistory.Written next = sessions.stream().filter(session -> session.status() == SessionStatus.SCHEDULED)
                 .findFirst().orElse(null);
         boolean windowOpen = next != null && !now.isBefore(next.startsAt().minus(WINDOW))
                 && now.isBefore(next.startsAt());
@@ -178,7 +179,7 @@ final class DemoBalance {
         for (Planned checkIn : planned) {
             long id = ids.get(new Key(checkIn.partnerId(), checkIn.submitted().toInstant()));
             for (var answer : checkIn.answers().entrySet()) {
-                answers = answers.values(couple.clinicId(), id, answer.getKey().name(), answer.getValue().shortValue());
+                answers = answers.values(couple.clinicId(), id, answer.getKey(), answer.getValue().shortValue());
             }
         }
         answers.execute();

@@ -22,7 +22,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.accounts.Role;
 import org.tandem.clinic.ClinicTime;
+import org.tandem.couples.CoupleStatus;
+import org.tandem.couples.TherapistRole;
 import org.tandem.demo.DemoHistory.Invited;
 
 /**
@@ -55,11 +58,11 @@ class DemoClinicLoader implements ApplicationRunner {
      * A demo couple. Partners past intake accepted their invitations when the couple started; at intake, some have
      * and some have not. {@code balance} is null for a couple whose partners cannot sign in yet, so have no check-ins.
      */
-    private record DemoCouple(Person one, Person two, String status, @Nullable LocalDate togetherSince,
+    private record DemoCouple(Person one, Person two, CoupleStatus status, @Nullable LocalDate togetherSince,
             @Nullable Boolean livingTogether, String therapist, @Nullable String coTherapist, Invited invitedOne,
             Invited invitedTwo, DemoBalance.@Nullable Story balance) {
 
-        DemoCouple(Person one, Person two, String status, @Nullable LocalDate togetherSince,
+        DemoCouple(Person one, Person two, CoupleStatus status, @Nullable LocalDate togetherSince,
                 @Nullable Boolean livingTogether, String therapist, @Nullable String coTherapist,
                 DemoBalance.Story balance) {
             this(one, two, status, togetherSince, livingTogether, therapist, coTherapist, Invited.ACCEPTED,
@@ -94,65 +97,65 @@ class DemoClinicLoader implements ApplicationRunner {
             // Alex: distant to balanced; Sam: fused, gaining independence
             new DemoCouple(new Person("Alex Morgan", "Alex", "they/them", "alex@example.com"),
                     new Person("Samira Patel", "Sam", "she/her", "sam@example.com"),
-                    "ACTIVE", LocalDate.of(2017, 5, 14), true, JORDAN, null,
+                    CoupleStatus.ACTIVE, LocalDate.of(2017, 5, 14), true, JORDAN, null,
                     story(24, 12, 21, 22, 10, 25, 19, 24)),
             // both partners from distant to balanced
             new DemoCouple(p("Daniel Okafor", "Dan", "he/him"), p("Grace Okafor", null, "she/her"),
-                    "ACTIVE", LocalDate.of(2009, 9, 3), true, JORDAN, PRIYA,
+                    CoupleStatus.ACTIVE, LocalDate.of(2009, 9, 3), true, JORDAN, PRIYA,
                     story(23, 11, 22, 21, 25, 13, 20, 22)),
             // no accounts yet: Lucía's link is out (the first went to a mistyped address), Marco's ran out unused
             new DemoCouple(p("Lucía Fernández", null, "she/her"), p("Marco Rossi", null, "he/him"),
-                    "INTAKE", LocalDate.of(2021, 2, 20), false, JORDAN, null, Invited.PENDING, Invited.EXPIRED,
+                    CoupleStatus.INTAKE, LocalDate.of(2021, 2, 20), false, JORDAN, null, Invited.PENDING, Invited.EXPIRED,
                     null),
             // disconnected
             new DemoCouple(p("Hannah Becker", null, "she/her"), p("Tom Becker", "Tommy", "he/him"),
-                    "PAUSED", LocalDate.of(2012, 6, 1), true, JORDAN, null,
+                    CoupleStatus.PAUSED, LocalDate.of(2012, 6, 1), true, JORDAN, null,
                     story(12, 13, 13, 14, 15, 12, 14, 11)),
             // Wei: a reliable deterioration of intimacy
             new DemoCouple(p("Wei Chen", null, "he/him"), p("Jamie Lin", null, "they/them"),
-                    "ACTIVE", LocalDate.of(2019, 11, 8), true, JORDAN, null,
+                    CoupleStatus.ACTIVE, LocalDate.of(2019, 11, 8), true, JORDAN, null,
                     story(20, 23, 19, 10, 18, 20, 20, 21)),
             // fused and distant: a divergence flag at the latest session
             new DemoCouple(p("Aisha Khan", null, "she/her"), p("Omar Haddad", null, "he/him"),
-                    "ACTIVE", LocalDate.of(2015, 4, 25), true, JORDAN, null,
+                    CoupleStatus.ACTIVE, LocalDate.of(2015, 4, 25), true, JORDAN, null,
                     story(9, 24, 11, 26, 21, 16, 23, 11)),
             new DemoCouple(p("Rachel Green", null, "she/her"), p("Noah Williams", null, "he/him"),
-                    "CLOSED", LocalDate.of(2010, 8, 17), true, JORDAN, null,
+                    CoupleStatus.CLOSED, LocalDate.of(2010, 8, 17), true, JORDAN, null,
                     story(16, 14, 21, 22, 15, 15, 20, 21)),
             // no accounts yet: Sofia asked to wait until after the first sessions (her link was withdrawn), Erik has
             // not been invited
             new DemoCouple(p("Sofia Lindqvist", null, "she/her"), p("Erik Lindqvist", null, "he/him"),
-                    "INTAKE", LocalDate.of(2023, 1, 9), true, JORDAN, null, Invited.VOIDED, Invited.NOT_YET, null),
+                    CoupleStatus.INTAKE, LocalDate.of(2023, 1, 9), true, JORDAN, null, Invited.VOIDED, Invited.NOT_YET, null),
             new DemoCouple(p("Maya Johnson", null, "she/her"), p("Chris Taylor", null, "he/him"),
-                    "ACTIVE", LocalDate.of(2018, 3, 30), false, PRIYA, null,
+                    CoupleStatus.ACTIVE, LocalDate.of(2018, 3, 30), false, PRIYA, null,
                     story(17, 21, 19, 22, 22, 18, 21, 20)),
             // Ama has not checked in for the session within 48 hours
             new DemoCouple(p("Kwame Mensah", null, "he/him"), p("Ama Mensah", null, "she/her"),
-                    "ACTIVE", LocalDate.of(2006, 12, 2), true, PRIYA, JORDAN,
+                    CoupleStatus.ACTIVE, LocalDate.of(2006, 12, 2), true, PRIYA, JORDAN,
                     missing(20, 15, 21, 19, 14, 21, 17, 22)),
             new DemoCouple(p("Isabel Moreau", "Izzy", "she/her"), p("Claire Dubois", null, "she/her"),
-                    "PAUSED", LocalDate.of(2016, 7, 22), true, PRIYA, null,
+                    CoupleStatus.PAUSED, LocalDate.of(2016, 7, 22), true, PRIYA, null,
                     story(22, 12, 21, 13, 11, 19, 12, 20)),
             // at intake, and both have accepted their invitations: their first check-ins are in
             new DemoCouple(p("Ben Carter", null, "he/him"), p("Olivia Brooks", "Liv", "she/her"),
-                    "INTAKE", LocalDate.of(2022, 10, 5), false, PRIYA, null,
+                    CoupleStatus.INTAKE, LocalDate.of(2022, 10, 5), false, PRIYA, null,
                     story(16, 12, 16, 12, 20, 20, 20, 20)),
             new DemoCouple(p("Ravi Sharma", null, "he/him"), p("Neha Sharma", null, "she/her"),
-                    "ACTIVE", LocalDate.of(2011, 2, 14), true, PRIYA, null,
+                    CoupleStatus.ACTIVE, LocalDate.of(2011, 2, 14), true, PRIYA, null,
                     story(13, 13, 18, 19, 12, 15, 14, 13)),
             new DemoCouple(p("Jonas Weber", null, "he/him"), p("Mia Schulz", null, "she/her"),
-                    "CLOSED", LocalDate.of(2014, 5, 5), true, PRIYA, null,
+                    CoupleStatus.CLOSED, LocalDate.of(2014, 5, 5), true, PRIYA, null,
                     story(24, 17, 22, 20, 16, 23, 19, 22)),
             new DemoCouple(p("Yusuf Demir", null, "he/him"), p("Elif Demir", null, "she/her"),
-                    "CLOSED", LocalDate.of(2013, 9, 21), true, PRIYA, null,
+                    CoupleStatus.CLOSED, LocalDate.of(2013, 9, 21), true, PRIYA, null,
                     story(18, 16, 20, 20, 21, 19, 22, 21)),
             // Leila: fused, finding room for herself; Jack: steady
             new DemoCouple(p("Leila Ahmadi", null, "she/her"), p("Jack O'Brien", null, "he/him"),
-                    "ACTIVE", LocalDate.of(2020, 6, 12), true, PRIYA, null,
+                    CoupleStatus.ACTIVE, LocalDate.of(2020, 6, 12), true, PRIYA, null,
                     story(12, 23, 17, 23, 19, 19, 20, 20)),
             // both low on both after a hard year with Teo's family, slowly finding their way back
             new DemoCouple(p("Mateo Silva", "Teo", "he/him"), p("Luke Bennett", null, "he/him"),
-                    "ACTIVE", LocalDate.of(2016, 9, 17), true, PRIYA, null,
+                    CoupleStatus.ACTIVE, LocalDate.of(2016, 9, 17), true, PRIYA, null,
                     story(15, 13, 17, 16, 14, 12, 16, 17)));
 
     @Override
@@ -168,9 +171,9 @@ class DemoClinicLoader implements ApplicationRunner {
         long clinic = dsl.insertInto(CLINIC).set(CLINIC.NAME, "Riverside Couples Practice")
                 .set(CLINIC.CREATED_AT, opened)
                 .returning(CLINIC.ID).fetchSingle(CLINIC.ID);
-        account(clinic, "admin@example.com", "Morgan Ellis", hash, "ADMIN");
-        long jordan = account(clinic, JORDAN, "Dr. Jordan Reyes", hash, "THERAPIST");
-        long priya = account(clinic, PRIYA, "Priya Nair", hash, "THERAPIST");
+        account(clinic, "admin@example.com", "Morgan Ellis", hash, Role.ADMIN);
+        long jordan = account(clinic, JORDAN, "Dr. Jordan Reyes", hash, Role.THERAPIST);
+        long priya = account(clinic, PRIYA, "Priya Nair", hash, Role.THERAPIST);
 
         // Laid out around now in the clinic's zone, so that every story holds whenever the demo is loaded.
         DemoHistory history = new DemoHistory(dsl, time.zone(), time.today());
@@ -191,9 +194,10 @@ class DemoClinicLoader implements ApplicationRunner {
             long one = partner(clinic, couple, 1, demo.one(), oneAccount);
             long two = partner(clinic, couple, 2, demo.two(), twoAccount);
             long primary = demo.therapist().equals(JORDAN) ? jordan : priya;
-            therapist(clinic, couple, primary, "PRIMARY");
+            therapist(clinic, couple, primary, TherapistRole.PRIMARY);
             if (demo.coTherapist() != null) {
-                therapist(clinic, couple, demo.coTherapist().equals(JORDAN) ? jordan : priya, "CO_THERAPIST");
+                therapist(clinic, couple, demo.coTherapist().equals(JORDAN) ? jordan : priya,
+                        TherapistRole.CO_THERAPIST);
             }
             DemoBalance.Story story = demo.balance();
             DemoHistory.Next next = story != null && story.missingBeforeNext() ? DemoHistory.Next.TOMORROW
@@ -217,10 +221,10 @@ class DemoClinicLoader implements ApplicationRunner {
     }
 
     private long account(long clinic, Person person, String hash) {
-        return account(clinic, person.email(), person.name(), hash, "CLIENT");
+        return account(clinic, person.email(), person.name(), hash, Role.CLIENT);
     }
 
-    private long account(long clinic, String email, String name, String hash, String role) {
+    private long account(long clinic, String email, String name, String hash, Role role) {
         long id = dsl.insertInto(ACCOUNT)
                 .set(ACCOUNT.CLINIC_ID, clinic)
                 .set(ACCOUNT.EMAIL, email)
@@ -250,7 +254,7 @@ class DemoClinicLoader implements ApplicationRunner {
                 .fetchSingle(PARTNER.ID);
     }
 
-    private void therapist(long clinic, long couple, long therapist, String role) {
+    private void therapist(long clinic, long couple, long therapist, TherapistRole role) {
         dsl.insertInto(COUPLE_THERAPIST)
                 .set(COUPLE_THERAPIST.CLINIC_ID, clinic)
                 .set(COUPLE_THERAPIST.COUPLE_ID, couple)

@@ -23,7 +23,11 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
+import org.tandem.accounts.Role;
+import org.tandem.couples.CoupleStatus;
 import org.tandem.jooq.tables.records.CoupleSessionRecord;
+import org.tandem.sessions.Modality;
+import org.tandem.sessions.SessionStatus;
 
 /**
  * Months of believable history for a demo couple: sessions every one or two weeks (mostly held, some
@@ -82,11 +86,11 @@ final class DemoHistory {
         }
     }
 
-    record Couple(long id, long clinicId, String status, long therapistId, Partner one, Partner two, int index,
+    record Couple(long id, long clinicId, CoupleStatus status, long therapistId, Partner one, Partner two, int index,
             Next next) {}
 
     /** A session as written: the balance check-ins are laid out around them. */
-    record Written(long id, OffsetDateTime startsAt, String status) {}
+    record Written(long id, OffsetDateTime startsAt, SessionStatus status) {}
 
     /** How long the invitation links of the demo last, as {@code tandem.invitations.valid-for} does by default. */
     private static final int LINK_DAYS = 7;
@@ -143,25 +147,25 @@ final class DemoHistory {
         this.today = today;
     }
 
-    private record Planned(LocalDate day, String status, String modality) {}
+    private record Planned(LocalDate day, SessionStatus status, Modality modality) {}
 
     /** Writes the couple's history and returns its sessions, oldest first, the next one (if any) last. */
     List<Written> write(Couple couple) {
         Random random = new Random(1000L + couple.index());
-        String status = couple.status();
-        int every = status.equals("INTAKE") || random.nextBoolean() ? 7 : 14;
+        CoupleStatus status = couple.status();
+        int every = status == CoupleStatus.INTAKE || random.nextBoolean() ? 7 : 14;
         LocalTime time = LocalTime.of(9 + random.nextInt(9), random.nextBoolean() ? 0 : 30);
-        String usualModality = random.nextInt(3) == 0 ? "VIDEO" : "IN_PERSON";
+        Modality usualModality = random.nextInt(3) == 0 ? Modality.VIDEO : Modality.IN_PERSON;
         // Lengths the session form offers (CoupleSessionsView): a standard hour, or a longer couples session.
         int duration = random.nextInt(4) == 0 ? 90 : 50;
         int usualIn = List.of(1, 3, 4).get(random.nextInt(3));
         // Four to eight months of sessions (16 to 36 weeks), closed couples at least six; two weeks at intake.
         int weeks = switch (status) {
-            case "INTAKE" -> 2;
-            case "CLOSED" -> Math.max(26, 16 + 4 * (couple.index() % 6));
+            case INTAKE -> 2;
+            case CLOSED -> Math.max(26, 16 + 4 * (couple.index() % 6));
             default -> 16 + 4 * (couple.index() % 6);
         };
-        boolean upcoming = status.equals("ACTIVE") || status.equals("INTAKE");
+        boolean upcoming = status == CoupleStatus.ACTIVE || status == CoupleStatus.INTAKE;
         LocalDate next = switch (couple.next()) {
             case TOMORROW -> today.plusDays(1);
             case AFTER_THE_WINDOW -> workingDayFrom(today.plusDays(3));
@@ -169,8 +173,8 @@ final class DemoHistory {
         };
         // The last session that took place (or was due to): every session is a whole number of intervals before it.
         LocalDate last = switch (status) {
-            case "PAUSED" -> workingDayUpTo(today.minusWeeks(5));
-            case "CLOSED" -> workingDayUpTo(today.minusWeeks(8));
+            case PAUSED -> workingDayUpTo(today.minusWeeks(5));
+            case CLOSED -> workingDayUpTo(today.minusWeeks(8));
             default -> next.minusDays(every);
         };
         int count = weeks * 7 / every;
@@ -178,8 +182,9 @@ final class DemoHistory {
         for (int k = count - 1; k >= 0; k--) {
             int roll = random.nextInt(100);
             // The first session and the latest took place: a baseline at intake, and recent figures on the Overview.
-            String outcome = k == 0 || k == count - 1 || roll < 84 ? "HELD" : roll < 94 ? "CANCELLED" : "NO_SHOW";
-            String modality = random.nextInt(6) == 0 ? other(usualModality) : usualModality;
+            SessionStatus outcome = k == 0 || k == count - 1 || roll < 84 ? SessionStatus.HELD
+                    : roll < 94 ? SessionStatus.CANCELLED : SessionStatus.NO_SHOW;
+            Modality modality = random.nextInt(6) == 0 ? other(usualModality) : usualModality;
             past.add(new Planned(last.minusDays((long) k * every), outcome, modality));
         }
         LocalDate first = past.getFirst().day();
@@ -197,24 +202,26 @@ final class DemoHistory {
 
         List<Planned> all = new ArrayList<>(past);
         if (upcoming) {
-            all.add(new Planned(next, "SCHEDULED", usualModality));
+            all.add(new Planned(next, SessionStatus.SCHEDULED, usualModality));
         }
         List<Written> sessions = sessions(couple, all, time, duration);
 
         List<StatusChange> statusChanges = new ArrayList<>();
-        statusChanges.add(new StatusChange(null, "INTAKE", first.minusDays(3)));
+        statusChanges.add(new StatusChange(null, CoupleStatus.INTAKE, first.minusDays(3)));
         List<Written> notes = new ArrayList<>();
         for (Written session : sessions) {
-            if (session.status().equals("HELD")) {
+            if (session.status() == SessionStatus.HELD) {
                 notes.add(session);
-                if (notes.size() == 2 && !status.equals("INTAKE")) {
-                    statusChanges.add(new StatusChange("INTAKE", "ACTIVE", dayOf(session)));
+                if (notes.size() == 2 && status != CoupleStatus.INTAKE) {
+                    statusChanges.add(new StatusChange(CoupleStatus.INTAKE, CoupleStatus.ACTIVE, dayOf(session)));
                 }
             }
         }
         switch (status) {
-            case "PAUSED" -> statusChanges.add(new StatusChange("ACTIVE", "PAUSED", last.plusDays(2)));
-            case "CLOSED" -> statusChanges.add(new StatusChange("ACTIVE", "CLOSED", last.plusDays(3)));
+            case PAUSED -> statusChanges.add(
+                    new StatusChange(CoupleStatus.ACTIVE, CoupleStatus.PAUSED, last.plusDays(2)));
+            case CLOSED -> statusChanges.add(
+                    new StatusChange(CoupleStatus.ACTIVE, CoupleStatus.CLOSED, last.plusDays(3)));
             default -> {
                 // still active, or still at intake
             }
@@ -252,8 +259,8 @@ final class DemoHistory {
         return working;
     }
 
-    private static String other(String modality) {
-        return modality.equals("VIDEO") ? "IN_PERSON" : "VIDEO";
+    private static Modality other(Modality modality) {
+        return modality == Modality.VIDEO ? Modality.IN_PERSON : Modality.VIDEO;
     }
 
     private OffsetDateTime at(LocalDate day, LocalTime time) {
@@ -300,7 +307,7 @@ final class DemoHistory {
         insert.execute();
     }
 
-    private record StatusChange(@Nullable String from, String to, LocalDate day) {}
+    private record StatusChange(@Nullable CoupleStatus from, CoupleStatus to, LocalDate day) {}
 
     private void statusChanges(Couple couple, List<StatusChange> changes) {
         var insert = dsl.insertInto(COUPLE_STATUS_CHANGE, COUPLE_STATUS_CHANGE.CLINIC_ID,
@@ -353,7 +360,7 @@ final class DemoHistory {
                 .set(INVITATION.CLINIC_ID, couple.clinicId())
                 .set(INVITATION.PARTNER_ID, partner.id())
                 .set(INVITATION.EMAIL, partner.email())
-                .set(INVITATION.ROLE, "CLIENT")
+                .set(INVITATION.ROLE, Role.CLIENT)
                 .set(INVITATION.TOKEN_HASH, HexFormat.of().formatHex(token))
                 .set(INVITATION.CREATED_BY, couple.therapistId())
                 .set(INVITATION.CREATED_AT, created)

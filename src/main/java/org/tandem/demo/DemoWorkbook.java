@@ -23,7 +23,9 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jspecify.annotations.Nullable;
+import org.tandem.couples.CoupleStatus;
 import org.tandem.workbook.AnswerValue;
+import org.tandem.workbook.AssignmentMode;
 import org.tandem.workbook.GoalScope;
 import org.tandem.workbook.ModuleContent;
 import org.tandem.workbook.Step;
@@ -72,12 +74,12 @@ final class DemoWorkbook {
     private int written;
 
     void write(DemoHistory.Couple couple) {
-        if (couple.status().equals("INTAKE")) {
+        if (couple.status() == CoupleStatus.INTAKE) {
             return; // no history yet: their workbook starts empty
         }
         LocalDate anchor = switch (couple.status()) {
-            case "PAUSED" -> today.minusWeeks(5);
-            case "CLOSED" -> today.minusWeeks(8);
+            case PAUSED -> today.minusWeeks(5);
+            case CLOSED -> today.minusWeeks(8);
             default -> today;
         };
         int turn = written++;
@@ -85,7 +87,7 @@ final class DemoWorkbook {
         DemoHistory.Partner two = couple.two();
 
         // Reviewed, with feedback; partner one shares one answer; the mutual-reveal step is revealed to both.
-        Given reviewed = assign(couple, REVIEWED.get(turn % REVIEWED.size()), anchor.minusWeeks(9), "SEPARATE",
+        Given reviewed = assign(couple, REVIEWED.get(turn % REVIEWED.size()), anchor.minusWeeks(9), AssignmentMode.SEPARATE,
                 "Try this before our next session — there are no wrong answers.");
         int reviewedAnswers = turn / REVIEWED.size();
         Worked oneWork = work(reviewed, couple, one, anchor.minusWeeks(8), Set.of(firstPrompt(reviewed.content())),
@@ -98,7 +100,7 @@ final class DemoWorkbook {
         reviewed(reviewed, couple, anchor.minusWeeks(7));
 
         // Reviewed: each partner's own goal, one kept private and one shared, tracked since.
-        Given ownGoals = assign(couple, "goals-a-goal-of-my-own", anchor.minusWeeks(7), "SEPARATE", null);
+        Given ownGoals = assign(couple, "goals-a-goal-of-my-own", anchor.minusWeeks(7), AssignmentMode.SEPARATE, null);
         Worked oneGoals = work(ownGoals, couple, one, anchor.minusWeeks(6), Set.of(), turn);
         Worked twoGoals = work(ownGoals, couple, two, anchor.minusWeeks(6), Set.of("my-goal"), turn);
         reviewed(ownGoals, couple, anchor.minusWeeks(5));
@@ -106,20 +108,20 @@ final class DemoWorkbook {
         goal(couple, two, true, twoGoals, anchor.minusWeeks(6), 50 + turn % 3 * 10, 2, turn + 1);
 
         // Submitted, not yet reviewed: the couple's shared goal, its answers revealed to each other.
-        Given sharedGoal = assign(couple, "goals-a-goal-we-share", anchor.minusWeeks(3), "SEPARATE", null);
+        Given sharedGoal = assign(couple, "goals-a-goal-we-share", anchor.minusWeeks(3), AssignmentMode.SEPARATE, null);
         Worked oneShared = work(sharedGoal, couple, one, anchor.minusWeeks(2), Set.of(), turn);
         work(sharedGoal, couple, two, anchor.minusWeeks(2).plusDays(1), Set.of(), turn);
         goal(couple, null, true, oneShared, anchor.minusWeeks(2), 20, 1, turn);
 
         // In progress: partner one has begun (privately), partner two has not; overdue for some couples.
         Given started = assign(couple, IN_PROGRESS.get(turn % IN_PROGRESS.size()),
-                anchor.minusDays(turn % 3 == 0 ? 16 : 6), "SEPARATE", "Take your time with this one.");
+                anchor.minusDays(turn % 3 == 0 ? 16 : 6), AssignmentMode.SEPARATE, "Take your time with this one.");
         draft(started, couple, one, anchor.minusDays(2), turn / IN_PROGRESS.size());
         emptyWork(started, couple, two);
         setDue(started, turn % 3 == 0 ? anchor.minusDays(2) : anchor.plusDays(8));
 
         // Not started.
-        Given fresh = assign(couple, NOT_STARTED.get(turn % NOT_STARTED.size()), anchor.minusDays(1), "SEPARATE",
+        Given fresh = assign(couple, NOT_STARTED.get(turn % NOT_STARTED.size()), anchor.minusDays(1), AssignmentMode.SEPARATE,
                 null);
         emptyWork(fresh, couple, one);
         emptyWork(fresh, couple, two);
@@ -137,7 +139,7 @@ final class DemoWorkbook {
 
     private record Given(long assignmentId, String module, ModuleContent content) {}
 
-    private Given assign(DemoHistory.Couple couple, String builtIn, LocalDate day, String mode, @Nullable String note) {
+    private Given assign(DemoHistory.Couple couple, String builtIn, LocalDate day, AssignmentMode mode, @Nullable String note) {
         var version = dsl.select(MODULE_VERSION.ID, MODULE_VERSION.CONTENT)
                 .from(MODULE_VERSION).join(MODULE).on(MODULE.ID.eq(MODULE_VERSION.MODULE_ID))
                 .where(MODULE.BUILTIN_KEY.eq(builtIn))

@@ -68,7 +68,7 @@ class GoalRepository {
         Account reacher = ACCOUNT.as("reacher");
         return dsl.select(GOAL.ID, GOAL.COUPLE_ID, GOAL.OWNER_PARTNER_ID,
                         coalesce(owner.PREFERRED_NAME, owner.FULL_NAME), GOAL.SHARED, GOAL.WHAT, GOAL.WHY,
-                        GOAL.FIRST_STEP, GOAL.TARGET_ON, GOAL.STATUS.convertFrom(GoalStatus::valueOf), GOAL.PROGRESS,
+                        GOAL.FIRST_STEP, GOAL.TARGET_ON, GOAL.STATUS, GOAL.PROGRESS,
                         GOAL.CREATED_AT, GOAL.VERSION,
                         multiset(select(GOAL_MILESTONE.ID, GOAL_MILESTONE.TITLE, GOAL_MILESTONE.POSITION,
                                                 GOAL_MILESTONE.REACHED_AT, reacher.DISPLAY_NAME)
@@ -91,7 +91,7 @@ class GoalRepository {
                 .from(GOAL)
                 .leftJoin(owner).on(owner.ID.eq(GOAL.OWNER_PARTNER_ID), owner.CLINIC_ID.eq(GOAL.CLINIC_ID))
                 .where(which)
-                .orderBy(GOAL.OWNER_PARTNER_ID.isNotNull(), owner.POSITION, GOAL.STATUS.ne(GoalStatus.ACTIVE.name()),
+                .orderBy(GOAL.OWNER_PARTNER_ID.isNotNull(), owner.POSITION, GOAL.STATUS.ne(GoalStatus.ACTIVE),
                         GOAL.ID)
                 .fetch(row -> new StoredGoal(
                         new TrackedGoal(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
@@ -184,7 +184,7 @@ class GoalRepository {
 
     @Transactional(propagation = Propagation.MANDATORY)
     boolean updateStatus(long clinicId, long goalId, int expectedVersion, GoalStatus status) {
-        return updateAtVersion(clinicId, goalId, expectedVersion, GOAL.STATUS, status.name());
+        return updateAtVersion(clinicId, goalId, expectedVersion, GOAL.STATUS, status);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.accounts.Role;
 
 @Repository
 class InvitationRepository {
@@ -36,7 +37,7 @@ class InvitationRepository {
             @Nullable OffsetDateTime voidedAt) {}
 
     /** An invitation found by its token, with whom it is for. */
-    record Found(long id, long clinicId, @Nullable Long partnerId, String email, String role,
+    record Found(long id, long clinicId, @Nullable Long partnerId, String email, Role role,
             OffsetDateTime expiresAt, @Nullable OffsetDateTime acceptedAt, @Nullable OffsetDateTime voidedAt,
             String clinicName) {}
 
@@ -89,7 +90,7 @@ class InvitationRepository {
         return select(tokenHash).forUpdate().of(INVITATION).fetchOptional(Records.mapping(Found::new));
     }
 
-    private org.jooq.SelectConditionStep<org.jooq.Record9<Long, Long, Long, String, String, OffsetDateTime,
+    private org.jooq.SelectConditionStep<org.jooq.Record9<Long, Long, Long, String, Role, OffsetDateTime,
             OffsetDateTime, OffsetDateTime, String>> select(String tokenHash) {
         return dsl.select(INVITATION.ID, INVITATION.CLINIC_ID, INVITATION.PARTNER_ID, INVITATION.EMAIL,
                         INVITATION.ROLE, INVITATION.EXPIRES_AT, INVITATION.ACCEPTED_AT, INVITATION.VOIDED_AT,
@@ -115,7 +116,7 @@ class InvitationRepository {
                 .set(INVITATION.CLINIC_ID, clinicId)
                 .set(INVITATION.PARTNER_ID, partnerId)
                 .set(INVITATION.EMAIL, email)
-                .set(INVITATION.ROLE, "CLIENT")
+                .set(INVITATION.ROLE, Role.CLIENT)
                 .set(INVITATION.TOKEN_HASH, tokenHash)
                 .set(INVITATION.CREATED_BY, createdBy)
                 .set(INVITATION.CREATED_AT, at(now))

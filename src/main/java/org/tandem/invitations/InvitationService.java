@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.accounts.AccountService;
 import org.tandem.accounts.EmailTakenException;
+import org.tandem.accounts.Role;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleAccess;
@@ -178,7 +179,7 @@ public class InvitationService {
     /** The partner the link is for, still without an account and still at the invited e-mail. */
     private Invitee inviteeOf(Found found, boolean lock, String action) {
         Long partnerId = found.partnerId();
-        if (partnerId == null || !"CLIENT".equals(found.role())) {
+        if (partnerId == null || found.role() != Role.CLIENT) {
             throw refused(action, found, Reason.UNKNOWN); // staff invitations are accepted elsewhere (later)
         }
         Invitee invitee = (lock ? invitations.lockInvitee(found.clinicId(), partnerId)

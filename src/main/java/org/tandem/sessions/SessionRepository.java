@@ -55,7 +55,7 @@ class SessionRepository {
                 .set(COUPLE_SESSION.COUPLE_ID, coupleId)
                 .set(COUPLE_SESSION.STARTS_AT, utc(startsAt))
                 .set(COUPLE_SESSION.DURATION_MINUTES, durationMinutes)
-                .set(COUPLE_SESSION.MODALITY, modality.name())
+                .set(COUPLE_SESSION.MODALITY, modality)
                 .set(COUPLE_SESSION.CREATED_BY, createdBy)
                 .returning(COUPLE_SESSION.ID)
                 .fetchSingle(COUPLE_SESSION.ID);
@@ -73,8 +73,8 @@ class SessionRepository {
     List<Session> ofCouple(long clinicId, long coupleId, ZoneId zone) {
         return dsl.select(COUPLE_SESSION.ID, COUPLE_SESSION.COUPLE_ID, startsAt(zone),
                         COUPLE_SESSION.DURATION_MINUTES,
-                        COUPLE_SESSION.MODALITY.convertFrom(Modality::valueOf),
-                        COUPLE_SESSION.STATUS.convertFrom(SessionStatus::valueOf),
+                        COUPLE_SESSION.MODALITY,
+                        COUPLE_SESSION.STATUS,
                         COUPLE_SESSION.VERSION,
                         DSL.field(DSL.exists(select(SESSION_NOTE.SESSION_ID).from(SESSION_NOTE)
                                 .where(SESSION_NOTE.SESSION_ID.eq(COUPLE_SESSION.ID),
@@ -89,8 +89,8 @@ class SessionRepository {
     Optional<Session> find(long clinicId, long sessionId, ZoneId zone) {
         return dsl.select(COUPLE_SESSION.ID, COUPLE_SESSION.COUPLE_ID, startsAt(zone),
                         COUPLE_SESSION.DURATION_MINUTES,
-                        COUPLE_SESSION.MODALITY.convertFrom(Modality::valueOf),
-                        COUPLE_SESSION.STATUS.convertFrom(SessionStatus::valueOf),
+                        COUPLE_SESSION.MODALITY,
+                        COUPLE_SESSION.STATUS,
                         COUPLE_SESSION.VERSION,
                         DSL.field(DSL.exists(select(SESSION_NOTE.SESSION_ID).from(SESSION_NOTE)
                                 .where(SESSION_NOTE.SESSION_ID.eq(COUPLE_SESSION.ID),
@@ -104,7 +104,7 @@ class SessionRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     boolean updateStatus(long clinicId, long sessionId, int expectedVersion, SessionStatus status) {
         return dsl.update(COUPLE_SESSION)
-                .set(COUPLE_SESSION.STATUS, status.name())
+                .set(COUPLE_SESSION.STATUS, status)
                 .set(COUPLE_SESSION.VERSION, COUPLE_SESSION.VERSION.plus(1))
                 .where(COUPLE_SESSION.CLINIC_ID.eq(clinicId), COUPLE_SESSION.ID.eq(sessionId),
                         COUPLE_SESSION.VERSION.eq(expectedVersion))
@@ -154,7 +154,7 @@ class SessionRepository {
         Partner one = PARTNER.as("partner_one");
         Partner two = PARTNER.as("partner_two");
         return dsl.select(COUPLE_SESSION.ID, COUPLE_SESSION.COUPLE_ID, one.FULL_NAME, two.FULL_NAME, startsAt(zone),
-                        COUPLE_SESSION.DURATION_MINUTES, COUPLE_SESSION.MODALITY.convertFrom(Modality::valueOf))
+                        COUPLE_SESSION.DURATION_MINUTES, COUPLE_SESSION.MODALITY)
                 .from(COUPLE_SESSION)
                 .join(COUPLE_THERAPIST).on(COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID),
                         COUPLE_THERAPIST.CLINIC_ID.eq(COUPLE_SESSION.CLINIC_ID))
@@ -166,7 +166,7 @@ class SessionRepository {
     private static Condition upcomingOf(long clinicId, long therapistId, Instant now) {
         return COUPLE_SESSION.CLINIC_ID.eq(clinicId)
                 .and(COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId))
-                .and(COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED.name()))
+                .and(COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED))
                 .and(COUPLE_SESSION.STARTS_AT.ge(utc(now)));
     }
 
@@ -205,10 +205,10 @@ class SessionRepository {
     /** The couple's next scheduled session that has not begun yet. */
     Optional<NextSession> nextOfCouple(long clinicId, long coupleId, Instant now, ZoneId zone) {
         return dsl.select(startsAt(zone), COUPLE_SESSION.DURATION_MINUTES,
-                        COUPLE_SESSION.MODALITY.convertFrom(Modality::valueOf))
+                        COUPLE_SESSION.MODALITY)
                 .from(COUPLE_SESSION)
                 .where(COUPLE_SESSION.CLINIC_ID.eq(clinicId), COUPLE_SESSION.COUPLE_ID.eq(coupleId),
-                        COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED.name()),
+                        COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED),
                         COUPLE_SESSION.STARTS_AT.ge(utc(now)))
                 .orderBy(COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.ID)
                 .limit(1)

@@ -72,8 +72,7 @@ class ModuleRepository {
 
     private static final Field<Boolean> BUILT_IN = DSL.field(MODULE.CLINIC_ID.isNull());
 
-    private static final SortField<Integer> CATEGORY_ORDER = MODULE.CATEGORY.sortAsc(
-            Arrays.stream(Category.values()).map(Category::name).toList());
+    private static final SortField<Integer> CATEGORY_ORDER = MODULE.CATEGORY.sortAsc(Category.values());
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -111,14 +110,14 @@ class ModuleRepository {
         Field<String> purpose = coalesce(jsonbGetAttributeAsText(MODULE.DRAFT, "purpose"), inline(""));
         Condition matches = text.isBlank() ? noCondition()
                 : MODULE.TITLE.containsIgnoreCase(text).or(purpose.containsIgnoreCase(text));
-        return dsl.select(MODULE.ID, MODULE.TITLE, MODULE.CATEGORY.convertFrom(Category::valueOf), purpose,
+        return dsl.select(MODULE.ID, MODULE.TITLE, MODULE.CATEGORY, purpose,
                         coalesce(jsonbGetAttributeAsText(MODULE.DRAFT, "minutes").cast(SQLDataType.INTEGER), inline(0)),
                         BUILT_IN, LATEST_NUMBER, LATEST_ID, CHANGED,
                         coalesce(jsonbArrayLength(jsonbGetAttribute(MODULE.DRAFT, "steps")), inline(0)))
                 .from(MODULE)
                 .leftJoin(LATEST_VERSION).on(trueCondition())
                 .where(visibleTo(clinicId), matches,
-                        category == null ? noCondition() : MODULE.CATEGORY.eq(category.name()))
+                        category == null ? noCondition() : MODULE.CATEGORY.eq(category))
                 .orderBy(CATEGORY_ORDER, DSL.lower(MODULE.TITLE), MODULE.ID)
                 .fetch(Records.mapping(ModuleSummary::new));
     }
@@ -168,7 +167,7 @@ class ModuleRepository {
                 .set(MODULE.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(MODULE.CLINIC_ID, clinicId)
                 .set(MODULE.TITLE, titleOf(content))
-                .set(MODULE.CATEGORY, content.category().name())
+                .set(MODULE.CATEGORY, content.category())
                 .set(MODULE.DRAFT, json(content))
                 .set(MODULE.CREATED_BY, createdBy)
                 .set(MODULE.UPDATED_BY, createdBy)
@@ -185,7 +184,7 @@ class ModuleRepository {
             long updatedBy) {
         return dsl.update(MODULE)
                 .set(MODULE.TITLE, titleOf(content))
-                .set(MODULE.CATEGORY, content.category().name())
+                .set(MODULE.CATEGORY, content.category())
                 .set(MODULE.DRAFT, json(content))
                 .set(MODULE.UPDATED_BY, updatedBy)
                 .set(MODULE.UPDATED_AT, OffsetDateTime.now(clock))
@@ -214,7 +213,7 @@ class ModuleRepository {
                 .set(MODULE_VERSION.CLINIC_ID, clinicId)
                 .set(MODULE_VERSION.NUMBER, number)
                 .set(MODULE_VERSION.TITLE, titleOf(content))
-                .set(MODULE_VERSION.CATEGORY, content.category().name())
+                .set(MODULE_VERSION.CATEGORY, content.category())
                 .set(MODULE_VERSION.CONTENT, json(content))
                 .set(MODULE_VERSION.CONTENT_HASH, contentHash(content))
                 .set(MODULE_VERSION.PUBLISHED_BY, publishedBy)
@@ -251,7 +250,7 @@ class ModuleRepository {
                 .set(MODULE.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(MODULE.BUILTIN_KEY, key)
                 .set(MODULE.TITLE, titleOf(content))
-                .set(MODULE.CATEGORY, content.category().name())
+                .set(MODULE.CATEGORY, content.category())
                 .set(MODULE.DRAFT, json(content))
                 .returning(MODULE.ID)
                 .fetchSingle(MODULE.ID);
@@ -262,7 +261,7 @@ class ModuleRepository {
     void updateBuiltIn(long moduleId, ModuleContent content) {
         dsl.update(MODULE)
                 .set(MODULE.TITLE, titleOf(content))
-                .set(MODULE.CATEGORY, content.category().name())
+                .set(MODULE.CATEGORY, content.category())
                 .set(MODULE.DRAFT, json(content))
                 .set(MODULE.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(MODULE.VERSION, MODULE.VERSION.plus(1))

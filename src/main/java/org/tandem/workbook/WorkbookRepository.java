@@ -103,7 +103,7 @@ class WorkbookRepository {
                 .set(MODULE_ASSIGNMENT.CLINIC_ID, clinicId)
                 .set(MODULE_ASSIGNMENT.COUPLE_ID, coupleId)
                 .set(MODULE_ASSIGNMENT.MODULE_VERSION_ID, versionId)
-                .set(MODULE_ASSIGNMENT.MODE, data.mode().name())
+                .set(MODULE_ASSIGNMENT.MODE, data.mode())
                 .set(MODULE_ASSIGNMENT.DUE_ON, data.dueOn())
                 .set(MODULE_ASSIGNMENT.NOTE, data.note() == null || data.note().isBlank() ? null : data.note().strip())
                 .set(MODULE_ASSIGNMENT.ASSIGNED_BY, therapistId)
@@ -176,9 +176,9 @@ class WorkbookRepository {
     private AssignmentRow assignmentRow(Record row) {
         return new AssignmentRow(row.get(MODULE_ASSIGNMENT.ID), row.get(MODULE_ASSIGNMENT.COUPLE_ID),
                 row.get(MODULE_VERSION.MODULE_ID), row.get(MODULE_VERSION.ID), row.get(MODULE_VERSION.NUMBER),
-                row.get(MODULE_VERSION.TITLE), Category.valueOf(row.get(MODULE_VERSION.CATEGORY)),
+                row.get(MODULE_VERSION.TITLE), row.get(MODULE_VERSION.CATEGORY),
                 WorkbookJson.content(row.get(MODULE_VERSION.CONTENT).data()),
-                AssignmentMode.valueOf(row.get(MODULE_ASSIGNMENT.MODE)), row.get(MODULE_ASSIGNMENT.DUE_ON),
+                row.get(MODULE_ASSIGNMENT.MODE), row.get(MODULE_ASSIGNMENT.DUE_ON),
                 row.get(MODULE_ASSIGNMENT.NOTE), instant(row.get(MODULE_ASSIGNMENT.ASSIGNED_AT)),
                 row.get(ACCOUNT.DISPLAY_NAME), instant(row.get(MODULE_ASSIGNMENT.REVIEWED_AT)), row.get(WORKS));
     }
@@ -191,7 +191,7 @@ class WorkbookRepository {
                 .join(MODULE_ASSIGNMENT).on(MODULE_ASSIGNMENT.ID.eq(ASSIGNMENT_WORK.ASSIGNMENT_ID))
                 .where(ASSIGNMENT_WORK.CLINIC_ID.eq(clinicId), ASSIGNMENT_WORK.ID.eq(workId))
                 .fetchOptional(row -> new Work(row.value1(), row.value2(), row.value3(), row.value4(),
-                        AssignmentMode.valueOf(row.value5()), row.value6(), instant(row.value7()),
+                        row.value5(), row.value6(), instant(row.value7()),
                         instant(row.value8()), row.value9()));
     }
 

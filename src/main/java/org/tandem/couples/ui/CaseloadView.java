@@ -32,6 +32,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
+import org.tandem.balance.Trend;
+import org.tandem.balance.Zone;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CaseloadEntry;
 import org.tandem.couples.CaseloadFilter;
@@ -77,7 +79,7 @@ class CaseloadView extends Main implements HasDynamicTitle {
         return chips;
     }
 
-    private void chip(Div chips, String partner, @Nullable String zone, CaseloadEntry.@Nullable Trend trend) {
+    private void chip(Div chips, String partner, @Nullable Zone zone, @Nullable Trend trend) {
         if (zone == null) {
             return;
         }
@@ -88,14 +90,14 @@ class CaseloadView extends Main implements HasDynamicTitle {
         };
         Span chip = new Span(getTranslation("balance.zone." + zone) + arrow);
         chip.addClassName("caseload-zone");
-        chip.getElement().setAttribute("data-zone", zone);
+        chip.getElement().setAttribute("data-zone", zone.name());
         chip.getElement().setAttribute("data-trend", trend == null ? "" : trend.name());
         // The zone colours of the couple's Overview (BalanceOverviewPanel).
         chip.getElement().getThemeList().add("badge small" + switch (zone) {
-            case "BALANCED" -> " success";
-            case "DISTANT" -> " warning";
-            case "DISCONNECTED" -> " error";
-            default -> "";
+            case BALANCED -> " success";
+            case DISTANT -> " warning";
+            case DISCONNECTED -> " error";
+            case FUSED -> "";
         });
         chip.getElement().setAttribute("title", getTranslation("caseload.zone.title", partner,
                 getTranslation("balance.zone.meaning." + zone),
