@@ -1,5 +1,6 @@
 package org.tandem.couples;
 
+import static java.util.stream.Collectors.toMap;
 import static org.jooq.impl.DSL.case_;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.lower;
@@ -12,7 +13,6 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.coalesce;
-import static java.util.stream.Collectors.toMap;
 import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
 import static org.tandem.jooq.Tables.BALANCE_SUMMARY;
 import static org.tandem.jooq.Tables.COUPLE;
@@ -33,7 +33,6 @@ import org.jooq.Records;
 import org.jooq.SortField;
 import org.jooq.TableOnConditionStep;
 import org.jooq.Record;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.tandem.jooq.tables.Partner;
 import org.tandem.sessions.SessionStatus;

@@ -40,9 +40,8 @@ class CoupleRepository {
      * couple_session belongs to sessions, a feature above this one: its typed status and modality would make couples
      * import sessions' enums and close a cycle, so the couple's own pages read them as the text they are stored as.
      */
-    private static final Field<String> SESSION_STATUS = field(COUPLE_SESSION.STATUS.getQualifiedName(), String.class);
-    private static final Field<String> SESSION_MODALITY = field(COUPLE_SESSION.MODALITY.getQualifiedName(),
-            String.class);
+    private static final Field<String> SESSION_STATUS = COUPLE_SESSION.STATUS.coerce(String.class);
+    private static final Field<String> SESSION_MODALITY = COUPLE_SESSION.MODALITY.coerce(String.class);
 
     /** The primary therapist first, then the co-therapists. */
     private static final SortField<Integer> PRIMARY_FIRST = COUPLE_THERAPIST.ROLE.sortAsc(TherapistRole.values());

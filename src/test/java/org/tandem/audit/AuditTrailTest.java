@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.tandem.jooq.Tables.AUDIT_EVENT;
 
+import org.tandem.accounts.AuditEntry;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,7 +173,7 @@ class AuditTrailTest {
     void the_application_cannot_update_an_audit_row() {
         AuditEventRecord row = anyRow();
 
-        assertThatThrownBy(() -> dsl.update(AUDIT_EVENT).set(AUDIT_EVENT.OUTCOME, "SUCCESS")
+        assertThatThrownBy(() -> dsl.update(AUDIT_EVENT).set(AUDIT_EVENT.OUTCOME, AuditEntry.Outcome.SUCCESS)
                 .where(AUDIT_EVENT.ID.eq(row.getId())).execute())
                 .rootCause().hasMessageContaining("append-only");
     }

@@ -7,6 +7,8 @@ import static org.tandem.jooq.Tables.CHECK_IN_ANSWER;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
 import static org.tandem.jooq.Tables.PARTNER;
 
+import org.tandem.sessions.Modality;
+import org.tandem.sessions.SessionStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -60,8 +62,8 @@ class CheckInServiceTest {
         alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
         alex = partnerId(ALEX);
         sam = partnerId(SAM);
-        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STATUS, "CANCELLED")
-                .where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam), COUPLE_SESSION.STATUS.eq("SCHEDULED"))
+        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STATUS, SessionStatus.CANCELLED)
+                .where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam), COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED))
                 .execute();
         // The demo gives Alex and Sam months of check-ins; these tests start them afresh (rolled back after).
         dsl.deleteFrom(CHECK_IN_ANSWER).where(CHECK_IN_ANSWER.CHECK_IN_ID.in(
@@ -89,8 +91,8 @@ class CheckInServiceTest {
                 .set(COUPLE_SESSION.COUPLE_ID, alexAndSam)
                 .set(COUPLE_SESSION.STARTS_AT, clock.instant().plus(fromNow).atOffset(ZoneOffset.UTC))
                 .set(COUPLE_SESSION.DURATION_MINUTES, 50)
-                .set(COUPLE_SESSION.MODALITY, "IN_PERSON")
-                .set(COUPLE_SESSION.STATUS, "SCHEDULED")
+                .set(COUPLE_SESSION.MODALITY, Modality.IN_PERSON)
+                .set(COUPLE_SESSION.STATUS, SessionStatus.SCHEDULED)
                 .set(COUPLE_SESSION.CREATED_BY, therapist.accountId())
                 .returning(COUPLE_SESSION.ID).fetchSingle(COUPLE_SESSION.ID);
     }

@@ -6,6 +6,8 @@ import static org.tandem.jooq.Tables.COUPLE;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
 import static org.tandem.jooq.Tables.PARTNER;
 
+import org.tandem.sessions.Modality;
+import org.tandem.sessions.SessionStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -71,8 +73,8 @@ public final class StoredCheckIns {
                 .set(COUPLE_SESSION.COUPLE_ID, coupleId)
                 .set(COUPLE_SESSION.STARTS_AT, at(TestClock.START.minus(ago)))
                 .set(COUPLE_SESSION.DURATION_MINUTES, 50)
-                .set(COUPLE_SESSION.MODALITY, "IN_PERSON")
-                .set(COUPLE_SESSION.STATUS, "HELD")
+                .set(COUPLE_SESSION.MODALITY, Modality.IN_PERSON)
+                .set(COUPLE_SESSION.STATUS, SessionStatus.HELD)
                 .set(COUPLE_SESSION.CREATED_BY, createdBy)
                 .returning(COUPLE_SESSION.ID).fetchSingle(COUPLE_SESSION.ID);
     }
@@ -99,7 +101,7 @@ public final class StoredCheckIns {
                 dsl.insertInto(CHECK_IN_ANSWER)
                         .set(CHECK_IN_ANSWER.CLINIC_ID, clinicId)
                         .set(CHECK_IN_ANSWER.CHECK_IN_ID, checkInId)
-                        .set(CHECK_IN_ANSWER.ITEM_CODE, items[i].name())
+                        .set(CHECK_IN_ANSWER.ITEM_CODE, items[i])
                         .set(CHECK_IN_ANSWER.VALUE, answers[i].shortValue())
                         .execute();
             }

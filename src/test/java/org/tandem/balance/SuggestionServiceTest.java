@@ -7,6 +7,8 @@ import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
 import static org.tandem.jooq.Tables.MODULE_VERSION;
 
+import org.tandem.couples.TherapistRole;
+import org.tandem.workbook.AssignmentMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -68,7 +70,7 @@ class SuggestionServiceTest {
                 .set(COUPLE_THERAPIST.CLINIC_ID, therapist.clinicId())
                 .set(COUPLE_THERAPIST.COUPLE_ID, couple)
                 .set(COUPLE_THERAPIST.ACCOUNT_ID, therapist.accountId())
-                .set(COUPLE_THERAPIST.ROLE, "PRIMARY")
+                .set(COUPLE_THERAPIST.ROLE, TherapistRole.PRIMARY)
                 .execute();
         stored = new StoredCheckIns(dsl, couple);
         a = stored.partner("Fixture A");
@@ -230,7 +232,7 @@ class SuggestionServiceTest {
                 .set(MODULE_ASSIGNMENT.CLINIC_ID, therapist.clinicId())
                 .set(MODULE_ASSIGNMENT.COUPLE_ID, couple)
                 .set(MODULE_ASSIGNMENT.MODULE_VERSION_ID, version)
-                .set(MODULE_ASSIGNMENT.MODE, "SEPARATE")
+                .set(MODULE_ASSIGNMENT.MODE, AssignmentMode.SEPARATE)
                 .set(MODULE_ASSIGNMENT.ASSIGNED_BY, therapist.accountId())
                 .set(MODULE_ASSIGNMENT.ASSIGNED_AT, clock.instant().minus(Duration.ofDays(90)).atOffset(ZoneOffset.UTC))
                 .returning(MODULE_ASSIGNMENT.ID).fetchSingle(MODULE_ASSIGNMENT.ID);

@@ -3,6 +3,7 @@ package org.tandem.clinic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
 
+import org.tandem.sessions.SessionStatus;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
@@ -108,8 +109,8 @@ class ClinicZoneEverywhereTest extends SpringBrowserlessTest {
     void alex_and_sams_sessions_cancelled() {
         alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
         // The demo books Alex and Sam's next sessions; this test's session is to be their next one.
-        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STATUS, "CANCELLED")
-                .where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam), COUPLE_SESSION.STATUS.eq("SCHEDULED"))
+        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STATUS, SessionStatus.CANCELLED)
+                .where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam), COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED))
                 .execute();
     }
 

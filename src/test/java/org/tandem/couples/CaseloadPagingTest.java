@@ -5,6 +5,9 @@ import static org.jooq.impl.DSL.inline;
 import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.ACCOUNT_ROLE;
 
+import org.tandem.balance.Trend;
+import org.tandem.balance.Zone;
+import org.tandem.accounts.Role;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -50,7 +53,7 @@ class CaseloadPagingTest {
                 .set(ACCOUNT.PASSWORD_HASH, "{noop}not-for-signing-in-123")
                 .returning(ACCOUNT.ID).fetchSingle(ACCOUNT.ID);
         dsl.insertInto(ACCOUNT_ROLE).set(ACCOUNT_ROLE.CLINIC_ID, clinicId).set(ACCOUNT_ROLE.ACCOUNT_ID, therapistId)
-                .set(ACCOUNT_ROLE.ROLE, "THERAPIST").execute();
+                .set(ACCOUNT_ROLE.ROLE, Role.THERAPIST).execute();
     }
 
     @AfterEach
@@ -156,8 +159,8 @@ class CaseloadPagingTest {
         assertThat(largeAttention.count()).isEqualTo(5000 / 3);
         assertThat(largeAttention.statements()).isEqualTo(smallAttention.statements()).isEqualTo(3);
         assertThat(mostAlertsFirst).extracting(CaseloadEntry::alerts).containsOnly(4);
-        assertThat(mostAlertsFirst.getFirst().partnerOneZone()).isEqualTo("BALANCED");
-        assertThat(mostAlertsFirst.getFirst().partnerOneTrend()).isEqualTo(CaseloadEntry.Trend.UP);
+        assertThat(mostAlertsFirst.getFirst().partnerOneZone()).isEqualTo(Zone.BALANCED);
+        assertThat(mostAlertsFirst.getFirst().partnerOneTrend()).isEqualTo(Trend.UP);
 
         System.out.printf("Caseload first page (50 rows + count), 10 couples: %d statements, %d ms%n",
                 smallFirst.statements(), smallFirst.millis());

@@ -1,5 +1,7 @@
 package org.tandem.couples;
 
+import org.tandem.sessions.SessionStatus;
+import org.tandem.sessions.Modality;
 import java.time.LocalDate;
 import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
 import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
@@ -81,14 +83,14 @@ class CaseloadServiceTest {
                 .fetchSingle(PARTNER.COUPLE_ID);
     }
 
-    private void session(long coupleId, OffsetDateTime startsAt, String status) {
+    private void session(long coupleId, OffsetDateTime startsAt, SessionStatus status) {
         dsl.insertInto(COUPLE_SESSION)
                 .set(COUPLE_SESSION.CREATED_AT, TestClock.START_AT)
                 .set(COUPLE_SESSION.CLINIC_ID, jordan.clinicId())
                 .set(COUPLE_SESSION.COUPLE_ID, coupleId)
                 .set(COUPLE_SESSION.STARTS_AT, startsAt)
                 .set(COUPLE_SESSION.DURATION_MINUTES, 50)
-                .set(COUPLE_SESSION.MODALITY, "IN_PERSON")
+                .set(COUPLE_SESSION.MODALITY, Modality.IN_PERSON)
                 .set(COUPLE_SESSION.STATUS, status)
                 .set(COUPLE_SESSION.CREATED_BY, jordan.accountId())
                 .execute();
@@ -186,15 +188,15 @@ class CaseloadServiceTest {
         withoutDemoSessions();
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
         long alex = coupleOf("Alex Morgan");
-        session(alex, now.minusDays(14), "HELD");
-        session(alex, now.minusDays(7), "HELD");
-        session(alex, now.minusDays(3), "CANCELLED");
-        session(alex, now.minusDays(1), "NO_SHOW");
-        session(alex, now.plusDays(2), "CANCELLED");
-        session(alex, now.plusDays(6), "SCHEDULED");
-        session(alex, now.plusDays(13), "SCHEDULED");
+        session(alex, now.minusDays(14), SessionStatus.HELD);
+        session(alex, now.minusDays(7), SessionStatus.HELD);
+        session(alex, now.minusDays(3), SessionStatus.CANCELLED);
+        session(alex, now.minusDays(1), SessionStatus.NO_SHOW);
+        session(alex, now.plusDays(2), SessionStatus.CANCELLED);
+        session(alex, now.plusDays(6), SessionStatus.SCHEDULED);
+        session(alex, now.plusDays(13), SessionStatus.SCHEDULED);
         long wei = coupleOf("Wei Chen");
-        session(wei, now.minusDays(2), "SCHEDULED");
+        session(wei, now.minusDays(2), SessionStatus.SCHEDULED);
 
         CaseloadEntry alexAndSam = search("Alex").getFirst();
         CaseloadEntry weiAndJamie = search("Wei").getFirst();
@@ -212,10 +214,10 @@ class CaseloadServiceTest {
     void sorts_by_last_and_next_session_with_couples_without_one_last_either_way() {
         withoutDemoSessions();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        session(coupleOf("Alex Morgan"), now.minusDays(7), "HELD");
-        session(coupleOf("Wei Chen"), now.minusDays(2), "HELD");
-        session(coupleOf("Alex Morgan"), now.plusDays(3), "SCHEDULED");
-        session(coupleOf("Wei Chen"), now.plusDays(1), "SCHEDULED");
+        session(coupleOf("Alex Morgan"), now.minusDays(7), SessionStatus.HELD);
+        session(coupleOf("Wei Chen"), now.minusDays(2), SessionStatus.HELD);
+        session(coupleOf("Alex Morgan"), now.plusDays(3), SessionStatus.SCHEDULED);
+        session(coupleOf("Wei Chen"), now.plusDays(1), SessionStatus.SCHEDULED);
 
         assertThat(firstNames(caseload.page(CaseloadFilter.NONE, List.of(CaseloadSort.ascending(Column.LAST_SESSION)), 0, 2)))
                 .containsExactly("Alex Morgan", "Wei Chen");

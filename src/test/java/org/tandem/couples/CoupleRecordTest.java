@@ -7,6 +7,8 @@ import static org.tandem.jooq.Tables.COUPLE;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
 import static org.tandem.jooq.Tables.PARTNER;
 
+import org.tandem.sessions.Modality;
+import org.tandem.sessions.SessionStatus;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
@@ -283,10 +285,10 @@ class CoupleRecordTest {
         TandemUser jordan = signIn.as("therapist@example.com");
         long id = couples.create(valid());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        session(jordan, id, now.minusDays(1), "SCHEDULED", "VIDEO");
-        session(jordan, id, now.plusHours(20), "CANCELLED", "VIDEO");
-        session(jordan, id, now.plusDays(5), "SCHEDULED", "VIDEO");
-        long next = session(jordan, id, now.plusDays(2), "SCHEDULED", "IN_PERSON");
+        session(jordan, id, now.minusDays(1), SessionStatus.SCHEDULED, Modality.VIDEO);
+        session(jordan, id, now.plusHours(20), SessionStatus.CANCELLED, Modality.VIDEO);
+        session(jordan, id, now.plusDays(5), SessionStatus.SCHEDULED, Modality.VIDEO);
+        long next = session(jordan, id, now.plusDays(2), SessionStatus.SCHEDULED, Modality.IN_PERSON);
 
         NextSession session = couples.overview(id).nextSession();
 
@@ -298,7 +300,8 @@ class CoupleRecordTest {
         assertThat(session.durationMinutes()).isEqualTo(50);
     }
 
-    private long session(TandemUser by, long coupleId, OffsetDateTime startsAt, String status, String modality) {
+    private long session(TandemUser by, long coupleId, OffsetDateTime startsAt, SessionStatus status,
+            Modality modality) {
         return dsl.insertInto(COUPLE_SESSION)
                 .set(COUPLE_SESSION.CREATED_AT, TestClock.START_AT)
                 .set(COUPLE_SESSION.CLINIC_ID, by.clinicId())

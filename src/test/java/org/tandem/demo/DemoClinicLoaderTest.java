@@ -1,5 +1,8 @@
 package org.tandem.demo;
 
+import org.tandem.couples.CoupleStatus;
+import org.tandem.couples.TherapistRole;
+import org.tandem.sessions.SessionStatus;
 import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.ACCOUNT;
@@ -75,7 +78,7 @@ class DemoClinicLoaderTest {
             assertThat(dsl.fetchCount(COUPLE, COUPLE.CLINIC_ID.eq(clinic))).isGreaterThanOrEqualTo(12);
             assertThat(dsl.selectDistinct(ACCOUNT.EMAIL).from(COUPLE_THERAPIST).join(ACCOUNT)
                     .on(ACCOUNT.ID.eq(COUPLE_THERAPIST.ACCOUNT_ID))
-                    .where(COUPLE_THERAPIST.ROLE.eq("PRIMARY"), COUPLE_THERAPIST.CLINIC_ID.eq(clinic))
+                    .where(COUPLE_THERAPIST.ROLE.eq(TherapistRole.PRIMARY), COUPLE_THERAPIST.CLINIC_ID.eq(clinic))
                     .fetch(ACCOUNT.EMAIL))
                     .containsExactlyInAnyOrder("therapist@example.com", "therapist2@example.com");
             assertThat(dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq("admin@example.com"))).isTrue();
@@ -96,9 +99,9 @@ class DemoClinicLoaderTest {
         void couples_have_months_of_sessions_with_notes_and_a_next_session() {
             var perCouple = dsl.select(COUPLE.ID, COUPLE.STATUS, DSL.min(COUPLE_SESSION.STARTS_AT),
                             DSL.count(COUPLE_SESSION.ID),
-                            DSL.count(COUPLE_SESSION.ID).filterWhere(COUPLE_SESSION.STATUS.eq("HELD")),
+                            DSL.count(COUPLE_SESSION.ID).filterWhere(COUPLE_SESSION.STATUS.eq(SessionStatus.HELD)),
                             DSL.count(SESSION_NOTE.SESSION_ID),
-                            DSL.count(COUPLE_SESSION.ID).filterWhere(COUPLE_SESSION.STATUS.eq("SCHEDULED")
+                            DSL.count(COUPLE_SESSION.ID).filterWhere(COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED)
                                     .and(COUPLE_SESSION.STARTS_AT.gt(DSL.val(OffsetDateTime.now(clock))))))
                     .from(COUPLE)
                     .join(CLINIC).on(CLINIC.ID.eq(COUPLE.CLINIC_ID), CLINIC.NAME.eq("Riverside Couples Practice"))
@@ -108,18 +111,18 @@ class DemoClinicLoaderTest {
                     .fetch();
 
             assertThat(perCouple).hasSizeGreaterThanOrEqualTo(12).allSatisfy(row -> {
-                String status = row.value2();
+                CoupleStatus status = row.value2();
                 assertThat(row.value6()).as("every held session has a note").isEqualTo(row.value5());
-                if (!status.equals("INTAKE")) {
+                if (status != CoupleStatus.INTAKE) {
                     assertThat(row.value3()).as("three months of history or more")
                             .isBefore(OffsetDateTime.now(clock).minusMonths(3).plusDays(1));
                     assertThat(row.value4()).isGreaterThanOrEqualTo(6);
                 }
                 assertThat(row.value7()).as("a next session for active and intake couples")
-                        .isEqualTo(status.equals("ACTIVE") || status.equals("INTAKE") ? 1 : 0);
+                        .isEqualTo(status == CoupleStatus.ACTIVE || status == CoupleStatus.INTAKE ? 1 : 0);
             });
-            assertThat(dsl.fetchCount(COUPLE_SESSION, COUPLE_SESSION.STATUS.eq("CANCELLED"))).isPositive();
-            assertThat(dsl.fetchCount(COUPLE_SESSION, COUPLE_SESSION.STATUS.eq("NO_SHOW"))).isPositive();
+            assertThat(dsl.fetchCount(COUPLE_SESSION, COUPLE_SESSION.STATUS.eq(SessionStatus.CANCELLED))).isPositive();
+            assertThat(dsl.fetchCount(COUPLE_SESSION, COUPLE_SESSION.STATUS.eq(SessionStatus.NO_SHOW))).isPositive();
         }
 
         @Test
@@ -147,10 +150,10 @@ class DemoClinicLoaderTest {
                     .join(CLINIC).on(CLINIC.ID.eq(COUPLE.CLINIC_ID), CLINIC.NAME.eq("Riverside Couples Practice"))
                     .join(MODULE_ASSIGNMENT).on(MODULE_ASSIGNMENT.COUPLE_ID.eq(COUPLE.ID))
                     .join(ASSIGNMENT_WORK).on(ASSIGNMENT_WORK.ASSIGNMENT_ID.eq(MODULE_ASSIGNMENT.ID))
-                    .where(COUPLE.STATUS.ne("INTAKE"))
+                    .where(COUPLE.STATUS.ne(CoupleStatus.INTAKE))
                     .groupBy(COUPLE.ID)
                     .fetch();
-            assertThat(perCouple).hasSize(dsl.fetchCount(COUPLE, COUPLE.STATUS.ne("INTAKE"),
+            assertThat(perCouple).hasSize(dsl.fetchCount(COUPLE, COUPLE.STATUS.ne(CoupleStatus.INTAKE),
                     COUPLE.CLINIC_ID.eq(dsl.select(CLINIC.ID).from(CLINIC).where(CLINIC.NAME.eq("Riverside Couples Practice")))))
                     .allSatisfy(row -> assertThat(List.of(row.value2(), row.value3(), row.value4(), row.value5()))
                             .as("reviewed, submitted, in progress, not started").allMatch(count -> count > 0));
@@ -194,7 +197,7 @@ class DemoClinicLoaderTest {
             dsl.select(CHECK_IN_ANSWER.CHECK_IN_ID, CHECK_IN_ANSWER.ITEM_CODE, CHECK_IN_ANSWER.VALUE)
                     .from(CHECK_IN_ANSWER)
                     .forEach(r -> answers.computeIfAbsent(r.value1(), id -> new EnumMap<>(Item.class))
-                            .put(Item.valueOf(r.value2()), r.value3().intValue()));
+                            .put(r.value2(), r.value3().intValue()));
             return dsl.select(CHECK_IN.ID, CHECK_IN.COUPLE_ID, CHECK_IN.PARTNER_ID, CHECK_IN.SESSION_ID,
                             CHECK_IN.SUBMITTED_AT, CHECK_IN.CLOSENESS)
                     .from(CHECK_IN)
@@ -276,7 +279,7 @@ class DemoClinicLoaderTest {
             // A scheduled session within 48 hours that only one partner has checked in for.
             OffsetDateTime now = OffsetDateTime.now(clock);
             var soon = dsl.select(COUPLE_SESSION.ID, COUPLE_SESSION.COUPLE_ID).from(COUPLE_SESSION)
-                    .where(COUPLE_SESSION.STATUS.eq("SCHEDULED"), COUPLE_SESSION.STARTS_AT.between(now, now.plusHours(48)))
+                    .where(COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED), COUPLE_SESSION.STARTS_AT.between(now, now.plusHours(48)))
                     .fetch();
             assertThat(soon).as("a missing check-in before an upcoming session").anyMatch(session ->
                     checkIns.stream().filter(checkIn -> session.value1().equals(checkIn.session())).count() == 1);

@@ -321,7 +321,7 @@ class DemoStoriesTest {
             var field = DSL.field(DSL.name(table, name), OffsetDateTime.class);
             var condition = DSL.field(DSL.name(table, "clinic_id"), Long.class).eq(clinic).and(field.ge(at));
             if (table.equals(COUPLE_SESSION.getName()) && name.equals(COUPLE_SESSION.STARTS_AT.getName())) {
-                condition = condition.and(COUPLE_SESSION.STATUS.ne("SCHEDULED"));
+                condition = condition.and(COUPLE_SESSION.STATUS.ne(SessionStatus.SCHEDULED));
             }
             if (table.equals(INVITATION.getName()) && name.equals(INVITATION.EXPIRES_AT.getName())) {
                 continue;
@@ -329,7 +329,7 @@ class DemoStoriesTest {
             story.assertThat(dsl.fetchCount(DSL.table(DSL.name(table)), condition))
                     .as(table + "." + name + " at or after now").isZero();
         }
-        story.assertThat(dsl.fetchCount(COUPLE_SESSION, COUPLE_SESSION.STATUS.eq("SCHEDULED"),
+        story.assertThat(dsl.fetchCount(COUPLE_SESSION, COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED),
                 COUPLE_SESSION.STARTS_AT.le(at))).as("next sessions that are not ahead").isZero();
     }
 }

@@ -41,7 +41,7 @@ class BalanceChartIT {
     /** Scored subscales of the couple's submitted check-ins: a subscale is scored with at most one answer missing. */
     int scoredSubscales(long couple) {
         var answered = DSL.count();
-        var subscale = DSL.left(CHECK_IN_ANSWER.ITEM_CODE, DSL.inline(1));
+        var subscale = DSL.left(CHECK_IN_ANSWER.ITEM_CODE.coerce(String.class), DSL.inline(1));
         return dsl.select(CHECK_IN_ANSWER.CHECK_IN_ID, subscale, answered)
                 .from(CHECK_IN_ANSWER).join(CHECK_IN).on(CHECK_IN.ID.eq(CHECK_IN_ANSWER.CHECK_IN_ID))
                 .where(CHECK_IN.COUPLE_ID.eq(couple), CHECK_IN.SUBMITTED_AT.isNotNull())

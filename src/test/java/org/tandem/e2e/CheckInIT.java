@@ -8,6 +8,7 @@ import static org.tandem.jooq.Tables.CHECK_IN;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
 import static org.tandem.jooq.Tables.PARTNER;
 
+import org.tandem.sessions.Modality;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -72,7 +73,7 @@ class CheckInIT {
                 .set(COUPLE_SESSION.COUPLE_ID, couple)
                 .set(COUPLE_SESSION.STARTS_AT, OffsetDateTime.now(clock).plusHours(30).truncatedTo(ChronoUnit.HOURS))
                 .set(COUPLE_SESSION.DURATION_MINUTES, 50)
-                .set(COUPLE_SESSION.MODALITY, "VIDEO")
+                .set(COUPLE_SESSION.MODALITY, Modality.VIDEO)
                 .set(COUPLE_SESSION.CREATED_BY, therapist)
                 .execute();
 

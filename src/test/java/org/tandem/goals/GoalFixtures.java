@@ -67,7 +67,7 @@ public final class GoalFixtures {
                 .set(MODULE_ASSIGNMENT.CLINIC_ID, clinic)
                 .set(MODULE_ASSIGNMENT.COUPLE_ID, coupleId)
                 .set(MODULE_ASSIGNMENT.MODULE_VERSION_ID, version)
-                .set(MODULE_ASSIGNMENT.MODE, partnerId == null ? "TOGETHER" : "SEPARATE")
+                .set(MODULE_ASSIGNMENT.MODE, partnerId == null ? AssignmentMode.TOGETHER : AssignmentMode.SEPARATE)
                 .set(MODULE_ASSIGNMENT.ASSIGNED_BY, therapist.value1())
                 .returning(MODULE_ASSIGNMENT.ID).fetchSingle(MODULE_ASSIGNMENT.ID);
         return dsl.insertInto(ASSIGNMENT_WORK)

@@ -8,6 +8,8 @@ import static org.tandem.jooq.Tables.COUPLE;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.PARTNER;
 
+import org.tandem.accounts.Role;
+import org.tandem.couples.TherapistRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -56,7 +58,7 @@ class ConcurrentAcceptanceTest {
                     .set(ACCOUNT.DISPLAY_NAME, "Pat Quinn").set(ACCOUNT.PASSWORD_HASH, "{noop}not-for-signing-in-123")
                     .returning(ACCOUNT.ID).fetchSingle(ACCOUNT.ID);
             dsl.insertInto(ACCOUNT_ROLE).set(ACCOUNT_ROLE.CLINIC_ID, clinic).set(ACCOUNT_ROLE.ACCOUNT_ID, therapist)
-                    .set(ACCOUNT_ROLE.ROLE, "THERAPIST").execute();
+                    .set(ACCOUNT_ROLE.ROLE, Role.THERAPIST).execute();
             long id = dsl.insertInto(COUPLE).set(COUPLE.CREATED_AT, TestClock.START_AT).set(COUPLE.UPDATED_AT, TestClock.START_AT).set(COUPLE.CLINIC_ID, clinic).returning(COUPLE.ID).fetchSingle(COUPLE.ID);
             dsl.insertInto(PARTNER).set(PARTNER.CLINIC_ID, clinic).set(PARTNER.COUPLE_ID, id)
                     .set(PARTNER.POSITION, (short) 1).set(PARTNER.FULL_NAME, "Noor Haddad")
@@ -65,7 +67,7 @@ class ConcurrentAcceptanceTest {
                     .set(PARTNER.POSITION, (short) 2).set(PARTNER.FULL_NAME, "Sami Haddad").execute();
             dsl.insertInto(COUPLE_THERAPIST).set(COUPLE_THERAPIST.ASSIGNED_AT, TestClock.START_AT).set(COUPLE_THERAPIST.CLINIC_ID, clinic)
                     .set(COUPLE_THERAPIST.COUPLE_ID, id).set(COUPLE_THERAPIST.ACCOUNT_ID, therapist)
-                    .set(COUPLE_THERAPIST.ROLE, "PRIMARY").execute();
+                    .set(COUPLE_THERAPIST.ROLE, TherapistRole.PRIMARY).execute();
             return id;
         });
         signIn.as(therapistEmail);

@@ -1,5 +1,6 @@
 package org.tandem.invitations;
 
+import org.tandem.accounts.AuditEntry.Outcome;
 import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -110,7 +111,7 @@ class InvitationServiceTest {
         assertThat(row.getAcceptedAt()).isNotNull();
         assertThat(row.getAccountId()).isEqualTo(accepted.accountId());
         assertThat(trail.since("invitation.issue")).hasSize(1);
-        assertThat(trail.since("invitation.accept")).extracting(AuditEventRecord::getOutcome).containsExactly("SUCCESS");
+        assertThat(trail.since("invitation.accept")).extracting(AuditEventRecord::getOutcome).containsExactly(Outcome.SUCCESS);
         assertThat(trail.since("account.create")).hasSize(1);
 
         signIn.as("therapist@example.com");

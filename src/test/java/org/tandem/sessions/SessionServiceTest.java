@@ -312,7 +312,7 @@ class SessionServiceTest {
         return Set.copyOf(dsl.select(COUPLE_SESSION.ID).from(COUPLE_SESSION)
                 .join(COUPLE_THERAPIST).on(COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID))
                 .where(COUPLE_THERAPIST.ACCOUNT_ID.eq(therapist.accountId()),
-                        COUPLE_SESSION.STATUS.eq("SCHEDULED"),
+                        COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED),
                         COUPLE_SESSION.STARTS_AT.ge(OffsetDateTime.now(clock)))
                 .fetch(COUPLE_SESSION.ID));
     }
@@ -392,7 +392,7 @@ class SessionServiceTest {
         sessions.mark(earlierCancelled, 0, SessionStatus.CANCELLED);
         sessions.schedule(coupleOf("Aisha Khan"), inDays(1, Modality.IN_PERSON));
         OffsetDateTime expected = dsl.select(COUPLE_SESSION.STARTS_AT).from(COUPLE_SESSION)
-                .where(COUPLE_SESSION.COUPLE_ID.eq(alex), COUPLE_SESSION.STATUS.eq("SCHEDULED"),
+                .where(COUPLE_SESSION.COUPLE_ID.eq(alex), COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED),
                         COUPLE_SESSION.STARTS_AT.ge(OffsetDateTime.now(clock)))
                 .orderBy(COUPLE_SESSION.STARTS_AT).limit(1).fetchSingle(COUPLE_SESSION.STARTS_AT);
         signIn.as("sam@example.com");

@@ -7,6 +7,9 @@ import static org.tandem.jooq.Tables.COUPLE;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.PARTNER;
 
+import org.tandem.accounts.Role;
+import org.tandem.couples.CoupleStatus;
+import org.tandem.couples.TherapistRole;
 import org.jooq.DSLContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -37,15 +40,15 @@ public final class OtherClinic {
                 return;
             }
             long clinic = dsl.insertInto(CLINIC).set(CLINIC.CREATED_AT, TestClock.START_AT).set(CLINIC.NAME, NAME).returning(CLINIC.ID).fetchSingle(CLINIC.ID);
-            long therapist = account(dsl, clinic, THERAPIST_EMAIL, "Lee Park", "THERAPIST");
-            account(dsl, clinic, ADMIN_EMAIL, "Dana Office", "ADMIN");
-            long client = account(dsl, clinic, CLIENT_EMAIL, PARTNER_ONE, "CLIENT");
+            long therapist = account(dsl, clinic, THERAPIST_EMAIL, "Lee Park", Role.THERAPIST);
+            account(dsl, clinic, ADMIN_EMAIL, "Dana Office", Role.ADMIN);
+            long client = account(dsl, clinic, CLIENT_EMAIL, PARTNER_ONE, Role.CLIENT);
             couple(dsl, clinic, therapist, PARTNER_ONE, PARTNER_TWO, client);
             couple(dsl, clinic, therapist, "Jules Moreau", PARTNER_TWO_OTHER, null);
         });
     }
 
-    private static long account(DSLContext dsl, long clinic, String email, String name, String role) {
+    private static long account(DSLContext dsl, long clinic, String email, String name, Role role) {
         long id = dsl.insertInto(ACCOUNT)
                 .set(ACCOUNT.CREATED_AT, TestClock.START_AT)
                 .set(ACCOUNT.CLINIC_ID, clinic)
@@ -59,7 +62,7 @@ public final class OtherClinic {
     }
 
     private static void couple(DSLContext dsl, long clinic, long therapist, String one, String two, Long clientOne) {
-        long couple = dsl.insertInto(COUPLE).set(COUPLE.CREATED_AT, TestClock.START_AT).set(COUPLE.UPDATED_AT, TestClock.START_AT).set(COUPLE.CLINIC_ID, clinic).set(COUPLE.STATUS, "ACTIVE")
+        long couple = dsl.insertInto(COUPLE).set(COUPLE.CREATED_AT, TestClock.START_AT).set(COUPLE.UPDATED_AT, TestClock.START_AT).set(COUPLE.CLINIC_ID, clinic).set(COUPLE.STATUS, CoupleStatus.ACTIVE)
                 .returning(COUPLE.ID).fetchSingle(COUPLE.ID);
         dsl.insertInto(PARTNER).set(PARTNER.CLINIC_ID, clinic).set(PARTNER.COUPLE_ID, couple)
                 .set(PARTNER.POSITION, (short) 1).set(PARTNER.FULL_NAME, one).set(PARTNER.ACCOUNT_ID, clientOne)
@@ -68,6 +71,6 @@ public final class OtherClinic {
                 .set(PARTNER.POSITION, (short) 2).set(PARTNER.FULL_NAME, two).execute();
         dsl.insertInto(COUPLE_THERAPIST).set(COUPLE_THERAPIST.ASSIGNED_AT, TestClock.START_AT).set(COUPLE_THERAPIST.CLINIC_ID, clinic)
                 .set(COUPLE_THERAPIST.COUPLE_ID, couple).set(COUPLE_THERAPIST.ACCOUNT_ID, therapist)
-                .set(COUPLE_THERAPIST.ROLE, "PRIMARY").execute();
+                .set(COUPLE_THERAPIST.ROLE, TherapistRole.PRIMARY).execute();
     }
 }

@@ -43,7 +43,7 @@ public final class TestModules {
                 .set(MODULE.UPDATED_AT, TestClock.START_AT)
                 .set(MODULE.CLINIC_ID, author.value2())
                 .set(MODULE.TITLE, content.title())
-                .set(MODULE.CATEGORY, content.category().name())
+                .set(MODULE.CATEGORY, content.category())
                 .set(MODULE.DRAFT, JSONB.valueOf(json))
                 .set(MODULE.CREATED_BY, author.value1())
                 .returning(MODULE.ID).fetchSingle(MODULE.ID);
@@ -61,7 +61,7 @@ public final class TestModules {
                 .set(MODULE_VERSION.CLINIC_ID, clinicId)
                 .set(MODULE_VERSION.NUMBER, number)
                 .set(MODULE_VERSION.TITLE, content.title())
-                .set(MODULE_VERSION.CATEGORY, content.category().name())
+                .set(MODULE_VERSION.CATEGORY, content.category())
                 .set(MODULE_VERSION.CONTENT, JSONB.valueOf(json))
                 .set(MODULE_VERSION.CONTENT_HASH, Integer.toHexString(json.hashCode()))
                 .returning(MODULE_VERSION.ID).fetchSingle(MODULE_VERSION.ID);

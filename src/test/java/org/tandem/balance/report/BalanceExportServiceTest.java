@@ -6,6 +6,7 @@ import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.COUPLE;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 
+import org.tandem.couples.TherapistRole;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,7 @@ class BalanceExportServiceTest {
         return dsl.select(COUPLE.ID, ACCOUNT.EMAIL)
                 .from(COUPLE)
                 .join(COUPLE_THERAPIST).on(COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE.ID),
-                        COUPLE_THERAPIST.ROLE.eq("PRIMARY"))
+                        COUPLE_THERAPIST.ROLE.eq(TherapistRole.PRIMARY))
                 .join(ACCOUNT).on(ACCOUNT.ID.eq(COUPLE_THERAPIST.ACCOUNT_ID))
                 .where(ACCOUNT.EMAIL.in(THERAPIST, THERAPIST_2))
                 .orderBy(COUPLE.ID)

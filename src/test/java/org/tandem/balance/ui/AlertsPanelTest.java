@@ -1,5 +1,6 @@
 package org.tandem.balance.ui;
 
+import org.tandem.sessions.SessionStatus;
 import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.ACCOUNT;
@@ -56,8 +57,8 @@ class AlertsPanelTest extends SpringBrowserlessTest {
         // No due date: no overdue assignment alert.
         dsl.update(MODULE_ASSIGNMENT).setNull(MODULE_ASSIGNMENT.DUE_ON).where(MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam))
                 .execute();
-        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STATUS, "CANCELLED")
-                .where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam), COUPLE_SESSION.STATUS.eq("SCHEDULED")).execute();
+        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STATUS, SessionStatus.CANCELLED)
+                .where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam), COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED)).execute();
         trail = AuditTrail.from(dsl);
     }
 

@@ -3,6 +3,8 @@ package org.tandem.balance.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
 
+import org.tandem.sessions.Modality;
+import org.tandem.sessions.SessionStatus;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
@@ -62,8 +64,8 @@ class CheckInViewTest extends SpringBrowserlessTest {
     void a_session_for_alex_and_sam_in_30_hours() {
         alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
         TandemUser therapist = as(THERAPIST, () -> signIn.as(THERAPIST));
-        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STATUS, "CANCELLED")
-                .where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam), COUPLE_SESSION.STATUS.eq("SCHEDULED"))
+        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STATUS, SessionStatus.CANCELLED)
+                .where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam), COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED))
                 .execute();
         dsl.insertInto(COUPLE_SESSION)
                 .set(COUPLE_SESSION.CREATED_AT, TestClock.START_AT)
@@ -71,8 +73,8 @@ class CheckInViewTest extends SpringBrowserlessTest {
                 .set(COUPLE_SESSION.COUPLE_ID, alexAndSam)
                 .set(COUPLE_SESSION.STARTS_AT, clock.instant().plus(Duration.ofHours(30)).atOffset(ZoneOffset.UTC))
                 .set(COUPLE_SESSION.DURATION_MINUTES, 50)
-                .set(COUPLE_SESSION.MODALITY, "IN_PERSON")
-                .set(COUPLE_SESSION.STATUS, "SCHEDULED")
+                .set(COUPLE_SESSION.MODALITY, Modality.IN_PERSON)
+                .set(COUPLE_SESSION.STATUS, SessionStatus.SCHEDULED)
                 .set(COUPLE_SESSION.CREATED_BY, therapist.accountId())
                 .execute();
     }
@@ -178,7 +180,7 @@ class CheckInViewTest extends SpringBrowserlessTest {
         open("check-in/" + id);
         dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STARTS_AT, clock.instant().minus(Duration.ofMinutes(5))
                 .atOffset(ZoneOffset.UTC)).where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam),
-                        COUPLE_SESSION.STATUS.eq("SCHEDULED")).execute();
+                        COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED)).execute();
 
         tap("statement-block-I1", 4);
 
@@ -189,7 +191,7 @@ class CheckInViewTest extends SpringBrowserlessTest {
 
     @Test
     void my_workbook_shows_no_check_in_card_when_none_is_open() {
-        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STATUS, "CANCELLED")
+        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STATUS, SessionStatus.CANCELLED)
                 .where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam)).execute();
         open("workbook");
         assertThat(getCurrentView().getElement().getTextRecursively()).doesNotContain("Your check-in");
