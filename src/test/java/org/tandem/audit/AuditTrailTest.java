@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.tandem.jooq.Tables.AUDIT_EVENT;
 
+import org.tandem.accounts.AuditEntry.Outcome;
 import org.tandem.accounts.AuditEntry;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +61,7 @@ class AuditTrailTest {
         TandemUser therapist = (TandemUser) accounts.loadUserByUsername("therapist@example.com");
         assertThat(trail.since()).singleElement().satisfies(row -> {
             assertThat(row.getAction()).isEqualTo("auth.sign-in");
-            assertThat(row.getOutcome()).isEqualTo("SUCCESS");
+            assertThat(row.getOutcome()).isEqualTo(Outcome.SUCCESS);
             assertThat(row.getActorAccountId()).isEqualTo(therapist.accountId());
             assertThat(row.getClinicId()).isEqualTo(therapist.clinicId());
             assertThat(row.getActor()).isEqualTo("therapist@example.com");
@@ -76,7 +77,7 @@ class AuditTrailTest {
         TandemUser therapist = (TandemUser) accounts.loadUserByUsername("therapist@example.com");
         assertThat(trail.since()).singleElement().satisfies(row -> {
             assertThat(row.getAction()).isEqualTo("auth.sign-in");
-            assertThat(row.getOutcome()).isEqualTo("FAILURE");
+            assertThat(row.getOutcome()).isEqualTo(Outcome.FAILURE);
             assertThat(row.getActorAccountId()).isEqualTo(therapist.accountId());
             assertThat(row.getClinicId()).isEqualTo(therapist.clinicId());
             assertThat(row.getDetail()).isEqualTo("BadCredentialsException");
@@ -89,7 +90,7 @@ class AuditTrailTest {
                 .andExpect(redirectedUrl("/login?error"));
 
         assertThat(trail.since()).singleElement().satisfies(row -> {
-            assertThat(row.getOutcome()).isEqualTo("FAILURE");
+            assertThat(row.getOutcome()).isEqualTo(Outcome.FAILURE);
             assertThat(row.getActor()).isEqualTo("nobody@example.com");
             assertThat(row.getClinicId()).isNull();
             assertThat(row.getActorAccountId()).isNull();
@@ -117,7 +118,7 @@ class AuditTrailTest {
 
         assertThat(trail.since()).singleElement().satisfies(row -> {
             assertThat(row.getAction()).isEqualTo("caseload.read");
-            assertThat(row.getOutcome()).isEqualTo("SUCCESS");
+            assertThat(row.getOutcome()).isEqualTo(Outcome.SUCCESS);
             assertThat(row.getActorAccountId()).isEqualTo(therapist.accountId());
             assertThat(row.getClinicId()).isEqualTo(therapist.clinicId());
             assertThat(row.getDetail()).isEqualTo("offset 0, 9 couples");
@@ -132,7 +133,7 @@ class AuditTrailTest {
 
         assertThat(trail.since()).singleElement().satisfies(row -> {
             assertThat(row.getAction()).isEqualTo("access.denied");
-            assertThat(row.getOutcome()).isEqualTo("DENIED");
+            assertThat(row.getOutcome()).isEqualTo(Outcome.DENIED);
             assertThat(row.getActorAccountId()).isEqualTo(admin.accountId());
             assertThat(row.getDetail()).contains("CaseloadService.page");
         });

@@ -166,10 +166,10 @@ class AlertServiceTest {
         int open = (int) alerts.alerts(alexAndSam).stream().filter(alert -> !alert.acknowledged()).count();
 
         var row = dsl.fetchSingle(BALANCE_SUMMARY, BALANCE_SUMMARY.COUPLE_ID.eq(alexAndSam));
-        assertThat(row.getPartnerOneZone()).isEqualTo("DISTANT");
-        assertThat(row.getPartnerOneTrend()).isEqualTo("DOWN");
-        assertThat(row.getPartnerTwoZone()).isEqualTo("DISCONNECTED");
-        assertThat(row.getPartnerTwoTrend()).isEqualTo("DOWN");
+        assertThat(row.getPartnerOneZone()).isEqualTo(Zone.DISTANT);
+        assertThat(row.getPartnerOneTrend()).isEqualTo(Trend.DOWN);
+        assertThat(row.getPartnerTwoZone()).isEqualTo(Zone.DISCONNECTED);
+        assertThat(row.getPartnerTwoTrend()).isEqualTo(Trend.DOWN);
         assertThat(row.getAlerts()).isEqualTo(open).isGreaterThanOrEqualTo(5);
     }
 

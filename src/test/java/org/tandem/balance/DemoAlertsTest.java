@@ -97,6 +97,6 @@ class DemoAlertsTest {
                 .isEqualTo(open).isPositive();
         assertThat(dsl.select(BALANCE_SUMMARY.PARTNER_ONE_TREND).from(BALANCE_SUMMARY)
                 .where(BALANCE_SUMMARY.COUPLE_ID.eq(weiAndJamie)).fetchSingle(BALANCE_SUMMARY.PARTNER_ONE_TREND))
-                .isEqualTo("DOWN");
+                .isEqualTo(Trend.DOWN);
     }
 }

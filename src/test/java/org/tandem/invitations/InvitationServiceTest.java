@@ -73,7 +73,7 @@ class InvitationServiceTest {
     }
 
     private List<String> refusals(String action) {
-        return trail.since(action).stream().filter(row -> !"SUCCESS".equals(row.getOutcome()))
+        return trail.since(action).stream().filter(row -> row.getOutcome() != Outcome.SUCCESS)
                 .map(AuditEventRecord::getDetail).toList();
     }
 
