@@ -44,6 +44,7 @@ public class CoupleService {
      * the couple, and each tab records its own read.
      */
     @PreAuthorize("hasRole('THERAPIST')")
+    @Transactional(readOnly = true)
     public CoupleHeading heading(long coupleId) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
         CoupleHeading heading = couples.heading(therapist.clinicId(), coupleId).orElseThrow();
