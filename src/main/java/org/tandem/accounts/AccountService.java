@@ -9,6 +9,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.accounts.AuditEvent.Subject;
 
 @Service
 @Transactional(readOnly = true)
@@ -58,7 +59,8 @@ public class AccountService {
         }
         long id = accounts.insert(clinicId, account.email(), account.displayName(),
                 passwordEncoder.encode(account.password()), EnumSet.of(Role.ADMIN));
-        events.publishEvent(new AccountCreated(clinicId, id, account.email(), EnumSet.of(Role.ADMIN)));
+        events.publishEvent(AuditEvent.ofAccount(clinicId, id, account.email(), AuditAction.ACCOUNT_CREATED,
+                Subject.account(id), "roles [ADMIN]"));
         return id;
     }
 
@@ -79,7 +81,8 @@ public class AccountService {
         }
         long id = accounts.insert(clinicId, normalised, displayName.strip(), passwordEncoder.encode(password),
                 EnumSet.of(Role.CLIENT));
-        events.publishEvent(new AccountCreated(clinicId, id, normalised, EnumSet.of(Role.CLIENT)));
+        events.publishEvent(AuditEvent.ofAccount(clinicId, id, normalised, AuditAction.ACCOUNT_CREATED,
+                Subject.account(id), "roles [CLIENT]"));
         return id;
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.tandem.accounts.AuditEvent.Subject;
 
 /**
  * Signs a person out after {@code tandem.security.idle-timeout} without interaction, even with the tab left open
@@ -89,13 +90,17 @@ class IdleSignOut implements VaadinServiceInitListener, HttpSessionListener {
                 TandemUser user = signedIn(session.getAttribute(
                         HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY));
                 if (user != null) {
-                    events.publishEvent(new SignedOut(user, true));
+                    events.publishEvent(signedOut(user));
                 }
                 session.invalidate();
             } catch (IllegalStateException alreadyInvalidated) {
                 // Signed out on purpose, or the session ended first: nothing left to do.
             }
         });
+    }
+
+    private static AuditEvent signedOut(TandemUser user) {
+        return AuditEvent.of(user, AuditAction.SIGNED_OUT_IDLE, Subject.account(user.accountId()));
     }
 
     private static @Nullable TandemUser signedIn(@Nullable Object securityContext) {
@@ -119,7 +124,7 @@ class IdleSignOut implements VaadinServiceInitListener, HttpSessionListener {
                 if (user != null) {
                     // Taken out first, so that Vaadin's destroy listener does not record the sign-out twice.
                     session.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-                    events.publishEvent(new SignedOut(user, true));
+                    events.publishEvent(signedOut(user));
                     invalidate(session);
                     if (request.getParameter("v-r") == null) {
                         // A page load: straight to the sign-in page with its note. Vaadin's own requests (a

@@ -15,18 +15,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.tandem.accounts.AccessRefused;
-import org.tandem.accounts.AuditEntry;
-import org.tandem.accounts.Audited;
+import org.tandem.accounts.AuditAction;
+import org.tandem.accounts.AuditEvent;
+import org.tandem.accounts.AuditEvent.Outcome;
+import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
-import org.tandem.accounts.SignedOut;
 import org.tandem.accounts.TandemUser;
 
 /**
- * Writes the audit trail. Listens synchronously, so a row that records a change commits or rolls
- * back with that change; events raised outside a transaction get one of their own.
+ * Writes the audit trail: every {@link AuditEvent} the services publish, and Spring Security's sign-ins, sign-outs
+ * and refusals. Listens synchronously, so a row that records a change commits or rolls back with that change; a
+ * failure or refusal is written in a transaction of its own, since the act it records is about to roll back.
  */
 @Component
 class AuditRecorder {
@@ -44,12 +44,12 @@ class AuditRecorder {
     }
 
     @EventListener
-    @Transactional(propagation = Propagation.REQUIRED)
-    public void on(Audited event) {
-        if (event.survivesRollback()) {
-            separately.executeWithoutResult(status -> audit.insert(event.auditEntry()));
+    @Transactional
+    public void on(AuditEvent event) {
+        if (event.outcome().survivesRollback()) {
+            separately.executeWithoutResult(status -> audit.insert(event));
         } else {
-            audit.insert(event.auditEntry());
+            audit.insert(event);
         }
     }
 
@@ -57,8 +57,7 @@ class AuditRecorder {
     @Transactional
     public void on(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof TandemUser user) {
-            audit.insert(AuditEntry.by(user, "auth.sign-in", "account", user.accountId(), AuditEntry.Outcome.SUCCESS,
-                    null));
+            on(AuditEvent.of(user, AuditAction.SIGNED_IN, Subject.account(user.accountId())));
         }
     }
 
@@ -67,27 +66,22 @@ class AuditRecorder {
     public void on(AbstractAuthenticationFailureEvent event) {
         String email = String.valueOf(event.getAuthentication().getName()).strip().toLowerCase(Locale.ROOT);
         String reason = event.getException().getClass().getSimpleName();
-        audit.insert(findAccount(email)
-                .map(user -> AuditEntry.by(user, "auth.sign-in", "account", user.accountId(),
-                        AuditEntry.Outcome.FAILURE, reason))
-                .orElseGet(() -> new AuditEntry(null, null, email.isEmpty() ? "(blank)" : email, "auth.sign-in",
-                        null, null, AuditEntry.Outcome.FAILURE, reason)));
+        on(findAccount(email)
+                .map(user -> AuditEvent.failed(user, AuditAction.SIGNED_IN, Subject.account(user.accountId()), reason))
+                .orElseGet(() -> new AuditEvent(null, null, email.isEmpty() ? "(blank)" : email,
+                        AuditAction.SIGNED_IN, null, Outcome.FAILURE, reason)));
     }
 
     @EventListener
     @Transactional
     public void on(LogoutSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof TandemUser user) {
-            audit.insert(new SignedOut(user, false).auditEntry());
+            on(AuditEvent.of(user, AuditAction.SIGNED_OUT, Subject.account(user.accountId())));
         }
     }
 
-    /**
-     * A method-security refusal. It arrives before the refused method's transaction would have begun,
-     * and the caller's transaction (if any) is about to roll back, so the row gets its own.
-     */
+    /** A method-security refusal; like every refusal, its row gets a transaction of its own. */
     @EventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(AuthorizationDeniedEvent<?> event) {
         Authentication authentication = event.getAuthentication().get();
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
@@ -97,8 +91,7 @@ class AuditRecorder {
                 .or(() -> authentication.getPrincipal() instanceof TandemUser user
                         ? Optional.of(user)
                         : Optional.empty())
-                .ifPresent(user -> audit.insert(
-                        new AccessRefused(user, describe(event.getSource()), "not authorised").auditEntry()));
+                .ifPresent(user -> on(AuditEvent.denied(user, describe(event.getSource()), "not authorised")));
     }
 
     private Optional<TandemUser> findAccount(String email) {

@@ -5,8 +5,10 @@ import static org.tandem.jooq.Tables.AUDIT_EVENT;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
-import org.tandem.accounts.AuditEntry;
+import org.tandem.accounts.AuditEvent;
+import org.tandem.accounts.AuditEvent.Subject;
 
 @Repository
 class AuditRepository {
@@ -19,15 +21,16 @@ class AuditRepository {
         this.clock = clock;
     }
 
-    void insert(AuditEntry entry) {
+    void insert(AuditEvent entry) {
+        @Nullable Subject subject = entry.subject();
         dsl.insertInto(AUDIT_EVENT)
                 .set(AUDIT_EVENT.OCCURRED_AT, OffsetDateTime.now(clock))
                 .set(AUDIT_EVENT.CLINIC_ID, entry.clinicId())
                 .set(AUDIT_EVENT.ACTOR_ACCOUNT_ID, entry.actorAccountId())
                 .set(AUDIT_EVENT.ACTOR, truncate(entry.actor(), 254))
-                .set(AUDIT_EVENT.ACTION, entry.action())
-                .set(AUDIT_EVENT.SUBJECT_TYPE, entry.subjectType())
-                .set(AUDIT_EVENT.SUBJECT_ID, entry.subjectId())
+                .set(AUDIT_EVENT.ACTION, entry.action().stored())
+                .set(AUDIT_EVENT.SUBJECT_TYPE, subject == null ? null : subject.type())
+                .set(AUDIT_EVENT.SUBJECT_ID, subject == null ? null : subject.id())
                 .set(AUDIT_EVENT.OUTCOME, entry.outcome())
                 .set(AUDIT_EVENT.DETAIL, entry.detail() == null ? null : truncate(entry.detail(), 2000))
                 .execute();

@@ -25,7 +25,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -147,17 +146,7 @@ class AlertRepository {
                 .execute();
     }
 
-    Optional<Long> coupleOfCheckIn(long checkInId) {
-        return dsl.select(CHECK_IN.COUPLE_ID).from(CHECK_IN).where(CHECK_IN.ID.eq(checkInId)).fetchOptional(CHECK_IN.COUPLE_ID);
-    }
-
     record CoupleRef(long clinicId, long coupleId) {}
-
-    Optional<CoupleRef> coupleOfSession(long sessionId) {
-        return dsl.select(COUPLE_SESSION.CLINIC_ID, COUPLE_SESSION.COUPLE_ID).from(COUPLE_SESSION)
-                .where(COUPLE_SESSION.ID.eq(sessionId))
-                .fetchOptional(r -> new CoupleRef(r.value1(), r.value2()));
-    }
 
     List<Long> couples(long clinicId) {
         return dsl.select(COUPLE.ID).from(COUPLE).where(COUPLE.CLINIC_ID.eq(clinicId)).orderBy(COUPLE.ID).fetch(COUPLE.ID);

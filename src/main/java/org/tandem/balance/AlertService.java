@@ -8,9 +8,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tandem.accounts.AccessRefused;
-import org.tandem.accounts.AuditEntry;
-import org.tandem.accounts.Audited;
+import org.tandem.accounts.AuditAction;
+import org.tandem.accounts.AuditEvent;
+import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleAccess;
@@ -40,13 +40,17 @@ public class AlertService {
         this.time = time;
     }
 
-    /** The couple's alerts now, partners' first, acknowledged ones included (and marked). Audited. */
+    /**
+     * The couple's alerts now, partners' first, acknowledged ones included (and marked). Not audited: a section of
+     * the couple's Overview, whose one read row {@code CoupleService.overview} writes, or part of an export, which
+     * records itself.
+     */
     @PreAuthorize("hasRole('THERAPIST')")
+    @Transactional(readOnly = true)
     public List<CoupleAlert> alerts(long coupleId) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
         List<CoupleAlert> current = summaries.compute(therapist.clinicId(), coupleId,
                 summaries.clinic(therapist.clinicId()), time.now()).alerts();
-        events.publishEvent(new AlertsRead(therapist, coupleId, current.size()));
         return current;
     }
 
@@ -62,12 +66,14 @@ public class AlertService {
         BalanceSummaries.Computed computed = summaries.compute(therapist.clinicId(), coupleId, clinic, now);
         @Nullable CoupleAlert current = computed.alerts().stream().filter(alert::sameAs).findFirst().orElse(null);
         if (current == null) {
-            events.publishEvent(new AccessRefused(therapist, "alert " + alert.kind() + " of couple " + coupleId,
+            events.publishEvent(AuditEvent.denied(therapist, "alert " + alert.kind() + " of couple " + coupleId,
                     "not a current alert"));
             throw new AccessDeniedException("No such alert");
         }
         alerts.acknowledge(therapist.clinicId(), coupleId, current.alert(), therapist.accountId(), now);
-        events.publishEvent(new AlertAcknowledged(therapist, coupleId, current));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.ALERT_ACKNOWLEDGED, Subject.couple(coupleId),
+                current.kind() + (current.partnerId() == null ? "" : " partner " + current.partnerId()) + " subject "
+                        + current.subjectId()));
         CoupleAlert acknowledged = new CoupleAlert(current.kind(), current.partnerId(), current.subjectId(),
                 current.reasonKey(), current.reasonArgs(), true);
         // The figures just computed, with this alert now acknowledged: nothing else changed, so nothing is re-read.
@@ -75,20 +81,5 @@ public class AlertService {
                 .map(each -> each == current ? acknowledged : each).toList(), computed.balance(),
                 computed.partners()), now);
         return acknowledged;
-    }
-
-    record AlertsRead(TandemUser therapist, long coupleId, int count) implements Audited {
-        public AuditEntry auditEntry() {
-            return AuditEntry.by(therapist, "balance.alerts_read", "couple", coupleId, AuditEntry.Outcome.SUCCESS,
-                    count + " alert(s)");
-        }
-    }
-
-    record AlertAcknowledged(TandemUser therapist, long coupleId, CoupleAlert alert) implements Audited {
-        public AuditEntry auditEntry() {
-            return AuditEntry.by(therapist, "balance.alert_acknowledged", "couple", coupleId,
-                    AuditEntry.Outcome.SUCCESS, alert.kind() + (alert.partnerId() == null ? "" : " partner "
-                            + alert.partnerId()) + " subject " + alert.subjectId());
-        }
     }
 }

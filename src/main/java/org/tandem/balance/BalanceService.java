@@ -7,12 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tandem.accounts.AuditEntry;
-import org.tandem.accounts.Audited;
 import org.tandem.accounts.TandemUser;
 import org.tandem.balance.CoupleBalance.CheckInLine;
 import org.tandem.balance.CoupleBalance.PartnerBalance;
@@ -25,28 +22,27 @@ import org.tandem.couples.CoupleAccess;
  * and the couple's history), every figure from {@link BalanceScoring}.
  */
 @Service
-// Not read-only: the read of clinical data writes its audit row in the same transaction.
-@Transactional
+@Transactional(readOnly = true)
 public class BalanceService {
 
     private final CheckInRepository checkIns;
     private final CoupleAccess access;
-    private final ApplicationEventPublisher events;
 
-    BalanceService(CheckInRepository checkIns, CoupleAccess access, ApplicationEventPublisher events) {
+    BalanceService(CheckInRepository checkIns, CoupleAccess access) {
         this.checkIns = checkIns;
         this.access = access;
-        this.events = events;
     }
 
-    /** The balance figures of one of the therapist's couples. Audited. */
+    /**
+     * The balance figures of one of the therapist's couples. Not audited: a section of the couple's Overview, whose
+     * one read row {@code CoupleService.overview} writes, or part of an export, which records itself.
+     */
     @PreAuthorize("hasRole('THERAPIST')")
     public CoupleBalance overview(long coupleId) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
         CheckInRepository.ClinicBaselines clinic = checkIns.clinicBaselines(therapist.clinicId());
         List<ScoredCheckIn> history = checkIns.history(therapist.clinicId(), coupleId);
         CoupleBalance balance = balance(coupleId, clinic.settings(), clinic.reliability(), history);
-        events.publishEvent(new OverviewRead(therapist, coupleId, history.size()));
         return balance;
     }
 
@@ -116,12 +112,5 @@ public class BalanceService {
             throw new IllegalStateException("A scored check-in has a zone");
         }
         return zone;
-    }
-
-    record OverviewRead(TandemUser therapist, long coupleId, int count) implements Audited {
-        public AuditEntry auditEntry() {
-            return AuditEntry.by(therapist, "balance.overview_read", "couple", coupleId, AuditEntry.Outcome.SUCCESS,
-                    count + " check-in(s)");
-        }
     }
 }

@@ -21,8 +21,6 @@ import org.tandem.balance.AlertRepository.Acknowledged;
 import org.tandem.balance.AlertRepository.CoupleFacts;
 import org.tandem.balance.AlertRepository.CoupleRef;
 import org.tandem.balance.AlertRepository.PartnerSummary;
-import org.tandem.balance.CheckInEvents.CheckInChanged;
-import org.tandem.balance.CheckInEvents.SettingsChanged;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.sessions.SessionMarked;
 import org.tandem.sessions.SessionScheduled;
@@ -158,26 +156,23 @@ class BalanceSummaries {
     // ---- what changes a summary ----
 
     @EventListener
-    public void on(CheckInChanged changed) {
-        if ("submitted".equals(changed.what())) {
-            alerts.coupleOfCheckIn(changed.checkInId())
-                    .ifPresent(coupleId -> refresh(changed.partner().clinicId(), coupleId));
-        }
+    public void on(CheckInSubmitted submitted) {
+        refresh(submitted.clinicId(), submitted.coupleId());
     }
 
     @EventListener
     public void on(SessionScheduled scheduled) {
-        refresh(scheduled.therapist().clinicId(), scheduled.coupleId());
+        refresh(scheduled.clinicId(), scheduled.coupleId());
     }
 
     @EventListener
     public void on(SessionMarked marked) {
-        alerts.coupleOfSession(marked.sessionId()).ifPresent(couple -> refresh(couple.clinicId(), couple.coupleId()));
+        refresh(marked.clinicId(), marked.coupleId());
     }
 
     @EventListener
-    public void on(SettingsChanged changed) {
-        refreshClinic(changed.admin().clinicId());
+    public void on(BalanceSettingsChanged changed) {
+        refreshClinic(changed.clinicId());
     }
 
     /** After the demo clinic (an application runner) has loaded: every couple of every clinic. */

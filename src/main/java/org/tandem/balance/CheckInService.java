@@ -7,13 +7,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tandem.accounts.AccessRefused;
+import org.tandem.accounts.AuditAction;
+import org.tandem.accounts.AuditEvent;
+import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.TandemUser;
-import org.tandem.balance.CheckInEvents.CheckInChanged;
-import org.tandem.balance.CheckInEvents.CheckInsRequested;
-import org.tandem.balance.CheckInEvents.HistoryRead;
-import org.tandem.balance.CheckInEvents.SettingsChanged;
 import org.tandem.balance.CheckInRepository.Row;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleAccess;
@@ -75,7 +73,7 @@ public class CheckInService {
     public CheckInDraft open(long checkInId) {
         SignedInPartner me = access.requirePartner();
         Row row = own(me, checkInId);
-        events.publishEvent(new CheckInChanged(me.user(), checkInId, "opened", null));
+        events.publishEvent(AuditEvent.of(me.user(), AuditAction.CHECK_IN_OPENED, Subject.checkIn(checkInId)));
         return draft(row);
     }
 
@@ -90,7 +88,8 @@ public class CheckInService {
         }
         SignedInPartner me = writable(checkInId);
         checkIns.saveAnswer(me.user().clinicId(), checkInId, item, value);
-        events.publishEvent(new CheckInChanged(me.user(), checkInId, "answered", "item " + item));
+        events.publishEvent(AuditEvent.of(me.user(), AuditAction.CHECK_IN_ANSWERED, Subject.checkIn(checkInId),
+                "item " + item));
         return reread(me, checkInId);
     }
 
@@ -102,7 +101,8 @@ public class CheckInService {
         }
         SignedInPartner me = writable(checkInId);
         checkIns.saveCloseness(me.user().clinicId(), checkInId, value);
-        events.publishEvent(new CheckInChanged(me.user(), checkInId, "answered", "closeness"));
+        events.publishEvent(AuditEvent.of(me.user(), AuditAction.CHECK_IN_ANSWERED, Subject.checkIn(checkInId),
+                "closeness"));
         return reread(me, checkInId);
     }
 
@@ -113,7 +113,8 @@ public class CheckInService {
         if (!checkIns.submit(me.user().clinicId(), checkInId, time.now())) {
             throw new CheckInSubmittedException(checkInId);
         }
-        events.publishEvent(new CheckInChanged(me.user(), checkInId, "submitted", null));
+        events.publishEvent(AuditEvent.of(me.user(), AuditAction.CHECK_IN_SUBMITTED, Subject.checkIn(checkInId)));
+        events.publishEvent(new CheckInSubmitted(me.user().clinicId(), me.coupleId(), checkInId));
         return reread(me, checkInId);
     }
 
@@ -131,7 +132,8 @@ public class CheckInService {
         for (long partnerId : partners) {
             checkIns.insertRequested(therapist.clinicId(), coupleId, partnerId, therapist.accountId(), now);
         }
-        events.publishEvent(new CheckInsRequested(therapist, coupleId, partners.size()));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.CHECK_INS_REQUESTED, Subject.couple(coupleId),
+                partners.size() + " check-in(s) opened"));
         return partners.size();
     }
 
@@ -141,7 +143,8 @@ public class CheckInService {
     public List<ScoredCheckIn> history(long coupleId) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
         List<ScoredCheckIn> history = checkIns.history(therapist.clinicId(), coupleId);
-        events.publishEvent(new HistoryRead(therapist, coupleId, history.size()));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.CHECK_IN_HISTORY_READ, Subject.couple(coupleId),
+                history.size() + " check-in(s)"));
         return history;
     }
 
@@ -173,7 +176,10 @@ public class CheckInService {
             throw new BalanceSettingsConflictException(before);
         }
         ClinicBalanceSettings after = checkIns.settings(admin.clinicId());
-        events.publishEvent(new SettingsChanged(admin, before.settings(), after.settings()));
+        events.publishEvent(AuditEvent.of(admin, AuditAction.BALANCE_SETTINGS_CHANGED, Subject.clinic(admin.clinicId()),
+                "threshold " + before.settings().threshold() + " → " + after.settings().threshold()
+                        + ", divergence " + before.settings().divergence() + " → " + after.settings().divergence()));
+        events.publishEvent(new BalanceSettingsChanged(admin.clinicId()));
         return after;
     }
 
@@ -209,7 +215,7 @@ public class CheckInService {
     }
 
     private AccessDeniedException refuse(TandemUser user, String what, String reason) {
-        events.publishEvent(new AccessRefused(user, what, reason));
+        events.publishEvent(AuditEvent.denied(user, what, reason));
         return new AccessDeniedException(what + ": " + reason);
     }
 }

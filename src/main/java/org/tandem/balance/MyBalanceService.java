@@ -8,10 +8,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tandem.accounts.AccessRefused;
-import org.tandem.accounts.AuditEntry;
-import org.tandem.accounts.Audited;
-import org.tandem.accounts.TandemUser;
+import org.tandem.accounts.AuditAction;
+import org.tandem.accounts.AuditEvent;
+import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.balance.CoupleBalance.CheckInLine;
 import org.tandem.balance.MyBalance.MyScore;
 import org.tandem.balance.ScoreSharingRepository.Consent;
@@ -57,8 +56,7 @@ public class MyBalanceService {
         MyBalance balance = new MyBalance(me.partnerId(), mine.name(), other.map(Consent::name).orElse(null),
                 mine.shares(), other.map(Consent::shares).orElse(false), threshold,
                 clinic.reliability(), lines);
-        events.publishEvent(new MyBalanceRead(me.user(), me.coupleId(), balance.myScores().size(),
-                balance.partnerScores().size(), both));
+        events.publishEvent(read(me, balance.myScores().size(), balance.partnerScores().size(), both));
         return balance;
     }
 
@@ -74,7 +72,7 @@ public class MyBalanceService {
         Optional<Consent> other = consents.stream().filter(c -> c.partnerId() != me.partnerId()).findFirst();
         boolean both = other.isPresent() && consents.stream().allMatch(Consent::shares);
         if (!both) {
-            events.publishEvent(new AccessRefused(me.user(), "partner's balance scores",
+            events.publishEvent(AuditEvent.denied(me.user(), "partner's balance scores",
                     "not shared by both partners"));
             throw new AccessDeniedException("Your partner's scores are shown only when you both share them");
         }
@@ -82,7 +80,7 @@ public class MyBalanceService {
         long otherId = other.get().partnerId();
         List<MyScore> scores = lines(checkIns.history(clinicId, me.coupleId()), threshold, id -> id == otherId)
                 .stream().map(MyScore::of).toList();
-        events.publishEvent(new MyBalanceRead(me.user(), me.coupleId(), 0, scores.size(), true));
+        events.publishEvent(read(me, 0, scores.size(), true));
         return scores;
     }
 
@@ -91,8 +89,14 @@ public class MyBalanceService {
     public void share(boolean shares) {
         SignedInPartner me = access.requirePartner();
         if (sharing.share(me.user().clinicId(), me.partnerId(), shares)) {
-            events.publishEvent(new SharingChanged(me.user(), me.partnerId(), shares));
+            events.publishEvent(AuditEvent.of(me.user(), AuditAction.BALANCE_SHARING_CHANGED,
+                    Subject.partner(me.partnerId()), shares ? "shares scores" : "stopped sharing scores"));
         }
+    }
+
+    private static AuditEvent read(SignedInPartner me, int own, int partners, boolean bothShare) {
+        return AuditEvent.of(me.user(), AuditAction.MY_BALANCE_READ, Subject.couple(me.coupleId()),
+                own + " own check-in(s), " + partners + " of the partner's" + (bothShare ? " (both share)" : ""));
     }
 
     /** The submitted check-ins of the partners {@code shown} accepts, oldest first, each with its zone. */
@@ -100,20 +104,5 @@ public class MyBalanceService {
         return history.stream().filter(checkIn -> shown.test(checkIn.partnerId()))
                 .map(checkIn -> CheckInLine.unpaired(checkIn, threshold))
                 .toList();
-    }
-
-    record MyBalanceRead(TandemUser partner, long coupleId, int own, int partners, boolean bothShare)
-            implements Audited {
-        public AuditEntry auditEntry() {
-            return AuditEntry.by(partner, "balance.my_read", "couple", coupleId, AuditEntry.Outcome.SUCCESS,
-                    own + " own check-in(s), " + partners + " of the partner's" + (bothShare ? " (both share)" : ""));
-        }
-    }
-
-    record SharingChanged(TandemUser partner, long partnerId, boolean shares) implements Audited {
-        public AuditEntry auditEntry() {
-            return AuditEntry.by(partner, "balance.sharing_changed", "partner", partnerId, AuditEntry.Outcome.SUCCESS,
-                    shares ? "shares scores" : "stopped sharing scores");
-        }
     }
 }

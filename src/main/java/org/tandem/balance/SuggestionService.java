@@ -2,12 +2,9 @@ package org.tandem.balance;
 
 import java.util.Comparator;
 import java.util.List;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tandem.accounts.AuditEntry;
-import org.tandem.accounts.Audited;
 import org.tandem.accounts.TandemUser;
 import org.tandem.balance.CoupleBalance.SessionDivergence;
 import org.tandem.balance.Suggestions.CandidateModule;
@@ -21,26 +18,25 @@ import org.tandem.couples.CoupleAccess;
  * clinic's published modules, leaving out what the couple completed in the last 60 days.
  */
 @Service
-// Not read-only: the read of clinical data writes its audit row in the same transaction.
-@Transactional
+@Transactional(readOnly = true)
 public class SuggestionService {
 
     private final CheckInRepository checkIns;
     private final SuggestionRepository library;
     private final CoupleAccess access;
     private final ClinicTime time;
-    private final ApplicationEventPublisher events;
 
-    SuggestionService(CheckInRepository checkIns, SuggestionRepository library, CoupleAccess access, ClinicTime time,
-            ApplicationEventPublisher events) {
+    SuggestionService(CheckInRepository checkIns, SuggestionRepository library, CoupleAccess access, ClinicTime time) {
         this.checkIns = checkIns;
         this.library = library;
         this.access = access;
         this.time = time;
-        this.events = events;
     }
 
-    /** The modules to suggest to one of the therapist's couples, each with its reasons. Audited. */
+    /**
+     * The modules to suggest to one of the therapist's couples, each with its reasons. Not audited: a section of the
+     * couple's Overview, whose one read row {@code CoupleService.overview} writes.
+     */
     @PreAuthorize("hasRole('THERAPIST')")
     public CoupleSuggestions suggestions(long coupleId) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
@@ -60,7 +56,6 @@ public class SuggestionService {
         List<ModuleSuggestion> modules = categories.isEmpty() ? List.of()
                 : Suggestions.modules(categories, candidates(clinicId, coupleId), time.today());
         boolean scored = zones.stream().anyMatch(zone -> zone.zone() != null);
-        events.publishEvent(new SuggestionsRead(therapist, coupleId, modules.size()));
         return new CoupleSuggestions(coupleId, scored, categories, modules);
     }
 
@@ -70,12 +65,5 @@ public class SuggestionService {
                         module.lastCompleted() == null ? null : time.dateOf(module.lastCompleted()),
                         module.assigned()))
                 .toList();
-    }
-
-    record SuggestionsRead(TandemUser therapist, long coupleId, int count) implements Audited {
-        public AuditEntry auditEntry() {
-            return AuditEntry.by(therapist, "balance.suggestions_read", "couple", coupleId,
-                    AuditEntry.Outcome.SUCCESS, count + " module(s) suggested");
-        }
     }
 }

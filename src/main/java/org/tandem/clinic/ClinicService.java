@@ -7,9 +7,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import org.tandem.accounts.AccountService;
+import org.tandem.accounts.AuditAction;
+import org.tandem.accounts.AuditEvent;
+import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
-import org.tandem.accounts.TandemUser;
 import org.tandem.accounts.NewAccount;
+import org.tandem.accounts.TandemUser;
 
 @Service
 @Validated
@@ -45,7 +48,8 @@ public class ClinicService {
         }
         long clinicId = clinics.insert(setup.clinicName());
         long adminId = accounts.createFirstAdmin(clinicId, admin);
-        events.publishEvent(new ClinicCreated(clinicId, adminId, admin.email()));
+        events.publishEvent(AuditEvent.ofAccount(clinicId, adminId, admin.email(), AuditAction.CLINIC_CREATED,
+                Subject.clinic(clinicId), "first-run setup"));
         return clinicId;
     }
 
@@ -68,7 +72,8 @@ public class ClinicService {
             throw new ClinicConflictException(before);
         }
         ClinicPolicies after = clinics.policies(admin.clinicId());
-        events.publishEvent(new ClinicPoliciesChanged(admin, before, after));
+        events.publishEvent(AuditEvent.of(admin, AuditAction.CLINIC_POLICIES_CHANGED, Subject.clinic(admin.clinicId()),
+                "no secrets: " + before.noSecrets() + " -> " + after.noSecrets()));
         return after;
     }
 }

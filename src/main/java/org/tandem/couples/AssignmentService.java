@@ -8,7 +8,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tandem.accounts.AccessRefused;
+import org.tandem.accounts.AuditAction;
+import org.tandem.accounts.AuditEvent;
+import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.TandemUser;
 
@@ -41,7 +43,8 @@ public class AssignmentService {
         TandemUser admin = CurrentUser.require();
         List<CoupleAssignment> page = assignments.page(admin.clinicId(), filter, offset,
                 Math.min(limit, MAX_PAGE_SIZE));
-        events.publishEvent(new AssignmentsRead(admin, offset, page.size()));
+        events.publishEvent(AuditEvent.of(admin, AuditAction.ASSIGNMENTS_READ, Subject.clinic(admin.clinicId()),
+                "offset " + offset + ", " + page.size() + " couples"));
         return page;
     }
 
@@ -106,7 +109,8 @@ public class AssignmentService {
             return;
         }
         assignments.replacePrimary(admin.clinicId(), coupleId, therapistAccountId);
-        events.publishEvent(new CoupleMoved(admin, coupleId, former.orElse(null), therapistAccountId));
+        events.publishEvent(AuditEvent.of(admin, AuditAction.COUPLE_MOVED, Subject.couple(coupleId),
+                "primary therapist: account " + former.orElse(null) + " -> account " + therapistAccountId));
     }
 
     private void changeCoTherapist(TandemUser admin, long coupleId, @Nullable Long therapistAccountId) {
@@ -115,13 +119,14 @@ public class AssignmentService {
             return;
         }
         assignments.replaceCoTherapist(admin.clinicId(), coupleId, therapistAccountId);
-        events.publishEvent(new CoTherapistChanged(admin, coupleId, former.isEmpty() ? null : former.getFirst(),
-                therapistAccountId));
+        events.publishEvent(AuditEvent.of(admin, AuditAction.CO_THERAPIST_CHANGED, Subject.couple(coupleId),
+                "co-therapist: account " + (former.isEmpty() ? null : former.getFirst()) + " -> account "
+                        + therapistAccountId));
     }
 
     private void requireCoupleOfClinic(TandemUser admin, long coupleId) {
         if (!assignments.lockCouple(admin.clinicId(), coupleId)) {
-            events.publishEvent(new AccessRefused(admin, "couple " + coupleId, "not in the clinic"));
+            events.publishEvent(AuditEvent.denied(admin, "couple " + coupleId, "not in the clinic"));
             throw new AccessDeniedException("Couple " + coupleId + " is not in your clinic");
         }
     }
@@ -129,7 +134,7 @@ public class AssignmentService {
     private void requireTherapist(TandemUser admin, long accountId) {
         switch (assignments.check(admin.clinicId(), accountId)) {
             case NOT_IN_CLINIC -> {
-                events.publishEvent(new AccessRefused(admin, "account " + accountId, "not in the clinic"));
+                events.publishEvent(AuditEvent.denied(admin, "account " + accountId, "not in the clinic"));
                 throw new AccessDeniedException("Account " + accountId + " is not in your clinic");
             }
             case NOT_A_THERAPIST -> throw new AssignmentRefusedException(AssignmentRefusedException.Reason.NOT_A_THERAPIST,

@@ -1,10 +1,14 @@
 package org.tandem.couples;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.accounts.AuditAction;
+import org.tandem.accounts.AuditEvent;
+import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicTime;
@@ -43,7 +47,8 @@ public class CaseloadService {
         List<CaseloadEntry> page = couples.caseload(therapist.clinicId(), therapist.accountId(), filter,
                 sort.isEmpty() ? DEFAULT_SORT : sort, offset, Math.min(limit, MAX_PAGE_SIZE), time.today(),
                 time.nowAtClinic());
-        events.publishEvent(new CaseloadRead(therapist, offset, page.size(), filter));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.CASELOAD_READ, Subject.account(therapist.accountId()),
+                detail(offset, page.size(), filter)));
         return page;
     }
 
@@ -66,5 +71,21 @@ public class CaseloadService {
     @Transactional(readOnly = true)
     public int size() {
         return count(CaseloadFilter.NONE);
+    }
+
+    /** The filter is kept, so that a search for a name is on record. */
+    private static String detail(int offset, int rows, CaseloadFilter filter) {
+        StringBuilder detail = new StringBuilder("offset " + offset + ", " + rows + " couples");
+        if (!filter.search().isEmpty()) {
+            detail.append(", search \"").append(filter.search()).append('"');
+        }
+        if (!filter.statuses().isEmpty()) {
+            detail.append(", status ").append(filter.statuses().stream().map(Enum::name).sorted()
+                    .collect(Collectors.joining(" ")));
+        }
+        if (filter.needsAttention()) {
+            detail.append(", needs attention");
+        }
+        return detail.toString();
     }
 }

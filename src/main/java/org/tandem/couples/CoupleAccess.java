@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import org.tandem.accounts.AccessRefused;
+import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.TandemUser;
@@ -32,7 +32,7 @@ public class CoupleAccess {
         boolean theirs = user.hasRole(Role.THERAPIST)
                 && couples.isTherapistOf(user.clinicId(), coupleId, user.accountId());
         if (!theirs) {
-            events.publishEvent(new AccessRefused(user, "couple " + coupleId, "not on the caseload"));
+            events.publishEvent(AuditEvent.denied(user, "couple " + coupleId, "not on the caseload"));
             throw new AccessDeniedException("Couple " + coupleId + " is not on your caseload");
         }
         return user;
@@ -47,7 +47,7 @@ public class CoupleAccess {
         TandemUser user = CurrentUser.require();
         Optional<SignedInPartner> partner = user.hasRole(Role.CLIENT) ? couples.partnerOf(user) : Optional.empty();
         if (partner.isEmpty()) {
-            events.publishEvent(new AccessRefused(user, "own couple", "not a partner of a couple"));
+            events.publishEvent(AuditEvent.denied(user, "own couple", "not a partner of a couple"));
             throw new AccessDeniedException("You are not a partner of a couple");
         }
         return partner.get();

@@ -10,6 +10,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
+import org.tandem.accounts.AuditAction;
+import org.tandem.accounts.AuditEvent;
+import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicTime;
@@ -36,12 +39,15 @@ public class CoupleService {
         this.time = time;
     }
 
-    /** The heading of a couple's page: only for the couple's own therapists. */
+    /**
+     * The heading of a couple's page: only for the couple's own therapists. Not audited: it frames every tab of
+     * the couple, and each tab records its own read.
+     */
     @PreAuthorize("hasRole('THERAPIST')")
+    @Transactional(readOnly = true)
     public CoupleHeading heading(long coupleId) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
         CoupleHeading heading = couples.heading(therapist.clinicId(), coupleId).orElseThrow();
-        events.publishEvent(new CoupleOpened(therapist, coupleId));
         return heading;
     }
 
@@ -50,7 +56,8 @@ public class CoupleService {
     public Optional<MyCouple> myCouple() {
         TandemUser partner = CurrentUser.require();
         Optional<MyCouple> couple = couples.coupleOfPartner(partner.clinicId(), partner.accountId());
-        couple.ifPresent(found -> events.publishEvent(new MyCoupleRead(partner, found.coupleId())));
+        couple.ifPresent(found -> events.publishEvent(
+                AuditEvent.of(partner, AuditAction.MY_COUPLE_READ, Subject.couple(found.coupleId()))));
         return couple;
     }
 
@@ -71,7 +78,8 @@ public class CoupleService {
         insertPartner(clinicId, coupleId, 2, data.partnerTwo());
         couples.assignPrimaryTherapist(clinicId, coupleId, therapist.accountId());
         couples.recordStatusChange(clinicId, coupleId, null, data.status(), therapist.accountId());
-        events.publishEvent(new CoupleCreated(therapist, coupleId, data.status()));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.COUPLE_CREATED, Subject.couple(coupleId),
+                "status " + data.status()));
         return coupleId;
     }
 
@@ -80,7 +88,7 @@ public class CoupleService {
     public CoupleOverview overview(long coupleId) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
         CoupleOverview overview = couples.overview(therapist.clinicId(), coupleId, time.nowAtClinic()).orElseThrow();
-        events.publishEvent(new CoupleRead(therapist, coupleId, "overview"));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.COUPLE_READ, Subject.couple(coupleId), "overview"));
         return overview;
     }
 
@@ -89,7 +97,7 @@ public class CoupleService {
     public List<PartnerDetails> partners(long coupleId) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
         List<PartnerDetails> partners = couples.partners(therapist.clinicId(), coupleId);
-        events.publishEvent(new CoupleRead(therapist, coupleId, "partners"));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.COUPLE_READ, Subject.couple(coupleId), "partners"));
         return partners;
     }
 
@@ -117,7 +125,8 @@ public class CoupleService {
         if (before != data.status()) {
             couples.recordStatusChange(clinicId, coupleId, before, data.status(), therapist.accountId());
         }
-        events.publishEvent(new CoupleUpdated(therapist, coupleId, before, data.status()));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.COUPLE_UPDATED, Subject.couple(coupleId),
+                before == data.status() ? null : "status " + before + " -> " + data.status()));
         return version + 1;
     }
 

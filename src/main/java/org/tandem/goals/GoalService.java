@@ -18,7 +18,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
-import org.tandem.accounts.AccessRefused;
+import org.tandem.accounts.AuditAction;
+import org.tandem.accounts.AuditEvent;
+import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.TandemUser;
@@ -83,7 +85,7 @@ public class GoalService {
                             what, Texts.orNull(Texts.clean(goal.why())),
                             Texts.orNull(Texts.clean(goal.firstStep())), goal.targetOn(), partner.accountId(),
                             submitted.workId(), step.stepId())
-                    .ifPresent(id -> events.publishEvent(new GoalCreated(partner, id, submitted.coupleId(),
+                    .ifPresent(id -> events.publishEvent(created(partner, id, submitted.coupleId(),
                             "from step " + step.stepId() + " of answer set " + submitted.workId())));
         }
     }
@@ -102,7 +104,8 @@ public class GoalService {
                 .map(partner -> new PartnerGoals(partner.partnerId(), partner.name(), all.stream()
                         .filter(goal -> Objects.equals(goal.ownerPartnerId(), partner.partnerId())).toList()))
                 .toList();
-        events.publishEvent(new GoalsRead(therapist, coupleId, all.size()));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.GOALS_READ, Subject.couple(coupleId),
+                all.size() + " goals"));
         return new CoupleGoals(coupleId, all.stream().filter(TrackedGoal::coupleGoal).toList(), partners);
     }
 
@@ -115,7 +118,7 @@ public class GoalService {
             throw refuse(therapist, "partner " + owner, "not a partner of couple " + coupleId);
         }
         long id = goals.insert(therapist.clinicId(), coupleId, data, therapist.accountId());
-        events.publishEvent(new GoalCreated(therapist, id, coupleId, "added by a therapist"));
+        events.publishEvent(created(therapist, id, coupleId, "added by a therapist"));
         return id;
     }
 
@@ -130,7 +133,8 @@ public class GoalService {
         List<TrackedGoal> visible = stored.stream()
                 .filter(goal -> visibility.get(goal.goal().id()).visibleTo(me.partnerId()))
                 .map(goal -> seenBy(goal.goal(), visibility.get(goal.goal().id()), me.partnerId())).toList();
-        events.publishEvent(new GoalsRead(me.user(), me.coupleId(), visible.size()));
+        events.publishEvent(AuditEvent.of(me.user(), AuditAction.GOALS_READ, Subject.couple(me.coupleId()),
+                visible.size() + " goals"));
         return new MyGoals(me.partnerId(),
                 visible.stream().filter(TrackedGoal::coupleGoal).toList(),
                 visible.stream().filter(TrackedGoal::mine).toList(),
@@ -146,7 +150,7 @@ public class GoalService {
             throw refuse(me.user(), "partner " + owner, "a partner adds goals for themselves or the couple");
         }
         long id = goals.insert(me.user().clinicId(), me.coupleId(), data, me.user().accountId());
-        events.publishEvent(new GoalCreated(me.user(), id, me.coupleId(), "added by a partner"));
+        events.publishEvent(created(me.user(), id, me.coupleId(), "added by a partner"));
         return id;
     }
 
@@ -175,7 +179,7 @@ public class GoalService {
             default -> throw new IllegalStateException("Goal " + goalId + " is shared as " + sharing
                     + " decides, not by its own share");
         }
-        events.publishEvent(new GoalChanged(actor.user(), goalId, GoalChanged.Change.SHARE,
+        events.publishEvent(AuditEvent.of(actor.user(), AuditAction.GOAL_SHARING_CHANGED, Subject.goal(goalId),
                 (shared ? "shared with the partner" : "share taken back")
                         + (sharing == GoalSharing.ANSWER ? ", with the answer it came from" : "")));
         return fresh(actor, goalId);
@@ -202,7 +206,7 @@ public class GoalService {
             throw new GoalConflictException(goalId);
         }
         goals.insertUpdate(actor.clinicId(), goalId, body, progress, actor.user().accountId());
-        events.publishEvent(new GoalChanged(actor.user(), goalId, GoalChanged.Change.UPDATE,
+        events.publishEvent(AuditEvent.of(actor.user(), AuditAction.GOAL_UPDATE_ADDED, Subject.goal(goalId),
                 progress == null ? "without progress" : "progress " + progress));
         return fresh(actor, goalId);
     }
@@ -218,7 +222,7 @@ public class GoalService {
             throw new IllegalArgumentException("A milestone needs a title");
         }
         Milestone milestone = goals.insertMilestone(actor.clinicId(), goalId, cleaned);
-        events.publishEvent(new GoalChanged(actor.user(), goalId, GoalChanged.Change.MILESTONE,
+        events.publishEvent(AuditEvent.of(actor.user(), AuditAction.GOAL_MILESTONE_ADDED, Subject.goal(goalId),
                 "milestone " + milestone.id()));
         return milestone;
     }
@@ -237,7 +241,7 @@ public class GoalService {
         if (!goals.reach(actor.clinicId(), milestoneId, user.accountId())) {
             return false;
         }
-        events.publishEvent(new GoalChanged(user, goalId, GoalChanged.Change.MILESTONE_REACHED,
+        events.publishEvent(AuditEvent.of(user, AuditAction.GOAL_MILESTONE_REACHED, Subject.goal(goalId),
                 "milestone " + milestoneId));
         return goals.openMilestones(actor.clinicId(), goalId) == 0;
     }
@@ -253,7 +257,8 @@ public class GoalService {
         if (!goals.updateStatus(actor.clinicId(), goalId, version, status)) {
             throw new GoalConflictException(goalId);
         }
-        events.publishEvent(new GoalChanged(actor.user(), goalId, GoalChanged.Change.STATUS, status.name()));
+        events.publishEvent(AuditEvent.of(actor.user(), AuditAction.GOAL_STATUS_SET, Subject.goal(goalId),
+                status.name()));
         return fresh(actor, goalId);
     }
 
@@ -358,8 +363,12 @@ public class GoalService {
         return new Actor(user, null, goal, null);
     }
 
+    private static AuditEvent created(TandemUser by, long goalId, long coupleId, String origin) {
+        return AuditEvent.of(by, AuditAction.GOAL_CREATED, Subject.goal(goalId), "couple " + coupleId + ", " + origin);
+    }
+
     private AccessDeniedException refuse(TandemUser user, String what, String reason) {
-        events.publishEvent(new AccessRefused(user, what, reason));
+        events.publishEvent(AuditEvent.denied(user, what, reason));
         return new AccessDeniedException(what + ": " + reason);
     }
 

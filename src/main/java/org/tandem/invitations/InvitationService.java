@@ -20,6 +20,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.accounts.AccountService;
+import org.tandem.accounts.AuditAction;
+import org.tandem.accounts.AuditEvent;
+import org.tandem.accounts.AuditEvent.Outcome;
+import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.EmailTakenException;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.TandemUser;
@@ -43,9 +47,6 @@ public class InvitationService {
     public static final String ACCEPT_ROUTE_PREFIX = "invitation/";
 
     private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final String ISSUE = "invitation.issue";
-    private static final String OPEN = "invitation.open";
-    private static final String ACCEPT = "invitation.accept";
 
     private final InvitationRepository invitations;
     private final CoupleAccess access;
@@ -93,7 +94,8 @@ public class InvitationService {
         String token = newToken();
         long id = invitations.insert(therapist.clinicId(), invitee.partnerId(), email, hash(token),
                 therapist.accountId(), now, expiresAt);
-        events.publishEvent(new InvitationIssued(therapist, id, coupleId, position, voided));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.INVITATION_ISSUED, Subject.invitation(id),
+                "couple " + coupleId + ", partner " + position + (voided > 0 ? ", voided " + voided + " older" : "")));
         return new IssuedInvitation(position, ACCEPT_ROUTE_PREFIX + token, expiresAt);
     }
 
@@ -108,7 +110,7 @@ public class InvitationService {
         List<PartnerInvitation> states = invitations.latestPerPartner(therapist.clinicId(), coupleId).stream()
                 .map(latest -> state(latest, now))
                 .toList();
-        events.publishEvent(new InvitationStatesRead(therapist, coupleId));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.INVITATIONS_READ, Subject.couple(coupleId)));
         return states;
     }
 
@@ -119,9 +121,10 @@ public class InvitationService {
      */
     @PreAuthorize("permitAll()")
     public InvitationPreview preview(String token) {
-        Found found = findUsable(token, false, OPEN);
-        Invitee invitee = inviteeOf(found, false, OPEN);
-        events.publishEvent(new InvitationOpened(found.clinicId(), found.id()));
+        Found found = findUsable(token, false, AuditAction.INVITATION_OPENED);
+        Invitee invitee = inviteeOf(found, false, AuditAction.INVITATION_OPENED);
+        events.publishEvent(AuditEvent.anonymous(found.clinicId(), AuditAction.INVITATION_OPENED,
+                Subject.invitation(found.id()), Outcome.SUCCESS, null));
         return new InvitationPreview(firstName(invitee), found.clinicName(), found.expiresAt().toInstant(),
                 personalWords(invitee, found));
     }
@@ -135,29 +138,29 @@ public class InvitationService {
      */
     @PreAuthorize("permitAll()")
     public AcceptedInvitation accept(String token, String password) {
-        Found found = findUsable(token, true, ACCEPT);
-        Invitee invitee = inviteeOf(found, true, ACCEPT);
+        Found found = findUsable(token, true, AuditAction.INVITATION_ACCEPTED);
+        Invitee invitee = inviteeOf(found, true, AuditAction.INVITATION_ACCEPTED);
         PasswordCheck check = PasswordPolicy.check(password, personalWords(invitee, found));
         if (!check.acceptable()) {
-            events.publishEvent(new InvitationRefused(ACCEPT, found.clinicId(), found.id(), null,
-                    "password " + check.problem()));
+            events.publishEvent(AuditEvent.anonymous(found.clinicId(), AuditAction.INVITATION_ACCEPTED,
+                    Subject.invitation(found.id()), Outcome.FAILURE, "password " + check.problem()));
             throw new PasswordRejectedException(check);
         }
         long accountId;
         try {
             accountId = accounts.createInvitedAccount(found.clinicId(), found.email(), invitee.fullName(), password);
         } catch (EmailTakenException taken) {
-            throw refused(ACCEPT, found, Reason.EMAIL_TAKEN);
+            throw refused(AuditAction.INVITATION_ACCEPTED, found, Reason.EMAIL_TAKEN);
         }
         Instant now = time.now();
         invitations.markAccepted(found.clinicId(), found.id(), accountId, now);
         invitations.linkAccount(found.clinicId(), invitee.partnerId(), accountId);
-        events.publishEvent(new InvitationAccepted(found.clinicId(), found.id(), accountId, found.email(),
-                invitee.partnerId()));
+        events.publishEvent(AuditEvent.ofAccount(found.clinicId(), accountId, found.email(),
+                AuditAction.INVITATION_ACCEPTED, Subject.invitation(found.id()), "partner " + invitee.partnerId()));
         return new AcceptedInvitation(accountId, found.email());
     }
 
-    private Found findUsable(String token, boolean lock, String action) {
+    private Found findUsable(String token, boolean lock, AuditAction action) {
         if (!TOKEN_SHAPE.matcher(token).matches()) {
             throw refused(action, null, Reason.UNKNOWN);
         }
@@ -177,7 +180,7 @@ public class InvitationService {
     }
 
     /** The partner the link is for, still without an account and still at the invited e-mail. */
-    private Invitee inviteeOf(Found found, boolean lock, String action) {
+    private Invitee inviteeOf(Found found, boolean lock, AuditAction action) {
         Long partnerId = found.partnerId();
         if (partnerId == null || found.role() != Role.CLIENT) {
             throw refused(action, found, Reason.UNKNOWN); // staff invitations are accepted elsewhere (later)
@@ -194,15 +197,16 @@ public class InvitationService {
         return invitee;
     }
 
-    private InvitationRefusedException refused(String action, @Nullable Found found, Reason reason) {
-        events.publishEvent(new InvitationRefused(action, found == null ? null : found.clinicId(),
-                found == null ? null : found.id(), null, reason.name()));
+    private InvitationRefusedException refused(AuditAction action, @Nullable Found found, Reason reason) {
+        events.publishEvent(found == null ? AuditEvent.anonymous(null, action, null, Outcome.FAILURE, reason.name())
+                : AuditEvent.anonymous(found.clinicId(), action, Subject.invitation(found.id()), Outcome.FAILURE,
+                        reason.name()));
         return new InvitationRefusedException(reason);
     }
 
     private InvitationNotPossibleException notPossible(TandemUser therapist, long coupleId,
             InvitationNotPossibleException.Reason reason) {
-        events.publishEvent(new InvitationRefused(ISSUE, therapist.clinicId(), null, therapist,
+        events.publishEvent(AuditEvent.failed(therapist, AuditAction.INVITATION_ISSUED, null,
                 "couple " + coupleId + ": " + reason));
         return new InvitationNotPossibleException(reason);
     }

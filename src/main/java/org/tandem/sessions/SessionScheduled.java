@@ -1,14 +1,4 @@
 package org.tandem.sessions;
 
-import org.tandem.accounts.AuditEntry;
-import org.tandem.accounts.Audited;
-import org.tandem.accounts.TandemUser;
-
-public record SessionScheduled(TandemUser therapist, long coupleId, long sessionId) implements Audited {
-
-    @Override
-    public AuditEntry auditEntry() {
-        return AuditEntry.by(therapist, "session.schedule", "couple_session", sessionId, AuditEntry.Outcome.SUCCESS,
-                "couple " + coupleId);
-    }
-}
+/** A session was scheduled for a couple (the balance summary reacts: a check-in window follows from it). */
+public record SessionScheduled(long clinicId, long coupleId, long sessionId) {}

@@ -17,7 +17,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
-import org.tandem.accounts.AccessRefused;
+import org.tandem.accounts.AuditAction;
+import org.tandem.accounts.AuditEvent;
+import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicTime;
@@ -59,7 +61,9 @@ public class SessionService {
                 .atZone(time.zone()).toInstant();
         long id = sessions.insert(therapist.clinicId(), coupleId, startsAt, data.durationMinutes(),
                 Objects.requireNonNull(data.modality()), therapist.accountId());
-        events.publishEvent(new SessionScheduled(therapist, coupleId, id));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.SESSION_SCHEDULED, Subject.session(id),
+                "couple " + coupleId));
+        events.publishEvent(new SessionScheduled(therapist.clinicId(), coupleId, id));
         return id;
     }
 
@@ -68,7 +72,8 @@ public class SessionService {
     public List<Session> list(long coupleId) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
         List<Session> list = sessions.ofCouple(therapist.clinicId(), coupleId, time.zone());
-        events.publishEvent(new SessionsRead(therapist, coupleId, list.size()));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.SESSIONS_READ, Subject.couple(coupleId),
+                list.size() + " sessions"));
         return list;
     }
 
@@ -89,7 +94,9 @@ public class SessionService {
         if (!sessions.updateStatus(therapist.clinicId(), sessionId, version, status)) {
             throw new SessionConflictException(sessionId);
         }
-        events.publishEvent(new SessionMarked(therapist, sessionId, session.status(), status));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.SESSION_MARKED, Subject.session(sessionId),
+                session.status() + " -> " + status));
+        events.publishEvent(new SessionMarked(therapist.clinicId(), session.coupleId(), sessionId, status));
         return sessions.find(therapist.clinicId(), sessionId, time.zone()).orElseThrow();
     }
 
@@ -98,7 +105,8 @@ public class SessionService {
     public SessionNote note(long sessionId) {
         TandemUser therapist = requireTherapistOfSession(sessionId);
         SessionNote note = sessions.note(therapist.clinicId(), sessionId, time.zone()).orElseGet(() -> SessionNote.none(sessionId));
-        events.publishEvent(new NoteRead(therapist, sessionId, note.version()));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.NOTE_READ, Subject.session(sessionId),
+                "version " + note.version()));
         return note;
     }
 
@@ -117,7 +125,8 @@ public class SessionService {
             throw new NoteConflictException(sessions.note(therapist.clinicId(), sessionId, time.zone())
                     .orElseGet(() -> SessionNote.none(sessionId)));
         }
-        events.publishEvent(new NoteSaved(therapist, sessionId, saved.get(), text.length()));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.NOTE_SAVED, Subject.session(sessionId),
+                "version " + saved.get() + ", " + text.length() + " characters"));
         return sessions.note(therapist.clinicId(), sessionId, time.zone()).orElseThrow();
     }
 
@@ -127,7 +136,7 @@ public class SessionService {
         TandemUser therapist = CurrentUser.require();
         List<UpcomingSession> page = sessions.upcoming(therapist.clinicId(), therapist.accountId(), time.now(),
                 time.zone(), offset, limit);
-        events.publishEvent(new UpcomingSessionsRead(therapist, "offset " + offset, page.size()));
+        events.publishEvent(upcomingRead(therapist, "offset " + offset, page.size()));
         return page;
     }
 
@@ -160,7 +169,7 @@ public class SessionService {
             event.setDateEnd(Date.from(session.endsAt().toInstant()), true);
             calendar.addEvent(event);
         }
-        events.publishEvent(new UpcomingSessionsRead(therapist, "calendar file", upcoming.size()));
+        events.publishEvent(upcomingRead(therapist, "calendar file", upcoming.size()));
         return Biweekly.write(calendar).go();
     }
 
@@ -173,8 +182,13 @@ public class SessionService {
             return Optional.empty();
         }
         Optional<NextSession> next = sessions.nextOfCouple(partner.clinicId(), couple.get(), time.now(), time.zone());
-        events.publishEvent(new NextSessionRead(partner, couple.get()));
+        events.publishEvent(AuditEvent.of(partner, AuditAction.NEXT_SESSION_READ, Subject.couple(couple.get())));
         return next;
+    }
+
+    private static AuditEvent upcomingRead(TandemUser therapist, String what, int sessions) {
+        return AuditEvent.of(therapist, AuditAction.UPCOMING_SESSIONS_READ, Subject.account(therapist.accountId()),
+                what + ", " + sessions + " sessions");
     }
 
     /**
@@ -185,7 +199,7 @@ public class SessionService {
         TandemUser user = CurrentUser.require();
         Optional<Long> couple = sessions.coupleOf(user.clinicId(), sessionId);
         if (couple.isEmpty()) {
-            events.publishEvent(new AccessRefused(user, "session " + sessionId, "not found"));
+            events.publishEvent(AuditEvent.denied(user, "session " + sessionId, "not found"));
             throw new AccessDeniedException("Session " + sessionId + " is not on your caseload");
         }
         return access.requireTherapistOf(couple.get());

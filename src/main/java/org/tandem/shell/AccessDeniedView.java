@@ -14,7 +14,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.ApplicationEventPublisher;
-import org.tandem.accounts.AccessRefused;
+import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.CurrentUser;
 
 /** Shown when a signed-in person opens a page their role does not allow; the refusal is audited. */
@@ -32,7 +32,7 @@ class AccessDeniedView extends Main implements HasErrorParameter<AccessDeniedExc
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
         CurrentUser.find().ifPresent(user -> events.publishEvent(
-                new AccessRefused(user, "view /" + event.getLocation().getPath(), "role not allowed")));
+                AuditEvent.denied(user, "view /" + event.getLocation().getPath(), "role not allowed")));
         removeAll();
         add(new H2(getTranslation("access-denied.title")), new Paragraph(getTranslation("access-denied.message")),
                 new Anchor("", getTranslation("access-denied.home")));

@@ -9,7 +9,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
-import org.tandem.accounts.AccessRefused;
+import org.tandem.accounts.AuditAction;
+import org.tandem.accounts.AuditEvent;
+import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.TandemUser;
 
@@ -75,7 +77,7 @@ public class ModuleLibrary {
         }
         long id = modules.insert(therapist.clinicId(), ModuleContent.blank(cleanTitle, category),
                 therapist.accountId());
-        events.publishEvent(new ModuleCreated(therapist, id));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.MODULE_CREATED, Subject.module(id)));
         return id;
     }
 
@@ -92,7 +94,8 @@ public class ModuleLibrary {
         ModuleContent copy = new ModuleContent(DraftRules.copyTitle(from.title()), from.category(), from.purpose(),
                 from.minutes(), from.steps());
         long id = modules.insert(therapist.clinicId(), copy, therapist.accountId());
-        events.publishEvent(new ModuleDuplicated(therapist, id, moduleId));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.MODULE_DUPLICATED, Subject.module(id),
+                "copy of module " + moduleId));
         return id;
     }
 
@@ -116,7 +119,8 @@ public class ModuleLibrary {
         if (saved.isEmpty()) {
             throw new ModuleConflictException(visible(therapist, moduleId));
         }
-        events.publishEvent(new ModuleSaved(therapist, moduleId, saved.get()));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.MODULE_SAVED, Subject.module(moduleId),
+                "draft version " + saved.get()));
         return visible(therapist, moduleId);
     }
 
@@ -145,7 +149,8 @@ public class ModuleLibrary {
         int number = latest.map(version -> version.number() + 1).orElse(1);
         long versionId = modules.insertVersion(moduleId, therapist.clinicId(), number, draft.content(),
                 therapist.accountId());
-        events.publishEvent(new ModulePublished(therapist, moduleId, versionId, number));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.MODULE_PUBLISHED, Subject.module(moduleId),
+                "version " + number + " (id " + versionId + ")"));
         return modules.published(therapist.clinicId(), versionId).orElseThrow();
     }
 
@@ -158,13 +163,13 @@ public class ModuleLibrary {
     /** Refuses unless the module is one of the clinic's own: a built-in is read-only. */
     private void requireEditable(TandemUser therapist, long moduleId) {
         if (visible(therapist, moduleId).builtIn()) {
-            events.publishEvent(new AccessRefused(therapist, "module " + moduleId, "built-in modules are read-only"));
+            events.publishEvent(AuditEvent.denied(therapist, "module " + moduleId, "built-in modules are read-only"));
             throw new ModuleReadOnlyException(moduleId);
         }
     }
 
     private AccessDeniedException refused(TandemUser therapist, String what) {
-        events.publishEvent(new AccessRefused(therapist, what, "not in the clinic's library"));
+        events.publishEvent(AuditEvent.denied(therapist, what, "not in the clinic's library"));
         return new AccessDeniedException("Not in your library: " + what);
     }
 }

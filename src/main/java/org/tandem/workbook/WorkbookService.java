@@ -15,18 +15,13 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
-import org.tandem.accounts.AccessRefused;
+import org.tandem.accounts.AuditAction;
+import org.tandem.accounts.AuditEvent;
+import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleAccess;
-import org.tandem.workbook.WorkbookEvents.AnswerChanged;
-import org.tandem.workbook.WorkbookEvents.AssignmentReviewed;
-import org.tandem.workbook.WorkbookEvents.AssignmentsListed;
-import org.tandem.workbook.WorkbookEvents.FeedbackGiven;
-import org.tandem.workbook.WorkbookEvents.ModuleAssigned;
-import org.tandem.workbook.WorkbookEvents.WorkChanged;
-import org.tandem.workbook.WorkbookEvents.WorkRead;
 import org.tandem.workbook.WorkbookRepository.AssignmentRow;
 import org.tandem.workbook.WorkbookRepository.Me;
 import org.tandem.workbook.WorkbookRepository.StoredAnswer;
@@ -71,7 +66,8 @@ public class WorkbookService {
         long assignmentId = workbook.insertAssignment(therapist.clinicId(), coupleId, versionId, data,
                 therapist.accountId());
         workbook.insertWorks(therapist.clinicId(), assignmentId, coupleId, data.mode());
-        events.publishEvent(new ModuleAssigned(therapist, assignmentId, coupleId, versionId));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.MODULE_ASSIGNED, Subject.assignment(assignmentId),
+                "couple " + coupleId + ", module version " + versionId));
         return assignmentId;
     }
 
@@ -81,7 +77,8 @@ public class WorkbookService {
         TandemUser therapist = access.requireTherapistOf(coupleId);
         List<AssignmentSummary> list = workbook.assignments(therapist.clinicId(), coupleId).stream()
                 .map(this::summary).toList();
-        events.publishEvent(new AssignmentsListed(therapist, coupleId, list.size()));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.ASSIGNMENTS_LISTED, Subject.couple(coupleId),
+                list.size() + " assignment(s)"));
         return list;
     }
 
@@ -117,7 +114,7 @@ public class WorkbookService {
                         answers.getOrDefault(work.workId(), Map.of()),
                         workbook.feedback(therapist.clinicId(), work.workId())))
                 .toList();
-        events.publishEvent(new AssignmentReviewed(therapist, assignmentId, "read"));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.ASSIGNMENT_READ, Subject.assignment(assignmentId)));
         return new AssignmentReview(summary, row.content(), works);
     }
 
@@ -136,7 +133,8 @@ public class WorkbookService {
             throw new IllegalArgumentException("No step " + stepId);
         }
         long id = workbook.insertFeedback(therapist.clinicId(), workId, stepId, text, therapist.accountId());
-        events.publishEvent(new FeedbackGiven(therapist, workId, stepId));
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.FEEDBACK_GIVEN, Subject.work(workId),
+                stepId == null ? "whole module" : "step " + stepId));
         return workbook.feedback(therapist.clinicId(), workId).stream().filter(feedback -> feedback.id() == id)
                 .findFirst().orElseThrow();
     }
@@ -147,7 +145,8 @@ public class WorkbookService {
         TandemUser therapist = CurrentUser.require();
         therapistsAssignment(therapist, assignmentId);
         workbook.markReviewed(therapist.clinicId(), assignmentId, therapist.accountId());
-        events.publishEvent(new AssignmentReviewed(therapist, assignmentId, "reviewed"));
+        events.publishEvent(
+                AuditEvent.of(therapist, AuditAction.ASSIGNMENT_REVIEWED, Subject.assignment(assignmentId)));
     }
 
     // ---- partner ----
@@ -170,7 +169,7 @@ public class WorkbookService {
         }
         list.sort(Comparator.comparing((MyAssignment a) -> a.progress() == Progress.SUBMITTED)
                 .thenComparing(MyAssignment::dueOn, Comparator.nullsLast(Comparator.naturalOrder())));
-        events.publishEvent(new WorkRead(partner, me.coupleId(), "listed"));
+        events.publishEvent(AuditEvent.of(partner, AuditAction.ASSIGNMENTS_LISTED, Subject.couple(me.coupleId())));
         return list;
     }
 
@@ -207,7 +206,7 @@ public class WorkbookService {
                 }
             }
         }
-        events.publishEvent(new WorkRead(partner, assignmentId, "opened"));
+        events.publishEvent(AuditEvent.of(partner, AuditAction.ASSIGNMENT_OPENED, Subject.assignment(assignmentId)));
         return new MyWork(row.assignmentId(), mine.workId(), row.title(), row.content().purpose(), row.content(),
                 row.mode(), row.note(), row.dueOn(), iSubmitted, mine.shared(), noSecrets,
                 answers.getOrDefault(mine.workId(), Map.of()), me.otherName(), visible, waiting,
@@ -236,7 +235,8 @@ public class WorkbookService {
         }
         workbook.started(partner.clinicId(), workId);
         Answer saved = workbook.answer(partner.clinicId(), workId, stepId).orElseThrow();
-        events.publishEvent(new AnswerChanged(partner, workId, stepId, "saved", "version " + saved.version()));
+        events.publishEvent(AuditEvent.of(partner, AuditAction.ANSWER_SAVED, Subject.work(workId),
+                "step " + stepId + ", version " + saved.version()));
         return saved;
     }
 
@@ -251,7 +251,8 @@ public class WorkbookService {
         }
         workbook.shareAnswer(partner.clinicId(), workId, stepId, AnswerValue.emptyFor(step), shared,
                 partner.accountId());
-        events.publishEvent(new AnswerChanged(partner, workId, stepId, shared ? "shared" : "unshared", null));
+        events.publishEvent(AuditEvent.of(partner, shared ? AuditAction.ANSWER_SHARED : AuditAction.ANSWER_UNSHARED,
+                Subject.work(workId), "step " + stepId));
     }
 
     /** Shares the partner's whole answer set with the other partner, or takes the share back. */
@@ -260,7 +261,8 @@ public class WorkbookService {
         TandemUser partner = CurrentUser.require();
         ownWorkOf(partner, workId);
         workbook.shareWork(partner.clinicId(), workId, shared);
-        events.publishEvent(new WorkChanged(partner, workId, shared ? "shared" : "unshared"));
+        events.publishEvent(AuditEvent.of(partner, shared ? AuditAction.WORK_SHARED : AuditAction.WORK_UNSHARED,
+                Subject.work(workId)));
     }
 
     /** Submits the answer set: read-only from now on; goals set in it become tracked goals. */
@@ -271,7 +273,7 @@ public class WorkbookService {
         if (!workbook.submit(partner.clinicId(), workId, partner.accountId())) {
             throw new WorkSubmittedException(workId);
         }
-        events.publishEvent(new WorkChanged(partner, workId, "submitted"));
+        events.publishEvent(AuditEvent.of(partner, AuditAction.WORK_SUBMITTED, Subject.work(workId)));
 
         ModuleContent content = workbook.content(work.versionId());
         List<GoalsSubmitted.SubmittedGoal> goals = new ArrayList<>();
@@ -371,7 +373,7 @@ public class WorkbookService {
     }
 
     private AccessDeniedException refuse(TandemUser user, String what, String reason) {
-        events.publishEvent(new AccessRefused(user, what, reason));
+        events.publishEvent(AuditEvent.denied(user, what, reason));
         return new AccessDeniedException(what + ": " + reason);
     }
 }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.support.TestClock;
 import org.tandem.accounts.TandemUser;
@@ -33,6 +35,7 @@ import org.tandem.support.TestData;
 
 @IntegrationTest
 @Import(StatementCounter.Counting.class)
+@RecordApplicationEvents
 class CheckInServiceTest {
 
     static final String THERAPIST = "therapist@example.com";
@@ -48,6 +51,7 @@ class CheckInServiceTest {
     @Autowired DSLContext dsl;
     @Autowired PlatformTransactionManager transactions;
     @Autowired StatementCounter counter;
+    @Autowired ApplicationEvents events;
     AuditTrail trail;
     TandemUser therapist;
     long alexAndSam;
@@ -205,10 +209,12 @@ class CheckInServiceTest {
     void a_check_in_is_submitted_once_and_its_answers_are_final() {
         sessionIn(Duration.ofHours(30));
         long id = openCheckInOf(ALEX);
-        signIn.as(ALEX);
+        TandemUser alex = signIn.as(ALEX);
         checkIns.answer(id, Item.C1, 3);
         checkIns.submit(id);
 
+        assertThat(events.stream(CheckInSubmitted.class))
+                .containsExactly(new CheckInSubmitted(alex.clinicId(), TestData.coupleOf(dsl, "Alex Morgan"), id));
         assertThatThrownBy(() -> checkIns.submit(id)).isInstanceOf(CheckInSubmittedException.class);
         assertThatThrownBy(() -> checkIns.answer(id, Item.C1, 4)).isInstanceOf(CheckInSubmittedException.class);
         assertThatThrownBy(() -> checkIns.closeness(id, 4)).isInstanceOf(CheckInSubmittedException.class);

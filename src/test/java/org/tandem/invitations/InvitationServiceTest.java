@@ -1,6 +1,6 @@
 package org.tandem.invitations;
 
-import org.tandem.accounts.AuditEntry.Outcome;
+import org.tandem.accounts.AuditEvent.Outcome;
 import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -8,14 +8,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tandem.accounts.AuditEntry;
-import org.tandem.accounts.Audited;
+import org.tandem.accounts.AuditAction;
+import org.tandem.accounts.AuditEvent;
+import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.TandemUser;
 import org.tandem.balance.BalanceService;
 import org.tandem.balance.CoupleBalance;
+import org.tandem.balance.report.ExportRepository.ExportHeading;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleAccess;
-import org.tandem.balance.report.ExportRepository.ExportHeading;
 
 /**
  * A couple's balance as files for the therapist: the CSV of balance.md and the progress report PDF. The figures
@@ -53,7 +54,7 @@ public class BalanceExportService {
         CoupleBalance figures = balance.overview(coupleId);
         // ISO-8601 throughout: the file is for machines, in no reader's language.
         byte[] csv = BalanceCsv.bytes(figures, time.format(Locale.ROOT));
-        events.publishEvent(new BalanceExported(therapist, coupleId, "csv", figures.checkIns().size()));
+        events.publishEvent(exported(therapist, coupleId, "csv", figures));
         return new BalanceExport(fileName(heading, time.today(), "csv"), CSV, csv);
     }
 
@@ -71,8 +72,13 @@ public class BalanceExportService {
         byte[] pdf = new ProgressReport(time.format(locale)).pdf(
                 new ProgressReport.Heading(heading.clinicName(), heading.partnerOne(), heading.partnerTwo()),
                 figures, List.copyOf(alertSentences), today);
-        events.publishEvent(new BalanceExported(therapist, coupleId, "pdf", figures.checkIns().size()));
+        events.publishEvent(exported(therapist, coupleId, "pdf", figures));
         return new BalanceExport(fileName(heading, today, "pdf"), PDF, pdf);
+    }
+
+    private static AuditEvent exported(TandemUser therapist, long coupleId, String format, CoupleBalance figures) {
+        return AuditEvent.of(therapist, AuditAction.BALANCE_EXPORTED, Subject.couple(coupleId),
+                format + ", " + figures.checkIns().size() + " check-in(s)");
     }
 
     /** {@code tandem-balance-alex-and-sam-2026-12-02.csv}: the names the partners are called by, as a slug. */
@@ -85,12 +91,5 @@ public class BalanceExportService {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         return slug.isEmpty() ? "partner" : slug;
-    }
-
-    record BalanceExported(TandemUser therapist, long coupleId, String format, int checkIns) implements Audited {
-        public AuditEntry auditEntry() {
-            return AuditEntry.by(therapist, "balance.exported", "couple", coupleId, AuditEntry.Outcome.SUCCESS,
-                    format + ", " + checkIns + " check-in(s)");
-        }
     }
 }

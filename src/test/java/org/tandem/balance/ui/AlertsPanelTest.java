@@ -93,7 +93,8 @@ class AlertsPanelTest extends SpringBrowserlessTest {
         Section alerts = open();
 
         assertThat($(Paragraph.class, alerts).all()).extracting(Paragraph::getText).containsExactly("No alerts");
-        assertThat(trail.since("balance.alerts_read")).hasSize(1);
+        assertThat(trail.since("couple.read")).singleElement().satisfies(row -> assertThat(row.getDetail())
+                .isEqualTo("overview"));
     }
 
     @Test

@@ -165,7 +165,8 @@ class BalanceViewsTest extends SpringBrowserlessTest {
         assertThat(texts(figures.getCellComponent(0, 3))).containsExactly("+10.0", "provisional");
         assertThat(texts(figures.getCellComponent(1, 3))).containsExactly("+70.0", "reliable", "provisional");
         assertThat(List.of(figures.getCellText(2, 1), figures.getCellText(2, 2))).containsExactly("+43.3", "-16.7");
-        assertThat(trail.since("balance.overview_read")).hasSize(1);
+        assertThat(trail.since("couple.read")).singleElement().satisfies(row -> assertThat(row.getDetail())
+                .isEqualTo("overview"));
 
         // The three charts, from that same single read.
         assertThat($(Chart.class, balance).all()).extracting(chart -> chart.getId().orElseThrow())

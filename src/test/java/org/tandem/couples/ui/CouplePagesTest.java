@@ -306,6 +306,19 @@ class CouplePagesTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void opening_the_overview_writes_one_read_row_for_the_couple_and_none_per_section() {
+        long alexAndSam = coupleOf("Alex Morgan");
+
+        assertThat(open("couples/" + alexAndSam)).isEqualTo("CoupleOverviewView");
+
+        assertThat($(Section.class).all()).extracting(section -> section.getId().orElse(""))
+                .contains("balance-alerts", "balance-suggestions");
+        assertThat(trail.since()).extracting(AuditEventRecord::getAction, AuditEventRecord::getSubjectType,
+                        AuditEventRecord::getSubjectId, AuditEventRecord::getDetail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("couple.read", "couple", alexAndSam, "overview"));
+    }
+
+    @Test
     void another_therapists_or_clinics_couple_by_url_ends_on_access_denied_and_is_audited() {
         long maya = coupleOf("Maya Johnson");
         long robin = coupleOf(OtherClinic.PARTNER_ONE);

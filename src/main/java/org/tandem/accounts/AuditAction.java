@@ -1,0 +1,95 @@
+package org.tandem.accounts;
+
+/**
+ * What Tandem records in its audit trail: one constant per kind of act, carrying the string stored in
+ * {@code audit_event.action}. A stored string never changes once rows carry it (the trail is append-only); a
+ * new act gets a new constant.
+ */
+public enum AuditAction {
+
+    // signing in and out, refusals
+    SIGNED_IN("auth.sign-in"),
+    SIGNED_OUT("auth.sign-out"),
+    SIGNED_OUT_IDLE("auth.idle-sign-out"),
+    ACCESS_DENIED("access.denied"),
+
+    // clinic and accounts
+    CLINIC_CREATED("clinic.create"),
+    CLINIC_POLICIES_CHANGED("clinic.policies-changed"),
+    BALANCE_SETTINGS_CHANGED("clinic.balance_settings_changed"),
+    ACCOUNT_CREATED("account.create"),
+
+    // couples
+    CASELOAD_READ("caseload.read"),
+    ASSIGNMENTS_READ("assignments.read"),
+    COUPLE_CREATED("couple.create"),
+    COUPLE_READ("couple.read"),
+    COUPLE_UPDATED("couple.update"),
+    COUPLE_MOVED("couple.move"),
+    CO_THERAPIST_CHANGED("couple.co-therapist"),
+    MY_COUPLE_READ("couple.read-own"),
+
+    // invitations
+    INVITATION_ISSUED("invitation.issue"),
+    INVITATIONS_READ("invitation.read"),
+    INVITATION_OPENED("invitation.open"),
+    INVITATION_ACCEPTED("invitation.accept"),
+
+    // sessions and notes
+    SESSION_SCHEDULED("session.schedule"),
+    SESSIONS_READ("session.list"),
+    SESSION_MARKED("session.mark"),
+    UPCOMING_SESSIONS_READ("session.upcoming-read"),
+    NEXT_SESSION_READ("session.read-own-next"),
+    NOTE_READ("session-note.read"),
+    NOTE_SAVED("session-note.save"),
+
+    // check-ins and balance
+    CHECK_IN_OPENED("check_in.opened"),
+    CHECK_IN_ANSWERED("check_in.answered"),
+    CHECK_IN_SUBMITTED("check_in.submitted"),
+    CHECK_INS_REQUESTED("check_in.requested"),
+    CHECK_IN_HISTORY_READ("check_in.history_read"),
+    ALERT_ACKNOWLEDGED("balance.alert_acknowledged"),
+    MY_BALANCE_READ("balance.my_read"),
+    BALANCE_SHARING_CHANGED("balance.sharing_changed"),
+    BALANCE_EXPORTED("balance.exported"),
+
+    // workbook: the library, assignments, the partners' work
+    MODULE_CREATED("module.created"),
+    MODULE_DUPLICATED("module.duplicated"),
+    MODULE_SAVED("module.saved"),
+    MODULE_PUBLISHED("module.published"),
+    MODULE_ASSIGNED("assignment.created"),
+    ASSIGNMENTS_LISTED("assignment.listed"),
+    ASSIGNMENT_READ("assignment.read"),
+    ASSIGNMENT_REVIEWED("assignment.reviewed"),
+    ASSIGNMENT_OPENED("assignment.opened"),
+    FEEDBACK_GIVEN("feedback.created"),
+    ANSWER_SAVED("answer.saved"),
+    ANSWER_SHARED("answer.shared"),
+    ANSWER_UNSHARED("answer.unshared"),
+    WORK_SHARED("work.shared"),
+    WORK_UNSHARED("work.unshared"),
+    WORK_SUBMITTED("work.submitted"),
+
+    // goals
+    GOALS_READ("goal.list"),
+    GOAL_CREATED("goal.create"),
+    GOAL_SHARING_CHANGED("goal.share"),
+    GOAL_STATUS_SET("goal.status"),
+    GOAL_UPDATE_ADDED("goal.update-add"),
+    GOAL_MILESTONE_ADDED("goal.milestone-add"),
+    GOAL_MILESTONE_REACHED("goal.milestone-reach");
+
+    private final String stored;
+
+    AuditAction(String stored) {
+        this.stored = stored;
+    }
+
+    /** The string in {@code audit_event.action}. */
+    public String stored() {
+        return stored;
+    }
+}
