@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.accounts.AccessRefused;
 import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.TandemUser;
 
 /**
@@ -78,7 +79,7 @@ public class AssignmentService {
         if (therapistAccountId != null) {
             requireTherapist(admin, therapistAccountId);
             if (assignments.primaryOf(admin.clinicId(), coupleId).filter(therapistAccountId::equals).isPresent()) {
-                throw sameAsPrimary(coupleId);
+                throw sameAsPrimary();
             }
         }
         changeCoTherapist(admin, coupleId, therapistAccountId);
@@ -93,7 +94,7 @@ public class AssignmentService {
         if (coTherapistAccountId != null) {
             requireTherapist(admin, coTherapistAccountId);
             if (coTherapistAccountId == primaryAccountId) {
-                throw sameAsPrimary(coupleId);
+                throw sameAsPrimary();
             }
         }
         move(admin, coupleId, primaryAccountId);
@@ -132,16 +133,14 @@ public class AssignmentService {
                 events.publishEvent(new AccessRefused(admin, "account " + accountId, "not in the clinic"));
                 throw new AccessDeniedException("Account " + accountId + " is not in your clinic");
             }
-            case NOT_A_THERAPIST -> throw new AssignmentRefusedException(AssignmentRefusedException.Reason.NOT_A_THERAPIST,
-                    "Account " + accountId + " is not an active therapist");
+            case NOT_A_THERAPIST -> throw new RefusedException("assignments.error.NOT_A_THERAPIST");
             case THERAPIST -> {
                 // may be assigned
             }
         }
     }
 
-    private static AssignmentRefusedException sameAsPrimary(long coupleId) {
-        return new AssignmentRefusedException(AssignmentRefusedException.Reason.SAME_AS_PRIMARY,
-                "The co-therapist of couple " + coupleId + " cannot be its primary therapist");
+    private static RefusedException sameAsPrimary() {
+        return new RefusedException("assignments.error.SAME_AS_PRIMARY");
     }
 }

@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import org.tandem.accounts.AccessRefused;
 import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.RefusedException;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleAccess;
@@ -84,10 +86,10 @@ public class SessionService {
         TandemUser therapist = requireTherapistOfSession(sessionId);
         Session session = sessions.find(therapist.clinicId(), sessionId, time.zone()).orElseThrow();
         if (status != SessionStatus.CANCELLED && !session.hasStarted(time.now())) {
-            throw new SessionNotStartedException(sessionId, status);
+            throw new RefusedException("sessions.error.not-started");
         }
         if (!sessions.updateStatus(therapist.clinicId(), sessionId, version, status)) {
-            throw new SessionConflictException(sessionId);
+            throw new StaleVersionException("Session " + sessionId);
         }
         events.publishEvent(new SessionMarked(therapist, sessionId, session.status(), status));
         return sessions.find(therapist.clinicId(), sessionId, time.zone()).orElseThrow();
@@ -104,7 +106,7 @@ public class SessionService {
 
     /**
      * Saves the note if nobody saved it since {@code expectedVersion} was read; otherwise throws
-     * {@link NoteConflictException} with the other text and changes nothing. Returns the saved note.
+     * {@link StaleVersionException} with the other text and changes nothing. Returns the saved note.
      */
     @PreAuthorize("hasRole('THERAPIST')")
     public SessionNote saveNote(long sessionId, int expectedVersion,
@@ -114,7 +116,7 @@ public class SessionService {
         Optional<Integer> saved = sessions.saveNote(therapist.clinicId(), sessionId, expectedVersion, text,
                 therapist.accountId());
         if (saved.isEmpty()) {
-            throw new NoteConflictException(sessions.note(therapist.clinicId(), sessionId, time.zone())
+            throw new StaleVersionException("The note of session " + sessionId, sessions.note(therapist.clinicId(), sessionId, time.zone())
                     .orElseGet(() -> SessionNote.none(sessionId)));
         }
         events.publishEvent(new NoteSaved(therapist, sessionId, saved.get(), text.length()));

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import org.tandem.accounts.AccessRefused;
 import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.accounts.TandemUser;
 
 /**
@@ -19,7 +20,7 @@ import org.tandem.accounts.TandemUser;
  * versions; assignments always point at a published version.
  *
  * <p>A module of another clinic is refused exactly like one that does not exist (audited, then
- * {@link AccessDeniedException}); a built-in module is refused for editing with {@link ModuleReadOnlyException}.
+ * {@link AccessDeniedException}); a built-in module is refused for editing with an {@link AccessDeniedException} that says so.
  * Reading the library is not clinical data and is not audited; creating, saving and publishing are.
  */
 @Service
@@ -98,7 +99,7 @@ public class ModuleLibrary {
 
     /**
      * Saves a clinic module's draft if nobody saved it since {@code expectedVersion}; otherwise throws
-     * {@link ModuleConflictException}. Incomplete content may be saved; only publishing requires it complete.
+     * {@link StaleVersionException}. Incomplete content may be saved; only publishing requires it complete.
      * Text over the hard limits (or a blank title, or no category) is refused with
      * {@link ModuleNotPublishableException}. Control characters other than line feed and tab are dropped.
      */
@@ -114,7 +115,7 @@ public class ModuleLibrary {
         Optional<Integer> saved = modules.saveDraft(therapist.clinicId(), moduleId, expectedVersion, cleaned,
                 therapist.accountId());
         if (saved.isEmpty()) {
-            throw new ModuleConflictException(visible(therapist, moduleId));
+            throw new StaleVersionException("Module " + moduleId, visible(therapist, moduleId));
         }
         events.publishEvent(new ModuleSaved(therapist, moduleId, saved.get()));
         return visible(therapist, moduleId);
@@ -132,7 +133,7 @@ public class ModuleLibrary {
         modules.lock(therapist.clinicId(), moduleId);
         ModuleDraft draft = visible(therapist, moduleId);
         if (draft.version() != expectedVersion) {
-            throw new ModuleConflictException(draft);
+            throw new StaleVersionException("Module " + moduleId, draft);
         }
         List<ModuleContent.Problem> problems = draft.content().problems();
         if (!problems.isEmpty()) {
@@ -159,7 +160,7 @@ public class ModuleLibrary {
     private void requireEditable(TandemUser therapist, long moduleId) {
         if (visible(therapist, moduleId).builtIn()) {
             events.publishEvent(new AccessRefused(therapist, "module " + moduleId, "built-in modules are read-only"));
-            throw new ModuleReadOnlyException(moduleId);
+            throw new AccessDeniedException("Module " + moduleId + " is a built-in module and read-only; duplicate it to edit a copy");
         }
     }
 

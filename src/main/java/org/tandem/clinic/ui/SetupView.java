@@ -22,7 +22,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import org.tandem.accounts.AccountService;
 import org.tandem.accounts.NewAccount;
-import org.tandem.clinic.ClinicAlreadySetUpException;
+import org.tandem.accounts.RefusedException;
 import org.tandem.clinic.ClinicService;
 import org.tandem.clinic.ClinicSetup;
 
@@ -103,8 +103,8 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         }
         try {
             clinics.setUp(new ClinicSetup(form.clinicName), new NewAccount(form.adminName, form.email, form.password));
-        } catch (ClinicAlreadySetUpException alreadyDone) {
-            Notification.show(getTranslation("setup.error.already-set-up"), 5000, Notification.Position.MIDDLE)
+        } catch (RefusedException alreadyDone) {
+            Notification.show(getTranslation(alreadyDone.messageKey()), 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             getUI().ifPresent(ui -> ui.navigate(LOGIN_ROUTE));
             return;

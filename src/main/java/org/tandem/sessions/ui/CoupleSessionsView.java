@@ -37,14 +37,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.couples.CoupleHeading;
 import org.tandem.couples.CoupleService;
 import org.tandem.couples.ui.CoupleTabs;
 import org.tandem.sessions.Modality;
 import org.tandem.sessions.Session;
-import org.tandem.sessions.SessionConflictException;
 import org.tandem.sessions.SessionData;
-import org.tandem.sessions.SessionNotStartedException;
 import org.tandem.sessions.SessionService;
 import org.tandem.sessions.SessionStatus;
 
@@ -231,9 +230,7 @@ class CoupleSessionsView extends Main implements BeforeEnterObserver, HasDynamic
         private void mark(Session session, SessionStatus target) {
             try {
                 show(sessions.mark(session.id(), session.version(), target));
-            } catch (SessionNotStartedException notYet) {
-                error(getTranslation("sessions.error.not-started"));
-            } catch (SessionConflictException raced) {
+            } catch (StaleVersionException raced) {
                 error(getTranslation("sessions.error.conflict"));
                 refresh();
             }
