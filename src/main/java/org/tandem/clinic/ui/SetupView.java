@@ -12,8 +12,7 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.validator.EmailValidator;
-import com.vaadin.flow.data.validator.StringLengthValidator;
+import com.vaadin.flow.data.validator.BeanValidator;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -47,7 +46,7 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         TextField adminName = new TextField(getTranslation("setup.admin-name"));
         email.setLabel(getTranslation("setup.admin-email"));
         email.setI18n(new EmailField.EmailFieldI18n()
-                .setPatternErrorMessage(getTranslation("setup.error.email-invalid"))
+                .setPatternErrorMessage(getTranslation("accounts.validation.email-invalid"))
                 .setRequiredErrorMessage(getTranslation("setup.error.email-required")));
         PasswordField password = new PasswordField(getTranslation("setup.password"));
         password.setHelperText(getTranslation("setup.password.helper"));
@@ -58,20 +57,19 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         }
 
         binder.forField(clinicName)
-                .asRequired(getTranslation("setup.error.clinic-name-required"))
-                .withValidator(new StringLengthValidator(getTranslation("setup.error.clinic-name-too-long"), 1, 200))
+                .withValidator(new BeanValidator(ClinicSetup.class, "clinicName"))
                 .bind(Form::clinicName, Form::clinicName);
         binder.forField(adminName)
                 .asRequired(getTranslation("setup.error.admin-name-required"))
-                .withValidator(new StringLengthValidator(getTranslation("setup.error.name-too-long"), 1, 200))
+                .withValidator(new BeanValidator(NewAccount.class, "displayName"))
                 .bind(Form::adminName, Form::adminName);
         binder.forField(email)
                 .asRequired(getTranslation("setup.error.email-required"))
-                .withValidator(new EmailValidator(getTranslation("setup.error.email-invalid")))
+                .withValidator(new BeanValidator(NewAccount.class, "email"))
                 .bind(Form::email, Form::email);
         binder.forField(password)
                 .asRequired(getTranslation("setup.error.password-length"))
-                .withValidator(new StringLengthValidator(getTranslation("setup.error.password-length"), 15, 128))
+                .withValidator(new BeanValidator(NewAccount.class, "password"))
                 .bind(Form::password, Form::password);
         binder.forField(confirm)
                 .withValidator(value -> value.equals(password.getValue()), getTranslation("setup.error.password-mismatch"))

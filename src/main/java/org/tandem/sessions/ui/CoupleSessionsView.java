@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
@@ -22,6 +23,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.validator.BeanValidator;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -95,16 +97,18 @@ class CoupleSessionsView extends Main implements BeforeEnterObserver, HasDynamic
         modality.setItemLabelGenerator(value -> getTranslation("sessions.modality." + value.name()));
 
         Binder<Form> binder = new Binder<>();
-        binder.forField(date).asRequired(getTranslation("sessions.error.date-required"))
+        binder.forField(date).withValidator(new BeanValidator(SessionData.class, "date"))
                 .bind(Form::date, Form::date);
-        binder.forField(time).asRequired(getTranslation("sessions.error.time-required"))
+        binder.forField(time).withValidator(new BeanValidator(SessionData.class, "time"))
                 .bind(Form::time, Form::time);
-        binder.forField(duration).asRequired(getTranslation("sessions.error.duration-range"))
-                .withValidator(minutes -> minutes >= SessionData.MIN_MINUTES && minutes <= SessionData.MAX_MINUTES,
-                        getTranslation("sessions.error.duration-range"))
+        binder.forField(duration).asRequired(getTranslation("sessions.validation.duration-range"))
+                .withValidator(new BeanValidator(SessionData.class, "durationMinutes"))
                 .bind(Form::duration, Form::duration);
-        binder.forField(modality).asRequired(getTranslation("sessions.error.modality-required"))
+        binder.forField(modality).withValidator(new BeanValidator(SessionData.class, "modality"))
                 .bind(Form::modality, Form::modality);
+        for (HasValue<?, ?> required : List.of(date, time, modality)) {
+            required.setRequiredIndicatorVisible(true);
+        }
         binder.setBean(new Form());
 
         Button schedule = new Button(getTranslation("sessions.schedule"), click -> {

@@ -1,6 +1,5 @@
 package org.tandem.workbook.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -16,7 +15,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.BeanValidator;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
 import java.util.Map;
@@ -24,6 +22,7 @@ import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.tandem.clinic.ClinicTime;
+import org.tandem.shell.FieldErrors;
 import org.tandem.workbook.AssignmentData;
 import org.tandem.workbook.AssignmentMode;
 import org.tandem.workbook.ModuleLibrary;
@@ -149,10 +148,10 @@ public class AssignModuleDialog extends Dialog {
         try {
             id = workbook.assign(coupleId, chosen.moduleId(), form.toData());
         } catch (ConstraintViolationException refused) {
-            showViolations(refused);
+            FieldErrors.show(refused, Map.of("dueOn", dueOn, "note", note, "mode", mode));
             return;
         } catch (AccessDeniedException notAssignable) {
-            showError(module, getTranslation("workbook.assign.refused"));
+            FieldErrors.show(module, getTranslation("workbook.assign.refused"));
             return;
         }
         close();
@@ -160,24 +159,6 @@ public class AssignModuleDialog extends Dialog {
                         Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         assigned.accept(id);
-    }
-
-    /** Shows the service's complaints beside the fields they concern (the path ends in the record's component). */
-    private void showViolations(ConstraintViolationException refused) {
-        Map<String, HasValidation> fields = Map.of("dueOn", dueOn, "note", note, "mode", mode);
-        for (ConstraintViolation<?> violation : refused.getConstraintViolations()) {
-            String path = violation.getPropertyPath().toString();
-            fields.forEach((property, field) -> {
-                if (path.endsWith("." + property)) {
-                    showError(field, violation.getMessage());
-                }
-            });
-        }
-    }
-
-    private static void showError(HasValidation field, String message) {
-        field.setErrorMessage(message);
-        field.setInvalid(true);
     }
 
     /** What the dialog holds while it is being filled in. */
