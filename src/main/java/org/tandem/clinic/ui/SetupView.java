@@ -12,7 +12,6 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.validator.BeanValidator;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -24,6 +23,7 @@ import org.tandem.accounts.NewAccount;
 import org.tandem.accounts.RefusedException;
 import org.tandem.clinic.ClinicService;
 import org.tandem.clinic.ClinicSetup;
+import org.tandem.shell.FormConstraints;
 
 /** First run on an empty database without the demo: creates the clinic and its first admin. */
 @Route(value = SetupView.ROUTE, autoLayout = false)
@@ -57,19 +57,19 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         }
 
         binder.forField(clinicName)
-                .withValidator(new BeanValidator(ClinicSetup.class, "clinicName"))
+                .withValidator(FormConstraints.of(ClinicSetup.class, "clinicName"))
                 .bind(Form::clinicName, Form::clinicName);
         binder.forField(adminName)
                 .asRequired(getTranslation("setup.error.admin-name-required"))
-                .withValidator(new BeanValidator(NewAccount.class, "displayName"))
+                .withValidator(FormConstraints.of(NewAccount.class, "displayName"))
                 .bind(Form::adminName, Form::adminName);
         binder.forField(email)
                 .asRequired(getTranslation("setup.error.email-required"))
-                .withValidator(new BeanValidator(NewAccount.class, "email"))
+                .withValidator(FormConstraints.of(NewAccount.class, "email"))
                 .bind(Form::email, Form::email);
         binder.forField(password)
                 .asRequired(getTranslation("setup.error.password-length"))
-                .withValidator(new BeanValidator(NewAccount.class, "password"))
+                .withValidator(FormConstraints.of(NewAccount.class, "password"))
                 .bind(Form::password, Form::password);
         binder.forField(confirm)
                 .withValidator(value -> value.equals(password.getValue()), getTranslation("setup.error.password-mismatch"))

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.validator.BeanValidator;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.validation.ConstraintViolationException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -34,7 +33,7 @@ import org.tandem.couples.CoupleStatus;
 import org.tandem.couples.LivingTogether;
 import org.tandem.couples.PartnerData;
 import org.tandem.couples.PartnerEmailTakenException;
-import org.tandem.shell.FieldErrors;
+import org.tandem.shell.FormConstraints;
 
 /**
  * The form for a couple's partners, relationship facts, presenting concerns and status: the same form
@@ -115,17 +114,17 @@ class CoupleForm extends Composite<Div> {
 
     private void bindPartner(PartnerFields fields, java.util.function.Function<Form, PartnerForm> partner) {
         binder.forField(fields.fullName)
-                .withValidator(new BeanValidator(PartnerData.class, "fullName"))
+                .withValidator(FormConstraints.of(PartnerData.class, "fullName"))
                 .bind(form -> partner.apply(form).fullName, (form, value) -> partner.apply(form).fullName = value);
         binder.forField(fields.preferredName)
-                .withValidator(new BeanValidator(PartnerData.class, "preferredName"))
+                .withValidator(FormConstraints.of(PartnerData.class, "preferredName"))
                 .bind(form -> partner.apply(form).preferredName,
                         (form, value) -> partner.apply(form).preferredName = value);
         binder.forField(fields.pronouns)
-                .withValidator(new BeanValidator(PartnerData.class, "pronouns"))
+                .withValidator(FormConstraints.of(PartnerData.class, "pronouns"))
                 .bind(form -> partner.apply(form).pronouns, (form, value) -> partner.apply(form).pronouns = value);
         var email = binder.forField(fields.email)
-                .withValidator(new BeanValidator(PartnerData.class, "email"));
+                .withValidator(FormConstraints.of(PartnerData.class, "email"));
         if (fields.position == 2) {
             email = email.withValidator(
                     value -> value.isBlank() || !value.strip().equalsIgnoreCase(one.email.getValue().strip()),
@@ -204,12 +203,12 @@ class CoupleForm extends Composite<Div> {
     }
 
     void showViolations(ConstraintViolationException refused) {
-        FieldErrors.show(refused, fieldsByProperty);
+        FormConstraints.show(refused, fieldsByProperty);
     }
 
     /** A partner's e-mail is already used by another partner of the clinic. */
     void showEmailTaken(int position) {
-        FieldErrors.show((position == 1 ? one : two).email, getTranslation("couple-form.error.email-taken"));
+        FormConstraints.show((position == 1 ? one : two).email, getTranslation("couple-form.error.email-taken"));
     }
 
     /** One partner's fields, in a fieldset of its own so that a screen reader says whose field it is. */

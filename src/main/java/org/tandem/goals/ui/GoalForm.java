@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.tandem.goals.GoalData;
-import org.tandem.shell.FieldErrors;
+import org.tandem.shell.FormConstraints;
 
 /**
  * The form that adds a goal, for a partner (for themselves or the couple) and for a therapist (for the couple
@@ -112,7 +112,7 @@ class GoalForm extends Composite<Div> {
         try {
             save.accept(data);
         } catch (ConstraintViolationException refused) {
-            FieldErrors.show(refused, fieldsByProperty);
+            FormConstraints.show(refused, fieldsByProperty);
             return;
         }
         what.clear();

@@ -3,6 +3,7 @@ package org.tandem.sessions.ui;
 import org.tandem.clinic.ClinicFormat;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.shell.RouteIds;
+import org.tandem.shell.FormConstraints;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -23,7 +24,6 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.validator.BeanValidator;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -97,14 +97,14 @@ class CoupleSessionsView extends Main implements BeforeEnterObserver, HasDynamic
         modality.setItemLabelGenerator(value -> getTranslation("sessions.modality." + value.name()));
 
         Binder<Form> binder = new Binder<>();
-        binder.forField(date).withValidator(new BeanValidator(SessionData.class, "date"))
+        binder.forField(date).withValidator(FormConstraints.of(SessionData.class, "date"))
                 .bind(Form::date, Form::date);
-        binder.forField(time).withValidator(new BeanValidator(SessionData.class, "time"))
+        binder.forField(time).withValidator(FormConstraints.of(SessionData.class, "time"))
                 .bind(Form::time, Form::time);
         binder.forField(duration).asRequired(getTranslation("sessions.validation.duration-range"))
-                .withValidator(new BeanValidator(SessionData.class, "durationMinutes"))
+                .withValidator(FormConstraints.of(SessionData.class, "durationMinutes"))
                 .bind(Form::duration, Form::duration);
-        binder.forField(modality).withValidator(new BeanValidator(SessionData.class, "modality"))
+        binder.forField(modality).withValidator(FormConstraints.of(SessionData.class, "modality"))
                 .bind(Form::modality, Form::modality);
         for (HasValue<?, ?> required : List.of(date, time, modality)) {
             required.setRequiredIndicatorVisible(true);

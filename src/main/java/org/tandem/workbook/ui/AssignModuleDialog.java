@@ -13,7 +13,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.validator.BeanValidator;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
@@ -22,7 +21,7 @@ import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.tandem.clinic.ClinicTime;
-import org.tandem.shell.FieldErrors;
+import org.tandem.shell.FormConstraints;
 import org.tandem.workbook.AssignmentData;
 import org.tandem.workbook.AssignmentMode;
 import org.tandem.workbook.ModuleLibrary;
@@ -99,9 +98,9 @@ public class AssignModuleDialog extends Dialog {
         binder.forField(dueOn).withValidator(date -> date == null || !date.isBefore(time.today()),
                         getTranslation("workbook.assign.due-in-past"))
                 .bind(Form::dueOn, Form::dueOn);
-        binder.forField(note).withValidator(new BeanValidator(AssignmentData.class, "note"))
+        binder.forField(note).withValidator(FormConstraints.of(AssignmentData.class, "note"))
                 .bind(Form::note, Form::note);
-        binder.forField(mode).withValidator(new BeanValidator(AssignmentData.class, "mode"))
+        binder.forField(mode).withValidator(FormConstraints.of(AssignmentData.class, "mode"))
                 .bind(Form::mode, Form::mode);
         Form form = new Form();
         if (moduleId != null) {
@@ -148,10 +147,10 @@ public class AssignModuleDialog extends Dialog {
         try {
             id = workbook.assign(coupleId, chosen.moduleId(), form.toData());
         } catch (ConstraintViolationException refused) {
-            FieldErrors.show(refused, Map.of("dueOn", dueOn, "note", note, "mode", mode));
+            FormConstraints.show(refused, Map.of("dueOn", dueOn, "note", note, "mode", mode));
             return;
         } catch (AccessDeniedException notAssignable) {
-            FieldErrors.show(module, getTranslation("workbook.assign.refused"));
+            FormConstraints.show(module, getTranslation("workbook.assign.refused"));
             return;
         }
         close();
