@@ -11,6 +11,8 @@ import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.RefusedException;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.accounts.TandemUser;
 import org.tandem.balance.CheckInRepository.Row;
 import org.tandem.clinic.ClinicTime;
@@ -79,7 +81,7 @@ public class CheckInService {
 
     /**
      * Saves one answer (0–6; {@link IllegalArgumentException} otherwise), replacing an earlier one. Refused with
-     * {@link CheckInSubmittedException} once submitted, {@link CheckInClosedException} once its session started.
+     * {@link RefusedException} once submitted or once its session started.
      */
     @PreAuthorize("hasRole('CLIENT')")
     public CheckInDraft answer(long checkInId, Item item, int value) {
@@ -106,12 +108,12 @@ public class CheckInService {
         return reread(me, checkInId);
     }
 
-    /** Submits the check-in: final from now on. A second submit throws {@link CheckInSubmittedException}. */
+    /** Submits the check-in: final from now on. A second submit throws {@link RefusedException}. */
     @PreAuthorize("hasRole('CLIENT')")
     public CheckInDraft submit(long checkInId) {
         SignedInPartner me = writable(checkInId);
         if (!checkIns.submit(me.user().clinicId(), checkInId, time.now())) {
-            throw new CheckInSubmittedException(checkInId);
+            throw new RefusedException("balance.check-in.submitted-elsewhere");
         }
         events.publishEvent(AuditEvent.of(me.user(), AuditAction.CHECK_IN_SUBMITTED, Subject.checkIn(checkInId)));
         events.publishEvent(new CheckInSubmitted(me.user().clinicId(), me.coupleId(), checkInId));
@@ -166,14 +168,14 @@ public class CheckInService {
 
     /**
      * Changes the clinic's settings if the clinic is still at {@code expectedClinicVersion}; else
-     * {@link BalanceSettingsConflictException} carrying what is stored now, and nothing changes.
+     * {@link StaleVersionException} carrying what is stored now, and nothing changes.
      */
     @PreAuthorize("hasRole('ADMIN')")
     public ClinicBalanceSettings updateSettings(int expectedClinicVersion, BalanceSettings settings) {
         TandemUser admin = CurrentUser.require();
         ClinicBalanceSettings before = checkIns.settings(admin.clinicId());
         if (!checkIns.updateSettings(admin.clinicId(), expectedClinicVersion, settings)) {
-            throw new BalanceSettingsConflictException(before);
+            throw new StaleVersionException("The balance settings of clinic " + admin.clinicId(), before);
         }
         ClinicBalanceSettings after = checkIns.settings(admin.clinicId());
         events.publishEvent(AuditEvent.of(admin, AuditAction.BALANCE_SETTINGS_CHANGED, Subject.clinic(admin.clinicId()),
@@ -197,10 +199,10 @@ public class CheckInService {
         SignedInPartner me = access.requirePartner();
         Row row = own(me, checkInId);
         if (row.submittedAt() != null || !checkIns.touchUnsubmitted(me.user().clinicId(), checkInId)) {
-            throw new CheckInSubmittedException(checkInId);
+            throw new RefusedException("balance.check-in.submitted-elsewhere");
         }
         if (row.closed()) {
-            throw new CheckInClosedException(checkInId);
+            throw new RefusedException("balance.check-in.closed");
         }
         return me;
     }

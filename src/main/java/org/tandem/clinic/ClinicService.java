@@ -13,6 +13,8 @@ import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.NewAccount;
 import org.tandem.accounts.TandemUser;
+import org.tandem.accounts.RefusedException;
+import org.tandem.accounts.StaleVersionException;
 
 @Service
 @Validated
@@ -44,7 +46,7 @@ public class ClinicService {
     public long setUp(@Valid ClinicSetup setup, @Valid NewAccount admin) {
         clinics.lockForSetup();
         if (clinics.anyClinicExists()) {
-            throw new ClinicAlreadySetUpException();
+            throw new RefusedException("setup.error.already-set-up");
         }
         long clinicId = clinics.insert(setup.clinicName());
         long adminId = accounts.createFirstAdmin(clinicId, admin);
@@ -61,7 +63,7 @@ public class ClinicService {
 
     /**
      * Changes the clinic's policies if nobody saved them since {@code expectedVersion}; otherwise throws
-     * {@link ClinicConflictException} and changes nothing.
+     * {@link StaleVersionException} and changes nothing.
      */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
@@ -69,7 +71,7 @@ public class ClinicService {
         TandemUser admin = CurrentUser.require();
         ClinicPolicies before = clinics.policies(admin.clinicId());
         if (!clinics.updatePolicies(admin.clinicId(), expectedVersion, noSecrets)) {
-            throw new ClinicConflictException(before);
+            throw new StaleVersionException("The policies of clinic " + admin.clinicId(), before);
         }
         ClinicPolicies after = clinics.policies(admin.clinicId());
         events.publishEvent(AuditEvent.of(admin, AuditAction.CLINIC_POLICIES_CHANGED, Subject.clinic(admin.clinicId()),

@@ -12,6 +12,7 @@ import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.TandemUser;
 
 /**
@@ -81,7 +82,7 @@ public class AssignmentService {
         if (therapistAccountId != null) {
             requireTherapist(admin, therapistAccountId);
             if (assignments.primaryOf(admin.clinicId(), coupleId).filter(therapistAccountId::equals).isPresent()) {
-                throw sameAsPrimary(coupleId);
+                throw sameAsPrimary();
             }
         }
         changeCoTherapist(admin, coupleId, therapistAccountId);
@@ -96,7 +97,7 @@ public class AssignmentService {
         if (coTherapistAccountId != null) {
             requireTherapist(admin, coTherapistAccountId);
             if (coTherapistAccountId == primaryAccountId) {
-                throw sameAsPrimary(coupleId);
+                throw sameAsPrimary();
             }
         }
         move(admin, coupleId, primaryAccountId);
@@ -137,16 +138,14 @@ public class AssignmentService {
                 events.publishEvent(AuditEvent.denied(admin, "account " + accountId, "not in the clinic"));
                 throw new AccessDeniedException("Account " + accountId + " is not in your clinic");
             }
-            case NOT_A_THERAPIST -> throw new AssignmentRefusedException(AssignmentRefusedException.Reason.NOT_A_THERAPIST,
-                    "Account " + accountId + " is not an active therapist");
+            case NOT_A_THERAPIST -> throw new RefusedException("assignments.error.NOT_A_THERAPIST");
             case THERAPIST -> {
                 // may be assigned
             }
         }
     }
 
-    private static AssignmentRefusedException sameAsPrimary(long coupleId) {
-        return new AssignmentRefusedException(AssignmentRefusedException.Reason.SAME_AS_PRIMARY,
-                "The co-therapist of couple " + coupleId + " cannot be its primary therapist");
+    private static RefusedException sameAsPrimary() {
+        return new RefusedException("assignments.error.SAME_AS_PRIMARY");
     }
 }

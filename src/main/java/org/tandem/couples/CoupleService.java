@@ -14,6 +14,7 @@ import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicTime;
 
@@ -106,7 +107,7 @@ public class CoupleService {
      * read. A new status is added to the status history with who and when.
      *
      * @return the couple's new version
-     * @throws CoupleConflictException when the couple no longer has {@code version}; nothing is written
+     * @throws StaleVersionException when the couple no longer has {@code version}; nothing is written
      * @throws PartnerEmailTakenException when a partner's e-mail is already used in the clinic
      */
     @PreAuthorize("hasRole('THERAPIST')")
@@ -114,11 +115,11 @@ public class CoupleService {
         TandemUser therapist = access.requireTherapistOf(coupleId);
         long clinicId = therapist.clinicId();
         CoupleStatus before = couples.statusAtVersion(clinicId, coupleId, version)
-                .orElseThrow(() -> new CoupleConflictException(coupleId));
+                .orElseThrow(() -> new StaleVersionException("Couple " + coupleId));
         refuseTakenEmails(clinicId, data, coupleId);
         // The version check is repeated by the update itself, which waits for and then sees a concurrent commit.
         if (!couples.updateCouple(clinicId, coupleId, version, data, therapist.accountId())) {
-            throw new CoupleConflictException(coupleId);
+            throw new StaleVersionException("Couple " + coupleId);
         }
         updatePartner(clinicId, coupleId, 1, data.partnerOne());
         updatePartner(clinicId, coupleId, 2, data.partnerTwo());

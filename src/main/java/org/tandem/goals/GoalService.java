@@ -23,6 +23,7 @@ import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.Role;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.accounts.TandemUser;
 import org.tandem.couples.CoupleAccess;
 import org.tandem.couples.SignedInPartner;
@@ -159,7 +160,7 @@ public class GoalService {
      * hand changes its own share; a goal born from an answer shares that answer or takes its share back, so that
      * the two are always seen alike ({@link TrackedGoal#canShare}).
      *
-     * @throws GoalConflictException when a goal added by hand is no longer at {@code version}; nothing is written
+     * @throws StaleVersionException when a goal added by hand is no longer at {@code version}; nothing is written
      * @throws IllegalStateException when the goal follows something its share cannot change: a mutual reveal, the
      *         whole module's share or the clinic's no-secrets policy ({@link GoalSharing}); nothing is written
      */
@@ -171,7 +172,7 @@ public class GoalService {
         switch (sharing) {
             case OWN_CHOICE -> {
                 if (!goals.updateShared(actor.clinicId(), goalId, version, shared)) {
-                    throw new GoalConflictException(goalId);
+                    throw new StaleVersionException("Goal " + goalId);
                 }
             }
             case ANSWER -> workbook.shareAnswer(Objects.requireNonNull(goal.sourceWorkId()),
@@ -189,7 +190,7 @@ public class GoalService {
 
     /**
      * Adds an update; with a progress, the goal's progress becomes it, if the goal is still at
-     * {@code version} (else {@link GoalConflictException}, nothing written). Returns the goal as it now is.
+     * {@code version} (else {@link StaleVersionException}, nothing written). Returns the goal as it now is.
      */
     @PreAuthorize("hasAnyRole('THERAPIST', 'CLIENT')")
     public TrackedGoal addUpdate(long goalId, int version,
@@ -203,7 +204,7 @@ public class GoalService {
             throw new IllegalArgumentException("An update needs some words");
         }
         if (progress != null && !goals.updateProgress(actor.clinicId(), goalId, version, progress)) {
-            throw new GoalConflictException(goalId);
+            throw new StaleVersionException("Goal " + goalId);
         }
         goals.insertUpdate(actor.clinicId(), goalId, body, progress, actor.user().accountId());
         events.publishEvent(AuditEvent.of(actor.user(), AuditAction.GOAL_UPDATE_ADDED, Subject.goal(goalId),
@@ -249,13 +250,13 @@ public class GoalService {
     /**
      * Sets the goal's status (achieved, set aside, active again).
      *
-     * @throws GoalConflictException when the goal is no longer at {@code version}; nothing is written
+     * @throws StaleVersionException when the goal is no longer at {@code version}; nothing is written
      */
     @PreAuthorize("hasAnyRole('THERAPIST', 'CLIENT')")
     public TrackedGoal setStatus(long goalId, int version, GoalStatus status) {
         Actor actor = require(goalId, Need.CHANGE);
         if (!goals.updateStatus(actor.clinicId(), goalId, version, status)) {
-            throw new GoalConflictException(goalId);
+            throw new StaleVersionException("Goal " + goalId);
         }
         events.publishEvent(AuditEvent.of(actor.user(), AuditAction.GOAL_STATUS_SET, Subject.goal(goalId),
                 status.name()));

@@ -26,6 +26,7 @@ import org.tandem.accounts.AuditEvent.Outcome;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.EmailTakenException;
 import org.tandem.accounts.Role;
+import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleAccess;
@@ -70,23 +71,23 @@ public class InvitationService {
     /**
      * A new link for one partner of one of the therapist's couples; voids the partner's pending links.
      *
-     * @throws InvitationNotPossibleException when the partner has no e-mail, already has an account, or their
+     * @throws RefusedException when the partner has no e-mail, already has an account, or their
      *     e-mail is already another account's
      */
     @PreAuthorize("hasRole('THERAPIST')")
     public IssuedInvitation issueForPartner(long coupleId, int position) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
         Invitee invitee = invitations.invitee(therapist.clinicId(), coupleId, position)
-                .orElseThrow(() -> notPossible(therapist, coupleId, InvitationNotPossibleException.Reason.NO_SUCH_PARTNER));
+                .orElseThrow(() -> notPossible(therapist, coupleId, NotPossible.NO_SUCH_PARTNER));
         if (invitee.accountId() != null) {
-            throw notPossible(therapist, coupleId, InvitationNotPossibleException.Reason.HAS_ACCOUNT);
+            throw notPossible(therapist, coupleId, NotPossible.HAS_ACCOUNT);
         }
         String email = invitee.email();
         if (email == null || email.isBlank()) {
-            throw notPossible(therapist, coupleId, InvitationNotPossibleException.Reason.NO_EMAIL);
+            throw notPossible(therapist, coupleId, NotPossible.NO_EMAIL);
         }
         if (accounts.emailTaken(email)) {
-            throw notPossible(therapist, coupleId, InvitationNotPossibleException.Reason.EMAIL_TAKEN);
+            throw notPossible(therapist, coupleId, NotPossible.EMAIL_TAKEN);
         }
         Instant now = time.now();
         Instant expiresAt = now.plus(validFor);
@@ -204,11 +205,19 @@ public class InvitationService {
         return new InvitationRefusedException(reason);
     }
 
-    private InvitationNotPossibleException notPossible(TandemUser therapist, long coupleId,
-            InvitationNotPossibleException.Reason reason) {
+    /** Why a partner cannot be invited (yet); the key of the words the therapist is shown. */
+    private enum NotPossible {
+        NO_EMAIL,
+        HAS_ACCOUNT,
+        /** Another account (perhaps staff, perhaps in another clinic) signs in with this e-mail. */
+        EMAIL_TAKEN,
+        NO_SUCH_PARTNER
+    }
+
+    private RefusedException notPossible(TandemUser therapist, long coupleId, NotPossible reason) {
         events.publishEvent(AuditEvent.failed(therapist, AuditAction.INVITATION_ISSUED, null,
                 "couple " + coupleId + ": " + reason));
-        return new InvitationNotPossibleException(reason);
+        return new RefusedException("invitations.panel.error." + reason.name());
     }
 
     private static PartnerInvitation state(Latest latest, Instant now) {

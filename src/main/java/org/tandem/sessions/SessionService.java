@@ -21,6 +21,8 @@ import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.RefusedException;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleAccess;
@@ -89,10 +91,10 @@ public class SessionService {
         TandemUser therapist = requireTherapistOfSession(sessionId);
         Session session = sessions.find(therapist.clinicId(), sessionId, time.zone()).orElseThrow();
         if (status != SessionStatus.CANCELLED && !session.hasStarted(time.now())) {
-            throw new SessionNotStartedException(sessionId, status);
+            throw new RefusedException("sessions.error.not-started");
         }
         if (!sessions.updateStatus(therapist.clinicId(), sessionId, version, status)) {
-            throw new SessionConflictException(sessionId);
+            throw new StaleVersionException("Session " + sessionId);
         }
         events.publishEvent(AuditEvent.of(therapist, AuditAction.SESSION_MARKED, Subject.session(sessionId),
                 session.status() + " -> " + status));
@@ -112,7 +114,7 @@ public class SessionService {
 
     /**
      * Saves the note if nobody saved it since {@code expectedVersion} was read; otherwise throws
-     * {@link NoteConflictException} with the other text and changes nothing. Returns the saved note.
+     * {@link StaleVersionException} with the other text and changes nothing. Returns the saved note.
      */
     @PreAuthorize("hasRole('THERAPIST')")
     public SessionNote saveNote(long sessionId, int expectedVersion,
@@ -122,7 +124,7 @@ public class SessionService {
         Optional<Integer> saved = sessions.saveNote(therapist.clinicId(), sessionId, expectedVersion, text,
                 therapist.accountId());
         if (saved.isEmpty()) {
-            throw new NoteConflictException(sessions.note(therapist.clinicId(), sessionId, time.zone())
+            throw new StaleVersionException("The note of session " + sessionId, sessions.note(therapist.clinicId(), sessionId, time.zone())
                     .orElseGet(() -> SessionNote.none(sessionId)));
         }
         events.publishEvent(AuditEvent.of(therapist, AuditAction.NOTE_SAVED, Subject.session(sessionId),

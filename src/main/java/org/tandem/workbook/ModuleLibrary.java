@@ -13,6 +13,7 @@ import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.accounts.TandemUser;
 
 /**
@@ -21,7 +22,7 @@ import org.tandem.accounts.TandemUser;
  * versions; assignments always point at a published version.
  *
  * <p>A module of another clinic is refused exactly like one that does not exist (audited, then
- * {@link AccessDeniedException}); a built-in module is refused for editing with {@link ModuleReadOnlyException}.
+ * {@link AccessDeniedException}); a built-in module is refused for editing with an {@link AccessDeniedException} that says so.
  * Reading the library is not clinical data and is not audited; creating, saving and publishing are.
  */
 @Service
@@ -101,7 +102,7 @@ public class ModuleLibrary {
 
     /**
      * Saves a clinic module's draft if nobody saved it since {@code expectedVersion}; otherwise throws
-     * {@link ModuleConflictException}. Incomplete content may be saved; only publishing requires it complete.
+     * {@link StaleVersionException}. Incomplete content may be saved; only publishing requires it complete.
      * Text over the hard limits (or a blank title, or no category) is refused with
      * {@link ModuleNotPublishableException}. Control characters other than line feed and tab are dropped.
      */
@@ -117,7 +118,7 @@ public class ModuleLibrary {
         Optional<Integer> saved = modules.saveDraft(therapist.clinicId(), moduleId, expectedVersion, cleaned,
                 therapist.accountId());
         if (saved.isEmpty()) {
-            throw new ModuleConflictException(visible(therapist, moduleId));
+            throw new StaleVersionException("Module " + moduleId, visible(therapist, moduleId));
         }
         events.publishEvent(AuditEvent.of(therapist, AuditAction.MODULE_SAVED, Subject.module(moduleId),
                 "draft version " + saved.get()));
@@ -136,7 +137,7 @@ public class ModuleLibrary {
         modules.lock(therapist.clinicId(), moduleId);
         ModuleDraft draft = visible(therapist, moduleId);
         if (draft.version() != expectedVersion) {
-            throw new ModuleConflictException(draft);
+            throw new StaleVersionException("Module " + moduleId, draft);
         }
         List<ModuleContent.Problem> problems = draft.content().problems();
         if (!problems.isEmpty()) {
@@ -164,7 +165,7 @@ public class ModuleLibrary {
     private void requireEditable(TandemUser therapist, long moduleId) {
         if (visible(therapist, moduleId).builtIn()) {
             events.publishEvent(AuditEvent.denied(therapist, "module " + moduleId, "built-in modules are read-only"));
-            throw new ModuleReadOnlyException(moduleId);
+            throw new AccessDeniedException("Module " + moduleId + " is a built-in module and read-only; duplicate it to edit a copy");
         }
     }
 

@@ -19,6 +19,8 @@ import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.RefusedException;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleAccess;
@@ -215,8 +217,8 @@ public class WorkbookService {
 
     /**
      * Saves one answer (autosave) if it was not changed since {@code expectedVersion} (0 for a first
-     * answer); else {@link AnswerConflictException}. Refused once submitted ({@link WorkSubmittedException})
-     * or when it does not fit the step ({@link AnswerRejectedException}). Returns the saved answer.
+     * answer); else {@link StaleVersionException}. Refused once submitted ({@link WorkSubmittedException})
+     * or when it does not fit the step ({@link RefusedException}). Returns the saved answer.
      */
     @PreAuthorize("hasRole('CLIENT')")
     public Answer saveAnswer(long workId, String stepId, int expectedVersion, AnswerValue value) {
@@ -225,13 +227,13 @@ public class WorkbookService {
         Step step = answerableStep(work, stepId);
         AnswerValue cleaned = value.cleaned();
         cleaned.problem(step).ifPresent(problem -> {
-            throw new AnswerRejectedException(stepId, problem);
+            throw new RefusedException("workbook.answer.problem." + problem);
         });
         // Under the clinic's no-secrets policy the answer is written shared (see AnswerVisibility).
         boolean shared = work.partnerId() != null && workbook.noSecrets(partner.clinicId());
         if (!workbook.saveAnswer(partner.clinicId(), workId, stepId, expectedVersion, cleaned, shared,
                 partner.accountId())) {
-            throw new AnswerConflictException(workbook.answer(partner.clinicId(), workId, stepId).orElseThrow());
+            throw new StaleVersionException("Answer to step " + stepId, workbook.answer(partner.clinicId(), workId, stepId).orElseThrow());
         }
         workbook.started(partner.clinicId(), workId);
         Answer saved = workbook.answer(partner.clinicId(), workId, stepId).orElseThrow();

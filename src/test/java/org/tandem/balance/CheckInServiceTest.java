@@ -24,6 +24,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.tandem.accounts.RefusedException;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.support.TestClock;
 import org.tandem.accounts.TandemUser;
 import org.tandem.support.AuditTrail;
@@ -215,9 +217,12 @@ class CheckInServiceTest {
 
         assertThat(events.stream(CheckInSubmitted.class))
                 .containsExactly(new CheckInSubmitted(alex.clinicId(), TestData.coupleOf(dsl, "Alex Morgan"), id));
-        assertThatThrownBy(() -> checkIns.submit(id)).isInstanceOf(CheckInSubmittedException.class);
-        assertThatThrownBy(() -> checkIns.answer(id, Item.C1, 4)).isInstanceOf(CheckInSubmittedException.class);
-        assertThatThrownBy(() -> checkIns.closeness(id, 4)).isInstanceOf(CheckInSubmittedException.class);
+        assertThatThrownBy(() -> checkIns.submit(id)).isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("balance.check-in.submitted-elsewhere"));
+        assertThatThrownBy(() -> checkIns.answer(id, Item.C1, 4)).isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("balance.check-in.submitted-elsewhere"));
+        assertThatThrownBy(() -> checkIns.closeness(id, 4)).isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("balance.check-in.submitted-elsewhere"));
         assertThat(checkIns.open(id).answers().c1()).isEqualTo(3);
     }
 
@@ -256,7 +261,8 @@ class CheckInServiceTest {
         clock.advance(Duration.ofHours(30).plusMinutes(1));
 
         signIn.as(ALEX);
-        assertThatThrownBy(() -> checkIns.answer(id, Item.I1, 3)).isInstanceOf(CheckInClosedException.class);
+        assertThatThrownBy(() -> checkIns.answer(id, Item.I1, 3)).isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("balance.check-in.closed"));
         assertThat(checkIns.myOpenCheckIns()).isEmpty();
     }
 
@@ -374,8 +380,8 @@ class CheckInServiceTest {
         assertThat(checkIns.settings()).isEqualTo(new BalanceSettings(50, 20));
 
         assertThatThrownBy(() -> checkIns.updateSettings(read.clinicVersion(), new BalanceSettings(70, 30)))
-                .isInstanceOfSatisfying(BalanceSettingsConflictException.class,
-                        conflict -> assertThat(conflict.current()).isEqualTo(saved));
+                .isInstanceOfSatisfying(StaleVersionException.class,
+                        conflict -> assertThat(conflict.current(ClinicBalanceSettings.class)).isEqualTo(saved));
         assertThat(checkIns.settings()).isEqualTo(new BalanceSettings(50, 20));
         assertThat(trail.since("clinic.balance_settings_changed")).hasSize(1);
     }

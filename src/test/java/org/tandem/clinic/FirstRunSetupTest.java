@@ -19,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.accounts.AccountService;
 import org.tandem.accounts.NewAccount;
+import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.ui.LoginView;
 
 /** An empty database without the demo: the first visitor sets up the clinic and its first admin. */
@@ -92,7 +93,8 @@ class FirstRunSetupTest extends SpringBrowserlessTest {
         assertThat(getCurrentView()).as("setup is closed once a clinic exists").isInstanceOf(LoginView.class);
         assertThatThrownBy(() -> clinics.setUp(new ClinicSetup("Second"),
                 new NewAccount("Eve", "eve@example.com", "another-long-password")))
-                .isInstanceOf(ClinicAlreadySetUpException.class);
+                .isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("setup.error.already-set-up"));
     }
 
     @Test

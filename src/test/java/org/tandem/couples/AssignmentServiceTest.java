@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.TandemUser;
 import org.tandem.jooq.tables.records.AuditEventRecord;
 import org.tandem.support.AuditTrail;
@@ -180,10 +181,10 @@ class AssignmentServiceTest {
     @Test
     void the_co_therapist_cannot_be_the_primary_therapist() {
         assertThatThrownBy(() -> assignments.setCoTherapist(alexAndSam, jordan))
-                .isInstanceOfSatisfying(AssignmentRefusedException.class,
-                        refused -> assertThat(refused.reason()).isEqualTo(AssignmentRefusedException.Reason.SAME_AS_PRIMARY));
+                .isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("assignments.error.SAME_AS_PRIMARY"));
         assertThatThrownBy(() -> assignments.assign(alexAndSam, priya, priya))
-                .isInstanceOf(AssignmentRefusedException.class);
+                .isInstanceOf(RefusedException.class);
 
         assertThat(therapistRows(alexAndSam)).containsExactly("PRIMARY " + jordan);
     }
@@ -203,10 +204,10 @@ class AssignmentServiceTest {
 
         for (long notTherapist : List.of(admin, sam)) {
             assertThatThrownBy(() -> assignments.moveTo(alexAndSam, notTherapist))
-                    .isInstanceOfSatisfying(AssignmentRefusedException.class, refused ->
-                            assertThat(refused.reason()).isEqualTo(AssignmentRefusedException.Reason.NOT_A_THERAPIST));
+                    .isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("assignments.error.NOT_A_THERAPIST"));
             assertThatThrownBy(() -> assignments.setCoTherapist(alexAndSam, notTherapist))
-                    .isInstanceOf(AssignmentRefusedException.class);
+                    .isInstanceOf(RefusedException.class);
         }
         assertThat(therapistRows(alexAndSam)).containsExactly("PRIMARY " + jordan);
     }

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.support.TestClock;
 import org.tandem.accounts.TandemUser;
 import org.tandem.jooq.tables.records.AuditEventRecord;
@@ -233,7 +234,7 @@ class CoupleRecordTest {
 
         assertThat(next).isEqualTo(opened.version() + 1);
         assertThatThrownBy(() -> couples.update(id, opened.version(), second))
-                .isInstanceOf(CoupleConflictException.class)
+                .isInstanceOf(StaleVersionException.class)
                 .hasMessageContaining("changed by someone else");
         CoupleOverview now = couples.overview(id);
         assertThat(now.version()).isEqualTo(next);

@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.accounts.TandemUser;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
@@ -599,9 +600,9 @@ class GoalServiceTest {
         goals.addUpdate(goal, read.version(), "Saved the first 100", 20);
 
         assertThatThrownBy(() -> goals.addUpdate(goal, read.version(), "Saved 200", 40))
-                .isInstanceOf(GoalConflictException.class);
+                .isInstanceOf(StaleVersionException.class);
         assertThatThrownBy(() -> goals.setStatus(goal, read.version(), GoalStatus.ACHIEVED))
-                .isInstanceOf(GoalConflictException.class);
+                .isInstanceOf(StaleVersionException.class);
         TrackedGoal now = find(goals.mine().ours(), goal);
         assertThat(now.progress()).isEqualTo(20);
         assertThat(now.status()).isEqualTo(GoalStatus.ACTIVE);

@@ -18,6 +18,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.TandemUser;
 import org.tandem.invitations.InvitationRefusedException.Reason;
@@ -251,8 +252,8 @@ class InvitationServiceTest {
 
         signIn.as("therapist@example.com");
         assertThatThrownBy(() -> invitations.issueForPartner(coupleOf("Lucía Fernández"), 1))
-                .isInstanceOfSatisfying(InvitationNotPossibleException.class,
-                        e -> assertThat(e.reason()).isEqualTo(InvitationNotPossibleException.Reason.EMAIL_TAKEN));
+                .isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("invitations.panel.error.EMAIL_TAKEN"));
         assertThat(refusals("invitation.accept")).containsExactly("EMAIL_TAKEN");
         assertThat(refusals("invitation.issue")).hasSize(1);
     }
@@ -261,12 +262,12 @@ class InvitationServiceTest {
     void a_partner_who_has_an_account_or_no_e_mail_cannot_be_invited() {
         signIn.as("therapist@example.com");
         assertThatThrownBy(() -> invitations.issueForPartner(coupleOf("Alex Morgan"), 1))
-                .isInstanceOfSatisfying(InvitationNotPossibleException.class,
-                        e -> assertThat(e.reason()).isEqualTo(InvitationNotPossibleException.Reason.HAS_ACCOUNT));
+                .isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("invitations.panel.error.HAS_ACCOUNT"));
         dsl.update(PARTNER).setNull(PARTNER.EMAIL).where(PARTNER.FULL_NAME.eq("Marco Rossi")).execute();
         assertThatThrownBy(() -> invitations.issueForPartner(coupleOf("Marco Rossi"), 2))
-                .isInstanceOfSatisfying(InvitationNotPossibleException.class,
-                        e -> assertThat(e.reason()).isEqualTo(InvitationNotPossibleException.Reason.NO_EMAIL));
+                .isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("invitations.panel.error.NO_EMAIL"));
         assertThat(refusals("invitation.issue")).hasSize(2);
     }
 

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.tandem.accounts.RefusedException;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.accounts.TandemUser;
 import org.tandem.support.TestData;
 import org.tandem.support.AuditTrail;
@@ -152,9 +154,11 @@ class SessionServiceTest {
         long future = sessions.schedule(couple, inDays(3, Modality.IN_PERSON));
 
         assertThatThrownBy(() -> sessions.mark(future, 0, SessionStatus.HELD))
-                .isInstanceOf(SessionNotStartedException.class).hasMessageContaining("has not started yet");
+                .isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("sessions.error.not-started"));
         assertThatThrownBy(() -> sessions.mark(future, 0, SessionStatus.NO_SHOW))
-                .isInstanceOf(SessionNotStartedException.class);
+                .isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("sessions.error.not-started"));
 
         assertThat(sessions.mark(future, 0, SessionStatus.CANCELLED).status()).isEqualTo(SessionStatus.CANCELLED);
     }
@@ -167,7 +171,7 @@ class SessionServiceTest {
         sessions.mark(id, 0, SessionStatus.HELD);
 
         assertThatThrownBy(() -> sessions.mark(id, 0, SessionStatus.NO_SHOW))
-                .isInstanceOf(SessionConflictException.class);
+                .isInstanceOf(StaleVersionException.class);
         assertThat(sessions.list(couple).stream().filter(s -> s.id() == id).findFirst().orElseThrow().status())
                 .isEqualTo(SessionStatus.HELD);
     }
@@ -205,13 +209,14 @@ class SessionServiceTest {
         sessions.saveNote(id, opened.version(), "First tab: they agreed on a weekly date night.");
 
         assertThatThrownBy(() -> sessions.saveNote(id, opened.version(), "Second tab: something else."))
-                .isInstanceOfSatisfying(NoteConflictException.class, raced -> {
-                    assertThat(raced.current().body()).isEqualTo("First tab: they agreed on a weekly date night.");
-                    assertThat(raced.current().version()).isEqualTo(1);
+                .isInstanceOfSatisfying(StaleVersionException.class, raced -> {
+                    assertThat(raced.current(SessionNote.class).body())
+                            .isEqualTo("First tab: they agreed on a weekly date night.");
+                    assertThat(raced.current(SessionNote.class).version()).isEqualTo(1);
                 });
         SessionNote edited = sessions.saveNote(id, 1, "First tab, edited.");
         assertThatThrownBy(() -> sessions.saveNote(id, 1, "Stale second tab."))
-                .isInstanceOf(NoteConflictException.class);
+                .isInstanceOf(StaleVersionException.class);
 
         assertThat(edited.version()).isEqualTo(2);
         assertThat(dsl.select(SESSION_NOTE.BODY).from(SESSION_NOTE).where(SESSION_NOTE.SESSION_ID.eq(id))

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.OtherClinic;
@@ -277,10 +278,11 @@ class ModuleLibraryTest {
 
         assertThatThrownBy(() -> library.saveDraft(source.moduleId(), draft.version(),
                 withTitle(draft.content(), "Changed")))
-                .isInstanceOfSatisfying(ModuleReadOnlyException.class,
-                        readOnly -> assertThat(readOnly.moduleId()).isEqualTo(source.moduleId()));
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessage("Module " + source.moduleId()
+                        + " is a built-in module and read-only; duplicate it to edit a copy");
         assertThatThrownBy(() -> library.publish(source.moduleId(), draft.version()))
-                .isInstanceOf(ModuleReadOnlyException.class);
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("read-only");
 
         assertThat(library.draft(source.moduleId())).isEqualTo(draft);
         assertThat(versionRows()).isEqualTo(versions);
@@ -356,12 +358,12 @@ class ModuleLibraryTest {
 
         signIn.as(THERAPIST_2);
         assertThatThrownBy(() -> library.saveDraft(id, opened.version(), withTitle(mine, "Overwritten")))
-                .isInstanceOfSatisfying(ModuleConflictException.class, conflict -> {
-                    assertThat(conflict.current().version()).isEqualTo(1);
-                    assertThat(conflict.current().content()).isEqualTo(mine);
+                .isInstanceOfSatisfying(StaleVersionException.class, conflict -> {
+                    assertThat(conflict.current(ModuleDraft.class).version()).isEqualTo(1);
+                    assertThat(conflict.current(ModuleDraft.class).content()).isEqualTo(mine);
                 });
         assertThatThrownBy(() -> library.publish(id, opened.version()))
-                .isInstanceOf(ModuleConflictException.class);
+                .isInstanceOf(StaleVersionException.class);
 
         assertThat(library.draft(id).content()).isEqualTo(mine);
         assertThat(library.draft(id).publishedVersionId()).isNull();

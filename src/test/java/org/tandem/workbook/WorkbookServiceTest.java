@@ -19,6 +19,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.tandem.accounts.RefusedException;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.OtherClinic;
@@ -109,7 +111,8 @@ class WorkbookServiceTest {
         signIn.as(ALEX);
         assertThatThrownBy(() -> workbook.saveAnswer(sams.workId(), "feel", alexWrote.version(),
                 new AnswerValue.Text("Alex's stale edit")))
-                .isInstanceOfSatisfying(AnswerConflictException.class, conflict -> assertThat(conflict.current().value())
+                .isInstanceOfSatisfying(StaleVersionException.class,
+                        conflict -> assertThat(conflict.current(Answer.class).value())
                         .isEqualTo(new AnswerValue.Text("Hopeful, and tired")));
     }
 
@@ -160,7 +163,7 @@ class WorkbookServiceTest {
 
         assertThatThrownBy(() -> workbook.saveAnswer(work.workId(), "feel", first.version(),
                 new AnswerValue.Text("first tab again")))
-                .isInstanceOf(AnswerConflictException.class);
+                .isInstanceOf(StaleVersionException.class);
         assertThat(open(ALEX, id).myAnswers().get("feel").value()).isEqualTo(new AnswerValue.Text("second tab"));
     }
 
@@ -171,13 +174,14 @@ class WorkbookServiceTest {
 
         assertThatThrownBy(() -> workbook.saveAnswer(work.workId(), "feel", 0,
                 new AnswerValue.Text("x".repeat(AnswerValue.MAX_TEXT + 1))))
-                .isInstanceOfSatisfying(AnswerRejectedException.class,
-                        rejected -> assertThat(rejected.problem()).isEqualTo("text-too-long"));
+                .isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("workbook.answer.problem.text-too-long"));
         assertThatThrownBy(() -> workbook.saveAnswer(work.workId(), "close", 0, new AnswerValue.Rating(11)))
-                .isInstanceOfSatisfying(AnswerRejectedException.class,
-                        rejected -> assertThat(rejected.problem()).isEqualTo("rating-out-of-range"));
+                .isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.messageKey())
+                                .isEqualTo("workbook.answer.problem.rating-out-of-range"));
         assertThatThrownBy(() -> workbook.saveAnswer(work.workId(), "close", 0, new AnswerValue.Text("not a rating")))
-                .isInstanceOf(AnswerRejectedException.class);
+                .isInstanceOf(RefusedException.class);
         assertThat(dsl.fetchCount(ANSWER, ANSWER.WORK_ID.eq(work.workId()))).isZero();
 
         workbook.saveAnswer(work.workId(), "feel", 0, new AnswerValue.Text("<script>alert(1)</script>\u0000\u0007 ok"));

@@ -14,8 +14,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import org.tandem.accounts.Role;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.balance.BalanceSettings;
-import org.tandem.balance.BalanceSettingsConflictException;
 import org.tandem.balance.CheckInService;
 import org.tandem.balance.ClinicBalanceSettings;
 
@@ -93,8 +93,8 @@ class BalanceSettingsView extends Main implements HasDynamicTitle {
                     new BalanceSettings(threshold.getValue(), divergence.getValue())));
             Notification.show(getTranslation("balance.settings.saved"), 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (BalanceSettingsConflictException conflict) {
-            show(conflict.current());
+        } catch (StaleVersionException conflict) {
+            show(conflict.current(ClinicBalanceSettings.class));
             Notification.show(getTranslation("balance.settings.conflict"), 8000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_WARNING);
         }

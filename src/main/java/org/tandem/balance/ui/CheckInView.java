@@ -26,12 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.Role;
 import org.tandem.balance.CheckInAnswers;
-import org.tandem.balance.CheckInClosedException;
 import org.tandem.balance.CheckInDraft;
 import org.tandem.balance.CheckInService;
-import org.tandem.balance.CheckInSubmittedException;
 import org.tandem.balance.Instrument;
 import org.tandem.balance.Item;
 import org.tandem.clinic.ClinicFormat;
@@ -258,12 +257,9 @@ class CheckInView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 readOnly = true;
                 say(getTranslation("balance.check-in.thanks"), true);
             }
-        } catch (CheckInSubmittedException already) {
+        } catch (RefusedException closed) {
             readOnly = true;
-            say(getTranslation("balance.check-in.submitted-elsewhere"), false);
-        } catch (CheckInClosedException closed) {
-            readOnly = true;
-            say(getTranslation("balance.check-in.closed"), false);
+            say(getTranslation(closed.messageKey(), closed.args()), false);
         } catch (RuntimeException notSaved) {
             failed.setText(getTranslation("balance.check-in.not-saved"));
             failed.setVisible(true);

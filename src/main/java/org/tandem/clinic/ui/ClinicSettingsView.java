@@ -16,7 +16,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import org.tandem.accounts.Role;
-import org.tandem.clinic.ClinicConflictException;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.clinic.ClinicPolicies;
 import org.tandem.clinic.ClinicService;
 
@@ -63,8 +63,8 @@ class ClinicSettingsView extends Main implements HasDynamicTitle {
             show(clinic.updatePolicies(policies.version(), noSecrets.getValue()));
             Notification.show(getTranslation("clinic.settings.saved"), 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (ClinicConflictException conflict) {
-            show(conflict.current());
+        } catch (StaleVersionException conflict) {
+            show(conflict.current(ClinicPolicies.class));
             Notification.show(getTranslation("clinic.settings.conflict"), 8000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_WARNING);
         }

@@ -12,8 +12,6 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.validator.EmailValidator;
-import com.vaadin.flow.data.validator.StringLengthValidator;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -22,9 +20,10 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import org.tandem.accounts.AccountService;
 import org.tandem.accounts.NewAccount;
-import org.tandem.clinic.ClinicAlreadySetUpException;
+import org.tandem.accounts.RefusedException;
 import org.tandem.clinic.ClinicService;
 import org.tandem.clinic.ClinicSetup;
+import org.tandem.shell.FormConstraints;
 
 /** First run on an empty database without the demo: creates the clinic and its first admin. */
 @Route(value = SetupView.ROUTE, autoLayout = false)
@@ -47,7 +46,7 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         TextField adminName = new TextField(getTranslation("setup.admin-name"));
         email.setLabel(getTranslation("setup.admin-email"));
         email.setI18n(new EmailField.EmailFieldI18n()
-                .setPatternErrorMessage(getTranslation("setup.error.email-invalid"))
+                .setPatternErrorMessage(getTranslation("accounts.validation.email-invalid"))
                 .setRequiredErrorMessage(getTranslation("setup.error.email-required")));
         PasswordField password = new PasswordField(getTranslation("setup.password"));
         password.setHelperText(getTranslation("setup.password.helper"));
@@ -58,20 +57,19 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         }
 
         binder.forField(clinicName)
-                .asRequired(getTranslation("setup.error.clinic-name-required"))
-                .withValidator(new StringLengthValidator(getTranslation("setup.error.clinic-name-too-long"), 1, 200))
+                .withValidator(FormConstraints.of(ClinicSetup.class, "clinicName"))
                 .bind(Form::clinicName, Form::clinicName);
         binder.forField(adminName)
                 .asRequired(getTranslation("setup.error.admin-name-required"))
-                .withValidator(new StringLengthValidator(getTranslation("setup.error.name-too-long"), 1, 200))
+                .withValidator(FormConstraints.of(NewAccount.class, "displayName"))
                 .bind(Form::adminName, Form::adminName);
         binder.forField(email)
                 .asRequired(getTranslation("setup.error.email-required"))
-                .withValidator(new EmailValidator(getTranslation("setup.error.email-invalid")))
+                .withValidator(FormConstraints.of(NewAccount.class, "email"))
                 .bind(Form::email, Form::email);
         binder.forField(password)
                 .asRequired(getTranslation("setup.error.password-length"))
-                .withValidator(new StringLengthValidator(getTranslation("setup.error.password-length"), 15, 128))
+                .withValidator(FormConstraints.of(NewAccount.class, "password"))
                 .bind(Form::password, Form::password);
         binder.forField(confirm)
                 .withValidator(value -> value.equals(password.getValue()), getTranslation("setup.error.password-mismatch"))
@@ -103,8 +101,8 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         }
         try {
             clinics.setUp(new ClinicSetup(form.clinicName), new NewAccount(form.adminName, form.email, form.password));
-        } catch (ClinicAlreadySetUpException alreadyDone) {
-            Notification.show(getTranslation("setup.error.already-set-up"), 5000, Notification.Position.MIDDLE)
+        } catch (RefusedException alreadyDone) {
+            Notification.show(getTranslation(alreadyDone.messageKey()), 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             getUI().ifPresent(ui -> ui.navigate(LOGIN_ROUTE));
             return;

@@ -26,8 +26,8 @@ import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
+import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.Role;
-import org.tandem.couples.AssignmentRefusedException;
 import org.tandem.couples.AssignmentService;
 import org.tandem.couples.CaseloadFilter;
 import org.tandem.couples.ClinicTherapist;
@@ -154,8 +154,8 @@ class CoupleAssignmentsView extends Main implements HasDynamicTitle {
             ClinicTherapist co = edited.getCoTherapist();
             try {
                 assignments.assign(couple.coupleId(), chosen.accountId(), co == null ? null : co.accountId());
-            } catch (AssignmentRefusedException refused) {
-                error.setText(getTranslation("assignments.error." + refused.reason().name()));
+            } catch (RefusedException refused) {
+                error.setText(getTranslation(refused.messageKey()));
                 error.setVisible(true);
                 return;
             } catch (AccessDeniedException denied) {

@@ -15,10 +15,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.validator.EmailValidator;
-import com.vaadin.flow.data.validator.StringLengthValidator;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.springframework.dao.DataIntegrityViolationException;
 import java.time.LocalDate;
@@ -36,6 +33,7 @@ import org.tandem.couples.CoupleStatus;
 import org.tandem.couples.LivingTogether;
 import org.tandem.couples.PartnerData;
 import org.tandem.couples.PartnerEmailTakenException;
+import org.tandem.shell.FormConstraints;
 
 /**
  * The form for a couple's partners, relationship facts, presenting concerns and status: the same form
@@ -64,11 +62,11 @@ class CoupleForm extends Composite<Div> {
         togetherSince.setId("together-since");
         togetherSince.setMax(today);
         togetherSince.setI18n(new DatePicker.DatePickerI18n()
-                .setMaxErrorMessage(getTranslation("couple-form.error.together-since-future"))
+                .setMaxErrorMessage(getTranslation("couples.validation.together-since-future"))
                 .setBadInputErrorMessage(getTranslation("couple-form.error.together-since-invalid")));
         binder.forField(togetherSince)
                 .withValidator(date -> date == null || !date.isAfter(today),
-                        getTranslation("couple-form.error.together-since-future"))
+                        getTranslation("couples.validation.together-since-future"))
                 .bind(form -> form.togetherSince, (form, value) -> form.togetherSince = value);
 
         livingTogether.setLabel(getTranslation("couple-form.living-together"));
@@ -86,9 +84,9 @@ class CoupleForm extends Composite<Div> {
         concerns.addCustomValueSetListener(event -> addConcern(event.getDetail()));
         binder.forField(concerns)
                 .withValidator(tags -> tags.size() <= CoupleData.MAX_CONCERNS,
-                        getTranslation("couple-form.error.too-many-concerns"))
+                        getTranslation("couples.validation.too-many-concerns"))
                 .withValidator(tags -> tags.stream().allMatch(tag -> tag.strip().length() <= CoupleData.MAX_CONCERN_LENGTH),
-                        getTranslation("couple-form.error.concern-too-long"))
+                        getTranslation("couples.validation.concern-too-long"))
                 .bind(form -> form.concerns, (form, value) -> form.concerns = new LinkedHashSet<>(value));
 
         status.setLabel(getTranslation("couple-form.status"));
@@ -116,20 +114,17 @@ class CoupleForm extends Composite<Div> {
 
     private void bindPartner(PartnerFields fields, java.util.function.Function<Form, PartnerForm> partner) {
         binder.forField(fields.fullName)
-                .asRequired(getTranslation("couple-form.error.full-name-required"))
-                .withValidator(new StringLengthValidator(getTranslation("couple-form.error.full-name-too-long"), 0, 200))
+                .withValidator(FormConstraints.of(PartnerData.class, "fullName"))
                 .bind(form -> partner.apply(form).fullName, (form, value) -> partner.apply(form).fullName = value);
         binder.forField(fields.preferredName)
-                .withValidator(new StringLengthValidator(
-                        getTranslation("couple-form.error.preferred-name-too-long"), 0, 100))
+                .withValidator(FormConstraints.of(PartnerData.class, "preferredName"))
                 .bind(form -> partner.apply(form).preferredName,
                         (form, value) -> partner.apply(form).preferredName = value);
         binder.forField(fields.pronouns)
-                .withValidator(new StringLengthValidator(getTranslation("couple-form.error.pronouns-too-long"), 0, 50))
+                .withValidator(FormConstraints.of(PartnerData.class, "pronouns"))
                 .bind(form -> partner.apply(form).pronouns, (form, value) -> partner.apply(form).pronouns = value);
         var email = binder.forField(fields.email)
-                .withValidator(new EmailValidator(getTranslation("couple-form.error.email-invalid"), true))
-                .withValidator(new StringLengthValidator(getTranslation("couple-form.error.email-too-long"), 0, 254));
+                .withValidator(FormConstraints.of(PartnerData.class, "email"));
         if (fields.position == 2) {
             email = email.withValidator(
                     value -> value.isBlank() || !value.strip().equalsIgnoreCase(one.email.getValue().strip()),
@@ -208,23 +203,12 @@ class CoupleForm extends Composite<Div> {
     }
 
     void showViolations(ConstraintViolationException refused) {
-        for (ConstraintViolation<?> violation : refused.getConstraintViolations()) {
-            String path = violation.getPropertyPath().toString();
-            fieldsByProperty.entrySet().stream()
-                    .filter(entry -> path.endsWith(entry.getKey()) || path.contains(entry.getKey() + "["))
-                    .findFirst()
-                    .ifPresent(entry -> showError(entry.getValue(), violation.getMessage()));
-        }
+        FormConstraints.show(refused, fieldsByProperty);
     }
 
     /** A partner's e-mail is already used by another partner of the clinic. */
     void showEmailTaken(int position) {
-        showError((position == 1 ? one : two).email, getTranslation("couple-form.error.email-taken"));
-    }
-
-    private static void showError(HasValidation field, String message) {
-        field.setErrorMessage(message);
-        field.setInvalid(true);
+        FormConstraints.show((position == 1 ? one : two).email, getTranslation("couple-form.error.email-taken"));
     }
 
     /** One partner's fields, in a fieldset of its own so that a screen reader says whose field it is. */
@@ -251,7 +235,7 @@ class CoupleForm extends Composite<Div> {
             email.setId(prefix + "email");
             email.setHelperText(getTranslation("couple-form.email.helper"));
             email.setI18n(new EmailField.EmailFieldI18n()
-                    .setPatternErrorMessage(getTranslation("couple-form.error.email-invalid")));
+                    .setPatternErrorMessage(getTranslation("couples.validation.email-invalid")));
         }
 
         FieldSet fieldSet() {

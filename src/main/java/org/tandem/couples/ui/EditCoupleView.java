@@ -17,8 +17,8 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 import org.tandem.accounts.Role;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.clinic.ClinicTime;
-import org.tandem.couples.CoupleConflictException;
 import org.tandem.couples.CoupleData;
 import org.tandem.couples.CoupleOverview;
 import org.tandem.couples.CoupleService;
@@ -88,7 +88,7 @@ class EditCoupleView extends Main implements BeforeEnterObserver, HasDynamicTitl
         Optional<Integer> saved;
         try {
             saved = form.save(() -> couples.update(coupleId, version, data));
-        } catch (CoupleConflictException changed) {
+        } catch (StaleVersionException changed) {
             showConflict();
             return;
         }

@@ -28,8 +28,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.clinic.ClinicTime;
-import org.tandem.goals.GoalConflictException;
 import org.tandem.goals.GoalService;
 import org.tandem.goals.GoalSharing;
 import org.tandem.goals.GoalStatus;
@@ -347,7 +347,7 @@ final class GoalCard extends Section {
     private <T> Optional<T> attempt(Supplier<T> call) {
         try {
             return Optional.of(call.get());
-        } catch (GoalConflictException raced) {
+        } catch (StaleVersionException raced) {
             error("goals.error.conflict");
         } catch (AccessDeniedException refused) {
             error("goals.error.refused");

@@ -16,7 +16,6 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,6 +23,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.tandem.goals.GoalData;
+import org.tandem.shell.FormConstraints;
 
 /**
  * The form that adds a goal, for a partner (for themselves or the couple) and for a therapist (for the couple
@@ -112,14 +112,7 @@ class GoalForm extends Composite<Div> {
         try {
             save.accept(data);
         } catch (ConstraintViolationException refused) {
-            for (ConstraintViolation<?> violation : refused.getConstraintViolations()) {
-                String path = violation.getPropertyPath().toString();
-                fieldsByProperty.entrySet().stream().filter(entry -> path.endsWith("." + entry.getKey()))
-                        .findFirst().ifPresent(entry -> {
-                            entry.getValue().setErrorMessage(violation.getMessage());
-                            entry.getValue().setInvalid(true);
-                        });
-            }
+            FormConstraints.show(refused, fieldsByProperty);
             return;
         }
         what.clear();

@@ -17,7 +17,6 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.tandem.clinic.ClinicTime;
-import org.tandem.invitations.InvitationNotPossibleException;
 import org.tandem.invitations.InvitationService;
 import org.tandem.invitations.InvitationState;
 import org.tandem.invitations.IssuedInvitation;
@@ -91,14 +90,8 @@ public class PartnerInvitationPanel extends Composite<Div> {
     }
 
     private void issue() {
-        IssuedInvitation invitation;
-        try {
-            invitation = invitations.issueForPartner(coupleId, position);
-        } catch (InvitationNotPossibleException notPossible) {
-            Notification.show(getTranslation("invitations.panel.error." + notPossible.reason().name()), 6000,
-                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-            return;
-        }
+        // A partner who cannot be invited is refused with a RefusedException, which the global handler shows.
+        IssuedInvitation invitation = invitations.issueForPartner(coupleId, position);
         show(new PartnerInvitation(position, InvitationState.PENDING, invitation.expiresAt(), null));
 
         String url = absolute(invitation.path());

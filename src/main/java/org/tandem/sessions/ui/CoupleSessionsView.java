@@ -3,11 +3,13 @@ package org.tandem.sessions.ui;
 import org.tandem.clinic.ClinicFormat;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.shell.RouteIds;
+import org.tandem.shell.FormConstraints;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
@@ -37,14 +39,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.couples.CoupleHeading;
 import org.tandem.couples.CoupleService;
 import org.tandem.couples.ui.CoupleTabs;
 import org.tandem.sessions.Modality;
 import org.tandem.sessions.Session;
-import org.tandem.sessions.SessionConflictException;
 import org.tandem.sessions.SessionData;
-import org.tandem.sessions.SessionNotStartedException;
 import org.tandem.sessions.SessionService;
 import org.tandem.sessions.SessionStatus;
 
@@ -96,16 +97,18 @@ class CoupleSessionsView extends Main implements BeforeEnterObserver, HasDynamic
         modality.setItemLabelGenerator(value -> getTranslation("sessions.modality." + value.name()));
 
         Binder<Form> binder = new Binder<>();
-        binder.forField(date).asRequired(getTranslation("sessions.error.date-required"))
+        binder.forField(date).withValidator(FormConstraints.of(SessionData.class, "date"))
                 .bind(Form::date, Form::date);
-        binder.forField(time).asRequired(getTranslation("sessions.error.time-required"))
+        binder.forField(time).withValidator(FormConstraints.of(SessionData.class, "time"))
                 .bind(Form::time, Form::time);
-        binder.forField(duration).asRequired(getTranslation("sessions.error.duration-range"))
-                .withValidator(minutes -> minutes >= SessionData.MIN_MINUTES && minutes <= SessionData.MAX_MINUTES,
-                        getTranslation("sessions.error.duration-range"))
+        binder.forField(duration).asRequired(getTranslation("sessions.validation.duration-range"))
+                .withValidator(FormConstraints.of(SessionData.class, "durationMinutes"))
                 .bind(Form::duration, Form::duration);
-        binder.forField(modality).asRequired(getTranslation("sessions.error.modality-required"))
+        binder.forField(modality).withValidator(FormConstraints.of(SessionData.class, "modality"))
                 .bind(Form::modality, Form::modality);
+        for (HasValue<?, ?> required : List.of(date, time, modality)) {
+            required.setRequiredIndicatorVisible(true);
+        }
         binder.setBean(new Form());
 
         Button schedule = new Button(getTranslation("sessions.schedule"), click -> {
@@ -231,9 +234,7 @@ class CoupleSessionsView extends Main implements BeforeEnterObserver, HasDynamic
         private void mark(Session session, SessionStatus target) {
             try {
                 show(sessions.mark(session.id(), session.version(), target));
-            } catch (SessionNotStartedException notYet) {
-                error(getTranslation("sessions.error.not-started"));
-            } catch (SessionConflictException raced) {
+            } catch (StaleVersionException raced) {
                 error(getTranslation("sessions.error.conflict"));
                 refresh();
             }

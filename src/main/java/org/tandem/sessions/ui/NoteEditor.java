@@ -15,8 +15,8 @@ import jakarta.validation.ConstraintViolationException;
 import java.time.ZonedDateTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.clinic.ClinicTime;
-import org.tandem.sessions.NoteConflictException;
 import org.tandem.sessions.SessionNote;
 import org.tandem.sessions.SessionService;
 
@@ -97,8 +97,8 @@ class NoteEditor extends Composite<Div> {
             version = saved.version();
             lastSaved = value;
             status.setText(savedText(saved));
-        } catch (NoteConflictException raced) {
-            showConflict(raced.current());
+        } catch (StaleVersionException raced) {
+            showConflict(raced.current(SessionNote.class));
         } catch (ConstraintViolationException tooLong) {
             status.setText(getTranslation("sessions.note.too-long"));
         } catch (AccessDeniedException refused) {

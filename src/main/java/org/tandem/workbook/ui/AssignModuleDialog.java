@@ -1,6 +1,5 @@
 package org.tandem.workbook.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -14,9 +13,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.validator.BeanValidator;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
 import java.util.Map;
@@ -24,6 +21,7 @@ import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.tandem.clinic.ClinicTime;
+import org.tandem.shell.FormConstraints;
 import org.tandem.workbook.AssignmentData;
 import org.tandem.workbook.AssignmentMode;
 import org.tandem.workbook.ModuleLibrary;
@@ -100,9 +98,9 @@ public class AssignModuleDialog extends Dialog {
         binder.forField(dueOn).withValidator(date -> date == null || !date.isBefore(time.today()),
                         getTranslation("workbook.assign.due-in-past"))
                 .bind(Form::dueOn, Form::dueOn);
-        binder.forField(note).withValidator(new BeanValidator(AssignmentData.class, "note"))
+        binder.forField(note).withValidator(FormConstraints.of(AssignmentData.class, "note"))
                 .bind(Form::note, Form::note);
-        binder.forField(mode).withValidator(new BeanValidator(AssignmentData.class, "mode"))
+        binder.forField(mode).withValidator(FormConstraints.of(AssignmentData.class, "mode"))
                 .bind(Form::mode, Form::mode);
         Form form = new Form();
         if (moduleId != null) {
@@ -149,10 +147,10 @@ public class AssignModuleDialog extends Dialog {
         try {
             id = workbook.assign(coupleId, chosen.moduleId(), form.toData());
         } catch (ConstraintViolationException refused) {
-            showViolations(refused);
+            FormConstraints.show(refused, Map.of("dueOn", dueOn, "note", note, "mode", mode));
             return;
         } catch (AccessDeniedException notAssignable) {
-            showError(module, getTranslation("workbook.assign.refused"));
+            FormConstraints.show(module, getTranslation("workbook.assign.refused"));
             return;
         }
         close();
@@ -160,24 +158,6 @@ public class AssignModuleDialog extends Dialog {
                         Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         assigned.accept(id);
-    }
-
-    /** Shows the service's complaints beside the fields they concern (the path ends in the record's component). */
-    private void showViolations(ConstraintViolationException refused) {
-        Map<String, HasValidation> fields = Map.of("dueOn", dueOn, "note", note, "mode", mode);
-        for (ConstraintViolation<?> violation : refused.getConstraintViolations()) {
-            String path = violation.getPropertyPath().toString();
-            fields.forEach((property, field) -> {
-                if (path.endsWith("." + property)) {
-                    showError(field, violation.getMessage());
-                }
-            });
-        }
-    }
-
-    private static void showError(HasValidation field, String message) {
-        field.setErrorMessage(message);
-        field.setInvalid(true);
     }
 
     /** What the dialog holds while it is being filled in. */

@@ -44,9 +44,9 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.workbook.Category;
-import org.tandem.workbook.ModuleConflictException;
 import org.tandem.workbook.ModuleContent;
 import org.tandem.workbook.ModuleDraft;
 import org.tandem.workbook.ModuleLibrary;
@@ -321,8 +321,8 @@ class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTi
             saved.setText(getTranslation("library.editor.saved", time.format(getLocale()).time(time.now())));
             showStatus();
             return true;
-        } catch (ModuleConflictException raced) {
-            showConflict(raced.current());
+        } catch (StaleVersionException raced) {
+            showConflict(raced.current(ModuleDraft.class));
         } catch (ModuleNotPublishableException overLimits) {
             saved.setText(getTranslation("library.editor.not-saved"));
             showProblems(overLimits.problems());
@@ -351,8 +351,8 @@ class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTi
         } catch (ModuleNotPublishableException problems) {
             showingProblems = true;
             showProblems(problems.problems());
-        } catch (ModuleConflictException raced) {
-            showConflict(raced.current());
+        } catch (StaleVersionException raced) {
+            showConflict(raced.current(ModuleDraft.class));
         }
     }
 

@@ -23,13 +23,4 @@ final class ProblemMessages {
         return LENGTH_KEYS.contains(problem.key()) && NAMED_FIELDS.contains(problem.field())
                 ? key + "." + problem.field() : key;
     }
-
-    /** A problem key of {@code AnswerValue.problem(step)}, in words. */
-    static String answer(Component host, String problemKey) {
-        return host.getTranslation(answerKey(problemKey));
-    }
-
-    static String answerKey(String problemKey) {
-        return "workbook.answer.problem." + problemKey;
-    }
 }

@@ -27,13 +27,13 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.Role;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleService;
 import org.tandem.couples.MyCouple;
 import org.tandem.workbook.Answer;
-import org.tandem.workbook.AnswerConflictException;
-import org.tandem.workbook.AnswerRejectedException;
 import org.tandem.workbook.AnswerValue;
 import org.tandem.workbook.AssignmentMode;
 import org.tandem.workbook.Feedback;
@@ -308,10 +308,10 @@ class WorkView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             shared.put(step.id(), saved.shared());
             showSharing(step.id());
             aside.saved();
-        } catch (AnswerRejectedException rejected) {
-            aside.notSaved(ProblemMessages.answer(this, rejected.problem()));
-        } catch (AnswerConflictException conflict) {
-            raced(step, value, conflict.current());
+        } catch (RefusedException rejected) {
+            aside.notSaved(getTranslation(rejected.messageKey()));
+        } catch (StaleVersionException conflict) {
+            raced(step, value, conflict.current(Answer.class));
         } catch (WorkSubmittedException submitted) {
             load(work.assignmentId(), reloaded -> banner(VaadinIcon.INFO_CIRCLE, LumoUtility.Background.CONTRAST_5,
                     getTranslation(reloaded.mode() == AssignmentMode.TOGETHER

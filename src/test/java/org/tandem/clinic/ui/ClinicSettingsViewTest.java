@@ -13,7 +13,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
-import org.tandem.clinic.ClinicConflictException;
+import org.tandem.accounts.StaleVersionException;
 import org.tandem.clinic.ClinicService;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
@@ -48,7 +48,7 @@ class ClinicSettingsViewTest extends SpringBrowserlessTest {
     void a_save_that_raced_another_admin_is_reported_and_changes_nothing() {
         int version = clinic.policies().version();
         clinic.updatePolicies(version, true);
-        assertThatThrownBy(() -> clinic.updatePolicies(version, false)).isInstanceOf(ClinicConflictException.class);
+        assertThatThrownBy(() -> clinic.updatePolicies(version, false)).isInstanceOf(StaleVersionException.class);
         assertThat(noSecrets()).isTrue();
     }
 

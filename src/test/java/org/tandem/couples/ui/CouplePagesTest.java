@@ -360,4 +360,20 @@ class CouplePagesTest extends SpringBrowserlessTest {
         }
         assertThat(trail.since("access.denied")).hasSize(4);
     }
+
+    @Test
+    void a_value_over_the_records_limit_is_explained_beside_its_field_in_the_records_words() {
+        open(NewCoupleView.ROUTE);
+        int before = couplesInDatabase();
+        test(text("partner-1-full-name")).setValue("Jo Rivera");
+        test(text("partner-2-full-name")).setValue("Sam Rivera");
+        test(text("partner-2-pronouns")).setValue("p".repeat(51)); // PartnerData: @Size(max = 50)
+
+        click("Create couple");
+
+        assertThat(error(text("partner-2-pronouns"))).isEqualTo("Keep the pronouns to 50 characters or fewer.");
+        assertThat(couplesInDatabase()).isEqualTo(before);
+        // The message is the record's {couples.validation.pronouns-too-long}, from the one translation bundle.
+        assertThat(getClass().getResource("/ValidationMessages.properties")).isNull();
+    }
 }

@@ -1,0 +1,60 @@
+package org.tandem.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.server.ErrorEvent;
+import com.vaadin.flow.server.VaadinSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.tandem.accounts.RefusedException;
+import org.tandem.accounts.StaleVersionException;
+import org.tandem.support.IntegrationTest;
+
+/** A failure no view handled is told in words that fit its kind, and nothing else of it reaches the reader. */
+@IntegrationTest
+@ViewPackages(packages = "org.tandem")
+@WithUserDetails("therapist@example.com")
+class GlobalErrorHandlerTest extends SpringBrowserlessTest {
+
+    @Autowired GlobalErrorHandler handler;
+
+    private String shown(Throwable error) {
+        handler.error(new ErrorEvent(error));
+        return test($(Notification.class).all().getLast()).getText();
+    }
+
+    @Test
+    void every_session_gets_the_handler() {
+        assertThat(VaadinSession.getCurrent().getErrorHandler()).isSameAs(handler);
+    }
+
+    @Test
+    void someone_elses_save_asks_to_reload() {
+        assertThat(shown(new StaleVersionException("Couple 7"))).isEqualTo(
+                "Someone else changed this while you were working on it, so nothing was saved. "
+                        + "Reload to see their changes.");
+    }
+
+    @Test
+    void a_refusal_says_its_own_reason_even_when_wrapped() {
+        assertThat(shown(new IllegalStateException(new RefusedException("sessions.error.not-started"))))
+                .startsWith("This session has not started yet.");
+    }
+
+    @Test
+    void an_access_denial_says_not_allowed() {
+        assertThat(shown(new AccessDeniedException("Couple 7 is not yours"))).isEqualTo("You are not allowed to do this.");
+    }
+
+    @Test
+    void anything_else_gives_a_reference_and_no_detail() {
+        String shown = shown(new NullPointerException("secret detail"));
+        assertThat(shown).matches("Something went wrong\\. If it happens again, tell your administrator the reference "
+                + "[0-9A-F]{8}\\.").doesNotContain("secret");
+    }
+}
