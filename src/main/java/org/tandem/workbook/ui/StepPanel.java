@@ -84,10 +84,6 @@ class StepPanel extends StepAside {
         showSharing();
     }
 
-    Step step() {
-        return step;
-    }
-
     /** The answer as this page knows it (typed, or loaded); null when none was given. */
     @Nullable AnswerValue answer() {
         return answer;
