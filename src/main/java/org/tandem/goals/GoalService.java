@@ -34,7 +34,7 @@ import org.tandem.workbook.GoalScope;
 import org.tandem.workbook.GoalSource;
 import org.tandem.workbook.GoalSources;
 import org.tandem.workbook.GoalsSubmitted;
-import org.tandem.workbook.WorkbookService;
+import org.tandem.workbook.MyWorkbookService;
 
 /**
  * Tracked goals. Who may do what (product.md): a partner's own goal is seen by its owner and the couple's
@@ -55,10 +55,10 @@ public class GoalService {
     private final GoalRepository goals;
     private final CoupleAccess access;
     private final GoalSources sources;
-    private final WorkbookService workbook;
+    private final MyWorkbookService workbook;
     private final ApplicationEventPublisher events;
 
-    GoalService(GoalRepository goals, CoupleAccess access, GoalSources sources, WorkbookService workbook,
+    GoalService(GoalRepository goals, CoupleAccess access, GoalSources sources, MyWorkbookService workbook,
             ApplicationEventPublisher events) {
         this.goals = goals;
         this.access = access;

@@ -55,7 +55,7 @@ import org.tandem.support.SignIn;
 import org.tandem.workbook.AnswerValue;
 import org.tandem.workbook.Progress;
 import org.tandem.workbook.WorkbookJson;
-import org.tandem.workbook.WorkbookService;
+import org.tandem.workbook.MyWorkbookService;
 
 class DemoClinicLoaderTest {
 
@@ -63,7 +63,8 @@ class DemoClinicLoaderTest {
     @IntegrationTest
     class InTheDevelopmentRun {
 
-        @Autowired WorkbookService workbook;
+
+        @Autowired MyWorkbookService myWorkbook;
 
         @Autowired TestClock clock;
         @Autowired SignIn signIn;
@@ -169,18 +170,18 @@ class DemoClinicLoaderTest {
         @Test
         void alex_and_sam_each_have_an_open_assignment_and_a_private_answer_the_other_cannot_see() {
             signIn.as("alex@example.com");
-            assertThat(workbook.myAssignments()).anyMatch(a -> a.progress() != Progress.SUBMITTED);
-            var revealed = workbook.myAssignments().stream().filter(a -> a.progress() == Progress.SUBMITTED)
-                    .map(a -> workbook.myWork(a.assignmentId())).toList();
+            assertThat(myWorkbook.myAssignments()).anyMatch(a -> a.progress() != Progress.SUBMITTED);
+            var revealed = myWorkbook.myAssignments().stream().filter(a -> a.progress() == Progress.SUBMITTED)
+                    .map(a -> myWorkbook.myWork(a.assignmentId())).toList();
             assertThat(revealed).as("a mutual-reveal answer revealed")
                     .anyMatch(work -> work.content().steps().stream().anyMatch(step -> step.mutualReveal()
                             && work.partnerAnswers().containsKey(step.id())));
             for (String[] pair : new String[][] {{"alex@example.com", "sam@example.com"}, {"sam@example.com", "alex@example.com"}}) {
                 signIn.as(pair[0]);
-                var mine = workbook.myAssignments().stream().map(a -> workbook.myWork(a.assignmentId())).toList();
+                var mine = myWorkbook.myAssignments().stream().map(a -> myWorkbook.myWork(a.assignmentId())).toList();
                 assertThat(mine).anyMatch(work -> !work.submitted());
                 signIn.as(pair[1]);
-                var theirs = workbook.myAssignments().stream().map(a -> workbook.myWork(a.assignmentId())).toList();
+                var theirs = myWorkbook.myAssignments().stream().map(a -> myWorkbook.myWork(a.assignmentId())).toList();
                 assertThat(mine).as(pair[0] + " has an answer " + pair[1] + " cannot see").anyMatch(work -> theirs.stream()
                         .filter(other -> other.assignmentId() == work.assignmentId())
                         .anyMatch(other -> work.myAnswers().keySet().stream()

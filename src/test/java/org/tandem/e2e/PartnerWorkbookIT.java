@@ -25,6 +25,7 @@ import org.tandem.support.TestModules;
 import org.tandem.workbook.AnswerValue;
 import org.tandem.workbook.AssignmentData;
 import org.tandem.workbook.AssignmentMode;
+import org.tandem.workbook.MyWorkbookService;
 import org.tandem.workbook.WorkbookService;
 
 /** A partner works through an assignment on a phone-sized screen; what they type is kept when the tab closes. */
@@ -45,6 +46,9 @@ class PartnerWorkbookIT {
 
     @Autowired
     WorkbookService workbook;
+
+    @Autowired
+    MyWorkbookService myWorkbook;
 
     @Autowired
     SignIn signIn;
@@ -107,7 +111,7 @@ class PartnerWorkbookIT {
         assertThat(again.locator("vaadin-text-area textarea")).hasValue("Typed on a phone, <b>as text</b>");
 
         signIn.as("alex@example.com");
-        assertThat(workbook.myWork(id).myAnswers().get("feel").value())
+        assertThat(myWorkbook.myWork(id).myAnswers().get("feel").value())
                 .isEqualTo(new AnswerValue.Text("Typed on a phone, <b>as text</b>"));
         signIn.out();
     }

@@ -22,6 +22,7 @@ import org.tandem.workbook.Category;
 import org.tandem.workbook.GoalScope;
 import org.tandem.workbook.GoalsSubmitted;
 import org.tandem.workbook.ModuleContent;
+import org.tandem.workbook.MyWorkbookService;
 import org.tandem.workbook.Step;
 import org.tandem.workbook.WorkbookJson;
 import org.tandem.workbook.WorkbookService;
@@ -112,7 +113,7 @@ public final class GoalFixtures {
     }
 
     /** The partner writes a goal in one step of their own answers to the assignment; returns that answer set. */
-    public static long writeGoal(WorkbookService workbook, SignIn signIn, String partnerEmail, long assignmentId,
+    public static long writeGoal(MyWorkbookService workbook, SignIn signIn, String partnerEmail, long assignmentId,
             String stepId, String what, GoalScope scope) {
         return signIn.during(partnerEmail, () -> {
             long work = workbook.myWork(assignmentId).workId();
@@ -123,7 +124,7 @@ public final class GoalFixtures {
     }
 
     /** The partner submits their answers to the assignment (so goals set in them become tracked goals). */
-    public static void submit(WorkbookService workbook, SignIn signIn, String partnerEmail, long assignmentId) {
+    public static void submit(MyWorkbookService workbook, SignIn signIn, String partnerEmail, long assignmentId) {
         signIn.during(partnerEmail, () -> {
             workbook.submit(workbook.myWork(assignmentId).workId());
             return null;

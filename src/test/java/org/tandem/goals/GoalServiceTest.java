@@ -36,6 +36,7 @@ import org.tandem.workbook.AssignmentData;
 import org.tandem.workbook.AssignmentMode;
 import org.tandem.workbook.GoalScope;
 import org.tandem.workbook.GoalsSubmitted;
+import org.tandem.workbook.MyWorkbookService;
 import org.tandem.workbook.WorkbookService;
 
 @IntegrationTest
@@ -49,6 +50,7 @@ class GoalServiceTest {
 
     @Autowired TestClock clock;
     @Autowired WorkbookService workbook;
+    @Autowired MyWorkbookService myWorkbook;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
     @Autowired PlatformTransactionManager transactions;
@@ -98,11 +100,11 @@ class GoalServiceTest {
     }
 
     long writeGoal(String partner, long assignment, String stepId, String what, GoalScope scope) {
-        return GoalFixtures.writeGoal(workbook, signIn, partner, assignment, stepId, what, scope);
+        return GoalFixtures.writeGoal(myWorkbook, signIn, partner, assignment, stepId, what, scope);
     }
 
     void submit(String partner, long assignment) {
-        GoalFixtures.submit(workbook, signIn, partner, assignment);
+        GoalFixtures.submit(myWorkbook, signIn, partner, assignment);
     }
 
     /** Every goal Sam sees on his Goals page, in any section. */
@@ -117,7 +119,7 @@ class GoalServiceTest {
     void samSeesGoalAndAnswer(long assignment, String stepId, long goal, boolean seen) {
         assertThat(goalsSamSees().contains(goal)).as("Sam sees the goal").isEqualTo(seen);
         signIn.as(SAM);
-        assertThat(workbook.myWork(assignment).partnerAnswers().containsKey(stepId)).as("Sam sees its answer")
+        assertThat(myWorkbook.myWork(assignment).partnerAnswers().containsKey(stepId)).as("Sam sees its answer")
                 .isEqualTo(seen);
     }
 
@@ -220,8 +222,8 @@ class GoalServiceTest {
         long work = writeGoal(ALEX, assignment, "secret", "Ask for one weekend alone each month", GoalScope.INDIVIDUAL);
         signIn.as(ALEX);
         // Sharing does not override a mutual reveal: not the answer's share, not the whole module's.
-        workbook.shareAnswer(work, "secret", true);
-        workbook.shareWork(work, true);
+        myWorkbook.shareAnswer(work, "secret", true);
+        myWorkbook.shareWork(work, true);
         submit(ALEX, assignment);
         long goal = GoalFixtures.goalFrom(dsl, work, "secret");
         signIn.as(ALEX);
@@ -308,15 +310,15 @@ class GoalServiceTest {
 
         // Sharing the answer in the module shows the goal; taking the share back there hides it again.
         signIn.as(ALEX);
-        workbook.shareAnswer(work, "own", true);
+        myWorkbook.shareAnswer(work, "own", true);
         samSeesGoalAndAnswer(assignment, "own", goal, true);
         signIn.as(ALEX);
-        workbook.shareAnswer(work, "own", false);
+        myWorkbook.shareAnswer(work, "own", false);
         samSeesGoalAndAnswer(assignment, "own", goal, false);
 
         // So does sharing the whole module, which the goal then names instead of offering its own box.
         signIn.as(ALEX);
-        workbook.shareWork(work, true);
+        myWorkbook.shareWork(work, true);
         samSeesGoalAndAnswer(assignment, "own", goal, true);
         signIn.as(ALEX);
         TrackedGoal withModule = find(goals.mine().mine(), goal);
@@ -326,7 +328,7 @@ class GoalServiceTest {
                 .isInstanceOf(IllegalStateException.class);
         samSeesGoalAndAnswer(assignment, "own", goal, true);
         signIn.as(ALEX);
-        workbook.shareWork(work, false);
+        myWorkbook.shareWork(work, false);
         samSeesGoalAndAnswer(assignment, "own", goal, false);
 
         assertThat(asTherapist(goal).shared()).as("the therapist sees it throughout").isFalse();

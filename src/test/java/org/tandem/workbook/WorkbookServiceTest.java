@@ -39,6 +39,8 @@ class WorkbookServiceTest {
 
     @Autowired WorkbookService workbook;
 
+    @Autowired MyWorkbookService myWorkbook;
+
     @Autowired TestClock clock;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
@@ -70,13 +72,13 @@ class WorkbookServiceTest {
 
     MyWork open(String partner, long assignmentId) {
         signIn.as(partner);
-        return workbook.myWork(assignmentId);
+        return myWorkbook.myWork(assignmentId);
     }
 
     Answer write(String partner, long assignmentId, String stepId, AnswerValue value) {
         MyWork work = open(partner, assignmentId);
         Answer current = work.myAnswers().get(stepId);
-        return workbook.saveAnswer(work.workId(), stepId, current == null ? 0 : current.version(), value);
+        return myWorkbook.saveAnswer(work.workId(), stepId, current == null ? 0 : current.version(), value);
     }
 
     @Test
@@ -94,7 +96,7 @@ class WorkbookServiceTest {
         assertThat(trail.since("assignment.created")).hasSize(1);
 
         signIn.as(ALEX);
-        assertThat(workbook.myAssignments()).extracting(MyAssignment::assignmentId).contains(id);
+        assertThat(myWorkbook.myAssignments()).extracting(MyAssignment::assignmentId).contains(id);
     }
 
     @Test
@@ -107,9 +109,9 @@ class WorkbookServiceTest {
         assertThat(sams.workId()).isEqualTo(open(ALEX, id).workId());
 
         signIn.as(SAM);
-        workbook.saveAnswer(sams.workId(), "feel", alexWrote.version(), new AnswerValue.Text("Hopeful, and tired"));
+        myWorkbook.saveAnswer(sams.workId(), "feel", alexWrote.version(), new AnswerValue.Text("Hopeful, and tired"));
         signIn.as(ALEX);
-        assertThatThrownBy(() -> workbook.saveAnswer(sams.workId(), "feel", alexWrote.version(),
+        assertThatThrownBy(() -> myWorkbook.saveAnswer(sams.workId(), "feel", alexWrote.version(),
                 new AnswerValue.Text("Alex's stale edit")))
                 .isInstanceOfSatisfying(StaleVersionException.class,
                         conflict -> assertThat(conflict.current(Answer.class).value())
@@ -150,7 +152,7 @@ class WorkbookServiceTest {
         MyWork again = open(ALEX, id);
         assertThat(again.myAnswers().get("feel").value()).isEqualTo(new AnswerValue.Text("Half a thought"));
         signIn.as(ALEX);
-        assertThat(workbook.myAssignments()).filteredOn(a -> a.assignmentId() == id)
+        assertThat(myWorkbook.myAssignments()).filteredOn(a -> a.assignmentId() == id)
                 .extracting(MyAssignment::progress).containsExactly(Progress.IN_PROGRESS);
     }
 
@@ -159,9 +161,9 @@ class WorkbookServiceTest {
         long id = assign(AssignmentMode.SEPARATE);
         Answer first = write(ALEX, id, "feel", new AnswerValue.Text("first tab"));
         MyWork work = open(ALEX, id);
-        workbook.saveAnswer(work.workId(), "feel", first.version(), new AnswerValue.Text("second tab"));
+        myWorkbook.saveAnswer(work.workId(), "feel", first.version(), new AnswerValue.Text("second tab"));
 
-        assertThatThrownBy(() -> workbook.saveAnswer(work.workId(), "feel", first.version(),
+        assertThatThrownBy(() -> myWorkbook.saveAnswer(work.workId(), "feel", first.version(),
                 new AnswerValue.Text("first tab again")))
                 .isInstanceOf(StaleVersionException.class);
         assertThat(open(ALEX, id).myAnswers().get("feel").value()).isEqualTo(new AnswerValue.Text("second tab"));
@@ -172,19 +174,19 @@ class WorkbookServiceTest {
         long id = assign(AssignmentMode.SEPARATE);
         MyWork work = open(ALEX, id);
 
-        assertThatThrownBy(() -> workbook.saveAnswer(work.workId(), "feel", 0,
+        assertThatThrownBy(() -> myWorkbook.saveAnswer(work.workId(), "feel", 0,
                 new AnswerValue.Text("x".repeat(AnswerValue.MAX_TEXT + 1))))
                 .isInstanceOfSatisfying(RefusedException.class,
                         refused -> assertThat(refused.messageKey()).isEqualTo("workbook.answer.problem.text-too-long"));
-        assertThatThrownBy(() -> workbook.saveAnswer(work.workId(), "close", 0, new AnswerValue.Rating(11)))
+        assertThatThrownBy(() -> myWorkbook.saveAnswer(work.workId(), "close", 0, new AnswerValue.Rating(11)))
                 .isInstanceOfSatisfying(RefusedException.class,
                         refused -> assertThat(refused.messageKey())
                                 .isEqualTo("workbook.answer.problem.rating-out-of-range"));
-        assertThatThrownBy(() -> workbook.saveAnswer(work.workId(), "close", 0, new AnswerValue.Text("not a rating")))
+        assertThatThrownBy(() -> myWorkbook.saveAnswer(work.workId(), "close", 0, new AnswerValue.Text("not a rating")))
                 .isInstanceOf(RefusedException.class);
         assertThat(dsl.fetchCount(ANSWER, ANSWER.WORK_ID.eq(work.workId()))).isZero();
 
-        workbook.saveAnswer(work.workId(), "feel", 0, new AnswerValue.Text("<script>alert(1)</script>\u0000\u0007 ok"));
+        myWorkbook.saveAnswer(work.workId(), "feel", 0, new AnswerValue.Text("<script>alert(1)</script>\u0000\u0007 ok"));
         assertThat(open(ALEX, id).myAnswers().get("feel").value())
                 .isEqualTo(new AnswerValue.Text("<script>alert(1)</script> ok"));
     }
@@ -194,11 +196,11 @@ class WorkbookServiceTest {
         long id = assign(AssignmentMode.SEPARATE);
         Answer answer = write(ALEX, id, "feel", new AnswerValue.Text("Done"));
         MyWork work = open(ALEX, id);
-        workbook.submit(work.workId());
+        myWorkbook.submit(work.workId());
 
-        assertThatThrownBy(() -> workbook.saveAnswer(work.workId(), "feel", answer.version(), new AnswerValue.Text("changed")))
+        assertThatThrownBy(() -> myWorkbook.saveAnswer(work.workId(), "feel", answer.version(), new AnswerValue.Text("changed")))
                 .isInstanceOf(WorkSubmittedException.class);
-        assertThatThrownBy(() -> workbook.submit(work.workId())).isInstanceOf(WorkSubmittedException.class);
+        assertThatThrownBy(() -> myWorkbook.submit(work.workId())).isInstanceOf(WorkSubmittedException.class);
         assertThat(open(ALEX, id).submitted()).isTrue();
     }
 
@@ -212,18 +214,18 @@ class WorkbookServiceTest {
         assertThat(open(SAM, id).partnerAnswers()).isEmpty();
 
         signIn.as(ALEX);
-        workbook.shareAnswer(alexsWork, "close", true);
+        myWorkbook.shareAnswer(alexsWork, "close", true);
         assertThat(open(SAM, id).partnerAnswers()).containsOnlyKeys("close");
 
         signIn.as(ALEX);
-        workbook.shareAnswer(alexsWork, "close", false);
+        myWorkbook.shareAnswer(alexsWork, "close", false);
         assertThat(open(SAM, id).partnerAnswers()).isEmpty();
 
         signIn.as(ALEX);
-        workbook.shareWork(alexsWork, true);
+        myWorkbook.shareWork(alexsWork, true);
         assertThat(open(SAM, id).partnerAnswers()).containsOnlyKeys("feel", "close");
         signIn.as(ALEX);
-        workbook.shareWork(alexsWork, false);
+        myWorkbook.shareWork(alexsWork, false);
         assertThat(open(SAM, id).partnerAnswers()).isEmpty();
     }
 
@@ -233,11 +235,11 @@ class WorkbookServiceTest {
         long alexsWork = open(ALEX, id).workId();
         signIn.as(SAM);
 
-        assertThatThrownBy(() -> workbook.saveAnswer(alexsWork, "feel", 0, new AnswerValue.Text("Sam was here")))
+        assertThatThrownBy(() -> myWorkbook.saveAnswer(alexsWork, "feel", 0, new AnswerValue.Text("Sam was here")))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> workbook.shareAnswer(alexsWork, "feel", true)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> workbook.shareWork(alexsWork, true)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> workbook.submit(alexsWork)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> myWorkbook.shareAnswer(alexsWork, "feel", true)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> myWorkbook.shareWork(alexsWork, true)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> myWorkbook.submit(alexsWork)).isInstanceOf(AccessDeniedException.class);
         assertThat(trail.since("access.denied")).hasSize(4);
     }
 
@@ -246,8 +248,8 @@ class WorkbookServiceTest {
         long id = assign(AssignmentMode.SEPARATE);
         write(ALEX, id, "reveal", new AnswerValue.Text("Your patience"));
         signIn.as(ALEX);
-        workbook.shareWork(open(ALEX, id).workId(), true);
-        workbook.submit(open(ALEX, id).workId());
+        myWorkbook.shareWork(open(ALEX, id).workId(), true);
+        myWorkbook.submit(open(ALEX, id).workId());
 
         MyWork samBefore = open(SAM, id);
         assertThat(samBefore.partnerAnswers()).doesNotContainKey("reveal");
@@ -255,7 +257,7 @@ class WorkbookServiceTest {
 
         write(SAM, id, "reveal", new AnswerValue.Text("Your laugh"));
         signIn.as(SAM);
-        workbook.submit(open(SAM, id).workId());
+        myWorkbook.submit(open(SAM, id).workId());
 
         MyWork samAfter = open(SAM, id);
         assertThat(samAfter.partnerAnswers().get("reveal").value()).isEqualTo(new AnswerValue.Text("Your patience"));
@@ -268,9 +270,9 @@ class WorkbookServiceTest {
         long id = assign(AssignmentMode.SEPARATE);
         write(ALEX, id, "reveal", new AnswerValue.Text("Still drafting"));
         signIn.as(ALEX);
-        workbook.shareAnswer(open(ALEX, id).workId(), "reveal", true);
+        myWorkbook.shareAnswer(open(ALEX, id).workId(), "reveal", true);
         signIn.as(SAM);
-        workbook.submit(open(SAM, id).workId());
+        myWorkbook.submit(open(SAM, id).workId());
 
         assertThat(open(SAM, id).partnerAnswers()).doesNotContainKey("reveal");
     }
@@ -289,7 +291,7 @@ class WorkbookServiceTest {
         assertThat(sams.partnerAnswers()).as("the rating was written in private, before the policy")
                 .containsOnlyKeys("feel");
         signIn.as(ALEX);
-        assertThatThrownBy(() -> workbook.shareAnswer(open(ALEX, id).workId(), "feel", false))
+        assertThatThrownBy(() -> myWorkbook.shareAnswer(open(ALEX, id).workId(), "feel", false))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -299,7 +301,7 @@ class WorkbookServiceTest {
         write(ALEX, id, "feel", new AnswerValue.Text("Submitted by Alex"));
         signIn.as(ALEX);
         long alexsWork = open(ALEX, id).workId();
-        workbook.submit(alexsWork);
+        myWorkbook.submit(alexsWork);
         write(SAM, id, "feel", new AnswerValue.Text("Sam's draft"));
 
         signIn.as(THERAPIST);
@@ -335,8 +337,8 @@ class WorkbookServiceTest {
         assertThat(trail.since("access.denied")).hasSize(10);
 
         signIn.as(OtherClinic.CLIENT_EMAIL);
-        assertThatThrownBy(() -> workbook.myWork(id)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> workbook.saveAnswer(alexsWork, "feel", 0, new AnswerValue.Text("x")))
+        assertThatThrownBy(() -> myWorkbook.myWork(id)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> myWorkbook.saveAnswer(alexsWork, "feel", 0, new AnswerValue.Text("x")))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -355,9 +357,9 @@ class WorkbookServiceTest {
         assertThatThrownBy(() -> workbook.review(id)).isInstanceOf(AccessDeniedException.class);
         signIn.as("admin@example.com");
         assertThatThrownBy(() -> workbook.review(id)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> workbook.myWork(id)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> myWorkbook.myWork(id)).isInstanceOf(AccessDeniedException.class);
         signIn.as(THERAPIST);
-        assertThatThrownBy(() -> workbook.myWork(id)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> myWorkbook.myWork(id)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -382,7 +384,7 @@ class WorkbookServiceTest {
         write(ALEX, id, "goal", new AnswerValue.GoalValue("Run 5 km", "Time for me", "Buy shoes",
                 LocalDate.now(clock).plusMonths(2), GoalScope.INDIVIDUAL));
         signIn.as(ALEX);
-        workbook.submit(open(ALEX, id).workId());
+        myWorkbook.submit(open(ALEX, id).workId());
 
         assertThat(events.stream(GoalsSubmitted.class)).singleElement().satisfies(submitted -> {
             assertThat(submitted.coupleId()).isEqualTo(alexAndSam);

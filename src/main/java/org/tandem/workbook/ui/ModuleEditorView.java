@@ -1,32 +1,18 @@
 package org.tandem.workbook.ui;
 
-import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.HasValueChangeMode;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -37,11 +23,9 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.StaleVersionException;
@@ -52,8 +36,6 @@ import org.tandem.workbook.ModuleDraft;
 import org.tandem.workbook.ModuleLibrary;
 import org.tandem.workbook.ModuleNotPublishableException;
 import org.tandem.workbook.PublishedModule;
-import org.tandem.workbook.Step;
-import org.tandem.workbook.StepKind;
 
 /**
  * The editor of a clinic module's draft: its title, category, purpose and length, and its steps, each in a
@@ -63,21 +45,17 @@ import org.tandem.workbook.StepKind;
  */
 @Route(Library.EDITOR_ROUTE)
 @RolesAllowed(Role.Names.THERAPIST)
-class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTitle, StepEditor.Actions {
+class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ModuleLibrary library;
     private final ClinicTime time;
-    private final TextField title = new TextField();
-    private final Select<Category> category = new Select<>();
-    private final TextArea purpose = new TextArea();
-    private final IntegerField minutes = new IntegerField();
-    private final Div steps = new Div();
-    private final List<StepEditor> stepEditors = new ArrayList<>();
-    private final Paragraph stepsProblem = new Paragraph();
     private final Div summary = new Div();
     private final Div conflict = new Div();
     private final Div status = new Div();
     private final Span saved = new Span();
+    // Empty until build() puts in those of the draft.
+    private ModuleFields fields = new ModuleFields(ModuleContent.blank("", Category.REFLECTIVE_EXERCISES), () -> {});
+    private StepList steps = new StepList(List.of(), () -> {});
     private long moduleId;
     private int version;
     private @Nullable Integer publishedNumber;
@@ -109,8 +87,6 @@ class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTi
 
     private void build(ModuleDraft draft) {
         removeAll();
-        stepEditors.clear();
-        steps.removeAll();
         conflicted = false;
         showingProblems = false;
         version = draft.version();
@@ -139,7 +115,9 @@ class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTi
                 LumoUtility.Background.ERROR_10);
         summary.getElement().setAttribute("role", "alert");
 
-        add(back, heading, status, actions(), conflict, summary, moduleFields(draft.content()), stepsSection(draft));
+        fields = new ModuleFields(draft.content(), this::changed);
+        steps = new StepList(draft.content().steps(), this::changed);
+        add(back, heading, status, actions(), conflict, summary, fields, steps);
     }
 
     private Div actions() {
@@ -159,127 +137,6 @@ class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTi
         return actions;
     }
 
-    private FormLayout moduleFields(ModuleContent content) {
-        title.setLabel(getTranslation("library.editor.title"));
-        title.setMaxLength(ModuleContent.MAX_TITLE);
-        title.setValue(content.title() == null ? "" : content.title());
-        category.setLabel(getTranslation("library.editor.category"));
-        category.setItems(Category.values());
-        category.setItemLabelGenerator(value -> getTranslation("workbook.category." + value.name()));
-        category.setValue(content.category());
-        purpose.setLabel(getTranslation("library.editor.purpose"));
-        purpose.setHelperText(getTranslation("library.editor.purpose.helper"));
-        purpose.setMaxLength(ModuleContent.MAX_PURPOSE);
-        purpose.setValue(content.purpose() == null ? "" : content.purpose());
-        minutes.setLabel(getTranslation("library.editor.minutes"));
-        minutes.setHelperText(getTranslation("library.editor.minutes.helper", ModuleContent.MIN_MINUTES,
-                ModuleContent.MAX_MINUTES));
-        minutes.setMin(ModuleContent.MIN_MINUTES);
-        minutes.setMax(ModuleContent.MAX_MINUTES);
-        minutes.setStepButtonsVisible(true);
-        minutes.setValue(content.minutes());
-        for (HasValue<?, ?> field : List.<HasValue<?, ?>>of(title, category, purpose, minutes)) {
-            if (field instanceof HasValueChangeMode typed) {
-                typed.setValueChangeMode(ValueChangeMode.LAZY);
-                typed.setValueChangeTimeout(StepEditor.TYPING_PAUSE_MILLIS);
-            }
-            field.addValueChangeListener(change -> {
-                if (change.isFromClient()) {
-                    changed();
-                }
-            });
-        }
-        FormLayout form = new FormLayout(title, category, purpose, minutes);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36em", 2));
-        form.setColspan(title, 2);
-        form.setColspan(purpose, 2);
-        return form;
-    }
-
-    private Div stepsSection(ModuleDraft draft) {
-        H3 heading = new H3(getTranslation("library.editor.steps"));
-        heading.addClassNames(LumoUtility.Margin.NONE, LumoUtility.FontSize.LARGE);
-        stepsProblem.addClassNames(LumoUtility.TextColor.ERROR, LumoUtility.FontSize.SMALL, LumoUtility.Margin.NONE);
-        stepsProblem.setVisible(false);
-        steps.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.SMALL);
-        for (Step step : draft.content().steps()) {
-            StepEditor editor = new StepEditor(step, this);
-            stepEditors.add(editor);
-            steps.add(editor);
-        }
-        Paragraph empty = new Paragraph(getTranslation("library.editor.no-steps"));
-        empty.setId("no-steps");
-        empty.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.NONE);
-        steps.addComponentAsFirst(empty);
-        placeSteps();
-
-        MenuBar add = new MenuBar();
-        add.addThemeVariants(MenuBarVariant.LUMO_PRIMARY);
-        SubMenu kinds = add.addItem(getTranslation("library.editor.add-step")).getSubMenu();
-        for (StepKind kind : StepKind.values()) {
-            kinds.addItem(getTranslation("workbook.step-kind." + kind.name()), click -> addStep(kind));
-        }
-        Div section = new Div(heading, stepsProblem, steps, add);
-        section.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.SMALL,
-                LumoUtility.AlignItems.STRETCH);
-        return section;
-    }
-
-    private void addStep(StepKind kind) {
-        Set<String> taken = new HashSet<>();
-        stepEditors.forEach(editor -> taken.add(editor.id()));
-        int number = stepEditors.size() + 1;
-        while (taken.contains("step-" + number)) {
-            number++;
-        }
-        StepEditor editor = new StepEditor(StepEditor.blank(kind, "step-" + number), this);
-        stepEditors.add(editor);
-        steps.add(editor);
-        placeSteps();
-        editor.setOpened(true);
-        editor.focus();
-        changed();
-    }
-
-    @Override
-    public void moveStep(StepEditor step, int by) {
-        int from = stepEditors.indexOf(step);
-        int to = from + by;
-        if (from < 0 || to < 0 || to >= stepEditors.size()) {
-            return;
-        }
-        stepEditors.remove(from);
-        stepEditors.add(to, step);
-        steps.remove(step);
-        steps.addComponentAtIndex(to + 1, step); // after the "no steps" line
-        placeSteps();
-        changed();
-    }
-
-    @Override
-    public void removeStep(StepEditor step) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(getTranslation("library.editor.remove.title"));
-        confirm.setText(getTranslation("library.editor.remove.text", step.toStep().title().isBlank()
-                ? getTranslation("library.editor.step.untitled") : step.toStep().title()));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("library.editor.remove.cancel"));
-        confirm.setConfirmText(getTranslation("library.editor.remove.confirm"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(confirmed -> {
-            stepEditors.remove(step);
-            steps.remove(step);
-            placeSteps();
-            changed();
-        });
-        confirm.open();
-    }
-
-    @Override
-    public void stepChanged() {
-        changed();
-    }
-
     private void changed() {
         if (showingProblems) {
             showProblems(content().problems());
@@ -287,19 +144,9 @@ class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTi
         save();
     }
 
-    private void placeSteps() {
-        for (int index = 0; index < stepEditors.size(); index++) {
-            stepEditors.get(index).place(index + 1, stepEditors.size());
-        }
-        steps.getChildren().filter(child -> "no-steps".equals(child.getId().orElse(null)))
-                .forEach(empty -> empty.setVisible(stepEditors.isEmpty()));
-    }
-
     /** The module as the editor now shows it. */
     private ModuleContent content() {
-        Integer length = minutes.getValue();
-        return new ModuleContent(title.getValue(), category.getValue(), purpose.getValue(),
-                length == null ? 0 : length, stepEditors.stream().map(StepEditor::toStep).toList());
+        return fields.content(steps.steps());
     }
 
     /** Saves the draft unless it is unchanged or in conflict; true when nothing is left unsaved. */
@@ -358,34 +205,23 @@ class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTi
 
     /** Puts each problem beside its field, and all of them in a summary above the form. */
     private void showProblems(List<ModuleContent.Problem> problems) {
-        Map<String, HasValidation> moduleFields = Map.of("title", title, "category", category, "purpose", purpose,
-                "minutes", minutes);
-        moduleFields.values().forEach(field -> {
-            field.setInvalid(false);
-            field.setErrorMessage(null);
-        });
-        stepsProblem.setVisible(false);
+        fields.clearProblems();
         Map<String, List<ModuleContent.Problem>> byStep = new LinkedHashMap<>();
+        @Nullable String ofTheList = null;
         UnorderedList list = new UnorderedList();
         for (ModuleContent.Problem problem : problems) {
             String message = ProblemMessages.of(this, problem);
-            if (problem.stepId() != null && stepEditors.stream().anyMatch(e -> e.id().equals(problem.stepId()))) {
+            if (problem.stepId() != null && steps.has(problem.stepId())) {
                 byStep.computeIfAbsent(problem.stepId(), id -> new ArrayList<>()).add(problem);
-                list.add(new ListItem(getTranslation("library.editor.problem.in-step", position(problem.stepId()),
-                        stepTitle(problem.stepId()), message)));
+                list.add(new ListItem(steps.describe(problem.stepId(), message)));
                 continue;
             }
-            HasValidation field = moduleFields.get(problem.field());
-            if (field != null) {
-                field.setErrorMessage(message);
-                field.setInvalid(true);
-            } else {
-                stepsProblem.setText(message);
-                stepsProblem.setVisible(true);
+            if (!fields.showProblem(problem.field(), message)) {
+                ofTheList = message;
             }
             list.add(new ListItem(message));
         }
-        stepEditors.forEach(editor -> editor.showProblems(byStep.getOrDefault(editor.id(), List.of())));
+        steps.showProblems(byStep, ofTheList);
         summary.removeAll();
         if (!problems.isEmpty()) {
             Paragraph intro = new Paragraph(getTranslation("library.editor.problems", problems.size()));
@@ -394,22 +230,6 @@ class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTi
             summary.add(intro, list);
         }
         summary.setVisible(!problems.isEmpty());
-    }
-
-    private int position(String stepId) {
-        for (int index = 0; index < stepEditors.size(); index++) {
-            if (stepEditors.get(index).id().equals(stepId)) {
-                return index + 1;
-            }
-        }
-        return 0;
-    }
-
-    private String stepTitle(String stepId) {
-        return stepEditors.stream().filter(editor -> editor.id().equals(stepId)).findFirst()
-                .map(editor -> editor.toStep().title().strip())
-                .filter(text -> !text.isEmpty())
-                .orElseGet(() -> getTranslation("library.editor.step.untitled"));
     }
 
     private void showConflict(ModuleDraft theirs) {

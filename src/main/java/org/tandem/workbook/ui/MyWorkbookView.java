@@ -32,8 +32,8 @@ import org.tandem.sessions.NextSession;
 import org.tandem.sessions.SessionService;
 import org.tandem.workbook.AssignmentMode;
 import org.tandem.workbook.MyAssignment;
+import org.tandem.workbook.MyWorkbookService;
 import org.tandem.workbook.Progress;
-import org.tandem.workbook.WorkbookService;
 
 /**
  * A partner's start page: who they work with, what other features put on top ({@link WorkbookSection}: open
@@ -48,11 +48,11 @@ class MyWorkbookView extends Main implements BeforeEnterObserver, HasDynamicTitl
 
     private final CoupleService couples;
     private final SessionService sessions;
-    private final WorkbookService workbook;
+    private final MyWorkbookService workbook;
     private final ClinicTime time;
     private final List<WorkbookSection> sections;
 
-    MyWorkbookView(CoupleService couples, SessionService sessions, WorkbookService workbook, ClinicTime time,
+    MyWorkbookView(CoupleService couples, SessionService sessions, MyWorkbookService workbook, ClinicTime time,
             List<WorkbookSection> sections) {
         this.couples = couples;
         this.sessions = sessions;

@@ -43,6 +43,7 @@ import org.tandem.support.PageContent;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
 import org.tandem.workbook.GoalScope;
+import org.tandem.workbook.MyWorkbookService;
 import org.tandem.workbook.WorkbookService;
 
 /** The partner's Goals page and the couple's Goals tab, used as partners and therapists would, and refused to others. */
@@ -54,6 +55,7 @@ class GoalViewsTest extends SpringBrowserlessTest {
     @Autowired PlatformTransactionManager transactions;
     @Autowired GoalService goals;
     @Autowired WorkbookService workbook;
+    @Autowired MyWorkbookService myWorkbook;
     @Autowired SignIn signIn;
     AuditTrail trail;
     long couple;
@@ -149,9 +151,9 @@ class GoalViewsTest extends SpringBrowserlessTest {
 
     /** Alex sets a goal in one step of the assignment and submits; returns the tracked goal it gave. */
     long alexSubmitsAGoal(long assignment, String stepId, String what) {
-        long work = GoalFixtures.writeGoal(workbook, signIn, "alex@example.com", assignment, stepId, what,
+        long work = GoalFixtures.writeGoal(myWorkbook, signIn, "alex@example.com", assignment, stepId, what,
                 GoalScope.INDIVIDUAL);
-        GoalFixtures.submit(workbook, signIn, "alex@example.com", assignment);
+        GoalFixtures.submit(myWorkbook, signIn, "alex@example.com", assignment);
         return GoalFixtures.goalFrom(dsl, work, stepId);
     }
 
@@ -283,7 +285,7 @@ class GoalViewsTest extends SpringBrowserlessTest {
         assertThat(open("couples/" + couple + "/workbook/" + assignment)).isEqualTo("AccessDeniedView");
         assertThat(open("couples/" + couple + "/goals")).isEqualTo("AccessDeniedView");
 
-        GoalFixtures.submit(workbook, signIn, "sam@example.com", assignment);
+        GoalFixtures.submit(myWorkbook, signIn, "sam@example.com", assignment);
 
         open("goals");
         assertThat(goalTitles(section("partners-goals"))).contains(words);
@@ -308,7 +310,7 @@ class GoalViewsTest extends SpringBrowserlessTest {
         assertThat($(Checkbox.class, card(goal)).all()).extracting(Checkbox::getLabel)
                 .doesNotContain("Let Sam see this goal");
 
-        GoalFixtures.submit(workbook, signIn, "sam@example.com", assignment);
+        GoalFixtures.submit(myWorkbook, signIn, "sam@example.com", assignment);
         open("goals");
         assertThat(spans(card(goal))).contains("Shared with Sam");
         assertThat(paragraphs(card(goal))).contains(
@@ -358,8 +360,8 @@ class GoalViewsTest extends SpringBrowserlessTest {
         String words = "Call my sister every week";
         long assignment = assignGoalSteps();
         long goal = alexSubmitsAGoal(assignment, "open", words);
-        long work = workbook.myWork(assignment).workId();
-        workbook.shareWork(work, true);
+        long work = myWorkbook.myWork(assignment).workId();
+        myWorkbook.shareWork(work, true);
 
         open("goals");
         assertThat(spans(card(goal))).contains("Shared with Sam");
@@ -372,7 +374,7 @@ class GoalViewsTest extends SpringBrowserlessTest {
         assertThat(goalTitles(section("partners-goals"))).contains(words);
 
         signIn.as("alex@example.com");
-        workbook.shareWork(work, false);
+        myWorkbook.shareWork(work, false);
         signIn.as("sam@example.com");
         open("goals");
         assertThat(cardIds()).doesNotContain("goal-" + goal);
@@ -389,7 +391,7 @@ class GoalViewsTest extends SpringBrowserlessTest {
         assertThat(goalTitles(section("partner-goals-" + alex))).contains("Ask for one weekend alone each month");
         assertThat(spans(card(goal))).contains("Private to Alex");
 
-        GoalFixtures.submit(workbook, signIn, "sam@example.com", assignment);
+        GoalFixtures.submit(myWorkbook, signIn, "sam@example.com", assignment);
         open("couples/" + couple + "/goals");
         assertThat(spans(card(goal))).contains("Shared by Alex");
     }

@@ -55,6 +55,7 @@ import org.tandem.workbook.Feedback;
 import org.tandem.workbook.GoalScope;
 import org.tandem.workbook.ModuleLibrary;
 import org.tandem.workbook.MyWork;
+import org.tandem.workbook.MyWorkbookService;
 import org.tandem.workbook.WorkbookService;
 
 /** A couple's Workbook tab, assigning a module and reviewing the answers, as the therapist uses them; and refusals. */
@@ -72,6 +73,7 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     @Autowired TestClock clock;
     @Autowired PlatformTransactionManager transactions;
     @Autowired WorkbookService workbook;
+    @Autowired MyWorkbookService myWorkbook;
     @Autowired ModuleLibrary library;
     @Autowired CoupleService couples;
     @Autowired ClinicTime time;
@@ -112,10 +114,10 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     /** Writes answers as a partner; submits when asked; signs the therapist back in. */
     long answer(String partner, long assignmentId, boolean submit, String stepId, AnswerValue value) {
         signIn.as(partner);
-        MyWork work = workbook.myWork(assignmentId);
-        workbook.saveAnswer(work.workId(), stepId, 0, value);
+        MyWork work = myWorkbook.myWork(assignmentId);
+        myWorkbook.saveAnswer(work.workId(), stepId, 0, value);
         if (submit) {
-            workbook.submit(work.workId());
+            myWorkbook.submit(work.workId());
         }
         signIn.as(THERAPIST);
         return work.workId();
@@ -123,7 +125,7 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
 
     long workOf(String partner, long assignmentId) {
         signIn.as(partner);
-        long workId = workbook.myWork(assignmentId).workId();
+        long workId = myWorkbook.myWork(assignmentId).workId();
         signIn.as(THERAPIST);
         return workId;
     }
@@ -298,16 +300,16 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     void the_review_shows_a_submitted_answer_of_every_kind_and_not_submitted_yet_for_the_other_partner() {
         long id = assign(alexAndSam, AssignmentMode.SEPARATE, THERAPIST);
         signIn.as(ALEX);
-        long alexsWork = workbook.myWork(id).workId();
-        workbook.saveAnswer(alexsWork, "feel", 0, new AnswerValue.Text("Closer than last month.\nStill tired."));
-        workbook.saveAnswer(alexsWork, "close", 0, new AnswerValue.Rating(7));
-        workbook.saveAnswer(alexsWork, "ways", 0, new AnswerValue.Choices(List.of(0, 2)));
-        workbook.saveAnswer(alexsWork, "goal", 0, new AnswerValue.GoalValue("Walk together", "We talk best walking",
+        long alexsWork = myWorkbook.myWork(id).workId();
+        myWorkbook.saveAnswer(alexsWork, "feel", 0, new AnswerValue.Text("Closer than last month.\nStill tired."));
+        myWorkbook.saveAnswer(alexsWork, "close", 0, new AnswerValue.Rating(7));
+        myWorkbook.saveAnswer(alexsWork, "ways", 0, new AnswerValue.Choices(List.of(0, 2)));
+        myWorkbook.saveAnswer(alexsWork, "goal", 0, new AnswerValue.GoalValue("Walk together", "We talk best walking",
                 "Pick a route", LocalDate.of(2030, 6, 1), GoalScope.INDIVIDUAL));
-        workbook.saveAnswer(alexsWork, "week", 0, new AnswerValue.Plan(List.of(new AnswerValue.Slot(DayOfWeek.MONDAY,
+        myWorkbook.saveAnswer(alexsWork, "week", 0, new AnswerValue.Plan(List.of(new AnswerValue.Slot(DayOfWeek.MONDAY,
                 LocalTime.of(18, 0), LocalTime.of(19, 30), AnswerValue.SlotKind.PERSONAL, "Climbing"))));
-        workbook.saveAnswer(alexsWork, "list", 0, new AnswerValue.Ticks(List.of(1)));
-        workbook.submit(alexsWork);
+        myWorkbook.saveAnswer(alexsWork, "list", 0, new AnswerValue.Ticks(List.of(1)));
+        myWorkbook.submit(alexsWork);
         long samsWork = workOf(SAM, id);
 
         assertThat(open(review(alexAndSam, id))).isEqualTo("AssignmentReviewView");
@@ -351,11 +353,11 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
         assertThat($(TextArea.class, feel).single().getValue()).isEmpty();
         assertThat(text(whole)).contains("Good work overall.");
         signIn.as(ALEX);
-        assertThat(workbook.myWork(id).feedback()).extracting(Feedback::stepId, Feedback::body).containsExactly(
+        assertThat(myWorkbook.myWork(id).feedback()).extracting(Feedback::stepId, Feedback::body).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("feel", "Thank you for being so open.\n<b>Really.</b>"),
                 org.assertj.core.groups.Tuple.tuple(null, "Good work overall."));
         signIn.as(SAM);
-        assertThat(workbook.myWork(id).feedback()).isEmpty();
+        assertThat(myWorkbook.myWork(id).feedback()).isEmpty();
     }
 
     @Test

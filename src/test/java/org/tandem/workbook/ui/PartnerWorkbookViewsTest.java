@@ -40,6 +40,7 @@ import org.tandem.workbook.AnswerValue;
 import org.tandem.workbook.AssignmentData;
 import org.tandem.workbook.AssignmentMode;
 import org.tandem.workbook.MyWork;
+import org.tandem.workbook.MyWorkbookService;
 import org.tandem.workbook.WorkbookService;
 
 /** My workbook and the work view, used by a partner as they would; refused to everyone else. */
@@ -53,6 +54,8 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
     static final String SAM = "sam@example.com";
 
     @Autowired WorkbookService workbook;
+
+    @Autowired MyWorkbookService myWorkbook;
 
     @Autowired TestClock clock;
     @Autowired SignIn signIn;
@@ -102,14 +105,14 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
 
     Answer write(String partner, long assignmentId, String stepId, AnswerValue value) {
         return as(partner, () -> {
-            MyWork work = workbook.myWork(assignmentId);
+            MyWork work = myWorkbook.myWork(assignmentId);
             Answer current = work.myAnswers().get(stepId);
-            return workbook.saveAnswer(work.workId(), stepId, current == null ? 0 : current.version(), value);
+            return myWorkbook.saveAnswer(work.workId(), stepId, current == null ? 0 : current.version(), value);
         });
     }
 
     MyWork stored(String partner, long assignmentId) {
-        return as(partner, () -> workbook.myWork(assignmentId));
+        return as(partner, () -> myWorkbook.myWork(assignmentId));
     }
 
     /** Assigns the test module, opens it and goes to the step with this title. */
@@ -294,7 +297,7 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
     @Test
     void a_save_after_submitting_elsewhere_reloads_read_only_and_says_so() {
         long id = openOn("How you feel", AssignmentMode.SEPARATE);
-        doAs(ALEX, () -> workbook.submit(workbook.myWork(id).workId()));
+        doAs(ALEX, () -> myWorkbook.submit(myWorkbook.myWork(id).workId()));
 
         type("Too late");
 
@@ -315,14 +318,14 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
                 .doesNotContain("Alex's private thought", "Alex's appreciation");
         assertThat(paragraphs()).contains("Alex's answer appears here once you have submitted yours.");
 
-        doAs(ALEX, () -> workbook.shareAnswer(workbook.myWork(id).workId(), "feel", true));
+        doAs(ALEX, () -> myWorkbook.shareAnswer(myWorkbook.myWork(id).workId(), "feel", true));
         open("workbook/" + id);
         goTo("How you feel");
         Div partnerAnswer = $(Div.class).withClassName("partner-answer").single();
         assertThat(partnerAnswer.getElement().getTextRecursively()).contains("Alex's answer", "Alex's private thought");
         assertThat(everythingShownOnEveryStep()).doesNotContain("Alex's appreciation");
 
-        doAs(ALEX, () -> workbook.shareAnswer(workbook.myWork(id).workId(), "feel", false));
+        doAs(ALEX, () -> myWorkbook.shareAnswer(myWorkbook.myWork(id).workId(), "feel", false));
         open("workbook/" + id);
         assertThat(everythingShownOnEveryStep()).doesNotContain("Alex's private thought");
     }
@@ -333,7 +336,7 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
         long id = assign(AssignmentMode.SEPARATE);
         String script = "<script>alert('sam')</script><img src=x onerror=alert(1)>";
         write(ALEX, id, "feel", new AnswerValue.Text(script));
-        doAs(ALEX, () -> workbook.shareAnswer(workbook.myWork(id).workId(), "feel", true));
+        doAs(ALEX, () -> myWorkbook.shareAnswer(myWorkbook.myWork(id).workId(), "feel", true));
 
         open("workbook/" + id);
         goTo("How you feel");
@@ -353,7 +356,7 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
     void after_both_submit_the_mutual_reveal_answer_appears_for_the_partner() {
         long id = assign(AssignmentMode.SEPARATE);
         write(ALEX, id, "reveal", new AnswerValue.Text("Your patience"));
-        doAs(ALEX, () -> workbook.submit(workbook.myWork(id).workId()));
+        doAs(ALEX, () -> myWorkbook.submit(myWorkbook.myWork(id).workId()));
         open("workbook/" + id);
         goTo("Appreciation");
         assertThat(paragraphs()).contains("Alex sees this answer after you have both submitted.",
@@ -420,7 +423,7 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
         long id = assign(AssignmentMode.SEPARATE);
         write(ALEX, id, "feel", new AnswerValue.Text("Done"));
         long work = stored(ALEX, id).workId();
-        doAs(ALEX, () -> workbook.submit(work));
+        doAs(ALEX, () -> myWorkbook.submit(work));
         doAs(THERAPIST, () -> {
             workbook.giveFeedback(work, null, "Lovely work <i>overall</i>.");
             workbook.giveFeedback(work, "feel", "Let's talk about this one.");
