@@ -22,17 +22,17 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import org.tandem.accounts.AccountService;
 import org.tandem.accounts.NewAccount;
+import org.tandem.accounts.ui.AccountRoutes;
+import org.tandem.accounts.ui.LoginView;
 import org.tandem.clinic.ClinicAlreadySetUpException;
 import org.tandem.clinic.ClinicService;
 import org.tandem.clinic.ClinicSetup;
 
 /** First run on an empty database without the demo: creates the clinic and its first admin. */
-@Route(value = SetupView.ROUTE, autoLayout = false)
+@Route(value = AccountRoutes.SETUP, autoLayout = false)
 @AnonymousAllowed
 class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final String ROUTE = "setup";
-    private static final String LOGIN_ROUTE = "login";
 
     private final ClinicService clinics;
     private final AccountService accounts;
@@ -106,18 +106,18 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         } catch (ClinicAlreadySetUpException alreadyDone) {
             Notification.show(getTranslation("setup.error.already-set-up"), 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            getUI().ifPresent(ui -> ui.navigate(LOGIN_ROUTE));
+            getUI().ifPresent(ui -> ui.navigate(LoginView.class));
             return;
         }
         Notification.show(getTranslation("setup.done"), 8000, Notification.Position.TOP_CENTER)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        getUI().ifPresent(ui -> ui.navigate(LOGIN_ROUTE));
+        getUI().ifPresent(ui -> ui.navigate(LoginView.class));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (clinics.isSetUp()) {
-            event.forwardTo(LOGIN_ROUTE);
+            event.forwardTo(LoginView.class);
         }
     }
 

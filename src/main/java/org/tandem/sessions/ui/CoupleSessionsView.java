@@ -2,7 +2,6 @@ package org.tandem.sessions.ui;
 
 import org.tandem.clinic.ClinicFormat;
 import org.tandem.clinic.ClinicTime;
-import org.tandem.shell.RouteIds;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -22,8 +21,6 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -38,8 +35,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
 import org.tandem.couples.CoupleHeading;
-import org.tandem.couples.CoupleService;
-import org.tandem.couples.ui.CoupleTabs;
+import org.tandem.couples.ui.CoupleLayout;
+import org.tandem.couples.ui.CoupleRoutes;
+import org.tandem.couples.ui.CoupleTab;
 import org.tandem.sessions.Modality;
 import org.tandem.sessions.Session;
 import org.tandem.sessions.SessionConflictException;
@@ -49,13 +47,12 @@ import org.tandem.sessions.SessionService;
 import org.tandem.sessions.SessionStatus;
 
 /** A couple's sessions: schedule one, mark what happened, and keep a private note on each. */
-@Route(CoupleTabs.SESSIONS_ROUTE)
+@Route(value = CoupleRoutes.SESSIONS, layout = CoupleLayout.class)
 @RolesAllowed(Role.Names.THERAPIST)
-class CoupleSessionsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+class CoupleSessionsView extends Main implements CoupleTab, HasDynamicTitle {
 
     static final List<Integer> DURATIONS = List.of(15, 30, 45, 50, 60, 75, 90, 120, 180, 240);
 
-    private final CoupleService couples;
     private final SessionService sessions;
     private final ClinicTime time;
     private final Div upcoming = new Div();
@@ -63,24 +60,19 @@ class CoupleSessionsView extends Main implements BeforeEnterObserver, HasDynamic
     private long coupleId;
     private String names = "";
 
-    CoupleSessionsView(CoupleService couples, SessionService sessions, ClinicTime time) {
-        this.couples = couples;
+    CoupleSessionsView(SessionService sessions, ClinicTime time) {
         this.sessions = sessions;
-        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
-                LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_LARGE, LumoUtility.BoxSizing.BORDER);
+        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_LARGE, LumoUtility.BoxSizing.BORDER);
         this.time = time;
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        RouteIds.enter(event, CoupleTabs.COUPLE_ID, id -> {
-            CoupleHeading heading = couples.heading(id);
-            coupleId = id;
-            names = heading.names();
-            removeAll();
-            add(new CoupleTabs(heading, CoupleTabs.Section.SESSIONS), scheduleForm(), list());
-            refresh();
-        });
+    public void show(CoupleHeading couple) {
+        coupleId = couple.coupleId();
+        names = couple.names();
+        removeAll();
+        add(scheduleForm(), list());
+        refresh();
     }
 
     private Section scheduleForm() {
