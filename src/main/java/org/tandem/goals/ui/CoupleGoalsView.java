@@ -42,7 +42,8 @@ class CoupleGoalsView extends Main implements CoupleTab, HasDynamicTitle {
         empty.setText(getTranslation("goals.couple.empty"));
         empty.addClassNames(LumoUtility.Border.ALL, LumoUtility.BorderRadius.LARGE, LumoUtility.Padding.LARGE,
                 LumoUtility.BorderColor.CONTRAST_10, LumoUtility.Background.CONTRAST_5, LumoUtility.Margin.NONE);
-        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_LARGE, LumoUtility.BoxSizing.BORDER);
+        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
+                LumoUtility.MaxWidth.SCREEN_LARGE, LumoUtility.BoxSizing.BORDER);
     }
 
     @Override

@@ -62,7 +62,8 @@ class CoupleSessionsView extends Main implements CoupleTab, HasDynamicTitle {
 
     CoupleSessionsView(SessionService sessions, ClinicTime time) {
         this.sessions = sessions;
-        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_LARGE, LumoUtility.BoxSizing.BORDER);
+        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
+                LumoUtility.MaxWidth.SCREEN_LARGE, LumoUtility.BoxSizing.BORDER);
         this.time = time;
     }
 

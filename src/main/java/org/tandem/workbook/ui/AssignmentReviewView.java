@@ -60,10 +60,14 @@ class AssignmentReviewView extends Main implements BeforeEnterObserver, CoupleTa
     AssignmentReviewView(WorkbookService workbook, ClinicTime time) {
         this.workbook = workbook;
         this.time = time;
-        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_XLARGE, LumoUtility.BoxSizing.BORDER);
+        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
+                LumoUtility.MaxWidth.SCREEN_XLARGE, LumoUtility.BoxSizing.BORDER);
     }
 
-    /** The couple is checked by {@link CoupleLayout}; an assignment that is malformed or not the couple's is denied alike. */
+    /**
+     * The couple is checked by {@link CoupleLayout}; an assignment id that is malformed, unknown or not the couple's
+     * is denied alike.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         long coupleId = CoupleLayout.coupleId(event);

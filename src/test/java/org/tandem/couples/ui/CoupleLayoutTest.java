@@ -68,9 +68,11 @@ class CoupleLayoutTest extends SpringBrowserlessTest {
             String route = CoupleRoutes.href(alexAndSamira, tab);
 
             assertThat(open(route)).as(route).isEqualTo(VIEWS.get(tab));
-            assertThat($(H2.class).all()).as(route).extracting(H2::getText).containsExactly("Alex Morgan & Samira Patel");
+            assertThat($(H2.class).all()).as(route).extracting(H2::getText)
+                    .containsExactly("Alex Morgan & Samira Patel");
             assertThat(selectedTab()).as(route).isEqualTo(LABELS.get(tab));
-            assertThat(PageContent.everything(getCurrentView())).as(route).containsOnlyOnce("Alex Morgan & Samira Patel");
+            assertThat(PageContent.everything(getCurrentView())).as(route)
+                    .containsOnlyOnce("Alex Morgan & Samira Patel");
         }
     }
 
