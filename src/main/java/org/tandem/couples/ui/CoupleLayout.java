@@ -1,6 +1,6 @@
 package org.tandem.couples.ui;
 
-import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -23,12 +23,13 @@ import org.tandem.shell.RouteIds;
  * may open it (a malformed, unknown or other therapist's id ends on the access-denied page, the tab never built),
  * draws the couple's heading and the tab bar with the URL's tab selected, then {@linkplain CoupleTab#show shows}
  * that couple in the tab inside it. Tabs of other features join with
- * {@code @Route(value = CoupleRoutes.GOALS, layout = CoupleLayout.class)}.
+ * {@code @Route(value = CoupleRoutes.GOALS, layout = CoupleLayout.class)}. The layout is the page's {@code <main>};
+ * the tabs are plain {@code Div}s inside it.
  */
 @ParentLayout(MainLayout.class)
 @RoutePrefix(CoupleRoutes.COUPLE)
 @RolesAllowed(Role.Names.THERAPIST)
-public class CoupleLayout extends Div implements RouterLayout, BeforeEnterObserver, AfterNavigationObserver {
+public class CoupleLayout extends Main implements RouterLayout, BeforeEnterObserver, AfterNavigationObserver {
 
     private final CoupleService couples;
     private @Nullable CoupleHeading couple;

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.DescriptionList.Description;
 import com.vaadin.flow.component.html.DescriptionList.Term;
 import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -36,7 +35,7 @@ import org.tandem.couples.StatusChange;
  */
 @Route(value = CoupleRoutes.OVERVIEW, layout = CoupleLayout.class)
 @RolesAllowed(Role.Names.THERAPIST)
-class CoupleOverviewView extends Main implements CoupleTab, HasDynamicTitle {
+class CoupleOverviewView extends Div implements CoupleTab, HasDynamicTitle {
 
     private final CoupleService couples;
     private final List<OverviewSection> sections;

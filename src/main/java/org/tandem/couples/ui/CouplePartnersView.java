@@ -5,7 +5,6 @@ import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.DescriptionList.Description;
 import com.vaadin.flow.component.html.DescriptionList.Term;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -24,7 +23,7 @@ import org.tandem.couples.PartnerDetails;
  */
 @Route(value = CoupleRoutes.PARTNERS, layout = CoupleLayout.class)
 @RolesAllowed(Role.Names.THERAPIST)
-class CouplePartnersView extends Main implements CoupleTab, HasDynamicTitle {
+class CouplePartnersView extends Div implements CoupleTab, HasDynamicTitle {
 
     private final CoupleService couples;
     private final List<PartnerCardSection> sections;

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -29,7 +28,7 @@ import org.tandem.couples.CoupleService;
  */
 @Route(value = CoupleRoutes.EDIT, layout = CoupleLayout.class)
 @RolesAllowed(Role.Names.THERAPIST)
-class EditCoupleView extends Main implements CoupleTab, HasDynamicTitle {
+class EditCoupleView extends Div implements CoupleTab, HasDynamicTitle {
 
     private final CoupleService couples;
     private final CoupleForm form;

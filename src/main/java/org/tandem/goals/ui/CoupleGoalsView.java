@@ -1,7 +1,7 @@
 package org.tandem.goals.ui;
 
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -26,7 +26,7 @@ import org.tandem.goals.TrackedGoal;
  */
 @Route(value = CoupleRoutes.GOALS, layout = CoupleLayout.class)
 @RolesAllowed(Role.Names.THERAPIST)
-class CoupleGoalsView extends Main implements CoupleTab, HasDynamicTitle {
+class CoupleGoalsView extends Div implements CoupleTab, HasDynamicTitle {
 
     private final GoalService goals;
     private final ClinicTime time;

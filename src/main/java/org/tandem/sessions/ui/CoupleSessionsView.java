@@ -9,7 +9,6 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
@@ -49,7 +48,7 @@ import org.tandem.sessions.SessionStatus;
 /** A couple's sessions: schedule one, mark what happened, and keep a private note on each. */
 @Route(value = CoupleRoutes.SESSIONS, layout = CoupleLayout.class)
 @RolesAllowed(Role.Names.THERAPIST)
-class CoupleSessionsView extends Main implements CoupleTab, HasDynamicTitle {
+class CoupleSessionsView extends Div implements CoupleTab, HasDynamicTitle {
 
     static final List<Integer> DURATIONS = List.of(15, 30, 45, 50, 60, 75, 90, 120, 180, 240);
 

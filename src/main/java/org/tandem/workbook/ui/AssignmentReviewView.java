@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.H5;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
@@ -50,7 +49,7 @@ import org.tandem.workbook.WorkbookService;
  */
 @Route(value = WorkbookRoutes.REVIEW, layout = CoupleLayout.class)
 @RolesAllowed(Role.Names.THERAPIST)
-class AssignmentReviewView extends Main implements BeforeEnterObserver, CoupleTab, HasDynamicTitle {
+class AssignmentReviewView extends Div implements BeforeEnterObserver, CoupleTab, HasDynamicTitle {
 
     private final WorkbookService workbook;
     private final ClinicTime time;

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -29,7 +28,7 @@ import org.tandem.workbook.WorkbookService;
 /** A couple's Workbook tab: the modules assigned to them, how far each partner has come, and assigning another. */
 @Route(value = CoupleRoutes.WORKBOOK, layout = CoupleLayout.class)
 @RolesAllowed(Role.Names.THERAPIST)
-class CoupleWorkbookView extends Main implements CoupleTab, HasDynamicTitle {
+class CoupleWorkbookView extends Div implements CoupleTab, HasDynamicTitle {
 
     private final WorkbookService workbook;
     private final ModuleLibrary library;
