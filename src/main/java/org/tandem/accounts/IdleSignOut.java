@@ -27,6 +27,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.tandem.accounts.AuditEvent.Subject;
+import org.tandem.accounts.ui.AccountRoutes;
 
 /**
  * Signs a person out after {@code tandem.security.idle-timeout} without interaction, even with the tab left open
@@ -40,7 +41,7 @@ import org.tandem.accounts.AuditEvent.Subject;
 class IdleSignOut implements VaadinServiceInitListener, HttpSessionListener {
 
     /** Where a tab lands after its session ended; the sign-in page shows a note for the {@code idle} parameter. */
-    static final String IDLE_SIGN_OUT_LOCATION = "login?idle";
+    static final String IDLE_SIGN_OUT_LOCATION = AccountRoutes.LOGIN + "?idle";
 
     /** The session attribute holding the instant of the last interaction. */
     static final String LAST_INTERACTION = IdleSignOut.class.getName() + ".lastInteraction";

@@ -1,32 +1,32 @@
 package org.tandem.shell;
 
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import jakarta.annotation.security.PermitAll;
-import org.tandem.accounts.CurrentUser;
-import org.tandem.accounts.Role;
-import org.tandem.accounts.TandemUser;
+import java.util.List;
+import org.tandem.accounts.ui.AccountRoutes;
 
-/** Sends each person to their own start page: caseload, users or workbook. */
-@Route("")
+/**
+ * Sends each person to their own start page, the first entry of their menu (a therapist's caseload, an admin's
+ * users, a partner's workbook), so that the shell names no feature's route.
+ */
+@Route(AccountRoutes.HOME)
 @PermitAll
 class HomeView extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.forwardTo(landingRoute(CurrentUser.require()));
-    }
-
-    /** Routes by name, so that the shell depends on no feature. */
-    static String landingRoute(TandemUser user) {
-        if (user.hasRole(Role.THERAPIST)) {
-            return "caseload";
+        // Entries are already filtered by the signed-in person's access and sorted by their menu order.
+        List<MenuEntry> menu = MenuConfiguration.getMenuEntries();
+        if (menu.isEmpty()) {
+            event.rerouteToError(AccessDeniedException.class);
+            return;
         }
-        if (user.hasRole(Role.ADMIN)) {
-            return "users";
-        }
-        return "workbook";
+        event.forwardTo(menu.getFirst().path().replaceFirst("^/", ""));
     }
 }

@@ -26,7 +26,7 @@ import org.tandem.shell.chart.Chart;
 @Uses(Chart.class)
 @Layout
 @PermitAll
-class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout {
 
     MainLayout(AuthenticationContext authentication) {
         Span appName = new Span(getTranslation("app.name"));

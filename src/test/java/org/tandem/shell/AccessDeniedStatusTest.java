@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
@@ -86,9 +87,11 @@ class AccessDeniedStatusTest {
         long priyas = TestData.coupleOf(dsl, "Maya Johnson");
         long jordans = TestData.coupleOf(dsl, "Alex Morgan");
 
-        refused(jordan, "/couples/" + priyas);
-        refused(jordan, "/couples/" + priyas + "/sessions");
-        refused(jordan, "/couples/not-a-number");
+        for (String tab : List.of("", "/sessions", "/workbook", "/goals", "/partners")) {
+            refused(jordan, "/couples/" + priyas + tab);
+            refused(jordan, "/couples/999999999" + tab);
+            refused(jordan, "/couples/not-a-number" + tab);
+        }
         shown(jordan, "/couples/" + jordans);
         shown(jordan, "/caseload");
     }

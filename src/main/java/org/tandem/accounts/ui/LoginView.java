@@ -14,13 +14,10 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import org.tandem.accounts.AccountService;
 
-@Route(value = LoginView.ROUTE, autoLayout = false)
+@Route(value = AccountRoutes.LOGIN, autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    public static final String ROUTE = "login";
-    /** The first-run setup page (clinic feature), named by route so that accounts does not depend on it. */
-    static final String SETUP_ROUTE = "setup";
 
     private final AccountService accounts;
     private final AuthenticationContext authentication;
@@ -39,7 +36,7 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
         i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));
         form.setI18n(i18n);
-        form.setAction(ROUTE);
+        form.setAction(AccountRoutes.LOGIN);
         form.setForgotPasswordButtonVisible(false);
 
         H1 name = new H1(getTranslation("app.name"));
@@ -62,11 +59,11 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (authentication.isAuthenticated()) {
-            event.forwardTo("");
+            event.forwardTo(AccountRoutes.HOME);
             return;
         }
         if (!accounts.anyAccountExists()) {
-            event.forwardTo(SETUP_ROUTE);
+            event.forwardTo(AccountRoutes.SETUP);
             return;
         }
         var parameters = event.getLocation().getQueryParameters().getParameters();

@@ -14,12 +14,11 @@ import org.tandem.accounts.AccountService;
 import org.tandem.accounts.AccountSummary;
 import org.tandem.accounts.Role;
 
-@Route(UsersView.ROUTE)
+@Route(AccountRoutes.USERS)
 @RolesAllowed(Role.Names.ADMIN)
 @Menu(order = 20, title = "menu.users", icon = "vaadin:users")
 class UsersView extends Main implements HasDynamicTitle {
 
-    static final String ROUTE = "users";
 
     UsersView(AccountService accounts) {
         H2 title = new H2(getTranslation("users.title"));

@@ -20,12 +20,11 @@ import org.tandem.balance.CheckInService;
 import org.tandem.balance.ClinicBalanceSettings;
 
 /** The admin's page for the clinic's balance threshold T and divergence flag D. */
-@Route(BalanceSettingsView.ROUTE)
+@Route(BalanceRoutes.SETTINGS)
 @RolesAllowed(Role.Names.ADMIN)
 @Menu(order = 41, title = "menu.balance-settings", icon = "vaadin:scale")
 class BalanceSettingsView extends Main implements HasDynamicTitle {
 
-    static final String ROUTE = "clinic/balance";
 
     private final CheckInService checkIns;
     private final IntegerField threshold = new IntegerField();

@@ -48,7 +48,7 @@ class CheckInCard implements WorkbookSection {
         boolean started = checkIn.answered() > 0 || checkIn.closenessAnswered();
         Button open = new Button(host.getTranslation(started ? "balance.card.continue" : "balance.card.start"),
                 VaadinIcon.ARROW_RIGHT.create(), click -> click.getSource().getUI()
-                        .ifPresent(ui -> ui.navigate(CheckInView.class, CheckInView.parameters(checkIn.checkInId()))));
+                        .ifPresent(ui -> ui.navigate(CheckInView.class, BalanceRoutes.checkIn(checkIn.checkInId()))));
         open.setIconAfterText(true);
         open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         open.addClassNames(LumoUtility.AlignSelf.START);

@@ -17,7 +17,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.Role;
+import org.tandem.workbook.ui.WorkbookRoutes;
 import org.tandem.balance.CheckInAnswers;
 import org.tandem.balance.CheckInDraft;
 import org.tandem.balance.CheckInService;
@@ -41,12 +41,10 @@ import org.tandem.clinic.ClinicTime;
  * closeness picture, progress, and submit. Every tap is saved at once; a failed save is shown beside its
  * statement. Submitted, closed or refused check-ins are shown read-only.
  */
-@Route(CheckInView.ROUTE)
+@Route(BalanceRoutes.CHECK_IN)
 @RolesAllowed(Role.Names.CLIENT)
 class CheckInView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final String CHECK_IN_ID = "checkInId";
-    static final String ROUTE = "check-in/:" + CHECK_IN_ID;
     static final int QUESTIONS = Item.values().length + 1;
 
     private final CheckInService checkIns;
@@ -74,14 +72,10 @@ class CheckInView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         submit.addClickListener(click -> save(null, () -> checkIns.submit(draftId())));
     }
 
-    static RouteParameters parameters(long checkInId) {
-        return new RouteParameters(CHECK_IN_ID, String.valueOf(checkInId));
-    }
-
     /** A malformed id, an unknown one and someone else's all end on the same access-denied page. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        RouteIds.enter(event, CHECK_IN_ID, id -> show(checkIns.open(id), checkIns.instrument()));
+        RouteIds.enter(event, BalanceRoutes.CHECK_IN_ID, id -> show(checkIns.open(id), checkIns.instrument()));
     }
 
     private void show(CheckInDraft loaded, Instrument instrument) {
@@ -92,7 +86,7 @@ class CheckInView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         pictureButtons.clear();
         removeAll();
 
-        Anchor back = new Anchor("workbook", getTranslation("balance.check-in.back"));
+        Anchor back = new Anchor(WorkbookRoutes.MY_WORKBOOK, getTranslation("balance.check-in.back"));
         back.addClassNames(LumoUtility.FontSize.SMALL);
         H2 title = new H2(getTranslation("balance.check-in.title"));
         title.addClassNames(LumoUtility.Margin.NONE);

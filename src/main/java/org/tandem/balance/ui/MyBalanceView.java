@@ -38,12 +38,11 @@ import org.tandem.shell.chart.Chart;
  * codes the therapist sees), the place of the chart, a table of their own scores, their partner's beside them only
  * while both agree to share, the share switch with what it means, and their open check-ins.
  */
-@Route(MyBalanceView.ROUTE)
+@Route(BalanceRoutes.MY_BALANCE)
 @RolesAllowed(Role.Names.CLIENT)
 @Menu(order = 36, title = "menu.my-balance", icon = "vaadin:chart-line")
 class MyBalanceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final String ROUTE = "my-balance";
 
     private final MyBalanceService balance;
     private final CheckInCard openCheckIns;

@@ -21,12 +21,11 @@ import org.tandem.clinic.ClinicPolicies;
 import org.tandem.clinic.ClinicService;
 
 /** The admin's page for the clinic's policies. */
-@Route(ClinicSettingsView.ROUTE)
+@Route(ClinicRoutes.SETTINGS)
 @RolesAllowed(Role.Names.ADMIN)
 @Menu(order = 40, title = "menu.clinic-settings", icon = "vaadin:cog")
 class ClinicSettingsView extends Main implements HasDynamicTitle {
 
-    static final String ROUTE = "clinic/settings";
 
     private final ClinicService clinic;
     private final Checkbox noSecrets = new Checkbox();

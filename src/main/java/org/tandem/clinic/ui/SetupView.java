@@ -21,17 +21,17 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import org.tandem.accounts.AccountService;
 import org.tandem.accounts.NewAccount;
 import org.tandem.accounts.RefusedException;
+import org.tandem.accounts.ui.AccountRoutes;
+import org.tandem.accounts.ui.LoginView;
 import org.tandem.clinic.ClinicService;
 import org.tandem.clinic.ClinicSetup;
 import org.tandem.shell.FormConstraints;
 
 /** First run on an empty database without the demo: creates the clinic and its first admin. */
-@Route(value = SetupView.ROUTE, autoLayout = false)
+@Route(value = AccountRoutes.SETUP, autoLayout = false)
 @AnonymousAllowed
 class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final String ROUTE = "setup";
-    private static final String LOGIN_ROUTE = "login";
 
     private final ClinicService clinics;
     private final AccountService accounts;
@@ -104,18 +104,18 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         } catch (RefusedException alreadyDone) {
             Notification.show(getTranslation(alreadyDone.messageKey()), 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            getUI().ifPresent(ui -> ui.navigate(LOGIN_ROUTE));
+            getUI().ifPresent(ui -> ui.navigate(LoginView.class));
             return;
         }
         Notification.show(getTranslation("setup.done"), 8000, Notification.Position.TOP_CENTER)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        getUI().ifPresent(ui -> ui.navigate(LOGIN_ROUTE));
+        getUI().ifPresent(ui -> ui.navigate(LoginView.class));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (clinics.isSetUp()) {
-            event.forwardTo(LOGIN_ROUTE);
+            event.forwardTo(LoginView.class);
         }
     }
 

@@ -53,7 +53,6 @@ class CaseloadView extends Main implements HasDynamicTitle {
 
     static final String ROUTE = "caseload";
     /** Built by the couple form; named here by string so that the caseload does not depend on it. */
-    static final String NEW_COUPLE_ROUTE = "couples/new";
 
     private Component overdueBadge(CaseloadEntry entry) {
         if (entry.overdueModules() == 0) {
@@ -126,7 +125,7 @@ class CaseloadView extends Main implements HasDynamicTitle {
         H2 title = new H2(getTranslation("caseload.title"));
         title.addClassNames(LumoUtility.Margin.NONE, LumoUtility.FontSize.XLARGE);
         Button newCouple = new Button(getTranslation("caseload.new-couple"), VaadinIcon.PLUS.create(),
-                click -> UI.getCurrent().navigate(NEW_COUPLE_ROUTE));
+                click -> UI.getCurrent().navigate(CoupleRoutes.NEW_COUPLE));
         newCouple.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout heading = new HorizontalLayout(title, newCouple);
         heading.setWidthFull();
@@ -220,7 +219,7 @@ class CaseloadView extends Main implements HasDynamicTitle {
     }
 
     private void open(CaseloadEntry couple) {
-        UI.getCurrent().navigate(CoupleTabs.Section.OVERVIEW.href(couple.coupleId()));
+        UI.getCurrent().navigate(CoupleRoutes.href(couple.coupleId(), CoupleRoutes.Tab.OVERVIEW));
     }
 
     private void applyFilter(CaseloadFilter changed) {

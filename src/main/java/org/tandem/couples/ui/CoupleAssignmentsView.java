@@ -34,12 +34,11 @@ import org.tandem.couples.ClinicTherapist;
 import org.tandem.couples.CoupleAssignment;
 
 /** Admins choose each couple's primary therapist and co-therapist. Names and statuses only, nothing clinical. */
-@Route(CoupleAssignmentsView.ROUTE)
+@Route(CoupleRoutes.ASSIGNMENTS)
 @RolesAllowed(Role.Names.ADMIN)
 @Menu(order = 25, title = "menu.assignments", icon = "vaadin:exchange")
 class CoupleAssignmentsView extends Main implements HasDynamicTitle {
 
-    static final String ROUTE = "assignments";
 
     private final AssignmentService assignments;
     private final Grid<CoupleAssignment> grid = new Grid<>();

@@ -7,13 +7,10 @@ import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.DescriptionList.Description;
 import com.vaadin.flow.component.html.DescriptionList.Term;
 import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -25,6 +22,7 @@ import org.tandem.accounts.Role;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.AssignedTherapist;
 import org.tandem.couples.CoupleData;
+import org.tandem.couples.CoupleHeading;
 import org.tandem.couples.CoupleOverview;
 import org.tandem.couples.CoupleService;
 import org.tandem.couples.CoupleStatus;
@@ -35,9 +33,9 @@ import org.tandem.couples.StatusChange;
  * A couple's Overview tab: relationship facts, therapists, next session and status history, then the sections
  * other features add ({@link OverviewSection}): the couple's balance.
  */
-@Route(CoupleTabs.OVERVIEW_ROUTE)
+@Route(value = CoupleRoutes.OVERVIEW, layout = CoupleLayout.class)
 @RolesAllowed(Role.Names.THERAPIST)
-class CoupleOverviewView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+class CoupleOverviewView extends Div implements CoupleTab, HasDynamicTitle {
 
     private final CoupleService couples;
     private final List<OverviewSection> sections;
@@ -46,29 +44,24 @@ class CoupleOverviewView extends Main implements BeforeEnterObserver, HasDynamic
     CoupleOverviewView(CoupleService couples, List<OverviewSection> sections, ClinicTime time) {
         this.couples = couples;
         this.sections = sections;
-        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
-                LumoUtility.Padding.MEDIUM, LumoUtility.BoxSizing.BORDER);
+        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM);
         this.time = time;
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        CouplePage.enter(event, this::show);
-    }
-
-    private void show(long coupleId) {
-        CoupleTabs tabs = new CoupleTabs(couples.heading(coupleId), CoupleTabs.Section.OVERVIEW);
+    public void show(CoupleHeading couple) {
+        long coupleId = couple.coupleId();
         CoupleOverview overview = couples.overview(coupleId);
         removeAll();
 
         Button edit = new Button(getTranslation("couple-overview.edit"), VaadinIcon.EDIT.create(),
-                click -> getUI().ifPresent(ui -> ui.navigate(EditCoupleView.href(coupleId))));
+                click -> getUI().ifPresent(ui -> ui.navigate(CoupleRoutes.editHref(coupleId))));
         edit.addClassNames(LumoUtility.AlignSelf.START);
 
         Div cards = new Div(facts(overview), nextSession(overview.nextSession()), history(overview));
         cards.addClassNames(LumoUtility.Display.GRID, LumoUtility.Grid.Column.COLUMNS_1,
                 LumoUtility.Grid.Breakpoint.Large.COLUMNS_2, LumoUtility.Gap.MEDIUM);
-        add(tabs, edit, cards);
+        add(edit, cards);
         sections.forEach(section -> add(section.create(coupleId)));
     }
 

@@ -3,20 +3,12 @@ package org.tandem.couples.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import java.util.function.LongConsumer;
-import org.tandem.shell.RouteIds;
 
-/** What the views of one couple's page share: reading the couple id from the URL, cards, dates. */
+/** What the views of one couple's page share: cards. */
 final class CouplePage {
 
     private CouplePage() {}
-
-    /** Runs {@code show} with the couple id of the URL; see {@link RouteIds#enter}. */
-    static void enter(BeforeEnterEvent event, LongConsumer show) {
-        RouteIds.enter(event, CoupleTabs.COUPLE_ID, show);
-    }
 
     static Section card(String title, Component... content) {
         H3 heading = new H3(title);

@@ -5,10 +5,7 @@ import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.DescriptionList.Description;
 import com.vaadin.flow.component.html.DescriptionList.Term;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -16,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
+import org.tandem.couples.CoupleHeading;
 import org.tandem.couples.CoupleService;
 import org.tandem.couples.PartnerDetails;
 
@@ -23,9 +21,9 @@ import org.tandem.couples.PartnerDetails;
  * A couple's Partners tab: one card per partner. The bottom of each card, {@code partner-<position>-invitation},
  * holds the sections other features add ({@link PartnerCardSection}): the partner's invitation.
  */
-@Route(CoupleTabs.PARTNERS_ROUTE)
+@Route(value = CoupleRoutes.PARTNERS, layout = CoupleLayout.class)
 @RolesAllowed(Role.Names.THERAPIST)
-class CouplePartnersView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+class CouplePartnersView extends Div implements CoupleTab, HasDynamicTitle {
 
     private final CoupleService couples;
     private final List<PartnerCardSection> sections;
@@ -33,24 +31,19 @@ class CouplePartnersView extends Main implements BeforeEnterObserver, HasDynamic
     CouplePartnersView(CoupleService couples, List<PartnerCardSection> sections) {
         this.couples = couples;
         this.sections = sections;
-        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
-                LumoUtility.Padding.MEDIUM, LumoUtility.BoxSizing.BORDER);
+        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM);
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        CouplePage.enter(event, this::show);
-    }
-
-    private void show(long coupleId) {
-        CoupleTabs tabs = new CoupleTabs(couples.heading(coupleId), CoupleTabs.Section.PARTNERS);
+    public void show(CoupleHeading couple) {
+        long coupleId = couple.coupleId();
         var partners = couples.partners(coupleId);
         removeAll();
         Div cards = new Div();
         cards.addClassNames(LumoUtility.Display.GRID, LumoUtility.Grid.Column.COLUMNS_1,
                 LumoUtility.Grid.Breakpoint.Large.COLUMNS_2, LumoUtility.Gap.MEDIUM);
         partners.forEach(partner -> cards.add(card(coupleId, partner)));
-        add(tabs, cards);
+        add(cards);
     }
 
     private Component card(long coupleId, PartnerDetails partner) {

@@ -4,13 +4,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -20,6 +17,7 @@ import org.tandem.accounts.Role;
 import org.tandem.accounts.StaleVersionException;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleData;
+import org.tandem.couples.CoupleHeading;
 import org.tandem.couples.CoupleOverview;
 import org.tandem.couples.CoupleService;
 
@@ -28,21 +26,15 @@ import org.tandem.couples.CoupleService;
  * goes back with the save, so a concurrent edit is reported instead of overwritten; the entered values stay
  * in the form until the therapist chooses to reload.
  */
-@Route(EditCoupleView.ROUTE)
+@Route(value = CoupleRoutes.EDIT, layout = CoupleLayout.class)
 @RolesAllowed(Role.Names.THERAPIST)
-class EditCoupleView extends Main implements BeforeEnterObserver, HasDynamicTitle {
-
-    static final String ROUTE = "couples/:" + CoupleTabs.COUPLE_ID + "/edit";
+class EditCoupleView extends Div implements CoupleTab, HasDynamicTitle {
 
     private final CoupleService couples;
     private final CoupleForm form;
     private final Div conflict = new Div();
     private long coupleId;
     private int version;
-
-    static String href(long coupleId) {
-        return "couples/" + coupleId + "/edit";
-    }
 
     EditCoupleView(CoupleService couples, ClinicTime time) {
         this.couples = couples;
@@ -53,23 +45,18 @@ class EditCoupleView extends Main implements BeforeEnterObserver, HasDynamicTitl
                 LumoUtility.Background.ERROR_10, LumoUtility.TextColor.ERROR_CONTRAST, LumoUtility.Display.FLEX,
                 LumoUtility.AlignItems.CENTER, LumoUtility.Gap.MEDIUM, LumoUtility.FlexWrap.WRAP);
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
-                LumoUtility.Padding.MEDIUM, LumoUtility.MaxWidth.SCREEN_LARGE, LumoUtility.BoxSizing.BORDER);
+                LumoUtility.MaxWidth.SCREEN_LARGE, LumoUtility.BoxSizing.BORDER);
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        CouplePage.enter(event, this::show);
-    }
-
-    private void show(long id) {
-        CoupleTabs tabs = new CoupleTabs(couples.heading(id), CoupleTabs.Section.OVERVIEW);
-        coupleId = id;
+    public void show(CoupleHeading couple) {
+        coupleId = couple.coupleId();
         load();
         Button save = new Button(getTranslation("edit-couple.submit"), click -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("edit-couple.cancel"), click -> backToOverview());
         removeAll();
-        add(tabs, new H3(getTranslation("edit-couple.title")), conflict, form, new HorizontalLayout(save, cancel));
+        add(new H3(getTranslation("edit-couple.title")), conflict, form, new HorizontalLayout(save, cancel));
     }
 
     private void load() {
@@ -110,7 +97,7 @@ class EditCoupleView extends Main implements BeforeEnterObserver, HasDynamicTitl
     }
 
     private void backToOverview() {
-        getUI().ifPresent(ui -> ui.navigate(CoupleTabs.Section.OVERVIEW.href(coupleId)));
+        getUI().ifPresent(ui -> ui.navigate(CoupleRoutes.href(coupleId, CoupleRoutes.Tab.OVERVIEW)));
     }
 
     @Override

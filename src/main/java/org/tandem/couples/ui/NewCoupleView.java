@@ -17,11 +17,10 @@ import org.tandem.couples.CoupleData;
 import org.tandem.couples.CoupleService;
 
 /** Creates a couple on the signed-in therapist's caseload, then opens the couple's page. */
-@Route(NewCoupleView.ROUTE)
+@Route(CoupleRoutes.NEW_COUPLE)
 @RolesAllowed(Role.Names.THERAPIST)
 class NewCoupleView extends Main implements HasDynamicTitle {
 
-    static final String ROUTE = "couples/new";
 
     private final CoupleService couples;
     private final CoupleForm form;
@@ -49,7 +48,7 @@ class NewCoupleView extends Main implements HasDynamicTitle {
         form.save(() -> couples.create(data)).ifPresent(coupleId -> {
             Notification.show(getTranslation("new-couple.created"), 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            getUI().ifPresent(ui -> ui.navigate(CoupleTabs.Section.OVERVIEW.href(coupleId)));
+            getUI().ifPresent(ui -> ui.navigate(CoupleRoutes.href(coupleId, CoupleRoutes.Tab.OVERVIEW)));
         });
     }
 

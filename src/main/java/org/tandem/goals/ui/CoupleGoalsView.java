@@ -1,11 +1,8 @@
 package org.tandem.goals.ui;
 
-import org.tandem.shell.RouteIds;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -14,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tandem.accounts.Role;
 import org.tandem.couples.CoupleHeading;
-import org.tandem.couples.CoupleService;
-import org.tandem.couples.ui.CoupleTabs;
+import org.tandem.couples.ui.CoupleLayout;
+import org.tandem.couples.ui.CoupleRoutes;
+import org.tandem.couples.ui.CoupleTab;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.goals.CoupleGoals;
 import org.tandem.goals.GoalService;
@@ -26,11 +24,10 @@ import org.tandem.goals.TrackedGoal;
  * A couple's goals, as their therapist sees them: the couple's, then each partner's (private ones too),
  * with progress, milestones and updates. The therapist adds goals, milestones and updates here.
  */
-@Route(CoupleTabs.GOALS_ROUTE)
+@Route(value = CoupleRoutes.GOALS, layout = CoupleLayout.class)
 @RolesAllowed(Role.Names.THERAPIST)
-class CoupleGoalsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+class CoupleGoalsView extends Div implements CoupleTab, HasDynamicTitle {
 
-    private final CoupleService couples;
     private final GoalService goals;
     private final ClinicTime time;
     private final GoalBoard board;
@@ -38,29 +35,25 @@ class CoupleGoalsView extends Main implements BeforeEnterObserver, HasDynamicTit
     private long coupleId;
     private String names = "";
 
-    CoupleGoalsView(CoupleService couples, GoalService goals, ClinicTime time) {
+    CoupleGoalsView(GoalService goals, ClinicTime time) {
         this.time = time;
-        this.couples = couples;
         this.goals = goals;
         this.board = new GoalBoard(goals, null, this::refresh, time);
         empty.setText(getTranslation("goals.couple.empty"));
         empty.addClassNames(LumoUtility.Border.ALL, LumoUtility.BorderRadius.LARGE, LumoUtility.Padding.LARGE,
                 LumoUtility.BorderColor.CONTRAST_10, LumoUtility.Background.CONTRAST_5, LumoUtility.Margin.NONE);
-        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
-                LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_LARGE, LumoUtility.BoxSizing.BORDER);
+        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
+                LumoUtility.MaxWidth.SCREEN_LARGE, LumoUtility.BoxSizing.BORDER);
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        RouteIds.enter(event, CoupleTabs.COUPLE_ID, id -> {
-            CoupleHeading heading = couples.heading(id);
-            CoupleGoals all = goals.ofCouple(id);
-            coupleId = id;
-            names = heading.names();
-            removeAll();
-            add(new CoupleTabs(heading, CoupleTabs.Section.GOALS), addForm(all), empty, board);
-            show(all);
-        });
+    public void show(CoupleHeading couple) {
+        coupleId = couple.coupleId();
+        names = couple.names();
+        CoupleGoals all = goals.ofCouple(coupleId);
+        removeAll();
+        add(addForm(all), empty, board);
+        show(all);
     }
 
     private Details addForm(CoupleGoals all) {

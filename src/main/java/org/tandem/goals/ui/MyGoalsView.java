@@ -27,12 +27,11 @@ import org.tandem.goals.TrackedGoal;
  * A partner's goals, on a phone or a laptop: the couple's goals, their own (each with a share box that
  * says who will see it), and the goals their partner shares with them, read-only.
  */
-@Route(MyGoalsView.ROUTE)
+@Route(GoalRoutes.MY_GOALS)
 @RolesAllowed(Role.Names.CLIENT)
 @Menu(order = 35, title = "menu.goals", icon = "vaadin:flag")
 class MyGoalsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final String ROUTE = "goals";
 
     private final CoupleService couples;
     private final GoalService goals;

@@ -25,6 +25,8 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.Instant;
 import java.util.List;
 import org.tandem.clinic.ClinicTime;
+import org.tandem.accounts.ui.AccountRoutes;
+import org.tandem.workbook.ui.WorkbookRoutes;
 import org.tandem.invitations.AcceptedInvitation;
 import org.tandem.invitations.InvitationPreview;
 import org.tandem.invitations.InvitationRefusedException;
@@ -37,15 +39,10 @@ import org.tandem.invitations.PasswordRejectedException;
  * Where an invitation link leads: the partner chooses a password and is signed in on My workbook.
  * A link that cannot be used says why and shows no form.
  */
-@Route(value = AcceptInvitationView.ROUTE, autoLayout = false)
+@Route(value = InvitationRoutes.ACCEPT, autoLayout = false)
 @AnonymousAllowed
 class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final String TOKEN = "token";
-    static final String ROUTE = "invitation/:" + TOKEN;
-    /** My workbook (workbook feature), named by route so that invitations do not depend on it. */
-    static final String WORKBOOK_ROUTE = "workbook";
-    private static final String LOGIN_ROUTE = "login";
 
     private final InvitationService invitations;
     private final InvitationSignIn signIn;
@@ -63,7 +60,7 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        String token = event.getRouteParameters().get(TOKEN).orElse("");
+        String token = event.getRouteParameters().get(InvitationRoutes.TOKEN).orElse("");
         try {
             showForm(token, invitations.preview(token));
         } catch (InvitationRefusedException refused) {
@@ -77,7 +74,7 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
         Paragraph why = new Paragraph(getTranslation("invitations.refused." + reason.name()));
         why.getElement().setAttribute("role", "alert");
         Paragraph whatToDo = new Paragraph(getTranslation("invitations.refused.what-to-do"));
-        add(title, why, whatToDo, new Anchor(LOGIN_ROUTE, getTranslation("invitations.refused.sign-in")));
+        add(title, why, whatToDo, new Anchor(AccountRoutes.LOGIN, getTranslation("invitations.refused.sign-in")));
     }
 
     private void showForm(String token, InvitationPreview invitation) {
@@ -155,7 +152,7 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
         }
         signIn.signIn(accepted.email());
         // A full page load, so that the new session and its security context apply to everything that follows.
-        UI.getCurrent().getPage().setLocation(WORKBOOK_ROUTE);
+        UI.getCurrent().getPage().setLocation(WorkbookRoutes.MY_WORKBOOK);
     }
 
     private ValidationResult validate(String value, List<String> personalWords) {

@@ -2,7 +2,6 @@ package org.tandem.sessions.ui;
 
 import org.tandem.clinic.ClinicFormat;
 import org.tandem.clinic.ClinicTime;
-import org.tandem.shell.RouteIds;
 import org.tandem.shell.FormConstraints;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -12,7 +11,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
@@ -24,8 +22,6 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -41,8 +37,9 @@ import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.StaleVersionException;
 import org.tandem.couples.CoupleHeading;
-import org.tandem.couples.CoupleService;
-import org.tandem.couples.ui.CoupleTabs;
+import org.tandem.couples.ui.CoupleLayout;
+import org.tandem.couples.ui.CoupleRoutes;
+import org.tandem.couples.ui.CoupleTab;
 import org.tandem.sessions.Modality;
 import org.tandem.sessions.Session;
 import org.tandem.sessions.SessionData;
@@ -50,13 +47,12 @@ import org.tandem.sessions.SessionService;
 import org.tandem.sessions.SessionStatus;
 
 /** A couple's sessions: schedule one, mark what happened, and keep a private note on each. */
-@Route(CoupleTabs.SESSIONS_ROUTE)
+@Route(value = CoupleRoutes.SESSIONS, layout = CoupleLayout.class)
 @RolesAllowed(Role.Names.THERAPIST)
-class CoupleSessionsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+class CoupleSessionsView extends Div implements CoupleTab, HasDynamicTitle {
 
     static final List<Integer> DURATIONS = List.of(15, 30, 45, 50, 60, 75, 90, 120, 180, 240);
 
-    private final CoupleService couples;
     private final SessionService sessions;
     private final ClinicTime time;
     private final Div upcoming = new Div();
@@ -64,24 +60,20 @@ class CoupleSessionsView extends Main implements BeforeEnterObserver, HasDynamic
     private long coupleId;
     private String names = "";
 
-    CoupleSessionsView(CoupleService couples, SessionService sessions, ClinicTime time) {
-        this.couples = couples;
+    CoupleSessionsView(SessionService sessions, ClinicTime time) {
         this.sessions = sessions;
-        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
-                LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_LARGE, LumoUtility.BoxSizing.BORDER);
+        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
+                LumoUtility.MaxWidth.SCREEN_LARGE, LumoUtility.BoxSizing.BORDER);
         this.time = time;
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        RouteIds.enter(event, CoupleTabs.COUPLE_ID, id -> {
-            CoupleHeading heading = couples.heading(id);
-            coupleId = id;
-            names = heading.names();
-            removeAll();
-            add(new CoupleTabs(heading, CoupleTabs.Section.SESSIONS), scheduleForm(), list());
-            refresh();
-        });
+    public void show(CoupleHeading couple) {
+        coupleId = couple.coupleId();
+        names = couple.names();
+        removeAll();
+        add(scheduleForm(), list());
+        refresh();
     }
 
     private Section scheduleForm() {

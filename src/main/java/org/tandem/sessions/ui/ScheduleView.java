@@ -22,18 +22,17 @@ import org.springframework.security.access.AccessDeniedException;
 import org.tandem.accounts.Role;
 import org.tandem.clinic.ClinicFormat;
 import org.tandem.clinic.ClinicTime;
-import org.tandem.couples.ui.CoupleTabs;
+import org.tandem.couples.ui.CoupleRoutes;
 import org.tandem.sessions.CalendarLabels;
 import org.tandem.sessions.SessionService;
 import org.tandem.sessions.UpcomingSession;
 
 /** The therapist's upcoming sessions across their caseload, and the same as a calendar file. */
-@Route(ScheduleView.ROUTE)
+@Route(SessionRoutes.SCHEDULE)
 @RolesAllowed(Role.Names.THERAPIST)
 @Menu(order = 15, title = "menu.schedule", icon = "vaadin:calendar")
 class ScheduleView extends Main implements HasDynamicTitle {
 
-    static final String ROUTE = "schedule";
     static final String FILE_NAME = "tandem-sessions.ics";
 
     ScheduleView(SessionService sessions, ClinicTime time) {
@@ -71,7 +70,7 @@ class ScheduleView extends Main implements HasDynamicTitle {
         grid.addColumn(session -> format.time(session.startsAt().toInstant()) + "–"
                         + format.time(session.endsAt().toInstant()))
                 .setHeader(getTranslation("schedule.column.time")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(session -> new Anchor(CoupleTabs.Section.SESSIONS.href(session.coupleId()),
+        grid.addComponentColumn(session -> new Anchor(CoupleRoutes.href(session.coupleId(), CoupleRoutes.Tab.SESSIONS),
                         session.names()))
                 .setHeader(getTranslation("schedule.column.couple"));
         grid.addColumn(session -> getTranslation("sessions.modality." + session.modality().name()))

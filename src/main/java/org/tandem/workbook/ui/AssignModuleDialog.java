@@ -126,7 +126,7 @@ public class AssignModuleDialog extends Dialog {
     private void showPreview(@Nullable ModuleSummary chosen) {
         preview.setVisible(chosen != null);
         if (chosen != null) {
-            preview.setHref(Library.modulePath(chosen.moduleId()));
+            preview.setHref(WorkbookRoutes.moduleHref(chosen.moduleId()));
         }
     }
 

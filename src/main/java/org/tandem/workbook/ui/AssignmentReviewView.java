@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.H5;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
@@ -16,25 +15,23 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParam;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleHeading;
-import org.tandem.couples.CoupleService;
-import org.tandem.couples.ui.CoupleTabs;
+import org.tandem.couples.ui.CoupleLayout;
+import org.tandem.couples.ui.CoupleRoutes;
+import org.tandem.couples.ui.CoupleTab;
 import org.tandem.workbook.Answer;
 import org.tandem.workbook.AssignmentReview;
 import org.tandem.workbook.AssignmentReview.WorkAnswers;
@@ -50,65 +47,51 @@ import org.tandem.workbook.WorkbookService;
  * a box for more, per step and for the whole module; and "Mark reviewed". Answers appear once submitted:
  * until then they are the partner's draft.
  */
-@Route(AssignmentReviewView.ROUTE)
+@Route(value = WorkbookRoutes.REVIEW, layout = CoupleLayout.class)
 @RolesAllowed(Role.Names.THERAPIST)
-class AssignmentReviewView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+class AssignmentReviewView extends Div implements BeforeEnterObserver, CoupleTab, HasDynamicTitle {
 
-    static final String ASSIGNMENT_ID = "assignmentId";
-    static final String ROUTE = CoupleTabs.WORKBOOK_ROUTE + "/:" + ASSIGNMENT_ID;
-
-    private final CoupleService couples;
     private final WorkbookService workbook;
     private final ClinicTime time;
     private String names = "";
     private String title = "";
 
-    AssignmentReviewView(CoupleService couples, WorkbookService workbook, ClinicTime time) {
-        this.couples = couples;
+    AssignmentReviewView(WorkbookService workbook, ClinicTime time) {
         this.workbook = workbook;
         this.time = time;
-        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
-                LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_XLARGE, LumoUtility.BoxSizing.BORDER);
+        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
+                LumoUtility.MaxWidth.SCREEN_XLARGE, LumoUtility.BoxSizing.BORDER);
     }
 
-    static RouteParameters parameters(long coupleId, long assignmentId) {
-        return new RouteParameters(new RouteParam(CoupleTabs.COUPLE_ID, String.valueOf(coupleId)),
-                new RouteParam(ASSIGNMENT_ID, String.valueOf(assignmentId)));
-    }
-
-    /** A numeric route parameter; a malformed one is treated like a missing one (and so denied). */
+    /**
+     * The couple is checked by {@link CoupleLayout}; an assignment id that is malformed, unknown or not the couple's
+     * is denied alike.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<Long> coupleId = RouteIds.parameter(event, CoupleTabs.COUPLE_ID);
-        Optional<Long> assignmentId = RouteIds.parameter(event, ASSIGNMENT_ID);
-        if (coupleId.isEmpty() || assignmentId.isEmpty()) {
-            event.rerouteToError(AccessDeniedException.class);
-            return;
-        }
-        CoupleHeading heading;
-        AssignmentReview review;
-        try {
-            heading = couples.heading(coupleId.get());
-            review = workbook.review(coupleId.get(), assignmentId.get());
-        } catch (org.springframework.security.access.AccessDeniedException | java.util.NoSuchElementException no) {
-            event.rerouteToError(AccessDeniedException.class);
-            return;
-        }
-        names = heading.names();
-        title = review.summary().title();
-        removeAll();
-        add(new CoupleTabs(heading, CoupleTabs.Section.WORKBOOK), header(heading.coupleId(), review));
-        int number = 0;
-        for (Step step : review.content().steps()) {
-            add(step(++number, step, review.works()));
-        }
-        add(wholeModule(review.works()));
+        long coupleId = CoupleLayout.coupleId(event);
+        RouteIds.enter(event, WorkbookRoutes.ASSIGNMENT_ID, assignmentId -> {
+            AssignmentReview review = workbook.review(coupleId, assignmentId);
+            title = review.summary().title();
+            removeAll();
+            add(header(coupleId, review));
+            int number = 0;
+            for (Step step : review.content().steps()) {
+                add(step(++number, step, review.works()));
+            }
+            add(wholeModule(review.works()));
+        });
+    }
+
+    @Override
+    public void show(CoupleHeading couple) {
+        names = couple.names();
     }
 
     private Component header(long coupleId, AssignmentReview review) {
         AssignmentSummary summary = review.summary();
         RouterLink back = new RouterLink(getTranslation("workbook.review.back"), CoupleWorkbookView.class,
-                new RouteParameters(CoupleTabs.COUPLE_ID, String.valueOf(coupleId)));
+                new RouteParameters(CoupleRoutes.COUPLE_ID, String.valueOf(coupleId)));
         H3 heading = new H3(summary.title());
         heading.addClassNames(LumoUtility.Margin.NONE);
         Div progress = new Div();

@@ -1,18 +1,14 @@
 package org.tandem.workbook.ui;
 
-import org.tandem.shell.RouteIds;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -21,19 +17,19 @@ import jakarta.annotation.security.RolesAllowed;
 import org.tandem.accounts.Role;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleHeading;
-import org.tandem.couples.CoupleService;
-import org.tandem.couples.ui.CoupleTabs;
+import org.tandem.couples.ui.CoupleLayout;
+import org.tandem.couples.ui.CoupleRoutes;
+import org.tandem.couples.ui.CoupleTab;
 import org.tandem.workbook.AssignmentSummary;
 import org.tandem.workbook.ModuleLibrary;
 import org.tandem.workbook.WorkProgress;
 import org.tandem.workbook.WorkbookService;
 
 /** A couple's Workbook tab: the modules assigned to them, how far each partner has come, and assigning another. */
-@Route(CoupleTabs.WORKBOOK_ROUTE)
+@Route(value = CoupleRoutes.WORKBOOK, layout = CoupleLayout.class)
 @RolesAllowed(Role.Names.THERAPIST)
-class CoupleWorkbookView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+class CoupleWorkbookView extends Div implements CoupleTab, HasDynamicTitle {
 
-    private final CoupleService couples;
     private final WorkbookService workbook;
     private final ModuleLibrary library;
     private final ClinicTime time;
@@ -41,26 +37,22 @@ class CoupleWorkbookView extends Main implements BeforeEnterObserver, HasDynamic
     private long coupleId;
     private String names = "";
 
-    CoupleWorkbookView(CoupleService couples, WorkbookService workbook, ModuleLibrary library, ClinicTime time) {
-        this.couples = couples;
+    CoupleWorkbookView(WorkbookService workbook, ModuleLibrary library, ClinicTime time) {
         this.workbook = workbook;
         this.library = library;
         this.time = time;
         list.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.SMALL);
-        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
-                LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_LARGE, LumoUtility.BoxSizing.BORDER);
+        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
+                LumoUtility.MaxWidth.SCREEN_LARGE, LumoUtility.BoxSizing.BORDER);
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        RouteIds.enter(event, CoupleTabs.COUPLE_ID, id -> {
-            CoupleHeading heading = couples.heading(id);
-            coupleId = id;
-            names = heading.names();
-            removeAll();
-            add(new CoupleTabs(heading, CoupleTabs.Section.WORKBOOK), toolbar(), list);
-            refresh();
-        });
+    public void show(CoupleHeading couple) {
+        coupleId = couple.coupleId();
+        names = couple.names();
+        removeAll();
+        add(toolbar(), list);
+        refresh();
     }
 
     private Component toolbar() {
@@ -95,7 +87,7 @@ class CoupleWorkbookView extends Main implements BeforeEnterObserver, HasDynamic
     /** One assignment: what, when, and each answer set's progress; its title opens the review. */
     private Component card(AssignmentSummary assignment) {
         RouterLink title = new RouterLink(assignment.title(), AssignmentReviewView.class,
-                AssignmentReviewView.parameters(coupleId, assignment.assignmentId()));
+                WorkbookRoutes.review(coupleId, assignment.assignmentId()));
         title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.FontWeight.SEMIBOLD);
         Div progress = new Div();
         for (WorkProgress work : assignment.works()) {

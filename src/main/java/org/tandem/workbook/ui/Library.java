@@ -10,30 +10,17 @@ import java.util.List;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
-/** What the library's pages share: their routes, reading the module from the URL, and the module's badges. */
+/** What the library's pages share: reading the module from the URL, and the module's badges. */
 final class Library {
 
-    static final String ROUTE = "library";
-    static final String MODULE_ID = "moduleId";
-    static final String MODULE_ROUTE = ROUTE + "/:" + MODULE_ID;
-    static final String EDITOR_ROUTE = MODULE_ROUTE + "/edit";
-
     private Library() {}
-
-    static String modulePath(long moduleId) {
-        return ROUTE + "/" + moduleId;
-    }
-
-    static String editorPath(long moduleId) {
-        return modulePath(moduleId) + "/edit";
-    }
 
     /**
      * Runs {@code show} with the module id of the URL. A malformed id, a module that does not exist and one
      * of another clinic all end on the same access-denied page, so that the page does not reveal which exist.
      */
     static void enter(BeforeEnterEvent event, LongConsumer show) {
-        RouteIds.enter(event, MODULE_ID, show);
+        RouteIds.enter(event, WorkbookRoutes.MODULE_ID, show);
     }
 
     /** The column a module's page and its editor share, narrow enough to read like a partner's screen. */

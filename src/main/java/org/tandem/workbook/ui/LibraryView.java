@@ -35,7 +35,7 @@ import org.tandem.workbook.ModuleNotPublishableException;
 import org.tandem.workbook.ModuleSummary;
 
 /** The module library: Tandem's built-in modules and the clinic's own, searched and filtered by category. */
-@Route(Library.ROUTE)
+@Route(WorkbookRoutes.LIBRARY)
 @RolesAllowed(Role.Names.THERAPIST)
 @Menu(order = 20, title = "menu.library", icon = "vaadin:open-book")
 class LibraryView extends Main implements HasDynamicTitle {
@@ -108,7 +108,7 @@ class LibraryView extends Main implements HasDynamicTitle {
     }
 
     private void open(ModuleSummary module) {
-        UI.getCurrent().navigate(Library.modulePath(module.moduleId()));
+        UI.getCurrent().navigate(WorkbookRoutes.moduleHref(module.moduleId()));
     }
 
     private Div titleCell(ModuleSummary module) {
@@ -177,7 +177,7 @@ class LibraryView extends Main implements HasDynamicTitle {
                 return;
             }
             dialog.close();
-            UI.getCurrent().navigate(Library.editorPath(moduleId));
+            UI.getCurrent().navigate(WorkbookRoutes.editorHref(moduleId));
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("library.new.cancel"), click -> dialog.close());

@@ -17,7 +17,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,7 +42,7 @@ import org.tandem.workbook.PublishedModule;
  * the draft as the next version, or shows beside each field what keeps it from being published. A save that
  * raced someone else's is reported and never overwrites theirs unasked.
  */
-@Route(Library.EDITOR_ROUTE)
+@Route(WorkbookRoutes.EDITOR)
 @RolesAllowed(Role.Names.THERAPIST)
 class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -77,7 +76,7 @@ class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTi
             ModuleDraft draft = library.draft(moduleId);
             if (draft.builtIn()) {
                 Notification.show(getTranslation("library.editor.built-in"), 6000, Notification.Position.MIDDLE);
-                event.forwardTo(Library.modulePath(moduleId));
+                event.forwardTo(WorkbookRoutes.moduleHref(moduleId));
                 return;
             }
             this.moduleId = moduleId;
@@ -96,7 +95,7 @@ class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTi
         pageTitle = draft.content().title();
 
         RouterLink back = new RouterLink(getTranslation("library.editor.back"), ModuleView.class,
-                new RouteParameters(Library.MODULE_ID, String.valueOf(moduleId)));
+                WorkbookRoutes.module(moduleId));
         back.addClassNames(LumoUtility.FontSize.SMALL);
         H2 heading = new H2(getTranslation("library.editor.heading"));
         heading.addClassNames(LumoUtility.Margin.NONE, LumoUtility.FontSize.XLARGE);

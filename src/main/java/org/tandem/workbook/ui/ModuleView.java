@@ -24,7 +24,7 @@ import org.tandem.workbook.ModuleLibrary;
  * One module of the library, shown as partners will see it: its latest published version, or its draft
  * while it was never published. The therapist can try the steps; nothing entered here is saved.
  */
-@Route(Library.MODULE_ROUTE)
+@Route(WorkbookRoutes.MODULE)
 @RolesAllowed(Role.Names.THERAPIST)
 class ModuleView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -65,13 +65,13 @@ class ModuleView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 LumoUtility.AlignItems.CENTER);
         if (!draft.builtIn()) {
             Button edit = new Button(getTranslation("library.module.edit"), VaadinIcon.EDIT.create(),
-                    click -> UI.getCurrent().navigate(Library.editorPath(moduleId)));
+                    click -> UI.getCurrent().navigate(WorkbookRoutes.editorHref(moduleId)));
             edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(edit);
         }
         Button duplicate = new Button(getTranslation(draft.builtIn() ? "library.module.duplicate-to-edit"
                 : "library.module.duplicate"), VaadinIcon.COPY.create(),
-                click -> UI.getCurrent().navigate(Library.editorPath(library.duplicate(moduleId))));
+                click -> UI.getCurrent().navigate(WorkbookRoutes.editorHref(library.duplicate(moduleId))));
         if (draft.builtIn()) {
             duplicate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         }

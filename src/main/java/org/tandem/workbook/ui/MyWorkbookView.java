@@ -39,12 +39,11 @@ import org.tandem.workbook.Progress;
  * A partner's start page: who they work with, what other features put on top ({@link WorkbookSection}: open
  * check-ins), the next session, and their assignments to do and done.
  */
-@Route(MyWorkbookView.ROUTE)
+@Route(WorkbookRoutes.MY_WORKBOOK)
 @RolesAllowed(Role.Names.CLIENT)
 @Menu(order = 30, title = "menu.workbook", icon = "vaadin:book")
 class MyWorkbookView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final String ROUTE = "workbook";
 
     private final CoupleService couples;
     private final SessionService sessions;
@@ -117,7 +116,7 @@ class MyWorkbookView extends Main implements BeforeEnterObserver, HasDynamicTitl
     private Component card(MyAssignment assignment, String therapists) {
         boolean submitted = assignment.progress() == Progress.SUBMITTED;
         RouterLink title = new RouterLink(assignment.title(), WorkView.class,
-                WorkView.parameters(assignment.assignmentId()));
+                WorkbookRoutes.work(assignment.assignmentId()));
         title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.FontWeight.SEMIBOLD);
         Span about = new Span(getTranslation("workbook.list.about",
                 getTranslation("workbook.category." + assignment.category().name()), assignment.minutes()));
@@ -162,7 +161,7 @@ class MyWorkbookView extends Main implements BeforeEnterObserver, HasDynamicTitl
             case IN_PROGRESS -> "workbook.list.continue";
             case SUBMITTED -> "workbook.list.read";
         }), VaadinIcon.ARROW_RIGHT.create(), click -> getUI().ifPresent(ui -> ui.navigate(WorkView.class,
-                WorkView.parameters(assignment.assignmentId()))));
+                WorkbookRoutes.work(assignment.assignmentId()))));
         open.setIconAfterText(true);
         open.addThemeVariants(submitted ? ButtonVariant.LUMO_TERTIARY : ButtonVariant.LUMO_PRIMARY);
         open.addClassNames(LumoUtility.AlignSelf.START);

@@ -20,7 +20,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,12 +48,10 @@ import org.tandem.workbook.WorkSubmittedException;
  * partner shared and the therapist's feedback, and submit. A save that raced another edit is shown with
  * both versions and never overwrites silently.
  */
-@Route(WorkView.ROUTE)
+@Route(WorkbookRoutes.WORK)
 @RolesAllowed(Role.Names.CLIENT)
 class WorkView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final String ASSIGNMENT_ID = "assignmentId";
-    static final String ROUTE = MyWorkbookView.ROUTE + "/:" + ASSIGNMENT_ID;
 
     private final MyWorkbookService workbook;
     private final CoupleService couples;
@@ -75,13 +72,9 @@ class WorkView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 LumoUtility.Width.FULL);
     }
 
-    static RouteParameters parameters(long assignmentId) {
-        return new RouteParameters(ASSIGNMENT_ID, String.valueOf(assignmentId));
-    }
-
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        RouteIds.enter(event, ASSIGNMENT_ID, id -> load(id, null));
+        RouteIds.enter(event, WorkbookRoutes.ASSIGNMENT_ID, id -> load(id, null));
     }
 
     /** Shows the assignment as it is stored now, with a message on top (after submitting, for example). */

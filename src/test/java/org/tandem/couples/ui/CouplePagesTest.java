@@ -129,7 +129,7 @@ class CouplePagesTest extends SpringBrowserlessTest {
 
     @Test
     void bad_input_is_explained_beside_each_field_and_nothing_is_written() {
-        open(NewCoupleView.ROUTE);
+        open(CoupleRoutes.NEW_COUPLE);
         int before = couplesInDatabase();
         test(text("partner-2-full-name")).setValue("x".repeat(201));
         test(text("partner-1-preferred-name")).setValue("p".repeat(101));
@@ -155,7 +155,7 @@ class CouplePagesTest extends SpringBrowserlessTest {
 
     @Test
     void what_only_the_service_refuses_is_shown_beside_the_field_too() {
-        open(NewCoupleView.ROUTE);
+        open(CoupleRoutes.NEW_COUPLE);
         CoupleData bad = new CoupleData(new org.tandem.couples.PartnerData(" ", null, "p".repeat(51), null),
                 new org.tandem.couples.PartnerData("Sam", null, null, "sam@localhost"), LocalDate.now(clock).plusDays(1),
                 LivingTogether.UNKNOWN, List.of("c".repeat(51)), CoupleStatus.INTAKE);
@@ -173,7 +173,7 @@ class CouplePagesTest extends SpringBrowserlessTest {
 
     @Test
     void a_concern_too_long_and_the_same_email_twice_are_explained_beside_their_fields() {
-        open(NewCoupleView.ROUTE);
+        open(CoupleRoutes.NEW_COUPLE);
         test(text("partner-1-full-name")).setValue("Jo Rivera");
         test(text("partner-2-full-name")).setValue("Sam Rivera");
         test(email(1)).setValue("jo@family.example");
@@ -189,7 +189,7 @@ class CouplePagesTest extends SpringBrowserlessTest {
 
     @Test
     void an_email_already_used_in_the_clinic_is_explained_beside_that_partners_email() {
-        open(NewCoupleView.ROUTE);
+        open(CoupleRoutes.NEW_COUPLE);
         int before = couplesInDatabase();
         test(text("partner-1-full-name")).setValue("Jo Rivera");
         test(text("partner-2-full-name")).setValue("Sam Rivera");
@@ -204,7 +204,7 @@ class CouplePagesTest extends SpringBrowserlessTest {
 
     @Test
     void a_new_couple_is_created_and_the_therapist_lands_on_its_overview() {
-        open(NewCoupleView.ROUTE);
+        open(CoupleRoutes.NEW_COUPLE);
         test(text("partner-1-full-name")).setValue("Jo Rivera");
         test(text("partner-1-preferred-name")).setValue("Jo");
         test(text("partner-1-pronouns")).setValue("she/her");
@@ -253,7 +253,7 @@ class CouplePagesTest extends SpringBrowserlessTest {
     @Test
     void an_edit_that_raced_another_is_reported_and_overwrites_nothing() {
         long alex = coupleOf("Alex Morgan");
-        open(EditCoupleView.href(alex));
+        open(CoupleRoutes.editHref(alex));
         CoupleOverview opened = couples.overview(alex);
         CoupleData theirs = new CoupleData(opened.data().partnerOne(), opened.data().partnerTwo(),
                 LocalDate.of(2010, 1, 1), LivingTogether.NO, List.of("theirs"), CoupleStatus.CLOSED);
@@ -324,7 +324,7 @@ class CouplePagesTest extends SpringBrowserlessTest {
         long robin = coupleOf(OtherClinic.PARTNER_ONE);
         for (long other : List.of(maya, robin)) {
             for (String route : List.of("couples/" + other, "couples/" + other + "/partners",
-                    EditCoupleView.href(other))) {
+                    CoupleRoutes.editHref(other))) {
                 assertThat(open(route)).as(route).isEqualTo("AccessDeniedView");
             }
         }
@@ -343,8 +343,8 @@ class CouplePagesTest extends SpringBrowserlessTest {
     @WithUserDetails("admin@example.com")
     void admin_is_refused_every_couple_page() {
         long alex = coupleOf("Alex Morgan");
-        for (String route : List.of(NewCoupleView.ROUTE, "couples/" + alex, "couples/" + alex + "/partners",
-                EditCoupleView.href(alex))) {
+        for (String route : List.of(CoupleRoutes.NEW_COUPLE, "couples/" + alex, "couples/" + alex + "/partners",
+                CoupleRoutes.editHref(alex))) {
             assertThat(open(route)).as(route).isEqualTo("AccessDeniedView");
         }
         assertThat(trail.since("access.denied")).hasSize(4);
@@ -354,8 +354,8 @@ class CouplePagesTest extends SpringBrowserlessTest {
     @WithUserDetails("alex@example.com")
     void a_partner_is_refused_every_couple_page_even_their_own() {
         long alex = coupleOf("Alex Morgan");
-        for (String route : List.of(NewCoupleView.ROUTE, "couples/" + alex, "couples/" + alex + "/partners",
-                EditCoupleView.href(alex))) {
+        for (String route : List.of(CoupleRoutes.NEW_COUPLE, "couples/" + alex, "couples/" + alex + "/partners",
+                CoupleRoutes.editHref(alex))) {
             assertThat(open(route)).as(route).isEqualTo("AccessDeniedView");
         }
         assertThat(trail.since("access.denied")).hasSize(4);
@@ -363,7 +363,7 @@ class CouplePagesTest extends SpringBrowserlessTest {
 
     @Test
     void a_value_over_the_records_limit_is_explained_beside_its_field_in_the_records_words() {
-        open(NewCoupleView.ROUTE);
+        open(CoupleRoutes.NEW_COUPLE);
         int before = couplesInDatabase();
         test(text("partner-1-full-name")).setValue("Jo Rivera");
         test(text("partner-2-full-name")).setValue("Sam Rivera");
