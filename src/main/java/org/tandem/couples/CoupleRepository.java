@@ -90,7 +90,7 @@ class CoupleRepository {
     }
 
     /** A session of this couple that is still to come: SCHEDULED and starting {@code now} or later. */
-    static Condition upcomingSessionOf(Field<Long> clinicId, Field<Long> coupleId, OffsetDateTime now) {
+    private static Condition upcomingSessionOf(Field<Long> clinicId, Field<Long> coupleId, OffsetDateTime now) {
         return COUPLE_SESSION.CLINIC_ID.eq(clinicId).and(COUPLE_SESSION.COUPLE_ID.eq(coupleId))
                 .and(COUPLE_SESSION.STATUS.eq("SCHEDULED"))
                 .and(COUPLE_SESSION.STARTS_AT.ge(now));

@@ -1,15 +1,16 @@
-package org.tandem.couples;
+package org.tandem.caseload;
 
 import java.util.stream.Collectors;
 import org.tandem.accounts.AuditEntry;
 import org.tandem.accounts.Audited;
 import org.tandem.accounts.TandemUser;
+import org.tandem.couples.CoupleFilter;
 
 /** A therapist read a page of their caseload; the filter is kept, so that a search for a name is on record. */
-public record CaseloadRead(TandemUser therapist, int offset, int rows, CaseloadFilter filter) implements Audited {
+public record CaseloadRead(TandemUser therapist, int offset, int rows, CoupleFilter filter) implements Audited {
 
     public CaseloadRead(TandemUser therapist, int offset, int rows) {
-        this(therapist, offset, rows, CaseloadFilter.NONE);
+        this(therapist, offset, rows, CoupleFilter.NONE);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.tandem.couples;
+package org.tandem.caseload;
 
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicTime;
+import org.tandem.couples.CoupleFilter;
 
 /**
  * The therapist's caseload: the couples on which they are primary or co-therapist, in their own clinic.
@@ -35,7 +36,7 @@ public class CaseloadService {
 
     /** A page of the signed-in therapist's own caseload; never another therapist's or clinic's couples. */
     @PreAuthorize("hasRole('THERAPIST')")
-    public List<CaseloadEntry> page(CaseloadFilter filter, List<CaseloadSort> sort, int offset, int limit) {
+    public List<CaseloadEntry> page(CoupleFilter filter, List<CaseloadSort> sort, int offset, int limit) {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
@@ -50,13 +51,13 @@ public class CaseloadService {
     /** The first rows of the whole caseload by the first partner's name. */
     @PreAuthorize("hasRole('THERAPIST')")
     public List<CaseloadEntry> page(int offset, int limit) {
-        return page(CaseloadFilter.NONE, DEFAULT_SORT, offset, limit);
+        return page(CoupleFilter.NONE, DEFAULT_SORT, offset, limit);
     }
 
     /** How many couples match; a number only, so not audited as a read of clinical data. */
     @PreAuthorize("hasRole('THERAPIST')")
     @Transactional(readOnly = true)
-    public int count(CaseloadFilter filter) {
+    public int count(CoupleFilter filter) {
         TandemUser therapist = CurrentUser.require();
         return couples.caseloadSize(therapist.clinicId(), therapist.accountId(), filter);
     }
@@ -65,6 +66,6 @@ public class CaseloadService {
     @PreAuthorize("hasRole('THERAPIST')")
     @Transactional(readOnly = true)
     public int size() {
-        return count(CaseloadFilter.NONE);
+        return count(CoupleFilter.NONE);
     }
 }
