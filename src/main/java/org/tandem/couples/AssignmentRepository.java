@@ -17,12 +17,13 @@ import static org.tandem.jooq.Tables.PARTNER;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Record2;
+import org.jooq.Record;
 import org.jooq.Records;
 import org.jooq.Table;
 import org.jooq.TableLike;
@@ -52,8 +53,8 @@ class AssignmentRepository {
                     .orderBy(COUPLE_THERAPIST.ASSIGNED_AT, COUPLE_THERAPIST.ACCOUNT_ID)
                     .limit(1))
             .as("co");
-    private static final Field<Long> CO_ID = CO.field(COUPLE_THERAPIST.ACCOUNT_ID);
-    private static final Field<String> CO_NAME = CO.field(ACCOUNT.DISPLAY_NAME);
+    private static final Field<Long> CO_ID = Objects.requireNonNull(CO.field(COUPLE_THERAPIST.ACCOUNT_ID));
+    private static final Field<String> CO_NAME = Objects.requireNonNull(CO.field(ACCOUNT.DISPLAY_NAME));
 
     enum TherapistCheck {
         /** No such account in this clinic (whether or not it exists elsewhere). */

@@ -194,7 +194,7 @@ class CoupleRepository {
                 .set(COUPLE.PRESENTING_CONCERNS, data.presentingConcerns().toArray(String[]::new))
                 .set(COUPLE.UPDATED_BY, createdBy)
                 .returning(COUPLE.ID)
-                .fetchSingle(COUPLE.ID);
+                .fetchSingle().getId();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
