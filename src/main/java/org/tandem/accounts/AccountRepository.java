@@ -85,7 +85,7 @@ class AccountRepository {
                 .set(ACCOUNT.DISPLAY_NAME, displayName)
                 .set(ACCOUNT.PASSWORD_HASH, passwordHash)
                 .returning(ACCOUNT.ID)
-                .fetchSingle(ACCOUNT.ID);
+                .fetchSingle().getId();
         for (Role role : roles) {
             dsl.insertInto(ACCOUNT_ROLE)
                     .set(ACCOUNT_ROLE.CLINIC_ID, clinicId)

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -93,9 +94,10 @@ class BalanceSummaries {
         Map<Instant, Long> sessionIds = new HashMap<>();
         facts.sessions().forEach(session -> sessionIds.put(session.startsAt(), session.sessionId()));
         List<AlertFacts.SessionDivergence> divergences = balance.sessions().stream()
-                .filter(session -> sessionIds.containsKey(session.sessionStartsAt()))
-                .map(session -> new AlertFacts.SessionDivergence(sessionIds.get(session.sessionStartsAt()),
-                        time.dateOf(session.sessionStartsAt()), session.divergence()))
+                .flatMap(session -> Optional.ofNullable(sessionIds.get(session.sessionStartsAt()))
+                        .map(sessionId -> new AlertFacts.SessionDivergence(sessionId,
+                                time.dateOf(session.sessionStartsAt()), session.divergence()))
+                        .stream())
                 .toList();
         return new AlertFacts(partners, divergences, facts.upcoming(), facts.overdue());
     }

@@ -59,7 +59,7 @@ class CheckInRepository {
                 .orderBy(INSTRUMENT_ITEM.POSITION)
                 .fetch(r -> new Instrument.Statement(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
         String prompt = dsl.select(INSTRUMENT_VERSION.CLOSENESS_PROMPT).from(INSTRUMENT_VERSION)
-                .where(INSTRUMENT_VERSION.NUMBER.eq(version)).fetchSingle(INSTRUMENT_VERSION.CLOSENESS_PROMPT);
+                .where(INSTRUMENT_VERSION.NUMBER.eq(version)).fetchSingle().value1();
         return new Instrument(version, statements, prompt);
     }
 
@@ -105,7 +105,7 @@ class CheckInRepository {
                                 .or(CHECK_IN.SESSION_ID.isNotNull().and(sessionWindowOpen(now))))
                 .orderBy(CHECK_IN.OPENS_AT, CHECK_IN.ID)
                 .fetch(r -> new OpenCheckIn(r.value1(), r.value2(), instant(r.value3()), r.value4(),
-                        instant(r.value5()), r.value6(), r.value7()));
+                        r.value5().toInstant(), r.value6(), r.value7()));
     }
 
     Optional<Row> checkIn(long clinicId, long checkInId, Instant now) {
@@ -215,7 +215,7 @@ class CheckInRepository {
                 .set(CHECK_IN.REQUESTED_BY, requestedBy)
                 .set(CHECK_IN.OPENS_AT, at(now))
                 .returning(CHECK_IN.ID)
-                .fetchSingle(CHECK_IN.ID);
+                .fetchSingle().getId();
     }
 
     /** Every submitted check-in of the couple with its raw answers, oldest first, in one statement. */
@@ -233,7 +233,7 @@ class CheckInRepository {
                 .fetch(r -> {
                     CheckInAnswers answers = answers(r.value8(), r.value7());
                     return new ScoredCheckIn(r.value1(), r.value2(), r.value3(), r.value9(), r.value4(),
-                            instant(r.value5()), instant(r.value6()), answers, BalanceScoring.score(answers));
+                            r.value5().toInstant(), instant(r.value6()), answers, BalanceScoring.score(answers));
                 });
     }
 

@@ -60,7 +60,7 @@ public final class Suggestions {
             if (partner.zone() != null) {
                 Reason reason = new Reason(ZONE_REASON + partner.zone().name().toLowerCase(Locale.ROOT),
                         List.of(partner.name()));
-                for (Category category : BY_ZONE.get(partner.zone())) {
+                for (Category category : BY_ZONE.getOrDefault(partner.zone(), List.of())) {
                     reasons.computeIfAbsent(category, c -> new ArrayList<>()).add(reason);
                 }
             }

@@ -34,7 +34,7 @@ class ClinicRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     long insert(String name) {
         return dsl.insertInto(CLINIC).set(CLINIC.NAME, name).set(CLINIC.CREATED_AT, OffsetDateTime.now(clock))
-                .returning(CLINIC.ID).fetchSingle(CLINIC.ID);
+                .returning(CLINIC.ID).fetchSingle().getId();
     }
 
     ClinicPolicies policies(long clinicId) {

@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.lateral;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.or;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.tandem.jooq.Tables.ACCOUNT;
@@ -16,11 +17,13 @@ import static org.tandem.jooq.Tables.PARTNER;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Record2;
+import org.jooq.Record;
 import org.jooq.Records;
 import org.jooq.Table;
 import org.jooq.TableLike;
@@ -51,8 +54,8 @@ class AssignmentRepository {
                     .orderBy(COUPLE_THERAPIST.ASSIGNED_AT, COUPLE_THERAPIST.ACCOUNT_ID)
                     .limit(1))
             .as("co");
-    private static final Field<Long> CO_ID = CO.field(COUPLE_THERAPIST.ACCOUNT_ID);
-    private static final Field<String> CO_NAME = CO.field(ACCOUNT.DISPLAY_NAME);
+    private static final Field<Long> CO_ID = Objects.requireNonNull(CO.field(COUPLE_THERAPIST.ACCOUNT_ID));
+    private static final Field<String> CO_NAME = Objects.requireNonNull(CO.field(ACCOUNT.DISPLAY_NAME));
 
     enum TherapistCheck {
         /** No such account in this clinic (whether or not it exists elsewhere). */
@@ -69,13 +72,13 @@ class AssignmentRepository {
         this.clock = clock;
     }
 
-    List<CoupleAssignment> page(long clinicId, CaseloadFilter filter, int offset, int limit) {
+    List<CoupleAssignment> page(long clinicId, CoupleFilter filter, int offset, int limit) {
         return dsl.select(COUPLE.ID, ONE.FULL_NAME, TWO.FULL_NAME, COUPLE.STATUS, PRIMARY_ACCOUNT.ID,
                         PRIMARY_ACCOUNT.DISPLAY_NAME, CO_ID, CO_NAME)
                 .from(tables())
                 .leftJoin(PRIMARY_ACCOUNT).on(PRIMARY_ACCOUNT.ID.eq(PRIMARY.ACCOUNT_ID))
                 .leftJoin(CO).on(noCondition())
-                .where(COUPLE.CLINIC_ID.eq(clinicId), CaseloadRepository.matching(ONE, TWO, filter))
+                .where(COUPLE.CLINIC_ID.eq(clinicId), matching(filter))
                 .orderBy(lower(ONE.FULL_NAME), COUPLE.ID)
                 .offset(offset)
                 .limit(limit)
@@ -88,12 +91,29 @@ class AssignmentRepository {
         return id == null || name == null ? null : new ClinicTherapist(id, name);
     }
 
-    int count(long clinicId, CaseloadFilter filter) {
+    int count(long clinicId, CoupleFilter filter) {
         return dsl.selectCount()
                 .from(tables())
-                .where(COUPLE.CLINIC_ID.eq(clinicId), CaseloadRepository.matching(ONE, TWO, filter))
+                .where(COUPLE.CLINIC_ID.eq(clinicId), matching(filter))
                 .fetchSingle()
                 .value1();
+    }
+
+    /**
+     * Every word of the search in either partner's full or preferred name, and one of the statuses asked for.
+     * {@code containsIgnoreCase} escapes % and _ in what was typed.
+     */
+    private static Condition matching(CoupleFilter filter) {
+        Condition condition = noCondition();
+        for (String term : filter.terms()) {
+            condition = condition.and(or(
+                    ONE.FULL_NAME.containsIgnoreCase(term), ONE.PREFERRED_NAME.containsIgnoreCase(term),
+                    TWO.FULL_NAME.containsIgnoreCase(term), TWO.PREFERRED_NAME.containsIgnoreCase(term)));
+        }
+        if (!filter.statuses().isEmpty()) {
+            condition = condition.and(COUPLE.STATUS.in(filter.statuses().stream().map(Enum::name).toList()));
+        }
+        return condition;
     }
 
     private static TableLike<Record> tables() {

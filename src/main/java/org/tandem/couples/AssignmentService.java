@@ -37,7 +37,7 @@ public class AssignmentService {
 
     /** A page of the admin's clinic's couples, by the first partner's name. */
     @PreAuthorize("hasRole('ADMIN')")
-    public List<CoupleAssignment> page(CaseloadFilter filter, int offset, int limit) {
+    public List<CoupleAssignment> page(CoupleFilter filter, int offset, int limit) {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
@@ -51,7 +51,7 @@ public class AssignmentService {
 
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
-    public int count(CaseloadFilter filter) {
+    public int count(CoupleFilter filter) {
         return assignments.count(CurrentUser.require().clinicId(), filter);
     }
 

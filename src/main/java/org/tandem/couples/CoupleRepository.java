@@ -101,7 +101,7 @@ class CoupleRepository {
     }
 
     /** A session of this couple that is still to come: SCHEDULED and starting {@code now} or later. */
-    static Condition upcomingSessionOf(Field<Long> clinicId, Field<Long> coupleId, OffsetDateTime now) {
+    private static Condition upcomingSessionOf(Field<Long> clinicId, Field<Long> coupleId, OffsetDateTime now) {
         return COUPLE_SESSION.CLINIC_ID.eq(clinicId).and(COUPLE_SESSION.COUPLE_ID.eq(coupleId))
                 .and(SESSION_STATUS.eq("SCHEDULED"))
                 .and(COUPLE_SESSION.STARTS_AT.ge(now));
@@ -203,7 +203,7 @@ class CoupleRepository {
                 .set(COUPLE.PRESENTING_CONCERNS, data.presentingConcerns().toArray(String[]::new))
                 .set(COUPLE.UPDATED_BY, createdBy)
                 .returning(COUPLE.ID)
-                .fetchSingle(COUPLE.ID);
+                .fetchSingle().getId();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

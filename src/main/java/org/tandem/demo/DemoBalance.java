@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -99,7 +100,7 @@ final class DemoBalance {
         if (story.missingBeforeNext() && !windowOpen) {
             throw new IllegalStateException("The missing check-in story needs a next session within 48 hours");
         }
-        if (!windowOpen) {
+        if (next == null || !windowOpen) {
             return;
         }
         OffsetDateTime opens = next.startsAt().minus(WINDOW);
@@ -177,7 +178,7 @@ final class DemoBalance {
         var answers = dsl.insertInto(CHECK_IN_ANSWER, CHECK_IN_ANSWER.CLINIC_ID, CHECK_IN_ANSWER.CHECK_IN_ID,
                 CHECK_IN_ANSWER.ITEM_CODE, CHECK_IN_ANSWER.VALUE);
         for (Planned checkIn : planned) {
-            long id = ids.get(new Key(checkIn.partnerId(), checkIn.submitted().toInstant()));
+            long id = Objects.requireNonNull(ids.get(new Key(checkIn.partnerId(), checkIn.submitted().toInstant())));
             for (var answer : checkIn.answers().entrySet()) {
                 answers = answers.values(couple.clinicId(), id, answer.getKey(), answer.getValue().shortValue());
             }

@@ -170,7 +170,7 @@ class DemoClinicLoader implements ApplicationRunner {
         opened = time.nowAtClinic().minusYears(2);
         long clinic = dsl.insertInto(CLINIC).set(CLINIC.NAME, "Riverside Couples Practice")
                 .set(CLINIC.CREATED_AT, opened)
-                .returning(CLINIC.ID).fetchSingle(CLINIC.ID);
+                .returning(CLINIC.ID).fetchSingle().getId();
         account(clinic, "admin@example.com", "Morgan Ellis", hash, Role.ADMIN);
         long jordan = account(clinic, JORDAN, "Dr. Jordan Reyes", hash, Role.THERAPIST);
         long priya = account(clinic, PRIYA, "Priya Nair", hash, Role.THERAPIST);
@@ -188,7 +188,7 @@ class DemoClinicLoader implements ApplicationRunner {
                     .set(COUPLE.LIVING_TOGETHER, demo.livingTogether())
                     .set(COUPLE.CREATED_AT, opened) // DemoHistory moves it to just before the first session
                     .set(COUPLE.UPDATED_AT, opened)
-                    .returning(COUPLE.ID).fetchSingle(COUPLE.ID);
+                    .returning(COUPLE.ID).fetchSingle().getId();
             Long oneAccount = demo.invitedOne() == Invited.ACCEPTED ? account(clinic, demo.one(), hash) : null;
             Long twoAccount = demo.invitedTwo() == Invited.ACCEPTED ? account(clinic, demo.two(), hash) : null;
             long one = partner(clinic, couple, 1, demo.one(), oneAccount);
@@ -231,7 +231,7 @@ class DemoClinicLoader implements ApplicationRunner {
                 .set(ACCOUNT.DISPLAY_NAME, name)
                 .set(ACCOUNT.PASSWORD_HASH, hash)
                 .set(ACCOUNT.CREATED_AT, opened)
-                .returning(ACCOUNT.ID).fetchSingle(ACCOUNT.ID);
+                .returning(ACCOUNT.ID).fetchSingle().getId();
         dsl.insertInto(ACCOUNT_ROLE)
                 .set(ACCOUNT_ROLE.CLINIC_ID, clinic)
                 .set(ACCOUNT_ROLE.ACCOUNT_ID, id)
@@ -251,7 +251,7 @@ class DemoClinicLoader implements ApplicationRunner {
                 .set(PARTNER.EMAIL, person.email())
                 .set(PARTNER.ACCOUNT_ID, account)
                 .returning(PARTNER.ID)
-                .fetchSingle(PARTNER.ID);
+                .fetchSingle().getId();
     }
 
     private void therapist(long clinic, long couple, long therapist, TherapistRole role) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -285,7 +286,7 @@ final class DemoHistory {
                 .stream().collect(Collectors.toMap(r -> r.getStartsAt().toInstant(), CoupleSessionRecord::getId));
         return planned.stream().map(session -> {
             OffsetDateTime startsAt = at(session.day(), time);
-            return new Written(ids.get(startsAt.toInstant()), startsAt, session.status());
+            return new Written(Objects.requireNonNull(ids.get(startsAt.toInstant())), startsAt, session.status());
         }).toList();
     }
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -95,8 +96,9 @@ final class DemoWorkbook {
         Worked twoWork = work(reviewed, couple, two, anchor.minusWeeks(8).plusDays(2), Set.of(), reviewedAnswers);
         feedback(couple, oneWork.id(), firstPrompt(reviewed.content()), FEEDBACK_STEP.get(turn % FEEDBACK_STEP.size()),
                 anchor.minusWeeks(7));
-        feedback(couple, twoWork.id(), null, FEEDBACK_WHOLE.get(reviewed.module()), anchor.minusWeeks(7));
-        feedback(couple, oneWork.id(), null, FEEDBACK_WHOLE.get(reviewed.module()), anchor.minusWeeks(7));
+        String wholeModule = Objects.requireNonNull(FEEDBACK_WHOLE.get(reviewed.module()));
+        feedback(couple, twoWork.id(), null, wholeModule, anchor.minusWeeks(7));
+        feedback(couple, oneWork.id(), null, wholeModule, anchor.minusWeeks(7));
         reviewed(reviewed, couple, anchor.minusWeeks(7));
 
         // Reviewed: each partner's own goal, one kept private and one shared, tracked since.
@@ -154,7 +156,7 @@ final class DemoWorkbook {
                 .set(MODULE_ASSIGNMENT.NOTE, note)
                 .set(MODULE_ASSIGNMENT.ASSIGNED_BY, couple.therapistId())
                 .set(MODULE_ASSIGNMENT.ASSIGNED_AT, at(day, LocalTime.of(17, 0)))
-                .returning(MODULE_ASSIGNMENT.ID).fetchSingle(MODULE_ASSIGNMENT.ID);
+                .returning(MODULE_ASSIGNMENT.ID).fetchSingle().getId();
         return new Given(id, builtIn, WorkbookJson.content(version.value2().data()));
     }
 
@@ -217,7 +219,7 @@ final class DemoWorkbook {
                 .set(ASSIGNMENT_WORK.STARTED_AT, started)
                 .set(ASSIGNMENT_WORK.SUBMITTED_AT, submitted)
                 .set(ASSIGNMENT_WORK.SUBMITTED_BY, submitted == null ? null : submittedBy)
-                .returning(ASSIGNMENT_WORK.ID).fetchSingle(ASSIGNMENT_WORK.ID);
+                .returning(ASSIGNMENT_WORK.ID).fetchSingle().getId();
     }
 
     private void answers(DemoHistory.Couple couple, long work, Map<String, AnswerValue> answers,
@@ -268,7 +270,7 @@ final class DemoWorkbook {
                 .set(GOAL.SOURCE_STEP_ID, step.getKey())
                 .set(GOAL.CREATED_BY, createdBy)
                 .set(GOAL.CREATED_AT, at(set, LocalTime.of(21, 20)))
-                .returning(GOAL.ID).fetchSingle(GOAL.ID);
+                .returning(GOAL.ID).fetchSingle().getId();
         List<String> milestones = List.of("Talk it through and pick a start date", "Do it for the first time",
                 "Keep it up for four weeks", "Look back together on how it went");
         var insertMilestones = dsl.insertInto(GOAL_MILESTONE, GOAL_MILESTONE.CLINIC_ID, GOAL_MILESTONE.GOAL_ID,

@@ -148,7 +148,7 @@ class GoalRepository {
                 .set(GOAL.TARGET_ON, data.targetOn())
                 .set(GOAL.CREATED_BY, createdBy)
                 .returning(GOAL.ID)
-                .fetchSingle(GOAL.ID);
+                .fetchSingle().getId();
     }
 
     /**
@@ -211,7 +211,7 @@ class GoalRepository {
                 .set(GOAL_UPDATE.PROGRESS, progress)
                 .set(GOAL_UPDATE.CREATED_BY, createdBy)
                 .returning(GOAL_UPDATE.ID)
-                .fetchSingle(GOAL_UPDATE.ID);
+                .fetchSingle().getId();
     }
 
     /** Adds a milestone after the goal's last one. */

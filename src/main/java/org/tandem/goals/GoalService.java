@@ -100,7 +100,7 @@ public class GoalService {
         List<StoredGoal> stored = goals.ofCouple(therapist.clinicId(), coupleId);
         Map<Long, Visibility> visibility = visibility(therapist.clinicId(), stored);
         List<TrackedGoal> all = stored.stream()
-                .map(goal -> seenBy(goal.goal(), visibility.get(goal.goal().id()), null)).toList();
+                .map(goal -> seenBy(goal.goal(), of(visibility, goal.goal().id()), null)).toList();
         List<PartnerGoals> partners = goals.partners(therapist.clinicId(), coupleId).stream()
                 .map(partner -> new PartnerGoals(partner.partnerId(), partner.name(), all.stream()
                         .filter(goal -> Objects.equals(goal.ownerPartnerId(), partner.partnerId())).toList()))
@@ -132,8 +132,8 @@ public class GoalService {
         List<StoredGoal> stored = goals.mayBeVisibleTo(me.user().clinicId(), me.coupleId(), me.partnerId());
         Map<Long, Visibility> visibility = visibility(me.user().clinicId(), stored);
         List<TrackedGoal> visible = stored.stream()
-                .filter(goal -> visibility.get(goal.goal().id()).visibleTo(me.partnerId()))
-                .map(goal -> seenBy(goal.goal(), visibility.get(goal.goal().id()), me.partnerId())).toList();
+                .filter(goal -> of(visibility, goal.goal().id()).visibleTo(me.partnerId()))
+                .map(goal -> seenBy(goal.goal(), of(visibility, goal.goal().id()), me.partnerId())).toList();
         events.publishEvent(AuditEvent.of(me.user(), AuditAction.GOALS_READ, Subject.couple(me.coupleId()),
                 visible.size() + " goals"));
         return new MyGoals(me.partnerId(),
@@ -314,6 +314,11 @@ public class GoalService {
         }
     }
 
+    /** A goal's visibility from a map made for it: {@link #visibilityOf} has an entry for every goal it was given. */
+    private static Visibility of(Map<Long, Visibility> visibility, long goalId) {
+        return Objects.requireNonNull(visibility.get(goalId));
+    }
+
     private Map<Long, Visibility> visibility(long clinicId, List<StoredGoal> stored) {
         return visibilityOf(clinicId, stored.stream().map(StoredGoal::ref).toList());
     }
@@ -347,7 +352,7 @@ public class GoalService {
             if (need == Need.SHARE && !own) {
                 throw refuse(user, what, "only its owner shares a goal");
             }
-            Visibility visibility = visibilityOf(user.clinicId(), List.of(goal)).get(goalId);
+            Visibility visibility = of(visibilityOf(user.clinicId(), List.of(goal)), goalId);
             if (!visibility.visibleTo(me.partnerId())) {
                 throw refuse(user, what, owner == null ? "a couple goal from the other partner's answer, not shown"
                         + " to them yet" : "the other partner's private goal");
@@ -384,6 +389,6 @@ public class GoalService {
 
     private TrackedGoal fresh(Actor actor, long goalId) {
         StoredGoal stored = goals.find(actor.clinicId(), goalId).orElseThrow();
-        return seenBy(stored.goal(), visibility(actor.clinicId(), List.of(stored)).get(goalId), actor.partnerId());
+        return seenBy(stored.goal(), of(visibility(actor.clinicId(), List.of(stored)), goalId), actor.partnerId());
     }
 }

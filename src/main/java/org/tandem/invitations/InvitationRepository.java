@@ -122,7 +122,7 @@ class InvitationRepository {
                 .set(INVITATION.CREATED_AT, at(now))
                 .set(INVITATION.EXPIRES_AT, at(expiresAt))
                 .returning(INVITATION.ID)
-                .fetchSingle(INVITATION.ID);
+                .fetchSingle().getId();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -58,7 +58,7 @@ class SessionRepository {
                 .set(COUPLE_SESSION.MODALITY, modality)
                 .set(COUPLE_SESSION.CREATED_BY, createdBy)
                 .returning(COUPLE_SESSION.ID)
-                .fetchSingle(COUPLE_SESSION.ID);
+                .fetchSingle().getId();
     }
 
     /** The couple a session belongs to, if the session is in this clinic. */

@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.tandem.accounts.TandemUser;
-import org.tandem.couples.CaseloadService;
+import org.tandem.caseload.CaseloadService;
 import org.tandem.jooq.tables.records.AuditEventRecord;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;

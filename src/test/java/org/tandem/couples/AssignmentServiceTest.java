@@ -18,6 +18,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.TandemUser;
+import org.tandem.caseload.CaseloadEntry;
+import org.tandem.caseload.CaseloadService;
 import org.tandem.jooq.tables.records.AuditEventRecord;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
@@ -80,7 +82,7 @@ class AssignmentServiceTest {
     }
 
     private CoupleAssignment assignmentOf(String partnerOne) {
-        return assignments.page(new CaseloadFilter(partnerOne, Set.of()), 0, 10).getFirst();
+        return assignments.page(new CoupleFilter(partnerOne, Set.of()), 0, 10).getFirst();
     }
 
     private List<String> therapistRows(long coupleId) {
@@ -91,9 +93,9 @@ class AssignmentServiceTest {
 
     @Test
     void admin_sees_every_couple_of_their_clinic_with_names_status_and_therapists_only() {
-        List<CoupleAssignment> page = assignments.page(CaseloadFilter.NONE, 0, 100);
+        List<CoupleAssignment> page = assignments.page(CoupleFilter.NONE, 0, 100);
 
-        assertThat(page).hasSize(17).hasSize(assignments.count(CaseloadFilter.NONE));
+        assertThat(page).hasSize(17).hasSize(assignments.count(CoupleFilter.NONE));
         assertThat(page).extracting(CoupleAssignment::partnerOne)
                 .doesNotContain(OtherClinic.PARTNER_ONE, "Jules Moreau")
                 .isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
@@ -108,9 +110,9 @@ class AssignmentServiceTest {
 
     @Test
     void admin_searches_by_either_partners_name_within_their_clinic_only() {
-        assertThat(assignments.page(new CaseloadFilter("samira", Set.of()), 0, 10))
+        assertThat(assignments.page(new CoupleFilter("samira", Set.of()), 0, 10))
                 .singleElement().extracting(CoupleAssignment::coupleId).isEqualTo(alexAndSam);
-        assertThat(assignments.count(new CaseloadFilter("samira", Set.of()))).isEqualTo(1);
+        assertThat(assignments.count(new CoupleFilter("samira", Set.of()))).isEqualTo(1);
     }
 
     @Test
@@ -158,7 +160,7 @@ class AssignmentServiceTest {
         assignments.setCoTherapist(alexAndSam, priya);
 
         signIn.as("therapist2@example.com");
-        CaseloadEntry entry = caseload.page(new CaseloadFilter("Alex", Set.of()), List.of(), 0, 10).getFirst();
+        CaseloadEntry entry = caseload.page(new CoupleFilter("Alex", Set.of()), List.of(), 0, 10).getFirst();
         assertThat(entry.coupleId()).isEqualTo(alexAndSam);
         assertThat(entry.coTherapist()).isTrue();
         assertThat(access.requireTherapistOf(alexAndSam).email()).isEqualTo("therapist2@example.com");
@@ -241,7 +243,7 @@ class AssignmentServiceTest {
     void the_other_clinics_admin_sees_and_assigns_nothing_of_this_clinic() {
         signIn.as(OtherClinic.ADMIN_EMAIL);
 
-        assertThat(assignments.page(CaseloadFilter.NONE, 0, 100)).extracting(CoupleAssignment::partnerOne)
+        assertThat(assignments.page(CoupleFilter.NONE, 0, 100)).extracting(CoupleAssignment::partnerOne)
                 .containsExactlyInAnyOrder(OtherClinic.PARTNER_ONE, "Jules Moreau");
         assertThat(assignments.therapists()).extracting(ClinicTherapist::displayName).containsExactly("Lee Park");
         assertThatThrownBy(() -> assignments.moveTo(alexAndSam, account(OtherClinic.THERAPIST_EMAIL)))
@@ -254,8 +256,8 @@ class AssignmentServiceTest {
             TandemUser user = signIn.as(email);
             AuditTrail mark = AuditTrail.from(dsl);
 
-            assertThatThrownBy(() -> assignments.page(CaseloadFilter.NONE, 0, 10)).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> assignments.count(CaseloadFilter.NONE)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> assignments.page(CoupleFilter.NONE, 0, 10)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> assignments.count(CoupleFilter.NONE)).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> assignments.therapists()).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> assignments.moveTo(alexAndSam, priya)).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> assignments.setCoTherapist(alexAndSam, priya)).isInstanceOf(AccessDeniedException.class);

@@ -31,12 +31,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.accounts.StaleVersionException;
 import org.tandem.support.TestClock;
 import org.tandem.accounts.TandemUser;
+import org.tandem.caseload.CaseloadEntry;
+import org.tandem.caseload.CaseloadService;
 import org.tandem.jooq.tables.records.AuditEventRecord;
-import org.tandem.support.TestData;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
+import org.tandem.support.TestClock;
+import org.tandem.support.TestData;
 
 /** Creating a couple, reading its overview and partners, editing it; and every refusal around them. */
 @IntegrationTest

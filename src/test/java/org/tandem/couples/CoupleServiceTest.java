@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.tandem.caseload.CaseloadEntry;
+import org.tandem.caseload.CaseloadService;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;

@@ -41,9 +41,9 @@ import org.tandem.balance.CoupleAlert;
 import org.tandem.balance.CoupleBalance;
 import org.tandem.balance.Zone;
 import org.tandem.clinic.ClinicTime;
-import org.tandem.couples.CaseloadEntry;
-import org.tandem.couples.CaseloadFilter;
-import org.tandem.couples.CaseloadService;
+import org.tandem.caseload.CaseloadEntry;
+import org.tandem.couples.CoupleFilter;
+import org.tandem.caseload.CaseloadService;
 import org.tandem.couples.CoupleService;
 import org.tandem.couples.CoupleStatus;
 import org.tandem.couples.PartnerDetails;
@@ -154,7 +154,7 @@ class DemoStoriesTest {
         List<Seen> seen = new ArrayList<>();
         for (String therapist : List.of(JORDAN, PRIYA)) {
             signIn.as(therapist);
-            for (CaseloadEntry entry : caseload.page(CaseloadFilter.NONE, List.of(), 0, 100)) {
+            for (CaseloadEntry entry : caseload.page(CoupleFilter.NONE, List.of(), 0, 100)) {
                 if (!entry.coTherapist()) {
                     long id = entry.coupleId();
                     seen.add(new Seen(entry, couples.partners(id), alerts.alerts(id), balance.overview(id),

@@ -171,9 +171,11 @@ final class ReportCharts {
             String color = color(partner.getFirst().partnerPosition());
             List<double[]> points = new ArrayList<>();
             for (CheckInLine line : partner) {
-                if (line.scores().scored()) {
-                    points.add(new double[] {left + PLANE * line.scores().independence().doubleValue() / 100,
-                            top + PLANE - PLANE * line.scores().intimacy().doubleValue() / 100});
+                BigDecimal independence = line.scores().independence();
+                BigDecimal intimacy = line.scores().intimacy();
+                if (independence != null && intimacy != null) {
+                    points.add(new double[] {left + PLANE * independence.doubleValue() / 100,
+                            top + PLANE - PLANE * intimacy.doubleValue() / 100});
                 }
             }
             svg.polyline(points, color, 1.6, null);

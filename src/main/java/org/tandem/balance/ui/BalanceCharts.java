@@ -153,6 +153,9 @@ final class BalanceCharts {
                 BigDecimal independence = line.scores().independence();
                 BigDecimal intimacy = line.scores().intimacy();
                 Zone zone = line.scores().zone(threshold);
+                if (independence == null || intimacy == null || zone == null) {
+                    continue; // not scored: filtered out above
+                }
                 data.add(JacksonUtils.createObjectNode().put("x", independence).put("y", intimacy)
                         .put("tip", texts.text("balance.overview.chart.plane-tip", name, texts.date(texts.day(line)),
                                 independence.toPlainString(), intimacy.toPlainString(),

@@ -1,6 +1,5 @@
 package org.tandem.balance.ui;
 
-import org.tandem.shell.RouteIds;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.button.Button;
@@ -23,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.RefusedException;
@@ -35,6 +35,7 @@ import org.tandem.balance.Instrument;
 import org.tandem.balance.Item;
 import org.tandem.clinic.ClinicFormat;
 import org.tandem.clinic.ClinicTime;
+import org.tandem.shell.RouteIds;
 
 /**
  * A partner's balance check-in on one phone screen: the ten statements with seven large buttons each, the
@@ -242,7 +243,8 @@ class CheckInView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         if (readOnly) {
             return;
         }
-        Span failed = item == null ? pictureError : answerErrors.get(item);
+        // Every item's error line is made with its row in the form, so the map has one for each.
+        Span failed = item == null ? pictureError : Objects.requireNonNull(answerErrors.get(item));
         try {
             boolean wasSubmitted = current().submitted();
             draft = action.get();

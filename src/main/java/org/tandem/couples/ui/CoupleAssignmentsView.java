@@ -29,7 +29,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.Role;
 import org.tandem.couples.AssignmentService;
-import org.tandem.couples.CaseloadFilter;
+import org.tandem.couples.CoupleFilter;
 import org.tandem.couples.ClinicTherapist;
 import org.tandem.couples.CoupleAssignment;
 
@@ -42,7 +42,7 @@ class CoupleAssignmentsView extends Main implements HasDynamicTitle {
 
     private final AssignmentService assignments;
     private final Grid<CoupleAssignment> grid = new Grid<>();
-    private CaseloadFilter filter = CaseloadFilter.NONE;
+    private CoupleFilter filter = CoupleFilter.NONE;
 
     CoupleAssignmentsView(AssignmentService assignments) {
         this.assignments = assignments;
@@ -57,7 +57,7 @@ class CoupleAssignmentsView extends Main implements HasDynamicTitle {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setMaxLength(100);
         search.addValueChangeListener(change -> {
-            filter = new CaseloadFilter(change.getValue(), null);
+            filter = new CoupleFilter(change.getValue(), null);
             grid.getDataProvider().refreshAll();
         });
 

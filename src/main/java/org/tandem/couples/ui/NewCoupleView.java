@@ -31,8 +31,9 @@ class NewCoupleView extends Main implements HasDynamicTitle {
 
         Button create = new Button(getTranslation("new-couple.submit"), click -> create());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // Back to the start page, which is the therapist's caseload: a feature above couples, so not named here.
         Button cancel = new Button(getTranslation("new-couple.cancel"),
-                click -> getUI().ifPresent(ui -> ui.navigate(CaseloadView.class)));
+                click -> getUI().ifPresent(ui -> ui.navigate("")));
         HorizontalLayout actions = new HorizontalLayout(create, cancel);
 
         add(new H2(getTranslation("new-couple.title")), form, actions);

@@ -1,9 +1,10 @@
-package org.tandem.couples;
+package org.tandem.caseload;
 
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 import org.tandem.balance.Trend;
 import org.tandem.balance.Zone;
+import org.tandem.couples.CoupleStatus;
 
 /**
  * One couple on a therapist's caseload. The last session is the latest one that has begun and was

@@ -1,15 +1,8 @@
-package org.tandem.couples;
+package org.tandem.caseload;
 
 import org.tandem.sessions.SessionStatus;
 import org.tandem.sessions.Modality;
 import java.time.LocalDate;
-import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
-import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tandem.jooq.Tables.COUPLE_SESSION;
-import static org.tandem.jooq.Tables.PARTNER;
-
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -24,15 +17,23 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.tandem.support.TestClock;
 import org.tandem.accounts.TandemUser;
-import org.tandem.couples.CaseloadSort.Column;
+import org.tandem.caseload.CaseloadSort.Column;
+import org.tandem.couples.CoupleFilter;
+import org.tandem.couples.CoupleStatus;
 import org.tandem.jooq.tables.records.AuditEventRecord;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
+import org.tandem.support.TestClock;
 import org.tandem.support.TestData;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
+import static org.tandem.jooq.Tables.COUPLE_SESSION;
+import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
+import static org.tandem.jooq.Tables.PARTNER;
 
 @IntegrationTest
 class CaseloadServiceTest {
@@ -58,7 +59,7 @@ class CaseloadServiceTest {
     }
 
     private List<CaseloadEntry> search(String text) {
-        return caseload.page(new CaseloadFilter(text, Set.of()), List.of(), 0, 100);
+        return caseload.page(new CoupleFilter(text, Set.of()), List.of(), 0, 100);
     }
 
     private static List<String> firstNames(List<CaseloadEntry> page) {
@@ -124,18 +125,18 @@ class CaseloadServiceTest {
 
     @Test
     void count_agrees_with_the_search_and_filter() {
-        CaseloadFilter becker = new CaseloadFilter("becker", Set.of());
-        CaseloadFilter active = new CaseloadFilter("", Set.of(CoupleStatus.ACTIVE));
+        CoupleFilter becker = new CoupleFilter("becker", Set.of());
+        CoupleFilter active = new CoupleFilter("", Set.of(CoupleStatus.ACTIVE));
 
         assertThat(caseload.count(becker)).isEqualTo(1);
         assertThat(caseload.count(active)).isEqualTo(caseload.page(active, List.of(), 0, 100).size()).isEqualTo(5);
-        assertThat(caseload.count(CaseloadFilter.NONE)).isEqualTo(9);
+        assertThat(caseload.count(CoupleFilter.NONE)).isEqualTo(9);
     }
 
     @Test
     void status_filter_shows_only_the_chosen_statuses() {
         List<CaseloadEntry> page = caseload.page(
-                new CaseloadFilter(null, Set.of(CoupleStatus.INTAKE, CoupleStatus.PAUSED)), List.of(), 0, 100);
+                new CoupleFilter(null, Set.of(CoupleStatus.INTAKE, CoupleStatus.PAUSED)), List.of(), 0, 100);
 
         assertThat(firstNames(page)).containsExactly("Hannah Becker", "Lucía Fernández", "Sofia Lindqvist");
         assertThat(page).extracting(CaseloadEntry::status).containsOnly(CoupleStatus.INTAKE, CoupleStatus.PAUSED);
@@ -143,16 +144,16 @@ class CaseloadServiceTest {
 
     @Test
     void status_filter_and_search_combine() {
-        CaseloadFilter filter = new CaseloadFilter("a", Set.of(CoupleStatus.CLOSED));
+        CoupleFilter filter = new CoupleFilter("a", Set.of(CoupleStatus.CLOSED));
 
         assertThat(firstNames(caseload.page(filter, List.of(), 0, 100))).containsExactly("Rachel Green");
     }
 
     @Test
     void sorts_by_either_partners_name_both_ways() {
-        List<CaseloadEntry> byOne = caseload.page(CaseloadFilter.NONE, List.of(CaseloadSort.ascending(Column.PARTNER_ONE)), 0, 100);
-        List<CaseloadEntry> byOneDown = caseload.page(CaseloadFilter.NONE, List.of(CaseloadSort.descending(Column.PARTNER_ONE)), 0, 100);
-        List<CaseloadEntry> byTwo = caseload.page(CaseloadFilter.NONE, List.of(CaseloadSort.ascending(Column.PARTNER_TWO)), 0, 100);
+        List<CaseloadEntry> byOne = caseload.page(CoupleFilter.NONE, List.of(CaseloadSort.ascending(Column.PARTNER_ONE)), 0, 100);
+        List<CaseloadEntry> byOneDown = caseload.page(CoupleFilter.NONE, List.of(CaseloadSort.descending(Column.PARTNER_ONE)), 0, 100);
+        List<CaseloadEntry> byTwo = caseload.page(CoupleFilter.NONE, List.of(CaseloadSort.ascending(Column.PARTNER_TWO)), 0, 100);
 
         assertThat(byOne).extracting(CaseloadEntry::partnerOne).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
         assertThat(byOneDown).extracting(CaseloadEntry::partnerOne)
@@ -164,8 +165,8 @@ class CaseloadServiceTest {
 
     @Test
     void sorts_by_status_in_the_order_of_a_couples_work() {
-        List<CaseloadEntry> up = caseload.page(CaseloadFilter.NONE, List.of(CaseloadSort.ascending(Column.STATUS)), 0, 100);
-        List<CaseloadEntry> down = caseload.page(CaseloadFilter.NONE, List.of(CaseloadSort.descending(Column.STATUS)), 0, 100);
+        List<CaseloadEntry> up = caseload.page(CoupleFilter.NONE, List.of(CaseloadSort.ascending(Column.STATUS)), 0, 100);
+        List<CaseloadEntry> down = caseload.page(CoupleFilter.NONE, List.of(CaseloadSort.descending(Column.STATUS)), 0, 100);
 
         assertThat(up).extracting(CaseloadEntry::status).isSorted();
         assertThat(up.getFirst().status()).isEqualTo(CoupleStatus.INTAKE);
@@ -174,12 +175,12 @@ class CaseloadServiceTest {
 
     @Test
     void sorts_by_role_and_marks_the_couples_of_which_one_is_co_therapist() {
-        List<CaseloadEntry> coFirst = caseload.page(CaseloadFilter.NONE, List.of(CaseloadSort.descending(Column.ROLE)), 0, 100);
+        List<CaseloadEntry> coFirst = caseload.page(CoupleFilter.NONE, List.of(CaseloadSort.descending(Column.ROLE)), 0, 100);
 
         assertThat(coFirst.getFirst().partnerOne()).isEqualTo("Kwame Mensah");
         assertThat(coFirst.getFirst().coTherapist()).isTrue();
         assertThat(coFirst.subList(1, coFirst.size())).noneMatch(CaseloadEntry::coTherapist);
-        assertThat(caseload.page(CaseloadFilter.NONE, List.of(CaseloadSort.ascending(Column.ROLE)), 0, 100).getLast()
+        assertThat(caseload.page(CoupleFilter.NONE, List.of(CaseloadSort.ascending(Column.ROLE)), 0, 100).getLast()
                 .partnerOne()).isEqualTo("Kwame Mensah");
     }
 
@@ -219,24 +220,24 @@ class CaseloadServiceTest {
         session(coupleOf("Alex Morgan"), now.plusDays(3), SessionStatus.SCHEDULED);
         session(coupleOf("Wei Chen"), now.plusDays(1), SessionStatus.SCHEDULED);
 
-        assertThat(firstNames(caseload.page(CaseloadFilter.NONE, List.of(CaseloadSort.ascending(Column.LAST_SESSION)), 0, 2)))
+        assertThat(firstNames(caseload.page(CoupleFilter.NONE, List.of(CaseloadSort.ascending(Column.LAST_SESSION)), 0, 2)))
                 .containsExactly("Alex Morgan", "Wei Chen");
-        assertThat(firstNames(caseload.page(CaseloadFilter.NONE, List.of(CaseloadSort.descending(Column.LAST_SESSION)), 0, 2)))
+        assertThat(firstNames(caseload.page(CoupleFilter.NONE, List.of(CaseloadSort.descending(Column.LAST_SESSION)), 0, 2)))
                 .containsExactly("Wei Chen", "Alex Morgan");
-        assertThat(firstNames(caseload.page(CaseloadFilter.NONE, List.of(CaseloadSort.ascending(Column.NEXT_SESSION)), 0, 2)))
+        assertThat(firstNames(caseload.page(CoupleFilter.NONE, List.of(CaseloadSort.ascending(Column.NEXT_SESSION)), 0, 2)))
                 .containsExactly("Wei Chen", "Alex Morgan");
-        assertThat(firstNames(caseload.page(CaseloadFilter.NONE, List.of(CaseloadSort.descending(Column.NEXT_SESSION)), 0, 2)))
+        assertThat(firstNames(caseload.page(CoupleFilter.NONE, List.of(CaseloadSort.descending(Column.NEXT_SESSION)), 0, 2)))
                 .containsExactly("Alex Morgan", "Wei Chen");
-        assertThat(caseload.page(CaseloadFilter.NONE, List.of(CaseloadSort.descending(Column.NEXT_SESSION)), 2, 100))
+        assertThat(caseload.page(CoupleFilter.NONE, List.of(CaseloadSort.descending(Column.NEXT_SESSION)), 2, 100))
                 .hasSize(7).allMatch(entry -> entry.nextSession() == null);
     }
 
     @Test
     void pages_of_a_sorted_caseload_neither_overlap_nor_skip() {
         List<CaseloadSort> byStatus = List.of(CaseloadSort.ascending(Column.STATUS));
-        List<CaseloadEntry> all = caseload.page(CaseloadFilter.NONE, byStatus, 0, 100);
+        List<CaseloadEntry> all = caseload.page(CoupleFilter.NONE, byStatus, 0, 100);
         List<CaseloadEntry> pages = Stream.of(0, 4, 8)
-                .flatMap(offset -> caseload.page(CaseloadFilter.NONE, byStatus, offset, 4).stream()).toList();
+                .flatMap(offset -> caseload.page(CoupleFilter.NONE, byStatus, offset, 4).stream()).toList();
 
         assertThat(pages).containsExactlyElementsOf(all);
     }
@@ -245,9 +246,9 @@ class CaseloadServiceTest {
     void another_therapists_couples_never_appear_not_even_when_searched_for() {
         assertThat(search("Maya")).isEmpty();
         assertThat(search("Sharma")).isEmpty();
-        assertThat(allNames(caseload.page(CaseloadFilter.NONE, List.of(), 0, 100)))
+        assertThat(allNames(caseload.page(CoupleFilter.NONE, List.of(), 0, 100)))
                 .doesNotContain("Maya Johnson", "Chris Taylor", "Isabel Moreau", "Ben Carter");
-        assertThat(caseload.count(new CaseloadFilter("Maya", Set.of()))).isZero();
+        assertThat(caseload.count(new CoupleFilter("Maya", Set.of()))).isZero();
     }
 
     @Test
@@ -258,7 +259,7 @@ class CaseloadServiceTest {
             assertThat(entry.partnerOne()).isEqualTo("Alex Morgan");
             assertThat(entry.coupleId()).isEqualTo(coupleOf("Alex Morgan"));
         });
-        assertThat(caseload.count(new CaseloadFilter("Samira", Set.of()))).isEqualTo(1);
+        assertThat(caseload.count(new CoupleFilter("Samira", Set.of()))).isEqualTo(1);
     }
 
     @Test
@@ -272,8 +273,8 @@ class CaseloadServiceTest {
     void each_page_read_leaves_an_audit_row_with_the_search() {
         AuditTrail trail = AuditTrail.from(dsl);
 
-        caseload.page(new CaseloadFilter("alex", Set.of(CoupleStatus.ACTIVE)), List.of(), 0, 50);
-        caseload.count(new CaseloadFilter("alex", Set.of()));
+        caseload.page(new CoupleFilter("alex", Set.of(CoupleStatus.ACTIVE)), List.of(), 0, 50);
+        caseload.count(new CoupleFilter("alex", Set.of()));
 
         assertThat(trail.since()).singleElement().satisfies(row -> {
             assertThat(row.getAction()).isEqualTo("caseload.read");
@@ -286,11 +287,11 @@ class CaseloadServiceTest {
     void admin_and_client_are_refused_and_each_refusal_is_audited() {
         AuditTrail trail = AuditTrail.from(dsl);
         TandemUser admin = signIn.as("admin@example.com");
-        assertThatThrownBy(() -> caseload.page(CaseloadFilter.NONE, List.of(), 0, 10))
+        assertThatThrownBy(() -> caseload.page(CoupleFilter.NONE, List.of(), 0, 10))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> caseload.count(CaseloadFilter.NONE)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> caseload.count(CoupleFilter.NONE)).isInstanceOf(AccessDeniedException.class);
         TandemUser alex = signIn.as("alex@example.com");
-        assertThatThrownBy(() -> caseload.page(new CaseloadFilter("Sam", Set.of()), List.of(), 0, 10))
+        assertThatThrownBy(() -> caseload.page(new CoupleFilter("Sam", Set.of()), List.of(), 0, 10))
                 .isInstanceOf(AccessDeniedException.class);
 
         assertThat(trail.since()).extracting(AuditEventRecord::getAction, AuditEventRecord::getActorAccountId,
@@ -306,8 +307,8 @@ class CaseloadServiceTest {
 
     @Test
     void a_page_never_holds_more_than_the_cap_and_negative_paging_is_refused() {
-        assertThat(caseload.page(CaseloadFilter.NONE, List.of(), 0, Integer.MAX_VALUE)).hasSize(9);
-        assertThatThrownBy(() -> caseload.page(CaseloadFilter.NONE, List.of(), -1, 10))
+        assertThat(caseload.page(CoupleFilter.NONE, List.of(), 0, Integer.MAX_VALUE)).hasSize(9);
+        assertThatThrownBy(() -> caseload.page(CoupleFilter.NONE, List.of(), -1, 10))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -333,9 +334,9 @@ class CaseloadServiceTest {
         dsl.update(MODULE_ASSIGNMENT).set(MODULE_ASSIGNMENT.DUE_ON, LocalDate.now(clock).minusDays(1))
                 .where(MODULE_ASSIGNMENT.ID.in(open.getFirst(), done.getFirst())).execute();
 
-        var alex = caseload.page(new CaseloadFilter("Alex", java.util.Set.of()), List.of(), 0, 10).getFirst();
+        var alex = caseload.page(new CoupleFilter("Alex", java.util.Set.of()), List.of(), 0, 10).getFirst();
         assertThat(alex.overdueModules()).as("only the one not yet submitted by both").isEqualTo(1);
-        var mostOverdueFirst = caseload.page(CaseloadFilter.NONE,
+        var mostOverdueFirst = caseload.page(CoupleFilter.NONE,
                 List.of(CaseloadSort.descending(CaseloadSort.Column.OVERDUE_MODULES)), 0, 50);
         assertThat(mostOverdueFirst.getFirst().overdueModules()).isGreaterThanOrEqualTo(1);
     }
@@ -349,7 +350,7 @@ class CaseloadServiceTest {
         LocalDate due = LocalDate.now(clock).plusDays(1);
         dsl.update(MODULE_ASSIGNMENT).set(MODULE_ASSIGNMENT.DUE_ON, due)
                 .where(MODULE_ASSIGNMENT.ID.eq(open)).execute();
-        CaseloadFilter alex = new CaseloadFilter("Alex", java.util.Set.of());
+        CoupleFilter alex = new CoupleFilter("Alex", java.util.Set.of());
 
         clock.set(due.atTime(23, 59).atZone(clock.getZone()).toInstant());
         assertThat(caseload.page(alex, List.of(), 0, 10).getFirst().overdueModules()).isZero();

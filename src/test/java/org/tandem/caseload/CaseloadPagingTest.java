@@ -1,4 +1,4 @@
-package org.tandem.couples;
+package org.tandem.caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jooq.impl.DSL.inline;
@@ -16,12 +16,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.tandem.support.TestClock;
 import org.tandem.accounts.TandemUser;
-import org.tandem.couples.CaseloadSort.Column;
+import org.tandem.caseload.CaseloadSort.Column;
+import org.tandem.couples.CoupleFilter;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.StatementCounter;
+import org.tandem.support.TestClock;
 
 /**
  * The caseload stays a constant number of SQL statements per page whatever its size: with 5,000
@@ -111,7 +112,7 @@ class CaseloadPagingTest {
 
     private record Served(int statements, int rows, int count, long millis) {}
 
-    private Served firstPage(CaseloadFilter filter, List<CaseloadSort> sort) {
+    private Served firstPage(CoupleFilter filter, List<CaseloadSort> sort) {
         counter.start();
         long started = System.nanoTime();
         int rows = caseload.page(filter, sort, 0, 50).size();
@@ -124,26 +125,26 @@ class CaseloadPagingTest {
     @Test
     void first_page_and_a_search_take_as_many_statements_with_5000_couples_as_with_10() {
         signIn.as(THERAPIST);
-        CaseloadFilter search = new CaseloadFilter("family7", Set.of());
+        CoupleFilter search = new CoupleFilter("family7", Set.of());
         List<CaseloadSort> byNextSession = List.of(CaseloadSort.ascending(Column.NEXT_SESSION));
         generateCouples(1, 10);
 
-        Served smallFirst = firstPage(CaseloadFilter.NONE, List.of());
+        Served smallFirst = firstPage(CoupleFilter.NONE, List.of());
         Served smallSearch = firstPage(search, List.of());
-        Served smallSorted = firstPage(CaseloadFilter.NONE, byNextSession);
-        CaseloadFilter needsAttention = new CaseloadFilter("", Set.of(), true);
+        Served smallSorted = firstPage(CoupleFilter.NONE, byNextSession);
+        CoupleFilter needsAttention = new CoupleFilter("", Set.of(), true);
         List<CaseloadSort> attentionFirst = List.of(CaseloadSort.NEEDS_ATTENTION_FIRST);
         Served smallAttention = firstPage(needsAttention, attentionFirst);
 
         generateCouples(11, 5000);
         dsl.execute("analyze couple, partner, couple_therapist, couple_session");
-        Served largeFirst = firstPage(CaseloadFilter.NONE, List.of());
+        Served largeFirst = firstPage(CoupleFilter.NONE, List.of());
         Served largeSearch = firstPage(search, List.of());
-        Served largeSorted = firstPage(CaseloadFilter.NONE, byNextSession);
+        Served largeSorted = firstPage(CoupleFilter.NONE, byNextSession);
         dsl.execute("analyze balance_summary");
         Served largeAttention = firstPage(needsAttention, attentionFirst);
-        List<CaseloadEntry> mostAlertsFirst = caseload.page(CaseloadFilter.NONE, attentionFirst, 0, 5);
-        Served largeFirstAgain = firstPage(CaseloadFilter.NONE, List.of());
+        List<CaseloadEntry> mostAlertsFirst = caseload.page(CoupleFilter.NONE, attentionFirst, 0, 5);
+        Served largeFirstAgain = firstPage(CoupleFilter.NONE, List.of());
 
         assertThat(smallFirst.count()).isEqualTo(10);
         assertThat(smallSearch.count()).isEqualTo(1);

@@ -1,4 +1,4 @@
-package org.tandem.couples.ui;
+package org.tandem.caseload.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
@@ -34,12 +34,13 @@ import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
 import org.tandem.balance.Trend;
 import org.tandem.balance.Zone;
+import org.tandem.caseload.CaseloadEntry;
+import org.tandem.caseload.CaseloadService;
+import org.tandem.caseload.CaseloadSort;
 import org.tandem.clinic.ClinicTime;
-import org.tandem.couples.CaseloadEntry;
-import org.tandem.couples.CaseloadFilter;
-import org.tandem.couples.CaseloadService;
-import org.tandem.couples.CaseloadSort;
+import org.tandem.couples.CoupleFilter;
 import org.tandem.couples.CoupleStatus;
+import org.tandem.couples.ui.CoupleRoutes;
 
 /**
  * The therapist's landing page: every couple they work with, filtered, sorted and paged in the database
@@ -116,7 +117,7 @@ class CaseloadView extends Main implements HasDynamicTitle {
     }
 
     private final Grid<CaseloadEntry> grid = new Grid<>();
-    private CaseloadFilter filter = CaseloadFilter.NONE;
+    private CoupleFilter filter = CoupleFilter.NONE;
     private @Nullable CaseloadEntry focused;
     private final ClinicTime time;
 
@@ -149,11 +150,11 @@ class CaseloadView extends Main implements HasDynamicTitle {
         Checkbox needsAttention = new Checkbox(getTranslation("caseload.filter.needs-attention"));
         needsAttention.setId("caseload-needs-attention");
         search.addValueChangeListener(change -> applyFilter(
-                new CaseloadFilter(change.getValue(), statuses.getValue(), needsAttention.getValue())));
+                new CoupleFilter(change.getValue(), statuses.getValue(), needsAttention.getValue())));
         statuses.addValueChangeListener(change -> applyFilter(
-                new CaseloadFilter(search.getValue(), change.getValue(), needsAttention.getValue())));
+                new CoupleFilter(search.getValue(), change.getValue(), needsAttention.getValue())));
         needsAttention.addValueChangeListener(change -> applyFilter(
-                new CaseloadFilter(search.getValue(), statuses.getValue(), change.getValue())));
+                new CoupleFilter(search.getValue(), statuses.getValue(), change.getValue())));
         Button attentionFirst = new Button(getTranslation("caseload.sort.needs-attention-first"),
                 VaadinIcon.SORT.create());
         attentionFirst.setId("caseload-needs-attention-first");
@@ -222,7 +223,7 @@ class CaseloadView extends Main implements HasDynamicTitle {
         UI.getCurrent().navigate(CoupleRoutes.href(couple.coupleId(), CoupleRoutes.Tab.OVERVIEW));
     }
 
-    private void applyFilter(CaseloadFilter changed) {
+    private void applyFilter(CoupleFilter changed) {
         filter = changed;
         focused = null;
         grid.setEmptyStateText(getTranslation(filter.isEmpty() ? "caseload.empty-start" : "caseload.empty-filtered"));

@@ -1,6 +1,7 @@
-package org.tandem.couples;
+package org.tandem.caseload;
 
 import static java.util.stream.Collectors.toMap;
+import static org.jooq.impl.DSL.and;
 import static org.jooq.impl.DSL.case_;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.lower;
@@ -34,6 +35,9 @@ import org.jooq.SortField;
 import org.jooq.TableOnConditionStep;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
+import org.tandem.couples.CoupleFilter;
+import org.tandem.couples.CoupleStatus;
+import org.tandem.couples.TherapistRole;
 import org.tandem.jooq.tables.Partner;
 import org.tandem.sessions.SessionStatus;
 
@@ -67,7 +71,8 @@ class CaseloadRepository {
     private static Field<OffsetDateTime> nextSession(OffsetDateTime now) {
         return field(select(min(COUPLE_SESSION.STARTS_AT))
                 .from(COUPLE_SESSION)
-                .where(CoupleRepository.upcomingSessionOf(COUPLE.CLINIC_ID, COUPLE.ID, now)));
+                .where(COUPLE_SESSION.CLINIC_ID.eq(COUPLE.CLINIC_ID), COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID),
+                        COUPLE_SESSION.STARTS_AT.ge(now), COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED)));
     }
 
     /** Assignments past their due date (in the clinic's zone) that not every partner has submitted yet. */
@@ -98,7 +103,7 @@ class CaseloadRepository {
     }
 
     /** The couples on which this therapist is primary or co-therapist, within their clinic only. */
-    List<CaseloadEntry> caseload(long clinicId, long therapistId, CaseloadFilter filter, List<CaseloadSort> sort,
+    List<CaseloadEntry> caseload(long clinicId, long therapistId, CoupleFilter filter, List<CaseloadSort> sort,
             int offset, int limit, LocalDate today, OffsetDateTime now) {
         return dsl.select(COUPLE.ID, ONE.FULL_NAME, ONE.PREFERRED_NAME, TWO.FULL_NAME, TWO.PREFERRED_NAME,
                         COUPLE.STATUS,
@@ -118,7 +123,7 @@ class CaseloadRepository {
                 .fetch(Records.mapping(CaseloadEntry::new));
     }
 
-    int caseloadSize(long clinicId, long therapistId, CaseloadFilter filter) {
+    int caseloadSize(long clinicId, long therapistId, CoupleFilter filter) {
         return dsl.selectCount()
                 .from(caseloadTables())
                 .where(caseloadCondition(clinicId, therapistId, filter))
@@ -135,28 +140,24 @@ class CaseloadRepository {
                         BALANCE_SUMMARY.CLINIC_ID.eq(COUPLE.CLINIC_ID));
     }
 
-    private static Condition caseloadCondition(long clinicId, long therapistId, CaseloadFilter filter) {
+    private static Condition caseloadCondition(long clinicId, long therapistId, CoupleFilter filter) {
         return COUPLE_THERAPIST.CLINIC_ID.eq(clinicId)
                 .and(COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId))
-                .and(matching(ONE, TWO, filter))
+                .and(matching(filter))
                 .and(filter.needsAttention() ? ALERTS.gt(0) : noCondition());
     }
 
     /**
-     * The filter as a condition on a couple and its two partners; shared with the admins' assignment list.
-     * {@code containsIgnoreCase} escapes % and _ in what was typed.
+     * Every word of the search in either partner's full or preferred name, and one of the statuses asked for; the
+     * admins' assignment list in couples filters alike. {@code containsIgnoreCase} escapes % and _ in what was typed.
      */
-    static Condition matching(Partner one, Partner two, CaseloadFilter filter) {
-        Condition condition = noCondition();
-        for (String term : filter.terms()) {
-            condition = condition.and(or(
-                    one.FULL_NAME.containsIgnoreCase(term), one.PREFERRED_NAME.containsIgnoreCase(term),
-                    two.FULL_NAME.containsIgnoreCase(term), two.PREFERRED_NAME.containsIgnoreCase(term)));
-        }
-        if (!filter.statuses().isEmpty()) {
-            condition = condition.and(COUPLE.STATUS.in(filter.statuses()));
-        }
-        return condition;
+    private static Condition matching(CoupleFilter filter) {
+        List<Field<String>> names = List.of(ONE.FULL_NAME, ONE.PREFERRED_NAME, TWO.FULL_NAME, TWO.PREFERRED_NAME);
+        Condition condition = and(filter.terms().stream()
+                .map(term -> or(names.stream().map(name -> name.containsIgnoreCase(term)).toList()))
+                .toList());
+        return filter.statuses().isEmpty() ? condition
+                : condition.and(COUPLE.STATUS.in(filter.statuses()));
     }
 
     /** The requested order, then by name and id, so that pages never overlap or skip a couple. */

@@ -1,4 +1,4 @@
-package org.tandem.couples;
+package org.tandem.caseload;
 
 /** One sort criterion of the caseload, in our own terms (the grid's sort orders are translated to these). */
 public record CaseloadSort(Column column, Direction direction) {

@@ -1,4 +1,4 @@
-package org.tandem.couples.ui;
+package org.tandem.caseload.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.BALANCE_SUMMARY;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.tandem.couples.CaseloadEntry;
+import org.tandem.caseload.CaseloadEntry;
 import org.tandem.couples.CoupleStatus;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.IntegrationTest;

@@ -11,19 +11,19 @@ import org.jspecify.annotations.Nullable;
  * partner's full or preferred name), the statuses to show (empty: every status) and whether to show only the
  * couples that need attention (at least one alert not acknowledged; the caseload only).
  */
-public record CaseloadFilter(String search, Set<CoupleStatus> statuses, boolean needsAttention) {
+public record CoupleFilter(String search, Set<CoupleStatus> statuses, boolean needsAttention) {
 
-    public static final CaseloadFilter NONE = new CaseloadFilter("", Set.of());
+    public static final CoupleFilter NONE = new CoupleFilter("", Set.of());
 
     /** Longer searches are cut, so that a pasted paragraph cannot become a query with hundreds of terms. */
     static final int MAX_SEARCH_LENGTH = 100;
     static final int MAX_TERMS = 5;
 
-    public CaseloadFilter(@Nullable String search, @Nullable Set<CoupleStatus> statuses) {
+    public CoupleFilter(@Nullable String search, @Nullable Set<CoupleStatus> statuses) {
         this(search, statuses, false);
     }
 
-    public CaseloadFilter(@Nullable String search, @Nullable Set<CoupleStatus> statuses, boolean needsAttention) {
+    public CoupleFilter(@Nullable String search, @Nullable Set<CoupleStatus> statuses, boolean needsAttention) {
         this.needsAttention = needsAttention;
         String stripped = search == null ? "" : search.strip();
         this.search = stripped.length() > MAX_SEARCH_LENGTH ? stripped.substring(0, MAX_SEARCH_LENGTH) : stripped;

@@ -1,4 +1,4 @@
-package org.tandem.couples;
+package org.tandem.caseload;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,6 +12,7 @@ import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicTime;
+import org.tandem.couples.CoupleFilter;
 
 /**
  * The therapist's caseload: the couples on which they are primary or co-therapist, in their own clinic.
@@ -39,7 +40,7 @@ public class CaseloadService {
 
     /** A page of the signed-in therapist's own caseload; never another therapist's or clinic's couples. */
     @PreAuthorize("hasRole('THERAPIST')")
-    public List<CaseloadEntry> page(CaseloadFilter filter, List<CaseloadSort> sort, int offset, int limit) {
+    public List<CaseloadEntry> page(CoupleFilter filter, List<CaseloadSort> sort, int offset, int limit) {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
@@ -55,13 +56,13 @@ public class CaseloadService {
     /** The first rows of the whole caseload by the first partner's name. */
     @PreAuthorize("hasRole('THERAPIST')")
     public List<CaseloadEntry> page(int offset, int limit) {
-        return page(CaseloadFilter.NONE, DEFAULT_SORT, offset, limit);
+        return page(CoupleFilter.NONE, DEFAULT_SORT, offset, limit);
     }
 
     /** How many couples match; a number only, so not audited as a read of clinical data. */
     @PreAuthorize("hasRole('THERAPIST')")
     @Transactional(readOnly = true)
-    public int count(CaseloadFilter filter) {
+    public int count(CoupleFilter filter) {
         TandemUser therapist = CurrentUser.require();
         return couples.caseloadSize(therapist.clinicId(), therapist.accountId(), filter);
     }
@@ -70,11 +71,11 @@ public class CaseloadService {
     @PreAuthorize("hasRole('THERAPIST')")
     @Transactional(readOnly = true)
     public int size() {
-        return count(CaseloadFilter.NONE);
+        return count(CoupleFilter.NONE);
     }
 
     /** The filter is kept, so that a search for a name is on record. */
-    private static String detail(int offset, int rows, CaseloadFilter filter) {
+    private static String detail(int offset, int rows, CoupleFilter filter) {
         StringBuilder detail = new StringBuilder("offset " + offset + ", " + rows + " couples");
         if (!filter.search().isEmpty()) {
             detail.append(", search \"").append(filter.search()).append('"');

@@ -1,0 +1,4 @@
+@NullMarked
+package org.tandem.caseload.ui;
+
+import org.jspecify.annotations.NullMarked;

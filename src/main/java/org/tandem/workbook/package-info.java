@@ -1,0 +1,4 @@
+@NullMarked
+package org.tandem.workbook;
+
+import org.jspecify.annotations.NullMarked;
