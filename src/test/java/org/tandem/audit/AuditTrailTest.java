@@ -24,10 +24,10 @@ import org.tandem.accounts.TandemUser;
 import org.tandem.couples.CaseloadService;
 import org.tandem.jooq.tables.records.AuditEventRecord;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.SignIn;
 
-@IntegrationTest
+@DemoTest
 class AuditTrailTest {
 
     @Autowired WebApplicationContext context;

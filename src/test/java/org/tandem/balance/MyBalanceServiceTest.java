@@ -19,13 +19,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.accounts.TandemUser;
 import org.tandem.balance.MyBalance.MyScore;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
 
 /** A partner's own balance, and their partner's only while both share: every combination, and who is refused. */
-@IntegrationTest
+@DemoTest
 class MyBalanceServiceTest {
 
     @Autowired MyBalanceService balance;

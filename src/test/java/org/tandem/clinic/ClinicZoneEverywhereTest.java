@@ -46,7 +46,7 @@ import org.tandem.sessions.CalendarLabels;
 import org.tandem.sessions.Modality;
 import org.tandem.sessions.SessionData;
 import org.tandem.sessions.SessionService;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestClock;
 import org.tandem.support.TestData;
@@ -63,7 +63,7 @@ import org.tandem.workbook.WorkbookService;
  * 12 hours from it and falls on another calendar day at the session's time, so a screen that used the JVM's zone
  * shows another day and hour in one of the two runs.
  */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 class ClinicZoneEverywhereTest extends SpringBrowserlessTest {
 

@@ -19,11 +19,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.accounts.TandemUser;
 import org.tandem.jooq.tables.records.AuditEventRecord;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 
-@IntegrationTest
+@DemoTest
 class AssignmentServiceTest {
 
     @Autowired AssignmentService assignments;

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Import;
 import org.tandem.support.TestClock;
 import org.tandem.accounts.TandemUser;
 import org.tandem.couples.CaseloadSort.Column;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.StatementCounter;
 
@@ -24,7 +24,7 @@ import org.tandem.support.StatementCounter;
  * The caseload stays a constant number of SQL statements per page whatever its size: with 5,000
  * couples exactly as many as with 10. Statements are counted by {@link StatementCounter}, on this thread only.
  */
-@IntegrationTest
+@DemoTest
 @Import(StatementCounter.Counting.class)
 class CaseloadPagingTest {
 

@@ -27,12 +27,12 @@ import org.tandem.accounts.TandemUser;
 import org.tandem.couples.CaseloadSort.Column;
 import org.tandem.jooq.tables.records.AuditEventRecord;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
 
-@IntegrationTest
+@DemoTest
 class CaseloadServiceTest {
 
     @Autowired CaseloadService caseload;

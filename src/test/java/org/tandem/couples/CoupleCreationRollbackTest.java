@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.tandem.support.DemoTest;
 import org.tandem.support.SignIn;
 
 /**
  * Without the rolling-back test transaction: a create that fails in the database, after the couple row is
  * written, leaves nothing behind (the unique index on partners' e-mails stops the second partner).
  */
-@SpringBootTest
+@SpringBootTest(properties = DemoTest.DEMO)
 @ActiveProfiles("test")
 class CoupleCreationRollbackTest {
 

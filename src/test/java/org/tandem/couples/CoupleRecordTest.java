@@ -31,12 +31,12 @@ import org.tandem.accounts.TandemUser;
 import org.tandem.jooq.tables.records.AuditEventRecord;
 import org.tandem.support.TestData;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 
 /** Creating a couple, reading its overview and partners, editing it; and every refusal around them. */
-@IntegrationTest
+@DemoTest
 class CoupleRecordTest {
 
     @Autowired CoupleService couples;

@@ -26,7 +26,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.accounts.TandemUser;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
@@ -37,7 +37,7 @@ import org.tandem.workbook.GoalScope;
 import org.tandem.workbook.GoalsSubmitted;
 import org.tandem.workbook.WorkbookService;
 
-@IntegrationTest
+@DemoTest
 class GoalServiceTest {
 
     static final String THERAPIST = "therapist@example.com";

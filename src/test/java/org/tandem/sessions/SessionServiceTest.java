@@ -29,11 +29,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.accounts.TandemUser;
 import org.tandem.support.TestData;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 
-@IntegrationTest
+@DemoTest
 class SessionServiceTest {
 
     static final String THERAPIST = "therapist@example.com";

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestClock;
 
@@ -23,7 +23,7 @@ import org.tandem.support.TestClock;
  * A clinic whose zone ({@code tandem.time-zone}) is far from the server's: dates and times mean the clinic's wall
  * clock and are stored as instants. The test clock carries the clinic's zone, as the application's clock does.
  */
-@IntegrationTest
+@DemoTest
 class SessionTimeZoneTest {
 
     static final ZoneId CLINIC = ZoneId.of("Pacific/Kiritimati"); // UTC+14: the calendar date differs from UTC's

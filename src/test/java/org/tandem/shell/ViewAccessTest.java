@@ -19,10 +19,10 @@ import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.tandem.accounts.ui.LoginView;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 
 /** Each role lands on its own page; every view refuses anonymous visitors and the wrong roles. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 class ViewAccessTest extends SpringBrowserlessTest {
 

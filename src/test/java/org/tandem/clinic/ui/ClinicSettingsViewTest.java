@@ -16,9 +16,9 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.tandem.clinic.ClinicConflictException;
 import org.tandem.clinic.ClinicService;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 class ClinicSettingsViewTest extends SpringBrowserlessTest {
 

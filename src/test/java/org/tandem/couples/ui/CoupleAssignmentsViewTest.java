@@ -21,10 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.tandem.couples.ClinicTherapist;
 import org.tandem.couples.CoupleAssignment;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.SignIn;
 
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 class CoupleAssignmentsViewTest extends SpringBrowserlessTest {
 

@@ -46,12 +46,12 @@ import org.tandem.sessions.SessionService;
 import org.tandem.sessions.SessionStatus;
 import org.tandem.support.TestData;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 
 /** The couple's Sessions tab and the therapist's Schedule, used as a therapist would, and refused to everyone else. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 class CoupleSessionsViewTest extends SpringBrowserlessTest {
 
