@@ -23,13 +23,13 @@ import org.tandem.sessions.SessionMarked;
 import org.tandem.sessions.SessionScheduled;
 import org.tandem.sessions.SessionStatus;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 import org.tandem.support.StatementCounter;
 import org.tandem.support.TestData;
 
-@IntegrationTest
+@DemoTest
 @Import(StatementCounter.Counting.class)
 class AlertServiceTest {
 

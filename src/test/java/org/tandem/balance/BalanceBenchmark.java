@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
 import org.tandem.accounts.TandemUser;
 import org.tandem.balance.report.BalanceExportService;
 import org.tandem.support.TestClock;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.StatementCounter;
 import org.tandem.support.TestData;
@@ -26,7 +26,7 @@ import org.tandem.support.TestData;
  * balance summary (what saving the balance settings costs) with {@code benchmark.couples} extra couples of six
  * check-ins per partner. Not part of {@code ./mvnw verify}: run {@code ./mvnw -Pbenchmark test}.
  */
-@IntegrationTest
+@DemoTest
 @Import(StatementCounter.Counting.class)
 class BalanceBenchmark {
 

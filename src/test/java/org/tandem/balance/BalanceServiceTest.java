@@ -19,13 +19,13 @@ import org.tandem.accounts.TandemUser;
 import org.tandem.balance.CoupleBalance.CheckInLine;
 import org.tandem.balance.CoupleBalance.PartnerBalance;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 import org.tandem.support.StatementCounter;
 import org.tandem.support.TestData;
 
-@IntegrationTest
+@DemoTest
 @Import(StatementCounter.Counting.class)
 class BalanceServiceTest {
 

@@ -29,13 +29,13 @@ import org.tandem.accounts.StaleVersionException;
 import org.tandem.support.TestClock;
 import org.tandem.accounts.TandemUser;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 import org.tandem.support.StatementCounter;
 import org.tandem.support.TestData;
 
-@IntegrationTest
+@DemoTest
 @Import(StatementCounter.Counting.class)
 @RecordApplicationEvents
 class CheckInServiceTest {

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
 
 /** The demo clinic shows the alerts its stories were written for (DemoClinicLoader), each on the right couple. */
-@IntegrationTest
+@DemoTest
 class DemoAlertsTest {
 
     @Autowired AlertService alerts;

@@ -15,14 +15,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.tandem.accounts.TandemUser;
 import org.tandem.balance.MyBalance.MyScore;
 import org.tandem.support.AuditTrail;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Clinic;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
 import org.tandem.support.IntegrationTest;
-import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
-import org.tandem.support.TestData;
 
 /** A partner's own balance, and their partner's only while both share: every combination, and who is refused. */
 @IntegrationTest
@@ -33,8 +33,15 @@ class MyBalanceServiceTest {
     @Autowired TestClock clock;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
-    @Autowired PlatformTransactionManager transactions;
+    @Autowired Fixtures fixtures;
     AuditTrail trail;
+    /** E-mails: Alex and Sam, their therapist, the clinic's admin; Robin, a partner in another clinic. */
+    String alexEmail;
+    String samEmail;
+    String therapistEmail;
+    String adminEmail;
+    String robinEmail;
+    long therapistId;
     long alexAndSam;
     long alexFirst;
     long alexLater;
@@ -43,17 +50,27 @@ class MyBalanceServiceTest {
     /** Alex: the worked example (73.3 / 30.0), then 83.3 / 100.0. Sam: 50.0 / 50.0. Nobody shares. */
     @BeforeEach
     void alex_and_sam_with_check_ins_and_no_sharing() {
-        OtherClinic.ensure(dsl, transactions);
-        TandemUser therapist = signIn.as(CheckInServiceTest.THERAPIST);
-        signIn.out();
-        alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
+        // Committed: refusals are audited in a transaction of their own, which must see the accounts.
+        fixtures.committed(() -> {
+            Clinic clinic = fixtures.clinic("Riverside Counselling");
+            Person therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            Couple couple = fixtures.couple(therapist, "Alex Morgan", "Alex", "Samira Patel", "Sam");
+            Person lee = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park");
+            robinEmail = fixtures.couple(lee, "Robin Hart", "Casey Hart").one().email();
+            alexAndSam = couple.id();
+            alexEmail = couple.one().email();
+            samEmail = couple.two().email();
+            therapistEmail = therapist.email();
+            therapistId = therapist.accountId();
+            adminEmail = fixtures.admin(clinic, "Morgan Ellis").email();
+        });
         StoredCheckIns.withoutAnyCheckIns(dsl);
         dsl.update(PARTNER).set(PARTNER.SHARES_SCORES, false).execute();
         StoredCheckIns stored = new StoredCheckIns(dsl, alexAndSam);
         long alex = stored.partner("Alex Morgan");
         long sam = stored.partner("Samira Patel");
-        long first = stored.heldSession(Duration.ofDays(14), therapist.accountId());
-        long second = stored.heldSession(Duration.ofDays(7), therapist.accountId());
+        long first = stored.heldSession(Duration.ofDays(14), therapistId);
+        long second = stored.heldSession(Duration.ofDays(7), therapistId);
         Instant now = clock.instant();
         alexFirst = stored.submitted(alex, first, now.minus(Duration.ofDays(15)), 5, 4, 2, 6, 3, 1, 2, 3, 5, 2);
         samOnly = stored.submitted(sam, first, now.minus(Duration.ofDays(15)).plusSeconds(60), 3, 3, 3, 3, 3, 3, 3, 3,
@@ -87,7 +104,7 @@ class MyBalanceServiceTest {
 
     @Test
     void a_partner_sees_their_own_scores_oldest_first_with_zone_and_change_and_the_read_is_audited() {
-        signIn.as(CheckInServiceTest.ALEX);
+        signIn.as(alexEmail);
 
         MyBalance mine = balance.mine();
 
@@ -107,7 +124,7 @@ class MyBalanceServiceTest {
         assertThat(mine.words(Subscale.INTIMACY)).isEqualTo(ChangeWords.CLEARLY_HIGHER);
         assertThat(mine.partnerScores()).isEmpty();
         assertThat(trail.since("balance.my_read")).singleElement().satisfies(row -> {
-            assertThat(row.getActor()).isEqualTo(CheckInServiceTest.ALEX);
+            assertThat(row.getActor()).isEqualTo(alexEmail);
             assertThat(row.getSubjectId()).isEqualTo(alexAndSam);
             assertThat(row.getDetail()).isEqualTo("2 own check-in(s), 0 of the partner's");
         });
@@ -115,66 +132,66 @@ class MyBalanceServiceTest {
 
     @Test
     void when_nobody_shares_each_sees_only_their_own_and_the_partners_scores_are_refused() {
-        signIn.as(CheckInServiceTest.SAM);
+        signIn.as(samEmail);
         MyBalance sams = balance.mine();
         assertThat(ids(sams.myScores())).containsExactly(samOnly);
         assertThat(sams.partnerScores()).isEmpty();
         assertThat(sams.bothShare()).isFalse();
 
-        partner_scores_are_refused_for(CheckInServiceTest.ALEX);
-        partner_scores_are_refused_for(CheckInServiceTest.SAM);
+        partner_scores_are_refused_for(alexEmail);
+        partner_scores_are_refused_for(samEmail);
     }
 
     @Test
     void when_only_one_shares_neither_sees_the_others_scores() {
-        shares(CheckInServiceTest.ALEX, true);
+        shares(alexEmail, true);
 
         MyBalance alexs = balance.mine();
         assertThat(alexs.iShare()).isTrue();
         assertThat(alexs.partnerShares()).isFalse();
         assertThat(alexs.partnerScores()).isEmpty();
-        signIn.as(CheckInServiceTest.SAM);
+        signIn.as(samEmail);
         MyBalance sams = balance.mine();
         assertThat(sams.iShare()).isFalse();
         assertThat(sams.partnerShares()).isTrue();
         assertThat(sams.partnerScores()).isEmpty();
         assertThat(ids(sams.myScores())).containsExactly(samOnly);
 
-        partner_scores_are_refused_for(CheckInServiceTest.ALEX);
-        partner_scores_are_refused_for(CheckInServiceTest.SAM);
+        partner_scores_are_refused_for(alexEmail);
+        partner_scores_are_refused_for(samEmail);
     }
 
     @Test
     void when_both_share_each_sees_the_others_scores_too() {
-        shares(CheckInServiceTest.ALEX, true);
-        shares(CheckInServiceTest.SAM, true);
+        shares(alexEmail, true);
+        shares(samEmail, true);
 
         MyBalance sams = balance.mine();
         assertThat(sams.bothShare()).isTrue();
         assertThat(ids(sams.myScores())).containsExactly(samOnly);
         assertThat(ids(sams.partnerScores())).containsExactly(alexFirst, alexLater);
         assertThat(ids(balance.partnerScores())).containsExactly(alexFirst, alexLater);
-        signIn.as(CheckInServiceTest.ALEX);
+        signIn.as(alexEmail);
         assertThat(ids(balance.mine().partnerScores())).containsExactly(samOnly);
         assertThat(trail.since("balance.sharing_changed")).extracting(row -> row.getActor() + ": " + row.getDetail())
-                .containsExactly(CheckInServiceTest.ALEX + ": shares scores", CheckInServiceTest.SAM + ": shares scores");
+                .containsExactly(alexEmail + ": shares scores", samEmail + ": shares scores");
     }
 
     @Test
     void revoking_consent_hides_the_scores_again_at_once_and_is_audited() {
-        shares(CheckInServiceTest.ALEX, true);
-        shares(CheckInServiceTest.SAM, true);
-        signIn.as(CheckInServiceTest.ALEX);
+        shares(alexEmail, true);
+        shares(samEmail, true);
+        signIn.as(alexEmail);
         assertThat(balance.mine().partnerScores()).isNotEmpty();
 
-        shares(CheckInServiceTest.SAM, false);
+        shares(samEmail, false);
 
-        signIn.as(CheckInServiceTest.ALEX);
+        signIn.as(alexEmail);
         MyBalance alexs = balance.mine();
         assertThat(alexs.partnerShares()).isFalse();
         assertThat(alexs.partnerScores()).isEmpty();
-        partner_scores_are_refused_for(CheckInServiceTest.ALEX);
-        partner_scores_are_refused_for(CheckInServiceTest.SAM);
+        partner_scores_are_refused_for(alexEmail);
+        partner_scores_are_refused_for(samEmail);
         assertThat(trail.since("balance.sharing_changed")).last()
                 .satisfies(row -> assertThat(row.getDetail()).isEqualTo("stopped sharing scores"));
         assertThat(dsl.fetchValue(PARTNER.SHARES_SCORES, PARTNER.FULL_NAME.eq("Samira Patel")
@@ -183,21 +200,21 @@ class MyBalanceServiceTest {
 
     @Test
     void setting_the_same_choice_again_changes_nothing_and_writes_no_audit_row() {
-        shares(CheckInServiceTest.ALEX, false);
+        shares(alexEmail, false);
 
         assertThat(trail.since("balance.sharing_changed")).isEmpty();
     }
 
     @Test
     void a_partner_of_another_couple_sees_only_their_own_couple_even_when_everyone_shares() {
-        shares(CheckInServiceTest.ALEX, true);
-        shares(CheckInServiceTest.SAM, true);
+        shares(alexEmail, true);
+        shares(samEmail, true);
         dsl.update(PARTNER).set(PARTNER.SHARES_SCORES, true).execute();
 
-        signIn.as(OtherClinic.CLIENT_EMAIL);
+        signIn.as(robinEmail);
         MyBalance robins = balance.mine();
 
-        assertThat(robins.myName()).isEqualTo(OtherClinic.PARTNER_ONE);
+        assertThat(robins.myName()).isEqualTo("Robin Hart");
         assertThat(robins.myScores()).isEmpty();
         assertThat(robins.partnerScores()).isEmpty();
         assertThat(balance.partnerScores()).isEmpty();
@@ -205,7 +222,7 @@ class MyBalanceServiceTest {
 
     @Test
     void a_therapist_and_an_admin_are_refused_and_each_refusal_is_audited() {
-        for (String who : List.of(CheckInServiceTest.THERAPIST, CheckInServiceTest.ADMIN)) {
+        for (String who : List.of(therapistEmail, adminEmail)) {
             signIn.as(who);
             assertThatThrownBy(() -> balance.mine()).as(who).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> balance.partnerScores()).as(who).isInstanceOf(AccessDeniedException.class);

@@ -25,7 +25,7 @@ import org.tandem.support.TestClock;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 import org.tandem.workbook.Category;
@@ -36,7 +36,7 @@ import org.tandem.workbook.ModuleSummary;
  * Suggested modules from balance.md's table, on a couple of the therapist's made for the test (so that no demo
  * assignment interferes): each zone, the divergence flag, the 60-day rule, and who is refused.
  */
-@IntegrationTest
+@DemoTest
 class SuggestionServiceTest {
 
     static final Integer[] DISTANT = {5, 4, 2, 6, 3, 1, 2, 3, 5, 2}; // the worked example: 73.3 / 30.0

@@ -2,8 +2,6 @@ package org.tandem.caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jooq.impl.DSL.inline;
-import static org.tandem.jooq.Tables.ACCOUNT;
-import static org.tandem.jooq.Tables.ACCOUNT_ROLE;
 
 import org.tandem.balance.Trend;
 import org.tandem.balance.Zone;
@@ -19,6 +17,9 @@ import org.springframework.context.annotation.Import;
 import org.tandem.accounts.TandemUser;
 import org.tandem.caseload.CaseloadSort.Column;
 import org.tandem.couples.CoupleFilter;
+import org.tandem.support.TestClock;
+import org.tandem.caseload.CaseloadSort.Column;
+import org.tandem.support.Fixtures;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.StatementCounter;
@@ -32,29 +33,22 @@ import org.tandem.support.TestClock;
 @Import(StatementCounter.Counting.class)
 class CaseloadPagingTest {
 
-    private static final String THERAPIST = "many.couples@example.com";
-
     @Autowired CaseloadService caseload;
     @Autowired StatementCounter counter;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
+    @Autowired Fixtures fixtures;
 
     long clinicId;
     long therapistId;
+    String therapist;
 
     @BeforeEach
-    void a_therapist_of_the_demo_clinic_with_no_couples_yet() {
-        TandemUser jordan = signIn.as("therapist@example.com");
-        clinicId = jordan.clinicId();
-        therapistId = dsl.insertInto(ACCOUNT)
-                .set(ACCOUNT.CREATED_AT, TestClock.START_AT)
-                .set(ACCOUNT.CLINIC_ID, clinicId)
-                .set(ACCOUNT.EMAIL, THERAPIST)
-                .set(ACCOUNT.DISPLAY_NAME, "Many Couples")
-                .set(ACCOUNT.PASSWORD_HASH, "{noop}not-for-signing-in-123")
-                .returning(ACCOUNT.ID).fetchSingle(ACCOUNT.ID);
-        dsl.insertInto(ACCOUNT_ROLE).set(ACCOUNT_ROLE.CLINIC_ID, clinicId).set(ACCOUNT_ROLE.ACCOUNT_ID, therapistId)
-                .set(ACCOUNT_ROLE.ROLE, Role.THERAPIST).execute();
+    void a_therapist_with_no_couples_yet() {
+        Fixtures.Person manyCouples = fixtures.therapist(fixtures.clinic("Riverside Counselling"), "Many Couples");
+        clinicId = manyCouples.clinicId();
+        therapistId = manyCouples.accountId();
+        therapist = manyCouples.email();
     }
 
     @AfterEach
@@ -124,7 +118,7 @@ class CaseloadPagingTest {
 
     @Test
     void first_page_and_a_search_take_as_many_statements_with_5000_couples_as_with_10() {
-        signIn.as(THERAPIST);
+        signIn.as(therapist);
         CoupleFilter search = new CoupleFilter("family7", Set.of());
         List<CaseloadSort> byNextSession = List.of(CaseloadSort.ascending(Column.NEXT_SESSION));
         generateCouples(1, 10);

@@ -23,7 +23,7 @@ import org.tandem.couples.CoupleFilter;
 import org.tandem.couples.CoupleStatus;
 import org.tandem.jooq.tables.records.AuditEventRecord;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestClock;
@@ -35,7 +35,7 @@ import static org.tandem.jooq.Tables.COUPLE_SESSION;
 import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
 import static org.tandem.jooq.Tables.PARTNER;
 
-@IntegrationTest
+@DemoTest
 class CaseloadServiceTest {
 
     @Autowired CaseloadService caseload;

@@ -33,6 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.tandem.support.DemoTest;
 import org.tandem.support.TestClock;
 import org.tandem.balance.BalanceScoring;
 import org.tandem.balance.CheckInAnswers;
@@ -44,7 +45,7 @@ import org.tandem.support.TestData;
  * A partner completes the balance check-in on a phone: one screen, large targets, saved as tapped; the therapist then
  * finds it on the Overview's charts and in the CSV and PDF.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "vaadin.devmode.devTools.enabled=false")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"vaadin.devmode.devTools.enabled=false", DemoTest.DEMO})
 @ActiveProfiles("test")
 class CheckInIT {
 

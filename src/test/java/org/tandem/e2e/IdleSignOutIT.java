@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.tandem.support.DemoTest;
 import org.tandem.jooq.Tables;
 import org.tandem.support.TestClock;
 
@@ -34,7 +35,7 @@ import org.tandem.support.TestClock;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"tandem.security.idle-timeout=15m", "vaadin.heartbeatInterval=2",
-            "vaadin.devmode.devTools.enabled=false"})
+            "vaadin.devmode.devTools.enabled=false", DemoTest.DEMO})
 @ActiveProfiles("test")
 class IdleSignOutIT {
 

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.tandem.support.DemoTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
 import org.tandem.support.TestModules;
@@ -29,7 +30,7 @@ import org.tandem.workbook.MyWorkbookService;
 import org.tandem.workbook.WorkbookService;
 
 /** A partner works through an assignment on a phone-sized screen; what they type is kept when the tab closes. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "vaadin.devmode.devTools.enabled=false")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"vaadin.devmode.devTools.enabled=false", DemoTest.DEMO})
 @ActiveProfiles("test")
 class PartnerWorkbookIT {
 

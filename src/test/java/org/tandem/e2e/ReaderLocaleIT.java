@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.tandem.support.DemoTest;
 import org.tandem.sessions.NextSession;
 import org.tandem.sessions.SessionService;
 import org.tandem.support.SignIn;
@@ -27,7 +28,7 @@ import org.tandem.support.SignIn;
  * English texts' own dates, never a German month name inside an English sentence. Times are the clinic's in all
  * three (ReaderLocale, ClinicFormat).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "vaadin.devmode.devTools.enabled=false")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"vaadin.devmode.devTools.enabled=false", DemoTest.DEMO})
 @ActiveProfiles("test")
 class ReaderLocaleIT {
 

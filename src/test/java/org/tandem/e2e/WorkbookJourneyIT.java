@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.tandem.support.DemoTest;
 import org.tandem.support.TestData;
 import org.tandem.support.TestModules;
 
@@ -28,7 +29,7 @@ import org.tandem.support.TestModules;
  * closes the tab midway, comes back, shares one answer and submits; Sam sees that answer and nothing
  * else of Alex's; the therapist reads Alex's answers and leaves feedback, which Alex then sees.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "vaadin.devmode.devTools.enabled=false")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"vaadin.devmode.devTools.enabled=false", DemoTest.DEMO})
 @ActiveProfiles("test")
 class WorkbookJourneyIT {
 

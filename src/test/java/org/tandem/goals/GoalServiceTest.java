@@ -27,7 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.accounts.StaleVersionException;
 import org.tandem.accounts.TandemUser;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
@@ -39,7 +39,7 @@ import org.tandem.workbook.GoalsSubmitted;
 import org.tandem.workbook.MyWorkbookService;
 import org.tandem.workbook.WorkbookService;
 
-@IntegrationTest
+@DemoTest
 class GoalServiceTest {
 
     static final String THERAPIST = "therapist@example.com";

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.tandem.support.DemoTest;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tandem.support.SignIn;
@@ -32,7 +33,7 @@ import org.tandem.support.TestClock;
  * the invitation's row lock. Needs committed data, so it works in a clinic of its own (never the demo
  * clinic or {@code OtherClinic}, whose contents other tests count); the test database is thrown away.
  */
-@SpringBootTest
+@SpringBootTest(properties = DemoTest.DEMO)
 @ActiveProfiles("test")
 class ConcurrentAcceptanceTest {
 

@@ -25,11 +25,11 @@ import org.tandem.invitations.InvitationRefusedException.Reason;
 import org.tandem.jooq.tables.records.AuditEventRecord;
 import org.tandem.support.TestData;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 
-@IntegrationTest
+@DemoTest
 class InvitationServiceTest {
 
     static final String STRONG = "river kettle moss lantern";

@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.tandem.support.DemoTest;
 import org.tandem.support.TestData;
 
 /**
@@ -28,7 +29,7 @@ import org.tandem.support.TestData;
  * page refuses: a role that may not open the view, and a service that refuses what the URL names. Real requests
  * against the running app with a signed-in session, as a browser (or a crawler, or a monitoring check) makes them.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "vaadin.devmode.devTools.enabled=false")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"vaadin.devmode.devTools.enabled=false", DemoTest.DEMO})
 @ActiveProfiles("test")
 class AccessDeniedStatusTest {
 

@@ -18,12 +18,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
 
 /** Every module Tandem ships can be assigned, answered in full by both partners, submitted and reviewed. */
-@IntegrationTest
+@DemoTest
 class BuiltInLibraryCompletionTest {
 
     @Autowired WorkbookService workbook;

@@ -18,11 +18,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.accounts.StaleVersionException;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 
-@IntegrationTest
+@DemoTest
 class ModuleLibraryTest {
 
     static final String THERAPIST = "therapist@example.com";

@@ -22,13 +22,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.StaleVersionException;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
 import org.tandem.support.TestModules;
 
-@IntegrationTest
+@DemoTest
 @RecordApplicationEvents
 class WorkbookServiceTest {
 

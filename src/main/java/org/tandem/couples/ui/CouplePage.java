@@ -5,7 +5,10 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
-/** What the views of one couple's page share: cards. */
+/**
+ * What the views of one couple's page share: cards. Their dates and times are in the clinic's zone, which comes
+ * from {@code ClinicTime} (its {@code format(locale)}), never from here.
+ */
 final class CouplePage {
 
     private CouplePage() {}

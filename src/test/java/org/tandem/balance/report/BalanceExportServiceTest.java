@@ -39,12 +39,12 @@ import org.tandem.balance.Reliability;
 import org.tandem.balance.Scores;
 import org.tandem.balance.Zone;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
 
-@IntegrationTest
+@DemoTest
 class BalanceExportServiceTest {
 
     static final String THERAPIST = "therapist@example.com";

@@ -29,11 +29,11 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.tandem.balance.StoredCheckIns;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.TestData;
 
 /** The alerts section at the top of the couple's Overview, used as a therapist would. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 @WithUserDetails("therapist@example.com")
 class AlertsPanelTest extends SpringBrowserlessTest {

@@ -28,7 +28,7 @@ import org.tandem.balance.CoupleBalance;
 import org.tandem.balance.CoupleBalance.CheckInLine;
 import org.tandem.balance.Subscale;
 import org.tandem.clinic.ClinicTime;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The balance charts' Chart.js configurations for the demo's Alex and Sam: every point is the scoring class's
  * figure, colours follow the partner's position, the balanced band and the zones sit at T.
  */
-@IntegrationTest
+@DemoTest
 class BalanceChartsTest {
 
     static final Properties TEXTS = new Properties();

@@ -24,11 +24,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.TestData;
 
 /** The export links on the couple's Overview, downloaded as the therapist would. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 class BalanceExportSectionTest extends SpringBrowserlessTest {
 

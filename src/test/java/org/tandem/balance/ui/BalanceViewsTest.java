@@ -30,11 +30,11 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.tandem.balance.StoredCheckIns;
 import org.tandem.shell.chart.Chart;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.TestData;
 
 /** The balance section of the couple's Overview and the admin's balance settings, used as they would be. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 class BalanceViewsTest extends SpringBrowserlessTest {
 

@@ -30,13 +30,13 @@ import org.tandem.accounts.TandemUser;
 import org.tandem.balance.CheckInDraft;
 import org.tandem.balance.CheckInService;
 import org.tandem.balance.Item;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
 
 /** The check-in card on My workbook and the check-in screen, used by Alex as on a phone; refused to others. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 @WithUserDetails(CheckInViewTest.ALEX)
 class CheckInViewTest extends SpringBrowserlessTest {

@@ -28,12 +28,12 @@ import org.tandem.balance.MyBalanceService;
 import org.tandem.balance.StoredCheckIns;
 import org.tandem.shell.chart.Chart;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
 
 /** A partner's My balance page, used as they would: empty, with scores, sharing on and off, and the wrong role. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 class MyBalanceViewTest extends SpringBrowserlessTest {
 

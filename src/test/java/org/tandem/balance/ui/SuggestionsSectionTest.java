@@ -30,11 +30,11 @@ import org.tandem.balance.StoredCheckIns;
 import org.tandem.balance.Suggestion;
 import org.tandem.workbook.Category;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.TestData;
 
 /** The suggested modules on the couple's Overview, used as the therapist would. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 class SuggestionsSectionTest extends SpringBrowserlessTest {
 

@@ -26,10 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.tandem.caseload.CaseloadEntry;
 import org.tandem.couples.CoupleStatus;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.SignIn;
 
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 class CaseloadViewTest extends SpringBrowserlessTest {
 

@@ -40,11 +40,11 @@ import org.tandem.couples.LivingTogether;
 import org.tandem.jooq.tables.records.AuditEventRecord;
 import org.tandem.support.TestData;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 
 /** Creating a couple, its Overview and Partners tabs and editing it, as the therapist uses them; and refusals. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 @WithUserDetails("therapist@example.com")
 class CouplePagesTest extends SpringBrowserlessTest {

@@ -37,7 +37,7 @@ import org.tandem.goals.GoalFixtures;
 import org.tandem.goals.GoalService;
 import org.tandem.goals.TrackedGoal;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.PageContent;
 import org.tandem.support.SignIn;
@@ -47,7 +47,7 @@ import org.tandem.workbook.MyWorkbookService;
 import org.tandem.workbook.WorkbookService;
 
 /** The partner's Goals page and the couple's Goals tab, used as partners and therapists would, and refused to others. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 class GoalViewsTest extends SpringBrowserlessTest {
 

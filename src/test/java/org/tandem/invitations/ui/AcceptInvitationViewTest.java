@@ -37,11 +37,11 @@ import org.tandem.accounts.Role;
 import org.tandem.accounts.TandemUser;
 import org.tandem.invitations.InvitationService;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.SignIn;
 
 /** The page an invitation link opens: a usable link offers the password form, any other says why. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 @WithAnonymousUser
 class AcceptInvitationViewTest extends SpringBrowserlessTest {

@@ -23,11 +23,11 @@ import org.tandem.clinic.ClinicTime;
 import org.tandem.invitations.InvitationRefusedException;
 import org.tandem.invitations.InvitationService;
 import org.tandem.support.TestData;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.SignIn;
 
 /** The invitation panel as the couple's Partners tab shows it to the couple's therapist. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 @WithUserDetails("therapist@example.com")
 class PartnerInvitationPanelTest extends SpringBrowserlessTest {

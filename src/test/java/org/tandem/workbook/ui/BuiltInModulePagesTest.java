@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.security.test.context.support.WithUserDetails;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.workbook.ModuleContent;
 import org.tandem.workbook.ModuleLibrary;
 import org.tandem.workbook.ModuleSummary;
@@ -30,7 +30,7 @@ import org.tandem.workbook.Step;
 import org.tandem.workbook.WorkbookJson;
 
 /** Every built-in module opens on its page, and every one of its steps shows, with an input where it asks for one. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 @WithUserDetails("therapist@example.com")
 class BuiltInModulePagesTest extends SpringBrowserlessTest {

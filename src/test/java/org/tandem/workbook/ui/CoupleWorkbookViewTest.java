@@ -42,7 +42,7 @@ import org.tandem.couples.CoupleData;
 import org.tandem.couples.CoupleService;
 import org.tandem.couples.PartnerData;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
@@ -59,7 +59,7 @@ import org.tandem.workbook.MyWorkbookService;
 import org.tandem.workbook.WorkbookService;
 
 /** A couple's Workbook tab, assigning a module and reviewing the answers, as the therapist uses them; and refusals. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 class CoupleWorkbookViewTest extends SpringBrowserlessTest {
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.SignIn;
 import org.tandem.workbook.Category;
@@ -34,7 +34,7 @@ import org.tandem.workbook.ModuleLibrary;
 import org.tandem.workbook.ModuleSummary;
 
 /** The library list, a module's page and the way into the editor, as a therapist uses them; refused to others. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 @WithUserDetails("therapist@example.com")
 class LibraryViewTest extends SpringBrowserlessTest {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.SignIn;
 import org.tandem.workbook.Category;
 import org.tandem.workbook.GoalScope;
@@ -41,7 +41,7 @@ import org.tandem.workbook.Step;
 import org.tandem.workbook.StepKind;
 
 /** The module editor as a therapist uses it: steps of every kind, publishing, problems beside their fields, conflicts. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 @WithUserDetails("therapist@example.com")
 class ModuleEditorViewTest extends SpringBrowserlessTest {

@@ -27,7 +27,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithUserDetails;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.workbook.AnswerValue;
 import org.tandem.workbook.Category;
 import org.tandem.workbook.GoalScope;
@@ -35,7 +35,7 @@ import org.tandem.workbook.ModuleContent;
 import org.tandem.workbook.Step;
 
 /** The walkthrough shows each kind of step with its own input, and gives back what the partner enters. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 @WithUserDetails("therapist@example.com")
 class ModuleWalkthroughTest extends SpringBrowserlessTest {

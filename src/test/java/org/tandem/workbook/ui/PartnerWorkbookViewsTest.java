@@ -29,7 +29,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.PageContent;
 import org.tandem.support.SignIn;
@@ -44,7 +44,7 @@ import org.tandem.workbook.MyWorkbookService;
 import org.tandem.workbook.WorkbookService;
 
 /** My workbook and the work view, used by a partner as they would; refused to everyone else. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 @WithUserDetails(PartnerWorkbookViewsTest.ALEX)
 class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
