@@ -23,13 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.accounts.TandemUser;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.PartnerFixtures;
 import org.tandem.support.SignIn;
-import org.tandem.support.TestData;
 import org.tandem.support.TestModules;
 import org.tandem.workbook.AssignmentData;
 import org.tandem.workbook.AssignmentMode;
@@ -37,12 +38,13 @@ import org.tandem.workbook.GoalScope;
 import org.tandem.workbook.GoalsSubmitted;
 import org.tandem.workbook.WorkbookService;
 
-@DemoTest
+@IntegrationTest
 class GoalServiceTest {
 
-    static final String THERAPIST = "therapist@example.com";
-    static final String ALEX = "alex@example.com";
-    static final String SAM = "sam@example.com";
+    /** E-mails of the couple's therapist and its two partners, Alex and Sam. */
+    String THERAPIST;
+    String ALEX;
+    String SAM;
 
     @Autowired GoalService goals;
 
@@ -50,20 +52,30 @@ class GoalServiceTest {
     @Autowired WorkbookService workbook;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
-    @Autowired PlatformTransactionManager transactions;
     @Autowired ApplicationEventPublisher events;
+    @Autowired Fixtures fixtures;
+    @Autowired PartnerFixtures partners;
     AuditTrail trail;
+    Fixtures.Clinic clinic;
+    Person colleague;
     long couple;
+    /** The couple's partner ids. */
     long alex;
     long sam;
 
     @BeforeEach
     void prepare() {
-        OtherClinic.ensure(dsl, transactions);
+        clinic = fixtures.clinic("Riverside Couples Practice");
+        Person therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+        colleague = fixtures.therapist(clinic, "Dr. Sam Okafor");
+        Couple morgans = partners.couple(therapist, "Alex Morgan", "Alex", "Samira Patel", "Sam");
+        THERAPIST = therapist.email();
+        ALEX = morgans.one().email();
+        SAM = morgans.two().email();
+        couple = morgans.id();
+        alex = morgans.one().partnerId();
+        sam = morgans.two().partnerId();
         trail = AuditTrail.from(dsl);
-        couple = TestData.coupleOf(dsl, "Alex Morgan");
-        alex = GoalFixtures.partnerId(dsl, "Alex Morgan");
-        sam = GoalFixtures.partnerId(dsl, "Samira Patel");
     }
 
     @AfterEach
@@ -510,7 +522,9 @@ class GoalServiceTest {
         long milestone = goals.addMilestone(goal, "Step one").id();
         int version = asTherapist(goal).version();
 
-        for (String outsider : List.of("therapist2@example.com", OtherClinic.THERAPIST_EMAIL)) {
+        Person northside = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park");
+        Couple harts = fixtures.couple(northside, "Robin Hart", "Casey Hart");
+        for (String outsider : List.of(colleague.email(), northside.email())) {
             signIn.as(outsider);
             assertThatThrownBy(() -> goals.ofCouple(couple)).as(outsider).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> goals.create(couple, GoalData.forCouple("Intrude", null, null, null)))
@@ -522,7 +536,7 @@ class GoalServiceTest {
             assertThatThrownBy(() -> goals.setStatus(goal, version, GoalStatus.SET_ASIDE)).as(outsider)
                     .isInstanceOf(AccessDeniedException.class);
         }
-        signIn.as(OtherClinic.CLIENT_EMAIL);
+        signIn.as(harts.one().email());
         assertThatThrownBy(() -> goals.addUpdate(goal, version, "Intrude", null))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(goals.mine().mine()).extracting(TrackedGoal::id).doesNotContain(goal);
@@ -535,7 +549,7 @@ class GoalServiceTest {
 
     @Test
     void a_therapist_cannot_give_a_couple_a_goal_of_another_couples_partner() {
-        long maya = GoalFixtures.partnerId(dsl, "Maya Johnson");
+        long maya = fixtures.couple(colleague, "Maya Johnson", "Chris Johnson").one().partnerId();
         signIn.as(THERAPIST);
         assertThatThrownBy(() -> goals.create(couple, GoalData.forPartner(maya, "Crossed", null, null, null, false)))
                 .isInstanceOf(AccessDeniedException.class);
@@ -544,7 +558,7 @@ class GoalServiceTest {
     @Test
     void an_admin_never_sees_or_changes_goals() {
         long goal = alexsPrivateGoal("Not for the office");
-        signIn.as("admin@example.com");
+        signIn.as(fixtures.admin(clinic, "Morgan Office").email());
         assertThatThrownBy(() -> goals.ofCouple(couple)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> goals.mine()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> goals.addUpdate(goal, 0, "Hello", null)).isInstanceOf(AccessDeniedException.class);
