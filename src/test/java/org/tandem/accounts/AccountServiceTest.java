@@ -3,7 +3,7 @@ package org.tandem.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.jooq.DSLContext;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,24 +11,45 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Clinic;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 
-@DemoTest
+@IntegrationTest
 class AccountServiceTest {
 
     @Autowired AccountService accountService;
     @Autowired UserDetailsService accounts;
     @Autowired SignIn signIn;
     @Autowired PasswordEncoder passwordEncoder;
-    @Autowired DSLContext dsl;
-    @Autowired PlatformTransactionManager transactions;
+    @Autowired Fixtures fixtures;
+
+    private Person admin;
+    private Person therapist;
+    private Person colleague;
+    private Couple couple;
+    private Person otherAdmin;
+    private Person otherTherapist;
+    private Couple otherCouple;
 
     @BeforeEach
-    void second_clinic_exists() {
-        OtherClinic.ensure(dsl, transactions);
+    void two_clinics() {
+        fixtures.committed(this::make_two_clinics);
+    }
+
+    private void make_two_clinics() {
+        Clinic clinic = fixtures.clinic("Riverside Counselling");
+        admin = fixtures.admin(clinic, "Morgan Ellis");
+        therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+        colleague = fixtures.therapist(clinic, "Priya Nair");
+        couple = fixtures.couple(therapist, "Alex Morgan", "Samira Patel");
+        Clinic other = fixtures.clinic("Northside Counselling");
+        otherAdmin = fixtures.admin(other, "Dana Office");
+        otherTherapist = fixtures.therapist(other, "Lee Park");
+        otherCouple = fixtures.couple(otherTherapist, "Robin Hart", "Casey Hart");
     }
 
     @AfterEach
@@ -38,15 +59,15 @@ class AccountServiceTest {
 
     @Test
     void admin_lists_the_accounts_of_their_own_clinic_only() {
-        signIn.as("admin@example.com");
+        signIn.as(admin.email());
 
         var page = accountService.page(0, 100);
 
         assertThat(page).extracting(AccountSummary::email)
-                .contains("admin@example.com", "therapist@example.com", "therapist2@example.com", "alex@example.com")
-                .doesNotContain(OtherClinic.THERAPIST_EMAIL, OtherClinic.ADMIN_EMAIL, OtherClinic.CLIENT_EMAIL);
+                .contains(admin.email(), therapist.email(), colleague.email(), couple.one().email())
+                .doesNotContain(otherTherapist.email(), otherAdmin.email(), otherCouple.one().email());
         assertThat(page).hasSize(accountService.count());
-        assertThat(page).filteredOn(account -> account.email().equals("therapist@example.com"))
+        assertThat(page).filteredOn(account -> account.email().equals(therapist.email()))
                 .singleElement()
                 .satisfies(therapist -> {
                     assertThat(therapist.roles()).containsExactly(Role.THERAPIST);
@@ -56,20 +77,21 @@ class AccountServiceTest {
 
     @Test
     void therapist_and_client_are_refused_the_user_list() {
-        signIn.as("therapist@example.com");
+        signIn.as(therapist.email());
         assertThatThrownBy(() -> accountService.page(0, 10)).isInstanceOf(AccessDeniedException.class);
-        signIn.as("sam@example.com");
+        signIn.as(couple.two().email());
         assertThatThrownBy(() -> accountService.count()).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void sign_in_loads_clinic_roles_and_a_hashed_password() {
-        TandemUser therapist = (TandemUser) accounts.loadUserByUsername("  Therapist@Example.com ");
+        TandemUser loaded = (TandemUser) accounts
+                .loadUserByUsername("  " + therapist.email().toUpperCase(Locale.ROOT) + " ");
 
-        assertThat(therapist.displayName()).isEqualTo("Dr. Jordan Reyes");
-        assertThat(therapist.roles()).containsExactly(Role.THERAPIST);
-        assertThat(therapist.getPassword()).startsWith("{argon2}");
-        assertThat(passwordEncoder.matches("tandem-demo-2026", therapist.getPassword())).isTrue();
+        assertThat(loaded.displayName()).isEqualTo("Dr. Jordan Reyes");
+        assertThat(loaded.roles()).containsExactly(Role.THERAPIST);
+        assertThat(loaded.getPassword()).startsWith("{argon2}");
+        assertThat(passwordEncoder.matches(Fixtures.PASSWORD, loaded.getPassword())).isTrue();
     }
 
     @Test
@@ -83,9 +105,7 @@ class AccountServiceTest {
 
     @Test
     void the_first_admin_cannot_be_created_twice_for_a_clinic() {
-        long demoClinic = ((TandemUser) accounts.loadUserByUsername("admin@example.com")).clinicId();
-
-        assertThatThrownBy(() -> accountService.createFirstAdmin(demoClinic,
+        assertThatThrownBy(() -> accountService.createFirstAdmin(admin.clinicId(),
                 new NewAccount("Intruder", "intruder@example.com", "a-long-enough-password")))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(accountService.emailTaken("intruder@example.com")).isFalse();

@@ -24,10 +24,14 @@ import org.tandem.accounts.TandemUser;
 import org.tandem.couples.CaseloadService;
 import org.tandem.jooq.tables.records.AuditEventRecord;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Clinic;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 
-@DemoTest
+@IntegrationTest
 class AuditTrailTest {
 
     @Autowired WebApplicationContext context;
@@ -36,14 +40,29 @@ class AuditTrailTest {
     @Autowired SignIn signIn;
     @Autowired CaseloadService caseload;
     @Autowired org.tandem.couples.CoupleService couples;
+    @Autowired Fixtures fixtures;
 
     MockMvc mvc;
     AuditTrail trail;
+    Person admin;
+    Person jordan;
+    Person priya;
+    Couple alexAndSam;
 
     @BeforeEach
     void set_up() {
+        fixtures.committed(this::a_clinic);
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
         trail = AuditTrail.from(dsl);
+    }
+
+    private void a_clinic() {
+        Clinic clinic = fixtures.clinic("Riverside Counselling");
+        admin = fixtures.admin(clinic, "Morgan Ellis");
+        jordan = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+        priya = fixtures.therapist(clinic, "Priya Nair");
+        alexAndSam = fixtures.couple(jordan, "Alex Morgan", "Samira Patel");
+        fixtures.couple(jordan, "Daniel Okafor", "Grace Okafor");
     }
 
     @AfterEach
@@ -53,26 +72,26 @@ class AuditTrailTest {
 
     @Test
     void a_sign_in_leaves_exactly_one_success_row() throws Exception {
-        mvc.perform(formLogin("/login").user("therapist@example.com").password("tandem-demo-2026"))
+        mvc.perform(formLogin("/login").user(jordan.email()).password(Fixtures.PASSWORD))
                 .andExpect(redirectedUrl("/"));
 
-        TandemUser therapist = (TandemUser) accounts.loadUserByUsername("therapist@example.com");
+        TandemUser therapist = (TandemUser) accounts.loadUserByUsername(jordan.email());
         assertThat(trail.since()).singleElement().satisfies(row -> {
             assertThat(row.getAction()).isEqualTo("auth.sign-in");
             assertThat(row.getOutcome()).isEqualTo("SUCCESS");
             assertThat(row.getActorAccountId()).isEqualTo(therapist.accountId());
             assertThat(row.getClinicId()).isEqualTo(therapist.clinicId());
-            assertThat(row.getActor()).isEqualTo("therapist@example.com");
+            assertThat(row.getActor()).isEqualTo(jordan.email());
             assertThat(row.getOccurredAt()).isNotNull();
         });
     }
 
     @Test
     void a_failed_sign_in_leaves_exactly_one_failure_row_for_that_account() throws Exception {
-        mvc.perform(formLogin("/login").user("therapist@example.com").password("wrong-password"))
+        mvc.perform(formLogin("/login").user(jordan.email()).password("wrong-password"))
                 .andExpect(redirectedUrl("/login?error"));
 
-        TandemUser therapist = (TandemUser) accounts.loadUserByUsername("therapist@example.com");
+        TandemUser therapist = (TandemUser) accounts.loadUserByUsername(jordan.email());
         assertThat(trail.since()).singleElement().satisfies(row -> {
             assertThat(row.getAction()).isEqualTo("auth.sign-in");
             assertThat(row.getOutcome()).isEqualTo("FAILURE");
@@ -97,7 +116,7 @@ class AuditTrailTest {
 
     @Test
     void a_sign_out_leaves_exactly_one_row() throws Exception {
-        TandemUser alex = (TandemUser) accounts.loadUserByUsername("alex@example.com");
+        TandemUser alex = (TandemUser) accounts.loadUserByUsername(alexAndSam.one().email());
 
         mvc.perform(post("/logout").with(user(alex)).with(csrf()));
 
@@ -110,7 +129,7 @@ class AuditTrailTest {
 
     @Test
     void a_caseload_read_leaves_exactly_one_row_in_its_transaction() {
-        TandemUser therapist = signIn.as("therapist@example.com");
+        TandemUser therapist = signIn.as(jordan.email());
 
         caseload.page(0, 25);
 
@@ -119,13 +138,13 @@ class AuditTrailTest {
             assertThat(row.getOutcome()).isEqualTo("SUCCESS");
             assertThat(row.getActorAccountId()).isEqualTo(therapist.accountId());
             assertThat(row.getClinicId()).isEqualTo(therapist.clinicId());
-            assertThat(row.getDetail()).isEqualTo("offset 0, 9 couples");
+            assertThat(row.getDetail()).isEqualTo("offset 0, 2 couples");
         });
     }
 
     @Test
     void a_refused_service_call_leaves_exactly_one_denied_row() {
-        TandemUser admin = signIn.as("admin@example.com");
+        TandemUser admin = signIn.as(this.admin.email());
 
         assertThatThrownBy(() -> caseload.page(0, 25)).isInstanceOf(AccessDeniedException.class);
 
@@ -139,8 +158,8 @@ class AuditTrailTest {
 
     @Test
     void opening_another_therapists_couple_is_refused_and_the_refusal_is_kept() {
-        TandemUser priya = signIn.as("therapist2@example.com");
-        long alexAndSam = coupleOf("alex@example.com");
+        TandemUser priya = signIn.as(this.priya.email());
+        long alexAndSam = this.alexAndSam.id();
 
         assertThatThrownBy(() -> couples.heading(alexAndSam)).isInstanceOf(AccessDeniedException.class);
 
@@ -153,19 +172,13 @@ class AuditTrailTest {
 
     @Test
     void opening_ones_own_couple_is_recorded() {
-        signIn.as("therapist@example.com");
-        long alexAndSam = coupleOf("alex@example.com");
+        signIn.as(jordan.email());
+        long alexAndSam = this.alexAndSam.id();
 
         assertThat(couples.heading(alexAndSam).names()).isEqualTo("Alex Morgan & Samira Patel");
 
         assertThat(trail.since()).extracting(AuditEventRecord::getAction, AuditEventRecord::getSubjectId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("couple.read", alexAndSam));
-    }
-
-    private long coupleOf(String partnerEmail) {
-        return dsl.select(org.tandem.jooq.Tables.PARTNER.COUPLE_ID).from(org.tandem.jooq.Tables.PARTNER)
-                .join(org.tandem.jooq.Tables.ACCOUNT).on(org.tandem.jooq.Tables.ACCOUNT.ID.eq(org.tandem.jooq.Tables.PARTNER.ACCOUNT_ID))
-                .where(org.tandem.jooq.Tables.ACCOUNT.EMAIL.eq(partnerEmail)).fetchSingle(org.tandem.jooq.Tables.PARTNER.COUPLE_ID);
     }
 
     @Test
@@ -193,7 +206,7 @@ class AuditTrailTest {
     }
 
     private AuditEventRecord anyRow() {
-        signIn.as("therapist@example.com");
+        signIn.as(jordan.email());
         caseload.page(0, 1);
         return trail.since().getFirst();
     }

@@ -1,7 +1,6 @@
 package org.tandem.clinic;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.jooq.Tables.COUPLE_SESSION;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
@@ -46,10 +45,10 @@ import org.tandem.sessions.CalendarLabels;
 import org.tandem.sessions.Modality;
 import org.tandem.sessions.SessionData;
 import org.tandem.sessions.SessionService;
-import org.tandem.support.DemoTest;
+import org.tandem.support.Fixtures;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestClock;
-import org.tandem.support.TestData;
 import org.tandem.support.TestModules;
 import org.tandem.workbook.AssignmentData;
 import org.tandem.workbook.AssignmentMode;
@@ -63,12 +62,10 @@ import org.tandem.workbook.WorkbookService;
  * 12 hours from it and falls on another calendar day at the session's time, so a screen that used the JVM's zone
  * shows another day and hour in one of the two runs.
  */
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
 class ClinicZoneEverywhereTest extends SpringBrowserlessTest {
 
-    static final String THERAPIST = "therapist@example.com";
-    static final String ALEX = "alex@example.com";
     static final DateTimeFormatter ICS_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     @Autowired TestClock clock;
@@ -79,8 +76,11 @@ class ClinicZoneEverywhereTest extends SpringBrowserlessTest {
     @Autowired CheckInService checkIns;
     @Autowired WorkbookService workbook;
     @Autowired BalanceExportService export;
+    @Autowired Fixtures fixtures;
 
     long alexAndSam;
+    String therapist;
+    String alex;
 
     /**
      * The clinic's zone and the wall-clock time of the session there. 09:00 at UTC+14 is the day before in every zone
@@ -105,12 +105,12 @@ class ClinicZoneEverywhereTest extends SpringBrowserlessTest {
     }
 
     @BeforeEach
-    void alex_and_sams_sessions_cancelled() {
-        alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
-        // The demo books Alex and Sam's next sessions; this test's session is to be their next one.
-        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STATUS, "CANCELLED")
-                .where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam), COUPLE_SESSION.STATUS.eq("SCHEDULED"))
-                .execute();
+    void alex_and_sam_without_sessions() {
+        Fixtures.Person jordan = fixtures.therapist(fixtures.clinic("Riverside Counselling"), "Dr. Jordan Reyes");
+        Fixtures.Couple couple = fixtures.couple(jordan, "Alex Morgan", "Samira Patel");
+        alexAndSam = couple.id();
+        therapist = jordan.email();
+        alex = couple.one().email();
     }
 
     @AfterEach
@@ -127,8 +127,8 @@ class ClinicZoneEverywhereTest extends SpringBrowserlessTest {
         Instant end = start.plus(Duration.ofMinutes(50));
         assertThat(LocalDate.ofInstant(start, ZoneOffset.UTC)).as("the session's day in UTC").isNotEqualTo(day);
 
-        signIn.as(THERAPIST);
-        long moduleId = TestModules.publish(dsl, THERAPIST, TestModules.everyKind("Zone module"));
+        signIn.as(therapist);
+        long moduleId = TestModules.publish(dsl, therapist, TestModules.everyKind("Zone module"));
         long assignmentId = workbook.assign(alexAndSam, moduleId,
                 new AssignmentData(day.minusDays(1), null, AssignmentMode.SEPARATE));
         long sessionId = sessions.schedule(alexAndSam, new SessionData(day, far.sessionTime, 50, Modality.IN_PERSON));
@@ -137,9 +137,9 @@ class ClinicZoneEverywhereTest extends SpringBrowserlessTest {
         Instant checkedIn = start.minus(Duration.ofHours(1));
         clock.set(checkedIn);
         assertThat(time.today()).isEqualTo(day);
-        long checkInId = checkIn(ALEX, start);
+        long checkInId = checkIn(alex, start);
 
-        signIn.as(THERAPIST);
+        signIn.as(therapist);
         // Built here, not taken from ClinicTime: the views' own way to the clinic's zone is under test.
         ClinicFormat clinic = new ClinicFormat(far.zone, UI.getCurrent().getLocale());
         ClinicFormat utc = new ClinicFormat(ZoneOffset.UTC, clinic.locale());
@@ -192,7 +192,7 @@ class ClinicZoneEverywhereTest extends SpringBrowserlessTest {
                         .withZoneSameInstant(ZoneOffset.UTC)))
                 .contains("DTEND:" + ICS_UTC.format(end.atZone(ZoneOffset.UTC)));
 
-        signIn.as(ALEX);
+        signIn.as(alex);
         navigate("workbook", Component.class);
         assertThat($(Paragraph.class).all()).extracting(Paragraph::getText).as("My workbook, next session")
                 .anyMatch(text -> text.startsWith("Your next session: " + date + " at " + clinic.time(start) + ","));

@@ -16,13 +16,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithAnonymousUser;
-import org.springframework.security.test.context.support.WithUserDetails;
 import org.tandem.accounts.ui.LoginView;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Clinic;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.SignIn;
 
 /** Each role lands on its own page; every view refuses anonymous visitors and the wrong roles. */
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
 class ViewAccessTest extends SpringBrowserlessTest {
 
@@ -30,11 +34,26 @@ class ViewAccessTest extends SpringBrowserlessTest {
             "clinic/settings", "clinic/balance", "library", "goals", "my-balance");
 
     @Autowired DSLContext dsl;
+    @Autowired Fixtures fixtures;
+    @Autowired SignIn signIn;
     AuditTrail trail;
+    Person admin;
+    Person therapist;
+    Couple alexAndSam;
 
     @BeforeEach
-    void mark_audit_trail() {
+    void a_clinic_and_the_audit_trail_marked() {
+        fixtures.committed(this::a_clinic);
         trail = AuditTrail.from(dsl);
+    }
+
+    private void a_clinic() {
+        Clinic clinic = fixtures.clinic("Riverside Counselling");
+        admin = fixtures.admin(clinic, "Morgan Ellis");
+        therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+        alexAndSam = fixtures.couple(therapist, "Alex Morgan", "Alex", "Samira Patel", "Sam");
+        fixtures.couple(therapist, "Aisha Khan", "Omar Haddad");
+        fixtures.couple(fixtures.therapist(clinic, "Priya Nair"), "Maya Johnson", "Chris Johnson");
     }
 
     private String currentView() {
@@ -60,34 +79,34 @@ class ViewAccessTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void therapist_lands_on_their_caseload_with_real_data() {
+        signIn.as(therapist.email());
         assertThat(open("")).isEqualTo("CaseloadView");
 
         @SuppressWarnings("unchecked")
         Grid<Object> grid = $(Grid.class).single();
-        assertThat(test(grid).size()).isEqualTo(9);
+        assertThat(test(grid).size()).isEqualTo(2);
         assertThat(test(grid).getCellText(0, 0)).isEqualTo("Aisha Khan");
         assertThat(menu()).containsExactly("Caseload", "Schedule", "Library");
         assertThat($(Button.class).all()).extracting(Button::getText).contains("Sign out");
     }
 
     @Test
-    @WithUserDetails("admin@example.com")
     void admin_lands_on_the_clinics_users() {
+        signIn.as(admin.email());
         assertThat(open("")).isEqualTo("UsersView");
 
         @SuppressWarnings("unchecked")
         Grid<Object> grid = $(Grid.class).single();
         List<String> emails = java.util.stream.IntStream.range(0, test(grid).size())
                 .mapToObj(row -> test(grid).getCellText(row, 1)).toList();
-        assertThat(emails).contains("admin@example.com", "therapist@example.com", "sam@example.com");
+        assertThat(emails).contains(admin.email(), therapist.email(), alexAndSam.two().email());
         assertThat(menu()).containsExactly("Users", "Assignments", "Clinic settings", "Balance settings");
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void client_lands_on_their_workbook_with_partner_and_therapist() {
+        signIn.as(alexAndSam.one().email());
         assertThat(open("")).isEqualTo("MyWorkbookView");
 
         assertThat($(H2.class).single().getText()).isEqualTo("Welcome, Alex");
@@ -97,8 +116,8 @@ class ViewAccessTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void therapist_is_refused_the_admin_and_client_views_and_the_refusal_is_audited() {
+        signIn.as(therapist.email());
         assertThat(open("users")).isEqualTo("AccessDeniedView");
         assertThat($(H2.class).single().getText()).isEqualTo("You don't have access to this page");
         assertThat(open("workbook")).isEqualTo("AccessDeniedView");
@@ -108,22 +127,22 @@ class ViewAccessTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("admin@example.com")
     void admin_is_refused_the_caseload_and_the_workbook() {
+        signIn.as(admin.email());
         assertThat(open("caseload")).isEqualTo("AccessDeniedView");
         assertThat(open("workbook")).isEqualTo("AccessDeniedView");
     }
 
     @Test
-    @WithUserDetails("sam@example.com")
     void client_is_refused_the_caseload_and_the_users() {
+        signIn.as(alexAndSam.two().email());
         assertThat(open("caseload")).isEqualTo("AccessDeniedView");
         assertThat(open("users")).isEqualTo("AccessDeniedView");
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void signed_in_person_visiting_the_sign_in_page_goes_to_their_start_page() {
+        signIn.as(therapist.email());
         assertThat(open("login")).isEqualTo("CaseloadView");
     }
 }

@@ -12,6 +12,9 @@ import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tandem.balance.CheckInService;
 import org.tandem.balance.Item;
 import org.tandem.couples.AssignmentService;
@@ -54,11 +57,14 @@ public class Fixtures {
     private final GoalService goals;
     private final WorkbookService workbook;
     private final String passwordHash;
+    private final TransactionTemplate ownTransaction;
 
-    Fixtures(DSLContext dsl, PasswordEncoder passwordEncoder, SignIn signIn, CoupleService couples,
-            AssignmentService assignments, SessionService sessions, CheckInService checkIns, GoalService goals,
-            WorkbookService workbook) {
+    Fixtures(DSLContext dsl, PasswordEncoder passwordEncoder, PlatformTransactionManager transactions, SignIn signIn,
+            CoupleService couples, AssignmentService assignments, SessionService sessions, CheckInService checkIns,
+            GoalService goals, WorkbookService workbook) {
         this.dsl = dsl;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.signIn = signIn;
         this.couples = couples;
         this.assignments = assignments;
@@ -80,6 +86,15 @@ public class Fixtures {
 
     public record Assignment(long id, long workId) {}
 
+    /**
+     * Makes the data in a transaction of its own that commits, for tests of refusals: a refusal's audit row is
+     * written in a transaction of its own (so that it outlives the refused one) and must see the clinic and the
+     * account. Unique e-mails keep such data apart from every other test's.
+     */
+    public void committed(Runnable setUp) {
+        ownTransaction.executeWithoutResult(status -> setUp.run());
+    }
+
     public Clinic clinic(String name) {
         long id = dsl.insertInto(CLINIC).set(CLINIC.CREATED_AT, TestClock.START_AT).set(CLINIC.NAME, name)
                 .returning(CLINIC.ID).fetchSingle(CLINIC.ID);
@@ -96,10 +111,16 @@ public class Fixtures {
 
     /** An ACTIVE couple of the therapist, whose two partners have accounts and can sign in. */
     public Couple couple(Person therapist, String partnerOne, String partnerTwo) {
+        return couple(therapist, partnerOne, null, partnerTwo, null);
+    }
+
+    /** As {@link #couple(Person, String, String)}, with the names the partners prefer to be called by. */
+    public Couple couple(Person therapist, String partnerOne, @Nullable String preferredOne, String partnerTwo,
+            @Nullable String preferredTwo) {
         String emailOne = email(partnerOne);
         String emailTwo = email(partnerTwo);
-        CoupleData data = new CoupleData(new PartnerData(partnerOne, null, null, emailOne),
-                new PartnerData(partnerTwo, null, null, emailTwo), null, LivingTogether.UNKNOWN, null,
+        CoupleData data = new CoupleData(new PartnerData(partnerOne, preferredOne, null, emailOne),
+                new PartnerData(partnerTwo, preferredTwo, null, emailTwo), null, LivingTogether.UNKNOWN, null,
                 CoupleStatus.ACTIVE);
         long id = signIn.during(therapist.email(), () -> couples.create(data));
         return new Couple(id, therapist.clinicId(), partner(id, 1, partnerOne, emailOne),

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 class WorkbookJsonTest {
 
@@ -45,7 +46,9 @@ class WorkbookJsonTest {
     @Test
     void unknown_properties_are_refused() {
         assertThatThrownBy(() -> WorkbookJson.content("{\"title\":\"x\",\"nonsense\":1}"))
-                .isInstanceOf(RuntimeException.class);
+                .isInstanceOfSatisfying(UnrecognizedPropertyException.class,
+                        refused -> assertThat(refused.getPropertyName()).isEqualTo("nonsense"))
+                .hasMessageContaining("\"nonsense\"");
     }
 
     @Test

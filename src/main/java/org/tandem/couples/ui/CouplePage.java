@@ -8,7 +8,10 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.function.LongConsumer;
 import org.tandem.shell.RouteIds;
 
-/** What the views of one couple's page share: reading the couple id from the URL, cards, dates. */
+/**
+ * What the views of one couple's page share: reading the couple id from the URL, and cards. Their dates and times
+ * are in the clinic's zone, which comes from {@code ClinicTime} (its {@code format(locale)}), never from here.
+ */
 final class CouplePage {
 
     private CouplePage() {}

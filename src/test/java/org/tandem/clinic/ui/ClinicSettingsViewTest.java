@@ -10,29 +10,51 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Paragraph;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.test.context.support.WithUserDetails;
 import org.tandem.clinic.ClinicConflictException;
 import org.tandem.clinic.ClinicService;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Clinic;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.SignIn;
 
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
 class ClinicSettingsViewTest extends SpringBrowserlessTest {
 
     @Autowired DSLContext dsl;
     @Autowired ClinicService clinic;
+    @Autowired Fixtures fixtures;
+    @Autowired SignIn signIn;
+    Person admin;
+    Person therapist;
+    Couple couple;
+
+    @BeforeEach
+    void a_clinic() {
+        fixtures.committed(this::make_a_clinic);
+    }
+
+    private void make_a_clinic() {
+        Clinic riverside = fixtures.clinic("Riverside Counselling");
+        admin = fixtures.admin(riverside, "Morgan Ellis");
+        therapist = fixtures.therapist(riverside, "Dr. Jordan Reyes");
+        couple = fixtures.couple(therapist, "Alex Morgan", "Samira Patel");
+    }
 
     boolean noSecrets() {
-        return dsl.select(CLINIC.NO_SECRETS).from(CLINIC).where(CLINIC.NAME.eq(clinic.policies().clinicName()))
+        return dsl.select(CLINIC.NO_SECRETS).from(CLINIC).where(CLINIC.ID.eq(admin.clinicId()))
                 .fetchSingle(CLINIC.NO_SECRETS);
     }
 
     @Test
-    @WithUserDetails("admin@example.com")
     void the_admin_turns_on_no_secrets_and_it_is_audited() {
+        signIn.as(admin.email());
         AuditTrail trail = AuditTrail.from(dsl);
         navigate(ClinicSettingsView.class);
         test($(Checkbox.class).single()).click();
@@ -44,8 +66,8 @@ class ClinicSettingsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("admin@example.com")
     void a_save_that_raced_another_admin_is_reported_and_changes_nothing() {
+        signIn.as(admin.email());
         int version = clinic.policies().version();
         clinic.updatePolicies(version, true);
         assertThatThrownBy(() -> clinic.updatePolicies(version, false)).isInstanceOf(ClinicConflictException.class);
@@ -53,8 +75,8 @@ class ClinicSettingsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void a_therapist_cannot_open_the_clinic_settings() {
+        signIn.as(therapist.email());
         navigate("clinic/settings", com.vaadin.flow.component.Component.class);
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("AccessDeniedView");
         assertThatThrownBy(() -> clinic.policies())
@@ -62,8 +84,8 @@ class ClinicSettingsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void a_partner_cannot_open_the_clinic_settings() {
+        signIn.as(couple.one().email());
         navigate("clinic/settings", com.vaadin.flow.component.Component.class);
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("AccessDeniedView");
     }
