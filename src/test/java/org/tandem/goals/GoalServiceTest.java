@@ -29,7 +29,6 @@ import org.tandem.support.Fixtures;
 import org.tandem.support.Fixtures.Couple;
 import org.tandem.support.Fixtures.Person;
 import org.tandem.support.IntegrationTest;
-import org.tandem.support.PartnerFixtures;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestModules;
 import org.tandem.workbook.AssignmentData;
@@ -54,28 +53,39 @@ class GoalServiceTest {
     @Autowired DSLContext dsl;
     @Autowired ApplicationEventPublisher events;
     @Autowired Fixtures fixtures;
-    @Autowired PartnerFixtures partners;
     AuditTrail trail;
     Fixtures.Clinic clinic;
     Person colleague;
+    Person admin;
+    /** A therapist of another clinic, and a couple of theirs. */
+    Person northside;
+    Couple harts;
     long couple;
     /** The couple's partner ids. */
     long alex;
     long sam;
 
+    /** Committed: refusals are recorded in a transaction of their own, which must see the clinic and accounts. */
     @BeforeEach
     void prepare() {
+        fixtures.committed(this::two_clinics);
+        trail = AuditTrail.from(dsl);
+    }
+
+    private void two_clinics() {
         clinic = fixtures.clinic("Riverside Couples Practice");
         Person therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
         colleague = fixtures.therapist(clinic, "Dr. Sam Okafor");
-        Couple morgans = partners.couple(therapist, "Alex Morgan", "Alex", "Samira Patel", "Sam");
+        admin = fixtures.admin(clinic, "Morgan Office");
+        Couple morgans = fixtures.couple(therapist, "Alex Morgan", "Alex", "Samira Patel", "Sam");
         THERAPIST = therapist.email();
         ALEX = morgans.one().email();
         SAM = morgans.two().email();
         couple = morgans.id();
         alex = morgans.one().partnerId();
         sam = morgans.two().partnerId();
-        trail = AuditTrail.from(dsl);
+        northside = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park");
+        harts = fixtures.couple(northside, "Robin Hart", "Casey Hart");
     }
 
     @AfterEach
@@ -522,8 +532,6 @@ class GoalServiceTest {
         long milestone = goals.addMilestone(goal, "Step one").id();
         int version = asTherapist(goal).version();
 
-        Person northside = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park");
-        Couple harts = fixtures.couple(northside, "Robin Hart", "Casey Hart");
         for (String outsider : List.of(colleague.email(), northside.email())) {
             signIn.as(outsider);
             assertThatThrownBy(() -> goals.ofCouple(couple)).as(outsider).isInstanceOf(AccessDeniedException.class);
@@ -558,7 +566,7 @@ class GoalServiceTest {
     @Test
     void an_admin_never_sees_or_changes_goals() {
         long goal = alexsPrivateGoal("Not for the office");
-        signIn.as(fixtures.admin(clinic, "Morgan Office").email());
+        signIn.as(admin.email());
         assertThatThrownBy(() -> goals.ofCouple(couple)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> goals.mine()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> goals.addUpdate(goal, 0, "Hello", null)).isInstanceOf(AccessDeniedException.class);

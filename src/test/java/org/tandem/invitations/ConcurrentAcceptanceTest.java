@@ -18,7 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tandem.support.Fixtures;
-import org.tandem.support.PartnerFixtures;
+import org.tandem.support.InvitationFixtures;
 import org.tandem.support.SignIn;
 
 /**
@@ -35,7 +35,7 @@ class ConcurrentAcceptanceTest {
     @Autowired DSLContext dsl;
     @Autowired PlatformTransactionManager transactions;
     @Autowired Fixtures fixtures;
-    @Autowired PartnerFixtures partners;
+    @Autowired InvitationFixtures invitees;
 
     @AfterEach
     void sign_out() {
@@ -47,8 +47,8 @@ class ConcurrentAcceptanceTest {
         TransactionTemplate committed = new TransactionTemplate(transactions);
         Fixtures.Person therapist = committed.execute(
                 status -> fixtures.therapist(fixtures.clinic("Concurrency Clinic"), "Pat Quinn"));
-        PartnerFixtures.UninvitedCouple couple = committed.execute(
-                status -> partners.uninvitedCouple(therapist, "Noor Haddad", "Sami Haddad"));
+        InvitationFixtures.UninvitedCouple couple = committed.execute(
+                status -> invitees.uninvitedCouple(therapist, "Noor Haddad", "Sami Haddad"));
         String partnerEmail = couple.one().email();
         signIn.as(therapist.email());
         String token = invitations.issueForPartner(couple.id(), 1).path().substring("invitation/".length());

@@ -25,8 +25,8 @@ import org.tandem.support.Fixtures;
 import org.tandem.support.Fixtures.Couple;
 import org.tandem.support.Fixtures.Person;
 import org.tandem.support.IntegrationTest;
-import org.tandem.support.PartnerFixtures;
-import org.tandem.support.PartnerFixtures.UninvitedCouple;
+import org.tandem.support.InvitationFixtures;
+import org.tandem.support.InvitationFixtures.UninvitedCouple;
 import org.tandem.support.SignIn;
 
 @IntegrationTest
@@ -42,7 +42,7 @@ class InvitationServiceTest {
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
     @Autowired Fixtures fixtures;
-    @Autowired PartnerFixtures partners;
+    @Autowired InvitationFixtures invitees;
 
     AuditTrail trail;
     Fixtures.Clinic clinic;
@@ -54,15 +54,24 @@ class InvitationServiceTest {
     /** The therapist's couple whose partners have signed in already. */
     Couple accepted;
 
+    /** A therapist of another clinic. */
+    Person northside;
+
+    /** Committed: refusals are recorded in a transaction of their own, which must see the clinic and the accounts. */
     @BeforeEach
-    void a_clinic_with_a_couple_not_yet_invited() {
+    void set_up() {
+        fixtures.committed(this::a_clinic_with_a_couple_not_yet_invited);
+        trail = AuditTrail.from(dsl);
+    }
+
+    private void a_clinic_with_a_couple_not_yet_invited() {
         clinic = fixtures.clinic("Riverside Couples Practice");
         admin = fixtures.admin(clinic, "Morgan Office");
         therapist = fixtures.therapist(clinic, "Jordan Reyes");
         colleague = fixtures.therapist(clinic, "Sam Okafor");
-        lucias = partners.uninvitedCouple(therapist, "Lucía Fernández", "Marco Rossi");
+        lucias = invitees.uninvitedCouple(therapist, "Lucía Fernández", "Marco Rossi");
         accepted = fixtures.couple(therapist, "Alex Morgan", "Sam Morgan");
-        trail = AuditTrail.from(dsl);
+        northside = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park");
     }
 
     @AfterEach
@@ -284,8 +293,8 @@ class InvitationServiceTest {
 
     @Test
     void a_co_therapist_may_invite_too() {
-        UninvitedCouple colleagues = partners.uninvitedCouple(colleague, "Kwame Mensah", "Ama Mensah");
-        partners.coTherapist(admin, colleagues.id(), therapist);
+        UninvitedCouple colleagues = invitees.uninvitedCouple(colleague, "Kwame Mensah", "Ama Mensah");
+        invitees.coTherapist(admin, colleagues.id(), therapist);
         signIn.as(therapist.email());
 
         IssuedInvitation issued = invitations.issueForPartner(colleagues.id(), 2);
@@ -310,9 +319,7 @@ class InvitationServiceTest {
 
     @Test
     void nothing_crosses_clinics() {
-        Person northside = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park");
-        long otherClinics = partners.uninvitedCouple(northside, "Robin Hart", "Casey Hart").id();
-        trail = AuditTrail.from(dsl);
+        long otherClinics = invitees.uninvitedCouple(northside, "Robin Hart", "Casey Hart").id();
         signIn.as(therapist.email());
         assertThatThrownBy(() -> invitations.issueForPartner(otherClinics, 2)).isInstanceOf(AccessDeniedException.class);
 

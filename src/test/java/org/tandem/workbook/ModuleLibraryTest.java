@@ -36,15 +36,18 @@ class ModuleLibraryTest {
     @Autowired Fixtures fixtures;
     AuditTrail trail;
 
+    /** Committed: refusals are recorded in a transaction of their own, which must see the clinic and accounts. */
     @BeforeEach
     void two_clinics_exist() {
-        Fixtures.Clinic clinic = fixtures.clinic("Riverside Couples Practice");
-        Fixtures.Person therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
-        THERAPIST = therapist.email();
-        THERAPIST_2 = fixtures.therapist(clinic, "Dr. Sam Okafor").email();
-        ADMIN = fixtures.admin(clinic, "Morgan Office").email();
-        CLIENT = fixtures.couple(therapist, "Alex Morgan", "Samira Patel").one().email();
-        NORTHSIDE_THERAPIST = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park").email();
+        fixtures.committed(() -> {
+            Fixtures.Clinic clinic = fixtures.clinic("Riverside Couples Practice");
+            Fixtures.Person therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            THERAPIST = therapist.email();
+            THERAPIST_2 = fixtures.therapist(clinic, "Dr. Sam Okafor").email();
+            ADMIN = fixtures.admin(clinic, "Morgan Office").email();
+            CLIENT = fixtures.couple(therapist, "Alex Morgan", "Samira Patel").one().email();
+            NORTHSIDE_THERAPIST = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park").email();
+        });
         trail = AuditTrail.from(dsl);
     }
 

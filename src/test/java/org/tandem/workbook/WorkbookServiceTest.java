@@ -23,7 +23,6 @@ import org.tandem.support.Fixtures;
 import org.tandem.support.Fixtures.Couple;
 import org.tandem.support.Fixtures.Person;
 import org.tandem.support.IntegrationTest;
-import org.tandem.support.PartnerFixtures;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestModules;
 
@@ -47,26 +46,28 @@ class WorkbookServiceTest {
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
     @Autowired Fixtures fixtures;
-    @Autowired PartnerFixtures partners;
     @Autowired ApplicationEvents events;
     AuditTrail trail;
     long alexAndSam;
     long moduleId;
 
+    /** Committed: refusals are recorded in a transaction of their own, which must see the clinic and accounts. */
     @BeforeEach
     void a_module_for_alex_and_sam() {
-        Fixtures.Clinic clinic = fixtures.clinic("Riverside Couples Practice");
-        Person therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
-        THERAPIST = therapist.email();
-        THERAPIST_2 = fixtures.therapist(clinic, "Dr. Sam Okafor").email();
-        ADMIN = fixtures.admin(clinic, "Morgan Office").email();
-        Couple couple = partners.couple(therapist, "Alex Morgan", "Alex", "Samira Patel", "Sam");
-        Person northside = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park");
-        NORTHSIDE_THERAPIST = northside.email();
-        NORTHSIDE_CLIENT = fixtures.couple(northside, "Robin Hart", "Casey Hart").one().email();
-        ALEX = couple.one().email();
-        SAM = couple.two().email();
-        alexAndSam = couple.id();
+        fixtures.committed(() -> {
+            Fixtures.Clinic clinic = fixtures.clinic("Riverside Couples Practice");
+            Person therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            THERAPIST = therapist.email();
+            THERAPIST_2 = fixtures.therapist(clinic, "Dr. Sam Okafor").email();
+            ADMIN = fixtures.admin(clinic, "Morgan Office").email();
+            Couple couple = fixtures.couple(therapist, "Alex Morgan", "Alex", "Samira Patel", "Sam");
+            Person northside = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park");
+            NORTHSIDE_THERAPIST = northside.email();
+            NORTHSIDE_CLIENT = fixtures.couple(northside, "Robin Hart", "Casey Hart").one().email();
+            ALEX = couple.one().email();
+            SAM = couple.two().email();
+            alexAndSam = couple.id();
+        });
         trail = AuditTrail.from(dsl);
         moduleId = TestModules.publish(dsl, THERAPIST, TestModules.everyKind("Test module"));
     }

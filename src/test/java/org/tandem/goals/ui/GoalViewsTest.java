@@ -40,7 +40,6 @@ import org.tandem.support.Fixtures.Couple;
 import org.tandem.support.Fixtures.Person;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.PageContent;
-import org.tandem.support.PartnerFixtures;
 import org.tandem.support.SignIn;
 import org.tandem.workbook.GoalScope;
 import org.tandem.workbook.WorkbookService;
@@ -52,7 +51,6 @@ class GoalViewsTest extends SpringBrowserlessTest {
 
     @Autowired DSLContext dsl;
     @Autowired Fixtures fixtures;
-    @Autowired PartnerFixtures partners;
     @Autowired GoalService goals;
     @Autowired WorkbookService workbook;
     @Autowired SignIn signIn;
@@ -74,19 +72,22 @@ class GoalViewsTest extends SpringBrowserlessTest {
         SecurityContextHolder.setContextHolderStrategy(strategy);
     }
 
+    /** Committed: refusals are recorded in a transaction of their own, which must see the clinic and accounts. */
     @BeforeEach
     void prepare() {
-        clinic = fixtures.clinic("Riverside Couples Practice");
-        Person therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
-        colleague = fixtures.therapist(clinic, "Dr. Sam Okafor");
-        admin = fixtures.admin(clinic, "Morgan Office");
-        Couple morgans = partners.couple(therapist, "Alex Morgan", "Alex", "Samira Patel", "Sam");
-        THERAPIST = therapist.email();
-        ALEX = morgans.one().email();
-        SAM = morgans.two().email();
-        couple = morgans.id();
-        alex = morgans.one().partnerId();
-        sam = morgans.two().partnerId();
+        fixtures.committed(() -> {
+            clinic = fixtures.clinic("Riverside Couples Practice");
+            Person therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            colleague = fixtures.therapist(clinic, "Dr. Sam Okafor");
+            admin = fixtures.admin(clinic, "Morgan Office");
+            Couple morgans = fixtures.couple(therapist, "Alex Morgan", "Alex", "Samira Patel", "Sam");
+            THERAPIST = therapist.email();
+            ALEX = morgans.one().email();
+            SAM = morgans.two().email();
+            couple = morgans.id();
+            alex = morgans.one().partnerId();
+            sam = morgans.two().partnerId();
+        });
         trail = AuditTrail.from(dsl);
     }
 

@@ -38,8 +38,8 @@ import org.tandem.invitations.InvitationService;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.Fixtures;
 import org.tandem.support.IntegrationTest;
-import org.tandem.support.PartnerFixtures;
-import org.tandem.support.PartnerFixtures.UninvitedCouple;
+import org.tandem.support.InvitationFixtures;
+import org.tandem.support.InvitationFixtures.UninvitedCouple;
 import org.tandem.support.SignIn;
 
 /** The page an invitation link opens: a usable link offers the password form, any other says why. */
@@ -55,17 +55,20 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
     @Autowired SecurityContextHolderStrategy strategy;
     @Autowired DSLContext dsl;
     @Autowired Fixtures fixtures;
-    @Autowired PartnerFixtures partners;
+    @Autowired InvitationFixtures invitees;
     AuditTrail trail;
     Fixtures.Person therapist;
     /** Lucía Fernández (partner 1) and Marco Rossi, the therapist's couple, no accounts yet. */
     UninvitedCouple lucias;
     String lucia;
 
+    /** Committed: a refused link is recorded in a transaction of its own, which must see the clinic. */
     @BeforeEach
     void a_couple_not_yet_invited() {
-        therapist = fixtures.therapist(fixtures.clinic("Riverside Couples Practice"), "Jordan Reyes");
-        lucias = partners.uninvitedCouple(therapist, "Lucía Fernández", "Marco Rossi");
+        fixtures.committed(() -> {
+            therapist = fixtures.therapist(fixtures.clinic("Riverside Couples Practice"), "Jordan Reyes");
+            lucias = invitees.uninvitedCouple(therapist, "Lucía Fernández", "Marco Rossi");
+        });
         lucia = lucias.one().email();
         trail = AuditTrail.from(dsl);
     }

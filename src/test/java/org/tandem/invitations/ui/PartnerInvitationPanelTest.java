@@ -22,7 +22,7 @@ import org.tandem.invitations.InvitationRefusedException;
 import org.tandem.invitations.InvitationService;
 import org.tandem.support.Fixtures;
 import org.tandem.support.IntegrationTest;
-import org.tandem.support.PartnerFixtures;
+import org.tandem.support.InvitationFixtures;
 import org.tandem.support.SignIn;
 
 /** The invitation panel as the couple's Partners tab shows it to the couple's therapist. */
@@ -35,7 +35,7 @@ class PartnerInvitationPanelTest extends SpringBrowserlessTest {
     @Autowired DSLContext dsl;
     @Autowired SignIn signIn;
     @Autowired Fixtures fixtures;
-    @Autowired PartnerFixtures partners;
+    @Autowired InvitationFixtures invitees;
     Fixtures.Person therapist;
     Fixtures.Person colleague;
     /** The therapist's couple, Lucía Fernández (partner 1) and Marco Rossi, without accounts or invitations. */
@@ -48,10 +48,13 @@ class PartnerInvitationPanelTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void open_any_page() {
-        Fixtures.Clinic clinic = fixtures.clinic("Riverside Couples Practice");
-        therapist = fixtures.therapist(clinic, "Jordan Reyes");
-        colleague = fixtures.therapist(clinic, "Sam Okafor");
-        couple = partners.uninvitedCouple(therapist, "Lucía Fernández", "Marco Rossi").id();
+        // Committed: refusals are recorded in a transaction of their own, which must see the clinic and accounts.
+        fixtures.committed(() -> {
+            Fixtures.Clinic clinic = fixtures.clinic("Riverside Couples Practice");
+            therapist = fixtures.therapist(clinic, "Jordan Reyes");
+            colleague = fixtures.therapist(clinic, "Sam Okafor");
+            couple = invitees.uninvitedCouple(therapist, "Lucía Fernández", "Marco Rossi").id();
+        });
         signIn.as(therapist.email());
         navigate("caseload", Component.class);
     }

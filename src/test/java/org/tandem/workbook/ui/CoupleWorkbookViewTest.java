@@ -44,7 +44,6 @@ import org.tandem.support.Fixtures;
 import org.tandem.support.Fixtures.Couple;
 import org.tandem.support.Fixtures.Person;
 import org.tandem.support.IntegrationTest;
-import org.tandem.support.PartnerFixtures;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestModules;
 import org.tandem.workbook.AnswerValue;
@@ -74,7 +73,6 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
 
     @Autowired TestClock clock;
     @Autowired Fixtures fixtures;
-    @Autowired PartnerFixtures partners;
     Person therapist;
     @Autowired WorkbookService workbook;
     @Autowired ModuleLibrary library;
@@ -91,17 +89,20 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
         SecurityContextHolder.setContextHolderStrategy(strategy);
     }
 
+    /** Committed: refusals are recorded in a transaction of their own, which must see the clinic and accounts. */
     @BeforeEach
     void a_module_for_alex_and_sam() {
-        Fixtures.Clinic clinic = fixtures.clinic("Riverside Couples Practice");
-        therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
-        Couple couple = partners.couple(therapist, "Alex Morgan", "Alex", "Samira Patel", "Sam");
-        THERAPIST = therapist.email();
-        THERAPIST_2 = fixtures.therapist(clinic, "Dr. Sam Okafor").email();
-        ADMIN = fixtures.admin(clinic, "Morgan Office").email();
-        ALEX = couple.one().email();
-        SAM = couple.two().email();
-        alexAndSam = couple.id();
+        fixtures.committed(() -> {
+            Fixtures.Clinic clinic = fixtures.clinic("Riverside Couples Practice");
+            therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            Couple couple = fixtures.couple(therapist, "Alex Morgan", "Alex", "Samira Patel", "Sam");
+            THERAPIST = therapist.email();
+            THERAPIST_2 = fixtures.therapist(clinic, "Dr. Sam Okafor").email();
+            ADMIN = fixtures.admin(clinic, "Morgan Office").email();
+            ALEX = couple.one().email();
+            SAM = couple.two().email();
+            alexAndSam = couple.id();
+        });
         trail = AuditTrail.from(dsl);
         moduleId = TestModules.publish(dsl, THERAPIST, TestModules.everyKind(MODULE));
     }

@@ -44,13 +44,15 @@ class LibraryViewTest extends SpringBrowserlessTest {
     Fixtures.Person admin;
     Fixtures.Couple couple;
 
-    /** Signed in as a therapist of the clinic unless a test signs in as someone else. */
+    /** Signed in as a therapist unless a test signs in as someone else. Committed: refusals are recorded apart. */
     @BeforeEach
     void a_therapist_signs_in() {
-        Fixtures.Clinic clinic = fixtures.clinic("Riverside Couples Practice");
-        therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
-        admin = fixtures.admin(clinic, "Morgan Office");
-        couple = fixtures.couple(therapist, "Alex Morgan", "Samira Patel");
+        fixtures.committed(() -> {
+            Fixtures.Clinic clinic = fixtures.clinic("Riverside Couples Practice");
+            therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            admin = fixtures.admin(clinic, "Morgan Office");
+            couple = fixtures.couple(therapist, "Alex Morgan", "Samira Patel");
+        });
         signIn.as(therapist.email());
     }
 

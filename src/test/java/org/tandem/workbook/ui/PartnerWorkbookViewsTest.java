@@ -31,7 +31,6 @@ import org.tandem.support.Fixtures;
 import org.tandem.support.Fixtures.Couple;
 import org.tandem.support.Fixtures.Person;
 import org.tandem.support.IntegrationTest;
-import org.tandem.support.PartnerFixtures;
 import org.tandem.support.PageContent;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestModules;
@@ -60,7 +59,6 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
     @Autowired Fixtures fixtures;
-    @Autowired PartnerFixtures partners;
     long alexAndSam;
     long moduleId;
 
@@ -73,19 +71,21 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
         SecurityContextHolder.setContextHolderStrategy(strategy);
     }
 
-    /** Signed in as Alex unless a test signs in as someone else. */
+    /** Signed in as Alex unless a test signs in as someone else. Committed: refusals are recorded apart. */
     @BeforeEach
     void a_module_for_alex_and_sam() {
-        Fixtures.Clinic clinic = fixtures.clinic("Riverside Couples Practice");
-        Person therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
-        Couple couple = partners.couple(therapist, "Alex Morgan", "Alex", "Samira Patel", "Sam");
-        THERAPIST = therapist.email();
-        ADMIN = fixtures.admin(clinic, "Morgan Office").email();
-        ALEX = couple.one().email();
-        SAM = couple.two().email();
-        NORTHSIDE_CLIENT = fixtures.couple(fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park"),
-                "Robin Hart", "Casey Hart").one().email();
-        alexAndSam = couple.id();
+        fixtures.committed(() -> {
+            Fixtures.Clinic clinic = fixtures.clinic("Riverside Couples Practice");
+            Person therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            Couple couple = fixtures.couple(therapist, "Alex Morgan", "Alex", "Samira Patel", "Sam");
+            THERAPIST = therapist.email();
+            ADMIN = fixtures.admin(clinic, "Morgan Office").email();
+            ALEX = couple.one().email();
+            SAM = couple.two().email();
+            NORTHSIDE_CLIENT = fixtures.couple(fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park"),
+                    "Robin Hart", "Casey Hart").one().email();
+            alexAndSam = couple.id();
+        });
         moduleId = TestModules.publish(dsl, THERAPIST, TestModules.everyKind("Test module"));
         signIn.as(ALEX);
     }

@@ -4,31 +4,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 import org.tandem.couples.AssignmentService;
 import org.tandem.couples.CoupleData;
-import org.tandem.couples.CoupleOverview;
 import org.tandem.couples.CoupleService;
 import org.tandem.couples.CoupleStatus;
 import org.tandem.couples.LivingTogether;
 import org.tandem.couples.PartnerData;
-import org.tandem.support.Fixtures.Couple;
 import org.tandem.support.Fixtures.Person;
 
 /**
- * Couples as the partners' own pages and invitations see them, beside {@link Fixtures}: partners called by the name
- * they go by, partners with an e-mail address but no account yet (as a therapist creates them, before inviting
- * anyone), and a co-therapist for such a couple. Made through the services, signed in as the therapist or admin.
+ * What the invitation tests stand on beside {@link Fixtures}: a couple whose partners have e-mail addresses but no
+ * accounts yet (as a therapist creates it, before inviting anyone), and a co-therapist for such a couple. Made
+ * through the services, signed in as the therapist or the admin.
  */
 @Component
-public class PartnerFixtures {
+public class InvitationFixtures {
 
     private static final AtomicInteger SERIAL = new AtomicInteger();
 
-    private final Fixtures fixtures;
     private final SignIn signIn;
     private final CoupleService couples;
     private final AssignmentService assignments;
 
-    PartnerFixtures(Fixtures fixtures, SignIn signIn, CoupleService couples, AssignmentService assignments) {
-        this.fixtures = fixtures;
+    InvitationFixtures(SignIn signIn, CoupleService couples, AssignmentService assignments) {
         this.signIn = signIn;
         this.couples = couples;
         this.assignments = assignments;
@@ -38,22 +34,6 @@ public class PartnerFixtures {
     public record Invitee(int position, String name, String email) {}
 
     public record UninvitedCouple(long id, Invitee one, Invitee two) {}
-
-    /**
-     * As {@link Fixtures#couple}, the partners going by {@code calledOne} and {@code calledTwo} (the name their
-     * partner's pages and the goals show), as their therapist enters it on the Overview tab.
-     */
-    public Couple couple(Person therapist, String partnerOne, String calledOne, String partnerTwo, String calledTwo) {
-        Couple couple = fixtures.couple(therapist, partnerOne, partnerTwo);
-        signIn.during(therapist.email(), () -> {
-            CoupleOverview read = couples.overview(couple.id());
-            CoupleData data = read.data();
-            return couples.update(couple.id(), read.version(), new CoupleData(
-                    called(data.partnerOne(), calledOne), called(data.partnerTwo(), calledTwo),
-                    data.togetherSince(), data.livingTogether(), data.presentingConcerns(), data.status()));
-        });
-        return couple;
-    }
 
     /** An ACTIVE couple of the therapist, both partners with an e-mail address and neither with an account. */
     public UninvitedCouple uninvitedCouple(Person therapist, String partnerOne, String partnerTwo) {
@@ -72,10 +52,6 @@ public class PartnerFixtures {
             assignments.setCoTherapist(coupleId, coTherapist.accountId());
             return null;
         });
-    }
-
-    private static PartnerData called(PartnerData partner, String name) {
-        return new PartnerData(partner.fullName(), name, partner.pronouns(), partner.email());
     }
 
     /** Unique, so that it meets no fixture's or the demo's address. */
