@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
-import static org.tandem.jooq.Tables.PARTNER;
 
 import java.util.List;
 import java.util.Set;
@@ -15,15 +14,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.accounts.TandemUser;
 import org.tandem.jooq.tables.records.AuditEventRecord;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Clinic;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 
-@DemoTest
+@IntegrationTest
 class AssignmentServiceTest {
 
     @Autowired AssignmentService assignments;
@@ -32,23 +33,59 @@ class AssignmentServiceTest {
     @Autowired CoupleAccess access;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
-    @Autowired PlatformTransactionManager transactions;
+    @Autowired Fixtures fixtures;
 
     long jordan;
     long priya;
     long alexAndSam;
     long mensahs;
+    long robinAndCasey;
     AuditTrail trail;
+    /** E-mails: the clinic's admin, its therapists Jordan and Priya, Alex and Sam (a couple of Jordan's). */
+    String adminEmail;
+    String jordanEmail;
+    String priyaEmail;
+    String alexEmail;
+    String samEmail;
+    /** E-mails: the admin and the therapist (Lee) of another clinic. */
+    String otherAdminEmail;
+    String leeEmail;
 
+    /**
+     * Committed: refusals are audited in a transaction of their own, which must see the accounts. Four couples: Jordan
+     * has Alex and Sam and Daniel and Grace, Priya has Kwame and Ama (Jordan co-therapist) and Maya and Chris; Lee, in
+     * another clinic, has Robin and Casey and Jules and Samira.
+     */
     @BeforeEach
     void sign_in_as_admin() {
-        OtherClinic.ensure(dsl, transactions);
-        jordan = account("therapist@example.com");
-        priya = account("therapist2@example.com");
-        alexAndSam = coupleOf("Alex Morgan");
-        mensahs = coupleOf("Kwame Mensah");
+        fixtures.committed(() -> {
+            Clinic clinic = fixtures.clinic("Riverside Counselling");
+            Person admin = fixtures.admin(clinic, "Morgan Ellis");
+            Person theJordan = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            Person thePriya = fixtures.therapist(clinic, "Priya Nair");
+            Couple alex = fixtures.couple(theJordan, "Alex Morgan", "Samira Patel");
+            fixtures.couple(theJordan, "Daniel Okafor", "Grace Okafor");
+            Couple mensah = fixtures.couple(thePriya, "Kwame Mensah", "Ama Mensah");
+            fixtures.coTherapist(admin, mensah, theJordan);
+            fixtures.couple(thePriya, "Maya Johnson", "Chris Taylor");
+            Clinic northside = fixtures.clinic("Northside Counselling");
+            Person lee = fixtures.therapist(northside, "Lee Park");
+            robinAndCasey = fixtures.couple(lee, "Robin Hart", "Casey Hart").id();
+            fixtures.couple(lee, "Jules Moreau", "Samira Patel");
+            adminEmail = admin.email();
+            jordanEmail = theJordan.email();
+            priyaEmail = thePriya.email();
+            alexEmail = alex.one().email();
+            samEmail = alex.two().email();
+            otherAdminEmail = fixtures.admin(northside, "Dana Office").email();
+            leeEmail = lee.email();
+            jordan = theJordan.accountId();
+            priya = thePriya.accountId();
+            alexAndSam = alex.id();
+            mensahs = mensah.id();
+        });
         trail = AuditTrail.from(dsl);
-        signIn.as("admin@example.com");
+        signIn.as(adminEmail);
     }
 
     @AfterEach
@@ -60,21 +97,14 @@ class AssignmentServiceTest {
         return dsl.select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.EMAIL.eq(email)).fetchSingle(ACCOUNT.ID);
     }
 
-    private long coupleOf(String partnerName) {
-        return dsl.select(PARTNER.COUPLE_ID).from(PARTNER).join(ACCOUNT).on(ACCOUNT.CLINIC_ID.eq(PARTNER.CLINIC_ID))
-                .where(PARTNER.FULL_NAME.eq(partnerName), ACCOUNT.EMAIL.eq("therapist@example.com"))
-                .fetchSingle(PARTNER.COUPLE_ID);
-    }
-
     private long otherClinicCouple() {
-        return dsl.select(PARTNER.COUPLE_ID).from(PARTNER).where(PARTNER.FULL_NAME.eq(OtherClinic.PARTNER_ONE))
-                .fetchSingle(PARTNER.COUPLE_ID);
+        return robinAndCasey;
     }
 
     private List<String> caseloadOf(String email) {
         signIn.as(email);
         List<String> names = caseload.page(0, 100).stream().map(CaseloadEntry::partnerOne).toList();
-        signIn.as("admin@example.com");
+        signIn.as(adminEmail);
         return names;
     }
 
@@ -92,9 +122,9 @@ class AssignmentServiceTest {
     void admin_sees_every_couple_of_their_clinic_with_names_status_and_therapists_only() {
         List<CoupleAssignment> page = assignments.page(CaseloadFilter.NONE, 0, 100);
 
-        assertThat(page).hasSize(17).hasSize(assignments.count(CaseloadFilter.NONE));
+        assertThat(page).hasSize(4).hasSize(assignments.count(CaseloadFilter.NONE));
         assertThat(page).extracting(CoupleAssignment::partnerOne)
-                .doesNotContain(OtherClinic.PARTNER_ONE, "Jules Moreau")
+                .doesNotContain("Robin Hart", "Jules Moreau")
                 .isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
         CoupleAssignment kwame = assignmentOf("Kwame");
         assertThat(kwame.names()).isEqualTo("Kwame Mensah & Ama Mensah");
@@ -120,16 +150,16 @@ class AssignmentServiceTest {
 
     @Test
     void after_a_move_the_old_therapist_no_longer_has_the_couple_and_the_new_one_has() {
-        assertThat(caseloadOf("therapist@example.com")).contains("Alex Morgan");
-        assertThat(caseloadOf("therapist2@example.com")).doesNotContain("Alex Morgan");
+        assertThat(caseloadOf(jordanEmail)).contains("Alex Morgan");
+        assertThat(caseloadOf(priyaEmail)).doesNotContain("Alex Morgan");
 
         assignments.moveTo(alexAndSam, priya);
 
-        assertThat(caseloadOf("therapist@example.com")).doesNotContain("Alex Morgan");
-        assertThat(caseloadOf("therapist2@example.com")).contains("Alex Morgan");
-        signIn.as("therapist@example.com");
+        assertThat(caseloadOf(jordanEmail)).doesNotContain("Alex Morgan");
+        assertThat(caseloadOf(priyaEmail)).contains("Alex Morgan");
+        signIn.as(jordanEmail);
         assertThatThrownBy(() -> couples.heading(alexAndSam)).isInstanceOf(AccessDeniedException.class);
-        signIn.as("admin@example.com");
+        signIn.as(adminEmail);
         assertThat(trail.since("couple.move")).singleElement().satisfies(row -> {
             assertThat(row.getSubjectId()).isEqualTo(alexAndSam);
             assertThat(row.getDetail()).isEqualTo("primary therapist: account " + jordan + " -> account " + priya);
@@ -141,7 +171,7 @@ class AssignmentServiceTest {
         assignments.moveTo(mensahs, jordan);
 
         assertThat(therapistRows(mensahs)).containsExactly("PRIMARY " + jordan);
-        assertThat(caseloadOf("therapist2@example.com")).doesNotContain("Kwame Mensah");
+        assertThat(caseloadOf(priyaEmail)).doesNotContain("Kwame Mensah");
     }
 
     @Test
@@ -156,13 +186,13 @@ class AssignmentServiceTest {
     void a_co_therapist_sees_the_couple_on_their_caseload_and_passes_the_ownership_check() {
         assignments.setCoTherapist(alexAndSam, priya);
 
-        signIn.as("therapist2@example.com");
+        signIn.as(priyaEmail);
         CaseloadEntry entry = caseload.page(new CaseloadFilter("Alex", Set.of()), List.of(), 0, 10).getFirst();
         assertThat(entry.coupleId()).isEqualTo(alexAndSam);
         assertThat(entry.coTherapist()).isTrue();
-        assertThat(access.requireTherapistOf(alexAndSam).email()).isEqualTo("therapist2@example.com");
+        assertThat(access.requireTherapistOf(alexAndSam).email()).isEqualTo(priyaEmail);
         assertThat(couples.heading(alexAndSam).names()).isEqualTo("Alex Morgan & Samira Patel");
-        signIn.as("admin@example.com");
+        signIn.as(adminEmail);
         assertThat(trail.since("couple.co-therapist")).singleElement().extracting(AuditEventRecord::getDetail)
                 .isEqualTo("co-therapist: account null -> account " + priya);
     }
@@ -172,8 +202,8 @@ class AssignmentServiceTest {
         assignments.setCoTherapist(mensahs, null);
 
         assertThat(therapistRows(mensahs)).containsExactly("PRIMARY " + priya);
-        assertThat(caseloadOf("therapist@example.com")).doesNotContain("Kwame Mensah");
-        signIn.as("therapist@example.com");
+        assertThat(caseloadOf(jordanEmail)).doesNotContain("Kwame Mensah");
+        signIn.as(jordanEmail);
         assertThatThrownBy(() -> access.requireTherapistOf(mensahs)).isInstanceOf(AccessDeniedException.class);
     }
 
@@ -198,8 +228,8 @@ class AssignmentServiceTest {
 
     @Test
     void an_admin_or_a_client_cannot_become_a_couples_therapist() {
-        long admin = account("admin@example.com");
-        long sam = account("sam@example.com");
+        long admin = account(adminEmail);
+        long sam = account(samEmail);
 
         for (long notTherapist : List.of(admin, sam)) {
             assertThatThrownBy(() -> assignments.moveTo(alexAndSam, notTherapist))
@@ -213,7 +243,7 @@ class AssignmentServiceTest {
 
     @Test
     void a_therapist_of_another_clinic_is_refused_and_the_refusal_is_kept() {
-        long lee = account(OtherClinic.THERAPIST_EMAIL);
+        long lee = account(leeEmail);
 
         assertThatThrownBy(() -> assignments.moveTo(alexAndSam, lee)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> assignments.setCoTherapist(alexAndSam, lee)).isInstanceOf(AccessDeniedException.class);
@@ -232,24 +262,24 @@ class AssignmentServiceTest {
 
         assertThat(trail.since("access.denied")).extracting(AuditEventRecord::getDetail)
                 .containsExactly("couple " + theirs + ": not in the clinic", "couple " + theirs + ": not in the clinic");
-        signIn.as(OtherClinic.THERAPIST_EMAIL);
+        signIn.as(leeEmail);
         assertThat(caseload.size()).isEqualTo(2);
     }
 
     @Test
     void the_other_clinics_admin_sees_and_assigns_nothing_of_this_clinic() {
-        signIn.as(OtherClinic.ADMIN_EMAIL);
+        signIn.as(otherAdminEmail);
 
         assertThat(assignments.page(CaseloadFilter.NONE, 0, 100)).extracting(CoupleAssignment::partnerOne)
-                .containsExactlyInAnyOrder(OtherClinic.PARTNER_ONE, "Jules Moreau");
+                .containsExactlyInAnyOrder("Robin Hart", "Jules Moreau");
         assertThat(assignments.therapists()).extracting(ClinicTherapist::displayName).containsExactly("Lee Park");
-        assertThatThrownBy(() -> assignments.moveTo(alexAndSam, account(OtherClinic.THERAPIST_EMAIL)))
+        assertThatThrownBy(() -> assignments.moveTo(alexAndSam, account(leeEmail)))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void therapists_and_clients_are_refused_every_assignment_call_and_each_refusal_is_audited() {
-        for (String email : List.of("therapist@example.com", "alex@example.com")) {
+        for (String email : List.of(jordanEmail, alexEmail)) {
             TandemUser user = signIn.as(email);
             AuditTrail mark = AuditTrail.from(dsl);
 
@@ -270,7 +300,7 @@ class AssignmentServiceTest {
                             tuple("access.denied", user.accountId(), "call AssignmentService.setCoTherapist: not authorised"),
                             tuple("access.denied", user.accountId(), "call AssignmentService.assign: not authorised"));
         }
-        signIn.as("admin@example.com");
+        signIn.as(adminEmail);
         assertThat(therapistRows(alexAndSam)).containsExactly("PRIMARY " + jordan);
     }
 }

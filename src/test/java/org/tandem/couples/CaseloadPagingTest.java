@@ -2,8 +2,6 @@ package org.tandem.couples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jooq.impl.DSL.inline;
-import static org.tandem.jooq.Tables.ACCOUNT;
-import static org.tandem.jooq.Tables.ACCOUNT_ROLE;
 
 import java.util.List;
 import java.util.Set;
@@ -14,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.tandem.support.TestClock;
-import org.tandem.accounts.TandemUser;
 import org.tandem.couples.CaseloadSort.Column;
-import org.tandem.support.DemoTest;
+import org.tandem.support.Fixtures;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.StatementCounter;
 
@@ -24,33 +22,26 @@ import org.tandem.support.StatementCounter;
  * The caseload stays a constant number of SQL statements per page whatever its size: with 5,000
  * couples exactly as many as with 10. Statements are counted by {@link StatementCounter}, on this thread only.
  */
-@DemoTest
+@IntegrationTest
 @Import(StatementCounter.Counting.class)
 class CaseloadPagingTest {
-
-    private static final String THERAPIST = "many.couples@example.com";
 
     @Autowired CaseloadService caseload;
     @Autowired StatementCounter counter;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
+    @Autowired Fixtures fixtures;
 
     long clinicId;
     long therapistId;
+    String therapist;
 
     @BeforeEach
-    void a_therapist_of_the_demo_clinic_with_no_couples_yet() {
-        TandemUser jordan = signIn.as("therapist@example.com");
-        clinicId = jordan.clinicId();
-        therapistId = dsl.insertInto(ACCOUNT)
-                .set(ACCOUNT.CREATED_AT, TestClock.START_AT)
-                .set(ACCOUNT.CLINIC_ID, clinicId)
-                .set(ACCOUNT.EMAIL, THERAPIST)
-                .set(ACCOUNT.DISPLAY_NAME, "Many Couples")
-                .set(ACCOUNT.PASSWORD_HASH, "{noop}not-for-signing-in-123")
-                .returning(ACCOUNT.ID).fetchSingle(ACCOUNT.ID);
-        dsl.insertInto(ACCOUNT_ROLE).set(ACCOUNT_ROLE.CLINIC_ID, clinicId).set(ACCOUNT_ROLE.ACCOUNT_ID, therapistId)
-                .set(ACCOUNT_ROLE.ROLE, "THERAPIST").execute();
+    void a_therapist_with_no_couples_yet() {
+        Fixtures.Person manyCouples = fixtures.therapist(fixtures.clinic("Riverside Counselling"), "Many Couples");
+        clinicId = manyCouples.clinicId();
+        therapistId = manyCouples.accountId();
+        therapist = manyCouples.email();
     }
 
     @AfterEach
@@ -120,7 +111,7 @@ class CaseloadPagingTest {
 
     @Test
     void first_page_and_a_search_take_as_many_statements_with_5000_couples_as_with_10() {
-        signIn.as(THERAPIST);
+        signIn.as(therapist);
         CaseloadFilter search = new CaseloadFilter("family7", Set.of());
         List<CaseloadSort> byNextSession = List.of(CaseloadSort.ascending(Column.NEXT_SESSION));
         generateCouples(1, 10);

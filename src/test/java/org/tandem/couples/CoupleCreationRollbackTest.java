@@ -12,24 +12,33 @@ import java.time.LocalDate;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import org.tandem.support.DemoTest;
+import org.tandem.support.Fixtures;
 import org.tandem.support.SignIn;
 
 /**
  * Without the rolling-back test transaction: a create that fails in the database, after the couple row is
  * written, leaves nothing behind (the unique index on partners' e-mails stops the second partner).
  */
-@SpringBootTest(properties = DemoTest.DEMO)
+@SpringBootTest
 @ActiveProfiles("test")
 class CoupleCreationRollbackTest {
 
     @Autowired CoupleService couples;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
+    @Autowired Fixtures fixtures;
+    String therapist;
+
+    @BeforeEach
+    void a_therapist() {
+        fixtures.committed(() -> therapist = fixtures
+                .therapist(fixtures.clinic("Riverside Counselling"), "Dr. Jordan Reyes").email());
+    }
 
     @AfterEach
     void sign_out() {
@@ -43,7 +52,7 @@ class CoupleCreationRollbackTest {
 
     @Test
     void a_create_refused_by_the_database_half_way_writes_nothing() {
-        signIn.as("therapist@example.com");
+        signIn.as(therapist);
         List<Integer> before = counts();
         CoupleData sameEmailTwice = new CoupleData(
                 new PartnerData("Jo Rivera", null, null, "shared@family.example"),

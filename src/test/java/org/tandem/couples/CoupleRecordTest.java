@@ -13,7 +13,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
@@ -25,18 +27,19 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.support.TestClock;
 import org.tandem.accounts.TandemUser;
 import org.tandem.jooq.tables.records.AuditEventRecord;
-import org.tandem.support.TestData;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Clinic;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 
 /** Creating a couple, reading its overview and partners, editing it; and every refusal around them. */
-@DemoTest
+@IntegrationTest
 class CoupleRecordTest {
 
     @Autowired CoupleService couples;
@@ -45,13 +48,51 @@ class CoupleRecordTest {
     @Autowired CaseloadService caseload;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
-    @Autowired PlatformTransactionManager transactions;
+    @Autowired Fixtures fixtures;
     AuditTrail trail;
+    /** The e-mails of Jordan (a therapist), the clinic's admin, Alex, Sam and Grace (partners of Jordan's couples). */
+    String jordanEmail;
+    String adminEmail;
+    String alexEmail;
+    String samEmail;
+    String graceEmail;
+    /** A therapist of another clinic. */
+    String leeEmail;
+    final Map<String, Long> couplesByName = new HashMap<>();
 
+    /**
+     * Committed: refusals are audited in a transaction of their own, which must see the accounts. Jordan has Alex and
+     * Sam, Daniel and Grace, Lucía and Marco (at intake), and is co-therapist of Priya's Kwame and Efua; Priya also has
+     * Maya and Chris; Lee, in another clinic, has Robin and Casey.
+     */
     @BeforeEach
-    void second_clinic_exists() {
-        OtherClinic.ensure(dsl, transactions);
+    void two_clinics() {
+        fixtures.committed(() -> {
+            Clinic clinic = fixtures.clinic("Riverside Counselling");
+            Person theAdmin = fixtures.admin(clinic, "Morgan Ellis");
+            Person theJordan = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            Person priya = fixtures.therapist(clinic, "Priya Nair");
+            Couple alexAndSam = named(fixtures.couple(theJordan, "Alex Morgan", "Alex", "Samira Patel", "Sam"));
+            Couple okafor = named(fixtures.couple(theJordan, "Daniel Okafor", "Grace Okafor"));
+            couplesByName.put("Lucía Fernández", signIn.during(theJordan.email(), () -> couples.create(
+                    couple(partner("Lucía Fernández", null), partner("Marco Rossi", null)))));
+            fixtures.coTherapist(theAdmin, named(fixtures.couple(priya, "Kwame Mensah", "Efua Mensah")), theJordan);
+            named(fixtures.couple(priya, "Maya Johnson", "Chris Taylor"));
+            Person theLee = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park");
+            named(fixtures.couple(theLee, "Robin Hart", "Casey Hart"));
+            jordanEmail = theJordan.email();
+            adminEmail = theAdmin.email();
+            alexEmail = alexAndSam.one().email();
+            samEmail = alexAndSam.two().email();
+            graceEmail = okafor.two().email();
+            leeEmail = theLee.email();
+        });
         trail = AuditTrail.from(dsl);
+    }
+
+    private Couple named(Couple couple) {
+        couplesByName.put(couple.one().name(), couple.id());
+        return couple;
     }
 
     @AfterEach
@@ -74,8 +115,9 @@ class CoupleRecordTest {
                 List.of("communication", " trust ", "Communication", ""), null);
     }
 
+    /** The id of the couple whose first partner has this name. */
     private long coupleOf(String partnerName) {
-        return TestData.coupleOf(dsl, partnerName);
+        return couplesByName.get(partnerName);
     }
 
     private int couplesInDatabase() {
@@ -84,7 +126,7 @@ class CoupleRecordTest {
 
     @Test
     void therapist_creates_a_couple_with_both_partners_and_becomes_its_primary_therapist() {
-        TandemUser jordan = signIn.as("therapist@example.com");
+        TandemUser jordan = signIn.as(jordanEmail);
 
         long id = couples.create(valid());
 
@@ -148,7 +190,7 @@ class CoupleRecordTest {
     @MethodSource("bad_fields")
     void each_bad_field_is_refused_with_its_message_and_nothing_is_written(String what, CoupleData data,
             String property, String message) {
-        signIn.as("therapist@example.com");
+        signIn.as(jordanEmail);
         int before = couplesInDatabase();
 
         assertThatThrownBy(() -> couples.create(data))
@@ -163,7 +205,7 @@ class CoupleRecordTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("bad_fields")
     void an_edit_is_checked_like_a_new_couple(String what, CoupleData data, String property, String message) {
-        signIn.as("therapist@example.com");
+        signIn.as(jordanEmail);
         long id = coupleOf("Alex Morgan");
         CoupleOverview before = couples.overview(id);
 
@@ -176,7 +218,7 @@ class CoupleRecordTest {
 
     @Test
     void a_partners_email_already_used_in_the_clinic_is_refused_and_nothing_is_written() {
-        signIn.as("therapist@example.com");
+        signIn.as(jordanEmail);
         couples.create(couple(partner("Jo Rivera", "jo@family.example"), partner("Sam Rivera", null)));
         int before = couplesInDatabase();
 
@@ -184,7 +226,7 @@ class CoupleRecordTest {
                 couple(partner("Kim Lee", null), partner("Jo Other", " JO@Family.example "))))
                 .isInstanceOfSatisfying(PartnerEmailTakenException.class,
                         taken -> assertThat(taken.position()).isEqualTo(2));
-        assertThatThrownBy(() -> couples.create(couple(partner("Alex Again", "alex@example.com"), partner("X", null))))
+        assertThatThrownBy(() -> couples.create(couple(partner("Alex Again", alexEmail), partner("X", null))))
                 .isInstanceOfSatisfying(PartnerEmailTakenException.class,
                         taken -> assertThat(taken.position()).isEqualTo(1));
         assertThat(couplesInDatabase()).isEqualTo(before);
@@ -192,10 +234,10 @@ class CoupleRecordTest {
 
     @Test
     void the_same_email_is_allowed_in_another_clinic() {
-        signIn.as("therapist@example.com");
+        signIn.as(jordanEmail);
         couples.create(couple(partner("Jo Rivera", "jo@family.example"), partner("Sam Rivera", null)));
 
-        signIn.as(OtherClinic.THERAPIST_EMAIL);
+        signIn.as(leeEmail);
         long theirs = couples.create(couple(partner("Jo Namesake", "jo@family.example"), partner("Pat", null)));
 
         assertThat(couples.partners(theirs).getFirst().email()).isEqualTo("jo@family.example");
@@ -203,25 +245,25 @@ class CoupleRecordTest {
 
     @Test
     void an_edit_can_keep_the_partners_own_emails_but_not_take_another_partners() {
-        signIn.as("therapist@example.com");
+        signIn.as(jordanEmail);
         long alex = coupleOf("Alex Morgan");
         CoupleOverview overview = couples.overview(alex);
         CoupleData unchanged = overview.data();
         int version = couples.update(alex, overview.version(), unchanged);
 
         CoupleData takesGrace = new CoupleData(unchanged.partnerOne(),
-                new PartnerData("Samira Patel", "Sam", "she/her", "grace.okafor@demo.example.com"),
+                new PartnerData("Samira Patel", "Sam", "she/her", graceEmail),
                 unchanged.togetherSince(), unchanged.livingTogether(), unchanged.presentingConcerns(),
                 unchanged.status());
         assertThatThrownBy(() -> couples.update(alex, version, takesGrace))
                 .isInstanceOfSatisfying(PartnerEmailTakenException.class,
                         taken -> assertThat(taken.position()).isEqualTo(2));
-        assertThat(couples.partners(alex).get(1).email()).isEqualTo("sam@example.com");
+        assertThat(couples.partners(alex).get(1).email()).isEqualTo(samEmail);
     }
 
     @Test
     void two_edits_from_the_same_version_the_second_is_reported_as_a_conflict_and_overwrites_nothing() {
-        signIn.as("therapist@example.com");
+        signIn.as(jordanEmail);
         long id = couples.create(valid());
         CoupleOverview opened = couples.overview(id);
         CoupleData first = withFacts(opened.data(), LocalDate.of(2014, 1, 1), List.of("first"), CoupleStatus.ACTIVE);
@@ -243,7 +285,7 @@ class CoupleRecordTest {
 
     @Test
     void a_status_change_is_recorded_with_who_and_when_and_stamps_the_couple() {
-        TandemUser jordan = signIn.as("therapist@example.com");
+        TandemUser jordan = signIn.as(jordanEmail);
         long id = coupleOf("Lucía Fernández");
         CoupleOverview opened = couples.overview(id);
 
@@ -267,7 +309,7 @@ class CoupleRecordTest {
 
     @Test
     void an_edit_that_keeps_the_status_adds_no_history() {
-        signIn.as("therapist@example.com");
+        signIn.as(jordanEmail);
         long id = coupleOf("Alex Morgan");
         CoupleOverview opened = couples.overview(id);
         int lines = opened.statusHistory().size();
@@ -280,7 +322,7 @@ class CoupleRecordTest {
 
     @Test
     void the_next_session_is_the_earliest_scheduled_one_still_to_come() {
-        TandemUser jordan = signIn.as("therapist@example.com");
+        TandemUser jordan = signIn.as(jordanEmail);
         long id = couples.create(valid());
         OffsetDateTime now = OffsetDateTime.now(clock);
         session(jordan, id, now.minusDays(1), "SCHEDULED", "VIDEO");
@@ -313,7 +355,7 @@ class CoupleRecordTest {
 
     @Test
     void a_co_therapist_has_the_same_access_and_the_overview_names_both_therapists() {
-        signIn.as("therapist@example.com");
+        signIn.as(jordanEmail);
         long mensah = coupleOf("Kwame Mensah");
 
         CoupleOverview overview = couples.overview(mensah);
@@ -334,7 +376,7 @@ class CoupleRecordTest {
 
     @Test
     void a_therapist_cannot_read_or_edit_another_therapists_couple_and_each_refusal_is_audited() {
-        signIn.as("therapist@example.com");
+        signIn.as(jordanEmail);
         long maya = coupleOf("Maya Johnson");
         CoupleData data = valid();
 
@@ -347,8 +389,8 @@ class CoupleRecordTest {
 
     @Test
     void a_therapist_cannot_reach_a_couple_of_another_clinic_nor_one_that_does_not_exist() {
-        signIn.as("therapist@example.com");
-        long robin = coupleOf(OtherClinic.PARTNER_ONE);
+        signIn.as(jordanEmail);
+        long robin = coupleOf("Robin Hart");
 
         refusedEverything(robin, valid());
         refusedEverything(Long.MAX_VALUE, valid());
@@ -359,7 +401,7 @@ class CoupleRecordTest {
     @Test
     void admin_and_client_are_refused_every_method_and_each_refusal_is_audited() {
         long alex = coupleOf("Alex Morgan");
-        for (String email : List.of("admin@example.com", "alex@example.com")) {
+        for (String email : List.of(adminEmail, alexEmail)) {
             signIn.as(email);
             assertThatThrownBy(() -> couples.create(valid())).isInstanceOf(AccessDeniedException.class);
             refusedEverything(alex, valid());
@@ -367,8 +409,7 @@ class CoupleRecordTest {
 
         List<AuditEventRecord> refusals = trail.since("access.denied");
         assertThat(refusals).hasSize(10);
-        assertThat(refusals).extracting(AuditEventRecord::getActor).containsOnly("admin@example.com",
-                "alex@example.com");
+        assertThat(refusals).extracting(AuditEventRecord::getActor).containsOnly(adminEmail, alexEmail);
         assertThat(refusals).extracting(AuditEventRecord::getDetail).contains("call CoupleService.create: not authorised",
                 "call CoupleService.update: not authorised");
     }
@@ -380,13 +421,13 @@ class CoupleRecordTest {
 
     @Test
     void the_account_of_a_partner_who_can_sign_in_shows_on_the_partners_tab() {
-        signIn.as("therapist@example.com");
+        signIn.as(jordanEmail);
 
         List<PartnerDetails> partners = couples.partners(coupleOf("Alex Morgan"));
 
         assertThat(partners).extracting(PartnerDetails::preferredName, PartnerDetails::canSignIn)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Alex", true),
                         org.assertj.core.groups.Tuple.tuple("Sam", true));
-        assertThat(dsl.fetchCount(ACCOUNT, ACCOUNT.EMAIL.eq("alex@example.com"))).isEqualTo(1);
+        assertThat(dsl.fetchCount(ACCOUNT, ACCOUNT.EMAIL.eq(alexEmail))).isEqualTo(1);
     }
 }

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Clinic;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 
-@DemoTest
+@IntegrationTest
 class CoupleServiceTest {
 
     @Autowired CoupleService couples;
@@ -24,11 +26,48 @@ class CoupleServiceTest {
     @Autowired UserDetailsService accounts;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
-    @Autowired PlatformTransactionManager transactions;
+    @Autowired Fixtures fixtures;
+    /** The e-mails of Jordan (a therapist), the clinic's admin, Alex and Sam (Jordan's couple). */
+    String jordan;
+    String admin;
+    String alex;
+    String sam;
+    /** The e-mails of a therapist and a partner of another clinic. */
+    String lee;
+    String robin;
 
+    /**
+     * Committed: refusals are audited in a transaction of their own, which must see the accounts. Jordan has nine
+     * couples, one of them as co-therapist of Priya's; Priya has two more; Lee, in another clinic, has two.
+     */
     @BeforeEach
-    void second_clinic_exists() {
-        OtherClinic.ensure(dsl, transactions);
+    void two_clinics() {
+        fixtures.committed(() -> {
+            Clinic clinic = fixtures.clinic("Riverside Counselling");
+            Person theAdmin = fixtures.admin(clinic, "Morgan Ellis");
+            Person theJordan = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            Person priya = fixtures.therapist(clinic, "Priya Nair");
+            Couple alexAndSam = fixtures.couple(theJordan, "Alex Morgan", "Alex", "Samira Patel", "Sam");
+            fixtures.couple(theJordan, "Daniel Okafor", "Grace Okafor");
+            fixtures.couple(theJordan, "Lucía Fernández", "Marco Rossi");
+            fixtures.couple(theJordan, "Hannah Becker", "Tom Becker");
+            fixtures.couple(theJordan, "Wei Chen", "Jamie Lin");
+            fixtures.couple(theJordan, "Aisha Khan", "Omar Haddad");
+            fixtures.couple(theJordan, "Rachel Green", "Noah Williams");
+            fixtures.couple(theJordan, "Sofia Alvarez", "Ben Carter");
+            fixtures.coTherapist(theAdmin, fixtures.couple(priya, "Kwame Mensah", "Efua Mensah"), theJordan);
+            fixtures.couple(priya, "Maya Johnson", "Chris Taylor");
+            fixtures.couple(priya, "Ravi Sharma", "Anita Sharma");
+            Person theLee = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park");
+            Couple hart = fixtures.couple(theLee, "Robin Hart", "Casey Hart");
+            fixtures.couple(theLee, "Jules Moreau", "Samira Patel");
+            jordan = theJordan.email();
+            admin = theAdmin.email();
+            alex = alexAndSam.one().email();
+            sam = alexAndSam.two().email();
+            lee = theLee.email();
+            robin = hart.one().email();
+        });
     }
 
     @AfterEach
@@ -43,7 +82,7 @@ class CoupleServiceTest {
 
     @Test
     void therapist_sees_every_couple_they_are_primary_or_co_therapist_of() {
-        signIn.as("therapist@example.com");
+        signIn.as(jordan);
 
         List<CaseloadEntry> page = caseload.page(0, 50);
 
@@ -54,26 +93,26 @@ class CoupleServiceTest {
 
     @Test
     void therapists_caseload_never_contains_another_therapists_couple() {
-        signIn.as("therapist@example.com");
+        signIn.as(jordan);
 
         assertThat(names(caseload.page(0, 100))).doesNotContain("Maya Johnson", "Chris Taylor", "Ravi Sharma");
     }
 
     @Test
     void nothing_of_another_clinic_is_returned() {
-        signIn.as("therapist@example.com");
-        assertThat(names(caseload.page(0, 100))).doesNotContain(OtherClinic.PARTNER_ONE, OtherClinic.PARTNER_TWO);
+        signIn.as(jordan);
+        assertThat(names(caseload.page(0, 100))).doesNotContain("Robin Hart", "Casey Hart", "Jules Moreau");
 
-        signIn.as(OtherClinic.THERAPIST_EMAIL);
+        signIn.as(lee);
         List<CaseloadEntry> theirs = caseload.page(0, 100);
-        assertThat(names(theirs)).containsExactlyInAnyOrder(OtherClinic.PARTNER_ONE, OtherClinic.PARTNER_TWO,
-                "Jules Moreau", OtherClinic.PARTNER_TWO_OTHER);
+        assertThat(names(theirs)).containsExactlyInAnyOrder("Robin Hart", "Casey Hart", "Jules Moreau",
+                "Samira Patel");
         assertThat(caseload.size()).isEqualTo(2);
     }
 
     @Test
     void caseload_pages_do_not_overlap() {
-        signIn.as("therapist@example.com");
+        signIn.as(jordan);
 
         List<CaseloadEntry> first = caseload.page(0, 5);
         List<CaseloadEntry> second = caseload.page(5, 5);
@@ -84,11 +123,11 @@ class CoupleServiceTest {
 
     @Test
     void admin_and_client_are_refused_the_caseload() {
-        signIn.as("admin@example.com");
+        signIn.as(admin);
         assertThatThrownBy(() -> caseload.page(0, 10)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> caseload.size()).isInstanceOf(AccessDeniedException.class);
 
-        signIn.as("alex@example.com");
+        signIn.as(alex);
         assertThatThrownBy(() -> caseload.page(0, 10)).isInstanceOf(AccessDeniedException.class);
     }
 
@@ -100,7 +139,7 @@ class CoupleServiceTest {
 
     @Test
     void partner_sees_their_own_couple_and_therapist() {
-        signIn.as("alex@example.com");
+        signIn.as(alex);
 
         MyCouple mine = couples.myCouple().orElseThrow();
 
@@ -111,9 +150,9 @@ class CoupleServiceTest {
 
     @Test
     void the_other_partner_sees_the_same_couple_from_their_side() {
-        signIn.as("alex@example.com");
+        signIn.as(alex);
         long alexCouple = couples.myCouple().orElseThrow().coupleId();
-        signIn.as("sam@example.com");
+        signIn.as(sam);
 
         MyCouple mine = couples.myCouple().orElseThrow();
 
@@ -124,19 +163,19 @@ class CoupleServiceTest {
 
     @Test
     void partner_of_another_clinic_sees_only_their_own_couple() {
-        signIn.as(OtherClinic.CLIENT_EMAIL);
+        signIn.as(robin);
 
         MyCouple mine = couples.myCouple().orElseThrow();
 
-        assertThat(mine.partnerName()).isEqualTo(OtherClinic.PARTNER_TWO);
+        assertThat(mine.partnerName()).isEqualTo("Casey Hart");
         assertThat(mine.therapistNames()).containsExactly("Lee Park");
     }
 
     @Test
     void therapist_and_admin_are_refused_the_partners_view() {
-        signIn.as("therapist@example.com");
+        signIn.as(jordan);
         assertThatThrownBy(() -> couples.myCouple()).isInstanceOf(AccessDeniedException.class);
-        signIn.as("admin@example.com");
+        signIn.as(admin);
         assertThatThrownBy(() -> couples.myCouple()).isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -16,7 +16,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -25,32 +27,67 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.accounts.TandemUser;
-import org.tandem.support.TestData;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Clinic;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 
-@DemoTest
+@IntegrationTest
 class SessionServiceTest {
-
-    static final String THERAPIST = "therapist@example.com";
-    static final String THERAPIST_2 = "therapist2@example.com";
 
     @Autowired SessionService sessions;
 
     @Autowired TestClock clock;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
-    @Autowired PlatformTransactionManager transactions;
+    @Autowired Fixtures fixtures;
     AuditTrail trail;
+    /** The e-mails of Jordan and Priya (therapists), the clinic's admin, Alex and Sam (a couple of Jordan's). */
+    String jordan;
+    String priya;
+    String admin;
+    String alex;
+    String sam;
+    /** A therapist of another clinic. */
+    String lee;
+    final Map<String, Long> couples = new HashMap<>();
 
+    /**
+     * Committed: refusals are audited in a transaction of their own, which must see the accounts. Jordan has Alex
+     * and Sam, Aisha and Omar, and is co-therapist of Priya's Kwame and Efua; Priya also has Maya and Chris; Lee,
+     * in another clinic, has Robin and Casey.
+     */
     @BeforeEach
-    void second_clinic_exists() {
-        OtherClinic.ensure(dsl, transactions);
+    void two_clinics() {
+        fixtures.committed(() -> {
+            Clinic clinic = fixtures.clinic("Riverside Counselling");
+            Person theAdmin = fixtures.admin(clinic, "Morgan Ellis");
+            Person theJordan = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            Person thePriya = fixtures.therapist(clinic, "Priya Nair");
+            Couple alexAndSam = couple(theJordan, "Alex Morgan", "Samira Patel");
+            couple(theJordan, "Aisha Khan", "Omar Haddad");
+            fixtures.coTherapist(theAdmin, couple(thePriya, "Kwame Mensah", "Efua Mensah"), theJordan);
+            couple(thePriya, "Maya Johnson", "Chris Johnson");
+            Person theLee = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park");
+            couple(theLee, "Robin Hart", "Casey Hart");
+            jordan = theJordan.email();
+            priya = thePriya.email();
+            admin = theAdmin.email();
+            alex = alexAndSam.one().email();
+            sam = alexAndSam.two().email();
+            lee = theLee.email();
+        });
         trail = AuditTrail.from(dsl);
+    }
+
+    private Couple couple(Person therapist, String one, String two) {
+        Couple couple = fixtures.couple(therapist, one, two);
+        couples.put(one, couple.id());
+        return couple;
     }
 
     @AfterEach
@@ -58,9 +95,9 @@ class SessionServiceTest {
         signIn.out();
     }
 
-    /** The id of the couple that has a partner of this name. */
+    /** The id of the couple whose first partner has this name. */
     long coupleOf(String partnerName) {
-        return TestData.coupleOf(dsl, partnerName);
+        return couples.get(partnerName);
     }
 
     static SessionData inDays(int days, Modality modality) {
@@ -74,7 +111,7 @@ class SessionServiceTest {
 
     @Test
     void therapist_schedules_a_session_stored_as_the_instant_of_date_and_time_in_the_clinic_zone() {
-        signIn.as(THERAPIST);
+        signIn.as(jordan);
         long couple = coupleOf("Alex Morgan");
         LocalDate date = LocalDate.now(clock).plusDays(9);
 
@@ -95,7 +132,7 @@ class SessionServiceTest {
 
     @Test
     void scheduling_refuses_each_bad_field_with_a_clear_message_and_writes_nothing() {
-        signIn.as(THERAPIST);
+        signIn.as(jordan);
         long couple = coupleOf("Alex Morgan");
         int before = sessions.list(couple).size();
 
@@ -114,7 +151,7 @@ class SessionServiceTest {
 
     @Test
     void list_is_newest_first() {
-        signIn.as(THERAPIST);
+        signIn.as(jordan);
         long couple = coupleOf("Alex Morgan");
         long past = sessions.schedule(couple, inDays(-14, Modality.IN_PERSON));
         long next = sessions.schedule(couple, inDays(7, Modality.IN_PERSON));
@@ -129,7 +166,7 @@ class SessionServiceTest {
 
     @Test
     void past_sessions_are_marked_held_cancelled_or_no_show() {
-        signIn.as(THERAPIST);
+        signIn.as(jordan);
         long couple = coupleOf("Alex Morgan");
         long held = sessions.schedule(couple, inDays(-7, Modality.IN_PERSON));
         long cancelled = sessions.schedule(couple, inDays(-14, Modality.IN_PERSON));
@@ -147,7 +184,7 @@ class SessionServiceTest {
 
     @Test
     void a_future_session_cannot_be_marked_held_or_no_show_but_can_be_cancelled() {
-        signIn.as(THERAPIST);
+        signIn.as(jordan);
         long couple = coupleOf("Alex Morgan");
         long future = sessions.schedule(couple, inDays(3, Modality.IN_PERSON));
 
@@ -161,7 +198,7 @@ class SessionServiceTest {
 
     @Test
     void marking_a_session_someone_else_changed_meanwhile_is_refused() {
-        signIn.as(THERAPIST);
+        signIn.as(jordan);
         long couple = coupleOf("Alex Morgan");
         long id = sessions.schedule(couple, inDays(-2, Modality.IN_PERSON));
         sessions.mark(id, 0, SessionStatus.HELD);
@@ -174,7 +211,7 @@ class SessionServiceTest {
 
     @Test
     void a_note_is_saved_read_back_and_survives_a_new_sign_in() {
-        signIn.as(THERAPIST);
+        signIn.as(jordan);
         long couple = coupleOf("Alex Morgan");
         long id = sessions.schedule(couple, inDays(-1, Modality.IN_PERSON));
         assertThat(sessions.note(id).version()).isZero();
@@ -182,7 +219,7 @@ class SessionServiceTest {
         SessionNote first = sessions.saveNote(id, 0, "Worked on repair attempts.\nHomework: daily check-in.");
         SessionNote second = sessions.saveNote(id, first.version(), first.body() + "\nNext: finances.");
         signIn.out();
-        signIn.as(THERAPIST);
+        signIn.as(jordan);
 
         SessionNote read = sessions.note(id);
         assertThat(read.body()).isEqualTo("Worked on repair attempts.\nHomework: daily check-in.\nNext: finances.");
@@ -198,7 +235,7 @@ class SessionServiceTest {
 
     @Test
     void a_save_that_raced_another_edit_is_reported_with_the_other_text_and_overwrites_nothing() {
-        signIn.as(THERAPIST);
+        signIn.as(jordan);
         long couple = coupleOf("Alex Morgan");
         long id = sessions.schedule(couple, inDays(-1, Modality.IN_PERSON));
         SessionNote opened = sessions.note(id);
@@ -220,7 +257,7 @@ class SessionServiceTest {
 
     @Test
     void a_note_longer_than_twenty_thousand_characters_is_refused() {
-        signIn.as(THERAPIST);
+        signIn.as(jordan);
         long id = sessions.schedule(coupleOf("Alex Morgan"), inDays(-1, Modality.IN_PERSON));
 
         assertThat(sessions.saveNote(id, 0, "x".repeat(20_000)).body()).hasSize(20_000);
@@ -231,10 +268,10 @@ class SessionServiceTest {
 
     @Test
     void an_admin_cannot_read_or_write_notes_and_the_refusal_is_audited() {
-        signIn.as(THERAPIST);
+        signIn.as(jordan);
         long id = sessions.schedule(coupleOf("Alex Morgan"), inDays(-1, Modality.IN_PERSON));
         sessions.saveNote(id, 0, "Private.");
-        signIn.as("admin@example.com");
+        signIn.as(admin);
 
         assertThatThrownBy(() -> sessions.note(id)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> sessions.saveNote(id, 1, "Admin text")).isInstanceOf(AccessDeniedException.class);
@@ -247,27 +284,27 @@ class SessionServiceTest {
 
     @Test
     void a_partner_cannot_read_notes_or_sessions_and_the_refusal_is_audited() {
-        signIn.as(THERAPIST);
+        signIn.as(jordan);
         long couple = coupleOf("Alex Morgan");
         long id = sessions.schedule(couple, inDays(-1, Modality.IN_PERSON));
         sessions.saveNote(id, 0, "Private.");
-        signIn.as("alex@example.com");
+        signIn.as(alex);
 
         assertThatThrownBy(() -> sessions.note(id)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> sessions.list(couple)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> sessions.mark(id, 0, SessionStatus.HELD)).isInstanceOf(AccessDeniedException.class);
 
         assertThat(trail.since("access.denied")).hasSize(3)
-                .allSatisfy(row -> assertThat(row.getActor()).isEqualTo("alex@example.com"));
+                .allSatisfy(row -> assertThat(row.getActor()).isEqualTo(alex));
     }
 
     @Test
     void another_therapists_couple_and_sessions_are_refused_and_audited() {
-        signIn.as(THERAPIST_2);
+        signIn.as(priya);
         long theirCouple = coupleOf("Maya Johnson");
         long theirSession = sessions.schedule(theirCouple, inDays(-1, Modality.IN_PERSON));
         sessions.saveNote(theirSession, 0, "Priya's note.");
-        signIn.as(THERAPIST);
+        signIn.as(jordan);
 
         assertThatThrownBy(() -> sessions.list(theirCouple)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> sessions.schedule(theirCouple, inDays(3, Modality.VIDEO)))
@@ -288,18 +325,18 @@ class SessionServiceTest {
 
     @Test
     void nothing_crosses_clinics() {
-        signIn.as(THERAPIST);
+        signIn.as(jordan);
         long ours = sessions.schedule(coupleOf("Alex Morgan"), inDays(-1, Modality.IN_PERSON));
-        sessions.saveNote(ours, 0, "Demo clinic note.");
-        signIn.as(OtherClinic.THERAPIST_EMAIL);
-        long theirs = coupleOf(OtherClinic.PARTNER_ONE);
+        sessions.saveNote(ours, 0, "Our clinic's note.");
+        signIn.as(lee);
+        long theirs = coupleOf("Robin Hart");
 
         assertThatThrownBy(() -> sessions.note(ours)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> sessions.mark(ours, 0, SessionStatus.CANCELLED))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> sessions.list(coupleOf("Alex Morgan"))).isInstanceOf(AccessDeniedException.class);
         long theirSession = sessions.schedule(theirs, inDays(2, Modality.IN_PERSON));
-        signIn.as(THERAPIST);
+        signIn.as(jordan);
         assertThatThrownBy(() -> sessions.note(theirSession)).isInstanceOf(AccessDeniedException.class);
 
         assertThat(trail.since("access.denied")).extracting(row -> row.getDetail()).containsExactly(
@@ -319,9 +356,9 @@ class SessionServiceTest {
 
     @Test
     void the_calendar_file_parses_back_and_holds_exactly_the_therapists_upcoming_scheduled_sessions() {
-        signIn.as(THERAPIST_2);
+        signIn.as(priya);
         long otherTherapists = sessions.schedule(coupleOf("Maya Johnson"), inDays(5, Modality.IN_PERSON));
-        TandemUser therapist = signIn.as(THERAPIST);
+        TandemUser therapist = signIn.as(jordan);
         long alex = coupleOf("Alex Morgan");
         long next = sessions.schedule(alex, new SessionData(LocalDate.now(clock).plusDays(6), LocalTime.of(9, 15), 50,
                 Modality.VIDEO));
@@ -360,7 +397,7 @@ class SessionServiceTest {
 
     @Test
     void the_schedule_pages_through_the_same_upcoming_sessions_soonest_first() {
-        TandemUser therapist = signIn.as(THERAPIST);
+        TandemUser therapist = signIn.as(jordan);
         long alex = coupleOf("Alex Morgan");
         sessions.schedule(alex, inDays(2, Modality.IN_PERSON));
         sessions.schedule(alex, inDays(1, Modality.VIDEO));
@@ -375,15 +412,15 @@ class SessionServiceTest {
 
     @Test
     void admin_and_partner_get_no_calendar() {
-        signIn.as("admin@example.com");
+        signIn.as(admin);
         assertThatThrownBy(() -> sessions.calendar(CalendarLabels.ENGLISH)).isInstanceOf(AccessDeniedException.class);
-        signIn.as("alex@example.com");
+        signIn.as(alex);
         assertThatThrownBy(() -> sessions.upcoming(0, 10)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void a_partner_sees_their_couples_next_session_and_nothing_else() {
-        signIn.as(THERAPIST);
+        signIn.as(jordan);
         long alex = coupleOf("Alex Morgan");
         long next = sessions.schedule(alex, new SessionData(LocalDate.now(clock).plusDays(4), LocalTime.of(16, 0), 60,
                 Modality.VIDEO));
@@ -395,7 +432,7 @@ class SessionServiceTest {
                 .where(COUPLE_SESSION.COUPLE_ID.eq(alex), COUPLE_SESSION.STATUS.eq("SCHEDULED"),
                         COUPLE_SESSION.STARTS_AT.ge(OffsetDateTime.now(clock)))
                 .orderBy(COUPLE_SESSION.STARTS_AT).limit(1).fetchSingle(COUPLE_SESSION.STARTS_AT);
-        signIn.as("sam@example.com");
+        signIn.as(sam);
 
         NextSession mine = sessions.myNextSession().orElseThrow();
 
@@ -411,9 +448,9 @@ class SessionServiceTest {
 
     @Test
     void therapist_and_admin_have_no_next_session_of_their_own() {
-        signIn.as(THERAPIST);
+        signIn.as(jordan);
         assertThatThrownBy(() -> sessions.myNextSession()).isInstanceOf(AccessDeniedException.class);
-        signIn.as("admin@example.com");
+        signIn.as(admin);
         assertThatThrownBy(() -> sessions.myNextSession()).isInstanceOf(AccessDeniedException.class);
     }
 }

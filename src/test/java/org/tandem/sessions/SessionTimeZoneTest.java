@@ -2,7 +2,6 @@ package org.tandem.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
-import static org.tandem.jooq.Tables.PARTNER;
 
 import biweekly.Biweekly;
 import biweekly.component.VEvent;
@@ -15,7 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.tandem.support.DemoTest;
+import org.tandem.support.Fixtures;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestClock;
 
@@ -23,7 +23,7 @@ import org.tandem.support.TestClock;
  * A clinic whose zone ({@code tandem.time-zone}) is far from the server's: dates and times mean the clinic's wall
  * clock and are stored as instants. The test clock carries the clinic's zone, as the application's clock does.
  */
-@DemoTest
+@IntegrationTest
 class SessionTimeZoneTest {
 
     static final ZoneId CLINIC = ZoneId.of("Pacific/Kiritimati"); // UTC+14: the calendar date differs from UTC's
@@ -32,10 +32,16 @@ class SessionTimeZoneTest {
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
     @Autowired TestClock clock;
+    @Autowired Fixtures fixtures;
+
+    Fixtures.Person therapist;
+    long couple;
 
     @BeforeEach
     void clinic_in_another_zone() {
         clock.zone(CLINIC);
+        therapist = fixtures.therapist(fixtures.clinic("Line Islands Counselling"), "Dr. Jordan Reyes");
+        couple = fixtures.couple(therapist, "Alex Morgan", "Samira Patel").id();
     }
 
     @AfterEach
@@ -45,9 +51,7 @@ class SessionTimeZoneTest {
 
     @Test
     void date_and_time_are_the_clinics_wall_clock_and_the_calendar_file_is_in_utc() {
-        signIn.as("therapist@example.com");
-        long couple = dsl.select(PARTNER.COUPLE_ID).from(PARTNER).where(PARTNER.FULL_NAME.eq("Alex Morgan"))
-                .fetchSingle(PARTNER.COUPLE_ID);
+        signIn.as(therapist.email());
         LocalDate date = LocalDate.now(clock).plusDays(10);
 
         long id = sessions.schedule(couple, new SessionData(date, LocalTime.of(9, 0), 60, Modality.IN_PERSON));

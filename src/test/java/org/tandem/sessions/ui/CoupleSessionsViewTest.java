@@ -3,7 +3,6 @@ package org.tandem.sessions.ui;
 import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
-import static org.tandem.jooq.Tables.PARTNER;
 import static org.tandem.jooq.Tables.SESSION_NOTE;
 
 import biweekly.Biweekly;
@@ -28,7 +27,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,34 +38,39 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.test.context.support.WithUserDetails;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.sessions.Modality;
 import org.tandem.sessions.SessionData;
 import org.tandem.sessions.SessionNote;
 import org.tandem.sessions.SessionService;
 import org.tandem.sessions.SessionStatus;
-import org.tandem.support.TestData;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Clinic;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 
 /** The couple's Sessions tab and the therapist's Schedule, used as a therapist would, and refused to everyone else. */
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
 class CoupleSessionsViewTest extends SpringBrowserlessTest {
 
     @Autowired DSLContext dsl;
 
     @Autowired TestClock clock;
-    @Autowired PlatformTransactionManager transactions;
     @Autowired SessionService sessions;
     @Autowired SignIn signIn;
+    @Autowired Fixtures fixtures;
     AuditTrail trail;
+    /** The e-mails of Jordan (therapist of Alex and Sam), the clinic's admin and Alex. */
+    String jordan;
+    String admin;
+    String alex;
+    final Map<String, Long> couples = new HashMap<>();
 
     /**
-     * {@code @WithUserDetails} puts the user into this context's strategy bean, but browserless reads the
+     * Signing in puts the user into this context's strategy bean, but browserless reads the
      * static holder, where another application context (e.g. FirstRunSetupTest's) may have installed its
      * own strategy: put back this context's before browserless sets up its first UI.
      */
@@ -73,10 +79,27 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
         SecurityContextHolder.setContextHolderStrategy(strategy);
     }
 
+    /** Committed: refusals are audited in a transaction of their own, which must see the accounts. */
     @BeforeEach
     void prepare() {
-        OtherClinic.ensure(dsl, transactions);
+        fixtures.committed(() -> {
+            Clinic clinic = fixtures.clinic("Riverside Counselling");
+            Person theJordan = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            Couple alexAndSam = fixtures.couple(theJordan, "Alex Morgan", "Alex", "Samira Patel", "Sam");
+            couples.put("Alex Morgan", alexAndSam.id());
+            couple(fixtures.therapist(clinic, "Priya Nair"), "Maya Johnson", "Chris Johnson");
+            couple(fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park"), "Robin Hart", "Casey Hart");
+            jordan = theJordan.email();
+            admin = fixtures.admin(clinic, "Morgan Ellis").email();
+            alex = alexAndSam.one().email();
+        });
         trail = AuditTrail.from(dsl);
+    }
+
+    private Couple couple(Person therapist, String one, String two) {
+        Couple couple = fixtures.couple(therapist, one, two);
+        couples.put(one, couple.id());
+        return couple;
     }
 
     @AfterEach
@@ -84,8 +107,9 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
         signIn.out();
     }
 
+    /** The id of the couple whose first partner has this name. */
     long coupleOf(String partnerName) {
-        return TestData.coupleOf(dsl, partnerName);
+        return couples.get(partnerName);
     }
 
     String open(String route) {
@@ -119,8 +143,8 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void therapist_schedules_a_session_from_the_couples_sessions_tab() {
+        signIn.as(jordan);
         assertThat(open("couples/" + coupleOf("Alex Morgan") + "/sessions")).isEqualTo("CoupleSessionsView");
         assertThat($(H2.class).all()).extracting(H2::getText).contains("Alex Morgan & Samira Patel");
         LocalDate date = LocalDate.now(clock).plusDays(5);
@@ -145,19 +169,8 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
-    @SuppressWarnings("unchecked")
-    void every_demo_session_lasts_a_length_the_form_offers() {
-        open("couples/" + coupleOf("Alex Morgan") + "/sessions");
-        List<Integer> offered = ((Select<Integer>) $(Select.class).single()).getListDataView().getItems().toList();
-
-        assertThat(dsl.selectDistinct(COUPLE_SESSION.DURATION_MINUTES).from(COUPLE_SESSION)
-                .fetch(COUPLE_SESSION.DURATION_MINUTES)).isNotEmpty().isSubsetOf(offered);
-    }
-
-    @Test
-    @WithUserDetails("therapist@example.com")
     void a_form_without_date_and_time_explains_each_field_and_schedules_nothing() {
+        signIn.as(jordan);
         long couple = coupleOf("Alex Morgan");
         int before = sessions.list(couple).size();
         open("couples/" + couple + "/sessions");
@@ -171,8 +184,8 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void past_session_is_marked_held_and_its_note_autosaves_and_is_there_on_a_fresh_page() {
+        signIn.as(jordan);
         long couple = coupleOf("Alex Morgan");
         long id = sessions.schedule(couple, new SessionData(LocalDate.now(clock).minusDays(1), LocalTime.of(10, 0), 50,
                 Modality.IN_PERSON));
@@ -209,8 +222,8 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void a_note_edited_elsewhere_meanwhile_is_reported_and_not_overwritten() {
+        signIn.as(jordan);
         long couple = coupleOf("Alex Morgan");
         long id = sessions.schedule(couple, new SessionData(LocalDate.now(clock).minusDays(2), LocalTime.of(10, 0), 50,
                 Modality.IN_PERSON));
@@ -236,10 +249,10 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void another_therapists_couple_and_another_clinics_couple_are_refused_by_url() {
+        signIn.as(jordan);
         long others = coupleOf("Maya Johnson");
-        long otherClinic = coupleOf(OtherClinic.PARTNER_ONE);
+        long otherClinic = coupleOf("Robin Hart");
 
         assertThat(open("couples/" + others + "/sessions")).isEqualTo("AccessDeniedView");
         assertThat(open("couples/" + otherClinic + "/sessions")).isEqualTo("AccessDeniedView");
@@ -250,23 +263,23 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void a_partner_cannot_open_their_own_couples_sessions() {
+        signIn.as(alex);
         assertThat(open("couples/" + coupleOf("Alex Morgan") + "/sessions")).isEqualTo("AccessDeniedView");
         assertThat(open("schedule")).isEqualTo("AccessDeniedView");
         assertThat(trail.since("access.denied")).hasSize(2);
     }
 
     @Test
-    @WithUserDetails("admin@example.com")
     void an_admin_cannot_open_a_couples_sessions_or_the_schedule() {
+        signIn.as(admin);
         assertThat(open("couples/" + coupleOf("Alex Morgan") + "/sessions")).isEqualTo("AccessDeniedView");
         assertThat(open("schedule")).isEqualTo("AccessDeniedView");
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void the_schedule_lists_upcoming_sessions_and_downloads_them_as_a_calendar() {
+        signIn.as(jordan);
         long couple = coupleOf("Alex Morgan");
         long next = sessions.schedule(couple, new SessionData(LocalDate.now(clock).plusDays(1), LocalTime.of(8, 0), 50,
                 Modality.IN_PERSON));
@@ -295,18 +308,18 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void my_workbook_shows_the_next_session_once_one_is_scheduled() {
+        signIn.as(alex);
         assertThat(open("workbook")).isEqualTo("MyWorkbookView");
         if (sessions.myNextSession().isEmpty()) {
             assertThat($(Paragraph.class).all()).extracting(Paragraph::getText)
                     .contains("No session is scheduled yet. Your therapist will set the next one.");
         }
 
-        signIn.as("therapist@example.com");
+        signIn.as(jordan);
         sessions.schedule(coupleOf("Alex Morgan"), new SessionData(LocalDate.of(2099, 3, 4), LocalTime.of(17, 0), 50,
                 Modality.VIDEO));
-        signIn.as("alex@example.com");
+        signIn.as(alex);
         open("caseload");
         assertThat(open("workbook")).isEqualTo("MyWorkbookView");
 
