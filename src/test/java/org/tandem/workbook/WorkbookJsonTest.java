@@ -45,7 +45,13 @@ class WorkbookJsonTest {
 
     @Test
     void unknown_properties_are_refused() {
-        assertThatThrownBy(() -> WorkbookJson.content("{\"title\":\"x\",\"nonsense\":1}"))
+        // A content complete in every other way, so that nothing but the unknown property can be refused.
+        String complete = WorkbookJson.write(new ModuleContent("Title", Category.BOUNDARIES, "A purpose.", 20,
+                List.of(new Step.Reading("intro", "Why", "Some text"))));
+        String withNonsense = complete.replaceFirst("\\{", "{\"nonsense\":1,");
+
+        assertThat(WorkbookJson.content(complete).title()).isEqualTo("Title");
+        assertThatThrownBy(() -> WorkbookJson.content(withNonsense))
                 .isInstanceOfSatisfying(UnrecognizedPropertyException.class,
                         refused -> assertThat(refused.getPropertyName()).isEqualTo("nonsense"))
                 .hasMessageContaining("\"nonsense\"");
