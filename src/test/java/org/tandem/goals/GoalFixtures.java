@@ -6,7 +6,6 @@ import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
 import static org.tandem.jooq.Tables.GOAL;
 import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
 import static org.tandem.jooq.Tables.MODULE_VERSION;
-import static org.tandem.jooq.Tables.PARTNER;
 
 import java.util.List;
 import org.jooq.DSLContext;
@@ -27,7 +26,7 @@ import org.tandem.workbook.Step;
 import org.tandem.workbook.WorkbookJson;
 import org.tandem.workbook.WorkbookService;
 
-/** Rows the goal tests stand on: partners by name, and an answer set of an assigned module to be the goals' source. */
+/** Rows the goal tests stand on: an answer set of an assigned module to be the goals' source. */
 public final class GoalFixtures {
 
     /**
@@ -46,11 +45,6 @@ public final class GoalFixtures {
                             GoalScope.SHARED, true)));
 
     private GoalFixtures() {}
-
-    public static long partnerId(DSLContext dsl, String fullName) {
-        return dsl.select(PARTNER.ID).from(PARTNER).where(PARTNER.FULL_NAME.eq(fullName)).orderBy(PARTNER.ID).limit(1)
-                .fetchSingle(PARTNER.ID);
-    }
 
     /**
      * The module of {@link #GOAL_STEPS} assigned by the couple's therapist, with one answer set: the partner's own,

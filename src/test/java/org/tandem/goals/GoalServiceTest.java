@@ -27,10 +27,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.accounts.StaleVersionException;
 import org.tandem.accounts.TandemUser;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
-import org.tandem.support.TestData;
 import org.tandem.support.TestModules;
 import org.tandem.workbook.AssignmentData;
 import org.tandem.workbook.AssignmentMode;
@@ -39,12 +40,13 @@ import org.tandem.workbook.GoalsSubmitted;
 import org.tandem.workbook.MyWorkbookService;
 import org.tandem.workbook.WorkbookService;
 
-@DemoTest
+@IntegrationTest
 class GoalServiceTest {
 
-    static final String THERAPIST = "therapist@example.com";
-    static final String ALEX = "alex@example.com";
-    static final String SAM = "sam@example.com";
+    /** E-mails of the couple's therapist and its two partners, Alex and Sam. */
+    String THERAPIST;
+    String ALEX;
+    String SAM;
 
     @Autowired GoalService goals;
 
@@ -53,20 +55,41 @@ class GoalServiceTest {
     @Autowired MyWorkbookService myWorkbook;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
-    @Autowired PlatformTransactionManager transactions;
     @Autowired ApplicationEventPublisher events;
+    @Autowired Fixtures fixtures;
     AuditTrail trail;
+    Fixtures.Clinic clinic;
+    Person colleague;
+    Person admin;
+    /** A therapist of another clinic, and a couple of theirs. */
+    Person northside;
+    Couple harts;
     long couple;
+    /** The couple's partner ids. */
     long alex;
     long sam;
 
+    /** Committed: refusals are recorded in a transaction of their own, which must see the clinic and accounts. */
     @BeforeEach
     void prepare() {
-        OtherClinic.ensure(dsl, transactions);
+        fixtures.committed(this::two_clinics);
         trail = AuditTrail.from(dsl);
-        couple = TestData.coupleOf(dsl, "Alex Morgan");
-        alex = GoalFixtures.partnerId(dsl, "Alex Morgan");
-        sam = GoalFixtures.partnerId(dsl, "Samira Patel");
+    }
+
+    private void two_clinics() {
+        clinic = fixtures.clinic("Riverside Couples Practice");
+        Person therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+        colleague = fixtures.therapist(clinic, "Dr. Sam Okafor");
+        admin = fixtures.admin(clinic, "Morgan Office");
+        Couple morgans = fixtures.couple(therapist, "Alex Morgan", "Alex", "Samira Patel", "Sam");
+        THERAPIST = therapist.email();
+        ALEX = morgans.one().email();
+        SAM = morgans.two().email();
+        couple = morgans.id();
+        alex = morgans.one().partnerId();
+        sam = morgans.two().partnerId();
+        northside = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park");
+        harts = fixtures.couple(northside, "Robin Hart", "Casey Hart");
     }
 
     @AfterEach
@@ -513,7 +536,7 @@ class GoalServiceTest {
         long milestone = goals.addMilestone(goal, "Step one").id();
         int version = asTherapist(goal).version();
 
-        for (String outsider : List.of("therapist2@example.com", OtherClinic.THERAPIST_EMAIL)) {
+        for (String outsider : List.of(colleague.email(), northside.email())) {
             signIn.as(outsider);
             assertThatThrownBy(() -> goals.ofCouple(couple)).as(outsider).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> goals.create(couple, GoalData.forCouple("Intrude", null, null, null)))
@@ -525,7 +548,7 @@ class GoalServiceTest {
             assertThatThrownBy(() -> goals.setStatus(goal, version, GoalStatus.SET_ASIDE)).as(outsider)
                     .isInstanceOf(AccessDeniedException.class);
         }
-        signIn.as(OtherClinic.CLIENT_EMAIL);
+        signIn.as(harts.one().email());
         assertThatThrownBy(() -> goals.addUpdate(goal, version, "Intrude", null))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(goals.mine().mine()).extracting(TrackedGoal::id).doesNotContain(goal);
@@ -538,7 +561,7 @@ class GoalServiceTest {
 
     @Test
     void a_therapist_cannot_give_a_couple_a_goal_of_another_couples_partner() {
-        long maya = GoalFixtures.partnerId(dsl, "Maya Johnson");
+        long maya = fixtures.couple(colleague, "Maya Johnson", "Chris Johnson").one().partnerId();
         signIn.as(THERAPIST);
         assertThatThrownBy(() -> goals.create(couple, GoalData.forPartner(maya, "Crossed", null, null, null, false)))
                 .isInstanceOf(AccessDeniedException.class);
@@ -547,7 +570,7 @@ class GoalServiceTest {
     @Test
     void an_admin_never_sees_or_changes_goals() {
         long goal = alexsPrivateGoal("Not for the office");
-        signIn.as("admin@example.com");
+        signIn.as(admin.email());
         assertThatThrownBy(() -> goals.ofCouple(couple)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> goals.mine()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> goals.addUpdate(goal, 0, "Hello", null)).isInstanceOf(AccessDeniedException.class);

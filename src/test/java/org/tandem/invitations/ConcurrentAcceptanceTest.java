@@ -2,11 +2,6 @@ package org.tandem.invitations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.ACCOUNT;
-import static org.tandem.jooq.Tables.ACCOUNT_ROLE;
-import static org.tandem.jooq.Tables.CLINIC;
-import static org.tandem.jooq.Tables.COUPLE;
-import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
-import static org.tandem.jooq.Tables.PARTNER;
 
 import org.tandem.accounts.Role;
 import org.tandem.couples.TherapistRole;
@@ -22,18 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import org.tandem.support.DemoTest;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tandem.support.Fixtures;
+import org.tandem.support.InvitationFixtures;
 import org.tandem.support.SignIn;
-import org.tandem.support.TestClock;
 
 /**
  * A link clicked twice at once (two tabs, a double submit) creates one account: the acceptance holds
- * the invitation's row lock. Needs committed data, so it works in a clinic of its own (never the demo
- * clinic or {@code OtherClinic}, whose contents other tests count); the test database is thrown away.
+ * the invitation's row lock. Needs committed data, so it works in a fixture clinic of its own, which
+ * other tests never meet (they build their own); the test database is thrown away.
  */
-@SpringBootTest(properties = DemoTest.DEMO)
+@SpringBootTest
 @ActiveProfiles("test")
 class ConcurrentAcceptanceTest {
 
@@ -41,6 +36,8 @@ class ConcurrentAcceptanceTest {
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired Fixtures fixtures;
+    @Autowired InvitationFixtures invitees;
 
     @AfterEach
     void sign_out() {
@@ -49,30 +46,14 @@ class ConcurrentAcceptanceTest {
 
     @Test
     void two_simultaneous_acceptances_of_one_link_create_one_account() throws Exception {
-        String suffix = Long.toString(System.nanoTime(), 36);
-        String therapistEmail = "therapist-" + suffix + "@concurrent.example";
-        String partnerEmail = "partner-" + suffix + "@concurrent.example";
-        long couple = new TransactionTemplate(transactions).execute(status -> {
-            long clinic = dsl.insertInto(CLINIC).set(CLINIC.CREATED_AT, TestClock.START_AT).set(CLINIC.NAME, "Concurrency Clinic " + suffix)
-                    .returning(CLINIC.ID).fetchSingle(CLINIC.ID);
-            long therapist = dsl.insertInto(ACCOUNT).set(ACCOUNT.CREATED_AT, TestClock.START_AT).set(ACCOUNT.CLINIC_ID, clinic).set(ACCOUNT.EMAIL, therapistEmail)
-                    .set(ACCOUNT.DISPLAY_NAME, "Pat Quinn").set(ACCOUNT.PASSWORD_HASH, "{noop}not-for-signing-in-123")
-                    .returning(ACCOUNT.ID).fetchSingle(ACCOUNT.ID);
-            dsl.insertInto(ACCOUNT_ROLE).set(ACCOUNT_ROLE.CLINIC_ID, clinic).set(ACCOUNT_ROLE.ACCOUNT_ID, therapist)
-                    .set(ACCOUNT_ROLE.ROLE, Role.THERAPIST).execute();
-            long id = dsl.insertInto(COUPLE).set(COUPLE.CREATED_AT, TestClock.START_AT).set(COUPLE.UPDATED_AT, TestClock.START_AT).set(COUPLE.CLINIC_ID, clinic).returning(COUPLE.ID).fetchSingle(COUPLE.ID);
-            dsl.insertInto(PARTNER).set(PARTNER.CLINIC_ID, clinic).set(PARTNER.COUPLE_ID, id)
-                    .set(PARTNER.POSITION, (short) 1).set(PARTNER.FULL_NAME, "Noor Haddad")
-                    .set(PARTNER.EMAIL, partnerEmail).execute();
-            dsl.insertInto(PARTNER).set(PARTNER.CLINIC_ID, clinic).set(PARTNER.COUPLE_ID, id)
-                    .set(PARTNER.POSITION, (short) 2).set(PARTNER.FULL_NAME, "Sami Haddad").execute();
-            dsl.insertInto(COUPLE_THERAPIST).set(COUPLE_THERAPIST.ASSIGNED_AT, TestClock.START_AT).set(COUPLE_THERAPIST.CLINIC_ID, clinic)
-                    .set(COUPLE_THERAPIST.COUPLE_ID, id).set(COUPLE_THERAPIST.ACCOUNT_ID, therapist)
-                    .set(COUPLE_THERAPIST.ROLE, TherapistRole.PRIMARY).execute();
-            return id;
-        });
-        signIn.as(therapistEmail);
-        String token = invitations.issueForPartner(couple, 1).path().substring("invitation/".length());
+        TransactionTemplate committed = new TransactionTemplate(transactions);
+        Fixtures.Person therapist = committed.execute(
+                status -> fixtures.therapist(fixtures.clinic("Concurrency Clinic"), "Pat Quinn"));
+        InvitationFixtures.UninvitedCouple couple = committed.execute(
+                status -> invitees.uninvitedCouple(therapist, "Noor Haddad", "Sami Haddad"));
+        String partnerEmail = couple.one().email();
+        signIn.as(therapist.email());
+        String token = invitations.issueForPartner(couple.id(), 1).path().substring("invitation/".length());
         signIn.out();
 
         CountDownLatch start = new CountDownLatch(1);

@@ -23,13 +23,16 @@ import org.tandem.accounts.Role;
 import org.tandem.accounts.TandemUser;
 import org.tandem.invitations.InvitationRefusedException.Reason;
 import org.tandem.jooq.tables.records.AuditEventRecord;
-import org.tandem.support.TestData;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.InvitationFixtures;
+import org.tandem.support.InvitationFixtures.UninvitedCouple;
 import org.tandem.support.SignIn;
 
-@DemoTest
+@IntegrationTest
 class InvitationServiceTest {
 
     static final String STRONG = "river kettle moss lantern";
@@ -41,14 +44,37 @@ class InvitationServiceTest {
     @Autowired PasswordEncoder passwordEncoder;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
-    @Autowired PlatformTransactionManager transactions;
+    @Autowired Fixtures fixtures;
+    @Autowired InvitationFixtures invitees;
 
     AuditTrail trail;
+    Fixtures.Clinic clinic;
+    Person admin;
+    Person therapist;
+    Person colleague;
+    /** The therapist's couple: Lucía Fernández (partner 1) and Marco Rossi, no accounts yet. */
+    UninvitedCouple lucias;
+    /** The therapist's couple whose partners have signed in already. */
+    Couple accepted;
 
+    /** A therapist of another clinic. */
+    Person northside;
+
+    /** Committed: refusals are recorded in a transaction of their own, which must see the clinic and the accounts. */
     @BeforeEach
-    void second_clinic_exists() {
-        OtherClinic.ensure(dsl, transactions);
+    void set_up() {
+        fixtures.committed(this::a_clinic_with_a_couple_not_yet_invited);
         trail = AuditTrail.from(dsl);
+    }
+
+    private void a_clinic_with_a_couple_not_yet_invited() {
+        clinic = fixtures.clinic("Riverside Couples Practice");
+        admin = fixtures.admin(clinic, "Morgan Office");
+        therapist = fixtures.therapist(clinic, "Jordan Reyes");
+        colleague = fixtures.therapist(clinic, "Sam Okafor");
+        lucias = invitees.uninvitedCouple(therapist, "Lucía Fernández", "Marco Rossi");
+        accepted = fixtures.couple(therapist, "Alex Morgan", "Sam Morgan");
+        northside = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park");
     }
 
     @AfterEach
@@ -56,14 +82,9 @@ class InvitationServiceTest {
         signIn.out();
     }
 
-    private long coupleOf(String partnerName) {
-        return TestData.coupleOf(dsl, partnerName);
-    }
-
-    /** Lucía Fernández (partner 1) and Marco Rossi: Dr. Jordan Reyes's couple, no accounts yet. */
     private String issueForLucia() {
-        signIn.as("therapist@example.com");
-        IssuedInvitation issued = invitations.issueForPartner(coupleOf("Lucía Fernández"), 1);
+        signIn.as(therapist.email());
+        IssuedInvitation issued = invitations.issueForPartner(lucias.id(), 1);
         signIn.out();
         return token(issued);
     }
@@ -95,17 +116,18 @@ class InvitationServiceTest {
 
         InvitationPreview preview = invitations.preview(token);
         assertThat(preview.firstName()).isEqualTo("Lucía");
-        assertThat(preview.clinicName()).isEqualTo("Riverside Couples Practice");
+        assertThat(preview.clinicName()).isEqualTo(clinic.name());
 
         AcceptedInvitation accepted = invitations.accept(token, STRONG);
 
-        assertThat(accepted.email()).isEqualTo("lucía.fernández@demo.example.com");
+        assertThat(accepted.email()).isEqualTo(lucias.one().email());
         TandemUser user = (TandemUser) users.loadUserByUsername(accepted.email());
         assertThat(user.accountId()).isEqualTo(accepted.accountId());
         assertThat(user.roles()).containsExactly(Role.CLIENT);
         assertThat(user.displayName()).isEqualTo("Lucía Fernández");
         assertThat(passwordEncoder.matches(STRONG, user.getPassword())).isTrue();
-        assertThat(dsl.select(PARTNER.ACCOUNT_ID).from(PARTNER).where(PARTNER.FULL_NAME.eq("Lucía Fernández"))
+        assertThat(dsl.select(PARTNER.ACCOUNT_ID).from(PARTNER)
+                .where(PARTNER.COUPLE_ID.eq(lucias.id()), PARTNER.POSITION.eq((short) 1))
                 .fetchSingle(PARTNER.ACCOUNT_ID)).isEqualTo(accepted.accountId());
         var row = dsl.selectFrom(INVITATION).where(INVITATION.TOKEN_HASH.eq(InvitationService.hash(token)))
                 .fetchSingle();
@@ -115,10 +137,10 @@ class InvitationServiceTest {
         assertThat(trail.since("invitation.accept")).extracting(AuditEventRecord::getOutcome).containsExactly(Outcome.SUCCESS);
         assertThat(trail.since("account.create")).hasSize(1);
 
-        signIn.as("therapist@example.com");
-        assertThat(invitations.stateForPartners(coupleOf("Lucía Fernández")))
+        signIn.as(therapist.email());
+        assertThat(invitations.stateForPartners(lucias.id()))
                 .extracting(PartnerInvitation::state)
-                .containsExactly(InvitationState.ACCEPTED, InvitationState.EXPIRED);
+                .containsExactly(InvitationState.ACCEPTED, InvitationState.NONE);
     }
 
     @Test
@@ -153,10 +175,10 @@ class InvitationServiceTest {
         clock.advance(java.time.Duration.ofMinutes(2));
         assertRefused(token, STRONG, Reason.EXPIRED);
 
-        assertThat(dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq("lucía.fernández@demo.example.com"))).isFalse();
+        assertThat(dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq(lucias.one().email()))).isFalse();
         assertThat(refusals("invitation.accept")).containsExactly("EXPIRED");
-        signIn.as("therapist@example.com");
-        assertThat(invitations.stateForPartners(coupleOf("Lucía Fernández")).getFirst().state())
+        signIn.as(therapist.email());
+        assertThat(invitations.stateForPartners(lucias.id()).getFirst().state())
                 .isEqualTo(InvitationState.EXPIRED);
     }
 
@@ -168,25 +190,25 @@ class InvitationServiceTest {
         assertRefused(old, STRONG, Reason.VOIDED);
         assertThat(refusals("invitation.accept")).containsExactly("VOIDED");
 
-        signIn.as("therapist@example.com");
-        PartnerInvitation state = invitations.stateForPartners(coupleOf("Lucía Fernández")).getFirst();
+        signIn.as(therapist.email());
+        PartnerInvitation state = invitations.stateForPartners(lucias.id()).getFirst();
         assertThat(state.state()).isEqualTo(InvitationState.PENDING);
         assertThat(state.expiresAt()).isAfter(clock.instant().plus(java.time.Duration.ofDays(6)));
         signIn.out();
 
-        assertThat(invitations.accept(fresh, STRONG).email()).isEqualTo("lucía.fernández@demo.example.com");
+        assertThat(invitations.accept(fresh, STRONG).email()).isEqualTo(lucias.one().email());
     }
 
     @Test
     void a_link_for_an_e_mail_the_partner_no_longer_has_is_refused() {
         String token = issueForLucia();
-        dsl.update(PARTNER).set(PARTNER.EMAIL, "lucia@new.example").where(PARTNER.FULL_NAME.eq("Lucía Fernández"))
-                .execute();
+        dsl.update(PARTNER).set(PARTNER.EMAIL, "lucia@new.example")
+                .where(PARTNER.COUPLE_ID.eq(lucias.id()), PARTNER.POSITION.eq((short) 1)).execute();
 
         assertRefused(token, STRONG, Reason.VOIDED);
 
-        signIn.as("therapist@example.com");
-        assertThat(invitations.stateForPartners(coupleOf("Lucía Fernández")).getFirst().state())
+        signIn.as(therapist.email());
+        assertThat(invitations.stateForPartners(lucias.id()).getFirst().state())
                 .isEqualTo(InvitationState.VOIDED);
     }
 
@@ -209,10 +231,10 @@ class InvitationServiceTest {
         assertPasswordRefused(token, "a".repeat(14), PasswordCheck.Problem.TOO_SHORT);
         assertPasswordRefused(token, "aaaaaaaaaaaaaaaa", PasswordCheck.Problem.TOO_EASY_TO_GUESS);
         assertPasswordRefused(token, "password12345678", PasswordCheck.Problem.TOO_EASY_TO_GUESS);
-        assertPasswordRefused(token, "lucía.fernández@demo.example.com", PasswordCheck.Problem.TOO_EASY_TO_GUESS);
+        assertPasswordRefused(token, lucias.one().email(), PasswordCheck.Problem.TOO_EASY_TO_GUESS);
         assertPasswordRefused(token, "x".repeat(129), PasswordCheck.Problem.TOO_LONG);
 
-        assertThat(dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq("lucía.fernández@demo.example.com"))).isFalse();
+        assertThat(dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq(lucias.one().email()))).isFalse();
         assertThat(refusals("invitation.accept")).containsExactly("password TOO_SHORT", "password TOO_EASY_TO_GUESS",
                 "password TOO_EASY_TO_GUESS", "password TOO_EASY_TO_GUESS", "password TOO_LONG");
         // The link still works after refused passwords.
@@ -245,13 +267,13 @@ class InvitationServiceTest {
     @Test
     void a_partner_whose_e_mail_is_another_accounts_cannot_be_invited_or_accept() {
         String token = issueForLucia();
-        dsl.update(ACCOUNT).set(ACCOUNT.EMAIL, "lucía.fernández@demo.example.com")
-                .where(ACCOUNT.EMAIL.eq("admin@example.com")).execute();
+        dsl.update(ACCOUNT).set(ACCOUNT.EMAIL, lucias.one().email())
+                .where(ACCOUNT.ID.eq(admin.accountId())).execute();
 
         assertRefused(token, STRONG, Reason.EMAIL_TAKEN);
 
-        signIn.as("therapist@example.com");
-        assertThatThrownBy(() -> invitations.issueForPartner(coupleOf("Lucía Fernández"), 1))
+        signIn.as(therapist.email());
+        assertThatThrownBy(() -> invitations.issueForPartner(lucias.id(), 1))
                 .isInstanceOfSatisfying(RefusedException.class,
                         refused -> assertThat(refused.messageKey()).isEqualTo("invitations.panel.error.EMAIL_TAKEN"));
         assertThat(refusals("invitation.accept")).containsExactly("EMAIL_TAKEN");
@@ -260,12 +282,13 @@ class InvitationServiceTest {
 
     @Test
     void a_partner_who_has_an_account_or_no_e_mail_cannot_be_invited() {
-        signIn.as("therapist@example.com");
-        assertThatThrownBy(() -> invitations.issueForPartner(coupleOf("Alex Morgan"), 1))
+        signIn.as(therapist.email());
+        assertThatThrownBy(() -> invitations.issueForPartner(accepted.id(), 1))
                 .isInstanceOfSatisfying(RefusedException.class,
                         refused -> assertThat(refused.messageKey()).isEqualTo("invitations.panel.error.HAS_ACCOUNT"));
-        dsl.update(PARTNER).setNull(PARTNER.EMAIL).where(PARTNER.FULL_NAME.eq("Marco Rossi")).execute();
-        assertThatThrownBy(() -> invitations.issueForPartner(coupleOf("Marco Rossi"), 2))
+        dsl.update(PARTNER).setNull(PARTNER.EMAIL)
+                .where(PARTNER.COUPLE_ID.eq(lucias.id()), PARTNER.POSITION.eq((short) 2)).execute();
+        assertThatThrownBy(() -> invitations.issueForPartner(lucias.id(), 2))
                 .isInstanceOfSatisfying(RefusedException.class,
                         refused -> assertThat(refused.messageKey()).isEqualTo("invitations.panel.error.NO_EMAIL"));
         assertThat(refusals("invitation.issue")).hasSize(2);
@@ -273,12 +296,11 @@ class InvitationServiceTest {
 
     @Test
     void a_co_therapist_may_invite_too() {
-        // In the demo Ama has accepted her invitation already; here she has not (rolled back afterwards).
-        dsl.update(PARTNER).set(PARTNER.ACCOUNT_ID, (Long) null).set(PARTNER.EMAIL, "ama.new@demo.example.com")
-                .where(PARTNER.FULL_NAME.eq("Ama Mensah")).execute();
-        signIn.as("therapist@example.com");
+        UninvitedCouple colleagues = invitees.uninvitedCouple(colleague, "Kwame Mensah", "Ama Mensah");
+        invitees.coTherapist(admin, colleagues.id(), therapist);
+        signIn.as(therapist.email());
 
-        IssuedInvitation issued = invitations.issueForPartner(coupleOf("Kwame Mensah"), 2);
+        IssuedInvitation issued = invitations.issueForPartner(colleagues.id(), 2);
 
         signIn.out();
         assertThat(invitations.preview(token(issued)).firstName()).isEqualTo("Ama");
@@ -286,8 +308,8 @@ class InvitationServiceTest {
 
     @Test
     void a_therapist_cannot_issue_for_or_read_another_therapists_couple() {
-        signIn.as("therapist@example.com");
-        long theirs = coupleOf("Maya Johnson");
+        long theirs = fixtures.couple(colleague, "Maya Johnson", "Chris Johnson").id();
+        signIn.as(therapist.email());
 
         int before = dsl.fetchCount(INVITATION);
         assertThatThrownBy(() -> invitations.issueForPartner(theirs, 1)).isInstanceOf(AccessDeniedException.class);
@@ -300,31 +322,31 @@ class InvitationServiceTest {
 
     @Test
     void nothing_crosses_clinics() {
-        signIn.as("therapist@example.com");
-        long otherClinics = coupleOf(OtherClinic.PARTNER_ONE);
+        long otherClinics = invitees.uninvitedCouple(northside, "Robin Hart", "Casey Hart").id();
+        signIn.as(therapist.email());
         assertThatThrownBy(() -> invitations.issueForPartner(otherClinics, 2)).isInstanceOf(AccessDeniedException.class);
 
-        signIn.as(OtherClinic.THERAPIST_EMAIL);
-        long demo = coupleOf("Lucía Fernández");
-        assertThatThrownBy(() -> invitations.issueForPartner(demo, 1)).isInstanceOf(AccessDeniedException.class);
+        signIn.as(northside.email());
+        assertThatThrownBy(() -> invitations.issueForPartner(lucias.id(), 1)).isInstanceOf(AccessDeniedException.class);
         assertThat(invitations.stateForPartners(otherClinics)).extracting(PartnerInvitation::state)
-                .containsExactly(InvitationState.ACCEPTED, InvitationState.NONE);
+                .containsExactly(InvitationState.NONE, InvitationState.NONE);
 
         assertThat(trail.since("access.denied")).hasSize(2);
     }
 
     @Test
     void an_admin_or_a_client_cannot_issue() {
-        long couple = coupleOf("Lucía Fernández");
+        long couple = lucias.id();
         int before = dsl.fetchCount(INVITATION);
-        signIn.as("admin@example.com");
+        signIn.as(admin.email());
         assertThatThrownBy(() -> invitations.issueForPartner(couple, 1)).isInstanceOf(AccessDeniedException.class);
-        signIn.as("alex@example.com");
+        String client = accepted.one().email();
+        signIn.as(client);
         assertThatThrownBy(() -> invitations.issueForPartner(couple, 1)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> invitations.stateForPartners(couple)).isInstanceOf(AccessDeniedException.class);
 
         assertThat(trail.since("access.denied")).extracting(AuditEventRecord::getActor)
-                .containsExactly("admin@example.com", "alex@example.com", "alex@example.com");
+                .containsExactly(admin.email(), client, client);
         assertThat(dsl.fetchCount(INVITATION)).isEqualTo(before);
     }
 }

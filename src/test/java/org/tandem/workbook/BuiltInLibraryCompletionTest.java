@@ -18,12 +18,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.tandem.support.DemoTest;
+import org.tandem.support.Fixtures;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
-import org.tandem.support.TestData;
 
 /** Every module Tandem ships can be assigned, answered in full by both partners, submitted and reviewed. */
-@DemoTest
+@IntegrationTest
 class BuiltInLibraryCompletionTest {
 
     @Autowired WorkbookService workbook;
@@ -34,6 +34,7 @@ class BuiltInLibraryCompletionTest {
     @Autowired ModuleLibrary library;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
+    @Autowired Fixtures fixtures;
 
     static Stream<String> builtInKeys() throws IOException {
         Resource[] files = new PathMatchingResourcePatternResolver()
@@ -50,9 +51,11 @@ class BuiltInLibraryCompletionTest {
     @MethodSource("builtInKeys")
     void a_built_in_module_is_assigned_completed_by_both_partners_and_reviewed(String key) {
         long moduleId = dsl.select(MODULE.ID).from(MODULE).where(MODULE.BUILTIN_KEY.eq(key)).fetchSingle(MODULE.ID);
-        long coupleId = TestData.coupleOf(dsl, "Alex Morgan");
+        Fixtures.Person therapist = fixtures.therapist(fixtures.clinic("Riverside Couples Practice"), "Jordan Reyes");
+        Fixtures.Couple couple = fixtures.couple(therapist, "Alex Morgan", "Samira Patel");
+        long coupleId = couple.id();
 
-        signIn.as("therapist@example.com");
+        signIn.as(therapist.email());
         ModuleSummary summary = library.search("", null).stream().filter(m -> m.moduleId() == moduleId)
                 .findFirst().orElseThrow();
         assertThat(summary.builtIn()).isTrue();
@@ -60,7 +63,7 @@ class BuiltInLibraryCompletionTest {
         long assignmentId = workbook.assign(coupleId, moduleId,
                 new AssignmentData(LocalDate.now(clock).plusDays(7), null, AssignmentMode.SEPARATE));
 
-        for (String partner : List.of("alex@example.com", "sam@example.com")) {
+        for (String partner : List.of(couple.one().email(), couple.two().email())) {
             signIn.as(partner);
             MyWork work = myWorkbook.myWork(assignmentId);
             assertThat(work.content()).isEqualTo(preview.content());
@@ -72,7 +75,7 @@ class BuiltInLibraryCompletionTest {
             myWorkbook.submit(work.workId());
         }
 
-        signIn.as("therapist@example.com");
+        signIn.as(therapist.email());
         AssignmentReview review = workbook.review(assignmentId);
         long answerable = preview.content().steps().stream().filter(Step::answerable).count();
         assertThat(review.works()).hasSize(2).allSatisfy(work -> {

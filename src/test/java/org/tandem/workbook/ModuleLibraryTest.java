@@ -18,25 +18,38 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.accounts.StaleVersionException;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.support.Fixtures;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 
-@DemoTest
+@IntegrationTest
 class ModuleLibraryTest {
 
-    static final String THERAPIST = "therapist@example.com";
-    static final String THERAPIST_2 = "therapist2@example.com";
+    /** E-mails: two therapists and the admin of one clinic, a partner of its couple, a therapist of another clinic. */
+    String THERAPIST;
+    String THERAPIST_2;
+    String ADMIN;
+    String CLIENT;
+    String NORTHSIDE_THERAPIST;
 
     @Autowired ModuleLibrary library;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
-    @Autowired PlatformTransactionManager transactions;
+    @Autowired Fixtures fixtures;
     AuditTrail trail;
 
+    /** Committed: refusals are recorded in a transaction of their own, which must see the clinic and accounts. */
     @BeforeEach
-    void second_clinic_exists() {
-        OtherClinic.ensure(dsl, transactions);
+    void two_clinics_exist() {
+        fixtures.committed(() -> {
+            Fixtures.Clinic clinic = fixtures.clinic("Riverside Couples Practice");
+            Fixtures.Person therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            THERAPIST = therapist.email();
+            THERAPIST_2 = fixtures.therapist(clinic, "Dr. Sam Okafor").email();
+            ADMIN = fixtures.admin(clinic, "Morgan Office").email();
+            CLIENT = fixtures.couple(therapist, "Alex Morgan", "Samira Patel").one().email();
+            NORTHSIDE_THERAPIST = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park").email();
+        });
         trail = AuditTrail.from(dsl);
     }
 
@@ -126,7 +139,7 @@ class ModuleLibraryTest {
     void built_in_modules_are_in_every_clinics_library_published_and_read_only() {
         signIn.as(THERAPIST);
         List<ModuleSummary> ours = library.search("", null).stream().filter(ModuleSummary::builtIn).toList();
-        signIn.as(OtherClinic.THERAPIST_EMAIL);
+        signIn.as(NORTHSIDE_THERAPIST);
         List<ModuleSummary> theirs = library.search("", null).stream().filter(ModuleSummary::builtIn).toList();
 
         int builtIns = dsl.fetchCount(MODULE, MODULE.CLINIC_ID.isNull());
@@ -144,7 +157,7 @@ class ModuleLibraryTest {
 
     @Test
     void a_module_of_another_clinic_is_invisible_and_every_call_with_its_id_is_denied_and_audited() {
-        signIn.as(OtherClinic.THERAPIST_EMAIL);
+        signIn.as(NORTHSIDE_THERAPIST);
         long theirs = publishedModule("Northside listening practice", Category.COMMUNICATION_FRAMEWORKS);
         long theirVersion = library.draft(theirs).publishedVersionId();
         trail = AuditTrail.from(dsl);
@@ -168,7 +181,7 @@ class ModuleLibraryTest {
                         tuple(THERAPIST, refused), tuple(THERAPIST, refused), tuple(THERAPIST, refused),
                         tuple(THERAPIST, "module " + Long.MAX_VALUE + ": not in the clinic's library"));
         assertThat(trail.since("module.duplicated")).isEmpty();
-        signIn.as(OtherClinic.THERAPIST_EMAIL);
+        signIn.as(NORTHSIDE_THERAPIST);
         assertThat(library.draft(theirs).content().title()).isEqualTo("Northside listening practice");
         assertThat(library.draft(theirs).version()).isEqualTo(1);
     }
@@ -189,7 +202,7 @@ class ModuleLibraryTest {
         signIn.as(THERAPIST);
         long ours = publishedModule("Only for therapists", Category.VULNERABILITY);
 
-        for (String email : List.of("alex@example.com", "admin@example.com")) {
+        for (String email : List.of(CLIENT, ADMIN)) {
             signIn.as(email);
             assertThatThrownBy(() -> library.search("", null)).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> library.draft(ours)).isInstanceOf(AccessDeniedException.class);

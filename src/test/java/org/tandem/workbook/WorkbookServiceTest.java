@@ -22,20 +22,26 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.StaleVersionException;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
-import org.tandem.support.TestData;
 import org.tandem.support.TestModules;
 
-@DemoTest
+@IntegrationTest
 @RecordApplicationEvents
 class WorkbookServiceTest {
 
-    static final String THERAPIST = "therapist@example.com";
-    static final String THERAPIST_2 = "therapist2@example.com";
-    static final String ALEX = "alex@example.com";
-    static final String SAM = "sam@example.com";
+    /** E-mails: the couple's therapist, a colleague of the clinic, its admin, and the couple's partners. */
+    String THERAPIST;
+    String THERAPIST_2;
+    String ADMIN;
+    String ALEX;
+    String SAM;
+    /** E-mails in another clinic: a therapist, and a partner of that therapist's couple. */
+    String NORTHSIDE_THERAPIST;
+    String NORTHSIDE_CLIENT;
 
     @Autowired WorkbookService workbook;
 
@@ -44,17 +50,30 @@ class WorkbookServiceTest {
     @Autowired TestClock clock;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
-    @Autowired PlatformTransactionManager transactions;
+    @Autowired Fixtures fixtures;
     @Autowired ApplicationEvents events;
     AuditTrail trail;
     long alexAndSam;
     long moduleId;
 
+    /** Committed: refusals are recorded in a transaction of their own, which must see the clinic and accounts. */
     @BeforeEach
     void a_module_for_alex_and_sam() {
-        OtherClinic.ensure(dsl, transactions);
+        fixtures.committed(() -> {
+            Fixtures.Clinic clinic = fixtures.clinic("Riverside Couples Practice");
+            Person therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            THERAPIST = therapist.email();
+            THERAPIST_2 = fixtures.therapist(clinic, "Dr. Sam Okafor").email();
+            ADMIN = fixtures.admin(clinic, "Morgan Office").email();
+            Couple couple = fixtures.couple(therapist, "Alex Morgan", "Alex", "Samira Patel", "Sam");
+            Person northside = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park");
+            NORTHSIDE_THERAPIST = northside.email();
+            NORTHSIDE_CLIENT = fixtures.couple(northside, "Robin Hart", "Casey Hart").one().email();
+            ALEX = couple.one().email();
+            SAM = couple.two().email();
+            alexAndSam = couple.id();
+        });
         trail = AuditTrail.from(dsl);
-        alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
         moduleId = TestModules.publish(dsl, THERAPIST, TestModules.everyKind("Test module"));
     }
 
@@ -325,7 +344,7 @@ class WorkbookServiceTest {
         long id = assign(AssignmentMode.SEPARATE);
         long alexsWork = open(ALEX, id).workId();
 
-        for (String outsider : List.of(THERAPIST_2, OtherClinic.THERAPIST_EMAIL)) {
+        for (String outsider : List.of(THERAPIST_2, NORTHSIDE_THERAPIST)) {
             signIn.as(outsider);
             assertThatThrownBy(() -> workbook.assignments(alexAndSam)).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> workbook.review(id)).isInstanceOf(AccessDeniedException.class);
@@ -336,7 +355,7 @@ class WorkbookServiceTest {
         }
         assertThat(trail.since("access.denied")).hasSize(10);
 
-        signIn.as(OtherClinic.CLIENT_EMAIL);
+        signIn.as(NORTHSIDE_CLIENT);
         assertThatThrownBy(() -> myWorkbook.myWork(id)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> myWorkbook.saveAnswer(alexsWork, "feel", 0, new AnswerValue.Text("x")))
                 .isInstanceOf(AccessDeniedException.class);
@@ -344,7 +363,7 @@ class WorkbookServiceTest {
 
     @Test
     void a_therapist_cannot_assign_another_clinics_module() {
-        long northsideModule = TestModules.publish(dsl, OtherClinic.THERAPIST_EMAIL, TestModules.everyKind("Northside's"));
+        long northsideModule = TestModules.publish(dsl, NORTHSIDE_THERAPIST, TestModules.everyKind("Northside's"));
         signIn.as(THERAPIST);
         assertThatThrownBy(() -> workbook.assign(alexAndSam, northsideModule,
                 new AssignmentData(null, null, AssignmentMode.SEPARATE))).isInstanceOf(AccessDeniedException.class);
@@ -355,7 +374,7 @@ class WorkbookServiceTest {
         long id = assign(AssignmentMode.SEPARATE);
         signIn.as(ALEX);
         assertThatThrownBy(() -> workbook.review(id)).isInstanceOf(AccessDeniedException.class);
-        signIn.as("admin@example.com");
+        signIn.as(ADMIN);
         assertThatThrownBy(() -> workbook.review(id)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> myWorkbook.myWork(id)).isInstanceOf(AccessDeniedException.class);
         signIn.as(THERAPIST);

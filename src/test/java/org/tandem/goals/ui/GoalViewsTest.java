@@ -30,48 +30,67 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.test.context.support.WithUserDetails;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.goals.GoalData;
 import org.tandem.goals.GoalFixtures;
 import org.tandem.goals.GoalService;
 import org.tandem.goals.TrackedGoal;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.PageContent;
 import org.tandem.support.SignIn;
-import org.tandem.support.TestData;
 import org.tandem.workbook.GoalScope;
 import org.tandem.workbook.MyWorkbookService;
 import org.tandem.workbook.WorkbookService;
 
 /** The partner's Goals page and the couple's Goals tab, used as partners and therapists would, and refused to others. */
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
 class GoalViewsTest extends SpringBrowserlessTest {
 
     @Autowired DSLContext dsl;
-    @Autowired PlatformTransactionManager transactions;
+    @Autowired Fixtures fixtures;
     @Autowired GoalService goals;
     @Autowired WorkbookService workbook;
     @Autowired MyWorkbookService myWorkbook;
     @Autowired SignIn signIn;
     AuditTrail trail;
+    /** E-mails of the couple's therapist and its two partners, Alex and Sam. */
+    String THERAPIST;
+    String ALEX;
+    String SAM;
+    Fixtures.Clinic clinic;
+    Person colleague;
+    Person admin;
     long couple;
+    /** The couple's partner ids. */
     long alex;
+    long sam;
 
     @BeforeAll
     static void use_this_contexts_security_strategy(@Autowired SecurityContextHolderStrategy strategy) {
         SecurityContextHolder.setContextHolderStrategy(strategy);
     }
 
+    /** Committed: refusals are recorded in a transaction of their own, which must see the clinic and accounts. */
     @BeforeEach
     void prepare() {
-        OtherClinic.ensure(dsl, transactions);
+        fixtures.committed(() -> {
+            clinic = fixtures.clinic("Riverside Couples Practice");
+            Person therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            colleague = fixtures.therapist(clinic, "Dr. Sam Okafor");
+            admin = fixtures.admin(clinic, "Morgan Office");
+            Couple morgans = fixtures.couple(therapist, "Alex Morgan", "Alex", "Samira Patel", "Sam");
+            THERAPIST = therapist.email();
+            ALEX = morgans.one().email();
+            SAM = morgans.two().email();
+            couple = morgans.id();
+            alex = morgans.one().partnerId();
+            sam = morgans.two().partnerId();
+        });
         trail = AuditTrail.from(dsl);
-        couple = TestData.coupleOf(dsl, "Alex Morgan");
-        alex = GoalFixtures.partnerId(dsl, "Alex Morgan");
     }
 
     @AfterEach
@@ -146,27 +165,27 @@ class GoalViewsTest extends SpringBrowserlessTest {
     }
 
     long assignGoalSteps() {
-        return GoalFixtures.assignGoalSteps(dsl, workbook, signIn, couple, "therapist@example.com");
+        return GoalFixtures.assignGoalSteps(dsl, workbook, signIn, couple, THERAPIST);
     }
 
     /** Alex sets a goal in one step of the assignment and submits; returns the tracked goal it gave. */
     long alexSubmitsAGoal(long assignment, String stepId, String what) {
-        long work = GoalFixtures.writeGoal(myWorkbook, signIn, "alex@example.com", assignment, stepId, what,
+        long work = GoalFixtures.writeGoal(myWorkbook, signIn, ALEX, assignment, stepId, what,
                 GoalScope.INDIVIDUAL);
-        GoalFixtures.submit(myWorkbook, signIn, "alex@example.com", assignment);
+        GoalFixtures.submit(myWorkbook, signIn, ALEX, assignment);
         return GoalFixtures.goalFrom(dsl, work, stepId);
     }
 
     long alexsPrivateGoal(String what) {
-        signIn.as("alex@example.com");
+        signIn.as(ALEX);
         return goals.create(GoalData.forPartner(alex, what, "Just for me", null, null, false));
     }
 
     // ---- the partner's page ----
 
     @Test
-    @WithUserDetails("alex@example.com")
     void alex_sees_their_private_goal_and_sam_does_not() {
+        signIn.as(ALEX);
         long goal = alexsPrivateGoal("Learn the cello");
 
         assertThat(open("goals")).isEqualTo("MyGoalsView");
@@ -177,7 +196,7 @@ class GoalViewsTest extends SpringBrowserlessTest {
         assertThat(checkbox(card(goal), "Let Sam see this goal").getHelperText())
                 .isEqualTo("Only you and your therapist see this goal. Tick to let Sam see it too, with its milestones and updates.");
 
-        signIn.as("sam@example.com");
+        signIn.as(SAM);
         assertThat(open("goals")).isEqualTo("MyGoalsView");
         assertThat(goalTitles()).doesNotContain("Learn the cello");
         assertThat($(Paragraph.class, section("partners-goals")).all()).extracting(Paragraph::getText)
@@ -185,8 +204,8 @@ class GoalViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void alex_shares_a_goal_with_the_share_box_and_sam_sees_it_read_only() {
+        signIn.as(ALEX);
         long goal = alexsPrivateGoal("Run a half marathon");
         open("goals");
 
@@ -194,7 +213,7 @@ class GoalViewsTest extends SpringBrowserlessTest {
 
         assertThat($(Span.class, card(goal)).all()).extracting(Span::getText).contains("Shared with Sam");
         assertThat(checkbox(card(goal), "Let Sam see this goal").getHelperText()).startsWith("Sam sees this goal");
-        signIn.as("sam@example.com");
+        signIn.as(SAM);
         open("goals");
         assertThat(goalTitles(section("partners-goals"))).contains("Run a half marathon");
         assertThat($(Span.class, card(goal)).all()).extracting(Span::getText).contains("Shared by Alex");
@@ -203,8 +222,8 @@ class GoalViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void a_partner_adds_a_goal_with_the_form_and_is_told_what_is_missing() {
+        signIn.as(ALEX);
         open("goals");
         Component form = $(GoalForm.class).single();
 
@@ -219,14 +238,14 @@ class GoalViewsTest extends SpringBrowserlessTest {
 
         assertThat(goalTitles(section("our-goals"))).contains("Cook a new recipe each week");
         assertThat(what.getValue()).isEmpty();
-        signIn.as("sam@example.com");
+        signIn.as(SAM);
         open("goals");
         assertThat(goalTitles(section("our-goals"))).contains("Cook a new recipe each week");
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void an_update_with_progress_moves_the_bar() {
+        signIn.as(ALEX);
         long goal = alexsPrivateGoal("Sleep by eleven");
         open("goals");
 
@@ -242,8 +261,8 @@ class GoalViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void ticking_a_milestone_is_celebrated_and_the_last_one_says_so() {
+        signIn.as(ALEX);
         long goal = alexsPrivateGoal("Learn to swim");
         long first = goals.addMilestone(goal, "Float for ten seconds").id();
         goals.addMilestone(goal, "Swim a length");
@@ -265,13 +284,13 @@ class GoalViewsTest extends SpringBrowserlessTest {
     // ---- goals born from answers, seen as their answers are ----
 
     @Test
-    @WithUserDetails("sam@example.com")
     void sam_finds_no_trace_of_alexs_goal_from_a_reveal_step_anywhere_until_both_have_submitted() {
+        signIn.as(SAM);
         String words = "Ask for one weekend alone each month";
         long assignment = assignGoalSteps();
         long goal = alexSubmitsAGoal(assignment, "secret", words);
 
-        signIn.as("sam@example.com");
+        signIn.as(SAM);
         assertThat(open("goals")).isEqualTo("MyGoalsView");
         assertThat(cardIds()).doesNotContain("goal-" + goal);
         assertThat(everythingShown()).doesNotContain(words);
@@ -285,7 +304,7 @@ class GoalViewsTest extends SpringBrowserlessTest {
         assertThat(open("couples/" + couple + "/workbook/" + assignment)).isEqualTo("AccessDeniedView");
         assertThat(open("couples/" + couple + "/goals")).isEqualTo("AccessDeniedView");
 
-        GoalFixtures.submit(myWorkbook, signIn, "sam@example.com", assignment);
+        GoalFixtures.submit(myWorkbook, signIn, SAM, assignment);
 
         open("goals");
         assertThat(goalTitles(section("partners-goals"))).contains(words);
@@ -298,8 +317,8 @@ class GoalViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void alex_is_told_that_a_goal_from_a_reveal_step_waits_for_both_and_gets_no_share_box() {
+        signIn.as(ALEX);
         long assignment = assignGoalSteps();
         long goal = alexSubmitsAGoal(assignment, "secret", "Ask for one weekend alone each month");
 
@@ -310,7 +329,7 @@ class GoalViewsTest extends SpringBrowserlessTest {
         assertThat($(Checkbox.class, card(goal)).all()).extracting(Checkbox::getLabel)
                 .doesNotContain("Let Sam see this goal");
 
-        GoalFixtures.submit(myWorkbook, signIn, "sam@example.com", assignment);
+        GoalFixtures.submit(myWorkbook, signIn, SAM, assignment);
         open("goals");
         assertThat(spans(card(goal))).contains("Shared with Sam");
         assertThat(paragraphs(card(goal))).contains(
@@ -318,8 +337,8 @@ class GoalViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void alexs_share_box_on_a_goal_from_a_module_shares_its_answer_and_unticking_hides_both_from_sam() {
+        signIn.as(ALEX);
         String words = "Swim twice a week";
         long assignment = assignGoalSteps();
         long goal = alexSubmitsAGoal(assignment, "own", words);
@@ -335,18 +354,18 @@ class GoalViewsTest extends SpringBrowserlessTest {
         assertThat(checkbox(card(goal), "Let Sam see this goal").getHelperText()).isEqualTo("Sam sees this goal and "
                 + "your answer in the module it came from, with the goal's milestones and updates, and so does your "
                 + "therapist. Untick to make both private again.");
-        signIn.as("sam@example.com");
+        signIn.as(SAM);
         open("goals");
         assertThat(goalTitles(section("partners-goals"))).contains(words);
         open("workbook/" + assignment);
         assertThat(everythingShownOnEveryStep()).contains(words);
 
-        signIn.as("alex@example.com");
+        signIn.as(ALEX);
         open("goals");
         test(checkbox(card(goal), "Let Sam see this goal")).click();
 
         assertThat(spans(card(goal))).contains("Private: only you and your therapist");
-        signIn.as("sam@example.com");
+        signIn.as(SAM);
         open("goals");
         assertThat(cardIds()).doesNotContain("goal-" + goal);
         assertThat(everythingShown()).doesNotContain(words);
@@ -355,8 +374,8 @@ class GoalViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void a_goal_from_a_module_shared_as_a_whole_says_so_instead_of_a_share_box_and_hides_when_that_share_is_taken_back() {
+        signIn.as(ALEX);
         String words = "Call my sister every week";
         long assignment = assignGoalSteps();
         long goal = alexSubmitsAGoal(assignment, "open", words);
@@ -369,21 +388,21 @@ class GoalViewsTest extends SpringBrowserlessTest {
                 .doesNotContain("Let Sam see this goal");
         assertThat(paragraphs(card(goal))).contains("Sam sees this goal because you share all your answers in the "
                 + "module it came from. To choose for this goal alone, turn off sharing all answers in that module.");
-        signIn.as("sam@example.com");
+        signIn.as(SAM);
         open("goals");
         assertThat(goalTitles(section("partners-goals"))).contains(words);
 
-        signIn.as("alex@example.com");
+        signIn.as(ALEX);
         myWorkbook.shareWork(work, false);
-        signIn.as("sam@example.com");
+        signIn.as(SAM);
         open("goals");
         assertThat(cardIds()).doesNotContain("goal-" + goal);
         assertThat(everythingShown()).doesNotContain(words);
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void the_therapist_sees_a_goal_from_a_reveal_step_before_and_after_both_have_submitted() {
+        signIn.as(THERAPIST);
         long assignment = assignGoalSteps();
         long goal = alexSubmitsAGoal(assignment, "secret", "Ask for one weekend alone each month");
 
@@ -391,7 +410,7 @@ class GoalViewsTest extends SpringBrowserlessTest {
         assertThat(goalTitles(section("partner-goals-" + alex))).contains("Ask for one weekend alone each month");
         assertThat(spans(card(goal))).contains("Private to Alex");
 
-        GoalFixtures.submit(myWorkbook, signIn, "sam@example.com", assignment);
+        GoalFixtures.submit(myWorkbook, signIn, SAM, assignment);
         open("couples/" + couple + "/goals");
         assertThat(spans(card(goal))).contains("Shared by Alex");
     }
@@ -399,16 +418,15 @@ class GoalViewsTest extends SpringBrowserlessTest {
     // ---- the therapist's tab ----
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void the_therapist_sees_every_goal_on_the_couples_goals_tab_and_adds_one() {
-        withoutDemoGoals();
+        signIn.as(THERAPIST);
         assertThat(open("couples/" + couple + "/goals")).isEqualTo("CoupleGoalsView");
         assertThat($(Tabs.class).single().getSelectedTab().getElement().getTextRecursively()).isEqualTo("Goals");
         assertThat($(Paragraph.class).all()).extracting(Paragraph::getText)
                 .anyMatch(text -> text.startsWith("No goals yet. Goals arrive here when a partner completes a goal step"));
 
         long goal = alexsPrivateGoal("Alex's private plan");
-        signIn.as("therapist@example.com");
+        signIn.as(THERAPIST);
         open("couples/" + couple + "/goals");
         assertThat(goalTitles(section("partner-goals-" + alex))).contains("Alex's private plan");
         assertThat($(Span.class, card(goal)).all()).extracting(Span::getText).contains("Private to Alex");
@@ -417,46 +435,38 @@ class GoalViewsTest extends SpringBrowserlessTest {
         test($(RadioButtonGroup.class, form).single()).selectItem("Samira Patel");
         test(field(TextField.class, form, "What is the goal?")).setValue("Join the climbing club");
         test(button(form, "Add goal")).click();
-        long sam = GoalFixtures.partnerId(dsl, "Samira Patel");
         assertThat(goalTitles(section("partner-goals-" + sam))).contains("Join the climbing club");
         assertThat(trail.since("goal.list")).isNotEmpty();
     }
 
     @Test
-    @WithUserDetails("therapist2@example.com")
     void another_therapist_is_refused_the_couples_goals_tab() {
+        long otherClinics = fixtures.couple(fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park"),
+                "Robin Hart", "Casey Hart").id();
+        signIn.as(colleague.email());
         assertThat(open("couples/" + couple + "/goals")).isEqualTo("AccessDeniedView");
-        assertThat(open("couples/" + TestData.coupleOf(dsl, OtherClinic.PARTNER_ONE) + "/goals"))
+        assertThat(open("couples/" + otherClinics + "/goals"))
                 .isEqualTo("AccessDeniedView");
         assertThat(trail.since("access.denied")).extracting(row -> row.getDetail())
                 .contains("couple " + couple + ": not on the caseload");
     }
 
     @Test
-    @WithUserDetails("sam@example.com")
     void a_partner_cannot_open_the_therapists_goals_tab() {
+        signIn.as(SAM);
         assertThat(open("couples/" + couple + "/goals")).isEqualTo("AccessDeniedView");
     }
 
     @Test
-    @WithUserDetails("admin@example.com")
     void an_admin_opens_neither_goals_page() {
+        signIn.as(admin.email());
         assertThat(open("goals")).isEqualTo("AccessDeniedView");
         assertThat(open("couples/" + couple + "/goals")).isEqualTo("AccessDeniedView");
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void a_therapist_cannot_open_the_partners_goals_page() {
+        signIn.as(THERAPIST);
         assertThat(open("goals")).isEqualTo("AccessDeniedView");
-    }
-
-    /** The demo gives Alex and Sam goals already; this test starts them afresh (rolled back afterwards). */
-    private void withoutDemoGoals() {
-        var goals = dsl.select(org.tandem.jooq.Tables.GOAL.ID).from(org.tandem.jooq.Tables.GOAL)
-                .where(org.tandem.jooq.Tables.GOAL.COUPLE_ID.eq(couple));
-        dsl.deleteFrom(org.tandem.jooq.Tables.GOAL_UPDATE).where(org.tandem.jooq.Tables.GOAL_UPDATE.GOAL_ID.in(goals)).execute();
-        dsl.deleteFrom(org.tandem.jooq.Tables.GOAL_MILESTONE).where(org.tandem.jooq.Tables.GOAL_MILESTONE.GOAL_ID.in(goals)).execute();
-        dsl.deleteFrom(org.tandem.jooq.Tables.GOAL).where(org.tandem.jooq.Tables.GOAL.COUPLE_ID.eq(couple)).execute();
     }
 }

@@ -2,7 +2,6 @@ package org.tandem.invitations.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.ACCOUNT;
-import static org.tandem.jooq.Tables.PARTNER;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
@@ -37,26 +36,40 @@ import org.tandem.accounts.Role;
 import org.tandem.accounts.TandemUser;
 import org.tandem.invitations.InvitationService;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
+import org.tandem.support.Fixtures;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.InvitationFixtures;
+import org.tandem.support.InvitationFixtures.UninvitedCouple;
 import org.tandem.support.SignIn;
 
 /** The page an invitation link opens: a usable link offers the password form, any other says why. */
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
 @WithAnonymousUser
 class AcceptInvitationViewTest extends SpringBrowserlessTest {
 
     static final String STRONG = "river kettle moss lantern";
-    static final String LUCIA = "lucía.fernández@demo.example.com";
 
     @Autowired InvitationService invitations;
     @Autowired SignIn signIn;
     @Autowired SecurityContextHolderStrategy strategy;
     @Autowired DSLContext dsl;
+    @Autowired Fixtures fixtures;
+    @Autowired InvitationFixtures invitees;
     AuditTrail trail;
+    Fixtures.Person therapist;
+    /** Lucía Fernández (partner 1) and Marco Rossi, the therapist's couple, no accounts yet. */
+    UninvitedCouple lucias;
+    String lucia;
 
+    /** Committed: a refused link is recorded in a transaction of its own, which must see the clinic. */
     @BeforeEach
-    void mark_audit_trail() {
+    void a_couple_not_yet_invited() {
+        fixtures.committed(() -> {
+            therapist = fixtures.therapist(fixtures.clinic("Riverside Couples Practice"), "Jordan Reyes");
+            lucias = invitees.uninvitedCouple(therapist, "Lucía Fernández", "Marco Rossi");
+        });
+        lucia = lucias.one().email();
         trail = AuditTrail.from(dsl);
     }
 
@@ -68,10 +81,8 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
 
     /** A fresh link for Lucía Fernández, issued by her therapist; the visitor stays anonymous. */
     private String issueForLucia() {
-        signIn.as("therapist@example.com");
-        long couple = dsl.select(PARTNER.COUPLE_ID).from(PARTNER).where(PARTNER.FULL_NAME.eq("Lucía Fernández"))
-                .fetchSingle(PARTNER.COUPLE_ID);
-        String path = invitations.issueForPartner(couple, 1).path();
+        signIn.as(therapist.email());
+        String path = invitations.issueForPartner(lucias.id(), 1).path();
         anonymous();
         return path;
     }
@@ -147,7 +158,7 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
         assertThat(password("Password").isInvalid()).isTrue();
         assertThat(password("Password").getErrorMessage())
                 .isEqualTo("This is similar to a commonly used password. Add a few more unrelated words.");
-        assertThat(dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq(LUCIA))).isFalse();
+        assertThat(dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq(lucia))).isFalse();
 
         test(password("Password")).setValue("short");
         test(submit()).click();
@@ -176,16 +187,16 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
         test(password("Repeat the password")).setValue(STRONG);
         test(submit()).click();
 
-        assertThat(dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq(LUCIA))).isTrue();
+        assertThat(dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq(lucia))).isTrue();
         // Read through the request itself: the click may leave no current request behind.
         SecurityContext saved = (SecurityContext) counting.getSession().getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         assertThat(saved).isNotNull();
         TandemUser user = (TandemUser) saved.getAuthentication().getPrincipal();
-        assertThat(user.email()).isEqualTo(LUCIA);
+        assertThat(user.email()).isEqualTo(lucia);
         assertThat(user.roles()).containsExactly(Role.CLIENT);
         assertThat(user.getPassword()).as("no password hash kept in the session").isNull();
         assertThat(sessionIdChanges).hasValue(1);
-        assertThat(trail.since("auth.sign-in")).extracting(row -> row.getActor()).containsExactly(LUCIA);
+        assertThat(trail.since("auth.sign-in")).extracting(row -> row.getActor()).containsExactly(lucia);
         assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
                 .anySatisfy(js -> assertThat(js.getInvocation().getParameters()).contains("workbook"));
         Reference.reachabilityFence(replacement);

@@ -2,7 +2,6 @@ package org.tandem.invitations.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tandem.jooq.Tables.PARTNER;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
@@ -18,24 +17,28 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.test.context.support.WithUserDetails;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.invitations.InvitationRefusedException;
 import org.tandem.invitations.InvitationService;
-import org.tandem.support.TestData;
-import org.tandem.support.DemoTest;
+import org.tandem.support.Fixtures;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.InvitationFixtures;
 import org.tandem.support.SignIn;
 
 /** The invitation panel as the couple's Partners tab shows it to the couple's therapist. */
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
-@WithUserDetails("therapist@example.com")
 class PartnerInvitationPanelTest extends SpringBrowserlessTest {
 
     @Autowired ClinicTime time;
     @Autowired InvitationService invitations;
     @Autowired DSLContext dsl;
     @Autowired SignIn signIn;
+    @Autowired Fixtures fixtures;
+    @Autowired InvitationFixtures invitees;
+    Fixtures.Person therapist;
+    Fixtures.Person colleague;
+    /** The therapist's couple, Lucía Fernández (partner 1) and Marco Rossi, without accounts or invitations. */
     long couple;
 
     @AfterEach
@@ -45,16 +48,15 @@ class PartnerInvitationPanelTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void open_any_page() {
-        signIn.as("therapist@example.com");
+        // Committed: refusals are recorded in a transaction of their own, which must see the clinic and accounts.
+        fixtures.committed(() -> {
+            Fixtures.Clinic clinic = fixtures.clinic("Riverside Couples Practice");
+            therapist = fixtures.therapist(clinic, "Jordan Reyes");
+            colleague = fixtures.therapist(clinic, "Sam Okafor");
+            couple = invitees.uninvitedCouple(therapist, "Lucía Fernández", "Marco Rossi").id();
+        });
+        signIn.as(therapist.email());
         navigate("caseload", Component.class);
-        couple = coupleOf("Lucía Fernández");
-        // The demo clinic comes with invitations in every state; this couple starts without any (rolled back after).
-        dsl.deleteFrom(org.tandem.jooq.Tables.INVITATION).where(org.tandem.jooq.Tables.INVITATION.PARTNER_ID
-                .in(dsl.select(PARTNER.ID).from(PARTNER).where(PARTNER.COUPLE_ID.eq(couple)))).execute();
-    }
-
-    private long coupleOf(String partnerName) {
-        return TestData.coupleOf(dsl, partnerName);
     }
 
     private PartnerInvitationPanel show(long coupleId, int position, boolean hasEmail, boolean hasAccount) {
@@ -105,7 +107,7 @@ class PartnerInvitationPanelTest extends SpringBrowserlessTest {
 
     @Test
     void a_partner_with_an_account_or_without_e_mail_gets_no_button() {
-        PartnerInvitationPanel accepted = show(coupleOf("Alex Morgan"), 1, true, true);
+        PartnerInvitationPanel accepted = show(fixtures.couple(therapist, "Alex Morgan", "Sam Morgan").id(), 1, true, true);
         assertThat(texts(accepted)).containsExactly("Has accepted the invitation and can sign in.");
         assertThat($(Button.class, accepted).all()).isEmpty();
 
@@ -116,7 +118,7 @@ class PartnerInvitationPanelTest extends SpringBrowserlessTest {
 
     @Test
     void another_therapists_couple_is_refused() {
-        assertThatThrownBy(() -> show(coupleOf("Maya Johnson"), 1, true, false))
+        assertThatThrownBy(() -> show(fixtures.couple(colleague, "Maya Johnson", "Chris Johnson").id(), 1, true, false))
                 .isInstanceOf(AccessDeniedException.class);
     }
 

@@ -15,14 +15,17 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.security.test.context.support.WithUserDetails;
-import org.tandem.support.DemoTest;
+import org.tandem.support.Fixtures;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.SignIn;
 import org.tandem.workbook.ModuleContent;
 import org.tandem.workbook.ModuleLibrary;
 import org.tandem.workbook.ModuleSummary;
@@ -30,12 +33,23 @@ import org.tandem.workbook.Step;
 import org.tandem.workbook.WorkbookJson;
 
 /** Every built-in module opens on its page, and every one of its steps shows, with an input where it asks for one. */
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
-@WithUserDetails("therapist@example.com")
 class BuiltInModulePagesTest extends SpringBrowserlessTest {
 
     @Autowired ModuleLibrary library;
+    @Autowired Fixtures fixtures;
+    @Autowired SignIn signIn;
+
+    @BeforeEach
+    void a_therapist_signs_in() {
+        signIn.as(fixtures.therapist(fixtures.clinic("Riverside Couples Practice"), "Dr. Jordan Reyes").email());
+    }
+
+    @AfterEach
+    void sign_out() {
+        signIn.out();
+    }
 
     /** The titles of the modules Tandem ships, read from the files the library loads at start. */
     static Stream<String> builtInTitles() throws IOException {

@@ -35,17 +35,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.test.context.support.WithUserDetails;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleData;
 import org.tandem.couples.CoupleService;
 import org.tandem.couples.PartnerData;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
-import org.tandem.support.TestData;
 import org.tandem.support.TestModules;
 import org.tandem.workbook.AnswerValue;
 import org.tandem.workbook.AssignmentData;
@@ -59,19 +58,23 @@ import org.tandem.workbook.MyWorkbookService;
 import org.tandem.workbook.WorkbookService;
 
 /** A couple's Workbook tab, assigning a module and reviewing the answers, as the therapist uses them; and refusals. */
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
 class CoupleWorkbookViewTest extends SpringBrowserlessTest {
 
-    static final String THERAPIST = "therapist@example.com";
-    static final String ALEX = "alex@example.com";
-    static final String SAM = "sam@example.com";
+    /** E-mails: the couple's therapist, a colleague, the clinic's admin, and the couple's partners. */
+    String THERAPIST;
+    String THERAPIST_2;
+    String ADMIN;
+    String ALEX;
+    String SAM;
     static final String MODULE = "Closeness check";
 
     @Autowired DSLContext dsl;
 
     @Autowired TestClock clock;
-    @Autowired PlatformTransactionManager transactions;
+    @Autowired Fixtures fixtures;
+    Person therapist;
     @Autowired WorkbookService workbook;
     @Autowired MyWorkbookService myWorkbook;
     @Autowired ModuleLibrary library;
@@ -88,11 +91,21 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
         SecurityContextHolder.setContextHolderStrategy(strategy);
     }
 
+    /** Committed: refusals are recorded in a transaction of their own, which must see the clinic and accounts. */
     @BeforeEach
     void a_module_for_alex_and_sam() {
-        OtherClinic.ensure(dsl, transactions);
+        fixtures.committed(() -> {
+            Fixtures.Clinic clinic = fixtures.clinic("Riverside Couples Practice");
+            therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            Couple couple = fixtures.couple(therapist, "Alex Morgan", "Alex", "Samira Patel", "Sam");
+            THERAPIST = therapist.email();
+            THERAPIST_2 = fixtures.therapist(clinic, "Dr. Sam Okafor").email();
+            ADMIN = fixtures.admin(clinic, "Morgan Office").email();
+            ALEX = couple.one().email();
+            SAM = couple.two().email();
+            alexAndSam = couple.id();
+        });
         trail = AuditTrail.from(dsl);
-        alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
         moduleId = TestModules.publish(dsl, THERAPIST, TestModules.everyKind(MODULE));
     }
 
@@ -175,8 +188,8 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     // ---- the tab ----
 
     @Test
-    @WithUserDetails(THERAPIST)
     void the_workbook_tab_lists_an_assignment_with_both_partners_progress() {
+        signIn.as(THERAPIST);
         long id = assign(alexAndSam, AssignmentMode.SEPARATE, THERAPIST);
         answer(ALEX, id, false, "feel", new AnswerValue.Text("A first thought"));
 
@@ -197,8 +210,8 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(THERAPIST)
     void a_couple_without_assignments_is_told_what_they_are_and_how_to_assign_one() {
+        signIn.as(THERAPIST);
         long fresh = couples.create(new CoupleData(new PartnerData("Ivy Lane", null, null, null),
                 new PartnerData("Oak Lane", null, null, null), null, null, List.of(), null));
 
@@ -214,8 +227,8 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     // ---- the dialog ----
 
     @Test
-    @WithUserDetails(THERAPIST)
     void the_dialog_assigns_a_module_and_it_appears_on_the_tab() {
+        signIn.as(THERAPIST);
         open(tab(alexAndSam));
         test(button("Assign a module")).click();
         Dialog dialog = $(Dialog.class).single();
@@ -242,8 +255,8 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(THERAPIST)
     void a_due_date_in_the_past_is_explained_beside_the_field_and_nothing_is_assigned() {
+        signIn.as(THERAPIST);
         int before = dsl.fetchCount(MODULE_ASSIGNMENT);
         open(tab(alexAndSam));
         test(button("Assign a module")).click();
@@ -265,8 +278,8 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(THERAPIST)
     void a_dialog_without_a_module_asks_for_one_and_assigns_nothing() {
+        signIn.as(THERAPIST);
         int before = dsl.fetchCount(MODULE_ASSIGNMENT);
         open(tab(alexAndSam));
         test(button("Assign a module")).click();
@@ -279,8 +292,8 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(THERAPIST)
     void the_dialog_opens_with_a_suggested_module_chosen_and_reports_the_new_assignment() {
+        signIn.as(THERAPIST);
         open(tab(alexAndSam));
         List<Long> assigned = new ArrayList<>();
         new AssignModuleDialog(alexAndSam, workbook, library, time, moduleId, assigned::add).open();
@@ -296,8 +309,8 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     // ---- the review ----
 
     @Test
-    @WithUserDetails(THERAPIST)
     void the_review_shows_a_submitted_answer_of_every_kind_and_not_submitted_yet_for_the_other_partner() {
+        signIn.as(THERAPIST);
         long id = assign(alexAndSam, AssignmentMode.SEPARATE, THERAPIST);
         signIn.as(ALEX);
         long alexsWork = myWorkbook.myWork(id).workId();
@@ -334,8 +347,8 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(THERAPIST)
     void feedback_added_on_a_step_and_on_the_whole_module_appears_and_reaches_the_partner() {
+        signIn.as(THERAPIST);
         long id = assign(alexAndSam, AssignmentMode.SEPARATE, THERAPIST);
         long alexsWork = answer(ALEX, id, true, "feel", new AnswerValue.Text("Hopeful"));
         long samsWork = workOf(SAM, id);
@@ -361,8 +374,8 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(THERAPIST)
     void empty_feedback_is_explained_beside_the_field_and_nothing_is_saved() {
+        signIn.as(THERAPIST);
         long id = assign(alexAndSam, AssignmentMode.SEPARATE, THERAPIST);
         long alexsWork = answer(ALEX, id, true, "feel", new AnswerValue.Text("Hopeful"));
         int before = dsl.fetchCount(FEEDBACK);
@@ -379,8 +392,8 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(THERAPIST)
     void marking_reviewed_shows_the_date_here_and_on_the_tab() {
+        signIn.as(THERAPIST);
         long id = assign(alexAndSam, AssignmentMode.SEPARATE, THERAPIST);
         answer(ALEX, id, true, "feel", new AnswerValue.Text("Hopeful"));
         open(review(alexAndSam, id));
@@ -399,8 +412,8 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(THERAPIST)
     void an_overdue_assignment_is_marked_on_the_tab_and_in_the_review() {
+        signIn.as(THERAPIST);
         long id = assign(alexAndSam, AssignmentMode.SEPARATE, THERAPIST);
         dsl.update(MODULE_ASSIGNMENT).set(MODULE_ASSIGNMENT.DUE_ON, time.today().minusDays(3))
                 .where(MODULE_ASSIGNMENT.ID.eq(id)).execute();
@@ -415,8 +428,8 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(THERAPIST)
     void a_script_in_an_answer_is_shown_as_text() {
+        signIn.as(THERAPIST);
         long id = assign(alexAndSam, AssignmentMode.SEPARATE, THERAPIST);
         long alexsWork = answer(ALEX, id, true, "feel", new AnswerValue.Text("<script>alert('x')</script><b>hi</b>"));
         open(review(alexAndSam, id));
@@ -431,9 +444,9 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     // ---- refusals ----
 
     @Test
-    @WithUserDetails(THERAPIST)
     void an_assignment_of_another_couple_is_refused_under_this_couples_url() {
-        long aishas = TestData.coupleOf(dsl, "Aisha Khan");
+        signIn.as(THERAPIST);
+        long aishas = fixtures.couple(therapist, "Aisha Khan", "Omar Khan").id();
         long theirs = assign(aishas, AssignmentMode.SEPARATE, THERAPIST);
 
         assertThat(open(review(aishas, theirs))).isEqualTo("AssignmentReviewView");
@@ -445,9 +458,9 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("therapist2@example.com")
     void another_therapist_is_refused_the_tab_and_the_review_of_this_couple() {
-        long id = assign(alexAndSam, AssignmentMode.SEPARATE, "therapist2@example.com");
+        signIn.as(THERAPIST_2);
+        long id = assign(alexAndSam, AssignmentMode.SEPARATE, THERAPIST_2);
 
         assertThat(open(tab(alexAndSam))).isEqualTo("AccessDeniedView");
         assertThat(open(review(alexAndSam, id))).isEqualTo("AccessDeniedView");
@@ -455,15 +468,17 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(THERAPIST)
     void another_clinics_couple_is_refused() {
-        assertThat(open(tab(TestData.coupleOf(dsl, OtherClinic.PARTNER_ONE)))).isEqualTo("AccessDeniedView");
+        signIn.as(THERAPIST);
+        long otherClinics = fixtures.couple(fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park"),
+                "Robin Hart", "Casey Hart").id();
+        assertThat(open(tab(otherClinics))).isEqualTo("AccessDeniedView");
         assertThat(open(tab(999_999_999L))).isEqualTo("AccessDeniedView");
     }
 
     @Test
-    @WithUserDetails(ALEX)
     void a_partner_cannot_open_the_tab_or_the_review() {
+        signIn.as(ALEX);
         long id = assign(alexAndSam, AssignmentMode.SEPARATE, ALEX);
 
         assertThat(open(tab(alexAndSam))).isEqualTo("AccessDeniedView");
@@ -471,9 +486,9 @@ class CoupleWorkbookViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("admin@example.com")
     void an_admin_cannot_open_the_tab_or_the_review() {
-        long id = assign(alexAndSam, AssignmentMode.SEPARATE, "admin@example.com");
+        signIn.as(ADMIN);
+        long id = assign(alexAndSam, AssignmentMode.SEPARATE, ADMIN);
 
         assertThat(open(tab(alexAndSam))).isEqualTo("AccessDeniedView");
         assertThat(open(review(alexAndSam, id))).isEqualTo("AccessDeniedView");

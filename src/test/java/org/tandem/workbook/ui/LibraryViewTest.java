@@ -24,25 +24,37 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.test.context.support.WithUserDetails;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.support.Fixtures;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 import org.tandem.workbook.Category;
 import org.tandem.workbook.ModuleLibrary;
 import org.tandem.workbook.ModuleSummary;
 
 /** The library list, a module's page and the way into the editor, as a therapist uses them; refused to others. */
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
-@WithUserDetails("therapist@example.com")
 class LibraryViewTest extends SpringBrowserlessTest {
 
     @Autowired ModuleLibrary library;
     @Autowired DSLContext dsl;
-    @Autowired PlatformTransactionManager transactions;
     @Autowired SignIn signIn;
+    @Autowired Fixtures fixtures;
+    Fixtures.Person therapist;
+    Fixtures.Person admin;
+    Fixtures.Couple couple;
+
+    /** Signed in as a therapist unless a test signs in as someone else. Committed: refusals are recorded apart. */
+    @BeforeEach
+    void a_therapist_signs_in() {
+        fixtures.committed(() -> {
+            Fixtures.Clinic clinic = fixtures.clinic("Riverside Couples Practice");
+            therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            admin = fixtures.admin(clinic, "Morgan Office");
+            couple = fixtures.couple(therapist, "Alex Morgan", "Samira Patel");
+        });
+        signIn.as(therapist.email());
+    }
 
     @AfterEach
     void sign_out() {
@@ -205,10 +217,8 @@ class LibraryViewTest extends SpringBrowserlessTest {
 
     @Test
     void another_clinics_module_and_nonsense_ids_are_refused() {
-        OtherClinic.ensure(dsl, transactions);
-        signIn.as(OtherClinic.THERAPIST_EMAIL);
-        long theirs = library.create("Northside only", Category.BOUNDARIES);
-        signIn.as("therapist@example.com");
+        Fixtures.Person northside = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park");
+        long theirs = signIn.during(northside.email(), () -> library.create("Northside only", Category.BOUNDARIES));
 
         assertThat(open("library/" + theirs)).isEqualTo("AccessDeniedView");
         assertThat(open("library/" + theirs + "/edit")).isEqualTo("AccessDeniedView");
@@ -219,14 +229,14 @@ class LibraryViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void a_partner_cannot_open_the_library() {
+        signIn.as(couple.one().email());
         assertEveryLibraryPageRefused();
     }
 
     @Test
-    @WithUserDetails("admin@example.com")
     void an_admin_cannot_open_the_library() {
+        signIn.as(admin.email());
         assertEveryLibraryPageRefused();
         assertThat($(SideNavItem.class).all()).extracting(SideNavItem::getLabel).doesNotContain("Library");
     }

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.test.context.support.WithUserDetails;
-import org.tandem.support.DemoTest;
+import org.tandem.support.Fixtures;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 import org.tandem.workbook.Category;
 import org.tandem.workbook.GoalScope;
@@ -41,17 +41,18 @@ import org.tandem.workbook.Step;
 import org.tandem.workbook.StepKind;
 
 /** The module editor as a therapist uses it: steps of every kind, publishing, problems beside their fields, conflicts. */
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
-@WithUserDetails("therapist@example.com")
 class ModuleEditorViewTest extends SpringBrowserlessTest {
 
     @Autowired ModuleLibrary library;
     @Autowired SignIn signIn;
+    @Autowired Fixtures fixtures;
     long moduleId;
 
     @BeforeEach
     void a_new_module() {
+        signIn.as(fixtures.therapist(fixtures.clinic("Riverside Couples Practice"), "Dr. Jordan Reyes").email());
         moduleId = library.create("Evenings that work", Category.ALONE_AND_COUPLE_TIME);
     }
 

@@ -24,10 +24,13 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.test.context.support.WithUserDetails;
-import org.tandem.support.DemoTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.tandem.support.Fixtures;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.SignIn;
 import org.tandem.workbook.AnswerValue;
 import org.tandem.workbook.Category;
 import org.tandem.workbook.GoalScope;
@@ -35,9 +38,8 @@ import org.tandem.workbook.ModuleContent;
 import org.tandem.workbook.Step;
 
 /** The walkthrough shows each kind of step with its own input, and gives back what the partner enters. */
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
-@WithUserDetails("therapist@example.com")
 class ModuleWalkthroughTest extends SpringBrowserlessTest {
 
     static final ModuleContent EVERY_KIND = new ModuleContent("Every kind <b>of</b> step", Category.BOUNDARIES,
@@ -58,9 +60,18 @@ class ModuleWalkthroughTest extends SpringBrowserlessTest {
     final List<String> fired = new ArrayList<>();
     final List<AnswerValue> values = new ArrayList<>();
 
+    @Autowired Fixtures fixtures;
+    @Autowired SignIn signIn;
+
     @BeforeEach
     void open_a_page() {
+        signIn.as(fixtures.therapist(fixtures.clinic("Riverside Couples Practice"), "Dr. Jordan Reyes").email());
         navigate("library", Component.class);
+    }
+
+    @AfterEach
+    void sign_out() {
+        signIn.out();
     }
 
     ModuleWalkthrough show(ModuleContent content, Map<String, AnswerValue> answers, boolean readOnly) {

@@ -27,13 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.test.context.support.WithUserDetails;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.PageContent;
 import org.tandem.support.SignIn;
-import org.tandem.support.TestData;
 import org.tandem.support.TestModules;
 import org.tandem.workbook.Answer;
 import org.tandem.workbook.AnswerValue;
@@ -44,14 +43,16 @@ import org.tandem.workbook.MyWorkbookService;
 import org.tandem.workbook.WorkbookService;
 
 /** My workbook and the work view, used by a partner as they would; refused to everyone else. */
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
-@WithUserDetails(PartnerWorkbookViewsTest.ALEX)
 class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
 
-    static final String THERAPIST = "therapist@example.com";
-    static final String ALEX = "alex@example.com";
-    static final String SAM = "sam@example.com";
+    /** E-mails: the couple's therapist, the clinic's admin, the couple's partners, a partner in another clinic. */
+    String THERAPIST;
+    String ADMIN;
+    String ALEX;
+    String SAM;
+    String NORTHSIDE_CLIENT;
 
     @Autowired WorkbookService workbook;
 
@@ -60,25 +61,36 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
     @Autowired TestClock clock;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
+    @Autowired Fixtures fixtures;
     long alexAndSam;
     long moduleId;
 
     /**
-     * {@code @WithUserDetails} puts the user into this context's strategy bean, but browserless reads the
-     * static holder, where another application context may have installed its own strategy. The other clinic
-     * is there before any test's user is looked up.
+     * Browserless reads the static holder, where another application context may have installed its own
+     * strategy: put back this context's.
      */
     @BeforeAll
-    static void prepare(@Autowired SecurityContextHolderStrategy strategy, @Autowired DSLContext dsl,
-            @Autowired PlatformTransactionManager transactions) {
+    static void prepare(@Autowired SecurityContextHolderStrategy strategy) {
         SecurityContextHolder.setContextHolderStrategy(strategy);
-        OtherClinic.ensure(dsl, transactions);
     }
 
+    /** Signed in as Alex unless a test signs in as someone else. Committed: refusals are recorded apart. */
     @BeforeEach
     void a_module_for_alex_and_sam() {
-        alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
+        fixtures.committed(() -> {
+            Fixtures.Clinic clinic = fixtures.clinic("Riverside Couples Practice");
+            Person therapist = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            Couple couple = fixtures.couple(therapist, "Alex Morgan", "Alex", "Samira Patel", "Sam");
+            THERAPIST = therapist.email();
+            ADMIN = fixtures.admin(clinic, "Morgan Office").email();
+            ALEX = couple.one().email();
+            SAM = couple.two().email();
+            NORTHSIDE_CLIENT = fixtures.couple(fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park"),
+                    "Robin Hart", "Casey Hart").one().email();
+            alexAndSam = couple.id();
+        });
         moduleId = TestModules.publish(dsl, THERAPIST, TestModules.everyKind("Test module"));
+        signIn.as(ALEX);
     }
 
     @AfterEach
@@ -307,8 +319,8 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(SAM)
     void sam_never_sees_alexs_private_answer_and_sees_it_once_shared() {
+        signIn.as(SAM);
         long id = assign(AssignmentMode.SEPARATE);
         write(ALEX, id, "feel", new AnswerValue.Text("Alex's private thought"));
         write(ALEX, id, "reveal", new AnswerValue.Text("Alex's appreciation"));
@@ -331,8 +343,8 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(SAM)
     void a_shared_answer_with_a_script_tag_is_shown_as_text() {
+        signIn.as(SAM);
         long id = assign(AssignmentMode.SEPARATE);
         String script = "<script>alert('sam')</script><img src=x onerror=alert(1)>";
         write(ALEX, id, "feel", new AnswerValue.Text(script));
@@ -352,8 +364,8 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(SAM)
     void after_both_submit_the_mutual_reveal_answer_appears_for_the_partner() {
+        signIn.as(SAM);
         long id = assign(AssignmentMode.SEPARATE);
         write(ALEX, id, "reveal", new AnswerValue.Text("Your patience"));
         doAs(ALEX, () -> myWorkbook.submit(myWorkbook.myWork(id).workId()));
@@ -445,22 +457,22 @@ class PartnerWorkbookViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails(THERAPIST)
     void a_therapist_is_denied_the_partners_work_view() {
+        signIn.as(THERAPIST);
         long id = assign(AssignmentMode.SEPARATE);
         assertThat(open("workbook/" + id)).isEqualTo("AccessDeniedView");
     }
 
     @Test
-    @WithUserDetails("admin@example.com")
     void an_admin_is_denied_the_partners_work_view() {
+        signIn.as(ADMIN);
         long id = assign(AssignmentMode.SEPARATE);
         assertThat(open("workbook/" + id)).isEqualTo("AccessDeniedView");
     }
 
     @Test
-    @WithUserDetails(OtherClinic.CLIENT_EMAIL)
     void a_partner_of_another_clinic_is_denied_alexs_assignment() {
+        signIn.as(NORTHSIDE_CLIENT);
         long id = assign(AssignmentMode.SEPARATE);
         assertThat(open("workbook/" + id)).isEqualTo("AccessDeniedView");
         assertThat(everythingShown()).doesNotContain("Test module");
