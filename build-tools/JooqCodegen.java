@@ -22,7 +22,7 @@ public class JooqCodegen {
     /**
      * Text columns whose values are the names of one of our enums (their CHECK constraints allow exactly those
      * names): jOOQ reads and writes them as that enum, so no repository converts by hand
-     * (docs/decisions/015-typed-columns.md). Columns are matched as schema.table.column.
+     * (docs/decisions/018-typed-columns.md). Columns are matched as schema.table.column.
      */
     static final List<ForcedType> ENUM_COLUMNS = List.of(
             enumColumns("org.tandem.accounts.Role", "account_role.role", "invitation.role"),

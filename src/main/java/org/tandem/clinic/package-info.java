@@ -1,5 +1,5 @@
-/** The clinic, its policies and time zone: above accounts, below every feature. */
-@ApplicationModule(allowedDependencies = "accounts")
+/** The clinic, its policies and time zone: above accounts (and the shell, whose form helper its setup page uses), below every feature. */
+@ApplicationModule(allowedDependencies = { "accounts", "shell" })
 @NullMarked
 package org.tandem.clinic;
 

@@ -50,7 +50,7 @@ import org.tandem.balance.Reliability;
 import org.tandem.balance.Scores;
 import org.tandem.balance.Subscale;
 import org.tandem.balance.Zone;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.SignIn;
 import org.tandem.workbook.AnswerValue;
 import org.tandem.workbook.Progress;
@@ -60,7 +60,7 @@ import org.tandem.workbook.MyWorkbookService;
 class DemoClinicLoaderTest {
 
     @Nested
-    @IntegrationTest
+    @DemoTest
     class InTheDevelopmentRun {
 
 

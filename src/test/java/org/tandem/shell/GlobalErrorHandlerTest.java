@@ -13,10 +13,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.StaleVersionException;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 
 /** A failure no view handled is told in words that fit its kind, and nothing else of it reaches the reader. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 @WithUserDetails("therapist@example.com")
 class GlobalErrorHandlerTest extends SpringBrowserlessTest {

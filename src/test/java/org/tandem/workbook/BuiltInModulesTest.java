@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 
 class BuiltInModulesTest {
 
     static final String FIXTURES = "classpath*:org/tandem/workbook/builtin-fixtures/";
 
     @Nested
-    @IntegrationTest
+    @DemoTest
     class AtEveryStart {
 
         @Autowired BuiltInModules loader;
@@ -67,7 +67,7 @@ class BuiltInModulesTest {
                         .from(MODULE).where(MODULE.BUILTIN_KEY.eq(module.key())).fetchSingle();
                 assertThat(stored.value2()).as(module.file()).isNull();
                 assertThat(stored.value3()).isEqualTo(module.content().title());
-                assertThat(stored.value4()).isEqualTo(module.content().category().name());
+                assertThat(stored.value4()).isEqualTo(module.content().category());
                 assertThat(WorkbookJson.content(stored.value5().data())).isEqualTo(module.content());
                 var latest = dsl.select(MODULE_VERSION.CLINIC_ID, MODULE_VERSION.PUBLISHED_BY,
                                 MODULE_VERSION.CONTENT_HASH, MODULE_VERSION.CONTENT)

@@ -47,13 +47,10 @@ import org.tandem.couples.ui.CoupleRoutes;
  * (the grid asks for one page at a time). The balance columns (zone chips with trend arrows, alert count) come from
  * the balance summary the repository joins, so a page costs the same whatever the couples' histories.
  */
-@Route(CaseloadView.ROUTE)
+@Route(CaseloadRoutes.CASELOAD)
 @RolesAllowed(Role.Names.THERAPIST)
 @Menu(order = 10, title = "menu.caseload", icon = "vaadin:group")
 class CaseloadView extends Main implements HasDynamicTitle {
-
-    static final String ROUTE = "caseload";
-    /** Built by the couple form; named here by string so that the caseload does not depend on it. */
 
     private Component overdueBadge(CaseloadEntry entry) {
         if (entry.overdueModules() == 0) {

@@ -22,7 +22,6 @@ import org.tandem.accounts.AccountService;
 import org.tandem.accounts.NewAccount;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.ui.AccountRoutes;
-import org.tandem.accounts.ui.LoginView;
 import org.tandem.clinic.ClinicService;
 import org.tandem.clinic.ClinicSetup;
 import org.tandem.shell.FormConstraints;
@@ -104,18 +103,18 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         } catch (RefusedException alreadyDone) {
             Notification.show(getTranslation(alreadyDone.messageKey()), 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            getUI().ifPresent(ui -> ui.navigate(LoginView.class));
+            getUI().ifPresent(ui -> ui.navigate(AccountRoutes.LOGIN));
             return;
         }
         Notification.show(getTranslation("setup.done"), 8000, Notification.Position.TOP_CENTER)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        getUI().ifPresent(ui -> ui.navigate(LoginView.class));
+        getUI().ifPresent(ui -> ui.navigate(AccountRoutes.LOGIN));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (clinics.isSetUp()) {
-            event.forwardTo(LoginView.class);
+            event.forwardTo(AccountRoutes.LOGIN);
         }
     }
 

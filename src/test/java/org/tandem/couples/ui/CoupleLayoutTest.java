@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.couples.ui.CoupleRoutes.Tab;
-import org.tandem.support.IntegrationTest;
+import org.tandem.support.DemoTest;
 import org.tandem.support.OtherClinic;
 import org.tandem.support.PageContent;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestData;
 
 /** The five tabs of a couple's page in their one layout: one heading, the URL's tab selected, one refusal. */
-@IntegrationTest
+@DemoTest
 @ViewPackages(packages = "org.tandem")
 class CoupleLayoutTest extends SpringBrowserlessTest {
 
