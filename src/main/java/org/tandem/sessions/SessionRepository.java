@@ -21,6 +21,8 @@ import org.jooq.Field;
 import org.jooq.Records;
 import org.jooq.SelectConditionStep;
 import org.jooq.Record7;
+import org.jooq.Record8;
+import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -69,8 +71,9 @@ class SessionRepository {
                 .fetchOptional(COUPLE_SESSION.COUPLE_ID);
     }
 
-    /** Every session of one couple, newest first, with whether a (non-empty) note exists. */
-    List<Session> ofCouple(long clinicId, long coupleId, ZoneId zone) {
+    /** A session as {@link Session} reads it, with whether a (non-empty) note exists. */
+    private SelectJoinStep<Record8<Long, Long, ZonedDateTime, Integer, Modality, SessionStatus, Integer, Boolean>>
+            sessions(ZoneId zone) {
         return dsl.select(COUPLE_SESSION.ID, COUPLE_SESSION.COUPLE_ID, startsAt(zone),
                         COUPLE_SESSION.DURATION_MINUTES,
                         COUPLE_SESSION.MODALITY,
@@ -80,22 +83,19 @@ class SessionRepository {
                                 .where(SESSION_NOTE.SESSION_ID.eq(COUPLE_SESSION.ID),
                                         SESSION_NOTE.CLINIC_ID.eq(COUPLE_SESSION.CLINIC_ID),
                                         SESSION_NOTE.BODY.ne("")))))
-                .from(COUPLE_SESSION)
+                .from(COUPLE_SESSION);
+    }
+
+    /** Every session of one couple, newest first, with whether a (non-empty) note exists. */
+    List<Session> ofCouple(long clinicId, long coupleId, ZoneId zone) {
+        return sessions(zone)
                 .where(COUPLE_SESSION.CLINIC_ID.eq(clinicId), COUPLE_SESSION.COUPLE_ID.eq(coupleId))
                 .orderBy(COUPLE_SESSION.STARTS_AT.desc(), COUPLE_SESSION.ID.desc())
                 .fetch(Records.mapping(Session::new));
     }
 
     Optional<Session> find(long clinicId, long sessionId, ZoneId zone) {
-        return dsl.select(COUPLE_SESSION.ID, COUPLE_SESSION.COUPLE_ID, startsAt(zone),
-                        COUPLE_SESSION.DURATION_MINUTES,
-                        COUPLE_SESSION.MODALITY,
-                        COUPLE_SESSION.STATUS,
-                        COUPLE_SESSION.VERSION,
-                        DSL.field(DSL.exists(select(SESSION_NOTE.SESSION_ID).from(SESSION_NOTE)
-                                .where(SESSION_NOTE.SESSION_ID.eq(COUPLE_SESSION.ID),
-                                        SESSION_NOTE.BODY.ne("")))))
-                .from(COUPLE_SESSION)
+        return sessions(zone)
                 .where(COUPLE_SESSION.CLINIC_ID.eq(clinicId), COUPLE_SESSION.ID.eq(sessionId))
                 .fetchOptional(Records.mapping(Session::new));
     }

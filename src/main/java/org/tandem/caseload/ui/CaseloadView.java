@@ -1,8 +1,6 @@
 package org.tandem.caseload.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,6 +30,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
+import org.tandem.shell.GridRows;
 import org.tandem.balance.Trend;
 import org.tandem.balance.Zone;
 import org.tandem.caseload.CaseloadEntry;
@@ -115,7 +114,7 @@ class CaseloadView extends Main implements HasDynamicTitle {
 
     private final Grid<CaseloadEntry> grid = new Grid<>();
     private CoupleFilter filter = CoupleFilter.NONE;
-    private @Nullable CaseloadEntry focused;
+    private Runnable forgetFocused = () -> {};
     private final ClinicTime time;
 
 
@@ -197,14 +196,7 @@ class CaseloadView extends Main implements HasDynamicTitle {
         grid.setItems(query -> caseload.page(filter, sortOf(query.getSortOrders()), query.getOffset(),
                         query.getLimit()).stream(),
                 query -> caseload.count(filter));
-        grid.addItemClickListener(click -> open(click.getItem()));
-        // Keyboard users open the couple of the focused row with Enter.
-        grid.addCellFocusListener(focus -> focused = focus.getItem().orElse(null));
-        Shortcuts.addShortcutListener(grid, () -> {
-            if (focused != null) {
-                open(focused);
-            }
-        }, Key.ENTER).listenOn(grid);
+        forgetFocused = GridRows.openOnClickOrEnter(grid, this::open);
         // Compact cells: nine columns fit a 1280 px screen beside the menu without scrolling sideways.
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("caseload.empty-start"));
@@ -222,7 +214,7 @@ class CaseloadView extends Main implements HasDynamicTitle {
 
     private void applyFilter(CoupleFilter changed) {
         filter = changed;
-        focused = null;
+        forgetFocused.run();
         grid.setEmptyStateText(getTranslation(filter.isEmpty() ? "caseload.empty-start" : "caseload.empty-filtered"));
         grid.getDataProvider().refreshAll();
     }

@@ -1,7 +1,5 @@
 package org.tandem.workbook.ui;
 
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -28,6 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
+import org.tandem.shell.GridRows;
 import org.tandem.workbook.Category;
 import org.tandem.workbook.ModuleContent;
 import org.tandem.workbook.ModuleLibrary;
@@ -44,7 +43,6 @@ class LibraryView extends Main implements HasDynamicTitle {
     private final Grid<ModuleSummary> grid = new Grid<>();
     private final TextField search = new TextField(getTranslation("library.search"));
     private final Select<Category> category = new Select<>();
-    private @Nullable ModuleSummary focused;
 
     LibraryView(ModuleLibrary library) {
         this.library = library;
@@ -90,14 +88,7 @@ class LibraryView extends Main implements HasDynamicTitle {
             badges.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.XSMALL);
             return badges;
         }).setHeader(getTranslation("library.column.status")).setAutoWidth(true).setFlexGrow(0);
-        grid.addItemClickListener(click -> open(click.getItem()));
-        // Keyboard users open the module of the focused row with Enter.
-        grid.addCellFocusListener(focus -> focused = focus.getItem().orElse(null));
-        Shortcuts.addShortcutListener(grid, () -> {
-            if (focused != null) {
-                open(focused);
-            }
-        }, Key.ENTER).listenOn(grid);
+        GridRows.openOnClickOrEnter(grid, this::open);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
 
