@@ -111,7 +111,9 @@ public class BalanceFixtures {
     /**
      * A 50-minute session that began {@code ago} before now and was marked held, for which each partner checked in
      * the day before it: partner one first, partner two a minute later. Each array holds the ten answers I1..I5,
-     * C1..C5 ({@code null} for one left unanswered); a {@code null} array: that partner did not check in.
+     * C1..C5 ({@code null} for one left unanswered) and may hold an eleventh, the closeness picture 1–7 ({@code
+     * null}: left out; {@link #CLOSENESS} when the array holds only ten); a {@code null} array: that partner did not
+     * check in.
      */
     public Round heldSession(Person therapist, Couple couple, Duration ago, Integer @Nullable [] answersOfOne,
             Integer @Nullable [] answersOfTwo) {

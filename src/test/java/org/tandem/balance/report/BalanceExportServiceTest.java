@@ -38,7 +38,6 @@ import org.tandem.support.BalanceFixtures;
 import org.tandem.support.BalanceFixtures.Practice;
 import org.tandem.support.Fixtures;
 import org.tandem.support.Fixtures.Couple;
-import org.tandem.support.Fixtures.Person;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestClock;
