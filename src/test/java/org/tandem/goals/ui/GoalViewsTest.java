@@ -33,6 +33,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.tandem.goals.GoalData;
 import org.tandem.goals.GoalFixtures;
 import org.tandem.goals.GoalService;
+import org.tandem.goals.MilestoneData;
 import org.tandem.goals.TrackedGoal;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.Fixtures;
@@ -264,8 +265,8 @@ class GoalViewsTest extends SpringBrowserlessTest {
     void ticking_a_milestone_is_celebrated_and_the_last_one_says_so() {
         signIn.as(ALEX);
         long goal = alexsPrivateGoal("Learn to swim");
-        long first = goals.addMilestone(goal, "Float for ten seconds").id();
-        goals.addMilestone(goal, "Swim a length");
+        long first = goals.addMilestone(goal, new MilestoneData("Float for ten seconds")).id();
+        goals.addMilestone(goal, new MilestoneData("Swim a length"));
         open("goals");
 
         test(checkbox(card(goal), "Float for ten seconds")).click();
