@@ -170,6 +170,27 @@ class LibraryViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_new_module_with_a_too_short_title_is_told_so_beside_the_title_and_nothing_is_created() {
+        int before = library.search("", null).size();
+        open("library");
+        test(button("New module")).click();
+        Dialog dialog = $(Dialog.class).single();
+        TextField title = $(TextField.class, dialog).single();
+        @SuppressWarnings("unchecked")
+        Select<Category> category = $(Select.class, dialog).single();
+
+        test(title).setValue("Us");
+        test(category).selectItem("Boundaries");
+        test(button("Create and edit")).click();
+
+        assertThat(title.isInvalid()).isTrue();
+        assertThat(title.getErrorMessage()).isEqualTo("Give the module a title of 3 to 120 characters.");
+        assertThat(category.isInvalid()).isFalse();
+        assertThat(library.search("", null)).hasSize(before);
+        assertThat(currentPath()).isEqualTo("library");
+    }
+
+    @Test
     void a_built_in_module_opens_in_preview_and_offers_only_a_copy_to_edit() {
         long id = builtIn("What recharges me");
 
