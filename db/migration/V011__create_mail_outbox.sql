@@ -6,15 +6,13 @@ create table mail_outbox (
     recipient       text        not null check (length(recipient) between 3 and 254),
     subject_key     text        not null, -- which mail it is (mail.invitation.subject), for the log and the audit
     subject         text        not null check (length(subject) <= 998),
-    body            text, -- emptied once sent or given up: a link in it may let its holder in
+    body            text, -- null once sent or given up: a link in it may let its holder in
     status          text        not null check (status in ('PENDING', 'SENT', 'FAILED')),
     attempts        integer     not null default 0 check (attempts >= 0),
     created_at      timestamptz not null,
     next_attempt_at timestamptz not null,
     sent_at         timestamptz,
-    last_error      text check (length(last_error) <= 2000),
-    constraint mail_outbox_body_while_pending check ((status = 'PENDING') = (body is not null)),
-    constraint mail_outbox_sent_at_when_sent check ((status = 'SENT') = (sent_at is not null))
+    last_error      text check (length(last_error) <= 2000)
 );
 create index mail_outbox_clinic_id_idx on mail_outbox (clinic_id, created_at);
 -- What the sender reads: the rows due, across clinics, oldest first.

@@ -100,7 +100,7 @@ class OutboxSender {
             String error = describe(failed);
             if (attempts >= maxAttempts) {
                 rows.markFailed(due.id(), attempts, error);
-                log.warn("Gave up mail {} ({}) to clinic {}'s recipient after {} attempts: {}", due.id(),
+                log.warn("Gave up mail {} ({}, clinic {}) after {} attempts: {}", due.id(),
                         due.subjectKey(), due.clinicId(), attempts, error);
                 events.publishEvent(new MailGivenUp(due.clinicId(), due.id(), due.subjectKey(), attempts, error));
             } else {
