@@ -48,11 +48,17 @@ class InvitationMailTest {
         signIn.out();
     }
 
-    @Test
-    void the_partner_receives_the_link_by_mail_and_can_accept_with_it() {
+    /** Jordan's couple Lucía Fernández (partner 1) and Marco Rossi, not yet invited; Jordan is signed in. */
+    private UninvitedCouple jordansCoupleAndJordanSignedIn() {
         Person therapist = fixtures.therapist(fixtures.clinic("Riverside Counselling"), "Jordan Reyes");
         UninvitedCouple couple = invitees.uninvitedCouple(therapist, "Lucía Fernández", "Marco Rossi");
         signIn.as(therapist.email());
+        return couple;
+    }
+
+    @Test
+    void the_partner_receives_the_link_by_mail_and_can_accept_with_it() {
+        UninvitedCouple couple = jordansCoupleAndJordanSignedIn();
 
         IssuedInvitation issued = invitations.issueForPartner(couple.id(), 1);
         outbox.sendDue();
@@ -76,13 +82,8 @@ class InvitationMailTest {
 
     @Test
     void an_invitation_that_rolls_back_mails_nothing() {
-        Person[] therapist = new Person[1];
         UninvitedCouple[] couple = new UninvitedCouple[1];
-        fixtures.committed(() -> {
-            therapist[0] = fixtures.therapist(fixtures.clinic("Riverside Counselling"), "Jordan Reyes");
-            couple[0] = invitees.uninvitedCouple(therapist[0], "Lucía Fernández", "Marco Rossi");
-        });
-        signIn.as(therapist[0].email());
+        fixtures.committed(() -> couple[0] = jordansCoupleAndJordanSignedIn());
         TransactionTemplate own = new TransactionTemplate(transactions);
         own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 
@@ -102,9 +103,7 @@ class InvitationMailTest {
             @Autowired ApplicationEventPublisher events, @Autowired ClinicTime time) {
         InvitationService withoutMail = new InvitationService(repository, access, accounts, events,
                 Duration.ofDays(7), time, outbox.unconfigured(), "http://localhost:8080");
-        Person therapist = fixtures.therapist(fixtures.clinic("Riverside Counselling"), "Jordan Reyes");
-        UninvitedCouple couple = invitees.uninvitedCouple(therapist, "Lucía Fernández", "Marco Rossi");
-        signIn.as(therapist.email());
+        UninvitedCouple couple = jordansCoupleAndJordanSignedIn();
 
         IssuedInvitation issued = withoutMail.issueForPartner(couple.id(), 1);
         outbox.sendDue();

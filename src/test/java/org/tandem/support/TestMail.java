@@ -15,21 +15,17 @@ import java.util.Map;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
-import org.springframework.test.context.TestContext;
-import org.springframework.test.context.TestExecutionListener;
 
 /**
  * The mail server of every test context: an in-process SMTP server (GreenMail) on a free port of this machine, to
  * which {@code spring.mail.host} and {@code spring.mail.port} point, so mail is configured in every test as it is in
  * a clinic with a mail server. The outbox is sent only when a test asks ({@code TestOutbox.sendDue()}); a test then
- * reads what arrived for an address. {@link #down()} stops the server to show what a mail server that is down does;
- * it is up again before the next test.
+ * reads what arrived for an address. {@link #whileDown} shows what a mail server that is down does.
  */
 public final class TestMail {
 
@@ -48,14 +44,15 @@ public final class TestMail {
         return Arrays.stream(server.getReceivedMessages()).filter(message -> isFor(message, address)).toList();
     }
 
-    /** The mail server stops answering: every attempt to send fails until {@link #up()}. */
-    public void down() {
+    /**
+     * Does something while the mail server does not answer, so that every attempt to send fails; then the server
+     * answers again, with an empty inbox.
+     */
+    public void whileDown(Runnable action) {
         server.stop();
-    }
-
-    /** The mail server answers again (with an empty inbox). */
-    public synchronized void up() {
-        if (!server.isRunning()) {
+        try {
+            action.run();
+        } finally {
             server = started(port);
         }
     }
@@ -97,11 +94,14 @@ public final class TestMail {
         @Override
         public ContextCustomizer createContextCustomizer(Class<?> testClass,
                 List<ContextConfigurationAttributes> configAttributes) {
-            return new Customizer();
+            return Customizer.EVERY_CONTEXT;
         }
     }
 
-    private static final class Customizer implements ContextCustomizer {
+    /** One constant, so that every test class keeps sharing its cached context. */
+    private enum Customizer implements ContextCustomizer {
+        EVERY_CONTEXT;
+
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             TestMail mail = new TestMail(freePort());
@@ -109,31 +109,6 @@ public final class TestMail {
                     Map.of("spring.mail.host", HOST, "spring.mail.port", mail.port)));
             context.getBeanFactory().registerSingleton("testMail", mail);
             context.addApplicationListener((ApplicationListener<ContextClosedEvent>) closed -> mail.server.stop());
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Customizer;
-        }
-
-        @Override
-        public int hashCode() {
-            return Customizer.class.hashCode();
-        }
-    }
-
-    /** The mail server is up before each test, whatever the test before did with it. */
-    public static final class Reset implements TestExecutionListener, Ordered {
-        @Override
-        public int getOrder() {
-            return 900;
-        }
-
-        @Override
-        public void beforeTestMethod(TestContext testContext) {
-            if (testContext.hasApplicationContext()) {
-                testContext.getApplicationContext().getBeanProvider(TestMail.class).ifAvailable(TestMail::up);
-            }
         }
     }
 }
