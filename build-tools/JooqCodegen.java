@@ -41,7 +41,8 @@ public class JooqCodegen {
             enumColumns("org.tandem.balance.Zone",
                     "balance_summary.partner_one_zone", "balance_summary.partner_two_zone"),
             enumColumns("org.tandem.balance.Trend",
-                    "balance_summary.partner_one_trend", "balance_summary.partner_two_trend"));
+                    "balance_summary.partner_one_trend", "balance_summary.partner_two_trend"),
+            enumColumns("org.tandem.mail.MailStatus", "mail_outbox.status"));
 
     private static ForcedType enumColumns(String enumType, String... columns) {
         return new ForcedType()

@@ -80,7 +80,10 @@ public enum AuditAction {
     GOAL_STATUS_SET("goal.status"),
     GOAL_UPDATE_ADDED("goal.update-add"),
     GOAL_MILESTONE_ADDED("goal.milestone-add"),
-    GOAL_MILESTONE_REACHED("goal.milestone-reach");
+    GOAL_MILESTONE_REACHED("goal.milestone-reach"),
+
+    // mail (h4): the outbox gave up a mail after its last attempt
+    MAIL_GIVEN_UP("mail.given-up");
 
     private final String stored;
 

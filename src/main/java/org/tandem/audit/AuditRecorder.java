@@ -22,6 +22,7 @@ import org.tandem.accounts.AuditEvent.Outcome;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.TandemUser;
+import org.tandem.mail.MailGivenUp;
 
 /**
  * Writes the audit trail: every {@link AuditEvent} the services publish, and Spring Security's sign-ins, sign-outs
@@ -30,6 +31,9 @@ import org.tandem.accounts.TandemUser;
  */
 @Component
 class AuditRecorder {
+
+    /** The actor of the rows the mail sender causes. */
+    static final String MAIL_SENDER = "(mail sender)";
 
     private final AuditRepository audit;
     private final UserDetailsService accounts;
@@ -78,6 +82,18 @@ class AuditRecorder {
         if (event.getAuthentication().getPrincipal() instanceof TandemUser user) {
             on(AuditEvent.of(user, AuditAction.SIGNED_OUT, Subject.account(user.accountId())));
         }
+    }
+
+    /**
+     * The outbox gave up a mail. Mail sits below accounts (any feature may send it), so it cannot publish an
+     * {@link AuditEvent} itself; no one is signed in when the sender runs.
+     */
+    @EventListener
+    @Transactional
+    public void on(MailGivenUp event) {
+        on(new AuditEvent(event.clinicId(), null, MAIL_SENDER, AuditAction.MAIL_GIVEN_UP,
+                new Subject("mail_outbox", event.mailId()), Outcome.FAILURE,
+                event.subjectKey() + " after " + event.attempts() + " attempts: " + event.lastError()));
     }
 
     /** A method-security refusal; like every refusal, its row gets a transaction of its own. */

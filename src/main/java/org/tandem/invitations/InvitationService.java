@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +36,8 @@ import org.tandem.invitations.InvitationRefusedException.Reason;
 import org.tandem.invitations.InvitationRepository.Found;
 import org.tandem.invitations.InvitationRepository.Invitee;
 import org.tandem.invitations.InvitationRepository.Latest;
+import org.tandem.mail.Mail;
+import org.tandem.mail.Outbox;
 
 /**
  * Invitations for the partners of a couple. A link carries 32 random bytes; only their SHA-256 is
@@ -55,21 +59,27 @@ public class InvitationService {
     private final ApplicationEventPublisher events;
     private final Duration validFor;
     private final ClinicTime time;
+    private final Outbox outbox;
+    private final String publicUrl;
     private final SecureRandom random = new SecureRandom();
 
     InvitationService(InvitationRepository invitations, CoupleAccess access, AccountService accounts,
             ApplicationEventPublisher events, @Value("${tandem.invitations.valid-for:7d}") Duration validFor,
-            ClinicTime time) {
+            ClinicTime time, Outbox outbox, @Value("${tandem.public-url:http://localhost:8080}") String publicUrl) {
         this.invitations = invitations;
         this.access = access;
         this.accounts = accounts;
         this.events = events;
         this.validFor = validFor;
         this.time = time;
+        this.outbox = outbox;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
     /**
-     * A new link for one partner of one of the therapist's couples; voids the partner's pending links.
+     * A new link for one partner of one of the therapist's couples; voids the partner's pending links. When mail is
+     * configured the link is e-mailed to the partner too (in the therapist's locale: the partner's is not known), in
+     * this transaction.
      *
      * @throws RefusedException when the partner has no e-mail, already has an account, or their
      *     e-mail is already another account's
@@ -95,9 +105,17 @@ public class InvitationService {
         String token = newToken();
         long id = invitations.insert(therapist.clinicId(), invitee.partnerId(), email, hash(token),
                 therapist.accountId(), now, expiresAt);
+        String path = ACCEPT_ROUTE_PREFIX + token;
+        boolean mailed = outbox.configured();
+        if (mailed) {
+            Locale locale = LocaleContextHolder.getLocale();
+            outbox.enqueue(new Mail(therapist.clinicId(), email, locale, "mail.invitation.subject",
+                    "mail.invitation.body", List.of(publicUrl + "/" + path, time.format(locale).longDateTime(expiresAt))));
+        }
         events.publishEvent(AuditEvent.of(therapist, AuditAction.INVITATION_ISSUED, Subject.invitation(id),
-                "couple " + coupleId + ", partner " + position + (voided > 0 ? ", voided " + voided + " older" : "")));
-        return new IssuedInvitation(position, ACCEPT_ROUTE_PREFIX + token, expiresAt);
+                "couple " + coupleId + ", partner " + position + (voided > 0 ? ", voided " + voided + " older" : "")
+                        + (mailed ? ", e-mailed" : "")));
+        return new IssuedInvitation(position, path, expiresAt, mailed);
     }
 
     /**

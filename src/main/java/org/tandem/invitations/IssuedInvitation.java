@@ -4,6 +4,7 @@ import java.time.Instant;
 
 /**
  * A freshly issued link. {@code path} ({@code invitation/<token>}) is relative to the application's
- * base URL; the token in it is never stored, so this is the only time anyone sees it.
+ * base URL; the token in it is never stored, so this is the only time anyone sees it (and the e-mail, when
+ * {@code mailed}: mail is configured and the link was queued for the partner).
  */
-public record IssuedInvitation(int position, String path, Instant expiresAt) {}
+public record IssuedInvitation(int position, String path, Instant expiresAt, boolean mailed) {}

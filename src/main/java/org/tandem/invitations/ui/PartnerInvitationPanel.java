@@ -112,6 +112,11 @@ public class PartnerInvitationPanel extends Composite<Div> {
         note.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.NONE);
         issued.removeAll();
         issued.add(row, note);
+        if (invitation.mailed()) {
+            Paragraph mailed = new Paragraph(getTranslation("invitations.panel.mailed"));
+            mailed.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.NONE);
+            issued.add(mailed);
+        }
         issued.setVisible(true);
     }
 

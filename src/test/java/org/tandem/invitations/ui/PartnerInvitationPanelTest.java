@@ -88,7 +88,8 @@ class PartnerInvitationPanelTest extends SpringBrowserlessTest {
         assertThat(link.isReadOnly()).isTrue();
         assertThat(link.getValue()).as("absolute").matches("https?://[^/]+/(.+/)?invitation/[A-Za-z0-9_-]{43}");
         assertThat(texts(panel)).anySatisfy(text -> assertThat(text).startsWith("Invitation pending"))
-                .anySatisfy(text -> assertThat(text).startsWith("Copy this link now"));
+                .anySatisfy(text -> assertThat(text).startsWith("Copy this link now"))
+                .anySatisfy(text -> assertThat(text).startsWith("The link has also been e-mailed to the partner."));
         assertThat($(Button.class, panel).all()).extracting(Button::getText).contains("Copy link");
         String first = token(link.getValue());
         assertThat(invitations.preview(first).firstName()).isEqualTo("Lucía");
