@@ -80,7 +80,15 @@ public enum AuditAction {
     GOAL_STATUS_SET("goal.status"),
     GOAL_UPDATE_ADDED("goal.update-add"),
     GOAL_MILESTONE_ADDED("goal.milestone-add"),
-    GOAL_MILESTONE_REACHED("goal.milestone-reach");
+    GOAL_MILESTONE_REACHED("goal.milestone-reach"),
+
+    // staff accounts, caseload reassignment (issue 12: h6)
+    STAFF_INVITED("staff-invitation.issue"),
+    STAFF_INVITATION_VOIDED("staff-invitation.void"),
+    ACCOUNT_ROLES_CHANGED("account.roles-change"),
+    ACCOUNT_DEACTIVATED("account.deactivate"),
+    ACCOUNT_REACTIVATED("account.reactivate"),
+    CASELOAD_REASSIGNED("couple.caseload-reassign");
 
     private final String stored;
 
