@@ -206,7 +206,7 @@ class AssignmentRepository {
     private void end(long clinicId, long endedBy, Condition... which) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (var gone : dsl.deleteFrom(COUPLE_THERAPIST)
-                .where(COUPLE_THERAPIST.CLINIC_ID.eq(clinicId)).and(which)
+                .where(DSL.and(which).and(COUPLE_THERAPIST.CLINIC_ID.eq(clinicId)))
                 .returning()
                 .fetch()) {
             dsl.insertInto(COUPLE_THERAPIST_PERIOD)

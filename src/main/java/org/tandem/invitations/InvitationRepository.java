@@ -4,7 +4,6 @@ import static org.tandem.jooq.Tables.CLINIC;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.tandem.jooq.Tables.INVITATION;
 import static org.tandem.jooq.Tables.INVITATION_ROLE;
@@ -21,6 +20,7 @@ import org.jooq.Field;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Records;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -159,7 +159,7 @@ class InvitationRepository {
     }
 
     private static Field<Set<Role>> staffRoles() {
-        return multiset(select(INVITATION_ROLE.ROLE).from(INVITATION_ROLE)
+        return multiset(DSL.select(INVITATION_ROLE.ROLE).from(INVITATION_ROLE)
                 .where(INVITATION_ROLE.INVITATION_ID.eq(INVITATION.ID)))
                 .convertFrom(rows -> {
                     Set<Role> roles = EnumSet.noneOf(Role.class);
