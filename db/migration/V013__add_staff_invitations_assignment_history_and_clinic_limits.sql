@@ -9,7 +9,9 @@ alter table invitation
 create table invitation_role (
     clinic_id     bigint not null,
     invitation_id bigint not null,
-    role          text   not null check (role in ('ADMIN', 'THERAPIST')),
+    -- every Role, as each typed column lists its enum (decision 018); a staff invitation never holds CLIENT
+    -- (StaffInvitationService and AccountService.createStaffAccount refuse it)
+    role          text   not null check (role in ('ADMIN', 'THERAPIST', 'CLIENT')),
     primary key (invitation_id, role),
     constraint invitation_role_invitation_fk foreign key (clinic_id, invitation_id)
         references invitation (clinic_id, id)

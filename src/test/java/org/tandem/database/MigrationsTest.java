@@ -60,7 +60,8 @@ class MigrationsTest {
                 "goal", "goal_update", "goal_milestone",
                 "instrument_version", "instrument_item", "check_in", "check_in_answer", // V006
                 "alert_acknowledgement",
-                "balance_summary"); // V007
+                "balance_summary", // V007
+                "invitation_role", "couple_therapist_period"); // V013
     }
 
     @Test
@@ -162,7 +163,7 @@ class MigrationsTest {
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(21);
+        assertThat(checked).isEqualTo(23);
     }
 
     private String foreignKey(String name) {
