@@ -109,7 +109,9 @@ class AccountRepository {
                 .where(ACCOUNT.CLINIC_ID.eq(clinicId), ACCOUNT.ACTIVE.isTrue(), exists(selectOne().from(ACCOUNT_ROLE)
                         .where(ACCOUNT_ROLE.ACCOUNT_ID.eq(ACCOUNT.ID), ACCOUNT_ROLE.ROLE.eq(Role.ADMIN))))
                 .orderBy(ACCOUNT.ID)
-                .forUpdate()
+                // NO KEY UPDATE: still one admin at a time, but the audit row of a refusal, written in a transaction
+                // of its own, may reference the account (FOR UPDATE would make it wait for this one: a deadlock).
+                .forNoKeyUpdate()
                 .fetch(ACCOUNT.ID);
     }
 

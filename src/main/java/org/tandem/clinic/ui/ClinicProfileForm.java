@@ -46,12 +46,18 @@ class ClinicProfileForm extends Composite<Section> {
         idleTimeout.setMin(ClinicProfile.MIN_IDLE_MINUTES);
         idleTimeout.setMax(ClinicProfile.MAX_IDLE_MINUTES);
         idleTimeout.setStepButtonsVisible(true);
+        String idleRange = getTranslation("clinic.validation.idle-timeout-range");
+        idleTimeout.setI18n(new IntegerField.IntegerFieldI18n().setMinErrorMessage(idleRange)
+                .setMaxErrorMessage(idleRange).setBadInputErrorMessage(idleRange));
         idleTimeout.setRequiredIndicatorVisible(true);
         invitationDays.setLabel(getTranslation("clinic.settings.invitation-days"));
         invitationDays.setHelperText(getTranslation("clinic.settings.invitation-days.help"));
         invitationDays.setMin(1);
         invitationDays.setMax(ClinicProfile.MAX_INVITATION_DAYS);
         invitationDays.setStepButtonsVisible(true);
+        String daysRange = getTranslation("clinic.validation.invitation-days-range");
+        invitationDays.setI18n(new IntegerField.IntegerFieldI18n().setMinErrorMessage(daysRange)
+                .setMaxErrorMessage(daysRange).setBadInputErrorMessage(daysRange));
         invitationDays.setRequiredIndicatorVisible(true);
 
         binder.forField(name).withValidator(FormConstraints.of(ClinicProfile.class, "clinicName"))

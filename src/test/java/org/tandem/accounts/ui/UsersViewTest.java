@@ -181,4 +181,20 @@ class UsersViewTest extends SpringBrowserlessTest {
         navigate("users", Component.class);
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("AccessDeniedView");
     }
+
+    @Test
+    void deactivating_yourself_is_refused_in_words_and_changes_nothing() {
+        signIn.as(admin.email());
+        navigate(AccountRoutes.user(admin.accountId()), Component.class);
+        assertThat(texts(Paragraph.class)).contains("This is your own account.");
+
+        // The click's refusal reaches the global error handler, which shows it in its own words (decision 015).
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> test(button("Deactivate")).click());
+        while (thrown != null && !(thrown instanceof org.tandem.accounts.RefusedException)) {
+            thrown = thrown.getCause();
+        }
+        assertThat(thrown).isInstanceOfSatisfying(org.tandem.accounts.RefusedException.class,
+                refused -> assertThat(refused.messageKey()).isEqualTo("users.error.deactivate-self"));
+        assertThat(accounts.account(admin.accountId()).active()).isTrue();
+    }
 }

@@ -135,7 +135,7 @@ class ClinicSettingsViewTest extends SpringBrowserlessTest {
         signIn.as(admin.email());
         navigate(ClinicSettingsView.class);
 
-        test(number("Sign out after (minutes idle)")).setValue(4);
+        number("Sign out after (minutes idle)").setValue(4); // typed: the tester refuses what the steppers cannot reach
         test(saveProfile()).click();
 
         assertThat(number("Sign out after (minutes idle)").isInvalid()).isTrue();
