@@ -127,11 +127,18 @@ class InvitationRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     long insert(long clinicId, long partnerId, String email, String tokenHash, long createdBy, Instant now,
             Instant expiresAt) {
+        return insertRow(clinicId, partnerId, null, email, Role.CLIENT, tokenHash, createdBy, now, expiresAt);
+    }
+
+    /** A partner's invitation names the partner; a staff member's names the person instead. */
+    private long insertRow(long clinicId, @Nullable Long partnerId, @Nullable String displayName, String email,
+            Role role, String tokenHash, long createdBy, Instant now, Instant expiresAt) {
         return dsl.insertInto(INVITATION)
                 .set(INVITATION.CLINIC_ID, clinicId)
                 .set(INVITATION.PARTNER_ID, partnerId)
+                .set(INVITATION.DISPLAY_NAME, displayName)
                 .set(INVITATION.EMAIL, email)
-                .set(INVITATION.ROLE, Role.CLIENT)
+                .set(INVITATION.ROLE, role)
                 .set(INVITATION.TOKEN_HASH, tokenHash)
                 .set(INVITATION.CREATED_BY, createdBy)
                 .set(INVITATION.CREATED_AT, at(now))
@@ -219,17 +226,8 @@ class InvitationRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     long insertStaff(long clinicId, String displayName, String email, Set<Role> roles, String tokenHash,
             long createdBy, Instant now, Instant expiresAt) {
-        long id = dsl.insertInto(INVITATION)
-                .set(INVITATION.CLINIC_ID, clinicId)
-                .set(INVITATION.DISPLAY_NAME, displayName)
-                .set(INVITATION.EMAIL, email)
-                .set(INVITATION.ROLE, roles.contains(Role.ADMIN) ? Role.ADMIN : Role.THERAPIST)
-                .set(INVITATION.TOKEN_HASH, tokenHash)
-                .set(INVITATION.CREATED_BY, createdBy)
-                .set(INVITATION.CREATED_AT, at(now))
-                .set(INVITATION.EXPIRES_AT, at(expiresAt))
-                .returning(INVITATION.ID)
-                .fetchSingle().getId();
+        long id = insertRow(clinicId, null, displayName, email,
+                roles.contains(Role.ADMIN) ? Role.ADMIN : Role.THERAPIST, tokenHash, createdBy, now, expiresAt);
         for (Role role : roles) {
             dsl.insertInto(INVITATION_ROLE)
                     .set(INVITATION_ROLE.CLINIC_ID, clinicId)

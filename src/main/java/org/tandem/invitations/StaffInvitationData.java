@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -24,6 +25,7 @@ public record StaffInvitationData(
     public StaffInvitationData {
         displayName = displayName == null ? "" : displayName.strip();
         email = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        roles = roles == null || roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        // In the enum's order, so the audit and the screens always list ADMIN before THERAPIST.
+        roles = roles == null || roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
     }
 }

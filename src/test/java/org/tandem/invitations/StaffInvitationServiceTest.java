@@ -242,8 +242,12 @@ class StaffInvitationServiceTest {
         String email = address();
         String token = token(invite("Sam Okafor", email, Role.THERAPIST));
 
-        assertThatThrownBy(() -> invitations.accept(token, "sam okafor riverside"))
-                .isInstanceOf(PasswordRejectedException.class);
+        assertThatThrownBy(() -> invitations.accept(token, email))
+                .isInstanceOfSatisfying(PasswordRejectedException.class,
+                        e -> assertThat(e.check().problem()).isEqualTo(PasswordCheck.Problem.TOO_EASY_TO_GUESS));
+        assertThatThrownBy(() -> invitations.accept(token, "a".repeat(14)))
+                .isInstanceOfSatisfying(PasswordRejectedException.class,
+                        e -> assertThat(e.check().problem()).isEqualTo(PasswordCheck.Problem.TOO_SHORT));
         assertThat(dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq(email))).isFalse();
         assertThat(invitations.accept(token, STRONG).staff()).isTrue();
     }
