@@ -25,11 +25,11 @@ public class JooqCodegen {
      * (docs/decisions/018-typed-columns.md). Columns are matched as schema.table.column.
      */
     static final List<ForcedType> ENUM_COLUMNS = List.of(
-            enumColumns("org.tandem.accounts.Role", "account_role.role", "invitation.role"),
+            enumColumns("org.tandem.accounts.Role", "account_role.role", "invitation.role", "invitation_role.role"),
             enumColumns("org.tandem.accounts.AuditEvent.Outcome", "audit_event.outcome"),
             enumColumns("org.tandem.couples.CoupleStatus",
                     "couple.status", "couple_status_change.from_status", "couple_status_change.to_status"),
-            enumColumns("org.tandem.couples.TherapistRole", "couple_therapist.role"),
+            enumColumns("org.tandem.couples.TherapistRole", "couple_therapist.role", "couple_therapist_period.role"),
             enumColumns("org.tandem.sessions.SessionStatus", "couple_session.status"),
             enumColumns("org.tandem.sessions.Modality", "couple_session.modality"),
             enumColumns("org.tandem.workbook.Category", "module.category", "module_version.category"),

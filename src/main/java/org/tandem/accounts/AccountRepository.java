@@ -1,6 +1,11 @@
 package org.tandem.accounts;
 
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.falseCondition;
+import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.select;
 import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.ACCOUNT_ROLE;
@@ -11,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
@@ -50,18 +56,92 @@ class AccountRepository {
                 .fetchOptional(Records.mapping(TandemUser::new));
     }
 
-    List<AccountSummary> page(long clinicId, int offset, int limit) {
+    List<AccountSummary> page(long clinicId, UserFilter filter, int offset, int limit) {
         return dsl.select(ACCOUNT.ID, ACCOUNT.DISPLAY_NAME, ACCOUNT.EMAIL, roles(), ACCOUNT.ACTIVE)
                 .from(ACCOUNT)
-                .where(ACCOUNT.CLINIC_ID.eq(clinicId))
-                .orderBy(ACCOUNT.DISPLAY_NAME, ACCOUNT.ID)
+                .where(ACCOUNT.CLINIC_ID.eq(clinicId), matching(filter))
+                .orderBy(lower(ACCOUNT.DISPLAY_NAME), ACCOUNT.ID)
                 .offset(offset)
                 .limit(limit)
                 .fetch(Records.mapping(AccountSummary::new));
     }
 
-    int count(long clinicId) {
-        return dsl.fetchCount(ACCOUNT, ACCOUNT.CLINIC_ID.eq(clinicId));
+    int count(long clinicId, UserFilter filter) {
+        return dsl.fetchCount(ACCOUNT, ACCOUNT.CLINIC_ID.eq(clinicId).and(matching(filter)));
+    }
+
+    /** Every word in the name or the e-mail ({@code containsIgnoreCase} escapes % and _), the role, the state. */
+    private static Condition matching(UserFilter filter) {
+        if (!filter.includesAccounts()) {
+            return falseCondition();
+        }
+        Condition condition = noCondition();
+        for (String term : filter.terms()) {
+            condition = condition.and(ACCOUNT.DISPLAY_NAME.containsIgnoreCase(term)
+                    .or(ACCOUNT.EMAIL.containsIgnoreCase(term)));
+        }
+        Role role = filter.role();
+        if (role != null) {
+            condition = condition.and(exists(selectOne().from(ACCOUNT_ROLE)
+                    .where(ACCOUNT_ROLE.ACCOUNT_ID.eq(ACCOUNT.ID), ACCOUNT_ROLE.ROLE.eq(role))));
+        }
+        UserState state = filter.state();
+        if (state != null) {
+            condition = condition.and(ACCOUNT.ACTIVE.eq(state == UserState.ACTIVE));
+        }
+        return condition;
+    }
+
+    Optional<AccountDetails> details(long clinicId, long accountId) {
+        return dsl.select(ACCOUNT.ID, ACCOUNT.DISPLAY_NAME, ACCOUNT.EMAIL, roles(), ACCOUNT.ACTIVE, ACCOUNT.VERSION)
+                .from(ACCOUNT)
+                .where(ACCOUNT.CLINIC_ID.eq(clinicId), ACCOUNT.ID.eq(accountId))
+                .fetchOptional(Records.mapping(AccountDetails::new));
+    }
+
+    /**
+     * The clinic's active admins, locked until the transaction ends: two admins taking the role from each other at
+     * the same moment take turns, so the clinic never ends without one.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<Long> lockActiveAdmins(long clinicId) {
+        return dsl.select(ACCOUNT.ID).from(ACCOUNT)
+                .where(ACCOUNT.CLINIC_ID.eq(clinicId), ACCOUNT.ACTIVE.isTrue(), exists(selectOne().from(ACCOUNT_ROLE)
+                        .where(ACCOUNT_ROLE.ACCOUNT_ID.eq(ACCOUNT.ID), ACCOUNT_ROLE.ROLE.eq(Role.ADMIN))))
+                .orderBy(ACCOUNT.ID)
+                // NO KEY UPDATE: still one admin at a time, but the audit row of a refusal, written in a transaction
+                // of its own, may reference the account (FOR UPDATE would make it wait for this one: a deadlock).
+                .forNoKeyUpdate()
+                .fetch(ACCOUNT.ID);
+    }
+
+    /** Replaces the account's roles if its version is still {@code version}; false when another save came first. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean replaceRoles(long clinicId, long accountId, int version, Set<Role> roles) {
+        if (!bumpVersion(clinicId, accountId, version)) {
+            return false;
+        }
+        dsl.deleteFrom(ACCOUNT_ROLE)
+                .where(ACCOUNT_ROLE.CLINIC_ID.eq(clinicId), ACCOUNT_ROLE.ACCOUNT_ID.eq(accountId))
+                .execute();
+        insertRoles(clinicId, accountId, roles);
+        return true;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean setActive(long clinicId, long accountId, int version, boolean active) {
+        return dsl.update(ACCOUNT)
+                .set(ACCOUNT.ACTIVE, active)
+                .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
+                .where(ACCOUNT.CLINIC_ID.eq(clinicId), ACCOUNT.ID.eq(accountId), ACCOUNT.VERSION.eq(version))
+                .execute() == 1;
+    }
+
+    private boolean bumpVersion(long clinicId, long accountId, int version) {
+        return dsl.update(ACCOUNT)
+                .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
+                .where(ACCOUNT.CLINIC_ID.eq(clinicId), ACCOUNT.ID.eq(accountId), ACCOUNT.VERSION.eq(version))
+                .execute() == 1;
     }
 
     boolean anyAccountExists() {
@@ -86,13 +166,17 @@ class AccountRepository {
                 .set(ACCOUNT.PASSWORD_HASH, passwordHash)
                 .returning(ACCOUNT.ID)
                 .fetchSingle().getId();
+        insertRoles(clinicId, id, roles);
+        return id;
+    }
+
+    private void insertRoles(long clinicId, long accountId, Set<Role> roles) {
         for (Role role : roles) {
             dsl.insertInto(ACCOUNT_ROLE)
                     .set(ACCOUNT_ROLE.CLINIC_ID, clinicId)
-                    .set(ACCOUNT_ROLE.ACCOUNT_ID, id)
+                    .set(ACCOUNT_ROLE.ACCOUNT_ID, accountId)
                     .set(ACCOUNT_ROLE.ROLE, role)
                     .execute();
         }
-        return id;
     }
 }

@@ -3,6 +3,8 @@ package org.tandem.accounts;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -14,6 +16,8 @@ import org.tandem.accounts.AuditEvent.Subject;
 @Service
 @Transactional(readOnly = true)
 public class AccountService {
+
+    static final int MAX_PAGE_SIZE = 500;
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
@@ -28,12 +32,121 @@ public class AccountService {
     /** A page of the signed-in admin's clinic's accounts, ordered by name. */
     @PreAuthorize("hasRole('ADMIN')")
     public List<AccountSummary> page(int offset, int limit) {
-        return accounts.page(CurrentUser.require().clinicId(), offset, limit);
+        return page(UserFilter.ALL, offset, limit);
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     public int count() {
-        return accounts.count(CurrentUser.require().clinicId());
+        return count(UserFilter.ALL);
+    }
+
+    /** A page of the admin's clinic's accounts that match the filter, ordered by name. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<AccountSummary> page(UserFilter filter, int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        return accounts.page(CurrentUser.require().clinicId(), filter, offset, Math.min(limit, MAX_PAGE_SIZE));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public int count(UserFilter filter) {
+        return accounts.count(CurrentUser.require().clinicId(), filter);
+    }
+
+    /**
+     * One account of the admin's clinic. An account of another clinic is refused (and the refusal kept) exactly
+     * like one that does not exist.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public AccountDetails account(long accountId) {
+        TandemUser admin = CurrentUser.require();
+        return requireOfClinic(admin, accountId);
+    }
+
+    /**
+     * Gives a staff account these roles (ADMIN, THERAPIST or both). Refused: no role, a partner's account or the
+     * CLIENT role, and taking ADMIN from the clinic's last active admin. A save after someone else's is reported
+     * as {@link StaleVersionException}. Nothing is written when refused.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public AccountDetails changeRoles(long accountId, int version, Set<Role> roles) {
+        TandemUser admin = CurrentUser.require();
+        AccountDetails account = requireOfClinic(admin, accountId);
+        if (roles.isEmpty()) {
+            throw refused(admin, AuditAction.ACCOUNT_ROLES_CHANGED, accountId, "users.error.no-role");
+        }
+        if (!account.staff() || roles.contains(Role.CLIENT)) {
+            throw refused(admin, AuditAction.ACCOUNT_ROLES_CHANGED, accountId, "users.error.not-staff");
+        }
+        if (account.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+            requireAnotherAdmin(admin, accountId, AuditAction.ACCOUNT_ROLES_CHANGED);
+        }
+        Set<Role> before = EnumSet.copyOf(account.roles());
+        Set<Role> after = EnumSet.copyOf(roles);
+        if (!accounts.replaceRoles(admin.clinicId(), accountId, version, after)) {
+            throw new StaleVersionException("Account " + accountId, requireOfClinic(admin, accountId));
+        }
+        events.publishEvent(AuditEvent.of(admin, AuditAction.ACCOUNT_ROLES_CHANGED, Subject.account(accountId),
+                "roles " + before + " -> " + after));
+        return requireOfClinic(admin, accountId);
+    }
+
+    /**
+     * Deactivates an account: it can no longer sign in ({@link TandemUser#isEnabled()}). Refused for the admin's own
+     * account and for the clinic's last active admin.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public AccountDetails deactivate(long accountId, int version) {
+        TandemUser admin = CurrentUser.require();
+        AccountDetails account = requireOfClinic(admin, accountId);
+        if (accountId == admin.accountId()) {
+            throw refused(admin, AuditAction.ACCOUNT_DEACTIVATED, accountId, "users.error.deactivate-self");
+        }
+        if (account.active() && account.roles().contains(Role.ADMIN)) {
+            requireAnotherAdmin(admin, accountId, AuditAction.ACCOUNT_DEACTIVATED);
+        }
+        return setActive(admin, accountId, version, false, AuditAction.ACCOUNT_DEACTIVATED);
+    }
+
+    /** Lets a deactivated account sign in again, with the roles it had. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public AccountDetails reactivate(long accountId, int version) {
+        TandemUser admin = CurrentUser.require();
+        requireOfClinic(admin, accountId);
+        return setActive(admin, accountId, version, true, AuditAction.ACCOUNT_REACTIVATED);
+    }
+
+    private AccountDetails setActive(TandemUser admin, long accountId, int version, boolean active,
+            AuditAction action) {
+        if (!accounts.setActive(admin.clinicId(), accountId, version, active)) {
+            throw new StaleVersionException("Account " + accountId, requireOfClinic(admin, accountId));
+        }
+        events.publishEvent(AuditEvent.of(admin, action, Subject.account(accountId)));
+        return requireOfClinic(admin, accountId);
+    }
+
+    private AccountDetails requireOfClinic(TandemUser admin, long accountId) {
+        return accounts.details(admin.clinicId(), accountId).orElseThrow(() -> {
+            events.publishEvent(AuditEvent.denied(admin, "account " + accountId, "not in the clinic"));
+            return new AccessDeniedException("Account " + accountId + " is not in your clinic");
+        });
+    }
+
+    /** Refuses when the account is the clinic's only active admin; the admins stay locked until the act ends. */
+    private void requireAnotherAdmin(TandemUser admin, long accountId, AuditAction action) {
+        List<Long> admins = accounts.lockActiveAdmins(admin.clinicId());
+        if (admins.stream().noneMatch(id -> id != accountId)) {
+            throw refused(admin, action, accountId, "users.error.last-admin");
+        }
+    }
+
+    private RefusedException refused(TandemUser admin, AuditAction action, long accountId, String key) {
+        events.publishEvent(AuditEvent.failed(admin, action, Subject.account(accountId), key));
+        return new RefusedException(key);
     }
 
     /** Whether anyone can sign in at all; when not, the sign-in page offers the first-run setup. */
@@ -75,14 +188,32 @@ public class AccountService {
     @PreAuthorize("permitAll()")
     @Transactional(propagation = Propagation.MANDATORY)
     public long createInvitedAccount(long clinicId, String email, String displayName, String password) {
+        return createAccount(clinicId, email, displayName, password, EnumSet.of(Role.CLIENT));
+    }
+
+    /**
+     * Creates the staff account of someone who accepted a staff invitation, with the roles the admin gave (ADMIN,
+     * THERAPIST or both). Like {@link #createInvitedAccount}, only inside the invitations feature's transaction.
+     *
+     * @throws EmailTakenException when an account with this e-mail already exists (in any clinic)
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long createStaffAccount(long clinicId, String email, String displayName, String password, Set<Role> roles) {
+        if (roles.isEmpty() || roles.contains(Role.CLIENT)) {
+            throw new IllegalArgumentException("A staff account holds ADMIN, THERAPIST or both, not " + roles);
+        }
+        return createAccount(clinicId, email, displayName, password, EnumSet.copyOf(roles));
+    }
+
+    private long createAccount(long clinicId, String email, String displayName, String password, Set<Role> roles) {
         String normalised = email.strip().toLowerCase(Locale.ROOT);
         if (accounts.emailTaken(normalised)) {
             throw new EmailTakenException(normalised);
         }
-        long id = accounts.insert(clinicId, normalised, displayName.strip(), passwordEncoder.encode(password),
-                EnumSet.of(Role.CLIENT));
+        long id = accounts.insert(clinicId, normalised, displayName.strip(), passwordEncoder.encode(password), roles);
         events.publishEvent(AuditEvent.ofAccount(clinicId, id, normalised, AuditAction.ACCOUNT_CREATED,
-                Subject.account(id), "roles [CLIENT]"));
+                Subject.account(id), "roles " + roles));
         return id;
     }
 }

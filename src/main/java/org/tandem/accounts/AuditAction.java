@@ -83,7 +83,15 @@ public enum AuditAction {
     GOAL_MILESTONE_REACHED("goal.milestone-reach"),
 
     // mail (h4): the outbox gave up a mail after its last attempt
-    MAIL_GIVEN_UP("mail.given-up");
+    MAIL_GIVEN_UP("mail.given-up"),
+
+    // staff accounts, caseload reassignment (issue 12: h6)
+    STAFF_INVITED("staff-invitation.issue"),
+    STAFF_INVITATION_VOIDED("staff-invitation.void"),
+    ACCOUNT_ROLES_CHANGED("account.roles-change"),
+    ACCOUNT_DEACTIVATED("account.deactivate"),
+    ACCOUNT_REACTIVATED("account.reactivate"),
+    CASELOAD_REASSIGNED("couple.caseload-reassign");
 
     private final String stored;
 

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -31,7 +32,7 @@ import org.tandem.accounts.ui.AccountRoutes;
 
 /**
  * Signs a person out after {@code tandem.security.idle-timeout} without interaction, even with the tab left open
- * (docs/decisions/005-idle-sign-out.md). Idleness is measured on the application's {@link Clock}: every request
+ * (docs/decisions/005-idle-sign-out.md); the clinic's admin may set another length for the clinic. Idleness is measured on the application's {@link Clock}: every request
  * but Vaadin's heartbeat counts as interaction; the first request after the timeout (a heartbeat arrives every
  * minute from an open tab) ends the session, before Spring Security reads it, and the tab goes to the sign-in page,
  * which says why. The container's own session timeout and Vaadin's {@code closeIdleSessions} stay as a backstop for
@@ -49,12 +50,23 @@ class IdleSignOut implements VaadinServiceInitListener, HttpSessionListener {
     private final Duration idleTimeout;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<IdleTimeouts> clinicTimeouts;
 
+    /**
+     * {@code idleTimeout} is the default; a signed-in person's clinic may set its own ({@link IdleTimeouts}, read
+     * on every request, so that an admin's change applies at once).
+     */
     IdleSignOut(@Value("${tandem.security.idle-timeout:15m}") Duration idleTimeout, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, ObjectProvider<IdleTimeouts> clinicTimeouts) {
         this.idleTimeout = idleTimeout;
         this.events = events;
         this.clock = clock;
+        this.clinicTimeouts = clinicTimeouts;
+    }
+
+    private Duration timeoutOf(TandemUser user) {
+        IdleTimeouts timeouts = clinicTimeouts.getIfAvailable();
+        return timeouts == null ? idleTimeout : timeouts.idleTimeout(user.clinicId());
     }
 
     /** Runs just before Spring Security's filters, so that a session ended here is not read as signed in. */
@@ -118,10 +130,17 @@ class IdleSignOut implements VaadinServiceInitListener, HttpSessionListener {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 Instant now = clock.instant();
-                TandemUser user = session.getAttribute(LAST_INTERACTION) instanceof Instant last
-                        && !now.isBefore(last.plus(idleTimeout))
-                        ? signedIn(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY))
+                TandemUser signedIn = signedIn(
+                        session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY));
+                Duration timeout = signedIn == null ? idleTimeout : timeoutOf(signedIn);
+                TandemUser user = signedIn != null && session.getAttribute(LAST_INTERACTION) instanceof Instant last
+                        && !now.isBefore(last.plus(timeout))
+                        ? signedIn
                         : null;
+                if (signedIn != null && user == null) {
+                    // The container's backstop follows the clinic's timeout.
+                    session.setMaxInactiveInterval((int) Math.max(1, timeout.toSeconds()));
+                }
                 if (user != null) {
                     // Taken out first, so that Vaadin's destroy listener does not record the sign-out twice.
                     session.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);

@@ -50,4 +50,32 @@ class ClinicRepository {
                 .where(CLINIC.ID.eq(clinicId), CLINIC.VERSION.eq(expectedVersion))
                 .execute() == 1;
     }
+
+    @org.jspecify.annotations.Nullable Integer idleTimeoutMinutes(long clinicId) {
+        return dsl.select(CLINIC.IDLE_TIMEOUT_MINUTES).from(CLINIC).where(CLINIC.ID.eq(clinicId))
+                .fetchOptional(CLINIC.IDLE_TIMEOUT_MINUTES).orElse(null);
+    }
+
+    @org.jspecify.annotations.Nullable Integer invitationValidDays(long clinicId) {
+        return dsl.select(CLINIC.INVITATION_VALID_DAYS).from(CLINIC).where(CLINIC.ID.eq(clinicId))
+                .fetchOptional(CLINIC.INVITATION_VALID_DAYS).orElse(null);
+    }
+
+    /** The name and the clinic's own limits (null where it has set none) and the version, mapped by the caller. */
+    <T> T profile(long clinicId, org.jooq.Function4<String, Integer, Integer, Integer, T> mapping) {
+        return dsl.select(CLINIC.NAME, CLINIC.IDLE_TIMEOUT_MINUTES, CLINIC.INVITATION_VALID_DAYS, CLINIC.VERSION)
+                .from(CLINIC).where(CLINIC.ID.eq(clinicId))
+                .fetchSingle(Records.mapping(mapping));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean updateProfile(long clinicId, int expectedVersion, ClinicProfile profile) {
+        return dsl.update(CLINIC)
+                .set(CLINIC.NAME, profile.clinicName())
+                .set(CLINIC.IDLE_TIMEOUT_MINUTES, profile.idleTimeoutMinutes())
+                .set(CLINIC.INVITATION_VALID_DAYS, profile.invitationValidDays())
+                .set(CLINIC.VERSION, CLINIC.VERSION.plus(1))
+                .where(CLINIC.ID.eq(clinicId), CLINIC.VERSION.eq(expectedVersion))
+                .execute() == 1;
+    }
 }

@@ -24,11 +24,14 @@ public class ClinicService {
     private final ClinicRepository clinics;
     private final AccountService accounts;
     private final ApplicationEventPublisher events;
+    private final ClinicLimits limits;
 
-    ClinicService(ClinicRepository clinics, AccountService accounts, ApplicationEventPublisher events) {
+    ClinicService(ClinicRepository clinics, AccountService accounts, ApplicationEventPublisher events,
+            ClinicLimits limits) {
         this.clinics = clinics;
         this.accounts = accounts;
         this.events = events;
+        this.limits = limits;
     }
 
     /** Whether the first-run setup has been done (or the demo clinic loaded). */
@@ -77,5 +80,36 @@ public class ClinicService {
         events.publishEvent(AuditEvent.of(admin, AuditAction.CLINIC_POLICIES_CHANGED, Subject.clinic(admin.clinicId()),
                 "no secrets: " + before.noSecrets() + " -> " + after.noSecrets()));
         return after;
+    }
+
+    /** The signed-in admin's clinic's name and limits; the configured defaults where the clinic has set none. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public VersionedProfile profile() {
+        return profileOf(CurrentUser.require().clinicId());
+    }
+
+    /**
+     * Saves the clinic's name and limits if nobody saved the clinic since {@code expectedVersion}; otherwise throws
+     * {@link StaleVersionException} carrying the profile as it now stands, and changes nothing.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public VersionedProfile updateProfile(int expectedVersion, @Valid ClinicProfile profile) {
+        TandemUser admin = CurrentUser.require();
+        VersionedProfile before = profileOf(admin.clinicId());
+        if (!clinics.updateProfile(admin.clinicId(), expectedVersion, profile)) {
+            throw new StaleVersionException("The profile of clinic " + admin.clinicId(), before);
+        }
+        events.publishEvent(AuditEvent.of(admin, AuditAction.CLINIC_POLICIES_CHANGED, Subject.clinic(admin.clinicId()),
+                "profile: idle timeout " + before.profile().idleTimeoutMinutes() + " -> "
+                        + profile.idleTimeoutMinutes() + " min, invitations valid "
+                        + before.profile().invitationValidDays() + " -> " + profile.invitationValidDays() + " days"
+                        + (before.profile().clinicName().equals(profile.clinicName()) ? "" : ", renamed")));
+        return profileOf(admin.clinicId());
+    }
+
+    private VersionedProfile profileOf(long clinicId) {
+        return clinics.profile(clinicId, (name, idle, days, version) ->
+                new VersionedProfile(limits.withDefaults(name, idle, days), version));
     }
 }

@@ -11,6 +11,7 @@ import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.ACCOUNT_ROLE;
 import static org.tandem.jooq.Tables.COUPLE;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
+import static org.tandem.jooq.Tables.COUPLE_THERAPIST_PERIOD;
 import static org.tandem.jooq.Tables.PARTNER;
 
 import java.time.Clock;
@@ -25,6 +26,7 @@ import org.jooq.Record2;
 import org.jooq.Record;
 import org.jooq.Records;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.jooq.TableLike;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -131,6 +133,10 @@ class AssignmentRepository {
                 .orElse(TherapistCheck.NOT_IN_CLINIC);
     }
 
+    boolean coupleOfClinic(long clinicId, long coupleId) {
+        return dsl.fetchExists(COUPLE, COUPLE.CLINIC_ID.eq(clinicId), COUPLE.ID.eq(coupleId));
+    }
+
     /**
      * Whether the couple is of this clinic; locks it, so that two admins assigning the same couple at
      * once take turns instead of colliding on the one-primary index.
@@ -159,26 +165,84 @@ class AssignmentRepository {
                 .fetch(COUPLE_THERAPIST.ACCOUNT_ID);
     }
 
-    /** Makes the account the couple's primary therapist; the former primary, and the account's co-therapist row, go. */
+    /**
+     * Makes the account the couple's primary therapist; the former primary, and the account's co-therapist row, go
+     * (into the history, ended by {@code admin}).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void replacePrimary(long clinicId, long coupleId, long accountId) {
-        dsl.deleteFrom(COUPLE_THERAPIST)
-                .where(COUPLE_THERAPIST.CLINIC_ID.eq(clinicId), COUPLE_THERAPIST.COUPLE_ID.eq(coupleId),
-                        COUPLE_THERAPIST.ROLE.eq(TherapistRole.PRIMARY).or(COUPLE_THERAPIST.ACCOUNT_ID.eq(accountId)))
-                .execute();
+    void replacePrimary(long clinicId, long coupleId, long accountId, long admin) {
+        end(clinicId, admin, COUPLE_THERAPIST.COUPLE_ID.eq(coupleId),
+                COUPLE_THERAPIST.ROLE.eq(TherapistRole.PRIMARY).or(COUPLE_THERAPIST.ACCOUNT_ID.eq(accountId)));
         insert(clinicId, coupleId, accountId, TherapistRole.PRIMARY);
     }
 
-    /** Replaces every co-therapist of the couple by this one, or by none. */
+    /** Replaces every co-therapist of the couple by this one, or by none; the former ones go into the history. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void replaceCoTherapist(long clinicId, long coupleId, @Nullable Long accountId) {
-        dsl.deleteFrom(COUPLE_THERAPIST)
-                .where(COUPLE_THERAPIST.CLINIC_ID.eq(clinicId), COUPLE_THERAPIST.COUPLE_ID.eq(coupleId),
-                        COUPLE_THERAPIST.ROLE.eq(TherapistRole.CO_THERAPIST))
-                .execute();
+    void replaceCoTherapist(long clinicId, long coupleId, @Nullable Long accountId, long admin) {
+        end(clinicId, admin, COUPLE_THERAPIST.COUPLE_ID.eq(coupleId),
+                COUPLE_THERAPIST.ROLE.eq(TherapistRole.CO_THERAPIST));
         if (accountId != null) {
             insert(clinicId, coupleId, accountId, TherapistRole.CO_THERAPIST);
         }
+    }
+
+    /** Ends these assignments: each leaves couple_therapist for couple_therapist_period, stamped now and by whom. */
+    private void end(long clinicId, long endedBy, Condition... which) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (var gone : dsl.deleteFrom(COUPLE_THERAPIST)
+                .where(DSL.and(which).and(COUPLE_THERAPIST.CLINIC_ID.eq(clinicId)))
+                .returning()
+                .fetch()) {
+            dsl.insertInto(COUPLE_THERAPIST_PERIOD)
+                    .set(COUPLE_THERAPIST_PERIOD.CLINIC_ID, clinicId)
+                    .set(COUPLE_THERAPIST_PERIOD.COUPLE_ID, gone.getCoupleId())
+                    .set(COUPLE_THERAPIST_PERIOD.ACCOUNT_ID, gone.getAccountId())
+                    .set(COUPLE_THERAPIST_PERIOD.ROLE, gone.getRole())
+                    .set(COUPLE_THERAPIST_PERIOD.ASSIGNED_AT, gone.getAssignedAt())
+                    .set(COUPLE_THERAPIST_PERIOD.ENDED_AT, now.isBefore(gone.getAssignedAt()) ? gone.getAssignedAt() : now)
+                    .set(COUPLE_THERAPIST_PERIOD.ENDED_BY, endedBy)
+                    .execute();
+        }
+    }
+
+    /** Whether the account is of this clinic, whatever its roles and state. */
+    boolean accountInClinic(long clinicId, long accountId) {
+        return dsl.fetchExists(ACCOUNT, ACCOUNT.CLINIC_ID.eq(clinicId), ACCOUNT.ID.eq(accountId));
+    }
+
+    /** The couples this account works with, as primary or co-therapist, by the first partner's name. */
+    List<TherapistCouple> couplesOf(long clinicId, long accountId) {
+        CoupleTherapist mine = COUPLE_THERAPIST.as("mine");
+        return dsl.select(COUPLE.ID, ONE.FULL_NAME, TWO.FULL_NAME, COUPLE.STATUS, mine.ROLE)
+                .from(tables())
+                .join(mine).on(mine.COUPLE_ID.eq(COUPLE.ID), mine.CLINIC_ID.eq(COUPLE.CLINIC_ID))
+                .where(COUPLE.CLINIC_ID.eq(clinicId), mine.ACCOUNT_ID.eq(accountId))
+                .orderBy(lower(ONE.FULL_NAME), COUPLE.ID)
+                .fetch(Records.mapping(TherapistCouple::new));
+    }
+
+    /** How this account works with the couple now, if at all. */
+    Optional<TherapistRole> roleOf(long clinicId, long coupleId, long accountId) {
+        return dsl.select(COUPLE_THERAPIST.ROLE).from(COUPLE_THERAPIST)
+                .where(COUPLE_THERAPIST.CLINIC_ID.eq(clinicId), COUPLE_THERAPIST.COUPLE_ID.eq(coupleId),
+                        COUPLE_THERAPIST.ACCOUNT_ID.eq(accountId))
+                .fetchOptional(COUPLE_THERAPIST.ROLE);
+    }
+
+    /** Who has worked with the couple: the current assignments (open) and the ended ones, earliest first. */
+    List<AssignmentPeriod> history(long clinicId, long coupleId) {
+        var current = dsl.select(COUPLE_THERAPIST.ACCOUNT_ID, ACCOUNT.DISPLAY_NAME, COUPLE_THERAPIST.ROLE,
+                        COUPLE_THERAPIST.ASSIGNED_AT, DSL.inline((OffsetDateTime) null).as("ended_at"))
+                .from(COUPLE_THERAPIST).join(ACCOUNT).on(ACCOUNT.ID.eq(COUPLE_THERAPIST.ACCOUNT_ID))
+                .where(COUPLE_THERAPIST.CLINIC_ID.eq(clinicId), COUPLE_THERAPIST.COUPLE_ID.eq(coupleId));
+        var ended = dsl.select(COUPLE_THERAPIST_PERIOD.ACCOUNT_ID, ACCOUNT.DISPLAY_NAME, COUPLE_THERAPIST_PERIOD.ROLE,
+                        COUPLE_THERAPIST_PERIOD.ASSIGNED_AT, COUPLE_THERAPIST_PERIOD.ENDED_AT)
+                .from(COUPLE_THERAPIST_PERIOD).join(ACCOUNT).on(ACCOUNT.ID.eq(COUPLE_THERAPIST_PERIOD.ACCOUNT_ID))
+                .where(COUPLE_THERAPIST_PERIOD.CLINIC_ID.eq(clinicId), COUPLE_THERAPIST_PERIOD.COUPLE_ID.eq(coupleId));
+        return ended.unionAll(current)
+                .orderBy(DSL.field("assigned_at").asc(), DSL.field("ended_at").asc().nullsLast())
+                .fetch(row -> new AssignmentPeriod(row.value1(), row.value2(), row.value3(),
+                        row.value4().toInstant(), row.value5() == null ? null : row.value5().toInstant()));
     }
 
     private void insert(long clinicId, long coupleId, long accountId, TherapistRole role) {

@@ -104,12 +104,94 @@ public class AssignmentService {
         changeCoTherapist(admin, coupleId, coTherapistAccountId);
     }
 
+    /**
+     * The couples an account of the clinic works with (primary or co-therapist), for reassigning a departing
+     * therapist's caseload: names and statuses only.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<TherapistCouple> couplesOf(long therapistAccountId) {
+        TandemUser admin = CurrentUser.require();
+        requireAccountOfClinic(admin, therapistAccountId);
+        return assignments.couplesOf(admin.clinicId(), therapistAccountId);
+    }
+
+    /**
+     * Hands one couple from one therapist to another in the place the first held: as primary (the new one loses a
+     * co-therapist place they had), or as co-therapist (dropped when the new one is already the primary). The ended
+     * assignment is kept in the couple's history; the new therapist has the couple's notes and answers from now on.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void reassign(long coupleId, long fromAccountId, long toAccountId) {
+        TandemUser admin = CurrentUser.require();
+        requireCoupleOfClinic(admin, coupleId);
+        requireAccountOfClinic(admin, fromAccountId);
+        requireTherapist(admin, toAccountId);
+        if (fromAccountId == toAccountId) {
+            throw new RefusedException("reassign.error.same-therapist");
+        }
+        handOver(admin, coupleId, fromAccountId, toAccountId);
+    }
+
+    /**
+     * Hands every couple of one therapist to another, in one transaction; returns how many. Each couple is audited
+     * as when moved on its own, and the whole as {@code couple.caseload-reassign}.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public int reassignAll(long fromAccountId, long toAccountId) {
+        TandemUser admin = CurrentUser.require();
+        requireAccountOfClinic(admin, fromAccountId);
+        requireTherapist(admin, toAccountId);
+        if (fromAccountId == toAccountId) {
+            throw new RefusedException("reassign.error.same-therapist");
+        }
+        List<TherapistCouple> couples = assignments.couplesOf(admin.clinicId(), fromAccountId);
+        for (TherapistCouple couple : couples) {
+            requireCoupleOfClinic(admin, couple.coupleId());
+            handOver(admin, couple.coupleId(), fromAccountId, toAccountId);
+        }
+        events.publishEvent(AuditEvent.of(admin, AuditAction.CASELOAD_REASSIGNED, Subject.account(fromAccountId),
+                couples.size() + " couples to account " + toAccountId));
+        return couples.size();
+    }
+
+    /** Who has worked with the couple and when, earliest first; the current assignments have no end. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<AssignmentPeriod> history(long coupleId) {
+        TandemUser admin = CurrentUser.require();
+        if (!assignments.coupleOfClinic(admin.clinicId(), coupleId)) {
+            events.publishEvent(AuditEvent.denied(admin, "couple " + coupleId, "not in the clinic"));
+            throw new AccessDeniedException("Couple " + coupleId + " is not in your clinic");
+        }
+        return assignments.history(admin.clinicId(), coupleId);
+    }
+
+    private void handOver(TandemUser admin, long coupleId, long fromAccountId, long toAccountId) {
+        TherapistRole role = assignments.roleOf(admin.clinicId(), coupleId, fromAccountId)
+                .orElseThrow(() -> new RefusedException("reassign.error.not-assigned"));
+        if (role == TherapistRole.PRIMARY) {
+            move(admin, coupleId, toAccountId);
+        } else {
+            boolean toIsPrimary = assignments.primaryOf(admin.clinicId(), coupleId)
+                    .filter(primary -> primary == toAccountId).isPresent();
+            changeCoTherapist(admin, coupleId, toIsPrimary ? null : toAccountId);
+        }
+    }
+
+    private void requireAccountOfClinic(TandemUser admin, long accountId) {
+        if (!assignments.accountInClinic(admin.clinicId(), accountId)) {
+            events.publishEvent(AuditEvent.denied(admin, "account " + accountId, "not in the clinic"));
+            throw new AccessDeniedException("Account " + accountId + " is not in your clinic");
+        }
+    }
+
     private void move(TandemUser admin, long coupleId, long therapistAccountId) {
         Optional<Long> former = assignments.primaryOf(admin.clinicId(), coupleId);
         if (former.filter(id -> id == therapistAccountId).isPresent()) {
             return;
         }
-        assignments.replacePrimary(admin.clinicId(), coupleId, therapistAccountId);
+        assignments.replacePrimary(admin.clinicId(), coupleId, therapistAccountId, admin.accountId());
         events.publishEvent(AuditEvent.of(admin, AuditAction.COUPLE_MOVED, Subject.couple(coupleId),
                 "primary therapist: account " + former.orElse(null) + " -> account " + therapistAccountId));
     }
@@ -119,7 +201,7 @@ public class AssignmentService {
         if (therapistAccountId == null ? former.isEmpty() : former.equals(List.of(therapistAccountId))) {
             return;
         }
-        assignments.replaceCoTherapist(admin.clinicId(), coupleId, therapistAccountId);
+        assignments.replaceCoTherapist(admin.clinicId(), coupleId, therapistAccountId, admin.accountId());
         events.publishEvent(AuditEvent.of(admin, AuditAction.CO_THERAPIST_CHANGED, Subject.couple(coupleId),
                 "co-therapist: account " + (former.isEmpty() ? null : former.getFirst()) + " -> account "
                         + therapistAccountId));

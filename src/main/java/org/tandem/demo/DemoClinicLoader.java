@@ -5,6 +5,8 @@ import static org.tandem.jooq.Tables.ACCOUNT_ROLE;
 import static org.tandem.jooq.Tables.CLINIC;
 import static org.tandem.jooq.Tables.COUPLE;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
+import static org.tandem.jooq.Tables.INVITATION;
+import static org.tandem.jooq.Tables.INVITATION_ROLE;
 import static org.tandem.jooq.Tables.PARTNER;
 
 import java.time.LocalDate;
@@ -171,9 +173,10 @@ class DemoClinicLoader implements ApplicationRunner {
         long clinic = dsl.insertInto(CLINIC).set(CLINIC.NAME, "Riverside Couples Practice")
                 .set(CLINIC.CREATED_AT, opened)
                 .returning(CLINIC.ID).fetchSingle().getId();
-        account(clinic, "admin@example.com", "Morgan Ellis", hash, Role.ADMIN);
+        long admin = account(clinic, "admin@example.com", "Morgan Ellis", hash, Role.ADMIN);
         long jordan = account(clinic, JORDAN, "Dr. Jordan Reyes", hash, Role.THERAPIST);
         long priya = account(clinic, PRIYA, "Priya Nair", hash, Role.THERAPIST);
+        staff(clinic, admin, hash);
 
         // Laid out around now in the clinic's zone, so that every story holds whenever the demo is loaded.
         DemoHistory history = new DemoHistory(dsl, time.zone(), time.today());
@@ -218,6 +221,39 @@ class DemoClinicLoader implements ApplicationRunner {
         }
         log.info("Loaded the demo clinic ({} couples) in {} ms; every demo sign-in uses the password {}",
                 COUPLES.size(), (System.nanoTime() - started) / 1_000_000, PASSWORD);
+    }
+
+    /**
+     * The Users page's stories: a therapist who left (deactivated, cannot sign in), a colleague invited
+     * a few days ago whose link still works, and one whose link ran out unused.
+     */
+    private void staff(long clinic, long admin, String hash) {
+        long former = account(clinic, "former.therapist@example.com", "Hana Sato", hash, Role.THERAPIST);
+        dsl.update(ACCOUNT).set(ACCOUNT.ACTIVE, false).where(ACCOUNT.ID.eq(former)).execute();
+        OffsetDateTime now = time.nowAtClinic();
+        staffInvitation(clinic, admin, "Noor Haddad", "noor.haddad@example.com", Role.THERAPIST, now.minusDays(2));
+        staffInvitation(clinic, admin, "Tom Becker", "tom.becker@example.com", Role.ADMIN, now.minusDays(12));
+    }
+
+    private void staffInvitation(long clinic, long admin, String name, String email, Role role,
+            OffsetDateTime created) {
+        byte[] token = new byte[32];
+        new java.security.SecureRandom().nextBytes(token);
+        long id = dsl.insertInto(INVITATION)
+                .set(INVITATION.CLINIC_ID, clinic)
+                .set(INVITATION.DISPLAY_NAME, name)
+                .set(INVITATION.EMAIL, email)
+                .set(INVITATION.ROLE, role)
+                .set(INVITATION.TOKEN_HASH, java.util.HexFormat.of().formatHex(token)) // a link nobody holds
+                .set(INVITATION.CREATED_BY, admin)
+                .set(INVITATION.CREATED_AT, created)
+                .set(INVITATION.EXPIRES_AT, created.plusDays(7))
+                .returning(INVITATION.ID).fetchSingle().getId();
+        dsl.insertInto(INVITATION_ROLE)
+                .set(INVITATION_ROLE.CLINIC_ID, clinic)
+                .set(INVITATION_ROLE.INVITATION_ID, id)
+                .set(INVITATION_ROLE.ROLE, role)
+                .execute();
     }
 
     private long account(long clinic, Person person, String hash) {

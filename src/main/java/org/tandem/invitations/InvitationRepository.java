@@ -1,21 +1,32 @@
 package org.tandem.invitations;
 
 import static org.tandem.jooq.Tables.CLINIC;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.selectOne;
 import static org.tandem.jooq.Tables.INVITATION;
+import static org.tandem.jooq.Tables.INVITATION_ROLE;
 import static org.tandem.jooq.Tables.PARTNER;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.Field;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Records;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.accounts.Role;
+import org.tandem.accounts.UserFilter;
 
 @Repository
 class InvitationRepository {
@@ -39,7 +50,11 @@ class InvitationRepository {
     /** An invitation found by its token, with whom it is for. */
     record Found(long id, long clinicId, @Nullable Long partnerId, String email, Role role,
             OffsetDateTime expiresAt, @Nullable OffsetDateTime acceptedAt, @Nullable OffsetDateTime voidedAt,
-            String clinicName) {}
+            String clinicName, @Nullable String displayName) {}
+
+    /** A staff invitation as the admin's list and its actions need it. */
+    record Staff(long id, String displayName, String email, Set<Role> roles, OffsetDateTime createdAt,
+            OffsetDateTime expiresAt, @Nullable OffsetDateTime acceptedAt, @Nullable OffsetDateTime voidedAt) {}
 
     Optional<Invitee> invitee(long clinicId, long coupleId, int position) {
         return dsl.select(PARTNER.ID, PARTNER.COUPLE_ID, PARTNER.POSITION.convertFrom(Short::intValue),
@@ -90,11 +105,11 @@ class InvitationRepository {
         return select(tokenHash).forUpdate().of(INVITATION).fetchOptional(Records.mapping(Found::new));
     }
 
-    private org.jooq.SelectConditionStep<org.jooq.Record9<Long, Long, Long, String, Role, OffsetDateTime,
-            OffsetDateTime, OffsetDateTime, String>> select(String tokenHash) {
+    private org.jooq.SelectConditionStep<org.jooq.Record10<Long, Long, Long, String, Role, OffsetDateTime,
+            OffsetDateTime, OffsetDateTime, String, String>> select(String tokenHash) {
         return dsl.select(INVITATION.ID, INVITATION.CLINIC_ID, INVITATION.PARTNER_ID, INVITATION.EMAIL,
                         INVITATION.ROLE, INVITATION.EXPIRES_AT, INVITATION.ACCEPTED_AT, INVITATION.VOIDED_AT,
-                        CLINIC.NAME)
+                        CLINIC.NAME, INVITATION.DISPLAY_NAME)
                 .from(INVITATION)
                 .join(CLINIC).on(CLINIC.ID.eq(INVITATION.CLINIC_ID))
                 .where(INVITATION.TOKEN_HASH.eq(tokenHash));
@@ -112,11 +127,18 @@ class InvitationRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     long insert(long clinicId, long partnerId, String email, String tokenHash, long createdBy, Instant now,
             Instant expiresAt) {
+        return insertRow(clinicId, partnerId, null, email, Role.CLIENT, tokenHash, createdBy, now, expiresAt);
+    }
+
+    /** A partner's invitation names the partner; a staff member's names the person instead. */
+    private long insertRow(long clinicId, @Nullable Long partnerId, @Nullable String displayName, String email,
+            Role role, String tokenHash, long createdBy, Instant now, Instant expiresAt) {
         return dsl.insertInto(INVITATION)
                 .set(INVITATION.CLINIC_ID, clinicId)
                 .set(INVITATION.PARTNER_ID, partnerId)
+                .set(INVITATION.DISPLAY_NAME, displayName)
                 .set(INVITATION.EMAIL, email)
-                .set(INVITATION.ROLE, Role.CLIENT)
+                .set(INVITATION.ROLE, role)
                 .set(INVITATION.TOKEN_HASH, tokenHash)
                 .set(INVITATION.CREATED_BY, createdBy)
                 .set(INVITATION.CREATED_AT, at(now))
@@ -140,6 +162,97 @@ class InvitationRepository {
                 .set(PARTNER.ACCOUNT_ID, accountId)
                 .set(PARTNER.VERSION, PARTNER.VERSION.plus(1))
                 .where(PARTNER.CLINIC_ID.eq(clinicId), PARTNER.ID.eq(partnerId), PARTNER.ACCOUNT_ID.isNull())
+                .execute();
+    }
+
+    private static Field<Set<Role>> staffRoles() {
+        return multiset(DSL.select(INVITATION_ROLE.ROLE).from(INVITATION_ROLE)
+                .where(INVITATION_ROLE.INVITATION_ID.eq(INVITATION.ID)))
+                .convertFrom(rows -> {
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    rows.forEach(row -> roles.add(row.value1()));
+                    return roles;
+                });
+    }
+
+    /** The clinic's staff invitations neither accepted nor voided that match the filter, newest first. */
+    List<Staff> pendingStaff(long clinicId, UserFilter filter) {
+        Condition condition = noCondition();
+        for (String term : filter.terms()) {
+            condition = condition.and(INVITATION.DISPLAY_NAME.containsIgnoreCase(term)
+                    .or(INVITATION.EMAIL.containsIgnoreCase(term)));
+        }
+        Role role = filter.role();
+        if (role != null) {
+            condition = condition.and(exists(selectOne().from(INVITATION_ROLE)
+                    .where(INVITATION_ROLE.INVITATION_ID.eq(INVITATION.ID), INVITATION_ROLE.ROLE.eq(role))));
+        }
+        return staff()
+                .where(INVITATION.CLINIC_ID.eq(clinicId), INVITATION.PARTNER_ID.isNull(),
+                        INVITATION.ACCEPTED_AT.isNull(), INVITATION.VOIDED_AT.isNull(), condition)
+                .orderBy(INVITATION.CREATED_AT.desc(), INVITATION.ID.desc())
+                .limit(MAX_PENDING)
+                .fetch(Records.mapping(Staff::new));
+    }
+
+    /** Enough for any clinic's pending staff invitations; the list is not paged. */
+    static final int MAX_PENDING = 500;
+
+    /** One staff invitation of the clinic, locked until the transaction ends. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<Staff> lockStaff(long clinicId, long invitationId) {
+        return staff()
+                .where(INVITATION.CLINIC_ID.eq(clinicId), INVITATION.ID.eq(invitationId),
+                        INVITATION.PARTNER_ID.isNull())
+                .forUpdate().of(INVITATION)
+                .fetchOptional(Records.mapping(Staff::new));
+    }
+
+    private org.jooq.SelectJoinStep<org.jooq.Record8<Long, String, String, Set<Role>, OffsetDateTime,
+            OffsetDateTime, OffsetDateTime, OffsetDateTime>> staff() {
+        return dsl.select(INVITATION.ID, INVITATION.DISPLAY_NAME, INVITATION.EMAIL, staffRoles(),
+                        INVITATION.CREATED_AT, INVITATION.EXPIRES_AT, INVITATION.ACCEPTED_AT, INVITATION.VOIDED_AT)
+                .from(INVITATION);
+    }
+
+    Set<Role> staffRoles(long clinicId, long invitationId) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        roles.addAll(dsl.select(INVITATION_ROLE.ROLE).from(INVITATION_ROLE)
+                .where(INVITATION_ROLE.CLINIC_ID.eq(clinicId), INVITATION_ROLE.INVITATION_ID.eq(invitationId))
+                .fetch(INVITATION_ROLE.ROLE));
+        return roles;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    long insertStaff(long clinicId, String displayName, String email, Set<Role> roles, String tokenHash,
+            long createdBy, Instant now, Instant expiresAt) {
+        long id = insertRow(clinicId, null, displayName, email,
+                roles.contains(Role.ADMIN) ? Role.ADMIN : Role.THERAPIST, tokenHash, createdBy, now, expiresAt);
+        for (Role role : roles) {
+            dsl.insertInto(INVITATION_ROLE)
+                    .set(INVITATION_ROLE.CLINIC_ID, clinicId)
+                    .set(INVITATION_ROLE.INVITATION_ID, id)
+                    .set(INVITATION_ROLE.ROLE, role)
+                    .execute();
+        }
+        return id;
+    }
+
+    /** Voids the clinic's pending staff invitations to this address: a new one replaces them. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int voidPendingStaff(long clinicId, String email, Instant now) {
+        return dsl.update(INVITATION)
+                .set(INVITATION.VOIDED_AT, at(now))
+                .where(INVITATION.CLINIC_ID.eq(clinicId), INVITATION.PARTNER_ID.isNull(), INVITATION.EMAIL.eq(email),
+                        INVITATION.ACCEPTED_AT.isNull(), INVITATION.VOIDED_AT.isNull())
+                .execute();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void markVoided(long clinicId, long invitationId, Instant now) {
+        dsl.update(INVITATION)
+                .set(INVITATION.VOIDED_AT, at(now))
+                .where(INVITATION.CLINIC_ID.eq(clinicId), INVITATION.ID.eq(invitationId))
                 .execute();
     }
 

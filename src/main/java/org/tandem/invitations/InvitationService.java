@@ -1,21 +1,13 @@
 package org.tandem.invitations;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,6 +22,7 @@ import org.tandem.accounts.EmailTakenException;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.TandemUser;
+import org.tandem.clinic.ClinicLimits;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleAccess;
 import org.tandem.invitations.InvitationRefusedException.Reason;
@@ -40,7 +33,8 @@ import org.tandem.mail.Mail;
 import org.tandem.mail.Outbox;
 
 /**
- * Invitations for the partners of a couple. A link carries 32 random bytes; only their SHA-256 is
+ * Invitations for the partners of a couple, and the acceptance of every link (a staff member's too, issued by
+ * {@link StaffInvitationService}). A link carries 32 random bytes; only their SHA-256 is
  * stored, so the link is shown once, when it is issued, and a copy of the database cannot be used to
  * sign in. Issuing is for the couple's therapists; opening and accepting are for whoever holds the link.
  */
@@ -51,29 +45,23 @@ public class InvitationService {
     /** The route of the page that accepts an invitation; a link is this plus the token. */
     public static final String ACCEPT_ROUTE_PREFIX = "invitation/";
 
-    private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
-
     private final InvitationRepository invitations;
     private final CoupleAccess access;
     private final AccountService accounts;
     private final ApplicationEventPublisher events;
-    private final Duration validFor;
+    private final ClinicLimits limits;
     private final ClinicTime time;
-    private final Outbox outbox;
-    private final String publicUrl;
-    private final SecureRandom random = new SecureRandom();
+    private final InvitationMail mail;
 
     InvitationService(InvitationRepository invitations, CoupleAccess access, AccountService accounts,
-            ApplicationEventPublisher events, @Value("${tandem.invitations.valid-for:7d}") Duration validFor,
-            ClinicTime time, Outbox outbox, @Value("${tandem.public-url:http://localhost:8080}") String publicUrl) {
+            ApplicationEventPublisher events, ClinicLimits limits, ClinicTime time, InvitationMail mail) {
         this.invitations = invitations;
         this.access = access;
         this.accounts = accounts;
         this.events = events;
-        this.validFor = validFor;
+        this.limits = limits;
         this.time = time;
-        this.outbox = outbox;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.mail = mail;
     }
 
     /**
@@ -100,18 +88,13 @@ public class InvitationService {
             throw notPossible(therapist, coupleId, NotPossible.EMAIL_TAKEN);
         }
         Instant now = time.now();
-        Instant expiresAt = now.plus(validFor);
+        Instant expiresAt = now.plus(limits.invitationValidity(therapist.clinicId()));
         int voided = invitations.voidPending(therapist.clinicId(), invitee.partnerId(), now);
-        String token = newToken();
+        String token = InvitationTokens.newToken();
         long id = invitations.insert(therapist.clinicId(), invitee.partnerId(), email, hash(token),
                 therapist.accountId(), now, expiresAt);
         String path = ACCEPT_ROUTE_PREFIX + token;
-        boolean mailed = outbox.configured();
-        if (mailed) {
-            Locale locale = LocaleContextHolder.getLocale();
-            outbox.enqueue(new Mail(therapist.clinicId(), email, locale, "mail.invitation.subject",
-                    "mail.invitation.body", List.of(publicUrl + "/" + path, time.format(locale).longDateTime(expiresAt))));
-        }
+        boolean mailed = mail.send(therapist.clinicId(), email, path, expiresAt);
         events.publishEvent(AuditEvent.of(therapist, AuditAction.INVITATION_ISSUED, Subject.invitation(id),
                 "couple " + coupleId + ", partner " + position + (voided > 0 ? ", voided " + voided + " older" : "")
                         + (mailed ? ", e-mailed" : "")));
@@ -141,6 +124,13 @@ public class InvitationService {
     @PreAuthorize("permitAll()")
     public InvitationPreview preview(String token) {
         Found found = findUsable(token, false, AuditAction.INVITATION_OPENED);
+        String staffName = found.displayName();
+        if (found.partnerId() == null && staffName != null) {
+            events.publishEvent(AuditEvent.anonymous(found.clinicId(), AuditAction.INVITATION_OPENED,
+                    Subject.invitation(found.id()), Outcome.SUCCESS, "staff"));
+            return new InvitationPreview(firstWord(staffName), found.clinicName(), found.expiresAt().toInstant(),
+                    staffWords(found, staffName));
+        }
         Invitee invitee = inviteeOf(found, false, AuditAction.INVITATION_OPENED);
         events.publishEvent(AuditEvent.anonymous(found.clinicId(), AuditAction.INVITATION_OPENED,
                 Subject.invitation(found.id()), Outcome.SUCCESS, null));
@@ -158,6 +148,10 @@ public class InvitationService {
     @PreAuthorize("permitAll()")
     public AcceptedInvitation accept(String token, String password) {
         Found found = findUsable(token, true, AuditAction.INVITATION_ACCEPTED);
+        String staffName = found.displayName();
+        if (found.partnerId() == null && staffName != null) {
+            return acceptStaff(found, staffName, password);
+        }
         Invitee invitee = inviteeOf(found, true, AuditAction.INVITATION_ACCEPTED);
         PasswordCheck check = PasswordPolicy.check(password, personalWords(invitee, found));
         if (!check.acceptable()) {
@@ -176,11 +170,40 @@ public class InvitationService {
         invitations.linkAccount(found.clinicId(), invitee.partnerId(), accountId);
         events.publishEvent(AuditEvent.ofAccount(found.clinicId(), accountId, found.email(),
                 AuditAction.INVITATION_ACCEPTED, Subject.invitation(found.id()), "partner " + invitee.partnerId()));
-        return new AcceptedInvitation(accountId, found.email());
+        return new AcceptedInvitation(accountId, found.email(), false);
+    }
+
+    /**
+     * A staff invitation (docs/decisions/024-staff-accounts.md): the account gets the name and roles the admin gave,
+     * in the admin's clinic; the same policy judges the password, with the person's own name and e-mail as the
+     * words it may not be built from.
+     */
+    private AcceptedInvitation acceptStaff(Found found, String displayName, String password) {
+        PasswordCheck check = PasswordPolicy.check(password, staffWords(found, displayName));
+        if (!check.acceptable()) {
+            events.publishEvent(AuditEvent.anonymous(found.clinicId(), AuditAction.INVITATION_ACCEPTED,
+                    Subject.invitation(found.id()), Outcome.FAILURE, "password " + check.problem()));
+            throw new PasswordRejectedException(check);
+        }
+        Set<Role> roles = invitations.staffRoles(found.clinicId(), found.id());
+        long accountId;
+        try {
+            accountId = accounts.createStaffAccount(found.clinicId(), found.email(), displayName, password, roles);
+        } catch (EmailTakenException taken) {
+            throw refused(AuditAction.INVITATION_ACCEPTED, found, Reason.EMAIL_TAKEN);
+        }
+        invitations.markAccepted(found.clinicId(), found.id(), accountId, time.now());
+        events.publishEvent(AuditEvent.ofAccount(found.clinicId(), accountId, found.email(),
+                AuditAction.INVITATION_ACCEPTED, Subject.invitation(found.id()), "staff, roles " + roles));
+        return new AcceptedInvitation(accountId, found.email(), true);
+    }
+
+    private static List<String> staffWords(Found found, String displayName) {
+        return List.of(found.email(), displayName, found.clinicName());
     }
 
     private Found findUsable(String token, boolean lock, AuditAction action) {
-        if (!TOKEN_SHAPE.matcher(token).matches()) {
+        if (!InvitationTokens.SHAPE.matcher(token).matches()) {
             throw refused(action, null, Reason.UNKNOWN);
         }
         String hash = hash(token);
@@ -202,7 +225,7 @@ public class InvitationService {
     private Invitee inviteeOf(Found found, boolean lock, AuditAction action) {
         Long partnerId = found.partnerId();
         if (partnerId == null || found.role() != Role.CLIENT) {
-            throw refused(action, found, Reason.UNKNOWN); // staff invitations are accepted elsewhere (later)
+            throw refused(action, found, Reason.UNKNOWN);
         }
         Invitee invitee = (lock ? invitations.lockInvitee(found.clinicId(), partnerId)
                         : invitations.inviteeById(found.clinicId(), partnerId))
@@ -265,7 +288,11 @@ public class InvitationService {
         if (preferred != null && !preferred.isBlank()) {
             return preferred.strip();
         }
-        String full = invitee.fullName().strip();
+        return firstWord(invitee.fullName());
+    }
+
+    private static String firstWord(String name) {
+        String full = name.strip();
         int space = full.indexOf(' ');
         return space < 0 ? full : full.substring(0, space);
     }
@@ -278,18 +305,7 @@ public class InvitationService {
         return words;
     }
 
-    private String newToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
     static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", impossible);
-        }
+        return InvitationTokens.hash(token);
     }
 }

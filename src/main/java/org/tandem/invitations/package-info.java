@@ -1,6 +1,7 @@
 /**
- * Single-use, expiring links that let a partner choose a password and sign in for the first time.
- * Depends on accounts and couples; only views depend on it.
+ * Single-use, expiring links that let a partner, or a staff member invited by the clinic's admin, choose a password
+ * and sign in for the first time (docs/decisions/024-staff-accounts.md). Depends on accounts, clinic and couples;
+ * only views depend on it.
  */
 @NullMarked
 package org.tandem.invitations;

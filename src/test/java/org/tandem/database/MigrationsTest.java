@@ -61,7 +61,8 @@ class MigrationsTest {
                 "instrument_version", "instrument_item", "check_in", "check_in_answer", // V006
                 "alert_acknowledgement",
                 "balance_summary", // V007
-                "mail_outbox"); // V011
+                "mail_outbox", // V011
+                "invitation_role", "couple_therapist_period"); // V013
     }
 
     @Test
@@ -163,7 +164,7 @@ class MigrationsTest {
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(22);
+        assertThat(checked).isEqualTo(24);
     }
 
     private String foreignKey(String name) {

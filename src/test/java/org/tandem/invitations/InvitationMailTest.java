@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.MAIL_OUTBOX;
 
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +17,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tandem.accounts.AccountService;
+import org.tandem.accounts.Role;
+import org.tandem.clinic.ClinicLimits;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleAccess;
 import org.tandem.mail.TestOutbox;
@@ -28,13 +30,14 @@ import org.tandem.support.InvitationFixtures.UninvitedCouple;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestMail;
 
-/** A partner's invitation link is e-mailed to them when mail is configured, and only shown when it is not. */
+/** An invitation link (a partner's or a staff member's) is e-mailed to them when mail is configured, and only shown when it is not. */
 @IntegrationTest
 class InvitationMailTest {
 
     private static final Pattern LINK = Pattern.compile("http://localhost:8080/(invitation/[A-Za-z0-9_-]{43})");
 
     @Autowired InvitationService invitations;
+    @Autowired StaffInvitationService staff;
     @Autowired TestOutbox outbox;
     @Autowired TestMail mail;
     @Autowired Fixtures fixtures;
@@ -100,9 +103,9 @@ class InvitationMailTest {
     @Test
     void without_mail_the_link_is_only_shown_and_nothing_fails(@Autowired InvitationRepository repository,
             @Autowired CoupleAccess access, @Autowired AccountService accounts,
-            @Autowired ApplicationEventPublisher events, @Autowired ClinicTime time) {
-        InvitationService withoutMail = new InvitationService(repository, access, accounts, events,
-                Duration.ofDays(7), time, outbox.unconfigured(), "http://localhost:8080");
+            @Autowired ApplicationEventPublisher events, @Autowired ClinicLimits limits, @Autowired ClinicTime time) {
+        InvitationService withoutMail = new InvitationService(repository, access, accounts, events, limits, time,
+                new InvitationMail(outbox.unconfigured(), time, "http://localhost:8080"));
         UninvitedCouple couple = jordansCoupleAndJordanSignedIn();
 
         IssuedInvitation issued = withoutMail.issueForPartner(couple.id(), 1);
@@ -112,5 +115,30 @@ class InvitationMailTest {
         assertThat(issued.path()).startsWith(InvitationService.ACCEPT_ROUTE_PREFIX);
         assertThat(dsl.fetchCount(MAIL_OUTBOX, MAIL_OUTBOX.RECIPIENT.eq(couple.one().email()))).isZero();
         assertThat(mail.receivedBy(couple.one().email())).isEmpty();
+    }
+
+    @Test
+    void an_invited_colleague_receives_the_link_by_mail_and_the_resent_link_replaces_it() {
+        Person admin = fixtures.admin(fixtures.clinic("Riverside Counselling"), "Morgan Ellis");
+        signIn.as(admin.email());
+        String email = "sam.okafor." + System.nanoTime() + "@staff.example";
+
+        IssuedStaffInvitation first = staff.invite(new StaffInvitationData("Sam Okafor", email,
+                EnumSet.of(Role.THERAPIST)));
+        IssuedStaffInvitation second = staff.resend(first.invitationId());
+        outbox.sendDue();
+
+        assertThat(first.mailed()).isTrue();
+        assertThat(second.mailed()).isTrue();
+        List<String> links = mail.receivedBy(email).stream()
+                .map(TestMail::text)
+                .map(text -> {
+                    Matcher link = LINK.matcher(text);
+                    assertThat(link.find()).as("an absolute link in %s", text).isTrue();
+                    assertThat(text).doesNotContain("Riverside", "Morgan", "Sam");
+                    return link.group(1);
+                })
+                .toList();
+        assertThat(links).containsExactlyInAnyOrder(first.path(), second.path());
     }
 }

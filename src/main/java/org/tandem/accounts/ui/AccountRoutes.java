@@ -5,6 +5,9 @@ public final class AccountRoutes {
 
     public static final String LOGIN = "login";
     public static final String USERS = "users";
+    static final String ACCOUNT_ID = "accountId";
+    /** One account, opened from the Users page. */
+    public static final String USER = USERS + "/:" + ACCOUNT_ID;
     /**
      * The first-run page, which the clinic feature provides; it is published here because signing in sends there
      * and accounts depends on no feature above it.
@@ -14,4 +17,9 @@ public final class AccountRoutes {
     public static final String HOME = "";
 
     private AccountRoutes() {}
+
+    /** The link to one account's page. */
+    public static String user(long accountId) {
+        return USERS + "/" + accountId;
+    }
 }

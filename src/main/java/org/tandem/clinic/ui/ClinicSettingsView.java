@@ -20,7 +20,7 @@ import org.tandem.accounts.StaleVersionException;
 import org.tandem.clinic.ClinicPolicies;
 import org.tandem.clinic.ClinicService;
 
-/** The admin's page for the clinic's policies. */
+/** The admin's page for the clinic's name, limits and policies. */
 @Route(ClinicRoutes.SETTINGS)
 @RolesAllowed(Role.Names.ADMIN)
 @Menu(order = 40, title = "menu.clinic-settings", icon = "vaadin:cog")
@@ -30,6 +30,7 @@ class ClinicSettingsView extends Main implements HasDynamicTitle {
     private final ClinicService clinic;
     private final Checkbox noSecrets = new Checkbox();
     private final Paragraph status = new Paragraph();
+    private final ClinicProfileForm profile;
     private ClinicPolicies policies;
 
     ClinicSettingsView(ClinicService clinic) {
@@ -46,7 +47,9 @@ class ClinicSettingsView extends Main implements HasDynamicTitle {
         privacy.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
                 LumoUtility.AlignItems.START);
 
-        add(new H2(getTranslation("clinic.settings.title", policies.clinicName())), privacy);
+        // The profile and the policies share the clinic's version: a save of one re-reads the other.
+        profile = new ClinicProfileForm(clinic, () -> show(clinic.policies()));
+        add(new H2(getTranslation("clinic.settings.title", policies.clinicName())), profile, privacy);
         addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.MaxWidth.SCREEN_MEDIUM);
         show(policies);
     }
@@ -60,6 +63,7 @@ class ClinicSettingsView extends Main implements HasDynamicTitle {
     private void save() {
         try {
             show(clinic.updatePolicies(policies.version(), noSecrets.getValue()));
+            profile.reload();
             Notification.show(getTranslation("clinic.settings.saved"), 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (StaleVersionException conflict) {

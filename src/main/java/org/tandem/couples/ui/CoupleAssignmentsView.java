@@ -7,7 +7,9 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -22,12 +24,16 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.Role;
+import org.tandem.clinic.ClinicFormat;
+import org.tandem.clinic.ClinicTime;
+import org.tandem.couples.AssignmentPeriod;
 import org.tandem.couples.AssignmentService;
 import org.tandem.couples.CoupleFilter;
 import org.tandem.couples.ClinicTherapist;
@@ -41,10 +47,12 @@ class CoupleAssignmentsView extends Main implements HasDynamicTitle {
 
 
     private final AssignmentService assignments;
+    private final ClinicTime time;
     private final Grid<CoupleAssignment> grid = new Grid<>();
     private CoupleFilter filter = CoupleFilter.NONE;
 
-    CoupleAssignmentsView(AssignmentService assignments) {
+    CoupleAssignmentsView(AssignmentService assignments, ClinicTime time) {
+        this.time = time;
         this.assignments = assignments;
         H2 title = new H2(getTranslation("assignments.title"));
         title.addClassNames(LumoUtility.Margin.NONE, LumoUtility.FontSize.XLARGE);
@@ -172,9 +180,24 @@ class CoupleAssignmentsView extends Main implements HasDynamicTitle {
 
         FormLayout form = new FormLayout(primary, coTherapist, error);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        dialog.add(form);
+        dialog.add(form, history(couple));
         dialog.getFooter().add(cancel, save);
         dialog.open();
+    }
+
+    /** Who has worked with the couple and when, so a reassignment never loses that. */
+    private Div history(CoupleAssignment couple) {
+        ClinicFormat format = time.format(getLocale());
+        Div history = new Div(new H4(getTranslation("assignments.history")));
+        for (AssignmentPeriod period : assignments.history(couple.coupleId())) {
+            Instant until = period.until();
+            history.add(new Paragraph(getTranslation(until == null ? "assignments.history.current"
+                            : "assignments.history.ended", period.displayName(),
+                    getTranslation("reassign.role." + period.role().name()), format.date(period.from()),
+                    until == null ? "" : format.date(until))));
+        }
+        history.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        return history;
     }
 
     @Override

@@ -36,7 +36,8 @@ import org.tandem.invitations.PasswordPolicy;
 import org.tandem.invitations.PasswordRejectedException;
 
 /**
- * Where an invitation link leads: the partner chooses a password and is signed in on My workbook.
+ * Where an invitation link leads: the partner chooses a password and is signed in on My workbook; a staff member
+ * invited by the clinic's admin likewise, and lands on their start page.
  * A link that cannot be used says why and shows no form.
  */
 @Route(value = InvitationRoutes.ACCEPT, autoLayout = false)
@@ -152,7 +153,8 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
         }
         signIn.signIn(accepted.email());
         // A full page load, so that the new session and its security context apply to everything that follows.
-        UI.getCurrent().getPage().setLocation(WorkbookRoutes.MY_WORKBOOK);
+        // Staff go to the start page ("./": the application's root against the page's base), which sends each role on.
+        UI.getCurrent().getPage().setLocation(accepted.staff() ? "./" + AccountRoutes.HOME : WorkbookRoutes.MY_WORKBOOK);
     }
 
     private ValidationResult validate(String value, List<String> personalWords) {

@@ -5,17 +5,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.invitations.InvitationService;
 import org.tandem.invitations.InvitationState;
@@ -94,42 +86,10 @@ public class PartnerInvitationPanel extends Composite<Div> {
         IssuedInvitation invitation = invitations.issueForPartner(coupleId, position);
         show(new PartnerInvitation(position, InvitationState.PENDING, invitation.expiresAt(), null));
 
-        String url = absolute(invitation.path());
-        TextField link = new TextField(getTranslation("invitations.panel.link"));
-        link.setValue(url);
-        link.setReadOnly(true);
-        link.addClassNames(LumoUtility.Flex.GROW);
-        Button copy = new Button(getTranslation("invitations.panel.copy"), VaadinIcon.COPY.create());
-        copy.addClickListener(click -> {
-            copy.getElement().executeJs("return navigator.clipboard.writeText($0)", url);
-            Notification.show(getTranslation("invitations.panel.copied"), 3000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        });
-        HorizontalLayout row = new HorizontalLayout(link, copy);
-        row.setAlignItems(FlexComponent.Alignment.BASELINE);
-        row.setWidthFull();
-        Paragraph note = new Paragraph(getTranslation("invitations.panel.shown-once", format(invitation.expiresAt())));
-        note.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.NONE);
         issued.removeAll();
-        issued.add(row, note);
-        if (invitation.mailed()) {
-            Paragraph mailed = new Paragraph(getTranslation("invitations.panel.mailed"));
-            mailed.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.NONE);
-            issued.add(mailed);
-        }
+        issued.add(new IssuedLink(invitation.path(),
+                getTranslation("invitations.panel.shown-once", format(invitation.expiresAt())), invitation.mailed()));
         issued.setVisible(true);
-    }
-
-    /** The link with the address the therapist reached Tandem by (behind a proxy: forwarded headers). */
-    private static String absolute(String path) {
-        VaadinServletRequest request = VaadinServletRequest.getCurrent();
-        if (request == null) {
-            return path;
-        }
-        return ServletUriComponentsBuilder.fromContextPath(request.getHttpServletRequest())
-                .path("/")
-                .path(path)
-                .toUriString();
     }
 
     private String format(@Nullable Instant instant) {

@@ -30,6 +30,7 @@ class ClinicSettingsViewTest extends SpringBrowserlessTest {
 
     @Autowired DSLContext dsl;
     @Autowired ClinicService clinic;
+    @Autowired org.tandem.clinic.ClinicLimits limits;
     @Autowired Fixtures fixtures;
     @Autowired SignIn signIn;
     Person admin;
@@ -89,5 +90,76 @@ class ClinicSettingsViewTest extends SpringBrowserlessTest {
         signIn.as(couple.one().email());
         navigate("clinic/settings", com.vaadin.flow.component.Component.class);
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("AccessDeniedView");
+    }
+
+    private com.vaadin.flow.component.textfield.IntegerField number(String label) {
+        return $(com.vaadin.flow.component.textfield.IntegerField.class).all().stream()
+                .filter(field -> label.equals(field.getLabel())).findFirst().orElseThrow();
+    }
+
+    private Button saveProfile() {
+        return $(Button.class).all().stream().filter(button -> "Save clinic details".equals(button.getText()))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void the_admin_renames_the_clinic_and_sets_its_idle_timeout_and_invitation_validity() {
+        signIn.as(admin.email());
+        AuditTrail trail = AuditTrail.from(dsl);
+        navigate(ClinicSettingsView.class);
+        assertThat(number("Sign out after (minutes idle)").getValue()).isEqualTo(15);
+        assertThat(number("Invitation links work for (days)").getValue()).isEqualTo(7);
+
+        test($(com.vaadin.flow.component.textfield.TextField.class).single()).setValue("Riverside Couples Practice");
+        test(number("Sign out after (minutes idle)")).setValue(30);
+        test(number("Invitation links work for (days)")).setValue(3);
+        test(saveProfile()).click();
+
+        var row = dsl.selectFrom(CLINIC).where(CLINIC.ID.eq(admin.clinicId())).fetchSingle();
+        assertThat(row.getName()).isEqualTo("Riverside Couples Practice");
+        assertThat(row.getIdleTimeoutMinutes()).isEqualTo(30);
+        assertThat(row.getInvitationValidDays()).isEqualTo(3);
+        assertThat(limits.idleTimeout(admin.clinicId())).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(limits.invitationValidity(admin.clinicId())).isEqualTo(java.time.Duration.ofDays(3));
+        assertThat(trail.since("clinic.policies-changed")).singleElement().satisfies(audit ->
+                assertThat(audit.getDetail()).isEqualTo("profile: idle timeout 15 -> 30 min, invitations valid 7 -> 3 days, renamed"));
+
+        // The privacy policy shares the clinic's version: saving it after the profile is no conflict.
+        test($(Checkbox.class).single()).click();
+        test($(Button.class).withText("Save").single()).click();
+        assertThat(noSecrets()).isTrue();
+    }
+
+    @Test
+    void an_idle_timeout_out_of_range_is_refused_beside_the_field_and_nothing_is_saved() {
+        signIn.as(admin.email());
+        navigate(ClinicSettingsView.class);
+
+        number("Sign out after (minutes idle)").setValue(4); // typed: the tester refuses what the steppers cannot reach
+        test(saveProfile()).click();
+
+        assertThat(number("Sign out after (minutes idle)").isInvalid()).isTrue();
+        assertThat(number("Sign out after (minutes idle)").getErrorMessage()).isEqualTo("Choose between 5 and 60 minutes.");
+        assertThat(dsl.select(CLINIC.IDLE_TIMEOUT_MINUTES).from(CLINIC).where(CLINIC.ID.eq(admin.clinicId()))
+                .fetchSingle(CLINIC.IDLE_TIMEOUT_MINUTES)).isNull();
+        assertThatThrownBy(() -> clinic.updateProfile(clinic.profile().version(),
+                new org.tandem.clinic.ClinicProfile("Riverside", 61, 7)))
+                .isInstanceOf(jakarta.validation.ConstraintViolationException.class);
+        assertThatThrownBy(() -> clinic.updateProfile(clinic.profile().version(),
+                new org.tandem.clinic.ClinicProfile("Riverside", 15, 0)))
+                .isInstanceOf(jakarta.validation.ConstraintViolationException.class);
+    }
+
+    @Test
+    void a_profile_saved_after_another_admins_is_reported_and_changes_nothing() {
+        signIn.as(admin.email());
+        var read = clinic.profile();
+        clinic.updateProfile(read.version(), new org.tandem.clinic.ClinicProfile("Theirs", 20, 5));
+
+        assertThatThrownBy(() -> clinic.updateProfile(read.version(), new org.tandem.clinic.ClinicProfile("Mine", 45, 9)))
+                .isInstanceOfSatisfying(StaleVersionException.class, raced ->
+                        assertThat(raced.current(org.tandem.clinic.VersionedProfile.class).profile().clinicName())
+                                .isEqualTo("Theirs"));
+        assertThat(limits.idleTimeout(admin.clinicId())).isEqualTo(java.time.Duration.ofMinutes(20));
     }
 }

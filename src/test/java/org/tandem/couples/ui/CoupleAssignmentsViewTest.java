@@ -130,6 +130,22 @@ class CoupleAssignmentsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_dialog_shows_who_has_worked_with_the_couple_and_when() {
+        signIn.as(admin);
+        openCouple("samira");
+        test(combo("Primary therapist")).selectItem("Priya Nair");
+        test(button("Save")).click();
+
+        openCouple("samira");
+
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class, $(Dialog.class).single()).all())
+                .extracting(com.vaadin.flow.component.html.Paragraph::getText)
+                .satisfiesExactly(
+                        former -> assertThat(former).startsWith("Dr. Jordan Reyes, primary therapist, ").contains(" to "),
+                        current -> assertThat(current).startsWith("Priya Nair, primary therapist, since "));
+    }
+
+    @Test
     void the_same_therapist_twice_is_explained_beside_the_field_and_nothing_is_saved() {
         signIn.as(admin);
         openCouple("samira");

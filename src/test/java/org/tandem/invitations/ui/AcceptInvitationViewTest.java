@@ -58,6 +58,8 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
     @Autowired InvitationFixtures invitees;
     AuditTrail trail;
     Fixtures.Person therapist;
+    Fixtures.Person admin;
+    @Autowired org.tandem.invitations.StaffInvitationService staff;
     /** Lucía Fernández (partner 1) and Marco Rossi, the therapist's couple, no accounts yet. */
     UninvitedCouple lucias;
     String lucia;
@@ -66,11 +68,31 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
     @BeforeEach
     void a_couple_not_yet_invited() {
         fixtures.committed(() -> {
-            therapist = fixtures.therapist(fixtures.clinic("Riverside Couples Practice"), "Jordan Reyes");
+            Fixtures.Clinic clinic = fixtures.clinic("Riverside Couples Practice");
+            therapist = fixtures.therapist(clinic, "Jordan Reyes");
+            admin = fixtures.admin(clinic, "Morgan Ellis");
             lucias = invitees.uninvitedCouple(therapist, "Lucía Fernández", "Marco Rossi");
         });
         lucia = lucias.one().email();
         trail = AuditTrail.from(dsl);
+    }
+
+    /**
+     * The browserless mock request cannot change its session id; the one this puts in its place counts the calls
+     * instead. CurrentInstance holds it weakly: keep the returned request strongly reachable until the test ends.
+     */
+    private static VaadinServletRequest countingSessionIdChanges(AtomicInteger changes) {
+        VaadinServletRequest current = VaadinServletRequest.getCurrent();
+        HttpServletRequest counting = new HttpServletRequestWrapper(current.getHttpServletRequest()) {
+            @Override
+            public String changeSessionId() {
+                changes.incrementAndGet();
+                return getSession().getId();
+            }
+        };
+        VaadinServletRequest replacement = new VaadinServletRequest(counting, current.getService());
+        CurrentInstance.set(VaadinRequest.class, replacement);
+        return replacement;
     }
 
     /** Leaves no signed-in or anonymous context on this thread for the next test class. */
@@ -169,19 +191,9 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
     @Test
     void accepting_signs_the_partner_in_and_sends_them_to_their_workbook() {
         navigate(issueForLucia(), Component.class);
-        // The browserless mock request cannot change its session id; this one counts the calls instead.
-        VaadinServletRequest current = VaadinServletRequest.getCurrent();
         AtomicInteger sessionIdChanges = new AtomicInteger();
-        HttpServletRequest counting = new HttpServletRequestWrapper(current.getHttpServletRequest()) {
-            @Override
-            public String changeSessionId() {
-                sessionIdChanges.incrementAndGet();
-                return getSession().getId();
-            }
-        };
-        // CurrentInstance holds its values weakly: keep a strong reference until the end, or a GC drops it.
-        VaadinServletRequest replacement = new VaadinServletRequest(counting, current.getService());
-        CurrentInstance.set(VaadinRequest.class, replacement);
+        VaadinServletRequest replacement = countingSessionIdChanges(sessionIdChanges);
+        HttpServletRequest counting = replacement.getHttpServletRequest();
 
         test(password("Password")).setValue(STRONG);
         test(password("Repeat the password")).setValue(STRONG);
@@ -199,6 +211,30 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
         assertThat(trail.since("auth.sign-in")).extracting(row -> row.getActor()).containsExactly(lucia);
         assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
                 .anySatisfy(js -> assertThat(js.getInvocation().getParameters()).contains("workbook"));
+        Reference.reachabilityFence(replacement);
+    }
+
+    @Test
+    void a_staff_link_greets_the_colleague_and_accepting_creates_their_account_and_sends_them_to_the_start_page() {
+        signIn.as(admin.email());
+        String email = "sam.okoro." + System.nanoTime() + "@staff.example";
+        String path = staff.invite(new org.tandem.invitations.StaffInvitationData("Sam Okoro", email,
+                java.util.Set.of(Role.ADMIN, Role.THERAPIST))).path();
+        anonymous();
+
+        navigate(path, Component.class);
+        assertThat($(H1.class).single().getText()).isEqualTo("Welcome, Sam");
+        AtomicInteger sessionIdChanges = new AtomicInteger();
+        VaadinServletRequest replacement = countingSessionIdChanges(sessionIdChanges);
+        test(password("Password")).setValue(STRONG);
+        test(password("Repeat the password")).setValue(STRONG);
+        test(submit()).click();
+
+        assertThat(dsl.select(ACCOUNT.CLINIC_ID).from(ACCOUNT).where(ACCOUNT.EMAIL.eq(email))
+                .fetchSingle(ACCOUNT.CLINIC_ID)).isEqualTo(admin.clinicId());
+        assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
+                .anySatisfy(js -> assertThat(js.getInvocation().getParameters()).contains("./"));
+        assertThat(sessionIdChanges).hasValue(1);
         Reference.reachabilityFence(replacement);
     }
 }

@@ -1,0 +1,200 @@
+package org.tandem.accounts.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.tandem.accounts.AccountService;
+import org.tandem.support.AuditTrail;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Clinic;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.SignIn;
+
+/** The admin's Users page and a user's page, browserless: invite, filter, deactivate, reassign; and who is denied. */
+@IntegrationTest
+@ViewPackages(packages = "org.tandem")
+class UsersViewTest extends SpringBrowserlessTest {
+
+    @Autowired AccountService accounts;
+    @Autowired Fixtures fixtures;
+    @Autowired SignIn signIn;
+    @Autowired DSLContext dsl;
+
+    Person admin;
+    Person jordan;
+    Person priya;
+    Couple couple;
+    Person otherTherapist;
+
+    @BeforeEach
+    void a_clinic() {
+        fixtures.committed(() -> {
+            Clinic clinic = fixtures.clinic("Riverside Counselling");
+            admin = fixtures.admin(clinic, "Morgan Ellis");
+            jordan = fixtures.therapist(clinic, "Jordan Reyes");
+            priya = fixtures.therapist(clinic, "Priya Nair");
+            couple = fixtures.couple(jordan, "Alex Morgan", "Samira Patel");
+            otherTherapist = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park");
+        });
+    }
+
+    @AfterEach
+    void sign_out() {
+        signIn.out();
+    }
+
+    private Button button(String text) {
+        return $(Button.class).all().stream().filter(b -> text.equals(b.getText())).findFirst().orElseThrow();
+    }
+
+    private List<String> texts(Class<? extends Component> type) {
+        return $(type).all().stream().map(c -> c.getElement().getText()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Select<T> select(String label) {
+        return $(Select.class).all().stream().filter(s -> label.equals(s.getLabel())).findFirst().orElseThrow();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_admin_invites_a_colleague_copies_the_link_and_sees_the_invitation_pending() {
+        signIn.as(admin.email());
+        navigate(UsersView.class);
+        String email = "sam.okoro." + System.nanoTime() + "@staff.example";
+
+        test(button("Invite staff")).click();
+        test($(TextField.class).all().stream().filter(f -> "Name".equals(f.getLabel())).findFirst().orElseThrow())
+                .setValue("Sam Okoro");
+        test($(EmailField.class).single()).setValue(email);
+        CheckboxGroup<Object> roles = $(CheckboxGroup.class).single();
+        test(roles).selectItem("Therapist");
+        test(button("Create invitation link")).click();
+
+        TextField link = $(TextField.class).all().stream().filter(f -> "Invitation link".equals(f.getLabel()))
+                .findFirst().orElseThrow();
+        assertThat(link.getValue()).contains("invitation/");
+        test(button("Done")).click();
+        assertThat(texts(Span.class)).contains("Sam Okoro · " + email + " · Therapist");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_address_in_use_is_refused_beside_the_field_without_saying_where() {
+        signIn.as(admin.email());
+        navigate(UsersView.class);
+
+        test(button("Invite staff")).click();
+        test($(TextField.class).all().stream().filter(f -> "Name".equals(f.getLabel())).findFirst().orElseThrow())
+                .setValue("Lee Park");
+        EmailField email = $(EmailField.class).single();
+        test(email).setValue(otherTherapist.email());
+        test((CheckboxGroup<Object>) $(CheckboxGroup.class).single()).selectItem("Therapist");
+        test(button("Create invitation link")).click();
+
+        assertThat(email.isInvalid()).isTrue();
+        assertThat(email.getErrorMessage())
+                .isEqualTo("This address cannot be invited. Use another address, or contact support.");
+    }
+
+    @Test
+    void the_search_narrows_the_list_and_the_invited_state_shows_the_invitations_instead() {
+        signIn.as(admin.email());
+        navigate(UsersView.class);
+        Grid<?> grid = $(Grid.class).single();
+
+        test($(TextField.class).single()).setValue("nair");
+        assertThat(test(grid).size()).isEqualTo(1);
+        assertThat(test(grid).getCellText(0, 0)).isEqualTo("Priya Nair");
+
+        test(select("State")).selectItem("Invited");
+        assertThat(grid.isVisible()).isFalse();
+        assertThat(texts(Paragraph.class))
+                .contains("No pending staff invitations. Invite someone with \"Invite staff\".");
+    }
+
+    @Test
+    void the_admin_deactivates_a_therapist_and_hands_the_couples_to_a_colleague() {
+        signIn.as(admin.email());
+        navigate(AccountRoutes.user(jordan.accountId()), Component.class);
+
+        test(button("Deactivate")).click();
+
+        assertThat(texts(Paragraph.class)).contains(
+                "Deactivated: cannot sign in. Reactivate to let them sign in again with the same roles.",
+                "This account is deactivated and still has 1 couples. Reassign them to a colleague.");
+        test(select("Reassign all to")).selectItem("Priya Nair");
+        test(button("Reassign all 1 couples")).click();
+
+        assertThat(texts(Paragraph.class)).contains("No couples on this caseload.");
+        assertThat(accounts.account(jordan.accountId()).active()).isFalse();
+    }
+
+    @Test
+    void the_admin_changes_a_therapists_roles() {
+        signIn.as(admin.email());
+        navigate(AccountRoutes.user(jordan.accountId()), Component.class);
+
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<Object> roles = $(CheckboxGroup.class).single();
+        test(roles).selectItem("Admin");
+        test(button("Save roles")).click();
+
+        assertThat(accounts.account(jordan.accountId()).roles()).hasSize(2);
+    }
+
+    @Test
+    void another_clinics_account_and_a_malformed_id_end_on_the_access_denied_page() {
+        signIn.as(admin.email());
+        navigate(AccountRoutes.user(otherTherapist.accountId()), Component.class);
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("AccessDeniedView");
+        navigate("users/not-a-number", Component.class);
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("AccessDeniedView");
+    }
+
+    @Test
+    void a_therapist_and_a_partner_cannot_open_the_users_pages() {
+        signIn.as(jordan.email());
+        navigate("users", Component.class);
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("AccessDeniedView");
+        navigate(AccountRoutes.user(priya.accountId()), Component.class);
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("AccessDeniedView");
+        signIn.as(couple.one().email());
+        navigate("users", Component.class);
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("AccessDeniedView");
+    }
+
+    @Test
+    void deactivating_yourself_is_refused_in_words_and_changes_nothing() {
+        signIn.as(admin.email());
+        navigate(AccountRoutes.user(admin.accountId()), Component.class);
+        assertThat(texts(Paragraph.class)).contains("This is your own account.");
+
+        // The click's refusal reaches the global error handler, which shows it in its own words (decision 015).
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> test(button("Deactivate")).click());
+        while (thrown != null && !(thrown instanceof org.tandem.accounts.RefusedException)) {
+            thrown = thrown.getCause();
+        }
+        assertThat(thrown).isInstanceOfSatisfying(org.tandem.accounts.RefusedException.class,
+                refused -> assertThat(refused.messageKey()).isEqualTo("users.error.deactivate-self"));
+        assertThat(accounts.account(admin.accountId()).active()).isTrue();
+    }
+}
