@@ -113,7 +113,7 @@ class StaffInvitationServiceTest {
         assertThat(user.isEnabled()).isTrue();
         assertThat(dsl.fetchExists(INVITATION, INVITATION.TOKEN_HASH.eq(token))).isFalse();
         assertThat(trail.since("staff-invitation.issue")).singleElement()
-                .satisfies(row -> assertThat(row.getDetail()).isEqualTo("roles [ADMIN, THERAPIST]"));
+                .satisfies(row -> assertThat(row.getDetail()).isEqualTo("roles [ADMIN, THERAPIST], e-mailed"));
         assertThat(trail.since("invitation.accept")).extracting(AuditEventRecord::getOutcome)
                 .containsExactly(Outcome.SUCCESS);
         assertThat(trail.since("account.create")).hasSize(1);
