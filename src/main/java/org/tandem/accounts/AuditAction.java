@@ -80,7 +80,10 @@ public enum AuditAction {
     GOAL_STATUS_SET("goal.status"),
     GOAL_UPDATE_ADDED("goal.update-add"),
     GOAL_MILESTONE_ADDED("goal.milestone-add"),
-    GOAL_MILESTONE_REACHED("goal.milestone-reach");
+    GOAL_MILESTONE_REACHED("goal.milestone-reach"),
+
+    // h8: the audit log
+    AUDIT_LOG_EXPORTED("audit.export");
 
     private final String stored;
 
