@@ -123,11 +123,13 @@ class AuditLogRepository {
 
     /**
      * Rows about the couple: the couple itself, its partners, their invitations, its sessions, check-ins, assignments
-     * and their answer sets, and goals; and refusals that name the couple ("couple 12: not on the caseload"). Each
-     * part is an equality on an index, so PostgreSQL combines them without walking the clinic.
+     * and their answer sets, and goals; and refusals that name the couple ("couple 12: not on the caseload"). Only a
+     * couple of the clinic finds anything. Each part is an equality on an index, so PostgreSQL combines them without
+     * walking the clinic.
      */
     private static Condition about(long clinicId, long coupleId) {
-        return AUDIT_EVENT.SUBJECT_TYPE.eq(Subject.couple(coupleId).type()).and(AUDIT_EVENT.SUBJECT_ID.eq(coupleId))
+        return subject(Subject::couple, select(COUPLE.ID).from(COUPLE)
+                        .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.ID.eq(coupleId)))
                 .or(subject(Subject::partner, select(PARTNER.ID).from(PARTNER)
                         .where(PARTNER.CLINIC_ID.eq(clinicId), PARTNER.COUPLE_ID.eq(coupleId))))
                 .or(subject(Subject::invitation, select(INVITATION.ID).from(INVITATION)
@@ -146,7 +148,9 @@ class AuditLogRepository {
                 .or(subject(Subject::goal, select(GOAL.ID).from(GOAL)
                         .where(GOAL.CLINIC_ID.eq(clinicId), GOAL.COUPLE_ID.eq(coupleId))))
                 .or(AUDIT_EVENT.ACTION.eq(AuditAction.ACCESS_DENIED.stored())
-                        .and(AUDIT_EVENT.DETAIL.startsWith("couple " + coupleId + ": ")));
+                        .and(AUDIT_EVENT.DETAIL.startsWith("couple " + coupleId + ": "))
+                        .andExists(select(COUPLE.ID).from(COUPLE)
+                                .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.ID.eq(coupleId))));
     }
 
     /** The subject type as {@link Subject} writes it, and its id among the query's. */
