@@ -40,6 +40,9 @@ public class AuditLogService {
     public static final List<String> CSV_HEADER = List.of("id", "occurred_at", "actor_account_id", "actor",
             "actor_name", "action", "subject_type", "subject_id", "outcome", "detail", "address");
 
+    /** The detail column of a row whose detail carries a clinical value. */
+    static final String WITHHELD = "(withheld: clinical)";
+
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new)).get();
 
     private final AuditLogRepository log;
@@ -121,7 +124,8 @@ public class AuditLogService {
     private static List<String> row(AuditEntry entry, ClinicFormat format) {
         return List.of(String.valueOf(entry.id()), format.iso(entry.occurredAt()), text(entry.actorAccountId()),
                 cell(entry.actor()), cell(entry.actorName()), entry.action(), cell(entry.subjectType()),
-                text(entry.subjectId()), entry.outcome().name(), cell(entry.detail()), cell(entry.address()));
+                text(entry.subjectId()), entry.outcome().name(),
+                entry.detailWithheld() ? WITHHELD : cell(entry.detail()), cell(entry.address()));
     }
 
     private static String text(@Nullable Long value) {

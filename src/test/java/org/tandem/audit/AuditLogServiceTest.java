@@ -295,6 +295,26 @@ class AuditLogServiceTest {
     }
 
     @Test
+    void a_detail_that_carries_a_clinical_value_is_withheld_on_the_page_and_in_the_export() throws IOException {
+        record(jordan, AuditAction.GOAL_UPDATE_ADDED, Subject.goal(7), "progress 40");
+        record(jordan, AuditAction.ALERT_ACKNOWLEDGED, Subject.couple(alexAndSam.id()),
+                "RELIABLE_DETERIORATION partner 12 subject 3");
+        record(jordan, AuditAction.NOTE_SAVED, Subject.session(5), "version 2, 120 characters");
+        signIn.as(admin.email());
+
+        List<AuditEntry> rows = log.page(new AuditFilter(jordan.accountId(), null, null, null, null, null), null, 3)
+                .rows();
+        assertThat(rows).extracting(AuditEntry::action, AuditEntry::detail, AuditEntry::detailWithheld).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("session-note.save", "version 2, 120 characters", false),
+                org.assertj.core.groups.Tuple.tuple("balance.alert_acknowledged", null, true),
+                org.assertj.core.groups.Tuple.tuple("goal.update-add", null, true));
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        log.export(new AuditFilter(jordan.accountId(), null, AuditAction.GOAL_UPDATE_ADDED, null, null, null), file);
+        assertThat(file.toString(StandardCharsets.UTF_8)).contains(",goal.update-add,goal,7,SUCCESS,(withheld: clinical),")
+                .doesNotContain("progress 40");
+    }
+
+    @Test
     void a_range_that_ends_before_it_starts_is_refused() {
         assertThatThrownBy(() -> new AuditFilter(null, null, null, null, TestClock.TODAY, TestClock.TODAY.minusDays(1)))
                 .isInstanceOf(IllegalArgumentException.class);

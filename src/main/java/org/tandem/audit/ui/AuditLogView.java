@@ -88,7 +88,7 @@ class AuditLogView extends Main implements HasDynamicTitle {
                 .setHeader(getTranslation("audit.log.column.outcome")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(entry -> entry.address() == null ? "" : entry.address())
                 .setHeader(getTranslation("audit.log.column.address")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(entry -> entry.detail() == null ? "" : entry.detail())
+        grid.addColumn(this::detail)
                 .setHeader(getTranslation("audit.log.column.detail")).setFlexGrow(3);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("audit.log.empty"));
@@ -175,6 +175,13 @@ class AuditLogView extends Main implements HasDynamicTitle {
         return NAMED_SUBJECTS.contains(type)
                 ? getTranslation("audit.log.subject." + type, String.valueOf(entry.subjectId()))
                 : type + " " + entry.subjectId();
+    }
+
+    private String detail(AuditEntry entry) {
+        if (entry.detailWithheld()) {
+            return getTranslation("audit.log.detail-withheld");
+        }
+        return entry.detail() == null ? "" : entry.detail();
     }
 
     static String actionKey(AuditAction action) {
