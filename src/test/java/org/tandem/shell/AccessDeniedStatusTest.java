@@ -105,4 +105,20 @@ class AccessDeniedStatusTest {
         refused(alex, "/couples/" + TestData.coupleOf(dsl, "Alex Morgan"));
         shown(alex, "/my-balance");
     }
+
+    @Test
+    void the_audit_log_answers_the_admin_and_refuses_a_therapist_with_a_row_that_says_from_where() throws Exception {
+        shown(signedIn("admin@example.com"), "/audit");
+        org.tandem.support.AuditTrail trail = org.tandem.support.AuditTrail.from(dsl);
+
+        refused(signedIn("therapist@example.com"), "/audit");
+
+        // Rendered in the page's own request (a Vaadin view, not the sign-in form), the refusal still has the address.
+        assertThat(trail.since("access.denied")).singleElement().satisfies(row -> {
+            assertThat(row.getDetail()).isEqualTo("view /audit: role not allowed");
+            assertThat(row.getAddress()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+        });
+        assertThat(trail.since("auth.sign-in")).singleElement()
+                .satisfies(row -> assertThat(row.getAddress()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1"));
+    }
 }
