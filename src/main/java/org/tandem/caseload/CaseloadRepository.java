@@ -1,14 +1,12 @@
 package org.tandem.caseload;
 
 import static java.util.stream.Collectors.toMap;
-import static org.jooq.impl.DSL.and;
 import static org.jooq.impl.DSL.case_;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.or;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
@@ -36,6 +34,7 @@ import org.jooq.TableOnConditionStep;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 import org.tandem.couples.CoupleFilter;
+import org.tandem.couples.CoupleFilterCondition;
 import org.tandem.couples.CoupleStatus;
 import org.tandem.couples.TherapistRole;
 import org.tandem.jooq.tables.Partner;
@@ -53,6 +52,8 @@ class CaseloadRepository {
 
     private static final Partner ONE = PARTNER.as("partner_one");
     private static final Partner TWO = PARTNER.as("partner_two");
+    private static final List<Field<String>> NAMES = List.of(ONE.FULL_NAME, ONE.PREFERRED_NAME, TWO.FULL_NAME,
+            TWO.PREFERRED_NAME);
 
     /**
      * The last session: the latest one that has begun and was held, or is still SCHEDULED (not marked
@@ -143,21 +144,8 @@ class CaseloadRepository {
     private static Condition caseloadCondition(long clinicId, long therapistId, CoupleFilter filter) {
         return COUPLE_THERAPIST.CLINIC_ID.eq(clinicId)
                 .and(COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId))
-                .and(matching(filter))
+                .and(CoupleFilterCondition.of(filter, NAMES, COUPLE.STATUS))
                 .and(filter.needsAttention() ? ALERTS.gt(0) : noCondition());
-    }
-
-    /**
-     * Every word of the search in either partner's full or preferred name, and one of the statuses asked for; the
-     * admins' assignment list in couples filters alike. {@code containsIgnoreCase} escapes % and _ in what was typed.
-     */
-    private static Condition matching(CoupleFilter filter) {
-        List<Field<String>> names = List.of(ONE.FULL_NAME, ONE.PREFERRED_NAME, TWO.FULL_NAME, TWO.PREFERRED_NAME);
-        Condition condition = and(filter.terms().stream()
-                .map(term -> or(names.stream().map(name -> name.containsIgnoreCase(term)).toList()))
-                .toList());
-        return filter.statuses().isEmpty() ? condition
-                : condition.and(COUPLE.STATUS.in(filter.statuses()));
     }
 
     /** The requested order, then by name and id, so that pages never overlap or skip a couple. */

@@ -5,7 +5,6 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.lateral;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.or;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.tandem.jooq.Tables.ACCOUNT;
@@ -42,6 +41,8 @@ class AssignmentRepository {
 
     private static final Partner ONE = PARTNER.as("partner_one");
     private static final Partner TWO = PARTNER.as("partner_two");
+    private static final List<Field<String>> NAMES = List.of(ONE.FULL_NAME, ONE.PREFERRED_NAME, TWO.FULL_NAME,
+            TWO.PREFERRED_NAME);
     private static final CoupleTherapist PRIMARY = COUPLE_THERAPIST.as("primary_therapist");
     private static final Account PRIMARY_ACCOUNT = ACCOUNT.as("primary_account");
 
@@ -78,7 +79,7 @@ class AssignmentRepository {
                 .from(tables())
                 .leftJoin(PRIMARY_ACCOUNT).on(PRIMARY_ACCOUNT.ID.eq(PRIMARY.ACCOUNT_ID))
                 .leftJoin(CO).on(noCondition())
-                .where(COUPLE.CLINIC_ID.eq(clinicId), matching(filter))
+                .where(COUPLE.CLINIC_ID.eq(clinicId), CoupleFilterCondition.of(filter, NAMES, COUPLE.STATUS))
                 .orderBy(lower(ONE.FULL_NAME), COUPLE.ID)
                 .offset(offset)
                 .limit(limit)
@@ -94,26 +95,9 @@ class AssignmentRepository {
     int count(long clinicId, CoupleFilter filter) {
         return dsl.selectCount()
                 .from(tables())
-                .where(COUPLE.CLINIC_ID.eq(clinicId), matching(filter))
+                .where(COUPLE.CLINIC_ID.eq(clinicId), CoupleFilterCondition.of(filter, NAMES, COUPLE.STATUS))
                 .fetchSingle()
                 .value1();
-    }
-
-    /**
-     * Every word of the search in either partner's full or preferred name, and one of the statuses asked for.
-     * {@code containsIgnoreCase} escapes % and _ in what was typed.
-     */
-    private static Condition matching(CoupleFilter filter) {
-        Condition condition = noCondition();
-        for (String term : filter.terms()) {
-            condition = condition.and(or(
-                    ONE.FULL_NAME.containsIgnoreCase(term), ONE.PREFERRED_NAME.containsIgnoreCase(term),
-                    TWO.FULL_NAME.containsIgnoreCase(term), TWO.PREFERRED_NAME.containsIgnoreCase(term)));
-        }
-        if (!filter.statuses().isEmpty()) {
-            condition = condition.and(COUPLE.STATUS.in(filter.statuses().stream().map(Enum::name).toList()));
-        }
-        return condition;
     }
 
     private static TableLike<Record> tables() {
@@ -132,7 +116,7 @@ class AssignmentRepository {
                 .fetch(Records.mapping(ClinicTherapist::new));
     }
 
-    private static org.jooq.Condition isTherapist() {
+    private static Condition isTherapist() {
         return exists(selectOne().from(ACCOUNT_ROLE)
                 .where(ACCOUNT_ROLE.ACCOUNT_ID.eq(ACCOUNT.ID), ACCOUNT_ROLE.ROLE.eq(Role.THERAPIST)));
     }

@@ -1,10 +1,6 @@
 package org.tandem.goals;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -193,13 +189,10 @@ public class GoalService {
      * {@code version} (else {@link StaleVersionException}, nothing written). Returns the goal as it now is.
      */
     @PreAuthorize("hasAnyRole('THERAPIST', 'CLIENT')")
-    public TrackedGoal addUpdate(long goalId, int version,
-            @NotBlank(message = "{goals.validation.update-required}")
-            @Size(max = GoalUpdate.MAX_BODY, message = "{goals.validation.update-too-long}") String text,
-            @Min(value = 0, message = "{goals.validation.progress-range}")
-            @Max(value = 100, message = "{goals.validation.progress-range}") @Nullable Integer progress) {
+    public TrackedGoal addUpdate(long goalId, int version, @Valid GoalUpdateData update) {
         Actor actor = require(goalId, Need.CHANGE);
-        String body = Objects.requireNonNullElse(Texts.clean(text), "");
+        String body = Objects.requireNonNullElse(Texts.clean(update.text()), "");
+        Integer progress = update.progress();
         if (body.isEmpty()) {
             throw new IllegalArgumentException("An update needs some words");
         }
@@ -214,11 +207,9 @@ public class GoalService {
 
     /** Adds a milestone after the goal's last one. */
     @PreAuthorize("hasAnyRole('THERAPIST', 'CLIENT')")
-    public Milestone addMilestone(long goalId,
-            @NotBlank(message = "{goals.validation.milestone-required}")
-            @Size(max = Milestone.MAX_TITLE, message = "{goals.validation.milestone-too-long}") String title) {
+    public Milestone addMilestone(long goalId, @Valid MilestoneData data) {
         Actor actor = require(goalId, Need.CHANGE);
-        String cleaned = Objects.requireNonNullElse(Texts.clean(title), "");
+        String cleaned = Objects.requireNonNullElse(Texts.clean(data.title()), "");
         if (cleaned.isEmpty()) {
             throw new IllegalArgumentException("A milestone needs a title");
         }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 
 /**
  * A partner's answer to one step, typed by the kind of step. Text is kept exactly as typed except
@@ -43,7 +45,7 @@ public sealed interface AnswerValue {
     /** Why this answer does not fit the step (a message key under {@code workbook.answer.problem.}), if it does not. */
     Optional<String> problem(Step step);
 
-    record Text(String text) implements AnswerValue {
+    record Text(@Nullable String text) implements AnswerValue {
         public boolean isEmpty() {
             return text == null || text.isBlank();
         }
@@ -60,7 +62,7 @@ public sealed interface AnswerValue {
         }
     }
 
-    record Rating(Integer value) implements AnswerValue {
+    record Rating(@Nullable Integer value) implements AnswerValue {
         public boolean isEmpty() {
             return value == null;
         }
@@ -103,7 +105,8 @@ public sealed interface AnswerValue {
         }
     }
 
-    record GoalValue(String what, String why, String firstStep, LocalDate targetOn, GoalScope scope)
+    record GoalValue(@Nullable String what, @Nullable String why, @Nullable String firstStep,
+            @Nullable LocalDate targetOn, @Nullable GoalScope scope)
             implements AnswerValue {
         public boolean isEmpty() {
             return blank(what) && blank(why) && blank(firstStep) && targetOn == null;
@@ -172,7 +175,8 @@ public sealed interface AnswerValue {
     }
 
     /** One protected time in the week. */
-    record Slot(DayOfWeek day, LocalTime from, LocalTime to, SlotKind kind, String what) {
+    record Slot(@Nullable DayOfWeek day, @Nullable LocalTime from, @Nullable LocalTime to, @Nullable SlotKind kind,
+            @Nullable String what) {
     }
 
     enum SlotKind {
@@ -204,7 +208,7 @@ public sealed interface AnswerValue {
     }
 
     /** An empty answer of the kind the step takes (null for a reading). */
-    static AnswerValue emptyFor(Step step) {
+    static @Nullable AnswerValue emptyFor(Step step) {
         return switch (step) {
             case Step.Reading reading -> null;
             case Step.Prompt prompt -> new Text("");
@@ -216,12 +220,13 @@ public sealed interface AnswerValue {
         };
     }
 
-    private static boolean blank(String value) {
+    private static boolean blank(@Nullable String value) {
         return value == null || value.isBlank();
     }
 
     /** Drops control characters other than line feed and tab; turns CR LF and lone CR into LF. */
-    static String clean(String value) {
+    @Contract("!null -> !null")
+    static @Nullable String clean(@Nullable String value) {
         if (value == null) {
             return null;
         }

@@ -4,10 +4,11 @@ import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** What the therapist chooses when assigning a module: due date (optional), a note to the couple, and the mode. */
 public record AssignmentData(
-        @FutureOrPresent(message = "{workbook.validation.due-in-past}") LocalDate dueOn,
-        @Size(max = 2000, message = "{workbook.validation.note-too-long}") String note,
+        @FutureOrPresent(message = "{workbook.validation.due-in-past}") @Nullable LocalDate dueOn,
+        @Size(max = 2000, message = "{workbook.validation.note-too-long}") @Nullable String note,
         @NotNull(message = "{workbook.validation.mode-required}") AssignmentMode mode) {
 }

@@ -1,6 +1,7 @@
 package org.tandem.workbook;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.TandemUser;
 
 /**
@@ -9,7 +10,7 @@ import org.tandem.accounts.TandemUser;
  *
  * @param ownerPartnerId the partner whose answers these are, or null for a couple's TOGETHER answers
  */
-public record GoalsSubmitted(TandemUser partner, long coupleId, long workId, Long ownerPartnerId,
+public record GoalsSubmitted(TandemUser partner, long coupleId, long workId, @Nullable Long ownerPartnerId,
         List<SubmittedGoal> goals) {
 
     /**

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a module says: its title, category, purpose, estimated minutes and ordered steps. A draft is
@@ -92,7 +93,8 @@ public record ModuleContent(String title, Category category, String purpose, int
         return List.copyOf(problems);
     }
 
-    private static void length(List<Problem> problems, String stepId, String field, String value, int min, int max) {
+    private static void length(List<Problem> problems, @Nullable String stepId, String field, @Nullable String value,
+            int min, int max) {
         int length = value == null ? 0 : value.strip().length();
         if (length < min) {
             problems.add(new Problem(stepId, field, min <= 1 ? "required" : "too-short", min));
@@ -101,7 +103,7 @@ public record ModuleContent(String title, Category category, String purpose, int
         }
     }
 
-    private static void entries(List<Problem> problems, String stepId, String field, List<String> entries, int min,
+    private static void entries(List<Problem> problems, @Nullable String stepId, String field, List<String> entries, int min,
             int max, int maxLength) {
         List<String> filled = entries.stream().filter(entry -> entry != null && !entry.isBlank()).map(String::strip)
                 .toList();
@@ -125,6 +127,6 @@ public record ModuleContent(String title, Category category, String purpose, int
      * @param field the field (title, purpose, minutes, steps, text, minLabel, options, ...)
      * @param key the message key under {@code workbook.module.problem.}
      */
-    public record Problem(String stepId, String field, String key, Object... args) {
+    public record Problem(@Nullable String stepId, String field, String key, Object... args) {
     }
 }

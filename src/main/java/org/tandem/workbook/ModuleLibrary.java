@@ -1,5 +1,6 @@
 package org.tandem.workbook;
 
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -66,12 +67,14 @@ public class ModuleLibrary {
     /**
      * Creates an empty clinic module (a draft, not yet published); returns its id. A title outside
      * {@value ModuleContent#MIN_TITLE}..{@value ModuleContent#MAX_TITLE} characters or a missing category is
-     * refused with {@link ModuleNotPublishableException} naming the field.
+     * refused by {@link NewModule}'s constraints; a title that is too short once its control characters are dropped
+     * with {@link ModuleNotPublishableException} naming the field.
      */
     @PreAuthorize("hasRole('THERAPIST')")
-    public long create(String title, Category category) {
+    public long create(@Valid NewModule module) {
         TandemUser therapist = CurrentUser.require();
-        String cleanTitle = title == null ? "" : AnswerValue.clean(title).strip();
+        String cleanTitle = AnswerValue.clean(module.title()).strip();
+        Category category = module.category();
         List<ModuleContent.Problem> problems = DraftRules.uncreatable(cleanTitle, category);
         if (!problems.isEmpty()) {
             throw new ModuleNotPublishableException(problems);

@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -59,19 +60,24 @@ class ModuleRepository {
                     .orderBy(LATEST.NUMBER.desc())
                     .limit(1))
             .as("latest");
-    private static final Field<Long> LATEST_ID = LATEST_VERSION.field(LATEST.ID);
-    private static final Field<Integer> LATEST_NUMBER = LATEST_VERSION.field(LATEST.NUMBER);
+    private static final Field<Long> LATEST_ID = latest(LATEST.ID);
+    private static final Field<Integer> LATEST_NUMBER = latest(LATEST.NUMBER);
 
     /**
      * Whether the draft differs from the latest version (false while never published). Both are
      * written from the same canonical JSON, so jsonb equality means equal content (and equal hashes).
      */
     private static final Field<Boolean> CHANGED = DSL.field(LATEST_ID.isNotNull()
-            .and(MODULE.DRAFT.ne(LATEST_VERSION.field(LATEST.CONTENT))));
+            .and(MODULE.DRAFT.ne(latest(LATEST.CONTENT))));
 
     private static final Field<Boolean> BUILT_IN = DSL.field(MODULE.CLINIC_ID.isNull());
 
     private static final SortField<Integer> CATEGORY_ORDER = MODULE.CATEGORY.sortAsc(Category.values());
+
+    /** A column of {@link #LATEST_VERSION}: jOOQ's look-up is null only for a column the derived table lacks. */
+    private static <T> Field<T> latest(Field<T> column) {
+        return Objects.requireNonNull(LATEST_VERSION.field(column));
+    }
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -171,7 +177,7 @@ class ModuleRepository {
                 .set(MODULE.CREATED_BY, createdBy)
                 .set(MODULE.UPDATED_BY, createdBy)
                 .returning(MODULE.ID)
-                .fetchSingle(MODULE.ID);
+                .fetchSingle().getId();
     }
 
     /**
@@ -217,7 +223,7 @@ class ModuleRepository {
                 .set(MODULE_VERSION.CONTENT_HASH, contentHash(content))
                 .set(MODULE_VERSION.PUBLISHED_BY, publishedBy)
                 .returning(MODULE_VERSION.ID)
-                .fetchSingle(MODULE_VERSION.ID);
+                .fetchSingle().getId();
     }
 
     // ---- built-in modules ----
@@ -227,7 +233,7 @@ class ModuleRepository {
 
     /** Every built-in module by key, in one query. */
     Map<String, StoredBuiltIn> builtIns() {
-        return dsl.select(MODULE.BUILTIN_KEY, MODULE.ID, LATEST_NUMBER, LATEST_VERSION.field(LATEST.CONTENT_HASH))
+        return dsl.select(MODULE.BUILTIN_KEY, MODULE.ID, LATEST_NUMBER, latest(LATEST.CONTENT_HASH))
                 .from(MODULE)
                 .leftJoin(LATEST_VERSION).on(trueCondition())
                 .where(MODULE.CLINIC_ID.isNull())
@@ -252,7 +258,7 @@ class ModuleRepository {
                 .set(MODULE.CATEGORY, content.category())
                 .set(MODULE.DRAFT, json(content))
                 .returning(MODULE.ID)
-                .fetchSingle(MODULE.ID);
+                .fetchSingle().getId();
     }
 
     /** A built-in's draft always mirrors its shipped content. */

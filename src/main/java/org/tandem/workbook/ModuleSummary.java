@@ -1,5 +1,7 @@
 package org.tandem.workbook;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One module in the library list.
  *
@@ -8,7 +10,7 @@ package org.tandem.workbook;
  * @param changedSincePublished the draft differs from the latest published version
  */
 public record ModuleSummary(long moduleId, String title, Category category, String purpose, int minutes,
-        boolean builtIn, Integer publishedNumber, Long publishedVersionId, boolean changedSincePublished, int steps) {
+        boolean builtIn, @Nullable Integer publishedNumber, @Nullable Long publishedVersionId, boolean changedSincePublished, int steps) {
 
     public boolean published() {
         return publishedVersionId != null;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a partner sees of one assignment, already filtered by privacy: their own answers (or the
@@ -15,7 +16,7 @@ import java.util.Set;
  * @param noSecrets the clinic shares every answer written from now on between the partners (shown before they write)
  */
 public record MyWork(long assignmentId, long workId, String title, String purpose, ModuleContent content,
-        AssignmentMode mode, String note, LocalDate dueOn, boolean submitted, boolean sharedAll, boolean noSecrets,
-        Map<String, Answer> myAnswers, String partnerName, Map<String, Answer> partnerAnswers,
+        AssignmentMode mode, @Nullable String note, @Nullable LocalDate dueOn, boolean submitted, boolean sharedAll, boolean noSecrets,
+        Map<String, Answer> myAnswers, @Nullable String partnerName, Map<String, Answer> partnerAnswers,
         Set<String> waitingForReveal, List<Feedback> feedback) {
 }

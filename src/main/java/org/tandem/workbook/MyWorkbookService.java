@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -146,8 +147,8 @@ public class MyWorkbookService {
         if (!shared && workbook.noSecrets(partner.clinicId())) {
             throw new IllegalStateException("Under the clinic's no-secrets policy answers stay shared");
         }
-        workbook.shareAnswer(partner.clinicId(), workId, stepId, AnswerValue.emptyFor(step), shared,
-                partner.accountId());
+        AnswerValue empty = Objects.requireNonNull(AnswerValue.emptyFor(step), "an answerable step takes an answer");
+        workbook.shareAnswer(partner.clinicId(), workId, stepId, empty, shared, partner.accountId());
         events.publishEvent(AuditEvent.of(partner, shared ? AuditAction.ANSWER_SHARED : AuditAction.ANSWER_UNSHARED,
                 Subject.work(workId), "step " + stepId));
     }

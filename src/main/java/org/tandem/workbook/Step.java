@@ -3,6 +3,7 @@ package org.tandem.workbook;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One step of a module. The {@code id} is stable within a module and names the step's answer; a
@@ -97,7 +98,7 @@ public sealed interface Step {
     }
 
     /** A goal the partner sets: what, why, first step, target date. */
-    record Goal(String id, String title, String text, GoalScope scope, boolean mutualReveal) implements Step {
+    record Goal(String id, String title, String text, @Nullable GoalScope scope, boolean mutualReveal) implements Step {
         public StepKind kind() {
             return StepKind.GOAL;
         }

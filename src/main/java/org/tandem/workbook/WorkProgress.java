@@ -1,6 +1,7 @@
 package org.tandem.workbook;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One answer set of an assignment and how far it has come.
@@ -8,6 +9,6 @@ import java.time.Instant;
  * @param partnerId the partner who answers, or null for the couple's shared answers (TOGETHER)
  * @param partnerName their name, or null for the couple's shared answers
  */
-public record WorkProgress(long workId, Long partnerId, String partnerName, Progress progress, int answered,
-        int answerable, Instant submittedAt) {
+public record WorkProgress(long workId, @Nullable Long partnerId, @Nullable String partnerName, Progress progress,
+        int answered, int answerable, @Nullable Instant submittedAt) {
 }

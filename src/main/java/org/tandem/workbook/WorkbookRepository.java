@@ -32,6 +32,8 @@ import org.jooq.SelectOnConditionStep;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.Records;
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,12 +52,12 @@ class WorkbookRepository {
     }
 
     /** Who this CLIENT account is within their couple. */
-    record Me(long coupleId, long partnerId, String name, Long otherPartnerId, String otherName) {
+    record Me(long coupleId, long partnerId, String name, @Nullable Long otherPartnerId, @Nullable String otherName) {
     }
 
     /** One answer set of an assignment, with what the rules need to know about it. */
-    record Work(long workId, long assignmentId, long coupleId, Long partnerId, AssignmentMode mode, boolean shared,
-            Instant startedAt, Instant submittedAt, long versionId) {
+    record Work(long workId, long assignmentId, long coupleId, @Nullable Long partnerId, AssignmentMode mode,
+            boolean shared, @Nullable Instant startedAt, @Nullable Instant submittedAt, long versionId) {
 
         boolean submitted() {
             return submittedAt != null;
@@ -77,7 +79,7 @@ class WorkbookRepository {
     }
 
     boolean noSecrets(long clinicId) {
-        return dsl.select(CLINIC.NO_SECRETS).from(CLINIC).where(CLINIC.ID.eq(clinicId)).fetchOne(CLINIC.NO_SECRETS);
+        return dsl.select(CLINIC.NO_SECRETS).from(CLINIC).where(CLINIC.ID.eq(clinicId)).fetchSingle().value1();
     }
 
     /** The latest published version of a module this clinic may use (its own or a built-in). */
@@ -93,11 +95,12 @@ class WorkbookRepository {
 
     ModuleContent content(long versionId) {
         return WorkbookJson.content(dsl.select(MODULE_VERSION.CONTENT).from(MODULE_VERSION)
-                .where(MODULE_VERSION.ID.eq(versionId)).fetchSingle(MODULE_VERSION.CONTENT).data());
+                .where(MODULE_VERSION.ID.eq(versionId)).fetchSingle().value1().data());
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     long insertAssignment(long clinicId, long coupleId, long versionId, AssignmentData data, long therapistId) {
+        String note = data.note();
         return dsl.insertInto(MODULE_ASSIGNMENT)
                 .set(MODULE_ASSIGNMENT.ASSIGNED_AT, OffsetDateTime.now(clock))
                 .set(MODULE_ASSIGNMENT.CLINIC_ID, clinicId)
@@ -105,10 +108,10 @@ class WorkbookRepository {
                 .set(MODULE_ASSIGNMENT.MODULE_VERSION_ID, versionId)
                 .set(MODULE_ASSIGNMENT.MODE, data.mode())
                 .set(MODULE_ASSIGNMENT.DUE_ON, data.dueOn())
-                .set(MODULE_ASSIGNMENT.NOTE, data.note() == null || data.note().isBlank() ? null : data.note().strip())
+                .set(MODULE_ASSIGNMENT.NOTE, note == null || note.isBlank() ? null : note.strip())
                 .set(MODULE_ASSIGNMENT.ASSIGNED_BY, therapistId)
                 .returning(MODULE_ASSIGNMENT.ID)
-                .fetchSingle(MODULE_ASSIGNMENT.ID);
+                .fetchSingle().getId();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -142,12 +145,13 @@ class WorkbookRepository {
 
     /** An assignment as stored, with the module content it was given and each work's progress figures. */
     record AssignmentRow(long assignmentId, long coupleId, long moduleId, long versionId, int versionNumber,
-            String title, Category category, ModuleContent content, AssignmentMode mode, LocalDate dueOn, String note,
-            Instant assignedAt, String assignedBy, Instant reviewedAt, List<WorkRow> works) {
+            String title, Category category, ModuleContent content, AssignmentMode mode, @Nullable LocalDate dueOn,
+            @Nullable String note, Instant assignedAt, String assignedBy, @Nullable Instant reviewedAt,
+            List<WorkRow> works) {
     }
 
-    record WorkRow(long workId, Long partnerId, String partnerName, boolean shared, Instant startedAt,
-            Instant submittedAt, int filled, int feedback) {
+    record WorkRow(long workId, @Nullable Long partnerId, @Nullable String partnerName, boolean shared,
+            @Nullable Instant startedAt, @Nullable Instant submittedAt, int filled, int feedback) {
     }
 
     private static final Field<List<WorkRow>> WORKS = multiset(select(ASSIGNMENT_WORK.ID,
@@ -219,8 +223,8 @@ class WorkbookRepository {
      * What the visibility rules need to know of some answer sets and of their answers to some steps: one row per
      * answer found, or one without an answer (null step id) for a set that has none of those steps.
      */
-    record SourceRow(long workId, Long partnerId, boolean workShared, boolean submitted, boolean otherSubmitted,
-            long versionId, String stepId, boolean answerShared) {
+    record SourceRow(long workId, @Nullable Long partnerId, boolean workShared, boolean submitted,
+            boolean otherSubmitted, long versionId, @Nullable String stepId, boolean answerShared) {
     }
 
     List<SourceRow> sources(long clinicId, Collection<Long> workIds, Collection<String> stepIds) {
@@ -325,7 +329,7 @@ class WorkbookRepository {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    long insertFeedback(long clinicId, long workId, String stepId, String body, long accountId) {
+    long insertFeedback(long clinicId, long workId, @Nullable String stepId, String body, long accountId) {
         return dsl.insertInto(FEEDBACK)
                 .set(FEEDBACK.CREATED_AT, OffsetDateTime.now(clock))
                 .set(FEEDBACK.CLINIC_ID, clinicId)
@@ -334,7 +338,7 @@ class WorkbookRepository {
                 .set(FEEDBACK.BODY, body)
                 .set(FEEDBACK.CREATED_BY, accountId)
                 .returning(FEEDBACK.ID)
-                .fetchSingle(FEEDBACK.ID);
+                .fetchSingle().getId();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -347,7 +351,8 @@ class WorkbookRepository {
                 .execute();
     }
 
-    private static Instant instant(OffsetDateTime time) {
+    @Contract("!null -> !null")
+    private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
 }

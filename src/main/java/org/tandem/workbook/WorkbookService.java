@@ -3,6 +3,7 @@ package org.tandem.workbook;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -110,7 +111,7 @@ public class WorkbookService {
 
     /** Leaves feedback on an answer set: on one step, or on the whole module when {@code stepId} is null. */
     @PreAuthorize("hasRole('THERAPIST')")
-    public Feedback giveFeedback(long workId, String stepId, String body) {
+    public Feedback giveFeedback(long workId, @Nullable String stepId, String body) {
         TandemUser therapist = CurrentUser.require();
         Work work = workbook.work(therapist.clinicId(), workId)
                 .orElseThrow(() -> refuse(therapist, "answer set " + workId, "not on the caseload"));

@@ -71,7 +71,7 @@ class BalanceBenchmark {
 
     @Test
     void the_figures_of_one_couple_and_of_a_whole_clinic() {
-        TandemUser jordan = signIn.as(CheckInServiceTest.THERAPIST);
+        TandemUser jordan = signIn.as("therapist@example.com"); // the demo's Jordan Reyes
         long alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
 
         print("Overview figures (Alex & Sam)", measure(RUNS, () -> balance.overview(alexAndSam)));

@@ -3,15 +3,11 @@ package org.tandem.balance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tandem.jooq.Tables.CHECK_IN;
-import static org.tandem.jooq.Tables.CHECK_IN_ANSWER;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
-import static org.tandem.jooq.Tables.PARTNER;
 
-import org.tandem.sessions.Modality;
-import org.tandem.sessions.SessionStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.ZoneOffset;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -23,58 +19,57 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.StaleVersionException;
-import org.tandem.support.TestClock;
 import org.tandem.accounts.TandemUser;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.support.BalanceFixtures;
+import org.tandem.support.BalanceFixtures.Practice;
+import org.tandem.support.Fixtures;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.StatementCounter;
-import org.tandem.support.TestData;
+import org.tandem.support.TestClock;
 
-@DemoTest
+@IntegrationTest
 @Import(StatementCounter.Counting.class)
 @RecordApplicationEvents
 class CheckInServiceTest {
-
-    static final String THERAPIST = "therapist@example.com";
-    static final String THERAPIST_2 = "therapist2@example.com";
-    static final String ADMIN = "admin@example.com";
-    static final String ALEX = "alex@example.com";
-    static final String SAM = "sam@example.com";
 
     @Autowired CheckInService checkIns;
 
     @Autowired TestClock clock;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
-    @Autowired PlatformTransactionManager transactions;
     @Autowired StatementCounter counter;
     @Autowired ApplicationEvents events;
+    @Autowired Fixtures fixtures;
+    @Autowired BalanceFixtures balanceFixtures;
     AuditTrail trail;
-    TandemUser therapist;
-    long alexAndSam;
-    long alex;
-    long sam;
+    Practice practice;
+    /** E-mails: Nina and Felix's therapist, her colleague, the clinic's admin, Nina, Felix. */
+    String therapist;
+    String colleague;
+    String admin;
+    String nina;
+    String felix;
+    long ninaAndFelix;
+    long ninasId;
 
+    /**
+     * Nina and Felix, without sessions or check-ins. The people are committed: refusals are audited in a
+     * transaction of their own, which must see the accounts.
+     */
     @BeforeEach
-    void alex_and_sam_without_scheduled_sessions() {
-        OtherClinic.ensure(dsl, transactions);
-        therapist = signIn.as(THERAPIST);
-        signIn.out();
-        alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
-        alex = partnerId(ALEX);
-        sam = partnerId(SAM);
-        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STATUS, SessionStatus.CANCELLED)
-                .where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam), COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED))
-                .execute();
-        // The demo gives Alex and Sam months of check-ins; these tests start them afresh (rolled back after).
-        dsl.deleteFrom(CHECK_IN_ANSWER).where(CHECK_IN_ANSWER.CHECK_IN_ID.in(
-                dsl.select(CHECK_IN.ID).from(CHECK_IN).where(CHECK_IN.COUPLE_ID.eq(alexAndSam)))).execute();
-        dsl.deleteFrom(CHECK_IN).where(CHECK_IN.COUPLE_ID.eq(alexAndSam)).execute();
+    void nina_and_felix_without_sessions() {
+        fixtures.committed(() -> practice = balanceFixtures.practice());
+        therapist = practice.therapist().email();
+        colleague = practice.colleague().email();
+        admin = practice.admin().email();
+        nina = practice.couple().one().email();
+        felix = practice.couple().two().email();
+        ninaAndFelix = practice.couple().id();
+        ninasId = practice.couple().one().partnerId();
         trail = AuditTrail.from(dsl);
     }
 
@@ -83,24 +78,10 @@ class CheckInServiceTest {
         signIn.out();
     }
 
-    long partnerId(String email) {
-        TandemUser user = signIn.as(email);
-        signIn.out();
-        return dsl.select(PARTNER.ID).from(PARTNER).where(PARTNER.ACCOUNT_ID.eq(user.accountId()))
-                .fetchSingle(PARTNER.ID);
-    }
-
+    /** A session the therapist schedules for Nina and Felix, starting this long from now. */
     long sessionIn(Duration fromNow) {
-        return dsl.insertInto(COUPLE_SESSION)
-                .set(COUPLE_SESSION.CREATED_AT, TestClock.START_AT)
-                .set(COUPLE_SESSION.CLINIC_ID, therapist.clinicId())
-                .set(COUPLE_SESSION.COUPLE_ID, alexAndSam)
-                .set(COUPLE_SESSION.STARTS_AT, clock.instant().plus(fromNow).atOffset(ZoneOffset.UTC))
-                .set(COUPLE_SESSION.DURATION_MINUTES, 50)
-                .set(COUPLE_SESSION.MODALITY, Modality.IN_PERSON)
-                .set(COUPLE_SESSION.STATUS, SessionStatus.SCHEDULED)
-                .set(COUPLE_SESSION.CREATED_BY, therapist.accountId())
-                .returning(COUPLE_SESSION.ID).fetchSingle(COUPLE_SESSION.ID);
+        return fixtures.session(practice.therapist(), practice.couple(),
+                LocalDateTime.ofInstant(clock.instant().plus(fromNow), clock.getZone()));
     }
 
     List<OpenCheckIn> openFor(String partner) {
@@ -130,7 +111,7 @@ class CheckInServiceTest {
 
     @Test
     void the_instrument_lists_ten_statements_in_position_order_agreeing_with_the_items() {
-        signIn.as(ALEX);
+        signIn.as(nina);
         Instrument instrument = checkIns.instrument();
 
         assertThat(instrument.version()).isEqualTo(BalanceScoring.INSTRUMENT_VERSION);
@@ -148,7 +129,7 @@ class CheckInServiceTest {
 
     @Test
     void an_admin_cannot_read_the_instrument() {
-        signIn.as(ADMIN);
+        signIn.as(admin);
         assertThatThrownBy(() -> checkIns.instrument()).isInstanceOf(AccessDeniedException.class);
     }
 
@@ -158,7 +139,7 @@ class CheckInServiceTest {
         sessionIn(Duration.ofHours(60));
         sessionIn(Duration.ofMinutes(-10));
 
-        List<OpenCheckIn> open = openFor(ALEX);
+        List<OpenCheckIn> open = openFor(nina);
 
         assertThat(open).singleElement().satisfies(checkIn -> {
             assertThat(checkIn.sessionId()).isEqualTo(soon);
@@ -166,25 +147,25 @@ class CheckInServiceTest {
             assertThat(checkIn.answered()).isZero();
             assertThat(checkIn.opensAt()).isEqualTo(checkIn.sessionStartsAt().minus(Duration.ofHours(48)));
         });
-        assertThat(openFor(SAM)).singleElement().extracting(OpenCheckIn::sessionId).isEqualTo(soon);
+        assertThat(openFor(felix)).singleElement().extracting(OpenCheckIn::sessionId).isEqualTo(soon);
     }
 
     @Test
     void listing_again_keeps_the_same_check_in() {
         sessionIn(Duration.ofHours(30));
 
-        long first = openCheckInOf(ALEX);
+        long first = openCheckInOf(nina);
 
-        assertThat(openCheckInOf(ALEX)).isEqualTo(first);
-        assertThat(dsl.fetchCount(CHECK_IN, CHECK_IN.PARTNER_ID.eq(alex))).isEqualTo(1);
+        assertThat(openCheckInOf(nina)).isEqualTo(first);
+        assertThat(dsl.fetchCount(CHECK_IN, CHECK_IN.PARTNER_ID.eq(ninasId))).isEqualTo(1);
     }
 
     @Test
     void answers_are_saved_as_given_and_a_submitted_check_in_is_no_longer_open() {
         sessionIn(Duration.ofHours(30));
-        long id = openCheckInOf(ALEX);
+        long id = openCheckInOf(nina);
 
-        signIn.as(ALEX);
+        signIn.as(nina);
         checkIns.answer(id, Item.I1, 2);
         checkIns.answer(id, Item.I1, 5);
         CheckInDraft draft = checkIns.closeness(id, 4);
@@ -197,9 +178,9 @@ class CheckInServiceTest {
         });
         signIn.out();
 
-        complete(ALEX, id, 3, 5, 4, 2, 6, 3, 1, 2, 3, 5, 2);
+        complete(nina, id, 3, 5, 4, 2, 6, 3, 1, 2, 3, 5, 2);
 
-        signIn.as(ALEX);
+        signIn.as(nina);
         CheckInDraft submitted = checkIns.open(id);
         assertThat(submitted.submitted()).isTrue();
         assertThat(submitted.answers().answers()).containsExactly(5, 4, 2, 6, 3, 1, 2, 3, 5, 2);
@@ -210,13 +191,13 @@ class CheckInServiceTest {
     @Test
     void a_check_in_is_submitted_once_and_its_answers_are_final() {
         sessionIn(Duration.ofHours(30));
-        long id = openCheckInOf(ALEX);
-        TandemUser alex = signIn.as(ALEX);
+        long id = openCheckInOf(nina);
+        TandemUser ninasUser = signIn.as(nina);
         checkIns.answer(id, Item.C1, 3);
         checkIns.submit(id);
 
         assertThat(events.stream(CheckInSubmitted.class))
-                .containsExactly(new CheckInSubmitted(alex.clinicId(), TestData.coupleOf(dsl, "Alex Morgan"), id));
+                .containsExactly(new CheckInSubmitted(ninasUser.clinicId(), ninaAndFelix, id));
         assertThatThrownBy(() -> checkIns.submit(id)).isInstanceOfSatisfying(RefusedException.class,
                         refused -> assertThat(refused.messageKey()).isEqualTo("balance.check-in.submitted-elsewhere"));
         assertThatThrownBy(() -> checkIns.answer(id, Item.C1, 4)).isInstanceOfSatisfying(RefusedException.class,
@@ -229,8 +210,8 @@ class CheckInServiceTest {
     @Test
     void answers_out_of_range_are_refused() {
         sessionIn(Duration.ofHours(30));
-        long id = openCheckInOf(ALEX);
-        signIn.as(ALEX);
+        long id = openCheckInOf(nina);
+        signIn.as(nina);
 
         assertThatThrownBy(() -> checkIns.answer(id, Item.I1, 7)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> checkIns.answer(id, Item.I1, -1)).isInstanceOf(IllegalArgumentException.class);
@@ -242,114 +223,114 @@ class CheckInServiceTest {
     @Test
     void as_time_passes_a_check_in_opens_48_hours_before_its_session_and_closes_when_it_starts() {
         long session = sessionIn(Duration.ofHours(60));
-        assertThat(openFor(ALEX)).extracting(OpenCheckIn::sessionId).doesNotContain(session);
+        assertThat(openFor(nina)).extracting(OpenCheckIn::sessionId).doesNotContain(session);
 
         clock.advance(Duration.ofHours(12).minusMinutes(1));
-        assertThat(openFor(ALEX)).extracting(OpenCheckIn::sessionId).doesNotContain(session);
+        assertThat(openFor(nina)).extracting(OpenCheckIn::sessionId).doesNotContain(session);
 
         clock.advance(Duration.ofMinutes(1));
-        assertThat(openFor(ALEX)).extracting(OpenCheckIn::sessionId).contains(session);
+        assertThat(openFor(nina)).extracting(OpenCheckIn::sessionId).contains(session);
 
         clock.advance(Duration.ofHours(48));
-        assertThat(openFor(ALEX)).extracting(OpenCheckIn::sessionId).doesNotContain(session);
+        assertThat(openFor(nina)).extracting(OpenCheckIn::sessionId).doesNotContain(session);
     }
 
     @Test
     void a_session_check_in_closes_when_its_session_starts() {
         sessionIn(Duration.ofHours(30));
-        long id = openCheckInOf(ALEX);
+        long id = openCheckInOf(nina);
         clock.advance(Duration.ofHours(30).plusMinutes(1));
 
-        signIn.as(ALEX);
+        signIn.as(nina);
         assertThatThrownBy(() -> checkIns.answer(id, Item.I1, 3)).isInstanceOfSatisfying(RefusedException.class,
                         refused -> assertThat(refused.messageKey()).isEqualTo("balance.check-in.closed"));
         assertThat(checkIns.myOpenCheckIns()).isEmpty();
     }
 
     @Test
-    void sam_cannot_open_answer_or_submit_alexs_check_in() {
+    void felix_cannot_open_answer_or_submit_ninas_check_in() {
         sessionIn(Duration.ofHours(30));
-        long alexs = openCheckInOf(ALEX);
-        signIn.as(SAM);
+        long ninas = openCheckInOf(nina);
+        signIn.as(felix);
 
-        assertThatThrownBy(() -> checkIns.open(alexs)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> checkIns.answer(alexs, Item.I1, 3)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> checkIns.closeness(alexs, 3)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> checkIns.submit(alexs)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> checkIns.open(ninas)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> checkIns.answer(ninas, Item.I1, 3)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> checkIns.closeness(ninas, 3)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> checkIns.submit(ninas)).isInstanceOf(AccessDeniedException.class);
         assertThat(trail.since("access.denied")).hasSize(4);
-        assertThat(dsl.fetchValue(CHECK_IN.SUBMITTED_AT, CHECK_IN.ID.eq(alexs))).isNull();
+        assertThat(dsl.fetchValue(CHECK_IN.SUBMITTED_AT, CHECK_IN.ID.eq(ninas))).isNull();
     }
 
     @Test
     void a_partner_of_another_clinic_or_a_therapist_cannot_touch_a_check_in() {
         sessionIn(Duration.ofHours(30));
-        long alexs = openCheckInOf(ALEX);
+        long ninas = openCheckInOf(nina);
 
-        signIn.as(OtherClinic.CLIENT_EMAIL);
-        assertThatThrownBy(() -> checkIns.open(alexs)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> checkIns.answer(alexs, Item.I1, 3)).isInstanceOf(AccessDeniedException.class);
-        signIn.as(THERAPIST);
-        assertThatThrownBy(() -> checkIns.open(alexs)).isInstanceOf(AccessDeniedException.class);
+        signIn.as(practice.otherClinicsCouple().one().email());
+        assertThatThrownBy(() -> checkIns.open(ninas)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> checkIns.answer(ninas, Item.I1, 3)).isInstanceOf(AccessDeniedException.class);
+        signIn.as(therapist);
+        assertThatThrownBy(() -> checkIns.open(ninas)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> checkIns.myOpenCheckIns()).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void a_requested_check_in_opens_now_for_both_partners_and_is_not_doubled() {
-        signIn.as(THERAPIST);
-        assertThat(checkIns.request(alexAndSam)).isEqualTo(2);
-        assertThat(checkIns.request(alexAndSam)).isZero();
+        signIn.as(therapist);
+        assertThat(checkIns.request(ninaAndFelix)).isEqualTo(2);
+        assertThat(checkIns.request(ninaAndFelix)).isZero();
         signIn.out();
 
-        assertThat(openFor(ALEX)).singleElement().satisfies(open -> {
+        assertThat(openFor(nina)).singleElement().satisfies(open -> {
             assertThat(open.requested()).isTrue();
             assertThat(open.sessionId()).isNull();
         });
-        long samsRequest = openCheckInOf(SAM);
-        complete(SAM, samsRequest, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
-        assertThat(openFor(SAM)).isEmpty();
+        long felixsRequest = openCheckInOf(felix);
+        complete(felix, felixsRequest, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
+        assertThat(openFor(felix)).isEmpty();
 
-        signIn.as(THERAPIST);
-        assertThat(checkIns.request(alexAndSam)).isEqualTo(1);
+        signIn.as(therapist);
+        assertThat(checkIns.request(ninaAndFelix)).isEqualTo(1);
         assertThat(trail.since("check_in.requested")).hasSize(3);
     }
 
     @Test
     void another_therapist_or_clinic_cannot_request_or_read_the_history() {
-        for (String who : List.of(THERAPIST_2, OtherClinic.THERAPIST_EMAIL, ALEX)) {
+        for (String who : List.of(colleague, practice.otherClinicsTherapist().email(), nina)) {
             signIn.as(who);
-            assertThatThrownBy(() -> checkIns.request(alexAndSam)).as(who).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> checkIns.history(alexAndSam)).as(who).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> checkIns.request(ninaAndFelix)).as(who).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> checkIns.history(ninaAndFelix)).as(who).isInstanceOf(AccessDeniedException.class);
         }
         assertThat(trail.since("access.denied")).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(dsl.fetchCount(CHECK_IN, CHECK_IN.COUPLE_ID.eq(alexAndSam), CHECK_IN.REQUESTED_BY.isNotNull()))
+        assertThat(dsl.fetchCount(CHECK_IN, CHECK_IN.COUPLE_ID.eq(ninaAndFelix), CHECK_IN.REQUESTED_BY.isNotNull()))
                 .isZero();
     }
 
     @Test
     void the_history_scores_the_worked_example_in_one_statement_oldest_first() {
         long session = sessionIn(Duration.ofHours(30));
-        long alexs = openCheckInOf(ALEX);
-        complete(ALEX, alexs, 3, 5, 4, 2, 6, 3, 1, 2, 3, 5, 2);
-        long sams = openCheckInOf(SAM);
-        signIn.as(SAM);
-        checkIns.answer(sams, Item.I1, 6);
-        checkIns.answer(sams, Item.C1, 6);
-        checkIns.submit(sams);
+        long ninas = openCheckInOf(nina);
+        complete(nina, ninas, 3, 5, 4, 2, 6, 3, 1, 2, 3, 5, 2);
+        long felixs = openCheckInOf(felix);
+        signIn.as(felix);
+        checkIns.answer(felixs, Item.I1, 6);
+        checkIns.answer(felixs, Item.C1, 6);
+        checkIns.submit(felixs);
         signIn.out();
-        signIn.as(THERAPIST);
-        checkIns.request(alexAndSam);
+        signIn.as(therapist);
+        checkIns.request(ninaAndFelix);
         signIn.out();
-        long alexsRequest = openCheckInOf(ALEX);
-        complete(ALEX, alexsRequest, 6, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
+        long ninasRequest = openCheckInOf(nina);
+        complete(nina, ninasRequest, 6, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
 
-        signIn.as(THERAPIST);
+        signIn.as(therapist);
         counter.start();
-        List<ScoredCheckIn> history = checkIns.history(alexAndSam);
+        List<ScoredCheckIn> history = checkIns.history(ninaAndFelix);
         List<String> statements = counter.stop();
 
-        assertThat(history).extracting(ScoredCheckIn::checkInId).containsExactly(alexs, sams, alexsRequest);
+        assertThat(history).extracting(ScoredCheckIn::checkInId).containsExactly(ninas, felixs, ninasRequest);
         ScoredCheckIn worked = history.getFirst();
-        assertThat(worked.partnerId()).isEqualTo(alex);
+        assertThat(worked.partnerId()).isEqualTo(ninasId);
         assertThat(worked.partnerName()).isNotBlank();
         assertThat(worked.instrumentVersion()).isEqualTo(1);
         assertThat(worked.sessionStartsAt()).isEqualTo(
@@ -368,12 +349,12 @@ class CheckInServiceTest {
 
     @Test
     void the_settings_default_to_60_and_25_and_a_stale_update_is_refused() {
-        signIn.as(THERAPIST);
+        signIn.as(therapist);
         assertThat(checkIns.settings()).isEqualTo(BalanceSettings.DEFAULTS);
         assertThatThrownBy(() -> checkIns.updateSettings(0, new BalanceSettings(50, 20)))
                 .isInstanceOf(AccessDeniedException.class);
 
-        signIn.as(ADMIN);
+        signIn.as(admin);
         ClinicBalanceSettings read = checkIns.editableSettings();
         ClinicBalanceSettings saved = checkIns.updateSettings(read.clinicVersion(), new BalanceSettings(50, 20));
         assertThat(saved.settings()).isEqualTo(new BalanceSettings(50, 20));
@@ -388,7 +369,7 @@ class CheckInServiceTest {
 
     @Test
     void a_partner_cannot_read_the_settings() {
-        signIn.as(ALEX);
+        signIn.as(nina);
         assertThatThrownBy(() -> checkIns.settings()).isInstanceOf(AccessDeniedException.class);
     }
 }

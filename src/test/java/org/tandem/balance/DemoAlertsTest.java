@@ -25,7 +25,7 @@ class DemoAlertsTest {
 
     @BeforeEach
     void jordan() {
-        signIn.as(CheckInServiceTest.THERAPIST);
+        signIn.as("therapist@example.com"); // the demo's Jordan Reyes
     }
 
     @AfterEach

@@ -38,21 +38,6 @@ public final class StoredCheckIns {
         this.clinicId = dsl.fetchValue(COUPLE.CLINIC_ID, COUPLE.ID.eq(coupleId));
     }
 
-    /** A new couple of the clinic with two partners ("name A", "name B") and no therapist; returns its id. */
-    public static long newCouple(DSLContext dsl, long clinicId, String name) {
-        long couple = dsl.insertInto(COUPLE).set(COUPLE.CREATED_AT, TestClock.START_AT).set(COUPLE.UPDATED_AT, TestClock.START_AT).set(COUPLE.CLINIC_ID, clinicId).returning(COUPLE.ID)
-                .fetchSingle(COUPLE.ID);
-        for (short position = 1; position <= 2; position++) {
-            dsl.insertInto(PARTNER)
-                    .set(PARTNER.CLINIC_ID, clinicId)
-                    .set(PARTNER.COUPLE_ID, couple)
-                    .set(PARTNER.POSITION, position)
-                    .set(PARTNER.FULL_NAME, name + (position == 1 ? " A" : " B"))
-                    .execute();
-        }
-        return couple;
-    }
-
     /** The couple's partners' ids, in position order. */
     public java.util.List<Long> partners() {
         return dsl.select(PARTNER.ID).from(PARTNER).where(PARTNER.COUPLE_ID.eq(coupleId))
@@ -107,32 +92,6 @@ public final class StoredCheckIns {
             }
         }
         return checkInId;
-    }
-
-    /**
-     * Alex and Sam's two held sessions of BalanceServiceTest, every other check-in gone. First: Alex the worked
-     * example (73.3 / 30.0, DISTANT), Sam 50.0 / 50.0 — divergence 23.3, not flagged. Second: Alex 83.3 / 100.0
-     * (BALANCED), Sam 50.0 / 50.0 again — divergence 50.0, flagged.
-     */
-    public record TwoSessions(StoredCheckIns stored, long alex, long sam, long firstSession, long secondSession,
-            long alexWorked, long alexLater) {
-
-        public static TwoSessions of(DSLContext dsl, long coupleId, long therapistId) {
-            withoutAnyCheckIns(dsl);
-            StoredCheckIns stored = new StoredCheckIns(dsl, coupleId);
-            long alex = stored.partner("Alex Morgan");
-            long sam = stored.partner("Samira Patel");
-            long first = stored.heldSession(Duration.ofDays(14), therapistId);
-            long second = stored.heldSession(Duration.ofDays(7), therapistId);
-            Instant now = TestClock.START;
-            long alexWorked = stored.submitted(alex, first, now.minus(Duration.ofDays(15)), 5, 4, 2, 6, 3, 1, 2, 3, 5,
-                    2);
-            stored.submitted(sam, first, now.minus(Duration.ofDays(15)).plusSeconds(60), 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
-            long alexLater = stored.submitted(alex, second, now.minus(Duration.ofDays(8)), 5, 5, 1, 5, 5, 6, 6, 6, 0,
-                    6);
-            stored.submitted(sam, second, now.minus(Duration.ofDays(8)).plusSeconds(60), 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
-            return new TwoSessions(stored, alex, sam, first, second, alexWorked, alexLater);
-        }
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -2,16 +2,9 @@ package org.tandem.balance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
-import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
-import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
-import static org.tandem.jooq.Tables.MODULE_VERSION;
 
-import org.tandem.couples.TherapistRole;
-import org.tandem.workbook.AssignmentMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
@@ -20,29 +13,29 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.tandem.support.TestClock;
-import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.support.BalanceFixtures;
+import org.tandem.support.BalanceFixtures.Practice;
+import org.tandem.support.Fixtures;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
+import org.tandem.support.TestClock;
 import org.tandem.workbook.Category;
 import org.tandem.workbook.ModuleLibrary;
 import org.tandem.workbook.ModuleSummary;
 
 /**
- * Suggested modules from balance.md's table, on a couple of the therapist's made for the test (so that no demo
- * assignment interferes): each zone, the divergence flag, the 60-day rule, and who is refused.
+ * Suggested modules from balance.md's table, on a couple made for the test: each zone, the divergence flag, the
+ * 60-day rule, and who is refused.
  */
-@DemoTest
+@IntegrationTest
 class SuggestionServiceTest {
 
-    static final Integer[] DISTANT = {5, 4, 2, 6, 3, 1, 2, 3, 5, 2}; // the worked example: 73.3 / 30.0
-    static final Integer[] FUSED = {1, 1, 5, 1, 1, 6, 6, 6, 0, 6}; // 16.7 / 100.0
-    static final Integer[] DISCONNECTED = {3, 3, 3, 3, 3, 3, 3, 3, 3, 3}; // 50.0 / 50.0
-    static final Integer[] BALANCED = {5, 5, 1, 5, 5, 6, 6, 6, 0, 6}; // 83.3 / 100.0
+    static final Integer[] DISTANT = BalanceFixtures.WORKED_EXAMPLE; // 73.3 / 30.0
+    static final Integer[] FUSED = BalanceFixtures.FUSED; // 16.7 / 100.0
+    static final Integer[] DISCONNECTED = BalanceFixtures.MIDDLE; // 50.0 / 50.0
+    static final Integer[] BALANCED = BalanceFixtures.BALANCED; // 83.3 / 100.0
 
     @Autowired SuggestionService suggestions;
 
@@ -51,30 +44,21 @@ class SuggestionServiceTest {
     @Autowired ClinicTime time;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
-    @Autowired PlatformTransactionManager transactions;
-    TandemUser therapist;
-    StoredCheckIns stored;
+    @Autowired Fixtures fixtures;
+    @Autowired BalanceFixtures balanceFixtures;
+    Practice practice;
     long couple;
-    long a;
-    long b;
     AuditTrail trail;
 
+    /**
+     * Nina and Felix, without check-ins or assignments, their therapist signed in. The people are committed:
+     * refusals are audited in a transaction of their own, which must see the accounts.
+     */
     @BeforeEach
     void a_couple_of_the_therapist_without_check_ins_or_assignments() {
-        OtherClinic.ensure(dsl, transactions);
-        therapist = signIn.as(CheckInServiceTest.THERAPIST);
-        StoredCheckIns.withoutAnyCheckIns(dsl);
-        couple = StoredCheckIns.newCouple(dsl, therapist.clinicId(), "Fixture");
-        dsl.insertInto(COUPLE_THERAPIST)
-                .set(COUPLE_THERAPIST.ASSIGNED_AT, TestClock.START_AT)
-                .set(COUPLE_THERAPIST.CLINIC_ID, therapist.clinicId())
-                .set(COUPLE_THERAPIST.COUPLE_ID, couple)
-                .set(COUPLE_THERAPIST.ACCOUNT_ID, therapist.accountId())
-                .set(COUPLE_THERAPIST.ROLE, TherapistRole.PRIMARY)
-                .execute();
-        stored = new StoredCheckIns(dsl, couple);
-        a = stored.partner("Fixture A");
-        b = stored.partner("Fixture B");
+        fixtures.committed(() -> practice = balanceFixtures.practice());
+        couple = practice.couple().id();
+        signIn.as(practice.therapist().email());
         trail = AuditTrail.from(dsl);
     }
 
@@ -83,16 +67,10 @@ class SuggestionServiceTest {
         signIn.out();
     }
 
-    /** Both partners' check-ins for one held session a week ago ({@code null}: that partner did not check in). */
+    /** Both partners' check-ins for one session held a week ago ({@code null}: that partner did not check in). */
     void session(Integer @Nullable [] answersOfA, Integer @Nullable [] answersOfB) {
-        long session = stored.heldSession(Duration.ofDays(7), therapist.accountId());
-        Instant submitted = clock.instant().minus(Duration.ofDays(8));
-        if (answersOfA != null) {
-            stored.submitted(a, session, submitted, answersOfA);
-        }
-        if (answersOfB != null) {
-            stored.submitted(b, session, submitted.plusSeconds(60), answersOfB);
-        }
+        balanceFixtures.heldSession(practice.therapist(), practice.couple(), Duration.ofDays(7), answersOfA,
+                answersOfB);
     }
 
     List<Category> categories(CoupleSuggestions found) {
@@ -132,7 +110,7 @@ class SuggestionServiceTest {
                 Category.COMMUNICATION_FRAMEWORKS, Category.VULNERABILITY);
         assertThat(suggested(found)).isNotEmpty().isEqualTo(published(categories(found)));
         assertThat(found.modules()).allSatisfy(module -> assertThat(module.reasons())
-                .containsExactly(new Reason("balance.suggestion.reason.distant", List.of("Fixture A"))));
+                .containsExactly(new Reason("balance.suggestion.reason.distant", List.of("Nina"))));
     }
 
     @Test
@@ -155,7 +133,7 @@ class SuggestionServiceTest {
         assertThat(categories(found)).containsExactly(Category.REFLECTIVE_EXERCISES,
                 Category.COMMUNICATION_FRAMEWORKS, Category.PERSONAL_GROWTH);
         assertThat(found.categories().getFirst().reasons())
-                .containsExactly(new Reason("balance.suggestion.reason.disconnected", List.of("Fixture B")));
+                .containsExactly(new Reason("balance.suggestion.reason.disconnected", List.of("Felix")));
     }
 
     @Test
@@ -166,8 +144,8 @@ class SuggestionServiceTest {
 
         assertThat(categories(found)).containsExactly(Category.GOAL_SETTING, Category.RITUALS_OF_TOGETHERNESS);
         assertThat(found.categories().getFirst().reasons()).containsExactly(
-                new Reason("balance.suggestion.reason.balanced", List.of("Fixture A")),
-                new Reason("balance.suggestion.reason.balanced", List.of("Fixture B")));
+                new Reason("balance.suggestion.reason.balanced", List.of("Nina")),
+                new Reason("balance.suggestion.reason.balanced", List.of("Felix")));
     }
 
     @Test
@@ -186,8 +164,7 @@ class SuggestionServiceTest {
 
     @Test
     void the_latest_zone_counts_not_the_baseline() {
-        long first = stored.heldSession(Duration.ofDays(14), therapist.accountId());
-        stored.submitted(a, first, clock.instant().minus(Duration.ofDays(15)), DISTANT);
+        balanceFixtures.heldSession(practice.therapist(), practice.couple(), Duration.ofDays(14), DISTANT, null);
         session(FUSED, null);
 
         assertThat(categories(suggestions.suggestions(couple))).containsExactly(Category.BOUNDARIES,
@@ -224,37 +201,17 @@ class SuggestionServiceTest {
         assertThat(suggested(suggestions.suggestions(couple))).doesNotContain(module);
     }
 
-    /** Assigns the module to the couple (SEPARATE), each partner submitting {@code ago} ({@code null}: not yet). */
+    /** Assigns the module to the couple 90 days ago (SEPARATE), each partner submitting {@code ago} ({@code null}: not yet). */
     void assigned(long moduleId, Duration aSubmittedAgo, @Nullable Duration bSubmittedAgo) {
-        long version = dsl.select(MODULE_VERSION.ID).from(MODULE_VERSION).where(MODULE_VERSION.MODULE_ID.eq(moduleId))
-                .orderBy(MODULE_VERSION.NUMBER.desc()).limit(1).fetchSingle(MODULE_VERSION.ID);
-        long assignment = dsl.insertInto(MODULE_ASSIGNMENT)
-                .set(MODULE_ASSIGNMENT.CLINIC_ID, therapist.clinicId())
-                .set(MODULE_ASSIGNMENT.COUPLE_ID, couple)
-                .set(MODULE_ASSIGNMENT.MODULE_VERSION_ID, version)
-                .set(MODULE_ASSIGNMENT.MODE, AssignmentMode.SEPARATE)
-                .set(MODULE_ASSIGNMENT.ASSIGNED_BY, therapist.accountId())
-                .set(MODULE_ASSIGNMENT.ASSIGNED_AT, clock.instant().minus(Duration.ofDays(90)).atOffset(ZoneOffset.UTC))
-                .returning(MODULE_ASSIGNMENT.ID).fetchSingle(MODULE_ASSIGNMENT.ID);
-        work(assignment, a, aSubmittedAgo);
-        work(assignment, b, bSubmittedAgo);
-    }
-
-    void work(long assignment, long partner, @Nullable Duration submittedAgo) {
-        dsl.insertInto(ASSIGNMENT_WORK)
-                .set(ASSIGNMENT_WORK.CLINIC_ID, therapist.clinicId())
-                .set(ASSIGNMENT_WORK.ASSIGNMENT_ID, assignment)
-                .set(ASSIGNMENT_WORK.PARTNER_ID, partner)
-                .set(ASSIGNMENT_WORK.SUBMITTED_AT,
-                        submittedAgo == null ? null : clock.instant().minus(submittedAgo).atOffset(ZoneOffset.UTC))
-                .execute();
+        balanceFixtures.worked(practice.therapist(), practice.couple(), moduleId, Duration.ofDays(90), aSubmittedAgo,
+                bSubmittedAgo);
     }
 
     @Test
     void another_therapist_another_clinic_an_admin_and_a_partner_are_refused_and_each_refusal_is_audited() {
         session(DISTANT, null);
-        List<String> refused = List.of(CheckInServiceTest.THERAPIST_2, OtherClinic.THERAPIST_EMAIL,
-                CheckInServiceTest.ADMIN, CheckInServiceTest.ALEX);
+        List<String> refused = List.of(practice.colleague().email(),
+                practice.otherClinicsTherapist().email(), practice.admin().email(), practice.couple().one().email());
         for (String who : refused) {
             signIn.as(who);
             assertThatThrownBy(() -> suggestions.suggestions(couple)).as(who)

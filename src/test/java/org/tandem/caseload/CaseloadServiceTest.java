@@ -1,41 +1,43 @@
 package org.tandem.caseload;
 
-import org.tandem.sessions.SessionStatus;
-import org.tandem.sessions.Modality;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.tandem.accounts.TandemUser;
 import org.tandem.caseload.CaseloadSort.Column;
 import org.tandem.couples.CoupleFilter;
 import org.tandem.couples.CoupleStatus;
 import org.tandem.jooq.tables.records.AuditEventRecord;
+import org.tandem.sessions.SessionStatus;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Clinic;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestClock;
-import org.tandem.support.TestData;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
-import static org.tandem.jooq.Tables.COUPLE_SESSION;
-import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
-import static org.tandem.jooq.Tables.PARTNER;
+import org.tandem.support.TestModules;
 
-@DemoTest
+/** The therapist's caseload: search, filters, sorting, paging, the session and module columns; and refusals. */
+@IntegrationTest
 class CaseloadServiceTest {
 
     @Autowired CaseloadService caseload;
@@ -43,19 +45,63 @@ class CaseloadServiceTest {
     @Autowired TestClock clock;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
-    @Autowired PlatformTransactionManager transactions;
+    @Autowired Fixtures fixtures;
 
-    TandemUser jordan;
+    /** Jordan, a therapist; the clinic's admin; Priya, another therapist of the clinic; Lee, of another clinic. */
+    Person jordan;
+    Person admin;
+    Person priya;
+    Person lee;
+    Couple alexAndSam;
+    final Map<String, Couple> couples = new HashMap<>();
 
+    /**
+     * Committed: refusals are audited in a transaction of their own, which must see the accounts. Jordan's caseload
+     * holds nine couples: five active (Alex and Sam, Daniel and Grace, Aisha and Omar, Wei and Jamie, and Priya's
+     * Kwame and Ama, of whom Jordan is co-therapist), Hannah and Tom paused, Lucía and Marco and Sofia and Erik at
+     * intake, Rachel and Nora closed. Priya also has Maya and Chris, and Isabel and Ravi; Lee, in another clinic, has
+     * Robin and Casey, and Jules and a Samira Patel of their own.
+     */
     @BeforeEach
-    void sign_in() {
-        OtherClinic.ensure(dsl, transactions);
-        jordan = signIn.as("therapist@example.com");
+    void two_clinics() {
+        fixtures.committed(() -> {
+            Clinic clinic = fixtures.clinic("Riverside Counselling");
+            admin = fixtures.admin(clinic, "Morgan Ellis");
+            jordan = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            priya = fixtures.therapist(clinic, "Priya Nair");
+            alexAndSam = named(fixtures.couple(jordan, "Alex Morgan", "Alex", "Samira Patel", "Sam"));
+            named(fixtures.couple(jordan, "Daniel Okafor", "Dan", "Grace Okafor", null));
+            named(fixtures.couple(jordan, "Aisha Khan", "Omar Haddad"));
+            named(fixtures.couple(jordan, "Wei Chen", "Jamie Chen"));
+            fixtures.status(jordan, named(fixtures.couple(jordan, "Hannah Becker", null, "Tom Becker", "Tommy")),
+                    CoupleStatus.PAUSED);
+            fixtures.status(jordan, named(fixtures.couple(jordan, "Lucía Fernández", "Marco Rossi")),
+                    CoupleStatus.INTAKE);
+            fixtures.status(jordan, named(fixtures.couple(jordan, "Sofia Lindqvist", "Erik Lindqvist")),
+                    CoupleStatus.INTAKE);
+            fixtures.status(jordan, named(fixtures.couple(jordan, "Rachel Green", "Nora Green")), CoupleStatus.CLOSED);
+            fixtures.coTherapist(admin, named(fixtures.couple(priya, "Kwame Mensah", "Ama Mensah")), jordan);
+            named(fixtures.couple(priya, "Maya Johnson", "Chris Taylor"));
+            named(fixtures.couple(priya, "Isabel Moreau", "Ravi Sharma"));
+            lee = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park");
+            named(fixtures.couple(lee, "Robin Hart", "Casey Hart"));
+            named(fixtures.couple(lee, "Jules Moreau", "Samira Patel"));
+        });
+        signIn.as(jordan.email());
+    }
+
+    private Couple named(Couple couple) {
+        couples.put(couple.one().name(), couple);
+        return couple;
     }
 
     @AfterEach
     void sign_out() {
         signIn.out();
+    }
+
+    private Couple couple(String partnerOne) {
+        return couples.get(partnerOne);
     }
 
     private List<CaseloadEntry> search(String text) {
@@ -70,31 +116,13 @@ class CaseloadServiceTest {
         return page.stream().flatMap(entry -> Stream.of(entry.partnerOne(), entry.partnerTwo())).toList();
     }
 
-    /** The demo clinic comes with months of sessions; these tests start from none (rolled back after). */
-    private void withoutDemoSessions() {
-        dsl.deleteFrom(org.tandem.jooq.Tables.CHECK_IN_ANSWER).execute();
-        dsl.deleteFrom(org.tandem.jooq.Tables.CHECK_IN).execute();
-        dsl.deleteFrom(org.tandem.jooq.Tables.SESSION_NOTE).execute();
-        dsl.deleteFrom(org.tandem.jooq.Tables.COUPLE_SESSION).execute();
+    /** The wall-clock time in the clinic, a number of days from now. */
+    private LocalDateTime days(int days) {
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES).plusDays(days);
     }
 
-    private long coupleOf(String partnerName) {
-        return dsl.select(PARTNER.COUPLE_ID).from(PARTNER)
-                .where(PARTNER.FULL_NAME.eq(partnerName), PARTNER.CLINIC_ID.eq(jordan.clinicId()))
-                .fetchSingle(PARTNER.COUPLE_ID);
-    }
-
-    private void session(long coupleId, OffsetDateTime startsAt, SessionStatus status) {
-        dsl.insertInto(COUPLE_SESSION)
-                .set(COUPLE_SESSION.CREATED_AT, TestClock.START_AT)
-                .set(COUPLE_SESSION.CLINIC_ID, jordan.clinicId())
-                .set(COUPLE_SESSION.COUPLE_ID, coupleId)
-                .set(COUPLE_SESSION.STARTS_AT, startsAt)
-                .set(COUPLE_SESSION.DURATION_MINUTES, 50)
-                .set(COUPLE_SESSION.MODALITY, Modality.IN_PERSON)
-                .set(COUPLE_SESSION.STATUS, status)
-                .set(COUPLE_SESSION.CREATED_BY, jordan.accountId())
-                .execute();
+    private OffsetDateTime at(LocalDateTime wallClock) {
+        return wallClock.atZone(clock.getZone()).toOffsetDateTime();
     }
 
     @Test
@@ -139,7 +167,8 @@ class CaseloadServiceTest {
                 new CoupleFilter(null, Set.of(CoupleStatus.INTAKE, CoupleStatus.PAUSED)), List.of(), 0, 100);
 
         assertThat(firstNames(page)).containsExactly("Hannah Becker", "Lucía Fernández", "Sofia Lindqvist");
-        assertThat(page).extracting(CaseloadEntry::status).containsOnly(CoupleStatus.INTAKE, CoupleStatus.PAUSED);
+        assertThat(page).extracting(CaseloadEntry::status).containsExactly(CoupleStatus.PAUSED, CoupleStatus.INTAKE,
+                CoupleStatus.INTAKE);
     }
 
     @Test
@@ -160,6 +189,7 @@ class CaseloadServiceTest {
                 .isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER.reversed());
         assertThat(byTwo).extracting(CaseloadEntry::partnerTwo).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
         assertThat(byOne.getFirst().partnerOne()).isEqualTo("Aisha Khan");
+        assertThat(byOneDown.getFirst().partnerOne()).isEqualTo("Wei Chen");
         assertThat(byTwo.getFirst().partnerTwo()).isEqualTo("Ama Mensah");
     }
 
@@ -171,6 +201,7 @@ class CaseloadServiceTest {
         assertThat(up).extracting(CaseloadEntry::status).isSorted();
         assertThat(up.getFirst().status()).isEqualTo(CoupleStatus.INTAKE);
         assertThat(down).extracting(CaseloadEntry::status).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(down.getFirst().status()).isEqualTo(CoupleStatus.CLOSED);
     }
 
     @Test
@@ -186,26 +217,23 @@ class CaseloadServiceTest {
 
     @Test
     void last_session_is_the_latest_begun_that_was_held_or_awaits_marking_and_next_the_earliest_scheduled() {
-        withoutDemoSessions();
-        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
-        long alex = coupleOf("Alex Morgan");
-        session(alex, now.minusDays(14), SessionStatus.HELD);
-        session(alex, now.minusDays(7), SessionStatus.HELD);
-        session(alex, now.minusDays(3), SessionStatus.CANCELLED);
-        session(alex, now.minusDays(1), SessionStatus.NO_SHOW);
-        session(alex, now.plusDays(2), SessionStatus.CANCELLED);
-        session(alex, now.plusDays(6), SessionStatus.SCHEDULED);
-        session(alex, now.plusDays(13), SessionStatus.SCHEDULED);
-        long wei = coupleOf("Wei Chen");
-        session(wei, now.minusDays(2), SessionStatus.SCHEDULED);
+        Couple alex = couple("Alex Morgan");
+        fixtures.session(jordan, alex, days(-14), SessionStatus.HELD);
+        fixtures.session(jordan, alex, days(-7), SessionStatus.HELD);
+        fixtures.session(jordan, alex, days(-3), SessionStatus.CANCELLED);
+        fixtures.session(jordan, alex, days(-1), SessionStatus.NO_SHOW);
+        fixtures.session(jordan, alex, days(2), SessionStatus.CANCELLED);
+        fixtures.session(jordan, alex, days(6), SessionStatus.SCHEDULED);
+        fixtures.session(jordan, alex, days(13), SessionStatus.SCHEDULED);
+        fixtures.session(jordan, couple("Wei Chen"), days(-2), SessionStatus.SCHEDULED);
 
-        CaseloadEntry alexAndSam = search("Alex").getFirst();
+        CaseloadEntry alexAndSamira = search("Alex").getFirst();
         CaseloadEntry weiAndJamie = search("Wei").getFirst();
         CaseloadEntry aisha = search("Aisha").getFirst();
 
-        assertThat(alexAndSam.lastSession()).isEqualTo(now.minusDays(7));
-        assertThat(alexAndSam.nextSession()).isEqualTo(now.plusDays(6));
-        assertThat(weiAndJamie.lastSession()).isEqualTo(now.minusDays(2));
+        assertThat(alexAndSamira.lastSession()).isEqualTo(at(days(-7)));
+        assertThat(alexAndSamira.nextSession()).isEqualTo(at(days(6)));
+        assertThat(weiAndJamie.lastSession()).isEqualTo(at(days(-2)));
         assertThat(weiAndJamie.nextSession()).isNull();
         assertThat(aisha.lastSession()).isNull();
         assertThat(aisha.nextSession()).isNull();
@@ -213,12 +241,10 @@ class CaseloadServiceTest {
 
     @Test
     void sorts_by_last_and_next_session_with_couples_without_one_last_either_way() {
-        withoutDemoSessions();
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        session(coupleOf("Alex Morgan"), now.minusDays(7), SessionStatus.HELD);
-        session(coupleOf("Wei Chen"), now.minusDays(2), SessionStatus.HELD);
-        session(coupleOf("Alex Morgan"), now.plusDays(3), SessionStatus.SCHEDULED);
-        session(coupleOf("Wei Chen"), now.plusDays(1), SessionStatus.SCHEDULED);
+        fixtures.session(jordan, couple("Alex Morgan"), days(-7), SessionStatus.HELD);
+        fixtures.session(jordan, couple("Wei Chen"), days(-2), SessionStatus.HELD);
+        fixtures.session(jordan, couple("Alex Morgan"), days(3), SessionStatus.SCHEDULED);
+        fixtures.session(jordan, couple("Wei Chen"), days(1), SessionStatus.SCHEDULED);
 
         assertThat(firstNames(caseload.page(CoupleFilter.NONE, List.of(CaseloadSort.ascending(Column.LAST_SESSION)), 0, 2)))
                 .containsExactly("Alex Morgan", "Wei Chen");
@@ -230,6 +256,8 @@ class CaseloadServiceTest {
                 .containsExactly("Alex Morgan", "Wei Chen");
         assertThat(caseload.page(CoupleFilter.NONE, List.of(CaseloadSort.descending(Column.NEXT_SESSION)), 2, 100))
                 .hasSize(7).allMatch(entry -> entry.nextSession() == null);
+        assertThat(caseload.page(CoupleFilter.NONE, List.of(CaseloadSort.ascending(Column.LAST_SESSION)), 2, 100))
+                .hasSize(7).allMatch(entry -> entry.lastSession() == null);
     }
 
     @Test
@@ -239,6 +267,7 @@ class CaseloadServiceTest {
         List<CaseloadEntry> pages = Stream.of(0, 4, 8)
                 .flatMap(offset -> caseload.page(CoupleFilter.NONE, byStatus, offset, 4).stream()).toList();
 
+        assertThat(all).hasSize(9);
         assertThat(pages).containsExactlyElementsOf(all);
     }
 
@@ -247,8 +276,11 @@ class CaseloadServiceTest {
         assertThat(search("Maya")).isEmpty();
         assertThat(search("Sharma")).isEmpty();
         assertThat(allNames(caseload.page(CoupleFilter.NONE, List.of(), 0, 100)))
-                .doesNotContain("Maya Johnson", "Chris Taylor", "Isabel Moreau", "Ben Carter");
+                .doesNotContain("Maya Johnson", "Chris Taylor", "Isabel Moreau", "Ravi Sharma");
         assertThat(caseload.count(new CoupleFilter("Maya", Set.of()))).isZero();
+
+        signIn.as(priya.email());
+        assertThat(firstNames(search("Maya"))).as("they are Priya's").containsExactly("Maya Johnson");
     }
 
     @Test
@@ -257,16 +289,19 @@ class CaseloadServiceTest {
 
         assertThat(found).singleElement().satisfies(entry -> {
             assertThat(entry.partnerOne()).isEqualTo("Alex Morgan");
-            assertThat(entry.coupleId()).isEqualTo(coupleOf("Alex Morgan"));
+            assertThat(entry.coupleId()).isEqualTo(alexAndSam.id());
         });
         assertThat(caseload.count(new CoupleFilter("Samira", Set.of()))).isEqualTo(1);
     }
 
     @Test
     void the_other_clinics_therapist_finds_only_their_own_samira() {
-        signIn.as(OtherClinic.THERAPIST_EMAIL);
+        signIn.as(lee.email());
 
-        assertThat(firstNames(search("Samira"))).containsExactly("Jules Moreau");
+        assertThat(search("Samira")).singleElement().satisfies(entry -> {
+            assertThat(entry.partnerOne()).isEqualTo("Jules Moreau");
+            assertThat(entry.coupleId()).isEqualTo(couple("Jules Moreau").id());
+        });
     }
 
     @Test
@@ -286,22 +321,20 @@ class CaseloadServiceTest {
     @Test
     void admin_and_client_are_refused_and_each_refusal_is_audited() {
         AuditTrail trail = AuditTrail.from(dsl);
-        TandemUser admin = signIn.as("admin@example.com");
+        signIn.as(admin.email());
         assertThatThrownBy(() -> caseload.page(CoupleFilter.NONE, List.of(), 0, 10))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> caseload.count(CoupleFilter.NONE)).isInstanceOf(AccessDeniedException.class);
-        TandemUser alex = signIn.as("alex@example.com");
+        signIn.as(alexAndSam.one().email());
         assertThatThrownBy(() -> caseload.page(new CoupleFilter("Sam", Set.of()), List.of(), 0, 10))
                 .isInstanceOf(AccessDeniedException.class);
 
         assertThat(trail.since()).extracting(AuditEventRecord::getAction, AuditEventRecord::getActorAccountId,
                         AuditEventRecord::getDetail)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("access.denied", admin.accountId(),
-                                "call CaseloadService.page: not authorised"),
-                        org.assertj.core.groups.Tuple.tuple("access.denied", admin.accountId(),
-                                "call CaseloadService.count: not authorised"),
-                        org.assertj.core.groups.Tuple.tuple("access.denied", alex.accountId(),
+                        tuple("access.denied", admin.accountId(), "call CaseloadService.page: not authorised"),
+                        tuple("access.denied", admin.accountId(), "call CaseloadService.count: not authorised"),
+                        tuple("access.denied", alexAndSam.one().accountId(),
                                 "call CaseloadService.page: not authorised"));
     }
 
@@ -310,47 +343,34 @@ class CaseloadServiceTest {
         assertThat(caseload.page(CoupleFilter.NONE, List.of(), 0, Integer.MAX_VALUE)).hasSize(9);
         assertThatThrownBy(() -> caseload.page(CoupleFilter.NONE, List.of(), -1, 10))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    /** The couple's assignments that at least one partner has not submitted yet. */
-    private List<Long> notSubmittedByEveryone(long coupleId) {
-        return dsl.select(MODULE_ASSIGNMENT.ID).from(MODULE_ASSIGNMENT)
-                .where(MODULE_ASSIGNMENT.COUPLE_ID.eq(coupleId), DSL.exists(DSL.selectOne().from(ASSIGNMENT_WORK)
-                        .where(ASSIGNMENT_WORK.ASSIGNMENT_ID.eq(MODULE_ASSIGNMENT.ID),
-                                ASSIGNMENT_WORK.SUBMITTED_AT.isNull())))
-                .orderBy(MODULE_ASSIGNMENT.ID)
-                .fetch(MODULE_ASSIGNMENT.ID);
+        assertThatThrownBy(() -> caseload.page(CoupleFilter.NONE, List.of(), 0, -1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void overdue_modules_count_assignments_past_due_that_are_not_submitted_by_everyone() {
-        long alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
-        dsl.update(MODULE_ASSIGNMENT).set(MODULE_ASSIGNMENT.DUE_ON, LocalDate.now(clock).plusDays(30))
-                .where(MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam)).execute();
-        var open = notSubmittedByEveryone(alexAndSam);
-        var done = dsl.select(MODULE_ASSIGNMENT.ID).from(MODULE_ASSIGNMENT)
-                .where(MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam), MODULE_ASSIGNMENT.ID.notIn(open))
-                .fetch(MODULE_ASSIGNMENT.ID);
-        dsl.update(MODULE_ASSIGNMENT).set(MODULE_ASSIGNMENT.DUE_ON, LocalDate.now(clock).minusDays(1))
-                .where(MODULE_ASSIGNMENT.ID.in(open.getFirst(), done.getFirst())).execute();
+        long module = TestModules.publish(dsl, jordan.email(), TestModules.everyKind("Listening"));
+        LocalDate today = LocalDate.now(clock);
+        fixtures.assignment(jordan, alexAndSam, module, today, alexAndSam.one());
+        fixtures.assignment(jordan, alexAndSam, module, today, alexAndSam.one(), alexAndSam.two());
+        fixtures.assignment(jordan, alexAndSam, module, today.plusDays(30));
+        clock.advance(Duration.ofDays(1));
 
-        var alex = caseload.page(new CoupleFilter("Alex", java.util.Set.of()), List.of(), 0, 10).getFirst();
-        assertThat(alex.overdueModules()).as("only the one not yet submitted by both").isEqualTo(1);
-        var mostOverdueFirst = caseload.page(CoupleFilter.NONE,
-                List.of(CaseloadSort.descending(CaseloadSort.Column.OVERDUE_MODULES)), 0, 50);
-        assertThat(mostOverdueFirst.getFirst().overdueModules()).isGreaterThanOrEqualTo(1);
+        CaseloadEntry alex = search("Alex").getFirst();
+        assertThat(alex.overdueModules()).as("only the one past due not yet submitted by both").isEqualTo(1);
+        List<CaseloadEntry> mostOverdueFirst = caseload.page(CoupleFilter.NONE,
+                List.of(CaseloadSort.descending(Column.OVERDUE_MODULES)), 0, 50);
+        assertThat(mostOverdueFirst.getFirst().coupleId()).isEqualTo(alexAndSam.id());
+        assertThat(mostOverdueFirst.subList(1, mostOverdueFirst.size()))
+                .allSatisfy(entry -> assertThat(entry.overdueModules()).isZero());
     }
 
     @Test
     void a_module_becomes_overdue_at_midnight_in_the_clinic_after_its_due_date() {
-        long alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
-        dsl.update(MODULE_ASSIGNMENT).set(MODULE_ASSIGNMENT.DUE_ON, LocalDate.now(clock).plusDays(30))
-                .where(MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam)).execute();
-        long open = notSubmittedByEveryone(alexAndSam).getFirst();
+        long module = TestModules.publish(dsl, jordan.email(), TestModules.everyKind("Listening"));
         LocalDate due = LocalDate.now(clock).plusDays(1);
-        dsl.update(MODULE_ASSIGNMENT).set(MODULE_ASSIGNMENT.DUE_ON, due)
-                .where(MODULE_ASSIGNMENT.ID.eq(open)).execute();
-        CoupleFilter alex = new CoupleFilter("Alex", java.util.Set.of());
+        fixtures.assignment(jordan, alexAndSam, module, due);
+        CoupleFilter alex = new CoupleFilter("Alex", Set.of());
 
         clock.set(due.atTime(23, 59).atZone(clock.getZone()).toInstant());
         assertThat(caseload.page(alex, List.of(), 0, 10).getFirst().overdueModules()).isZero();

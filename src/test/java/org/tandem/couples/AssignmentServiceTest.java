@@ -147,6 +147,16 @@ class AssignmentServiceTest {
     }
 
     @Test
+    void admin_narrows_by_status_and_every_word_must_match_a_name() {
+        assertThat(assignments.page(new CoupleFilter("okafor", Set.of(CoupleStatus.ACTIVE)), 0, 10))
+                .extracting(CoupleAssignment::partnerOne).containsExactly("Daniel Okafor");
+        assertThat(assignments.count(new CoupleFilter("", Set.of(CoupleStatus.INTAKE, CoupleStatus.PAUSED))))
+                .isZero();
+        assertThat(assignments.count(new CoupleFilter("grace daniel", Set.of()))).isEqualTo(1);
+        assertThat(assignments.count(new CoupleFilter("grace maya", Set.of()))).isZero();
+    }
+
+    @Test
     void the_picker_lists_the_clinics_active_therapists_only() {
         assertThat(assignments.therapists()).containsExactly(
                 new ClinicTherapist(jordan, "Dr. Jordan Reyes"), new ClinicTherapist(priya, "Priya Nair"));

@@ -31,7 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.accounts.StaleVersionException;
-import org.tandem.support.TestClock;
 import org.tandem.accounts.TandemUser;
 import org.tandem.caseload.CaseloadEntry;
 import org.tandem.caseload.CaseloadService;
@@ -44,7 +43,6 @@ import org.tandem.support.Fixtures.Person;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.TestClock;
-import org.tandem.support.TestData;
 
 /** Creating a couple, reading its overview and partners, editing it; and every refusal around them. */
 @IntegrationTest

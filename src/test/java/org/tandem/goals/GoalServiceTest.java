@@ -151,8 +151,10 @@ class GoalServiceTest {
         int version = dsl.select(GOAL.VERSION).from(GOAL).where(GOAL.ID.eq(goal)).fetchSingle(GOAL.VERSION);
         int updates = dsl.fetchCount(GOAL_UPDATE, GOAL_UPDATE.GOAL_ID.eq(goal));
         signIn.as(SAM);
-        assertThatThrownBy(() -> goals.addUpdate(goal, version, "Peeking", 10)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> goals.addMilestone(goal, "Mine now")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> goals.addUpdate(goal, version, new GoalUpdateData("Peeking", 10)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> goals.addMilestone(goal, new MilestoneData("Mine now")))
+                .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> goals.reachMilestone(milestone)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> goals.setStatus(goal, version, GoalStatus.SET_ASIDE))
                 .isInstanceOf(AccessDeniedException.class);
@@ -250,7 +252,7 @@ class GoalServiceTest {
         submit(ALEX, assignment);
         long goal = GoalFixtures.goalFrom(dsl, work, "secret");
         signIn.as(ALEX);
-        long milestone = goals.addMilestone(goal, "Say it out loud").id();
+        long milestone = goals.addMilestone(goal, new MilestoneData("Say it out loud")).id();
 
         samSeesGoalAndAnswer(assignment, "secret", goal, false);
         samIsRefusedEverything(goal, milestone);
@@ -274,7 +276,7 @@ class GoalServiceTest {
         assertThat(seen.what()).isEqualTo("Ask for one weekend alone each month");
         assertThat(seen.milestones()).extracting(Milestone::title).containsExactly("Say it out loud");
         assertThat(seen.canEdit()).isFalse();
-        assertThatThrownBy(() -> goals.addUpdate(goal, seen.version(), "Go for it", null))
+        assertThatThrownBy(() -> goals.addUpdate(goal, seen.version(), new GoalUpdateData("Go for it", null)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(asTherapist(goal).shared()).isTrue();
     }
@@ -290,7 +292,7 @@ class GoalServiceTest {
         assertThat(alexs.coupleGoal()).isTrue();
         assertThat(alexs.shared()).isFalse();
         assertThat(alexs.canEdit()).isTrue();
-        long milestone = goals.addMilestone(goal, "Find a class").id();
+        long milestone = goals.addMilestone(goal, new MilestoneData("Find a class")).id();
 
         samSeesGoalAndAnswer(assignment, "our-secret", goal, false);
         samIsRefusedEverything(goal, milestone);
@@ -304,7 +306,8 @@ class GoalServiceTest {
         signIn.as(SAM);
         TrackedGoal ours = find(goals.mine().ours(), goal);
         assertThat(ours.canEdit()).isTrue();
-        assertThat(goals.addUpdate(goal, ours.version(), "Booked a first lesson", 10).progress()).isEqualTo(10);
+        assertThat(goals.addUpdate(goal, ours.version(), new GoalUpdateData("Booked a first lesson", 10))
+                .progress()).isEqualTo(10);
     }
 
     @Test
@@ -314,7 +317,7 @@ class GoalServiceTest {
         submit(ALEX, assignment);
         long goal = GoalFixtures.goalFrom(dsl, work, "own");
         signIn.as(ALEX);
-        long milestone = goals.addMilestone(goal, "Buy a season ticket").id();
+        long milestone = goals.addMilestone(goal, new MilestoneData("Buy a season ticket")).id();
         samSeesGoalAndAnswer(assignment, "own", goal, false);
         samIsRefusedEverything(goal, milestone);
 
@@ -408,18 +411,19 @@ class GoalServiceTest {
     @Test
     void sam_never_reads_or_touches_alexs_private_goal() {
         long goal = alexsPrivateGoal("Something just for me");
-        long milestone = goals.addMilestone(goal, "First try").id();
+        long milestone = goals.addMilestone(goal, new MilestoneData("First try")).id();
         int version = asTherapist(goal).version();
 
         signIn.as(SAM);
         assertThat(whats(goals.mine().mine())).doesNotContain("Something just for me");
         assertThat(whats(goals.mine().partnersShared())).doesNotContain("Something just for me");
         assertThat(whats(goals.mine().ours())).doesNotContain("Something just for me");
-        assertThatThrownBy(() -> goals.addUpdate(goal, version, "Peeking", null))
+        assertThatThrownBy(() -> goals.addUpdate(goal, version, new GoalUpdateData("Peeking", null)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> goals.setShared(goal, version, true)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> goals.reachMilestone(milestone)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> goals.addMilestone(goal, "Mine now")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> goals.addMilestone(goal, new MilestoneData("Mine now")))
+                .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> goals.setStatus(goal, version, GoalStatus.SET_ASIDE))
                 .isInstanceOf(AccessDeniedException.class);
 
@@ -439,7 +443,7 @@ class GoalServiceTest {
         TrackedGoal shared = goals.setShared(goal, version, true);
         assertThat(shared.shared()).isTrue();
         assertThat(shared.mine()).isTrue();
-        goals.addUpdate(goal, shared.version(), "Ran 5k today", 50);
+        goals.addUpdate(goal, shared.version(), new GoalUpdateData("Ran 5k today", 50));
 
         signIn.as(SAM);
         TrackedGoal seen = find(goals.mine().partnersShared(), goal);
@@ -448,7 +452,7 @@ class GoalServiceTest {
         assertThat(seen.ownerName()).isEqualTo("Alex");
         assertThat(seen.progress()).isEqualTo(50);
         assertThat(seen.updates()).extracting(GoalUpdate::body).containsExactly("Ran 5k today");
-        assertThatThrownBy(() -> goals.addUpdate(goal, seen.version(), "Go Alex!", null))
+        assertThatThrownBy(() -> goals.addUpdate(goal, seen.version(), new GoalUpdateData("Go Alex!", null)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> goals.setShared(goal, seen.version(), false))
                 .isInstanceOf(AccessDeniedException.class);
@@ -458,7 +462,7 @@ class GoalServiceTest {
 
         signIn.as(SAM);
         assertThat(whats(goals.mine().partnersShared())).doesNotContain("Run a 10k");
-        assertThatThrownBy(() -> goals.addUpdate(goal, seen.version() + 1, "Still there?", null))
+        assertThatThrownBy(() -> goals.addUpdate(goal, seen.version() + 1, new GoalUpdateData("Still there?", null)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(trail.since("goal.share")).extracting(row -> row.getDetail())
                 .containsExactly("shared with the partner", "share taken back");
@@ -475,7 +479,7 @@ class GoalServiceTest {
         assertThat(ours.coupleGoal()).isTrue();
         assertThat(ours.canEdit()).isTrue();
         assertThat(ours.canShare()).isFalse();
-        TrackedGoal updated = goals.addUpdate(goal, ours.version(), "Made pasta from scratch", 30);
+        TrackedGoal updated = goals.addUpdate(goal, ours.version(), new GoalUpdateData("Made pasta from scratch", 30));
         assertThat(updated.progress()).isEqualTo(30);
         assertThatThrownBy(() -> goals.setShared(goal, updated.version(), true))
                 .isInstanceOf(AccessDeniedException.class);
@@ -520,8 +524,9 @@ class GoalServiceTest {
         assertThat(seen.mine()).isFalse();
         assertThat(seen.canShare()).isFalse();
 
-        goals.addMilestone(forCouple, "Book the first one");
-        TrackedGoal updated = goals.addUpdate(forSam, asTherapist(forSam).version(), "Enrolled", 10);
+        goals.addMilestone(forCouple, new MilestoneData("Book the first one"));
+        TrackedGoal updated = goals.addUpdate(forSam, asTherapist(forSam).version(),
+                new GoalUpdateData("Enrolled", 10));
         assertThat(updated.updates()).extracting(GoalUpdate::author).containsExactly("Dr. Jordan Reyes");
         assertThatThrownBy(() -> goals.setShared(privateGoal, seen.version(), true))
                 .isInstanceOf(AccessDeniedException.class);
@@ -533,7 +538,7 @@ class GoalServiceTest {
     @Test
     void another_therapist_and_another_clinics_therapist_are_refused() {
         long goal = alexsPrivateGoal("Only ours to see");
-        long milestone = goals.addMilestone(goal, "Step one").id();
+        long milestone = goals.addMilestone(goal, new MilestoneData("Step one")).id();
         int version = asTherapist(goal).version();
 
         for (String outsider : List.of(colleague.email(), northside.email())) {
@@ -541,7 +546,7 @@ class GoalServiceTest {
             assertThatThrownBy(() -> goals.ofCouple(couple)).as(outsider).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> goals.create(couple, GoalData.forCouple("Intrude", null, null, null)))
                     .as(outsider).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> goals.addUpdate(goal, version, "Intrude", null)).as(outsider)
+            assertThatThrownBy(() -> goals.addUpdate(goal, version, new GoalUpdateData("Intrude", null))).as(outsider)
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> goals.reachMilestone(milestone)).as(outsider)
                     .isInstanceOf(AccessDeniedException.class);
@@ -549,7 +554,7 @@ class GoalServiceTest {
                     .isInstanceOf(AccessDeniedException.class);
         }
         signIn.as(harts.one().email());
-        assertThatThrownBy(() -> goals.addUpdate(goal, version, "Intrude", null))
+        assertThatThrownBy(() -> goals.addUpdate(goal, version, new GoalUpdateData("Intrude", null)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(goals.mine().mine()).extracting(TrackedGoal::id).doesNotContain(goal);
 
@@ -573,7 +578,8 @@ class GoalServiceTest {
         signIn.as(admin.email());
         assertThatThrownBy(() -> goals.ofCouple(couple)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> goals.mine()).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> goals.addUpdate(goal, 0, "Hello", null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> goals.addUpdate(goal, 0, new GoalUpdateData("Hello", null)))
+                .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> goals.create(couple, GoalData.forCouple("Admin goal", null, null, null)))
                 .isInstanceOf(AccessDeniedException.class);
     }
@@ -596,14 +602,14 @@ class GoalServiceTest {
         assertThat(dsl.fetchCount(GOAL)).isEqualTo(before);
 
         long goal = goals.create(GoalData.forCouple("Walk more", null, null, LocalDate.now(clock)));
-        assertThat(violations(() -> goals.addUpdate(goal, 0, "", 101)))
+        assertThat(violations(() -> goals.addUpdate(goal, 0, new GoalUpdateData("", 101))))
                 .containsEntry("text", "Write a few words about how it is going.")
                 .containsEntry("progress", "Progress is a number from 0 to 100.");
-        assertThat(violations(() -> goals.addUpdate(goal, 0, "u".repeat(2001), null)))
+        assertThat(violations(() -> goals.addUpdate(goal, 0, new GoalUpdateData("u".repeat(2001), null))))
                 .containsEntry("text", "Keep the update to 2,000 characters or fewer.");
-        assertThat(violations(() -> goals.addMilestone(goal, "m".repeat(201))))
+        assertThat(violations(() -> goals.addMilestone(goal, new MilestoneData("m".repeat(201)))))
                 .containsEntry("title", "Keep the milestone to 200 characters or fewer.");
-        assertThat(violations(() -> goals.addMilestone(goal, " ")))
+        assertThat(violations(() -> goals.addMilestone(goal, new MilestoneData(" "))))
                 .containsEntry("title", "Name the milestone.");
     }
 
@@ -622,9 +628,9 @@ class GoalServiceTest {
         signIn.as(ALEX);
         long goal = goals.create(GoalData.forCouple("Save for a trip", null, null, null));
         TrackedGoal read = find(goals.mine().ours(), goal);
-        goals.addUpdate(goal, read.version(), "Saved the first 100", 20);
+        goals.addUpdate(goal, read.version(), new GoalUpdateData("Saved the first 100", 20));
 
-        assertThatThrownBy(() -> goals.addUpdate(goal, read.version(), "Saved 200", 40))
+        assertThatThrownBy(() -> goals.addUpdate(goal, read.version(), new GoalUpdateData("Saved 200", 40)))
                 .isInstanceOf(StaleVersionException.class);
         assertThatThrownBy(() -> goals.setStatus(goal, read.version(), GoalStatus.ACHIEVED))
                 .isInstanceOf(StaleVersionException.class);
@@ -633,7 +639,7 @@ class GoalServiceTest {
         assertThat(now.status()).isEqualTo(GoalStatus.ACTIVE);
         assertThat(now.updates()).extracting(GoalUpdate::body).containsExactly("Saved the first 100");
         // An update without progress leaves the goal itself alone, so it needs no fresh version.
-        assertThat(goals.addUpdate(goal, read.version(), "Found a cheap flight", null).updates())
+        assertThat(goals.addUpdate(goal, read.version(), new GoalUpdateData("Found a cheap flight", null)).updates())
                 .extracting(GoalUpdate::body).containsExactly("Found a cheap flight", "Saved the first 100");
     }
 
@@ -641,8 +647,8 @@ class GoalServiceTest {
     void reaching_a_milestone_says_whether_it_was_the_last_open_one() {
         signIn.as(ALEX);
         long goal = goals.create(GoalData.forPartner(alex, "Learn to swim", null, null, null, false));
-        long first = goals.addMilestone(goal, "Float for ten seconds").id();
-        long second = goals.addMilestone(goal, "Swim a length").id();
+        long first = goals.addMilestone(goal, new MilestoneData("Float for ten seconds")).id();
+        long second = goals.addMilestone(goal, new MilestoneData("Swim a length")).id();
 
         assertThat(goals.reachMilestone(first)).isFalse();
         assertThat(goals.reachMilestone(first)).isFalse();

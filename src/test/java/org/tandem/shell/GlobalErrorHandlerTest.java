@@ -4,24 +4,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.VaadinSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.test.context.support.WithUserDetails;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.StaleVersionException;
-import org.tandem.support.DemoTest;
+import org.tandem.support.Fixtures;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.SignIn;
 
 /** A failure no view handled is told in words that fit its kind, and nothing else of it reaches the reader. */
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
-@WithUserDetails("therapist@example.com")
 class GlobalErrorHandlerTest extends SpringBrowserlessTest {
 
     @Autowired GlobalErrorHandler handler;
+    @Autowired Fixtures fixtures;
+    @Autowired SignIn signIn;
+
+    /** A therapist at work on their caseload, where the failure happens. */
+    @BeforeEach
+    void a_therapist_on_the_caseload() {
+        signIn.as(fixtures.therapist(fixtures.clinic("Riverside Counselling"), "Dr. Jordan Reyes").email());
+        navigate("caseload", Component.class);
+    }
+
+    @AfterEach
+    void sign_out() {
+        signIn.out();
+    }
 
     private String shown(Throwable error) {
         handler.error(new ErrorEvent(error));

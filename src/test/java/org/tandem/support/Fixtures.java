@@ -5,8 +5,10 @@ import static org.tandem.jooq.Tables.ACCOUNT_ROLE;
 import static org.tandem.jooq.Tables.CLINIC;
 import static org.tandem.jooq.Tables.PARTNER;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +21,7 @@ import org.tandem.balance.CheckInService;
 import org.tandem.balance.Item;
 import org.tandem.couples.AssignmentService;
 import org.tandem.couples.CoupleData;
+import org.tandem.couples.CoupleOverview;
 import org.tandem.couples.CoupleService;
 import org.tandem.couples.CoupleStatus;
 import org.tandem.couples.LivingTogether;
@@ -28,6 +31,7 @@ import org.tandem.goals.GoalService;
 import org.tandem.sessions.Modality;
 import org.tandem.sessions.SessionData;
 import org.tandem.sessions.SessionService;
+import org.tandem.sessions.SessionStatus;
 import org.tandem.workbook.AnswerValue;
 import org.tandem.workbook.AssignmentData;
 import org.tandem.workbook.AssignmentMode;
@@ -224,5 +228,50 @@ public class Fixtures {
     private static String email(String name) {
         String local = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", ".").replaceAll("^\\.|\\.$", "");
         return local + "." + SERIAL.incrementAndGet() + "@fixture.example";
+    }
+
+    // ---- h2: the caseload, couple page and shell tests ----
+
+    /** The therapist edits the couple as on its form (a new status goes into its history); returns the new version. */
+    public int edit(Person therapist, Couple couple, UnaryOperator<CoupleData> change) {
+        return signIn.during(therapist.email(), () -> {
+            CoupleOverview opened = couples.overview(couple.id());
+            return couples.update(couple.id(), opened.version(), change.apply(opened.data()));
+        });
+    }
+
+    /** The therapist sets the couple's status, as on its form. */
+    public void status(Person therapist, Couple couple, CoupleStatus status) {
+        edit(therapist, couple, data -> new CoupleData(data.partnerOne(), data.partnerTwo(), data.togetherSince(),
+                data.livingTogether(), data.presentingConcerns(), status));
+    }
+
+    /**
+     * As {@link #session(Person, Couple, LocalDateTime)}, then marked by the therapist (held and no-show only once
+     * it has begun by the clock; SCHEDULED leaves it unmarked); returns its id.
+     */
+    public long session(Person therapist, Couple couple, LocalDateTime at, SessionStatus status) {
+        long id = session(therapist, couple, at);
+        if (status != SessionStatus.SCHEDULED) {
+            signIn.during(therapist.email(), () -> sessions.mark(id, sessions.list(couple.id()).stream()
+                    .filter(session -> session.id() == id).findFirst().orElseThrow().version(), status));
+        }
+        return id;
+    }
+
+    /**
+     * Assigns a published module (see {@link TestModules#publish}) due on that day (today or later by the clock),
+     * for the partners to answer separately; each partner named submits theirs, unanswered. Returns its id.
+     */
+    public long assignment(Person therapist, Couple couple, long moduleId, LocalDate dueOn, Partner... submittedBy) {
+        long id = signIn.during(therapist.email(),
+                () -> workbook.assign(couple.id(), moduleId, new AssignmentData(dueOn, "", AssignmentMode.SEPARATE)));
+        for (Partner partner : submittedBy) {
+            signIn.during(partner.email(), () -> {
+                myWorkbook.submit(myWorkbook.myWork(id).workId());
+                return null;
+            });
+        }
+        return id;
     }
 }

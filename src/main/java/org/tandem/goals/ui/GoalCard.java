@@ -15,9 +15,10 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,10 @@ import org.tandem.accounts.StaleVersionException;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.goals.GoalService;
 import org.tandem.goals.GoalUpdate;
+import org.tandem.goals.GoalUpdateData;
+import org.tandem.goals.MilestoneData;
 import org.tandem.goals.TrackedGoal;
+import org.tandem.shell.FormConstraints;
 
 /**
  * One goal on a card: its {@link GoalHeader} (what, why, first step, target date, progress, sharing and
@@ -90,11 +94,16 @@ final class GoalCard extends Section {
     private void buildMilestoneForm() {
         milestoneTitle.setLabel(getTranslation("goals.milestone.new"));
         milestoneTitle.setHelperText(getTranslation("goals.milestone.new.helper"));
+        milestoneTitle.setRequiredIndicatorVisible(true);
         milestoneTitle.addClassNames(LumoUtility.Flex.GROW);
+        Binder<MilestoneForm> binder = new Binder<>();
+        binder.forField(milestoneTitle).withValidator(FormConstraints.of(MilestoneData.class, "title"))
+                .bind(MilestoneForm::title, MilestoneForm::title);
+        binder.setBean(new MilestoneForm());
         Button add = new Button(getTranslation("goals.milestone.add"), click -> {
-            milestoneTitle.setInvalid(false);
-            if (save(() -> goals.addMilestone(goal.id(), milestoneTitle.getValue()), milestoneTitle, milestoneTitle)) {
-                milestoneTitle.clear();
+            if (binder.validate().isOk() && save(() -> goals.addMilestone(goal.id(), binder.getBean().toData()),
+                    Map.of("title", milestoneTitle), milestoneTitle)) {
+                binder.setBean(new MilestoneForm());
             }
         });
         milestoneForm.setSummaryText(getTranslation("goals.milestone.add-summary"));
@@ -103,6 +112,7 @@ final class GoalCard extends Section {
 
     private void buildUpdateForm() {
         updateText.setLabel(getTranslation("goals.update.text"));
+        updateText.setRequiredIndicatorVisible(true);
         updateText.setWidthFull();
         updateProgress.setLabel(getTranslation("goals.update.progress"));
         updateProgress.setHelperText(getTranslation("goals.update.progress.helper"));
@@ -110,18 +120,50 @@ final class GoalCard extends Section {
         updateProgress.setMax(100);
         updateProgress.setStep(5);
         updateProgress.setStepButtonsVisible(true);
+        Binder<UpdateForm> binder = new Binder<>();
+        binder.forField(updateText).withValidator(FormConstraints.of(GoalUpdateData.class, "text"))
+                .bind(UpdateForm::text, UpdateForm::text);
+        // The record's range alone decides (the field's min, max and step only shape its stepper).
+        binder.forField(updateProgress).withDefaultValidator(false)
+                .withValidator(FormConstraints.of(GoalUpdateData.class, "progress"))
+                .bind(UpdateForm::progress, UpdateForm::progress);
+        binder.setBean(new UpdateForm());
         Button add = new Button(getTranslation("goals.update.add"), click -> {
-            updateText.setInvalid(false);
-            updateProgress.setInvalid(false);
-            if (save(() -> goals.addUpdate(goal.id(), goal.version(), updateText.getValue(), updateProgress.getValue()),
-                    updateText, updateProgress)) {
-                updateText.clear();
-                updateProgress.clear();
+            if (binder.validate().isOk() && save(() -> goals.addUpdate(goal.id(), goal.version(),
+                    binder.getBean().toData()), Map.of("text", updateText, "progress", updateProgress), updateText)) {
+                binder.setBean(new UpdateForm());
             }
         });
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         updateForm.setSummaryText(getTranslation("goals.update.add-summary"));
         updateForm.add(formRow(updateText, updateProgress, add));
+    }
+
+    /** What the milestone form holds while it is filled in. */
+    static final class MilestoneForm {
+        private String title = "";
+
+        String title() { return title; }
+        void title(@Nullable String value) { title = value == null ? "" : value; }
+
+        MilestoneData toData() {
+            return new MilestoneData(title);
+        }
+    }
+
+    /** What the update form holds while it is filled in. */
+    static final class UpdateForm {
+        private String text = "";
+        private @Nullable Integer progress;
+
+        String text() { return text; }
+        void text(@Nullable String value) { text = value == null ? "" : value; }
+        @Nullable Integer progress() { return progress; }
+        void progress(@Nullable Integer value) { progress = value; }
+
+        GoalUpdateData toData() {
+            return new GoalUpdateData(text, progress);
+        }
     }
 
     private Component updateEntry(GoalUpdate update) {
@@ -136,8 +178,11 @@ final class GoalCard extends Section {
         return entry;
     }
 
-    /** Saves through {@code call} and redraws; a refusal is shown beside the fields and nothing was written. */
-    private boolean save(Supplier<?> call, HasValidation textField, HasValidation secondField) {
+    /**
+     * Saves through {@code call} and redraws; a refusal is shown beside the field of the record component it names
+     * (an update or milestone of only control characters beside {@code wordsField}), and nothing was written.
+     */
+    private boolean save(Supplier<?> call, Map<String, ? extends HasValidation> fields, HasValidation wordsField) {
         try {
             return attempt(call).map(saved -> {
                 if (saved instanceof TrackedGoal current) {
@@ -148,15 +193,9 @@ final class GoalCard extends Section {
                 return true;
             }).orElse(false);
         } catch (ConstraintViolationException refused) {
-            for (ConstraintViolation<?> violation : refused.getConstraintViolations()) {
-                HasValidation field = violation.getPropertyPath().toString().endsWith(".progress") ? secondField
-                        : textField;
-                field.setErrorMessage(violation.getMessage());
-                field.setInvalid(true);
-            }
+            FormConstraints.show(refused, fields);
         } catch (IllegalArgumentException noWords) {
-            textField.setErrorMessage(getTranslation("goals.error.no-words"));
-            textField.setInvalid(true);
+            FormConstraints.show(wordsField, getTranslation("goals.error.no-words"));
         }
         return false;
     }

@@ -1,7 +1,6 @@
 package org.tandem.goals.ui;
 
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -15,6 +14,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
@@ -27,7 +27,8 @@ import org.tandem.shell.FormConstraints;
 
 /**
  * The form that adds a goal, for a partner (for themselves or the couple) and for a therapist (for the couple
- * or either partner). The service checks every field; its complaints are shown beside the fields they concern.
+ * or either partner). Each field is checked with {@link GoalData}'s own constraints; whatever the service still
+ * refuses is shown beside the field it concerns, and nothing is added.
  */
 class GoalForm extends Composite<Div> {
 
@@ -48,8 +49,7 @@ class GoalForm extends Composite<Div> {
     private final TextArea firstStep = new TextArea();
     private final DatePicker targetOn = new DatePicker();
     private final Checkbox shared = new Checkbox();
-    private final Map<String, HasValidation> fieldsByProperty = Map.of("what", what, "why", why, "firstStep",
-            firstStep, "targetOn", targetOn);
+    private final Binder<Form> binder = new Binder<>();
 
     /**
      * @param save adds the goal; throws {@link ConstraintViolationException} when a field is refused
@@ -59,7 +59,6 @@ class GoalForm extends Composite<Div> {
         owner.setLabel(getTranslation("goals.form.whose"));
         owner.setItems(owners);
         owner.setItemLabelGenerator(Owner::label);
-        owner.setValue(owners.getFirst());
         owner.addValueChangeListener(change -> showSharing());
         what.setLabel(getTranslation("goals.form.what"));
         what.setHelperText(getTranslation("goals.form.what.helper"));
@@ -68,7 +67,21 @@ class GoalForm extends Composite<Div> {
         firstStep.setLabel(getTranslation("goals.form.first-step"));
         targetOn.setLabel(getTranslation("goals.form.target"));
         targetOn.setMin(today);
+        targetOn.setI18n(new DatePicker.DatePickerI18n()
+                .setMinErrorMessage(getTranslation("goals.validation.target-in-the-past")));
         shared.addValueChangeListener(change -> showSharing());
+
+        binder.forField(owner).bind(Form::owner, Form::owner);
+        binder.forField(what).withValidator(FormConstraints.of(GoalData.class, "what")).bind(Form::what, Form::what);
+        binder.forField(why).withValidator(FormConstraints.of(GoalData.class, "why")).bind(Form::why, Form::why);
+        binder.forField(firstStep).withValidator(FormConstraints.of(GoalData.class, "firstStep"))
+                .bind(Form::firstStep, Form::firstStep);
+        // Today in the clinic's zone, from the application's clock (a BeanValidator would read the machine's).
+        binder.forField(targetOn).withValidator(date -> date == null || !date.isBefore(today),
+                        getTranslation("goals.validation.target-in-the-past"))
+                .bind(Form::targetOn, Form::targetOn);
+        binder.forField(shared).bind(Form::shared, Form::shared);
+        binder.setBean(new Form(owners.getFirst()));
         showSharing();
 
         Button add = new Button(getTranslation("goals.form.add"), click -> submit(save, added));
@@ -105,23 +118,51 @@ class GoalForm extends Composite<Div> {
     }
 
     private void submit(Consumer<GoalData> save, Runnable added) {
-        fieldsByProperty.values().forEach(field -> field.setInvalid(false));
-        Owner chosen = owner.getValue();
-        GoalData data = new GoalData(what.getValue(), why.getValue(), firstStep.getValue(), targetOn.getValue(),
-                chosen == null ? null : chosen.partnerId(), shared.getValue());
-        try {
-            save.accept(data);
-        } catch (ConstraintViolationException refused) {
-            FormConstraints.show(refused, fieldsByProperty);
+        if (!binder.validate().isOk()) {
             return;
         }
-        what.clear();
-        why.clear();
-        firstStep.clear();
-        targetOn.clear();
-        shared.clear();
+        Form form = binder.getBean();
+        try {
+            save.accept(form.toData());
+        } catch (ConstraintViolationException refused) {
+            FormConstraints.show(refused, Map.of("what", what, "why", why, "firstStep", firstStep,
+                    "targetOn", targetOn));
+            return;
+        }
+        binder.setBean(new Form(form.owner()));
         Notification.show(getTranslation("goals.added"), 4000, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         added.run();
+    }
+
+    /** What the form holds while it is filled in; a new one keeps only whose goal it is. */
+    static final class Form {
+        private @Nullable Owner owner;
+        private String what = "";
+        private String why = "";
+        private String firstStep = "";
+        private @Nullable LocalDate targetOn;
+        private boolean shared;
+
+        Form(@Nullable Owner owner) {
+            this.owner = owner;
+        }
+
+        @Nullable Owner owner() { return owner; }
+        void owner(@Nullable Owner value) { owner = value; }
+        String what() { return what; }
+        void what(@Nullable String value) { what = value == null ? "" : value; }
+        String why() { return why; }
+        void why(@Nullable String value) { why = value == null ? "" : value; }
+        String firstStep() { return firstStep; }
+        void firstStep(@Nullable String value) { firstStep = value == null ? "" : value; }
+        @Nullable LocalDate targetOn() { return targetOn; }
+        void targetOn(@Nullable LocalDate value) { targetOn = value; }
+        boolean shared() { return shared; }
+        void shared(@Nullable Boolean value) { shared = Boolean.TRUE.equals(value); }
+
+        GoalData toData() {
+            return new GoalData(what, why, firstStep, targetOn, owner == null ? null : owner.partnerId(), shared);
+        }
     }
 }

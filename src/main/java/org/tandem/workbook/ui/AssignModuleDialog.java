@@ -17,6 +17,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -176,8 +177,10 @@ public class AssignModuleDialog extends Dialog {
         @Nullable AssignmentMode mode() { return mode; }
         void mode(@Nullable AssignmentMode value) { mode = value; }
 
+        /** Called once the binder has validated the form, which refuses a missing mode ({@link AssignmentData}). */
         AssignmentData toData() {
-            return new AssignmentData(dueOn, note.isBlank() ? null : note.strip(), mode);
+            return new AssignmentData(dueOn, note.isBlank() ? null : note.strip(),
+                    Objects.requireNonNull(mode, "the binder refuses a missing mode"));
         }
     }
 }

@@ -23,15 +23,19 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
+import org.tandem.shell.FormConstraints;
 import org.tandem.shell.GridRows;
 import org.tandem.workbook.Category;
 import org.tandem.workbook.ModuleContent;
 import org.tandem.workbook.ModuleLibrary;
 import org.tandem.workbook.ModuleNotPublishableException;
 import org.tandem.workbook.ModuleSummary;
+import org.tandem.workbook.NewModule;
 
 /** The module library: Tandem's built-in modules and the clinic's own, searched and filtered by category. */
 @Route(WorkbookRoutes.LIBRARY)
@@ -121,14 +125,23 @@ class LibraryView extends Main implements HasDynamicTitle {
     }
 
     /** What the new-module dialog holds while it is filled in. */
-    static final class NewModule {
+    static final class Form {
         private String title = "";
         private @Nullable Category category;
 
+        Form(@Nullable Category category) {
+            this.category = category;
+        }
+
         String title() { return title; }
-        void title(String value) { title = value; }
+        void title(@Nullable String value) { title = value == null ? "" : value; }
         @Nullable Category category() { return category; }
         void category(@Nullable Category value) { category = value; }
+
+        /** Called once the binder has validated the form, which refuses a missing category ({@link NewModule}). */
+        NewModule toData() {
+            return new NewModule(title, Objects.requireNonNull(category, "the binder refuses a missing category"));
+        }
     }
 
     private void openNewDialog() {
@@ -141,30 +154,28 @@ class LibraryView extends Main implements HasDynamicTitle {
         chosen.setLabel(getTranslation("library.new.field.category"));
         chosen.setItems(Category.values());
         chosen.setItemLabelGenerator(value -> getTranslation("workbook.category." + value.name()));
-        chosen.setValue(category.getValue());
+        chosen.setRequiredIndicatorVisible(true);
         chosen.setWidthFull();
 
-        Binder<NewModule> binder = new Binder<>();
-        binder.forField(title).asRequired(getTranslation("library.new.error.title"))
-                .withValidator(value -> value.strip().length() >= ModuleContent.MIN_TITLE
-                        && value.strip().length() <= ModuleContent.MAX_TITLE,
-                        getTranslation("library.new.error.title"))
-                .bind(NewModule::title, NewModule::title);
-        binder.forField(chosen).asRequired(getTranslation("library.new.error.category"))
-                .bind(NewModule::category, NewModule::category);
-        binder.setBean(new NewModule());
+        Binder<Form> binder = new Binder<>();
+        binder.forField(title).withValidator(FormConstraints.of(NewModule.class, "title"))
+                .bind(Form::title, Form::title);
+        binder.forField(chosen).withValidator(FormConstraints.of(NewModule.class, "category"))
+                .bind(Form::category, Form::category);
+        binder.setBean(new Form(category.getValue()));
 
         Button create = new Button(getTranslation("library.new.create"), click -> {
             if (!binder.validate().isOk()) {
                 return;
             }
-            NewModule filled = binder.getBean();
             long moduleId;
             try {
-                moduleId = library.create(filled.title().strip(), Objects.requireNonNull(filled.category()));
-            } catch (ModuleNotPublishableException refused) {
-                title.setErrorMessage(getTranslation("library.new.error.title"));
-                title.setInvalid(true);
+                moduleId = library.create(binder.getBean().toData());
+            } catch (ConstraintViolationException refused) {
+                FormConstraints.show(refused, Map.of("title", title, "category", chosen));
+                return;
+            } catch (ModuleNotPublishableException tooShortOnceCleaned) {
+                FormConstraints.show(title, getTranslation("library.new.error.title"));
                 return;
             }
             dialog.close();

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -39,8 +38,9 @@ import org.tandem.workbook.PublishedModule;
 /**
  * The editor of a clinic module's draft: its title, category, purpose and length, and its steps, each in a
  * card of its own. Changes are saved as the therapist works (and with "Save draft"); publishing freezes
- * the draft as the next version, or shows beside each field what keeps it from being published. A save that
- * raced someone else's is reported and never overwrites theirs unasked.
+ * the draft as the next version, or shows beside each field (and all together in {@link PublishProblems}) what keeps
+ * it from being published. A save that raced someone else's is reported ({@link DraftConflict}) and never overwrites
+ * theirs unasked.
  */
 @Route(WorkbookRoutes.EDITOR)
 @RolesAllowed(Role.Names.THERAPIST)
@@ -48,8 +48,8 @@ class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTi
 
     private final ModuleLibrary library;
     private final ClinicTime time;
-    private final Div summary = new Div();
-    private final Div conflict = new Div();
+    private final PublishProblems summary = new PublishProblems();
+    private final DraftConflict conflict = new DraftConflict();
     private final Div status = new Div();
     private final Span saved = new Span();
     // Empty until build() puts in those of the draft.
@@ -105,15 +105,8 @@ class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTi
                 LumoUtility.AlignItems.CENTER);
         showStatus();
 
-        conflict.setVisible(false);
-        conflict.addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.BorderRadius.MEDIUM,
-                LumoUtility.Background.ERROR_10);
-        summary.setVisible(false);
-        summary.setId("publish-problems");
-        summary.addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.BorderRadius.MEDIUM,
-                LumoUtility.Background.ERROR_10);
-        summary.getElement().setAttribute("role", "alert");
-
+        conflict.hide();
+        summary.show(List.of());
         fields = new ModuleFields(draft.content(), this::changed);
         steps = new StepList(draft.content().steps(), this::changed);
         add(back, heading, status, actions(), conflict, summary, fields, steps);
@@ -207,50 +200,32 @@ class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTi
         fields.clearProblems();
         Map<String, List<ModuleContent.Problem>> byStep = new LinkedHashMap<>();
         @Nullable String ofTheList = null;
-        UnorderedList list = new UnorderedList();
+        List<ListItem> lines = new ArrayList<>();
         for (ModuleContent.Problem problem : problems) {
             String message = ProblemMessages.of(this, problem);
-            if (problem.stepId() != null && steps.has(problem.stepId())) {
-                byStep.computeIfAbsent(problem.stepId(), id -> new ArrayList<>()).add(problem);
-                list.add(new ListItem(steps.describe(problem.stepId(), message)));
+            String stepId = problem.stepId();
+            if (stepId != null && steps.has(stepId)) {
+                byStep.computeIfAbsent(stepId, id -> new ArrayList<>()).add(problem);
+                lines.add(new ListItem(steps.describe(stepId, message)));
                 continue;
             }
             if (!fields.showProblem(problem.field(), message)) {
                 ofTheList = message;
             }
-            list.add(new ListItem(message));
+            lines.add(new ListItem(message));
         }
         steps.showProblems(byStep, ofTheList);
-        summary.removeAll();
-        if (!problems.isEmpty()) {
-            Paragraph intro = new Paragraph(getTranslation("library.editor.problems", problems.size()));
-            intro.addClassNames(LumoUtility.Margin.NONE, LumoUtility.FontWeight.SEMIBOLD);
-            list.addClassNames(LumoUtility.Margin.Bottom.NONE);
-            summary.add(intro, list);
-        }
-        summary.setVisible(!problems.isEmpty());
+        summary.show(lines);
     }
 
     private void showConflict(ModuleDraft theirs) {
         conflicted = true;
         saved.setText(getTranslation("library.editor.not-saved"));
-        Paragraph what = new Paragraph(getTranslation("library.editor.conflict"));
-        what.addClassNames(LumoUtility.Margin.Top.NONE, LumoUtility.FontWeight.SEMIBOLD);
-        Button reload = new Button(getTranslation("library.editor.conflict.reload"), click -> build(theirs));
-        reload.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button keepMine = new Button(getTranslation("library.editor.conflict.keep-mine"), click -> {
+        conflict.show(() -> build(theirs), () -> {
             conflicted = false;
             version = theirs.version();
-            conflict.setVisible(false);
             save();
         });
-        keepMine.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        Div buttons = new Div(reload, keepMine);
-        buttons.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.SMALL);
-        conflict.removeAll();
-        conflict.add(what, new Paragraph(getTranslation("library.editor.conflict.help")), buttons);
-        conflict.setVisible(true);
-        conflict.scrollIntoView();
     }
 
     private void showStatus() {

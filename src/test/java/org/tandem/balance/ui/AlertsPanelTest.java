@@ -1,12 +1,7 @@
 package org.tandem.balance.ui;
 
-import org.tandem.sessions.SessionStatus;
-import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.ALERT_ACKNOWLEDGEMENT;
-import static org.tandem.jooq.Tables.COUPLE_SESSION;
-import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
@@ -16,71 +11,62 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.test.context.support.WithUserDetails;
-import org.tandem.balance.StoredCheckIns;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
-import org.tandem.support.TestData;
+import org.tandem.support.BalanceFixtures;
+import org.tandem.support.BalanceFixtures.Practice;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.SignIn;
 
 /** The alerts section at the top of the couple's Overview, used as a therapist would. */
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
-@WithUserDetails("therapist@example.com")
 class AlertsPanelTest extends SpringBrowserlessTest {
 
     @Autowired DSLContext dsl;
-
-    @Autowired TestClock clock;
+    @Autowired SignIn signIn;
+    @Autowired BalanceFixtures balanceFixtures;
     AuditTrail trail;
-    long alexAndSam;
+    Practice practice;
+    long ninaAndFelix;
 
+    /** See CoupleSessionsViewTest: browserless reads the static holder; put back this context's strategy. */
     @BeforeAll
     static void use_this_contexts_security_strategy(@Autowired SecurityContextHolderStrategy strategy) {
         SecurityContextHolder.setContextHolderStrategy(strategy);
     }
 
+    /** Nina and Felix: no check-ins, no session to come (no missing check-in), no due date (no overdue module). */
     @BeforeEach
-    void alex_and_sam_without_check_ins_upcoming_sessions_or_due_dates() {
-        alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
-        StoredCheckIns.withoutAnyCheckIns(dsl);
-        // No session to come: no missing check-in alert.
-        // No due date: no overdue assignment alert.
-        dsl.update(MODULE_ASSIGNMENT).setNull(MODULE_ASSIGNMENT.DUE_ON).where(MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam))
-                .execute();
-        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STATUS, SessionStatus.CANCELLED)
-                .where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam), COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED)).execute();
-        trail = AuditTrail.from(dsl);
+    void nina_and_felix_without_check_ins_upcoming_sessions_or_due_dates() {
+        practice = balanceFixtures.practice();
+        ninaAndFelix = practice.couple().id();
     }
 
+    @AfterEach
+    void sign_out() {
+        signIn.out();
+    }
+
+    /** Opens the couple's Overview as their therapist, counting audit rows from here. */
     Section open() {
-        navigate("couples/" + alexAndSam, Component.class);
+        signIn.as(practice.therapist().email());
+        trail = AuditTrail.from(dsl);
+        navigate("couples/" + ninaAndFelix, Component.class);
         return $(Section.class).id("balance-alerts");
     }
 
     /** The divergence flag appears at the second of two held sessions (23.3, then 50.0). */
     void a_divergence_flag() {
-        StoredCheckIns stored = new StoredCheckIns(dsl, alexAndSam);
-        long alex = stored.partner("Alex Morgan");
-        long sam = stored.partner("Samira Patel");
-        long therapist = dsl.select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.EMAIL.eq("therapist@example.com"))
-                .fetchSingle(ACCOUNT.ID);
-        long first = stored.heldSession(Duration.ofDays(14), therapist);
-        long second = stored.heldSession(Duration.ofDays(7), therapist);
-        Instant now = clock.instant();
-        stored.submitted(alex, first, now.minus(Duration.ofDays(15)), 5, 4, 2, 6, 3, 1, 2, 3, 5, 2);
-        stored.submitted(sam, first, now.minus(Duration.ofDays(15)), 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
-        stored.submitted(alex, second, now.minus(Duration.ofDays(8)), 5, 5, 1, 5, 5, 6, 6, 6, 0, 6);
-        stored.submitted(sam, second, now.minus(Duration.ofDays(8)), 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
+        balanceFixtures.divergingOverTwoSessions(practice.therapist(), practice.couple());
     }
 
     List<String> reasons(Section alerts) {
@@ -110,7 +96,7 @@ class AlertsPanelTest extends SpringBrowserlessTest {
 
         test(acknowledge).click();
 
-        assertThat(dsl.fetchCount(ALERT_ACKNOWLEDGEMENT, ALERT_ACKNOWLEDGEMENT.COUPLE_ID.eq(alexAndSam))).isEqualTo(1);
+        assertThat(dsl.fetchCount(ALERT_ACKNOWLEDGEMENT, ALERT_ACKNOWLEDGEMENT.COUPLE_ID.eq(ninaAndFelix))).isEqualTo(1);
         assertThat(trail.since("balance.alert_acknowledged")).hasSize(1);
         assertThat($(Button.class, alerts).all()).extracting(Button::getText).doesNotContain("Acknowledge");
         assertThat($(ListItem.class, alerts).all()).hasSize(1);

@@ -21,24 +21,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.jooq.DSLContext;
 import org.tandem.balance.BalanceScoring;
 import org.tandem.balance.BalanceService;
 import org.tandem.balance.CoupleBalance;
 import org.tandem.balance.CoupleBalance.CheckInLine;
 import org.tandem.balance.Subscale;
 import org.tandem.clinic.ClinicTime;
-import org.tandem.support.DemoTest;
+import org.tandem.support.BalanceFixtures;
+import org.tandem.support.BalanceFixtures.Practice;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
-import org.tandem.support.TestData;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The balance charts' Chart.js configurations for the demo's Alex and Sam: every point is the scoring class's
- * figure, colours follow the partner's position, the balanced band and the zones sit at T.
+ * The balance charts' Chart.js configurations for six weeks of Nina's and Felix's check-ins: every point is the
+ * scoring class's figure, colours follow the partner's position, the balanced band and the zones sit at T.
  */
-@DemoTest
+@IntegrationTest
 class BalanceChartsTest {
 
     static final Properties TEXTS = new Properties();
@@ -47,9 +47,9 @@ class BalanceChartsTest {
 
     @Autowired BalanceService balance;
     @Autowired SignIn signIn;
-    @Autowired DSLContext dsl;
+    @Autowired BalanceFixtures balanceFixtures;
 
-    CoupleBalance alexAndSam;
+    CoupleBalance ninaAndFelix;
     int threshold;
 
     @BeforeAll
@@ -65,12 +65,17 @@ class BalanceChartsTest {
         return params.length == 0 ? pattern : new MessageFormat(pattern, Locale.UK).format(params);
     }
 
+    /** Six weeks of check-ins (see {@link BalanceFixtures#sixWeeks}) in a clinic whose threshold T is 55. */
     @BeforeEach
-    void the_demo_couple_alex_and_sam() {
-        signIn.as("therapist@example.com");
-        alexAndSam = balance.overview(TestData.coupleOf(dsl, "Alex Morgan"));
-        threshold = alexAndSam.settings().threshold();
-        assertThat(alexAndSam.checkIns()).as("the demo's check-ins of Alex and Sam").hasSizeGreaterThan(4);
+    void nina_and_felix_with_six_weeks_of_check_ins() {
+        Practice practice = balanceFixtures.practice();
+        balanceFixtures.settings(practice.admin(), 55, 25);
+        balanceFixtures.sixWeeks(practice.therapist(), practice.couple(), 0);
+        signIn.as(practice.therapist().email());
+        ninaAndFelix = balance.overview(practice.couple().id());
+        threshold = ninaAndFelix.settings().threshold();
+        assertThat(threshold).isEqualTo(55);
+        assertThat(ninaAndFelix.checkIns()).as("six weeks of check-ins of Nina and Felix").hasSizeGreaterThan(4);
     }
 
     @AfterEach
@@ -79,7 +84,7 @@ class BalanceChartsTest {
     }
 
     List<CheckInLine> linesOf(int position) {
-        return alexAndSam.checkIns().stream().filter(line -> line.partnerPosition() == position).toList();
+        return ninaAndFelix.checkIns().stream().filter(line -> line.partnerPosition() == position).toList();
     }
 
     static List<JsonNode> list(JsonNode array) {
@@ -112,7 +117,7 @@ class BalanceChartsTest {
 
     @Test
     void the_scores_chart_has_four_lines_whose_points_are_the_scoring_figures() {
-        ObjectNode config = BalanceCharts.scoresOf(alexAndSam.checkIns(), threshold, IN_ENGLISH);
+        ObjectNode config = BalanceCharts.scoresOf(ninaAndFelix.checkIns(), threshold, IN_ENGLISH);
 
         assertThat(config.get("type").asString()).isEqualTo("line");
         assertThat(datasets(config)).hasSize(5); // four lines and the threshold
@@ -136,7 +141,7 @@ class BalanceChartsTest {
 
     @Test
     void the_balanced_band_is_shaded_from_t_up_and_the_threshold_line_lies_at_t() {
-        ObjectNode config = BalanceCharts.scoresOf(alexAndSam.checkIns(), threshold, IN_ENGLISH);
+        ObjectNode config = BalanceCharts.scoresOf(ninaAndFelix.checkIns(), threshold, IN_ENGLISH);
 
         JsonNode band = config.get("options").get("plugins").get("tandemAreas").get(0);
         assertThat(band.get("yMin").asInt()).isEqualTo(threshold);
@@ -150,9 +155,9 @@ class BalanceChartsTest {
 
     @Test
     void the_x_axis_holds_the_session_dates_in_the_clinics_zone_oldest_first() {
-        ObjectNode config = BalanceCharts.scoresOf(alexAndSam.checkIns(), threshold, IN_ENGLISH);
+        ObjectNode config = BalanceCharts.scoresOf(ninaAndFelix.checkIns(), threshold, IN_ENGLISH);
 
-        List<String> expected = alexAndSam.checkIns().stream().map(IN_ENGLISH::day).distinct().sorted()
+        List<String> expected = ninaAndFelix.checkIns().stream().map(IN_ENGLISH::day).distinct().sorted()
                 .map(IN_ENGLISH::date).toList();
         assertThat(list(config.get("data").get("labels"))).extracting(JsonNode::asString)
                 .containsExactlyElementsOf(expected);
@@ -168,7 +173,7 @@ class BalanceChartsTest {
 
     @Test
     void the_closeness_chart_has_one_line_per_partner_from_1_to_7() {
-        ObjectNode config = BalanceCharts.closenessOf(alexAndSam.checkIns(), IN_ENGLISH);
+        ObjectNode config = BalanceCharts.closenessOf(ninaAndFelix.checkIns(), IN_ENGLISH);
 
         assertThat(datasets(config)).hasSize(2);
         for (int position = 1; position <= 2; position++) {
@@ -183,7 +188,7 @@ class BalanceChartsTest {
 
     @Test
     void the_plane_draws_the_four_zones_at_t_and_each_path_ends_on_the_latest_emphasised() {
-        ObjectNode config = BalanceCharts.planeOf(alexAndSam.checkIns(), threshold, IN_ENGLISH);
+        ObjectNode config = BalanceCharts.planeOf(ninaAndFelix.checkIns(), threshold, IN_ENGLISH);
 
         assertThat(config.get("type").asString()).isEqualTo("scatter");
         List<JsonNode> zones = list(config.get("options").get("plugins").get("tandemAreas"));
@@ -215,7 +220,7 @@ class BalanceChartsTest {
             assertThat(radii.getLast().asInt()).as("the latest point is larger").isGreaterThan(radii.getFirst().asInt());
             assertThat(path.get("showLine").asBoolean()).isTrue();
             assertThat(path.get("borderColor").asString()).isEqualTo(position == 1 ? "#1f6fb2" : "#c2571a");
-            CoupleBalance.PartnerBalance partner = alexAndSam.partners().stream()
+            CoupleBalance.PartnerBalance partner = ninaAndFelix.partners().stream()
                     .filter(p -> p.partnerName().equals(name)).findFirst().orElseThrow();
             assertThat(points.getLast().get("tip").asString())
                     .contains(partner.latest().scores().independence().toPlainString())

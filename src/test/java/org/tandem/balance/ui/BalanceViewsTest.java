@@ -1,8 +1,6 @@
 package org.tandem.balance.ui;
 
-import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.CHECK_IN;
 import static org.tandem.jooq.Tables.CLINIC;
 
@@ -17,34 +15,37 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.test.context.support.WithUserDetails;
-import org.tandem.balance.StoredCheckIns;
 import org.tandem.shell.chart.Chart;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
-import org.tandem.support.TestData;
+import org.tandem.support.BalanceFixtures;
+import org.tandem.support.BalanceFixtures.Practice;
+import org.tandem.support.Fixtures;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.SignIn;
 
 /** The balance section of the couple's Overview and the admin's balance settings, used as they would be. */
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
 class BalanceViewsTest extends SpringBrowserlessTest {
 
     static final String DISCLAIMER = "The balance figures are Tandem's own measure, not a validated clinical scale.";
 
     @Autowired DSLContext dsl;
-
-    @Autowired TestClock clock;
+    @Autowired SignIn signIn;
+    @Autowired Fixtures fixtures;
+    @Autowired BalanceFixtures balanceFixtures;
     AuditTrail trail;
-    long alexAndSam;
+    Practice practice;
+    long ninaAndFelix;
 
     /** See CoupleSessionsViewTest: browserless reads the static holder; put back this context's strategy. */
     @BeforeAll
@@ -52,11 +53,25 @@ class BalanceViewsTest extends SpringBrowserlessTest {
         SecurityContextHolder.setContextHolderStrategy(strategy);
     }
 
+    /** Committed: refusals are audited in a transaction of their own, which must see the accounts. */
     @BeforeEach
     void prepare() {
-        alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
-        org.tandem.balance.StoredCheckIns.withoutAnyCheckIns(dsl);
+        fixtures.committed(() -> practice = balanceFixtures.practice());
+        ninaAndFelix = practice.couple().id();
         trail = AuditTrail.from(dsl);
+    }
+
+    @AfterEach
+    void sign_out() {
+        signIn.out();
+    }
+
+    void asTherapist() {
+        signIn.as(practice.therapist().email());
+    }
+
+    void asAdmin() {
+        signIn.as(practice.admin().email());
     }
 
     String open(String route) {
@@ -80,21 +95,12 @@ class BalanceViewsTest extends SpringBrowserlessTest {
         return cell.getChildren().flatMap(child -> texts(child).stream()).toList();
     }
 
-    long accountId(String email) {
-        return dsl.select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.EMAIL.eq(email)).fetchSingle(ACCOUNT.ID);
-    }
-
-    long adminsClinic() {
-        return dsl.select(ACCOUNT.CLINIC_ID).from(ACCOUNT).where(ACCOUNT.EMAIL.eq("admin@example.com"))
-                .fetchSingle(ACCOUNT.CLINIC_ID);
-    }
-
     // ---- the couple's Overview ----
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void the_overview_shows_the_balance_section_with_the_disclaimer_and_an_empty_state() {
-        assertThat(open("couples/" + alexAndSam)).isEqualTo("CoupleOverviewView");
+        asTherapist();
+        assertThat(open("couples/" + ninaAndFelix)).isEqualTo("CoupleOverviewView");
 
         Section balance = $(Section.class).id("balance");
         assertThat(paragraphs(balance)).contains(DISCLAIMER,
@@ -102,39 +108,29 @@ class BalanceViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void requesting_a_check_in_opens_one_for_each_partner_and_says_so() {
-        open("couples/" + alexAndSam);
+        asTherapist();
+        open("couples/" + ninaAndFelix);
 
         test($(Button.class).id("balance-request")).click();
 
-        assertThat(dsl.fetchCount(CHECK_IN, CHECK_IN.COUPLE_ID.eq(alexAndSam), CHECK_IN.REQUESTED_BY.isNotNull(),
+        assertThat(dsl.fetchCount(CHECK_IN, CHECK_IN.COUPLE_ID.eq(ninaAndFelix), CHECK_IN.REQUESTED_BY.isNotNull(),
                 CHECK_IN.SUBMITTED_AT.isNull())).isEqualTo(2);
         assertThat(lastNotification()).isEqualTo("Check-in requested: both partners can answer it now.");
 
         test($(Button.class).id("balance-request")).click();
-        assertThat(dsl.fetchCount(CHECK_IN, CHECK_IN.COUPLE_ID.eq(alexAndSam), CHECK_IN.REQUESTED_BY.isNotNull()))
+        assertThat(dsl.fetchCount(CHECK_IN, CHECK_IN.COUPLE_ID.eq(ninaAndFelix), CHECK_IN.REQUESTED_BY.isNotNull()))
                 .isEqualTo(2);
         assertThat(lastNotification())
                 .isEqualTo("Both partners already have a requested check-in waiting to be answered.");
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void the_overview_shows_scores_zones_change_and_the_flagged_divergence() {
-        StoredCheckIns stored = new StoredCheckIns(dsl, alexAndSam);
-        long alex = stored.partner("Alex Morgan");
-        long sam = stored.partner("Samira Patel");
-        long therapist = accountId("therapist@example.com");
-        long first = stored.heldSession(Duration.ofDays(14), therapist);
-        long second = stored.heldSession(Duration.ofDays(7), therapist);
-        Instant now = clock.instant();
-        stored.submitted(alex, first, now.minus(Duration.ofDays(15)), 5, 4, 2, 6, 3, 1, 2, 3, 5, 2);
-        stored.submitted(sam, first, now.minus(Duration.ofDays(15)), 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
-        stored.submitted(alex, second, now.minus(Duration.ofDays(8)), 5, 5, 1, 5, 5, 6, 6, 6, 0, 6);
-        stored.submitted(sam, second, now.minus(Duration.ofDays(8)), 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
+        balanceFixtures.divergingOverTwoSessions(practice.therapist(), practice.couple());
+        asTherapist();
 
-        open("couples/" + alexAndSam);
+        open("couples/" + ninaAndFelix);
 
         Section balance = $(Section.class).id("balance");
         assertThat(paragraphs(balance)).contains(DISCLAIMER);
@@ -145,21 +141,21 @@ class BalanceViewsTest extends SpringBrowserlessTest {
         Grid<Object> checkIns = $(Grid.class).id("balance-check-ins");
         var table = test(checkIns);
         assertThat(table.size()).isEqualTo(4);
-        // Newest first: Sam's, then Alex's check-in of the second session, whose divergence (50.0) is flagged.
+        // Newest first: Felix's, then Nina's check-in of the second session, whose divergence (50.0) is flagged.
         assertThat(List.of(table.getCellText(0, 2), table.getCellText(0, 3))).containsExactly("50.0", "50.0");
         assertThat(texts(table.getCellComponent(0, 5))).containsExactly("50.0", "flagged");
         assertThat(List.of(table.getCellText(1, 2), table.getCellText(1, 3))).containsExactly("83.3", "100.0");
         assertThat(texts(table.getCellComponent(1, 4))).containsExactly("Balanced");
-        // Oldest last: Alex's worked example, DISTANT, in a session whose divergence (23.3) is not flagged.
+        // Oldest last: Nina's worked example, DISTANT, in a session whose divergence (23.3) is not flagged.
         assertThat(List.of(table.getCellText(3, 2), table.getCellText(3, 3))).containsExactly("73.3", "30.0");
         assertThat(texts(table.getCellComponent(3, 4))).containsExactly("Distant");
         assertThat(texts(table.getCellComponent(3, 5))).containsExactly("23.3");
 
-        // Alex's figures: change since baseline +10.0 (not reliable) and +70.0 (reliable), both provisional.
+        // Nina's figures: change since baseline +10.0 (not reliable) and +70.0 (reliable), both provisional.
         @SuppressWarnings("unchecked")
-        Grid<Object> alexs = $(Grid.class, balance).all().stream()
+        Grid<Object> ninas = $(Grid.class, balance).all().stream()
                 .filter(grid -> grid.getId().isEmpty()).findFirst().orElseThrow();
-        var figures = test(alexs);
+        var figures = test(ninas);
         assertThat(List.of(figures.getCellText(0, 0), figures.getCellText(0, 1), figures.getCellText(0, 2)))
                 .containsExactly("Independence", "73.3", "83.3");
         assertThat(texts(figures.getCellComponent(0, 3))).containsExactly("+10.0", "provisional");
@@ -177,14 +173,13 @@ class BalanceViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void check_ins_without_a_score_leave_the_charts_empty_with_a_word_on_what_to_do() {
-        StoredCheckIns stored = new StoredCheckIns(dsl, alexAndSam);
-        long alex = stored.partner("Alex Morgan");
         // Two answers missing in each subscale: no score.
-        stored.submitted(alex, null, clock.instant().minus(Duration.ofDays(1)), 5, 4, 2, null, null, 1, 2, 3, null, null);
+        balanceFixtures.requested(practice.therapist(), practice.couple(), Duration.ofDays(1),
+                new Integer[] {5, 4, 2, null, null, 1, 2, 3, null, null}, null);
+        asTherapist();
 
-        open("couples/" + alexAndSam);
+        open("couples/" + ninaAndFelix);
 
         assertThat($(Chart.class).all()).isEmpty();
         assertThat($(Paragraph.class).id("balance-charts-empty").getText())
@@ -194,8 +189,8 @@ class BalanceViewsTest extends SpringBrowserlessTest {
     // ---- the admin's settings ----
 
     @Test
-    @WithUserDetails("admin@example.com")
     void the_admin_saves_valid_settings() {
+        asAdmin();
         assertThat(open("clinic/balance")).isEqualTo("BalanceSettingsView");
 
         test($(IntegerField.class).id("balance-threshold")).setValue(55);
@@ -203,15 +198,15 @@ class BalanceViewsTest extends SpringBrowserlessTest {
         test($(Button.class).id("balance-settings-save")).click();
 
         var stored = dsl.select(CLINIC.BALANCE_THRESHOLD, CLINIC.DIVERGENCE_THRESHOLD).from(CLINIC)
-                .where(CLINIC.ID.eq(adminsClinic())).fetchSingle();
+                .where(CLINIC.ID.eq(practice.clinic().id())).fetchSingle();
         assertThat(stored.value1()).isEqualTo(55);
         assertThat(stored.value2()).isEqualTo(30);
         assertThat(lastNotification()).isEqualTo("Balance settings saved.");
     }
 
     @Test
-    @WithUserDetails("admin@example.com")
     void a_threshold_of_90_gets_a_message_beside_the_field_and_nothing_is_saved() {
+        asAdmin();
         open("clinic/balance");
         IntegerField threshold = $(IntegerField.class).id("balance-threshold");
 
@@ -220,15 +215,15 @@ class BalanceViewsTest extends SpringBrowserlessTest {
 
         assertThat(threshold.isInvalid()).isTrue();
         assertThat(threshold.getErrorMessage()).isEqualTo("Enter a whole number from 40 to 80.");
-        assertThat(dsl.fetchValue(CLINIC.BALANCE_THRESHOLD, CLINIC.ID.eq(adminsClinic()))).isEqualTo(60);
+        assertThat(dsl.fetchValue(CLINIC.BALANCE_THRESHOLD, CLINIC.ID.eq(practice.clinic().id()))).isEqualTo(60);
     }
 
     @Test
-    @WithUserDetails("admin@example.com")
     void a_stale_form_shows_the_conflict_and_the_current_values() {
+        asAdmin();
         open("clinic/balance");
-        dsl.update(CLINIC).set(CLINIC.BALANCE_THRESHOLD, 70).set(CLINIC.VERSION, CLINIC.VERSION.plus(1))
-                .where(CLINIC.ID.eq(adminsClinic())).execute();
+        balanceFixtures.settings(practice.admin(), 70, 25); // saved meanwhile, as from another window
+
 
         test($(IntegerField.class).id("balance-threshold")).setValue(50);
         test($(Button.class).id("balance-settings-save")).click();
@@ -238,14 +233,16 @@ class BalanceViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void a_therapist_cannot_open_the_balance_settings() {
+        asTherapist();
         assertThat(open("clinic/balance")).isEqualTo("AccessDeniedView");
+        assertThat(trail.since("access.denied")).hasSize(1);
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void a_client_cannot_open_the_balance_settings() {
+        signIn.as(practice.couple().one().email());
         assertThat(open("clinic/balance")).isEqualTo("AccessDeniedView");
+        assertThat(trail.since("access.denied")).hasSize(1);
     }
 }

@@ -1,10 +1,7 @@
 package org.tandem.balance.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.jooq.Tables.COUPLE_SESSION;
 
-import org.tandem.sessions.Modality;
-import org.tandem.sessions.SessionStatus;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
@@ -12,10 +9,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.Duration;
-import java.time.ZoneOffset;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.function.Supplier;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,60 +19,56 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.test.context.support.WithUserDetails;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.tandem.support.TestClock;
-import org.tandem.accounts.TandemUser;
 import org.tandem.balance.CheckInDraft;
 import org.tandem.balance.CheckInService;
 import org.tandem.balance.Item;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.sessions.SessionService;
+import org.tandem.sessions.SessionStatus;
+import org.tandem.support.BalanceFixtures;
+import org.tandem.support.BalanceFixtures.Practice;
+import org.tandem.support.Fixtures;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
-import org.tandem.support.TestData;
+import org.tandem.support.TestClock;
 
-/** The check-in card on My workbook and the check-in screen, used by Alex as on a phone; refused to others. */
-@DemoTest
+/** The check-in card on My workbook and the check-in screen, used by Nina as on a phone; refused to others. */
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
-@WithUserDetails(CheckInViewTest.ALEX)
 class CheckInViewTest extends SpringBrowserlessTest {
 
-    static final String THERAPIST = "therapist@example.com";
-    static final String ALEX = "alex@example.com";
-    static final String SAM = "sam@example.com";
-
     @Autowired CheckInService checkIns;
+    @Autowired SessionService sessions;
 
     @Autowired TestClock clock;
     @Autowired SignIn signIn;
-    @Autowired DSLContext dsl;
-    long alexAndSam;
+    @Autowired Fixtures fixtures;
+    @Autowired BalanceFixtures balanceFixtures;
+    Practice practice;
+    /** E-mails of Nina, Felix, their therapist. */
+    String nina;
+    String felix;
+    String therapist;
+    long session;
 
     /** Browserless reads the static holder; see PartnerWorkbookViewsTest. */
     @BeforeAll
-    static void prepare(@Autowired SecurityContextHolderStrategy strategy, @Autowired DSLContext dsl,
-            @Autowired PlatformTransactionManager transactions) {
+    static void use_this_contexts_security_strategy(@Autowired SecurityContextHolderStrategy strategy) {
         SecurityContextHolder.setContextHolderStrategy(strategy);
-        OtherClinic.ensure(dsl, transactions);
     }
 
+    /**
+     * A session for Nina and Felix in 30 hours, Nina signed in. The people are committed: refusals are audited in a
+     * transaction of their own, which must see the accounts.
+     */
     @BeforeEach
-    void a_session_for_alex_and_sam_in_30_hours() {
-        alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
-        TandemUser therapist = as(THERAPIST, () -> signIn.as(THERAPIST));
-        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STATUS, SessionStatus.CANCELLED)
-                .where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam), COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED))
-                .execute();
-        dsl.insertInto(COUPLE_SESSION)
-                .set(COUPLE_SESSION.CREATED_AT, TestClock.START_AT)
-                .set(COUPLE_SESSION.CLINIC_ID, therapist.clinicId())
-                .set(COUPLE_SESSION.COUPLE_ID, alexAndSam)
-                .set(COUPLE_SESSION.STARTS_AT, clock.instant().plus(Duration.ofHours(30)).atOffset(ZoneOffset.UTC))
-                .set(COUPLE_SESSION.DURATION_MINUTES, 50)
-                .set(COUPLE_SESSION.MODALITY, Modality.IN_PERSON)
-                .set(COUPLE_SESSION.STATUS, SessionStatus.SCHEDULED)
-                .set(COUPLE_SESSION.CREATED_BY, therapist.accountId())
-                .execute();
+    void a_session_for_nina_and_felix_in_30_hours() {
+        fixtures.committed(() -> practice = balanceFixtures.practice());
+        nina = practice.couple().one().email();
+        felix = practice.couple().two().email();
+        therapist = practice.therapist().email();
+        session = fixtures.session(practice.therapist(), practice.couple(),
+                LocalDateTime.ofInstant(clock.instant().plus(Duration.ofHours(30)), clock.getZone()));
+        signIn.as(nina);
     }
 
     @AfterEach
@@ -89,12 +81,12 @@ class CheckInViewTest extends SpringBrowserlessTest {
         return signIn.during(email, action);
     }
 
-    long alexsCheckIn() {
-        return as(ALEX, () -> checkIns.myOpenCheckIns()).getFirst().checkInId();
+    long ninasCheckIn() {
+        return as(nina, () -> checkIns.myOpenCheckIns()).getFirst().checkInId();
     }
 
     CheckInDraft stored(long checkInId) {
-        return as(ALEX, () -> checkIns.open(checkInId));
+        return as(nina, () -> checkIns.open(checkInId));
     }
 
     String open(String route) {
@@ -123,7 +115,7 @@ class CheckInViewTest extends SpringBrowserlessTest {
 
     @Test
     void my_workbook_shows_the_open_check_in_with_a_start_button() {
-        long id = alexsCheckIn();
+        long id = ninasCheckIn();
         assertThat(open("workbook")).isEqualTo("MyWorkbookView");
         Div card = $(Div.class).id("check-in-" + id);
         assertThat(card.getElement().getTextRecursively()).contains("Your check-in before your session on")
@@ -134,7 +126,7 @@ class CheckInViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_tapped_answer_is_saved_at_once_and_counted() {
-        long id = alexsCheckIn();
+        long id = ninasCheckIn();
         open("check-in/" + id);
         assertThat(progress()).isEqualTo("0 of 11 answered");
 
@@ -148,7 +140,7 @@ class CheckInViewTest extends SpringBrowserlessTest {
 
     @Test
     void submit_is_enabled_only_when_all_eleven_are_answered_and_leaves_the_check_in_read_only() {
-        long id = alexsCheckIn();
+        long id = ninasCheckIn();
         open("check-in/" + id);
         for (Item item : Item.values()) {
             assertThat(submit().isEnabled()).isFalse();
@@ -176,11 +168,9 @@ class CheckInViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_check_in_whose_session_has_started_says_so_and_turns_read_only() {
-        long id = alexsCheckIn();
+        long id = ninasCheckIn();
         open("check-in/" + id);
-        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STARTS_AT, clock.instant().minus(Duration.ofMinutes(5))
-                .atOffset(ZoneOffset.UTC)).where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam),
-                        COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED)).execute();
+        clock.advance(Duration.ofHours(30).plusMinutes(5)); // the session began five minutes ago
 
         tap("statement-block-I1", 4);
 
@@ -191,31 +181,38 @@ class CheckInViewTest extends SpringBrowserlessTest {
 
     @Test
     void my_workbook_shows_no_check_in_card_when_none_is_open() {
-        dsl.update(COUPLE_SESSION).set(COUPLE_SESSION.STATUS, SessionStatus.CANCELLED)
-                .where(COUPLE_SESSION.COUPLE_ID.eq(alexAndSam)).execute();
+        as(therapist, () -> sessions.mark(session, sessions.list(practice.couple().id()).getFirst().version(),
+                SessionStatus.CANCELLED));
         open("workbook");
         assertThat(getCurrentView().getElement().getTextRecursively()).doesNotContain("Your check-in");
     }
 
     @Test
-    @WithUserDetails(SAM)
-    void sam_is_denied_alexs_check_in() {
-        long id = alexsCheckIn();
+    void felix_is_denied_ninas_check_in() {
+        long id = ninasCheckIn();
+        signIn.as(felix);
         assertThat(open("check-in/" + id)).isEqualTo("AccessDeniedView");
         assertThat(open("check-in/not-a-number")).isEqualTo("AccessDeniedView");
     }
 
     @Test
-    @WithUserDetails(THERAPIST)
     void a_therapist_is_denied_the_check_in() {
-        long id = alexsCheckIn();
+        long id = ninasCheckIn();
+        signIn.as(therapist);
         assertThat(open("check-in/" + id)).isEqualTo("AccessDeniedView");
     }
 
     @Test
-    @WithUserDetails("admin@example.com")
     void an_admin_is_denied_the_check_in() {
-        long id = alexsCheckIn();
+        long id = ninasCheckIn();
+        signIn.as(practice.admin().email());
+        assertThat(open("check-in/" + id)).isEqualTo("AccessDeniedView");
+    }
+
+    @Test
+    void a_partner_of_another_clinic_is_denied_the_check_in() {
+        long id = ninasCheckIn();
+        signIn.as(practice.otherClinicsCouple().one().email());
         assertThat(open("check-in/" + id)).isEqualTo("AccessDeniedView");
     }
 }

@@ -1,6 +1,5 @@
 package org.tandem.balance.ui;
 
-import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.PARTNER;
 
@@ -13,39 +12,38 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.test.context.support.WithUserDetails;
 import org.tandem.balance.CheckInService;
-import org.tandem.balance.MyBalanceService;
-import org.tandem.balance.StoredCheckIns;
 import org.tandem.shell.chart.Chart;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
+import org.tandem.support.BalanceFixtures;
+import org.tandem.support.BalanceFixtures.Practice;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
-import org.tandem.support.TestData;
 
 /** A partner's My balance page, used as they would: empty, with scores, sharing on and off, and the wrong role. */
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
 class MyBalanceViewTest extends SpringBrowserlessTest {
 
     @Autowired DSLContext dsl;
-
-    @Autowired TestClock clock;
     @Autowired SignIn signIn;
-    @Autowired MyBalanceService balance;
     @Autowired CheckInService checkIns;
+    @Autowired Fixtures fixtures;
+    @Autowired BalanceFixtures balanceFixtures;
     AuditTrail trail;
-    long alexAndSam;
-    StoredCheckIns stored;
+    Practice practice;
+    Couple ninaAndFelix;
 
     /** See CoupleSessionsViewTest: browserless reads the static holder; put back this context's strategy. */
     @BeforeAll
@@ -53,13 +51,24 @@ class MyBalanceViewTest extends SpringBrowserlessTest {
         SecurityContextHolder.setContextHolderStrategy(strategy);
     }
 
+    /**
+     * Nina and Felix without check-ins, neither sharing scores. The people are committed: refusals are audited in a
+     * transaction of their own, which must see the accounts.
+     */
     @BeforeEach
     void prepare() {
-        alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
-        StoredCheckIns.withoutAnyCheckIns(dsl);
-        dsl.update(PARTNER).set(PARTNER.SHARES_SCORES, false).execute();
-        stored = new StoredCheckIns(dsl, alexAndSam);
+        fixtures.committed(() -> practice = balanceFixtures.practice());
+        ninaAndFelix = practice.couple();
         trail = AuditTrail.from(dsl);
+    }
+
+    @AfterEach
+    void sign_out() {
+        signIn.out();
+    }
+
+    void asNina() {
+        signIn.as(ninaAndFelix.one().email());
     }
 
     String open() {
@@ -67,15 +76,18 @@ class MyBalanceViewTest extends SpringBrowserlessTest {
         return getCurrentView().getClass().getSimpleName();
     }
 
-    /** Alex: the worked example, then 83.3 / 100.0 (balanced). Sam: 50.0 / 50.0. */
+    /** Nina: the worked example, then 83.3 / 100.0 (balanced). Felix: 50.0 / 50.0. */
     void check_ins() {
-        Instant now = clock.instant();
-        stored.submitted(stored.partner("Alex Morgan"), null, now.minus(Duration.ofDays(15)), 5, 4, 2, 6, 3, 1, 2, 3,
-                5, 2);
-        stored.submitted(stored.partner("Alex Morgan"), null, now.minus(Duration.ofDays(8)), 5, 5, 1, 5, 5, 6, 6, 6,
-                0, 6);
-        stored.submitted(stored.partner("Samira Patel"), null, now.minus(Duration.ofDays(8)), 3, 3, 3, 3, 3, 3, 3, 3,
-                3, 3);
+        balanceFixtures.requested(practice.therapist(), ninaAndFelix, Duration.ofDays(15),
+                BalanceFixtures.WORKED_EXAMPLE, null);
+        balanceFixtures.requested(practice.therapist(), ninaAndFelix, Duration.ofDays(8), BalanceFixtures.BALANCED,
+                BalanceFixtures.MIDDLE);
+    }
+
+    /** Two check-ins of Nina's only, a week apart. */
+    void ninas_check_ins(Integer[] first, Integer[] later) {
+        balanceFixtures.requested(practice.therapist(), ninaAndFelix, Duration.ofDays(15), first, null);
+        balanceFixtures.requested(practice.therapist(), ninaAndFelix, Duration.ofDays(8), later, null);
     }
 
     boolean has(String id) {
@@ -99,8 +111,8 @@ class MyBalanceViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void before_the_first_check_in_the_page_says_what_will_appear_and_shows_no_chart() {
+        asNina();
         assertThat(open()).isEqualTo("MyBalanceView");
 
         assertThat(text("my-balance-empty")).isEqualTo("Your first check-in will appear here. You get one 48 hours "
@@ -111,9 +123,9 @@ class MyBalanceViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void with_check_ins_the_partner_reads_encouraging_words_their_own_scores_and_the_charts_place() {
         check_ins();
+        asNina();
 
         open();
 
@@ -121,7 +133,7 @@ class MyBalanceViewTest extends SpringBrowserlessTest {
                 "You are making room for yourself and for your relationship. That is a strong place to be.",
                 "Room for yourself is a little higher than at your first check-in.",
                 "Closeness is clearly higher than at your first check-in.");
-        assertThat(chartLines()).containsExactly("Alex · Room for yourself", "Alex · Closeness",
+        assertThat(chartLines()).containsExactly("Nina · Room for yourself", "Nina · Closeness",
                 "Both feel good from 60");
         Grid<?> scores = $(Grid.class).id("my-balance-scores");
         assertThat(test(scores).size()).isEqualTo(2);
@@ -136,31 +148,25 @@ class MyBalanceViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void a_reliable_fall_is_worded_with_care_and_points_to_the_therapist_by_name() {
-        Instant now = clock.instant();
-        long alex = stored.partner("Alex Morgan");
         // Independence 90.0 → 50.0, a reliable fall of 40 points; closeness 66.7 → 70.0, about the same.
-        stored.submitted(alex, null, now.minus(Duration.ofDays(15)), 6, 6, 0, 6, 3, 4, 4, 4, 2, 4);
-        stored.submitted(alex, null, now.minus(Duration.ofDays(8)), 3, 3, 3, 3, 3, 4, 4, 4, 2, 5);
+        ninas_check_ins(new Integer[] {6, 6, 0, 6, 3, 4, 4, 4, 2, 4}, new Integer[] {3, 3, 3, 3, 3, 4, 4, 4, 2, 5});
+        asNina();
 
         open();
 
         assertThat(words()).contains(
                 "Room for yourself has felt clearly lower lately than at your first check-in. Noticing it is a "
-                        + "helpful step: this may be worth talking about with Dr. Jordan Reyes at your next session.",
+                        + "helpful step: this may be worth talking about with Dr. Hana Sato at your next session.",
                 "Closeness is about the same as at your first check-in.");
         assertThat(words()).noneMatch(text -> text.contains("a little lower"));
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void a_change_from_five_points_that_is_not_reliable_is_a_little_higher_or_lower() {
-        Instant now = clock.instant();
-        long alex = stored.partner("Alex Morgan");
         // Independence 60.0 → 50.0 and closeness 66.7 → 73.3: changes of −10.0 and +6.6, short of reliable (22.3).
-        stored.submitted(alex, null, now.minus(Duration.ofDays(15)), 3, 3, 3, 3, 6, 4, 4, 4, 2, 4);
-        stored.submitted(alex, null, now.minus(Duration.ofDays(8)), 3, 3, 3, 3, 3, 4, 4, 4, 2, 6);
+        ninas_check_ins(new Integer[] {3, 3, 3, 3, 6, 4, 4, 4, 2, 4}, new Integer[] {3, 3, 3, 3, 3, 4, 4, 4, 2, 6});
+        asNina();
 
         open();
 
@@ -169,29 +175,26 @@ class MyBalanceViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void turning_sharing_on_shows_the_partners_scores_only_once_both_share_and_off_hides_them_again() {
         check_ins();
+        asNina();
         open();
 
         test($(Checkbox.class).id("my-balance-share")).click();
 
-        assertThat(dsl.fetchValue(PARTNER.SHARES_SCORES, PARTNER.FULL_NAME.eq("Alex Morgan"))).isTrue();
+        assertThat(dsl.fetchValue(PARTNER.SHARES_SCORES, PARTNER.ID.eq(ninaAndFelix.one().partnerId()))).isTrue();
         assertThat(text("my-balance-sharing-status"))
-                .isEqualTo("You share. Sam has not chosen to share, so neither of you sees the other's scores.");
+                .isEqualTo("You share. Felix has not chosen to share, so neither of you sees the other's scores.");
         assertThat(has("my-balance-partner-scores")).isFalse();
 
-        signIn.during("sam@example.com", () -> {
-            balance.share(true);
-            return null;
-        });
+        balanceFixtures.shares(ninaAndFelix.two(), true);
         open();
         assertThat(text("my-balance-sharing-status")).isEqualTo("You both share, so you see each other's scores here.");
-        Grid<?> sams = $(Grid.class).id("my-balance-partner-scores");
-        assertThat(test(sams).size()).isEqualTo(1);
-        assertThat(test(sams).getCellText(0, 1)).isEqualTo("50.0");
+        Grid<?> felixs = $(Grid.class).id("my-balance-partner-scores");
+        assertThat(test(felixs).size()).isEqualTo(1);
+        assertThat(test(felixs).getCellText(0, 1)).isEqualTo("50.0");
         assertThat(chartLines()).as("both partners on one chart, each in their colour").containsExactly(
-                "Alex · Room for yourself", "Alex · Closeness", "Sam · Room for yourself", "Sam · Closeness",
+                "Nina · Room for yourself", "Nina · Closeness", "Felix · Room for yourself", "Felix · Closeness",
                 "Both feel good from 60");
 
         test($(Checkbox.class).id("my-balance-share")).click();
@@ -199,15 +202,15 @@ class MyBalanceViewTest extends SpringBrowserlessTest {
         assertThat(has("my-balance-partner-scores")).isFalse();
         assertThat(chartLines()).hasSize(3);
         assertThat(text("my-balance-sharing-status"))
-                .isEqualTo("Sam chose to share. If you share too, you will see each other's scores.");
+                .isEqualTo("Felix chose to share. If you share too, you will see each other's scores.");
         assertThat(trail.since("balance.sharing_changed")).extracting(row -> row.getDetail())
                 .containsExactly("shares scores", "shares scores", "stopped sharing scores");
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void an_open_check_in_is_reachable_from_the_page() {
-        signIn.during("therapist@example.com", () -> checkIns.request(alexAndSam));
+        signIn.during(practice.therapist().email(), () -> checkIns.request(ninaAndFelix.id()));
+        asNina();
         open();
 
         Button start = $(Button.class).all().stream().filter(button -> "Start".equals(button.getText())).findFirst()
@@ -218,8 +221,8 @@ class MyBalanceViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void a_therapist_is_refused_the_page_and_the_refusal_is_audited() {
+        signIn.as(practice.therapist().email());
         assertThat(open()).isEqualTo("AccessDeniedView");
 
         assertThat(trail.since("access.denied")).extracting(row -> row.getDetail())

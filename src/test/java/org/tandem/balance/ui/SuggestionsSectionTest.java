@@ -1,6 +1,5 @@
 package org.tandem.balance.ui;
 
-import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
 
@@ -10,39 +9,43 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import java.time.Duration;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.test.context.support.WithUserDetails;
 import org.tandem.balance.CoupleSuggestions;
 import org.tandem.balance.Reason;
-import org.tandem.balance.StoredCheckIns;
 import org.tandem.balance.Suggestion;
-import org.tandem.workbook.Category;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
-import org.tandem.support.TestData;
+import org.tandem.support.BalanceFixtures;
+import org.tandem.support.BalanceFixtures.Practice;
+import org.tandem.support.Fixtures;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.SignIn;
+import org.tandem.workbook.Category;
 
 /** The suggested modules on the couple's Overview, used as the therapist would. */
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
 class SuggestionsSectionTest extends SpringBrowserlessTest {
 
     @Autowired DSLContext dsl;
-
-    @Autowired TestClock clock;
+    @Autowired SignIn signIn;
+    @Autowired Fixtures fixtures;
+    @Autowired BalanceFixtures balanceFixtures;
     AuditTrail trail;
-    long alexAndSam;
+    Practice practice;
+    long ninaAndFelix;
 
     /** See CoupleSessionsViewTest: browserless reads the static holder; put back this context's strategy. */
     @BeforeAll
@@ -50,11 +53,24 @@ class SuggestionsSectionTest extends SpringBrowserlessTest {
         SecurityContextHolder.setContextHolderStrategy(strategy);
     }
 
+    /**
+     * Nina and Felix without check-ins or assignments. The people are committed: refusals are audited in a
+     * transaction of their own, which must see the accounts.
+     */
     @BeforeEach
     void prepare() {
-        alexAndSam = TestData.coupleOf(dsl, "Alex Morgan");
-        StoredCheckIns.withoutAnyCheckIns(dsl);
+        fixtures.committed(() -> practice = balanceFixtures.practice());
+        ninaAndFelix = practice.couple().id();
         trail = AuditTrail.from(dsl);
+    }
+
+    @AfterEach
+    void sign_out() {
+        signIn.out();
+    }
+
+    void asTherapist() {
+        signIn.as(practice.therapist().email());
     }
 
     String open(String route) {
@@ -62,11 +78,10 @@ class SuggestionsSectionTest extends SpringBrowserlessTest {
         return getCurrentView().getClass().getSimpleName();
     }
 
-    /** Alex answers the worked example (DISTANT) for a requested check-in. */
-    void alex_checks_in_distant() {
-        StoredCheckIns stored = new StoredCheckIns(dsl, alexAndSam);
-        stored.submitted(stored.partner("Alex Morgan"), null, clock.instant().minus(Duration.ofDays(1)),
-                5, 4, 2, 6, 3, 1, 2, 3, 5, 2);
+    /** Nina answers the worked example (DISTANT) for a check-in requested yesterday. */
+    void nina_checks_in_distant() {
+        balanceFixtures.requested(practice.therapist(), practice.couple(), Duration.ofDays(1),
+                BalanceFixtures.WORKED_EXAMPLE, null);
     }
 
     List<Button> assignButtons(Section section) {
@@ -75,9 +90,9 @@ class SuggestionsSectionTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void before_any_check_in_the_section_says_why_there_is_nothing_to_suggest() {
-        assertThat(open("couples/" + alexAndSam)).isEqualTo("CoupleOverviewView");
+        asTherapist();
+        assertThat(open("couples/" + ninaAndFelix)).isEqualTo("CoupleOverviewView");
 
         Section section = $(Section.class).id("balance-suggestions");
         assertThat($(Paragraph.class, section).id("balance-suggestions-empty").getText()).isEqualTo(
@@ -89,10 +104,10 @@ class SuggestionsSectionTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void the_sections_come_in_order_and_each_suggestion_gives_its_reason() {
-        alex_checks_in_distant();
-        open("couples/" + alexAndSam);
+        nina_checks_in_distant();
+        asTherapist();
+        open("couples/" + ninaAndFelix);
 
         List<String> sections = $(Section.class).all().stream().map(section -> section.getId().orElse(""))
                 .filter(id -> id.startsWith("balance")).toList();
@@ -100,18 +115,18 @@ class SuggestionsSectionTest extends SpringBrowserlessTest {
         Section section = $(Section.class).id("balance-suggestions");
         assertThat(assignButtons(section)).isNotEmpty();
         assertThat($(Paragraph.class, section).all()).extracting(Paragraph::getText)
-                .anyMatch(text -> text.startsWith("Alex") && text.endsWith(
+                .anyMatch(text -> text.startsWith("Nina") && text.endsWith(
                         "leans towards too much independence (distant)."));
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void assign_opens_the_workbooks_dialog_with_the_module_chosen_and_assigns_it() {
-        alex_checks_in_distant();
-        open("couples/" + alexAndSam);
+        nina_checks_in_distant();
+        asTherapist();
+        open("couples/" + ninaAndFelix);
         Button assign = assignButtons($(Section.class).id("balance-suggestions")).getFirst();
         long moduleId = Long.parseLong(assign.getId().orElseThrow().substring("balance-suggestion-assign-".length()));
-        int before = dsl.fetchCount(MODULE_ASSIGNMENT, MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam));
+        int before = dsl.fetchCount(MODULE_ASSIGNMENT, MODULE_ASSIGNMENT.COUPLE_ID.eq(ninaAndFelix));
 
         test(assign).click();
 
@@ -119,19 +134,19 @@ class SuggestionsSectionTest extends SpringBrowserlessTest {
         assertThat($(ComboBox.class, dialog).single().getValue()).extracting("moduleId").isEqualTo(moduleId);
         test($(Button.class, dialog).all().stream().filter(button -> "Assign".equals(button.getText()))
                 .findFirst().orElseThrow()).click();
-        assertThat(dsl.fetchCount(MODULE_ASSIGNMENT, MODULE_ASSIGNMENT.COUPLE_ID.eq(alexAndSam))).isEqualTo(before + 1);
+        assertThat(dsl.fetchCount(MODULE_ASSIGNMENT, MODULE_ASSIGNMENT.COUPLE_ID.eq(ninaAndFelix))).isEqualTo(before + 1);
 
         // Back on the Overview the module is still suggested, marked as given and not finished.
-        open("couples/" + alexAndSam);
+        open("couples/" + ninaAndFelix);
         Div row = $(Div.class).id("balance-suggestion-" + moduleId);
         assertThat($(Span.class, row).all()).extracting(Span::getText).contains("Assigned, not finished yet");
     }
 
     @Test
-    @WithUserDetails("therapist@example.com")
     void when_every_suggested_module_was_completed_lately_the_section_names_the_categories_and_the_60_days() {
-        open("couples/" + alexAndSam);
-        CoupleSuggestions allRecent = new CoupleSuggestions(alexAndSam, true, List.of(
+        asTherapist();
+        open("couples/" + ninaAndFelix);
+        CoupleSuggestions allRecent = new CoupleSuggestions(ninaAndFelix, true, List.of(
                 new Suggestion(Category.VULNERABILITY, List.of(new Reason("balance.suggestion.reason.divergence",
                         List.of()))),
                 new Suggestion(Category.BOUNDARIES, List.of())), List.of());
@@ -144,22 +159,34 @@ class SuggestionsSectionTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void a_partner_is_refused_the_couples_overview_and_its_suggestions() {
-        alex_checks_in_distant();
+        nina_checks_in_distant();
+        signIn.as(practice.couple().one().email());
 
-        assertThat(open("couples/" + alexAndSam)).isEqualTo("AccessDeniedView");
+        assertThat(open("couples/" + ninaAndFelix)).isEqualTo("AccessDeniedView");
         assertThat($(Section.class).all()).noneMatch(section -> section.getId().orElse("").equals("balance-suggestions"));
         assertThat(trail.since("access.denied")).isNotEmpty();
         assertThat(trail.since("couple.read")).isEmpty();
     }
 
     @Test
-    @WithUserDetails("therapist2@example.com")
     void another_therapist_is_refused_the_couples_suggestions() {
-        alex_checks_in_distant();
+        nina_checks_in_distant();
+        signIn.as(practice.colleague().email());
 
-        assertThat(open("couples/" + alexAndSam)).isEqualTo("AccessDeniedView");
+        assertThat(open("couples/" + ninaAndFelix)).isEqualTo("AccessDeniedView");
+        assertThat(trail.since("access.denied")).isNotEmpty();
+        assertThat(trail.since("couple.read")).isEmpty();
+    }
+
+    @Test
+    void a_therapist_of_another_clinic_is_refused_the_couples_suggestions() {
+        nina_checks_in_distant();
+        signIn.as(practice.otherClinicsTherapist().email());
+
+        assertThat(open("couples/" + ninaAndFelix)).isEqualTo("AccessDeniedView");
+        assertThat($(Section.class).all()).noneMatch(section -> section.getId().orElse("").equals("balance-suggestions"));
+        assertThat(trail.since("access.denied")).isNotEmpty();
         assertThat(trail.since("couple.read")).isEmpty();
     }
 }

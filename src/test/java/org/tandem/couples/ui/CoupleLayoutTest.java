@@ -14,16 +14,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.couples.ui.CoupleRoutes.Tab;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.jooq.tables.records.AuditEventRecord;
+import org.tandem.support.AuditTrail;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Clinic;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
 import org.tandem.support.PageContent;
 import org.tandem.support.SignIn;
-import org.tandem.support.TestData;
 
 /** The five tabs of a couple's page in their one layout: one heading, the URL's tab selected, one refusal. */
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
 class CoupleLayoutTest extends SpringBrowserlessTest {
 
@@ -34,13 +36,29 @@ class CoupleLayoutTest extends SpringBrowserlessTest {
             Tab.WORKBOOK, "Workbook", Tab.GOALS, "Goals", Tab.PARTNERS, "Partners");
 
     @Autowired DSLContext dsl;
-    @Autowired PlatformTransactionManager transactions;
+    @Autowired Fixtures fixtures;
     @Autowired SignIn signIn;
 
+    /** Jordan's Alex and Samira, and Kwame and Ama; Priya's Maya and Chris; in another clinic, Lee's Robin and Casey. */
+    Person jordan;
+    long alexAndSamira;
+    long kwames;
+    long priyas;
+    long otherClinics;
+
+    /** Committed: refusals are audited in a transaction of their own, which must see the accounts. */
     @BeforeEach
-    void sign_in() {
-        OtherClinic.ensure(dsl, transactions);
-        signIn.as("therapist@example.com");
+    void two_clinics() {
+        fixtures.committed(() -> {
+            Clinic clinic = fixtures.clinic("Riverside Counselling");
+            jordan = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            alexAndSamira = fixtures.couple(jordan, "Alex Morgan", "Samira Patel").id();
+            kwames = fixtures.couple(jordan, "Kwame Mensah", "Ama Mensah").id();
+            priyas = fixtures.couple(fixtures.therapist(clinic, "Priya Nair"), "Maya Johnson", "Chris Taylor").id();
+            otherClinics = fixtures.couple(fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park"),
+                    "Robin Hart", "Casey Hart").id();
+        });
+        signIn.as(jordan.email());
     }
 
     @AfterEach
@@ -63,7 +81,6 @@ class CoupleLayoutTest extends SpringBrowserlessTest {
 
     @Test
     void each_tab_shows_the_couples_heading_once_with_its_own_tab_selected() {
-        long alexAndSamira = TestData.coupleOf(dsl, "Alex Morgan");
         for (Tab tab : Tab.values()) {
             String route = CoupleRoutes.href(alexAndSamira, tab);
 
@@ -78,7 +95,6 @@ class CoupleLayoutTest extends SpringBrowserlessTest {
 
     @Test
     void the_page_title_names_the_tab_and_where_it_says_so_the_couple() {
-        long alexAndSamira = TestData.coupleOf(dsl, "Alex Morgan");
         String names = "Alex Morgan & Samira Patel";
 
         open(CoupleRoutes.href(alexAndSamira, Tab.OVERVIEW));
@@ -95,9 +111,6 @@ class CoupleLayoutTest extends SpringBrowserlessTest {
 
     @Test
     void moving_to_the_same_tab_of_another_couple_shows_that_couple() {
-        long alexAndSamira = TestData.coupleOf(dsl, "Alex Morgan");
-        long kwames = TestData.coupleOf(dsl, "Kwame Mensah");
-
         open(CoupleRoutes.href(alexAndSamira, Tab.GOALS));
         open(CoupleRoutes.href(kwames, Tab.GOALS));
 
@@ -108,8 +121,7 @@ class CoupleLayoutTest extends SpringBrowserlessTest {
 
     @Test
     void another_therapists_another_clinics_an_unknown_and_a_malformed_couple_are_refused_on_every_tab() {
-        long priyas = TestData.coupleOf(dsl, "Maya Johnson");
-        long otherClinics = TestData.coupleOf(dsl, OtherClinic.PARTNER_ONE);
+        AuditTrail trail = AuditTrail.from(dsl);
         for (Tab tab : Tab.values()) {
             for (String route : new String[] {CoupleRoutes.href(priyas, tab), CoupleRoutes.href(otherClinics, tab),
                     CoupleRoutes.href(999_999_999L, tab),
@@ -118,5 +130,11 @@ class CoupleLayoutTest extends SpringBrowserlessTest {
                 assertThat($(H2.class).single().getText()).as(route).isEqualTo("You don't have access to this page");
             }
         }
+        assertThat(trail.since("access.denied")).extracting(AuditEventRecord::getDetail)
+                .filteredOn(detail -> detail.endsWith("not on the caseload"))
+                .as("one refusal per tab of each couple not on the caseload")
+                .containsOnly("couple " + priyas + ": not on the caseload",
+                        "couple " + otherClinics + ": not on the caseload", "couple 999999999: not on the caseload")
+                .hasSize(3 * Tab.values().length);
     }
 }

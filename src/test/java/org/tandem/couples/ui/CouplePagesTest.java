@@ -1,6 +1,5 @@
 package org.tandem.couples.ui;
 
-import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.COUPLE;
 
@@ -22,64 +21,82 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.test.context.support.WithUserDetails;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.tandem.couples.CoupleData;
 import org.tandem.couples.CoupleOverview;
 import org.tandem.couples.CoupleService;
 import org.tandem.couples.CoupleStatus;
 import org.tandem.couples.LivingTogether;
+import org.tandem.couples.PartnerData;
 import org.tandem.jooq.tables.records.AuditEventRecord;
-import org.tandem.support.TestData;
 import org.tandem.support.AuditTrail;
-import org.tandem.support.DemoTest;
-import org.tandem.support.OtherClinic;
+import org.tandem.support.Fixtures;
+import org.tandem.support.Fixtures.Clinic;
+import org.tandem.support.Fixtures.Couple;
+import org.tandem.support.Fixtures.Person;
+import org.tandem.support.IntegrationTest;
+import org.tandem.support.InvitationFixtures;
+import org.tandem.support.SignIn;
+import org.tandem.support.TestClock;
 
 /** Creating a couple, its Overview and Partners tabs and editing it, as the therapist uses them; and refusals. */
-@DemoTest
+@IntegrationTest
 @ViewPackages(packages = "org.tandem")
-@WithUserDetails("therapist@example.com")
 class CouplePagesTest extends SpringBrowserlessTest {
 
     @Autowired DSLContext dsl;
 
     @Autowired TestClock clock;
-    @Autowired PlatformTransactionManager transactions;
     @Autowired CoupleService couples;
-    @Autowired SecurityContextHolderStrategy strategy;
+    @Autowired SignIn signIn;
+    @Autowired Fixtures fixtures;
+    @Autowired InvitationFixtures invitationFixtures;
     AuditTrail trail;
+    /** Jordan, a therapist; the clinic's admin. */
+    Person jordan;
+    Person admin;
+    /** Jordan's: Alex (they/them) and Sam, who can sign in; Lucía and Marco, not yet invited. */
+    Couple alexAndSam;
+    long luciaAndMarco;
+    /** Priya's, of which Jordan is co-therapist. */
+    Couple kwameAndAma;
+    /** Priya's only. */
+    Couple mayaAndChris;
+    /** Of a therapist in another clinic. */
+    Couple robinAndCasey;
 
-    /**
-     * Once another application context has started (FirstRunSetupTest's), the static SecurityContextHolder,
-     * from which the browserless runner takes the request's principal, is that context's Vaadin strategy, while
-     * {@code @WithUserDetails} fills this context's strategy bean: hand the signed-in person over.
-     */
+    /** Committed: refusals are audited in a transaction of their own, which must see the accounts. */
     @BeforeEach
-    void same_person_for_the_views() {
-        SecurityContextHolder.setContext(strategy.getContext());
+    void two_clinics() {
+        fixtures.committed(() -> {
+            Clinic clinic = fixtures.clinic("Riverside Counselling");
+            admin = fixtures.admin(clinic, "Morgan Ellis");
+            jordan = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            Person priya = fixtures.therapist(clinic, "Priya Nair");
+            alexAndSam = fixtures.couple(jordan, "Alex Morgan", "Alex", "Samira Patel", "Sam");
+            fixtures.edit(jordan, alexAndSam, data -> new CoupleData(
+                    new PartnerData("Alex Morgan", "Alex", "they/them", data.partnerOne().email()), data.partnerTwo(),
+                    data.togetherSince(), data.livingTogether(), data.presentingConcerns(), data.status()));
+            luciaAndMarco = invitationFixtures.uninvitedCouple(jordan, "Lucía Fernández", "Marco Rossi").id();
+            kwameAndAma = fixtures.couple(priya, "Kwame Mensah", "Ama Mensah");
+            fixtures.coTherapist(admin, kwameAndAma, jordan);
+            mayaAndChris = fixtures.couple(priya, "Maya Johnson", "Chris Taylor");
+            robinAndCasey = fixtures.couple(fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park"),
+                    "Robin Hart", "Casey Hart");
+        });
+        trail = AuditTrail.from(dsl);
+        signIn.as(jordan.email());
     }
 
     @AfterEach
-    void forget_the_person() {
-        SecurityContextHolder.clearContext();
-    }
-
-    @BeforeEach
-    void mark_audit_trail() {
-        OtherClinic.ensure(dsl, transactions);
-        trail = AuditTrail.from(dsl);
-    }
-
-    private long coupleOf(String partnerName) {
-        return TestData.coupleOf(dsl, partnerName);
+    void sign_out() {
+        signIn.out();
     }
 
     private String open(String route) {
@@ -156,8 +173,8 @@ class CouplePagesTest extends SpringBrowserlessTest {
     @Test
     void what_only_the_service_refuses_is_shown_beside_the_field_too() {
         open(CoupleRoutes.NEW_COUPLE);
-        CoupleData bad = new CoupleData(new org.tandem.couples.PartnerData(" ", null, "p".repeat(51), null),
-                new org.tandem.couples.PartnerData("Sam", null, null, "sam@localhost"), LocalDate.now(clock).plusDays(1),
+        CoupleData bad = new CoupleData(new PartnerData(" ", null, "p".repeat(51), null),
+                new PartnerData("Sam", null, null, "sam@localhost"), LocalDate.now(clock).plusDays(1),
                 LivingTogether.UNKNOWN, List.of("c".repeat(51)), CoupleStatus.INTAKE);
         jakarta.validation.ConstraintViolationException refused = org.junit.jupiter.api.Assertions.assertThrows(
                 jakarta.validation.ConstraintViolationException.class, () -> couples.create(bad));
@@ -193,7 +210,7 @@ class CouplePagesTest extends SpringBrowserlessTest {
         int before = couplesInDatabase();
         test(text("partner-1-full-name")).setValue("Jo Rivera");
         test(text("partner-2-full-name")).setValue("Sam Rivera");
-        test(email(2)).setValue("Sam@Example.com");
+        test(email(2)).setValue(alexAndSam.two().email().toUpperCase(Locale.ROOT)); // Sam's, in other case
 
         click("Create couple");
 
@@ -231,12 +248,12 @@ class CouplePagesTest extends SpringBrowserlessTest {
 
     @Test
     void editing_the_status_records_it_in_the_history_shown_on_the_overview() {
-        long alex = coupleOf("Alex Morgan");
+        long alex = alexAndSam.id();
         open("couples/" + alex);
         click("Edit");
         assertThat(getCurrentView()).isInstanceOf(EditCoupleView.class);
         assertThat(text("partner-1-full-name").getValue()).isEqualTo("Alex Morgan");
-        assertThat(email(2).getValue()).isEqualTo("sam@example.com");
+        assertThat(email(2).getValue()).isEqualTo(alexAndSam.two().email());
 
         test(status()).selectItem("Paused");
         typeConcern("money");
@@ -252,7 +269,7 @@ class CouplePagesTest extends SpringBrowserlessTest {
 
     @Test
     void an_edit_that_raced_another_is_reported_and_overwrites_nothing() {
-        long alex = coupleOf("Alex Morgan");
+        long alex = alexAndSam.id();
         open(CoupleRoutes.editHref(alex));
         CoupleOverview opened = couples.overview(alex);
         CoupleData theirs = new CoupleData(opened.data().partnerOne(), opened.data().partnerTwo(),
@@ -279,12 +296,12 @@ class CouplePagesTest extends SpringBrowserlessTest {
 
     @Test
     void the_partners_tab_shows_each_partner_with_their_invitation() {
-        long alex = coupleOf("Alex Morgan");
+        long alex = alexAndSam.id();
 
         assertThat(open("couples/" + alex + "/partners")).isEqualTo("CouplePartnersView");
 
         Section one = $(Section.class).id("partner-1");
-        assertThat(text(one)).contains("Partner 1", "Alex Morgan", "Alex", "they/them", "alex@example.com",
+        assertThat(text(one)).contains("Partner 1", "Alex Morgan", "Alex", "they/them", alexAndSam.one().email(),
                 "Yes, an account is linked");
         Div invitation = $(Div.class).id("partner-1-invitation");
         assertThat(invitation.getParent()).contains(one);
@@ -292,14 +309,14 @@ class CouplePagesTest extends SpringBrowserlessTest {
                 .isInstanceOf(org.tandem.invitations.ui.PartnerInvitationPanel.class);
         assertThat(text(invitation)).contains("Has accepted the invitation and can sign in.");
 
-        open("couples/" + coupleOf("Lucía Fernández") + "/partners");
+        open("couples/" + luciaAndMarco + "/partners");
         assertThat(text($(Section.class).id("partner-2"))).contains("Marco Rossi", "Not given",
                 "Not yet, no account is linked");
     }
 
     @Test
     void the_overview_shows_a_co_therapist() {
-        open("couples/" + coupleOf("Kwame Mensah"));
+        open("couples/" + kwameAndAma.id());
 
         assertThat(text($(Component.class).id("couple-facts"))).contains("Priya Nair (primary)",
                 "Dr. Jordan Reyes (co-therapist)");
@@ -307,21 +324,24 @@ class CouplePagesTest extends SpringBrowserlessTest {
 
     @Test
     void opening_the_overview_writes_one_read_row_for_the_couple_and_none_per_section() {
-        long alexAndSam = coupleOf("Alex Morgan");
+        fixtures.checkIn(jordan, alexAndSam, alexAndSam.one(), 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
+        fixtures.checkIn(jordan, alexAndSam, alexAndSam.two(), 5, 5, 1, 5, 5, 1, 1, 1, 5, 1);
+        fixtures.session(jordan, alexAndSam, LocalDate.now(clock).plusDays(1).atTime(9, 0));
+        trail = AuditTrail.from(dsl);
 
-        assertThat(open("couples/" + alexAndSam)).isEqualTo("CoupleOverviewView");
+        assertThat(open("couples/" + alexAndSam.id())).isEqualTo("CoupleOverviewView");
 
         assertThat($(Section.class).all()).extracting(section -> section.getId().orElse(""))
                 .contains("balance-alerts", "balance-suggestions");
         assertThat(trail.since()).extracting(AuditEventRecord::getAction, AuditEventRecord::getSubjectType,
                         AuditEventRecord::getSubjectId, AuditEventRecord::getDetail)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("couple.read", "couple", alexAndSam, "overview"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("couple.read", "couple", alexAndSam.id(), "overview"));
     }
 
     @Test
     void another_therapists_or_clinics_couple_by_url_ends_on_access_denied_and_is_audited() {
-        long maya = coupleOf("Maya Johnson");
-        long robin = coupleOf(OtherClinic.PARTNER_ONE);
+        long maya = mayaAndChris.id();
+        long robin = robinAndCasey.id();
         for (long other : List.of(maya, robin)) {
             for (String route : List.of("couples/" + other, "couples/" + other + "/partners",
                     CoupleRoutes.editHref(other))) {
@@ -340,9 +360,9 @@ class CouplePagesTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("admin@example.com")
     void admin_is_refused_every_couple_page() {
-        long alex = coupleOf("Alex Morgan");
+        signIn.as(admin.email());
+        long alex = alexAndSam.id();
         for (String route : List.of(CoupleRoutes.NEW_COUPLE, "couples/" + alex, "couples/" + alex + "/partners",
                 CoupleRoutes.editHref(alex))) {
             assertThat(open(route)).as(route).isEqualTo("AccessDeniedView");
@@ -351,9 +371,9 @@ class CouplePagesTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithUserDetails("alex@example.com")
     void a_partner_is_refused_every_couple_page_even_their_own() {
-        long alex = coupleOf("Alex Morgan");
+        signIn.as(alexAndSam.one().email());
+        long alex = alexAndSam.id();
         for (String route : List.of(CoupleRoutes.NEW_COUPLE, "couples/" + alex, "couples/" + alex + "/partners",
                 CoupleRoutes.editHref(alex))) {
             assertThat(open(route)).as(route).isEqualTo("AccessDeniedView");

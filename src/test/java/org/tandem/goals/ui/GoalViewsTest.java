@@ -33,6 +33,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.tandem.goals.GoalData;
 import org.tandem.goals.GoalFixtures;
 import org.tandem.goals.GoalService;
+import org.tandem.goals.MilestoneData;
 import org.tandem.goals.TrackedGoal;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.Fixtures;
@@ -244,6 +245,51 @@ class GoalViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_goal_too_long_is_told_so_beside_the_field_and_nothing_is_added() {
+        signIn.as(ALEX);
+        open("goals");
+        Component form = $(GoalForm.class).single();
+        int before = goals.mine().mine().size();
+
+        TextField what = field(TextField.class, form, "What is the goal?");
+        test(what).setValue("x".repeat(GoalData.MAX_WHAT + 1));
+        test(button(form, "Add goal")).click();
+
+        assertThat(what.isInvalid()).isTrue();
+        assertThat(what.getErrorMessage()).isEqualTo("Keep the goal to 300 characters or fewer.");
+        assertThat(goals.mine().mine()).hasSize(before);
+        assertThat(what.getValue()).hasSize(GoalData.MAX_WHAT + 1);
+    }
+
+    @Test
+    void an_update_without_words_or_out_of_range_and_a_milestone_too_long_are_told_so_beside_their_fields() {
+        signIn.as(ALEX);
+        long goal = alexsPrivateGoal("Walk every evening");
+        open("goals");
+        TextArea text = field(TextArea.class, card(goal), "How is it going?");
+        IntegerField progress = field(IntegerField.class, card(goal), "Progress (%)");
+
+        progress.setValue(120); // typed past the field's max (the tester would refuse it); the browser sends it on
+        test(button(card(goal), "Add update")).click();
+
+        assertThat(text.isInvalid()).isTrue();
+        assertThat(text.getErrorMessage()).isEqualTo("Write a few words about how it is going.");
+        assertThat(progress.isInvalid()).isTrue();
+        assertThat(progress.getErrorMessage()).isEqualTo("Progress is a number from 0 to 100.");
+
+        TextField milestone = field(TextField.class, card(goal), "New milestone");
+        test(milestone).setValue("m".repeat(201));
+        test(button(card(goal), "Add milestone")).click();
+
+        assertThat(milestone.isInvalid()).isTrue();
+        assertThat(milestone.getErrorMessage()).isEqualTo("Keep the milestone to 200 characters or fewer.");
+        TrackedGoal unchanged = goals.mine().mine().stream().filter(g -> g.id() == goal).findFirst().orElseThrow();
+        assertThat(unchanged.updates()).isEmpty();
+        assertThat(unchanged.milestones()).isEmpty();
+        assertThat(unchanged.progress()).isZero();
+    }
+
+    @Test
     void an_update_with_progress_moves_the_bar() {
         signIn.as(ALEX);
         long goal = alexsPrivateGoal("Sleep by eleven");
@@ -264,8 +310,8 @@ class GoalViewsTest extends SpringBrowserlessTest {
     void ticking_a_milestone_is_celebrated_and_the_last_one_says_so() {
         signIn.as(ALEX);
         long goal = alexsPrivateGoal("Learn to swim");
-        long first = goals.addMilestone(goal, "Float for ten seconds").id();
-        goals.addMilestone(goal, "Swim a length");
+        long first = goals.addMilestone(goal, new MilestoneData("Float for ten seconds")).id();
+        goals.addMilestone(goal, new MilestoneData("Swim a length"));
         open("goals");
 
         test(checkbox(card(goal), "Float for ten seconds")).click();

@@ -29,6 +29,7 @@ import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 import org.tandem.workbook.Category;
 import org.tandem.workbook.ModuleLibrary;
+import org.tandem.workbook.NewModule;
 import org.tandem.workbook.ModuleSummary;
 
 /** The library list, a module's page and the way into the editor, as a therapist uses them; refused to others. */
@@ -96,7 +97,7 @@ class LibraryViewTest extends SpringBrowserlessTest {
 
     @Test
     void lists_built_in_and_clinic_modules_with_category_length_steps_and_state() {
-        long draft = library.create("Our repair ritual", Category.RITUALS_OF_TOGETHERNESS);
+        long draft = library.create(new NewModule("Our repair ritual", Category.RITUALS_OF_TOGETHERNESS));
 
         assertThat(open("library")).isEqualTo("LibraryView");
 
@@ -169,6 +170,27 @@ class LibraryViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_new_module_with_a_too_short_title_is_told_so_beside_the_title_and_nothing_is_created() {
+        int before = library.search("", null).size();
+        open("library");
+        test(button("New module")).click();
+        Dialog dialog = $(Dialog.class).single();
+        TextField title = $(TextField.class, dialog).single();
+        @SuppressWarnings("unchecked")
+        Select<Category> category = $(Select.class, dialog).single();
+
+        test(title).setValue("Us");
+        test(category).selectItem("Boundaries");
+        test(button("Create and edit")).click();
+
+        assertThat(title.isInvalid()).isTrue();
+        assertThat(title.getErrorMessage()).isEqualTo("Give the module a title of 3 to 120 characters.");
+        assertThat(category.isInvalid()).isFalse();
+        assertThat(library.search("", null)).hasSize(before);
+        assertThat(currentPath()).isEqualTo("library");
+    }
+
+    @Test
     void a_built_in_module_opens_in_preview_and_offers_only_a_copy_to_edit() {
         long id = builtIn("What recharges me");
 
@@ -192,7 +214,7 @@ class LibraryViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_clinic_module_never_published_shows_its_draft_labelled_and_can_be_edited() {
-        long id = library.create("Our repair ritual", Category.RITUALS_OF_TOGETHERNESS);
+        long id = library.create(new NewModule("Our repair ritual", Category.RITUALS_OF_TOGETHERNESS));
 
         open("library/" + id);
 
@@ -218,7 +240,8 @@ class LibraryViewTest extends SpringBrowserlessTest {
     @Test
     void another_clinics_module_and_nonsense_ids_are_refused() {
         Fixtures.Person northside = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park");
-        long theirs = signIn.during(northside.email(), () -> library.create("Northside only", Category.BOUNDARIES));
+        long theirs = signIn.during(northside.email(),
+                () -> library.create(new NewModule("Northside only", Category.BOUNDARIES)));
 
         assertThat(open("library/" + theirs)).isEqualTo("AccessDeniedView");
         assertThat(open("library/" + theirs + "/edit")).isEqualTo("AccessDeniedView");

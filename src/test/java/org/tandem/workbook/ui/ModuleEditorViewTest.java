@@ -36,6 +36,7 @@ import org.tandem.workbook.GoalScope;
 import org.tandem.workbook.ModuleContent;
 import org.tandem.workbook.ModuleDraft;
 import org.tandem.workbook.ModuleLibrary;
+import org.tandem.workbook.NewModule;
 import org.tandem.workbook.PublishedModule;
 import org.tandem.workbook.Step;
 import org.tandem.workbook.StepKind;
@@ -53,7 +54,7 @@ class ModuleEditorViewTest extends SpringBrowserlessTest {
     @BeforeEach
     void a_new_module() {
         signIn.as(fixtures.therapist(fixtures.clinic("Riverside Couples Practice"), "Dr. Jordan Reyes").email());
-        moduleId = library.create("Evenings that work", Category.ALONE_AND_COUPLE_TIME);
+        moduleId = library.create(new NewModule("Evenings that work", Category.ALONE_AND_COUPLE_TIME));
     }
 
     @AfterEach

@@ -1,0 +1,12 @@
+package org.tandem.goals;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/** A new milestone of a goal as its writer names it. */
+public record MilestoneData(
+        @NotBlank(message = "{goals.validation.milestone-required}")
+        @Size(max = Milestone.MAX_TITLE, message = "{goals.validation.milestone-too-long}")
+        @Nullable String title) {
+}
