@@ -91,7 +91,10 @@ public enum AuditAction {
     ACCOUNT_ROLES_CHANGED("account.roles-change"),
     ACCOUNT_DEACTIVATED("account.deactivate"),
     ACCOUNT_REACTIVATED("account.reactivate"),
-    CASELOAD_REASSIGNED("couple.caseload-reassign");
+    CASELOAD_REASSIGNED("couple.caseload-reassign"),
+
+    // h8: the audit log
+    AUDIT_LOG_EXPORTED("audit.export");
 
     private final String stored;
 

@@ -2,6 +2,7 @@ package org.tandem.audit;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -16,6 +17,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Outcome;
@@ -27,7 +30,8 @@ import org.tandem.mail.MailGivenUp;
 /**
  * Writes the audit trail: every {@link AuditEvent} the services publish, and Spring Security's sign-ins, sign-outs
  * and refusals. Listens synchronously, so a row that records a change commits or rolls back with that change; a
- * failure or refusal is written in a transaction of its own, since the act it records is about to roll back.
+ * failure or refusal is written in a transaction of its own, since the act it records is about to roll back. Each
+ * row carries the client's address when the act came in an HTTP request.
  */
 @Component
 class AuditRecorder {
@@ -50,11 +54,24 @@ class AuditRecorder {
     @EventListener
     @Transactional
     public void on(AuditEvent event) {
+        @Nullable String address = address();
         if (event.outcome().survivesRollback()) {
-            separately.executeWithoutResult(status -> audit.insert(event));
+            separately.executeWithoutResult(status -> audit.insert(event, address));
         } else {
-            audit.insert(event);
+            audit.insert(event, address);
         }
+    }
+
+    /**
+     * The client's address of the HTTP request being served (a sign-in, a Vaadin request, a download), as the
+     * servlet container resolved it: behind a reverse proxy that is the proxy's address unless
+     * {@code server.forward-headers-strategy} tells Spring to trust its forwarded headers, so a client cannot write
+     * an address of its choosing. None for work without a request (a scheduled job, the demo loader).
+     */
+    private static @Nullable String address() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? request.getRequest().getRemoteAddr()
+                : null;
     }
 
     @EventListener

@@ -21,7 +21,8 @@ class AuditRepository {
         this.clock = clock;
     }
 
-    void insert(AuditEvent entry) {
+    /** Writes the row; {@code address} is the client's address of the request the act came in, if any. */
+    void insert(AuditEvent entry, @Nullable String address) {
         @Nullable Subject subject = entry.subject();
         dsl.insertInto(AUDIT_EVENT)
                 .set(AUDIT_EVENT.OCCURRED_AT, OffsetDateTime.now(clock))
@@ -33,6 +34,7 @@ class AuditRepository {
                 .set(AUDIT_EVENT.SUBJECT_ID, subject == null ? null : subject.id())
                 .set(AUDIT_EVENT.OUTCOME, entry.outcome())
                 .set(AUDIT_EVENT.DETAIL, entry.detail() == null ? null : truncate(entry.detail(), 2000))
+                .set(AUDIT_EVENT.ADDRESS, address == null ? null : truncate(address, 100))
                 .execute();
     }
 

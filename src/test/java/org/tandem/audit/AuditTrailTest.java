@@ -104,6 +104,36 @@ class AuditTrailTest {
     }
 
     @Test
+    void each_row_written_in_a_request_carries_the_clients_address() throws Exception {
+        mvc.perform(post("/login").param("username", jordan.email()).param("password", "wrong-password").with(csrf())
+                        .with(request -> {
+                            request.setRemoteAddr("203.0.113.7");
+                            return request;
+                        }))
+                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(post("/login").param("username", jordan.email()).param("password", Fixtures.PASSWORD).with(csrf())
+                        .with(request -> {
+                            request.setRemoteAddr("2001:db8::17");
+                            return request;
+                        }))
+                .andExpect(redirectedUrl("/"));
+
+        assertThat(trail.since()).extracting(AuditEventRecord::getOutcome, AuditEventRecord::getAddress)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Outcome.FAILURE, "203.0.113.7"),
+                        org.assertj.core.groups.Tuple.tuple(Outcome.SUCCESS, "2001:db8::17"));
+    }
+
+    @Test
+    void a_row_written_outside_a_request_has_no_address() {
+        org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        signIn.as(jordan.email());
+
+        caseload.page(0, 25);
+
+        assertThat(trail.since()).singleElement().satisfies(row -> assertThat(row.getAddress()).isNull());
+    }
+
+    @Test
     void a_sign_in_with_an_unknown_email_is_recorded_without_a_clinic() throws Exception {
         mvc.perform(formLogin("/login").user("nobody@example.com").password("whatever-it-is"))
                 .andExpect(redirectedUrl("/login?error"));

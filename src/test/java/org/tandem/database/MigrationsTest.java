@@ -186,4 +186,20 @@ class MigrationsTest {
     void the_database_is_a_real_postgresql() {
         assertThat(dsl.fetchOne("select version()").get(0, String.class)).startsWith("PostgreSQL 18");
     }
+
+    @Test
+    void the_audit_log_reads_each_filter_newest_first_from_an_index_without_sorting() {
+        assertThat(dsl.fetchExists(dsl.selectOne().from("information_schema.columns")
+                .where("table_name = 'audit_event' and column_name = 'address'"))).isTrue();
+        dsl.execute("set local enable_seqscan = off");
+        dsl.execute("set local enable_bitmapscan = off");
+        for (String filter : List.of("", "and actor_account_id = 2", "and action = 'couple.read'",
+                "and outcome = 'DENIED'", "and subject_type = 'couple' and subject_id = 3")) {
+            String plan = String.join("\n", dsl.fetch("explain select * from audit_event where clinic_id = 1 " + filter
+                    + " and (occurred_at, id) < (timestamptz '2026-06-10 10:30+02', 100)"
+                    + " order by occurred_at desc, id desc limit 51").getValues(0, String.class));
+            assertThat(plan).as(filter).contains("Index Scan Backward using audit_event_clinic_id_", "Index Cond: ((clinic_id = 1)")
+                    .doesNotContain("Sort");
+        }
+    }
 }

@@ -47,7 +47,7 @@ class SignInJourneyIT {
         Locator grid = page.locator("vaadin-grid");
         assertThat(grid.getByText("therapist@example.com", new Locator.GetByTextOptions().setExact(true))).isVisible();
         assertThat(grid.getByText("Dr. Jordan Reyes", new Locator.GetByTextOptions().setExact(true))).isVisible();
-        assertSideNav(page, List.of("Users", "Assignments", "Clinic settings", "Balance settings"), "Caseload", "Schedule", "Library", "My workbook",
+        assertSideNav(page, List.of("Users", "Assignments", "Clinic settings", "Balance settings", "Audit log"), "Caseload", "Schedule", "Library", "My workbook",
                 "Goals", "My balance");
 
         browser.screenshot("admin-users");
@@ -67,7 +67,7 @@ class SignInJourneyIT {
         // Another therapist's client never appears, neither in the grid nor anywhere else on the page.
         assertThat(page.getByText("Maya Johnson")).hasCount(0);
         assertSideNav(page, List.of("Caseload", "Schedule", "Library"), "Users", "Assignments", "My workbook", "Goals",
-                "My balance", "Clinic settings", "Balance settings");
+                "My balance", "Clinic settings", "Balance settings", "Audit log");
 
         browser.screenshot("therapist-caseload");
         signOutAndStayOut();
@@ -87,7 +87,7 @@ class SignInJourneyIT {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("To do").setExact(true)))
                 .isVisible();
         assertSideNav(page, List.of("My workbook", "Goals", "My balance"), "Caseload", "Schedule", "Library", "Users", "Assignments",
-                "Clinic settings", "Balance settings");
+                "Clinic settings", "Balance settings", "Audit log");
 
         browser.screenshot("client-workbook");
         signOutAndStayOut();
@@ -96,6 +96,10 @@ class SignInJourneyIT {
         assertThat(trail.since().stream().filter(row -> "alex@example.com".equals(row.getActor()))
                 .map(AuditEventRecord::getAction).toList())
                 .containsSubsequence("auth.sign-in", "couple.read-own", "auth.sign-out");
+        // Each row, the sign-in form's and the Vaadin requests' alike, says from which address it came.
+        assertThat(trail.since().stream().filter(row -> "alex@example.com".equals(row.getActor()))
+                .map(AuditEventRecord::getAddress).toList()).isNotEmpty().allSatisfy(address ->
+                        org.assertj.core.api.Assertions.assertThat(address).isIn("127.0.0.1", "0:0:0:0:0:0:0:1"));
     }
 
     @Test

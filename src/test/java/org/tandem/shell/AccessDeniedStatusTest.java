@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.tandem.support.AuditTrail;
 import org.tandem.support.Fixtures;
 import org.tandem.support.Fixtures.Clinic;
 import org.tandem.support.Fixtures.Couple;
@@ -39,6 +41,7 @@ class AccessDeniedStatusTest {
 
     @LocalServerPort int port;
     @Autowired Fixtures fixtures;
+    @Autowired DSLContext dsl;
 
     /** Jordan, a therapist, and the clinic's admin; Jordan's Alex and Sam; Priya's couple; another clinic's. */
     Person jordan;
@@ -134,5 +137,21 @@ class AccessDeniedStatusTest {
         refused(office, "/caseload");
         refused(office, "/couples/" + alexAndSam.id());
         shown(office, "/users");
+    }
+
+    @Test
+    void the_audit_log_answers_the_admin_and_refuses_a_therapist_with_a_row_that_says_from_where() throws Exception {
+        shown(signedIn(admin.email()), "/audit");
+        AuditTrail trail = AuditTrail.from(dsl);
+
+        refused(signedIn(jordan.email()), "/audit");
+
+        // Rendered in the page's own request (a Vaadin view, not the sign-in form), the refusal still has the address.
+        assertThat(trail.since("access.denied")).singleElement().satisfies(row -> {
+            assertThat(row.getDetail()).isEqualTo("view /audit: role not allowed");
+            assertThat(row.getAddress()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+        });
+        assertThat(trail.since("auth.sign-in")).singleElement()
+                .satisfies(row -> assertThat(row.getAddress()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1"));
     }
 }

@@ -31,7 +31,7 @@ import org.tandem.support.SignIn;
 class ViewAccessTest extends SpringBrowserlessTest {
 
     private static final List<String> SIGNED_IN_ROUTES = List.of("", "caseload", "users", "workbook", "assignments",
-            "clinic/settings", "clinic/balance", "library", "goals", "my-balance");
+            "clinic/settings", "clinic/balance", "library", "goals", "my-balance", "audit");
 
     @Autowired DSLContext dsl;
     @Autowired Fixtures fixtures;
@@ -101,7 +101,7 @@ class ViewAccessTest extends SpringBrowserlessTest {
         List<String> emails = java.util.stream.IntStream.range(0, test(grid).size())
                 .mapToObj(row -> test(grid).getCellText(row, 1)).toList();
         assertThat(emails).contains(admin.email(), therapist.email(), alexAndSam.two().email());
-        assertThat(menu()).containsExactly("Users", "Assignments", "Clinic settings", "Balance settings");
+        assertThat(menu()).containsExactly("Users", "Assignments", "Clinic settings", "Balance settings", "Audit log");
     }
 
     @Test
