@@ -260,7 +260,7 @@ class StaffInvitationServiceTest {
         signIn.as(admin.email());
 
         assertThat(names(new UserFilter("nair", null, null))).containsExactly("Priya Nair");
-        assertThat(names(new UserFilter(priya.substring(0, 20), null, UserState.INVITED))).containsExactly("Priya Nair");
+        assertThat(names(new UserFilter(priya.substring(0, priya.indexOf('@')), null, UserState.INVITED))).containsExactly("Priya Nair");
         assertThat(names(new UserFilter("", Role.THERAPIST, null))).containsExactly("Sam Okafor");
         assertThat(names(new UserFilter("", null, UserState.ACTIVE))).isEmpty();
         assertThat(names(UserFilter.ALL)).containsExactly("Sam Okafor", "Priya Nair");
