@@ -11,6 +11,7 @@ import static org.tandem.jooq.Tables.PARTNER;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jooq.DSLContext;
@@ -176,7 +177,10 @@ class DemoClinicLoader implements ApplicationRunner {
         long admin = account(clinic, "admin@example.com", "Morgan Ellis", hash, Role.ADMIN);
         long jordan = account(clinic, JORDAN, "Dr. Jordan Reyes", hash, Role.THERAPIST);
         long priya = account(clinic, PRIYA, "Priya Nair", hash, Role.THERAPIST);
-        staff(clinic, admin, hash);
+        Staff staff = staff(clinic, admin, hash);
+        List<DemoAudit.Actor> partners = new ArrayList<>();
+        List<Long> jordansCouples = new ArrayList<>();
+        List<Long> priyasCouples = new ArrayList<>();
 
         // Laid out around now in the clinic's zone, so that every story holds whenever the demo is loaded.
         DemoHistory history = new DemoHistory(dsl, time.zone(), time.today());
@@ -197,6 +201,10 @@ class DemoClinicLoader implements ApplicationRunner {
             long one = partner(clinic, couple, 1, demo.one(), oneAccount);
             long two = partner(clinic, couple, 2, demo.two(), twoAccount);
             long primary = demo.therapist().equals(JORDAN) ? jordan : priya;
+            (primary == jordan ? jordansCouples : priyasCouples).add(couple);
+            if (oneAccount != null && partners.size() < 6) {
+                partners.add(new DemoAudit.Actor(oneAccount, demo.one().email(), "198.51.100." + (10 + index)));
+            }
             therapist(clinic, couple, primary, TherapistRole.PRIMARY);
             if (demo.coTherapist() != null) {
                 therapist(clinic, couple, demo.coTherapist().equals(JORDAN) ? jordan : priya,
@@ -219,6 +227,11 @@ class DemoClinicLoader implements ApplicationRunner {
                 balance.write(written, story, sessions);
             }
         }
+        new DemoAudit(dsl, clinic, time.nowAtClinic()).write(
+                new DemoAudit.Actor(admin, "admin@example.com", "192.0.2.10"),
+                new DemoAudit.Actor(jordan, JORDAN, "192.0.2.21"), new DemoAudit.Actor(priya, PRIYA, "192.0.2.22"),
+                partners, jordansCouples.subList(0, 4), priyasCouples.subList(0, 4), staff.former(),
+                staff.pendingInvitation());
         log.info("Loaded the demo clinic ({} couples) in {} ms; every demo sign-in uses the password {}",
                 COUPLES.size(), (System.nanoTime() - started) / 1_000_000, PASSWORD);
     }
@@ -227,15 +240,19 @@ class DemoClinicLoader implements ApplicationRunner {
      * The Users page's stories: a therapist who left (deactivated, cannot sign in), a colleague invited
      * a few days ago whose link still works, and one whose link ran out unused.
      */
-    private void staff(long clinic, long admin, String hash) {
+    private record Staff(long former, long pendingInvitation) {}
+
+    private Staff staff(long clinic, long admin, String hash) {
         long former = account(clinic, "former.therapist@example.com", "Hana Sato", hash, Role.THERAPIST);
         dsl.update(ACCOUNT).set(ACCOUNT.ACTIVE, false).where(ACCOUNT.ID.eq(former)).execute();
         OffsetDateTime now = time.nowAtClinic();
-        staffInvitation(clinic, admin, "Noor Haddad", "noor.haddad@example.com", Role.THERAPIST, now.minusDays(2));
-        staffInvitation(clinic, admin, "Tom Becker", "tom.becker@example.com", Role.ADMIN, now.minusDays(12));
+        long pending = staffInvitation(clinic, admin, "Noor Haddad", "noor.haddad@example.com", Role.THERAPIST,
+                now.minusDays(2));
+        staffInvitation(clinic, admin, "Ines Park", "ines.park@example.com", Role.ADMIN, now.minusDays(12));
+        return new Staff(former, pending);
     }
 
-    private void staffInvitation(long clinic, long admin, String name, String email, Role role,
+    private long staffInvitation(long clinic, long admin, String name, String email, Role role,
             OffsetDateTime created) {
         byte[] token = new byte[32];
         new java.security.SecureRandom().nextBytes(token);
@@ -254,6 +271,7 @@ class DemoClinicLoader implements ApplicationRunner {
                 .set(INVITATION_ROLE.INVITATION_ID, id)
                 .set(INVITATION_ROLE.ROLE, role)
                 .execute();
+        return id;
     }
 
     private long account(long clinic, Person person, String hash) {
