@@ -46,7 +46,8 @@ class ClinicSettingsView extends Main implements HasDynamicTitle {
         privacy.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
                 LumoUtility.AlignItems.START);
 
-        add(new H2(getTranslation("clinic.settings.title", policies.clinicName())), privacy);
+        add(new H2(getTranslation("clinic.settings.title", policies.clinicName())), privacy,
+                new SecondFactorPolicySection(clinic, () -> show(clinic.policies())));
         addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.MaxWidth.SCREEN_MEDIUM);
         show(policies);
     }
