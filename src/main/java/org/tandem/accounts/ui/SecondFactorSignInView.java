@@ -70,9 +70,9 @@ class SecondFactorSignInView extends Main implements BeforeEnterObserver, HasDyn
         try {
             secondFactor.signIn(code.getValue());
         } catch (RefusedException refused) {
+            code.clear();
             code.setErrorMessage(getTranslation(refused.messageKey(), refused.args()));
             code.setInvalid(true);
-            code.clear();
             return;
         }
         getUI().ifPresent(ui -> ui.navigate(AccountRoutes.HOME));

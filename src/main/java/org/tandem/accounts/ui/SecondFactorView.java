@@ -1,6 +1,8 @@
 package org.tandem.accounts.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -16,6 +18,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -36,7 +40,7 @@ import org.tandem.accounts.SecondFactorStatus;
  */
 @Route(AccountRoutes.SECOND_FACTOR)
 @PermitAll
-class SecondFactorView extends Main implements HasDynamicTitle {
+class SecondFactorView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final SecondFactorService secondFactor;
     private final AuthenticationContext authentication;
@@ -49,11 +53,19 @@ class SecondFactorView extends Main implements HasDynamicTitle {
                 LumoUtility.AlignItems.START);
         add(new H2(getTranslation("second-factor.title")), content);
         addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.MaxWidth.SCREEN_MEDIUM);
+    }
+
+    /** Drawn on every visit, so that coming back after enrolling (or removing) shows the state as it now is. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         boolean mustEnrol = secondFactor.pendingStep().map(step -> step == PartialSignIn.Step.ENROL).orElse(false);
         if (mustEnrol) {
             showEnrolment(true);
-        } else if (secondFactor.status().enrolled()) {
-            showEnrolled(secondFactor.status());
+            return;
+        }
+        SecondFactorStatus status = secondFactor.status();
+        if (status.enrolled()) {
+            showEnrolled(status);
         } else {
             showEnrolment(false);
         }
@@ -143,16 +155,11 @@ class SecondFactorView extends Main implements HasDynamicTitle {
                 new Button(getTranslation("second-factor.set-up"), click -> showEnrolment(false)));
     }
 
-    private void refuse(TextField field, RefusedException refused) {
+    /** The refusal beside the field, which is emptied for the next try. */
+    private <F extends HasValue<?, ?> & HasValidation> void refuse(F field, RefusedException refused) {
+        field.clear();
         field.setErrorMessage(getTranslation(refused.messageKey(), refused.args()));
         field.setInvalid(true);
-        field.clear();
-    }
-
-    private void refuse(PasswordField field, RefusedException refused) {
-        field.setErrorMessage(getTranslation(refused.messageKey(), refused.args()));
-        field.setInvalid(true);
-        field.clear();
     }
 
     private Button signOut() {
