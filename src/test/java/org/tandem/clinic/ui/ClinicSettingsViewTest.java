@@ -58,7 +58,7 @@ class ClinicSettingsViewTest extends SpringBrowserlessTest {
         signIn.as(admin.email());
         AuditTrail trail = AuditTrail.from(dsl);
         navigate(ClinicSettingsView.class);
-        test($(Checkbox.class).single()).click();
+        test($(Checkbox.class).withLabelContaining("No secrets").single()).click();
         test($(Button.class).withText("Save").single()).click();
 
         assertThat(noSecrets()).isTrue();
@@ -89,5 +89,34 @@ class ClinicSettingsViewTest extends SpringBrowserlessTest {
         signIn.as(couple.one().email());
         navigate("clinic/settings", com.vaadin.flow.component.Component.class);
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("AccessDeniedView");
+    }
+
+    @Test
+    void the_admin_requires_a_second_factor_of_staff_and_it_is_audited() {
+        signIn.as(admin.email());
+        AuditTrail trail = AuditTrail.from(dsl);
+        navigate(ClinicSettingsView.class);
+        test($(Checkbox.class).withLabel("Second factor required for staff").single()).click();
+        test($(Button.class).withText("Save sign-in policy").single()).click();
+
+        assertThat(dsl.select(CLINIC.SECOND_FACTOR_REQUIRED).from(CLINIC).where(CLINIC.ID.eq(admin.clinicId()))
+                .fetchSingle().value1()).isTrue();
+        assertThat($(Paragraph.class).withText("Now: staff must use a second factor.").exists()).isTrue();
+        assertThat(trail.since("clinic.policies-changed")).singleElement()
+                .satisfies(row -> assertThat(row.getDetail()).isEqualTo("second factor required for staff: false -> true"));
+
+        // the privacy policy saves after it without a false conflict: the page read the clinic's new version
+        test($(Checkbox.class).withLabelContaining("No secrets").single()).click();
+        test($(Button.class).withText("Save").single()).click();
+        assertThat(noSecrets()).isTrue();
+    }
+
+    @Test
+    void a_therapist_cannot_change_the_second_factor_policy() {
+        signIn.as(therapist.email());
+        assertThatThrownBy(() -> clinic.requireSecondFactor(0, true))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> clinic.secondFactorPolicy())
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 }
