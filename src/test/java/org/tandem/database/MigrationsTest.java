@@ -60,7 +60,8 @@ class MigrationsTest {
                 "goal", "goal_update", "goal_milestone",
                 "instrument_version", "instrument_item", "check_in", "check_in_answer", // V006
                 "alert_acknowledgement",
-                "balance_summary"); // V007
+                "balance_summary", // V007
+                "second_factor", "recovery_code"); // V014
     }
 
     @Test
@@ -183,5 +184,15 @@ class MigrationsTest {
     @Test
     void the_database_is_a_real_postgresql() {
         assertThat(dsl.fetchOne("select version()").get(0, String.class)).startsWith("PostgreSQL 18");
+    }
+
+    @Test
+    void a_second_factor_and_its_recovery_codes_belong_to_an_account_of_their_clinic() {
+        assertThat(foreignKey("second_factor_account_fk"))
+                .isEqualTo("FOREIGN KEY (clinic_id, account_id) REFERENCES account(clinic_id, id)");
+        assertThat(foreignKey("recovery_code_account_fk"))
+                .isEqualTo("FOREIGN KEY (clinic_id, account_id) REFERENCES account(clinic_id, id)");
+        assertThat(dsl.fetchValue("select column_default from information_schema.columns"
+                + " where table_name = 'clinic' and column_name = 'second_factor_required'")).isEqualTo("false");
     }
 }
