@@ -75,8 +75,8 @@ public class SecondFactorService {
 
     /**
      * Starts setting up a second factor for the signed-in person, or for a sign-in that must enrol before anything
-     * else: a new secret, kept sealed and unconfirmed until {@link #confirmEnrolment} receives one of its codes.
-     * Refused while a confirmed second factor exists (remove it first).
+     * else: a new secret, kept sealed and unconfirmed until {@link #confirmEnrolment} receives one of its codes (the same
+     * secret again while that set-up is unfinished). Refused while a confirmed second factor exists (remove it first).
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional
@@ -85,10 +85,15 @@ public class SecondFactorService {
         if (factors.confirmed(me.accountId())) {
             throw new RefusedException("second-factor.error.already-enrolled");
         }
-        byte[] secret = Totp.newSecret();
-        factors.savePending(me.clinicId(), me.accountId(), secrets.seal(me.accountId(), secret), now());
-        events.publishEvent(AuditEvent.of(me, AuditAction.SECOND_FACTOR_ENROLMENT_STARTED,
-                Subject.account(me.accountId())));
+        // A set-up already under way keeps its secret, so that a reloaded page still matches the app's entry.
+        Optional<byte[]> pending = factors.find(me.accountId())
+                .map(stored -> secrets.open(me.accountId(), stored.sealedSecret()));
+        byte[] secret = pending.orElseGet(Totp::newSecret);
+        if (pending.isEmpty()) {
+            factors.savePending(me.clinicId(), me.accountId(), secrets.seal(me.accountId(), secret), now());
+            events.publishEvent(AuditEvent.of(me, AuditAction.SECOND_FACTOR_ENROLMENT_STARTED,
+                    Subject.account(me.accountId())));
+        }
         return new Enrolment(Totp.uri(secret, factors.clinicName(me.clinicId()), me.email()), Totp.typedKey(secret));
     }
 

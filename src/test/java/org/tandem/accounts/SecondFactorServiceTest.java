@@ -82,6 +82,7 @@ class SecondFactorServiceTest {
         AuditTrail trail = AuditTrail.from(dsl);
 
         Enrolment enrolment = secondFactor.startEnrolment();
+        assertThat(secondFactor.startEnrolment()).as("a reloaded page shows the same key").isEqualTo(enrolment);
         byte[] secret = secretOf(enrolment);
         List<String> codes = secondFactor.confirmEnrolment(code(secret));
 
