@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.tandem.accounts.SecondFactorService;
+import org.tandem.clinic.ClinicService;
 import org.tandem.support.DemoTest;
 import org.tandem.support.Fixtures;
 import org.tandem.support.Fixtures.Person;
@@ -40,6 +41,7 @@ class SecondFactorIT {
     @Autowired SignIn signIn;
     @Autowired SecondFactorService secondFactor;
     @Autowired TestClock clock;
+    @Autowired ClinicService clinicService;
 
     @Test
     @DisplayName("passphrase, then the code of the authenticator app, then the admin's pages")
@@ -74,5 +76,37 @@ class SecondFactorIT {
         Page settings = browser.open(port, "/clinic/settings");
         assertThat(settings.getByText("Second factor required for staff")).isVisible();
         browser.screenshot("second-factor-signed-in");
+    }
+
+    @Test
+    @DisplayName("under the clinic's policy a therapist enrols right after the passphrase, then carries on")
+    void a_therapist_of_a_clinic_that_requires_it_enrols_before_anything_else() {
+        Person[] therapist = new Person[1];
+        fixtures.committed(() -> {
+            Fixtures.Clinic clinic = fixtures.clinic("Riverside Counselling");
+            Person admin = fixtures.admin(clinic, "Morgan Ellis");
+            therapist[0] = fixtures.therapist(clinic, "Dr. Jordan Reyes");
+            signIn.during(admin.email(),
+                    () -> clinicService.requireSecondFactor(clinicService.secondFactorPolicy().version(), true));
+        });
+        signIn.out();
+
+        browser.signIn(port, therapist[0].email(), Fixtures.PASSWORD);
+        Page page = browser.page();
+        assertThat(page).hasURL(Pattern.compile(".*/account/second-factor$"));
+        assertThat(page.getByText("Your clinic asks every staff member to use a second factor.")).isVisible();
+        assertThat(page.getByAltText("QR code to scan with your authenticator app")).isVisible();
+        browser.screenshot("second-factor-enrolment");
+        browser.open(port, "/caseload");
+        assertThat(page).hasURL(Pattern.compile(".*/account/second-factor$"));
+
+        String typedKey = page.getByText(Pattern.compile("^[A-Z2-7]{4}( [A-Z2-7]{4})+$")).textContent().strip();
+        page.getByLabel("6-digit code").fill(TotpCodes.code(TotpCodes.secret(typedKey), clock.instant()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on")).click();
+        assertThat(page.getByText("Your second factor is on. Keep your recovery codes")).isVisible();
+        assertThat(page.locator("li")).hasCount(10);
+        browser.screenshot("second-factor-recovery-codes");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I have kept my codes")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/caseload$"));
     }
 }

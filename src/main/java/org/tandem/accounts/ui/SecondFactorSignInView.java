@@ -41,6 +41,7 @@ class SecondFactorSignInView extends Main implements BeforeEnterObserver, HasDyn
         code.setAutofocus(true);
         code.setRequiredIndicatorVisible(true);
         code.setMaxLength(20);
+        code.setWidth("20rem");
         Button submit = new Button(getTranslation("second-factor.sign-in.submit"), click -> submit());
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickShortcut(Key.ENTER);
@@ -50,7 +51,7 @@ class SecondFactorSignInView extends Main implements BeforeEnterObserver, HasDyn
         add(name, new H2(getTranslation("second-factor.sign-in.title")),
                 new Paragraph(getTranslation("second-factor.sign-in.intro")), code, submit, signOut);
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.AlignItems.CENTER,
-                LumoUtility.JustifyContent.CENTER, LumoUtility.Padding.LARGE, LumoUtility.Gap.SMALL,
+                LumoUtility.JustifyContent.CENTER, LumoUtility.Padding.LARGE, LumoUtility.Gap.MEDIUM,
                 LumoUtility.Height.FULL, LumoUtility.BoxSizing.BORDER);
     }
 
