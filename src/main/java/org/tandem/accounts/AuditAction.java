@@ -94,7 +94,16 @@ public enum AuditAction {
     CASELOAD_REASSIGNED("couple.caseload-reassign"),
 
     // h8: the audit log
-    AUDIT_LOG_EXPORTED("audit.export");
+    AUDIT_LOG_EXPORTED("audit.export"),
+
+    // the second factor (h7): the sign-in's second step, enrolment, recovery codes, removal and an admin's reset
+    SECOND_FACTOR_ASKED("auth.second-factor-asked"),
+    SECOND_FACTOR_CODE("auth.second-factor-code"),
+    SECOND_FACTOR_ENROLMENT_STARTED("second-factor.enrolment-start"),
+    SECOND_FACTOR_ENROLLED("second-factor.enrol"),
+    SECOND_FACTOR_REMOVED("second-factor.remove"),
+    SECOND_FACTOR_RESET("second-factor.reset"),
+    RECOVERY_CODES_REGENERATED("second-factor.recovery-codes");
 
     private final String stored;
 

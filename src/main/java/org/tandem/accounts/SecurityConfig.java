@@ -7,11 +7,13 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -48,6 +50,17 @@ class SecurityConfig {
     }
 
     private static final String ARGON2 = "argon2";
+
+    /**
+     * The passphrase, then the second factor where the account has one (docs/decisions/025-second-factor.md). As the
+     * one provider bean, it replaces the passphrase-only provider Spring Security would build from the
+     * {@code UserDetailsService}.
+     */
+    @Bean
+    AuthenticationProvider authenticationProvider(UserDetailsService accounts, PasswordEncoder passwordEncoder,
+            SecondFactorRepository factors, ApplicationEventPublisher events) {
+        return new PasswordThenSecondFactor(accounts, passwordEncoder, factors, events);
+    }
 
     /** Method-security denials become events, which the audit trail records. */
     @Bean

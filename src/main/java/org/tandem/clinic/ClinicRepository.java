@@ -78,4 +78,18 @@ class ClinicRepository {
                 .where(CLINIC.ID.eq(clinicId), CLINIC.VERSION.eq(expectedVersion))
                 .execute() == 1;
     }
+
+    SecondFactorPolicy secondFactorPolicy(long clinicId) {
+        return dsl.select(CLINIC.SECOND_FACTOR_REQUIRED, CLINIC.VERSION).from(CLINIC).where(CLINIC.ID.eq(clinicId))
+                .fetchSingle(Records.mapping(SecondFactorPolicy::new));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean updateSecondFactorPolicy(long clinicId, int expectedVersion, boolean requiredForStaff) {
+        return dsl.update(CLINIC)
+                .set(CLINIC.SECOND_FACTOR_REQUIRED, requiredForStaff)
+                .set(CLINIC.VERSION, CLINIC.VERSION.plus(1))
+                .where(CLINIC.ID.eq(clinicId), CLINIC.VERSION.eq(expectedVersion))
+                .execute() == 1;
+    }
 }

@@ -112,4 +112,28 @@ public class ClinicService {
         return clinics.profile(clinicId, (name, idle, days, version) ->
                 new VersionedProfile(limits.withDefaults(name, idle, days), version));
     }
+
+    /** The signed-in admin's clinic's "second factor required for staff". */
+    @PreAuthorize("hasRole('ADMIN')")
+    public SecondFactorPolicy secondFactorPolicy() {
+        return clinics.secondFactorPolicy(CurrentUser.require().clinicId());
+    }
+
+    /**
+     * Requires (or stops requiring) a second factor of the clinic's staff, if nobody saved the clinic's policies since
+     * {@code expectedVersion}; otherwise throws {@link StaleVersionException} and changes nothing. Staff signed in
+     * already are asked to enrol at their next sign-in.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public SecondFactorPolicy requireSecondFactor(int expectedVersion, boolean requiredForStaff) {
+        TandemUser admin = CurrentUser.require();
+        SecondFactorPolicy before = clinics.secondFactorPolicy(admin.clinicId());
+        if (!clinics.updateSecondFactorPolicy(admin.clinicId(), expectedVersion, requiredForStaff)) {
+            throw new StaleVersionException("The policies of clinic " + admin.clinicId(), before);
+        }
+        events.publishEvent(AuditEvent.of(admin, AuditAction.CLINIC_POLICIES_CHANGED, Subject.clinic(admin.clinicId()),
+                "second factor required for staff: " + before.requiredForStaff() + " -> " + requiredForStaff));
+        return clinics.secondFactorPolicy(admin.clinicId());
+    }
 }

@@ -17,6 +17,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.PermitAll;
+import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.TandemUser;
 import org.tandem.shell.chart.Chart;
 
@@ -32,7 +33,9 @@ public class MainLayout extends AppLayout {
         Span appName = new Span(getTranslation("app.name"));
         appName.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.FontWeight.SEMIBOLD);
 
-        String name = authentication.getAuthenticatedUser(TandemUser.class).map(TandemUser::displayName).orElse("");
+        // CurrentUser, not getAuthenticatedUser(TandemUser.class): a sign-in that still owes its second factor has
+        // an e-mail as its principal, and Vaadin's method would fail to cast it.
+        String name = CurrentUser.find().map(TandemUser::displayName).orElse("");
         Span signedIn = new Span(name);
         signedIn.getElement().setAttribute("title", getTranslation("shell.signed-in-as", name));
         signedIn.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);

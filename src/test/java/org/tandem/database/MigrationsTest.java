@@ -62,7 +62,8 @@ class MigrationsTest {
                 "alert_acknowledgement",
                 "balance_summary", // V007
                 "mail_outbox", // V011
-                "invitation_role", "couple_therapist_period"); // V013
+                "invitation_role", "couple_therapist_period", // V013
+                "second_factor", "recovery_code"); // V014
     }
 
     @Test
@@ -201,5 +202,15 @@ class MigrationsTest {
             assertThat(plan).as(filter).contains("Index Scan Backward using audit_event_clinic_id_", "Index Cond: ((clinic_id = 1)")
                     .doesNotContain("Sort");
         }
+    }
+
+    @Test
+    void a_second_factor_and_its_recovery_codes_belong_to_an_account_of_their_clinic() {
+        assertThat(foreignKey("second_factor_account_fk"))
+                .isEqualTo("FOREIGN KEY (clinic_id, account_id) REFERENCES account(clinic_id, id)");
+        assertThat(foreignKey("recovery_code_account_fk"))
+                .isEqualTo("FOREIGN KEY (clinic_id, account_id) REFERENCES account(clinic_id, id)");
+        assertThat(dsl.fetchValue("select column_default from information_schema.columns"
+                + " where table_name = 'clinic' and column_name = 'second_factor_required'")).isEqualTo("false");
     }
 }

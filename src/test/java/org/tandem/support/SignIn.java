@@ -1,7 +1,9 @@
 package org.tandem.support;
 
 import java.util.function.Supplier;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -19,9 +21,12 @@ public class SignIn {
     private final UserDetailsService accounts;
     private final SecurityContextHolderStrategy strategy;
 
-    SignIn(UserDetailsService accounts, SecurityContextHolderStrategy strategy) {
+    private final AuthenticationProvider provider;
+
+    SignIn(UserDetailsService accounts, SecurityContextHolderStrategy strategy, AuthenticationProvider provider) {
         this.accounts = accounts;
         this.strategy = strategy;
+        this.provider = provider;
     }
 
     public TandemUser as(String email) {
@@ -51,5 +56,19 @@ public class SignIn {
     public void out() {
         strategy.clearContext();
         SecurityContextHolder.clearContext();
+    }
+
+    /**
+     * Signs in with the e-mail and {@link Fixtures#PASSWORD} through the application's authentication provider, as
+     * the sign-in form does: the result is a full sign-in, or a partial one that owes its second factor.
+     */
+    public Authentication passphrase(String email) {
+        Authentication result = provider.authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated(email, Fixtures.PASSWORD));
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(result);
+        strategy.setContext(context);
+        SecurityContextHolder.setContext(context);
+        return result;
     }
 }

@@ -16,6 +16,11 @@ public final class AccountRoutes {
     /** The start page, which sends each person on to their own. */
     public static final String HOME = "";
 
+    /** Setting up, removing and renewing the recovery codes of one's second factor (TOTP). */
+    public static final String SECOND_FACTOR = "account/second-factor";
+    /** The sign-in's second step: the code of the second factor, or a recovery code. */
+    public static final String SECOND_FACTOR_CODE = "login/code";
+
     private AccountRoutes() {}
 
     /** The link to one account's page. */

@@ -49,7 +49,8 @@ class ClinicSettingsView extends Main implements HasDynamicTitle {
 
         // The profile and the policies share the clinic's version: a save of one re-reads the other.
         profile = new ClinicProfileForm(clinic, () -> show(clinic.policies()));
-        add(new H2(getTranslation("clinic.settings.title", policies.clinicName())), profile, privacy);
+        add(new H2(getTranslation("clinic.settings.title", policies.clinicName())), profile, privacy,
+                new SecondFactorPolicySection(clinic, () -> show(clinic.policies())));
         addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.MaxWidth.SCREEN_MEDIUM);
         show(policies);
     }

@@ -59,7 +59,7 @@ class ClinicSettingsViewTest extends SpringBrowserlessTest {
         signIn.as(admin.email());
         AuditTrail trail = AuditTrail.from(dsl);
         navigate(ClinicSettingsView.class);
-        test($(Checkbox.class).single()).click();
+        test($(Checkbox.class).withLabelContaining("No secrets").single()).click();
         test($(Button.class).withText("Save").single()).click();
 
         assertThat(noSecrets()).isTrue();
@@ -125,7 +125,27 @@ class ClinicSettingsViewTest extends SpringBrowserlessTest {
                 assertThat(audit.getDetail()).isEqualTo("profile: idle timeout 15 -> 30 min, invitations valid 7 -> 3 days, renamed"));
 
         // The privacy policy shares the clinic's version: saving it after the profile is no conflict.
-        test($(Checkbox.class).single()).click();
+        test($(Checkbox.class).withLabelContaining("No secrets").single()).click();
+        test($(Button.class).withText("Save").single()).click();
+        assertThat(noSecrets()).isTrue();
+    }
+
+    @Test
+    void the_admin_requires_a_second_factor_of_staff_and_it_is_audited() {
+        signIn.as(admin.email());
+        AuditTrail trail = AuditTrail.from(dsl);
+        navigate(ClinicSettingsView.class);
+        test($(Checkbox.class).withLabel("Second factor required for staff").single()).click();
+        test($(Button.class).withText("Save sign-in policy").single()).click();
+
+        assertThat(dsl.select(CLINIC.SECOND_FACTOR_REQUIRED).from(CLINIC).where(CLINIC.ID.eq(admin.clinicId()))
+                .fetchSingle().value1()).isTrue();
+        assertThat($(Paragraph.class).withText("Now: staff must use a second factor.").exists()).isTrue();
+        assertThat(trail.since("clinic.policies-changed")).singleElement()
+                .satisfies(row -> assertThat(row.getDetail()).isEqualTo("second factor required for staff: false -> true"));
+
+        // the privacy policy saves after it without a false conflict: the page read the clinic's new version
+        test($(Checkbox.class).withLabelContaining("No secrets").single()).click();
         test($(Button.class).withText("Save").single()).click();
         assertThat(noSecrets()).isTrue();
     }
@@ -161,5 +181,14 @@ class ClinicSettingsViewTest extends SpringBrowserlessTest {
                         assertThat(raced.current(org.tandem.clinic.VersionedProfile.class).profile().clinicName())
                                 .isEqualTo("Theirs"));
         assertThat(limits.idleTimeout(admin.clinicId())).isEqualTo(java.time.Duration.ofMinutes(20));
+    }
+
+    @Test
+    void a_therapist_cannot_change_the_second_factor_policy() {
+        signIn.as(therapist.email());
+        assertThatThrownBy(() -> clinic.requireSecondFactor(0, true))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> clinic.secondFactorPolicy())
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 }

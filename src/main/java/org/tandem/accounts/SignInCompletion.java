@@ -1,0 +1,56 @@
+package org.tandem.accounts;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Turns a {@link PartialSignIn} into the person's full sign-in once the second step is done: their roles, Spring
+ * Security's {@code FACTOR_PASSWORD} and {@code FACTOR_TOTP}, a new session id (so an id seen before the second step
+ * is worth nothing after it), and the new security context saved in the session.
+ */
+@Component
+class SignInCompletion {
+
+    static final String TOTP_FACTOR = "TOTP";
+
+    private final SecurityContextHolderStrategy strategy;
+    private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    SignInCompletion(SecurityContextHolderStrategy strategy) {
+        this.strategy = strategy;
+    }
+
+    void complete(TandemUser user) {
+        List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+        authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
+        authorities.add(FactorGrantedAuthority.fromFactor(TOTP_FACTOR));
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+        strategy.setContext(context);
+        SecurityContextHolder.setContext(context);
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            if (request.getSession(false) != null) {
+                request.changeSessionId();
+            }
+            var response = attributes.getResponse();
+            if (response != null) {
+                contexts.saveContext(context, request, response);
+            } else {
+                request.getSession().setAttribute(
+                        HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+            }
+        }
+    }
+}
