@@ -151,7 +151,7 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             throw failed;
         }
-        signIn.signIn(accepted.email());
+        signIn.signIn(accepted.email(), chosen);
         // A full page load, so that the new session and its security context apply to everything that follows.
         // Staff go to the start page ("./": the application's root against the page's base), which sends each role on.
         UI.getCurrent().getPage().setLocation(accepted.staff() ? "./" + AccountRoutes.HOME : WorkbookRoutes.MY_WORKBOOK);

@@ -237,4 +237,33 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
         assertThat(sessionIdChanges).hasValue(1);
         Reference.reachabilityFence(replacement);
     }
+
+    @Test
+    void under_the_clinics_second_factor_policy_a_new_colleague_is_signed_in_only_to_enrol_it() {
+        dsl.update(org.tandem.jooq.Tables.CLINIC).set(org.tandem.jooq.Tables.CLINIC.SECOND_FACTOR_REQUIRED, true)
+                .where(org.tandem.jooq.Tables.CLINIC.ID.eq(admin.clinicId())).execute();
+        signIn.as(admin.email());
+        String email = "noor.haddad." + System.nanoTime() + "@staff.example";
+        String path = staff.invite(new org.tandem.invitations.StaffInvitationData("Noor Haddad", email,
+                java.util.Set.of(Role.THERAPIST))).path();
+        anonymous();
+
+        navigate(path, Component.class);
+        AtomicInteger sessionIdChanges = new AtomicInteger();
+        VaadinServletRequest replacement = countingSessionIdChanges(sessionIdChanges);
+        HttpServletRequest counting = replacement.getHttpServletRequest();
+        test(password("Password")).setValue(STRONG);
+        test(password("Repeat the password")).setValue(STRONG);
+        test(submit()).click();
+
+        SecurityContext saved = (SecurityContext) counting.getSession()
+                .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        assertThat(saved).isNotNull();
+        assertThat(saved.getAuthentication()).isInstanceOfSatisfying(org.tandem.accounts.PartialSignIn.class,
+                partial -> assertThat(partial.step()).isEqualTo(org.tandem.accounts.PartialSignIn.Step.ENROL));
+        assertThat(saved.getAuthentication().getAuthorities()).extracting(Object::toString)
+                .as("no role until the second factor is enrolled").noneMatch(authority -> authority.startsWith("ROLE_"));
+        assertThat(sessionIdChanges).hasValue(1);
+        Reference.reachabilityFence(replacement);
+    }
 }
