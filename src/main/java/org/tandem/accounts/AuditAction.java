@@ -80,7 +80,15 @@ public enum AuditAction {
     GOAL_STATUS_SET("goal.status"),
     GOAL_UPDATE_ADDED("goal.update-add"),
     GOAL_MILESTONE_ADDED("goal.milestone-add"),
-    GOAL_MILESTONE_REACHED("goal.milestone-reach");
+    GOAL_MILESTONE_REACHED("goal.milestone-reach"),
+
+    // sign-in security and the Account page (issue 12, task h5)
+    SIGN_IN_LOCKED("auth.lock-out"),
+    SIGN_IN_UNLOCKED("auth.unlock"),
+    SESSION_ENDED("auth.session-ended"),
+    SESSIONS_ENDED("account.sessions-end"),
+    PASSWORD_CHANGED("account.password-change"),
+    ACCOUNT_RENAMED("account.rename");
 
     private final String stored;
 
