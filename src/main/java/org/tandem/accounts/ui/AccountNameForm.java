@@ -9,12 +9,11 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.validator.BeanValidator;
 import jakarta.validation.ConstraintViolationException;
-import java.util.Map;
 import org.tandem.accounts.AccountName;
 import org.tandem.accounts.AccountService;
 import org.tandem.accounts.MyAccount;
-import org.tandem.shell.FormConstraints;
 
 /** The name the person is shown by; a save over someone else's is reported by the global handler. */
 class AccountNameForm extends Composite<Div> {
@@ -30,7 +29,9 @@ class AccountNameForm extends Composite<Div> {
         name.setRequiredIndicatorVisible(true);
         name.setWidthFull();
         Binder<Form> binder = new Binder<>();
-        binder.forField(name).withValidator(FormConstraints.of(AccountName.class, "displayName"))
+        // The record's own constraints (docs/decisions/016); accounts may not use the shell's FormConstraints, which
+        // stands above it, so Vaadin's BeanValidator directly (@NotBlank already treats a blank name as none).
+        binder.forField(name).withValidator(new BeanValidator(AccountName.class, "displayName"))
                 .bind(Form::displayName, Form::displayName);
         binder.setBean(new Form(me.displayName()));
 
@@ -48,7 +49,8 @@ class AccountNameForm extends Composite<Div> {
         try {
             saved = accounts.rename(new AccountName(form.displayName()), version);
         } catch (ConstraintViolationException refused) {
-            FormConstraints.show(refused, Map.of("displayName", name));
+            name.setErrorMessage(refused.getConstraintViolations().iterator().next().getMessage());
+            name.setInvalid(true);
             return;
         }
         version = saved.version();

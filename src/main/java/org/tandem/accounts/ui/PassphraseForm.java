@@ -16,7 +16,6 @@ import org.tandem.accounts.AccountService;
 import org.tandem.accounts.MyAccount;
 import org.tandem.accounts.PasswordRejectedException;
 import org.tandem.accounts.RefusedException;
-import org.tandem.shell.FormConstraints;
 
 /**
  * Changing the passphrase: the current one, then a new one under the policy. Every other session of the account
@@ -69,15 +68,20 @@ class PassphraseForm extends Composite<Div> {
         try {
             accounts.changePassword(form.current(), form.chosen());
         } catch (RefusedException wrong) {
-            FormConstraints.show(current, getTranslation(wrong.messageKey(), wrong.args()));
+            showBeside(current, getTranslation(wrong.messageKey(), wrong.args()));
             return;
         } catch (PasswordRejectedException weak) {
-            FormConstraints.show(chosen, PasswordMessages.message(this, weak.check()));
+            showBeside(chosen, PasswordMessages.message(this, weak.check()));
             return;
         }
         binder.setBean(new Form());
         Notification.show(getTranslation("account.passphrase.changed"), 6000, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private static void showBeside(PasswordField field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(true);
     }
 
     /** What the form holds while it is being filled in. */
