@@ -27,6 +27,7 @@ public class JooqCodegen {
     static final List<ForcedType> ENUM_COLUMNS = List.of(
             enumColumns("org.tandem.accounts.Role", "account_role.role", "invitation.role", "invitation_role.role"),
             enumColumns("org.tandem.accounts.AuditEvent.Outcome", "audit_event.outcome"),
+            enumColumns("org.tandem.accounts.SignInLockKind", "sign_in_lock.kind"),
             enumColumns("org.tandem.couples.CoupleStatus",
                     "couple.status", "couple_status_change.from_status", "couple_status_change.to_status"),
             enumColumns("org.tandem.couples.TherapistRole", "couple_therapist.role", "couple_therapist_period.role"),

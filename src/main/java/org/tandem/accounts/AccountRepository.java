@@ -11,7 +11,9 @@ import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.ACCOUNT_ROLE;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -154,6 +156,59 @@ class AccountRepository {
 
     boolean emailTaken(String email) {
         return dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq(email));
+    }
+
+    /** What the per-request check compares with the signed-in session; empty when the account is gone. */
+    Optional<AccountState> state(long accountId) {
+        return dsl.select(ACCOUNT.DISPLAY_NAME, roles(), ACCOUNT.ACTIVE, ACCOUNT.SESSIONS_VALID_AFTER)
+                .from(ACCOUNT)
+                .where(ACCOUNT.ID.eq(accountId))
+                .fetchOptional(row -> new AccountState(row.value1(), row.value2(), row.value3(),
+                        row.value4() == null ? null : row.value4().toInstant()));
+    }
+
+    Optional<MyAccount> myAccount(long clinicId, long accountId) {
+        return dsl.select(ACCOUNT.ID, ACCOUNT.EMAIL, ACCOUNT.DISPLAY_NAME, roles(), ACCOUNT.VERSION)
+                .from(ACCOUNT)
+                .where(ACCOUNT.CLINIC_ID.eq(clinicId), ACCOUNT.ID.eq(accountId))
+                .fetchOptional(Records.mapping(MyAccount::new));
+    }
+
+    Optional<String> passwordHash(long clinicId, long accountId) {
+        return dsl.select(ACCOUNT.PASSWORD_HASH)
+                .from(ACCOUNT)
+                .where(ACCOUNT.CLINIC_ID.eq(clinicId), ACCOUNT.ID.eq(accountId))
+                .fetchOptional(ACCOUNT.PASSWORD_HASH);
+    }
+
+    /** False when the account is not this clinic's or another save came first (its version moved on). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean rename(long clinicId, long accountId, int version, String displayName) {
+        return dsl.update(ACCOUNT)
+                .set(ACCOUNT.DISPLAY_NAME, displayName)
+                .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
+                .where(ACCOUNT.CLINIC_ID.eq(clinicId), ACCOUNT.ID.eq(accountId), ACCOUNT.VERSION.eq(version))
+                .execute() == 1;
+    }
+
+    /** The new hash, and every session signed in before {@code sessionsValidAfter} ends. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean changePassword(long clinicId, long accountId, String passwordHash, Instant sessionsValidAfter) {
+        return dsl.update(ACCOUNT)
+                .set(ACCOUNT.PASSWORD_HASH, passwordHash)
+                .set(ACCOUNT.SESSIONS_VALID_AFTER, sessionsValidAfter.atOffset(ZoneOffset.UTC))
+                .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
+                .where(ACCOUNT.CLINIC_ID.eq(clinicId), ACCOUNT.ID.eq(accountId))
+                .execute() == 1;
+    }
+
+    /** False when the account is not this clinic's. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean endSessions(long clinicId, long accountId, Instant sessionsValidAfter) {
+        return dsl.update(ACCOUNT)
+                .set(ACCOUNT.SESSIONS_VALID_AFTER, sessionsValidAfter.atOffset(ZoneOffset.UTC))
+                .where(ACCOUNT.CLINIC_ID.eq(clinicId), ACCOUNT.ID.eq(accountId))
+                .execute() == 1;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

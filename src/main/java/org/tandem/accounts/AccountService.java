@@ -1,19 +1,26 @@
 package org.tandem.accounts;
 
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 import org.tandem.accounts.AuditEvent.Subject;
 
 @Service
+@Validated
 @Transactional(readOnly = true)
 public class AccountService {
 
@@ -22,11 +29,16 @@ public class AccountService {
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
+    private final SignInThrottle throttle;
+    private final Clock clock;
 
-    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
+    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
+            SignInThrottle throttle, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
+        this.throttle = throttle;
+        this.clock = clock;
     }
 
     /** A page of the signed-in admin's clinic's accounts, ordered by name. */
@@ -215,5 +227,83 @@ public class AccountService {
         events.publishEvent(AuditEvent.ofAccount(clinicId, id, normalised, AuditAction.ACCOUNT_CREATED,
                 Subject.account(id), "roles " + roles));
         return id;
+    }
+
+    /** How long a locked e-mail or address waits, for the sign-in page's words. */
+    @PreAuthorize("permitAll()")
+    public Duration signInLockOut() {
+        return throttle.lockFor();
+    }
+
+    /** The signed-in person's own account, for their Account page. */
+    @PreAuthorize("isAuthenticated()")
+    public MyAccount myAccount() {
+        TandemUser me = CurrentUser.require();
+        return accounts.myAccount(me.clinicId(), me.accountId())
+                .orElseThrow(() -> new AccessDeniedException("Account " + me.accountId() + " is gone"));
+    }
+
+    /**
+     * Changes the name the signed-in person is shown by.
+     *
+     * @throws StaleVersionException when the account was saved since {@code version} was read
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public MyAccount rename(@Valid AccountName name, int version) {
+        TandemUser me = CurrentUser.require();
+        String displayName = name.displayName().strip();
+        if (!accounts.rename(me.clinicId(), me.accountId(), version, displayName)) {
+            throw new StaleVersionException("Account " + me.accountId(),
+                    accounts.myAccount(me.clinicId(), me.accountId()).orElse(null));
+        }
+        events.publishEvent(AuditEvent.of(me, AuditAction.ACCOUNT_RENAMED, Subject.account(me.accountId())));
+        return myAccount();
+    }
+
+    /**
+     * Changes the signed-in person's passphrase, given the current one, under the passphrase policy. Every other
+     * session of the account ends at its next request; the one making the change stays signed in.
+     *
+     * @throws RefusedException {@code account.error.wrong-passphrase} when {@code current} is not the passphrase
+     * @throws PasswordRejectedException when {@code chosen} breaks the policy
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void changePassword(String current, String chosen) {
+        TandemUser me = CurrentUser.require();
+        String hash = accounts.passwordHash(me.clinicId(), me.accountId()).orElse(null);
+        if (hash == null || !passwordEncoder.matches(current, hash)) {
+            events.publishEvent(AuditEvent.failed(me, AuditAction.PASSWORD_CHANGED, Subject.account(me.accountId()),
+                    "wrong current passphrase"));
+            throw new RefusedException("account.error.wrong-passphrase");
+        }
+        PasswordCheck check = PasswordPolicy.check(chosen, List.of(me.email(), me.displayName()));
+        if (!check.acceptable()) {
+            throw new PasswordRejectedException(check);
+        }
+        Instant now = clock.instant();
+        accounts.changePassword(me.clinicId(), me.accountId(), passwordEncoder.encode(chosen), now);
+        SessionCheck.keepCurrentSession(now);
+        events.publishEvent(AuditEvent.of(me, AuditAction.PASSWORD_CHANGED, Subject.account(me.accountId()),
+                "other sessions ended"));
+    }
+
+    /**
+     * Ends every open session of the account at its next request (heartbeats included, so an open tab within a
+     * minute), the caller's own too when it is theirs: "sign out everywhere", or an admin ending a colleague's
+     * sessions. Allowed for the account itself and for an admin of its clinic; refused (and audited) otherwise.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void endSessions(long accountId) {
+        TandemUser me = CurrentUser.require();
+        boolean allowed = me.accountId() == accountId || me.hasRole(Role.ADMIN);
+        if (!allowed || !accounts.endSessions(me.clinicId(), accountId, clock.instant())) {
+            events.publishEvent(AuditEvent.denied(me, "sessions of account " + accountId,
+                    allowed ? "not in the clinic" : "not their own account"));
+            throw new AccessDeniedException("Account " + accountId + " is not yours to sign out");
+        }
+        events.publishEvent(AuditEvent.of(me, AuditAction.SESSIONS_ENDED, Subject.account(accountId)));
     }
 }

@@ -103,7 +103,15 @@ public enum AuditAction {
     SECOND_FACTOR_ENROLLED("second-factor.enrol"),
     SECOND_FACTOR_REMOVED("second-factor.remove"),
     SECOND_FACTOR_RESET("second-factor.reset"),
-    RECOVERY_CODES_REGENERATED("second-factor.recovery-codes");
+    RECOVERY_CODES_REGENERATED("second-factor.recovery-codes"),
+
+    // sign-in security and the Account page (issue 12, task h5)
+    SIGN_IN_LOCKED("auth.lock-out"),
+    SIGN_IN_UNLOCKED("auth.unlock"),
+    SESSION_ENDED("auth.session-ended"),
+    SESSIONS_ENDED("account.sessions-end"),
+    PASSWORD_CHANGED("account.password-change"),
+    ACCOUNT_RENAMED("account.rename");
 
     private final String stored;
 

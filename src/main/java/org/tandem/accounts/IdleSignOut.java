@@ -69,11 +69,14 @@ class IdleSignOut implements VaadinServiceInitListener, HttpSessionListener {
         return timeouts == null ? idleTimeout : timeouts.idleTimeout(user.clinicId());
     }
 
-    /** Runs just before Spring Security's filters, so that a session ended here is not read as signed in. */
+    /**
+     * Runs before Spring Security's filters, so that a session ended here is not read as signed in, and before
+     * {@link SessionCheck}'s, which need not look at a session that idled out.
+     */
     @Bean
     FilterRegistrationBean<IdleFilter> idleSignOutFilter() {
         FilterRegistrationBean<IdleFilter> registration = new FilterRegistrationBean<>(new IdleFilter());
-        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2);
         return registration;
     }
 

@@ -8,6 +8,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -27,12 +29,24 @@ import org.tandem.accounts.ui.LoginView;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationProvider passwords,
+            SignInThrottle throttle, AuthenticationEventPublisher authenticationEvents)
+            throws Exception {
         // An error dispatch keeps the status it carries. Without this, Vaadin's 403 "session expired" answer to
         // an idle tab's heartbeat was re-checked on /error and turned into a redirect to the sign-in page, which the
         // client took for a healthy heartbeat, so the tab never learnt that it had been signed out.
         http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
+        // The form's passphrase check (then the second factor's first step, docs/decisions/025-second-factor.md) goes
+        // through the throttle (docs/decisions/023-sign-in-security.md); its own manager, so that no second provider
+        // checks the passphrase again and counts the failure twice.
+        ThrottledSignIn signIn = new ThrottledSignIn(passwords, throttle);
+        ProviderManager signInManager = new ProviderManager(signIn);
+        signInManager.setAuthenticationEventPublisher(authenticationEvents);
+        http.authenticationManager(signInManager);
+        // After Vaadin's configurer, whose initialisation sets the form's login page: a form configured before it
+        // would be initialised first, without that page, and Spring Security would add its own sign-in page.
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+                .formLogin(form -> form.failureHandler(signIn))
                 .build();
     }
 

@@ -16,8 +16,10 @@ class TandemUserDetailsService implements UserDetailsService {
         this.accounts = accounts;
     }
 
+    // An unknown e-mail is an answer, not a failure: it must not mark a surrounding transaction (the audit row of a
+    // failed sign-in, written as it asks who the e-mail belongs to) for rollback.
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = UsernameNotFoundException.class)
     public UserDetails loadUserByUsername(String email) {
         return accounts.findUserByEmail(email.strip().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new UsernameNotFoundException("No account for that e-mail"));

@@ -12,6 +12,7 @@ import org.springframework.security.authorization.event.AuthorizationDeniedEvent
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -86,7 +87,10 @@ class AuditRecorder {
     @Transactional
     public void on(AbstractAuthenticationFailureEvent event) {
         String email = String.valueOf(event.getAuthentication().getName()).strip().toLowerCase(Locale.ROOT);
-        String reason = event.getException().getClass().getSimpleName();
+        // The address, for an admin reading the trail (and the throttle's lock-outs) to see where attempts came from.
+        String reason = event.getException().getClass().getSimpleName()
+                + (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
+                        && details.getRemoteAddress() != null ? " from " + details.getRemoteAddress() : "");
         on(findAccount(email)
                 .map(user -> AuditEvent.failed(user, AuditAction.SIGNED_IN, Subject.account(user.accountId()), reason))
                 .orElseGet(() -> new AuditEvent(null, null, email.isEmpty() ? "(blank)" : email,

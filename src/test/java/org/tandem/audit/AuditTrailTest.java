@@ -99,7 +99,7 @@ class AuditTrailTest {
             assertThat(row.getOutcome()).isEqualTo(Outcome.FAILURE);
             assertThat(row.getActorAccountId()).isEqualTo(therapist.accountId());
             assertThat(row.getClinicId()).isEqualTo(therapist.clinicId());
-            assertThat(row.getDetail()).isEqualTo("BadCredentialsException");
+            assertThat(row.getDetail()).isEqualTo("BadCredentialsException from 127.0.0.1");
         });
     }
 

@@ -1,5 +1,8 @@
 package org.tandem.invitations;
 
+import org.tandem.accounts.PasswordCheck;
+import org.tandem.accounts.PasswordPolicy;
+import org.tandem.accounts.PasswordRejectedException;
 import org.tandem.accounts.AuditEvent.Outcome;
 import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -19,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.tandem.accounts.AuditEvent.Outcome;
+import org.tandem.accounts.PasswordCheck;
+import org.tandem.accounts.PasswordRejectedException;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.TandemUser;

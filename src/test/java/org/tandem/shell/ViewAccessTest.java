@@ -31,7 +31,7 @@ import org.tandem.support.SignIn;
 class ViewAccessTest extends SpringBrowserlessTest {
 
     private static final List<String> SIGNED_IN_ROUTES = List.of("", "caseload", "users", "workbook", "assignments",
-            "clinic/settings", "clinic/balance", "library", "goals", "my-balance", "audit");
+            "clinic/settings", "clinic/balance", "library", "goals", "my-balance", "audit", "account");
 
     @Autowired DSLContext dsl;
     @Autowired Fixtures fixtures;
@@ -87,7 +87,7 @@ class ViewAccessTest extends SpringBrowserlessTest {
         Grid<Object> grid = $(Grid.class).single();
         assertThat(test(grid).size()).isEqualTo(2);
         assertThat(test(grid).getCellText(0, 0)).isEqualTo("Aisha Khan");
-        assertThat(menu()).containsExactly("Caseload", "Schedule", "Library");
+        assertThat(menu()).containsExactly("Caseload", "Schedule", "Library", "Account");
         assertThat($(Button.class).all()).extracting(Button::getText).contains("Sign out");
     }
 
@@ -101,7 +101,7 @@ class ViewAccessTest extends SpringBrowserlessTest {
         List<String> emails = java.util.stream.IntStream.range(0, test(grid).size())
                 .mapToObj(row -> test(grid).getCellText(row, 1)).toList();
         assertThat(emails).contains(admin.email(), therapist.email(), alexAndSam.two().email());
-        assertThat(menu()).containsExactly("Users", "Assignments", "Clinic settings", "Balance settings", "Audit log");
+        assertThat(menu()).containsExactly("Users", "Assignments", "Clinic settings", "Balance settings", "Audit log", "Account");
     }
 
     @Test
@@ -112,7 +112,7 @@ class ViewAccessTest extends SpringBrowserlessTest {
         assertThat($(H2.class).single().getText()).isEqualTo("Welcome, Alex");
         assertThat($(Paragraph.class).all()).extracting(Paragraph::getText)
                 .contains("You and Sam are working with Dr. Jordan Reyes.");
-        assertThat(menu()).containsExactly("My workbook", "Goals", "My balance");
+        assertThat(menu()).containsExactly("My workbook", "Goals", "My balance", "Account");
     }
 
     @Test

@@ -8,6 +8,8 @@ public final class AccountRoutes {
     static final String ACCOUNT_ID = "accountId";
     /** One account, opened from the Users page. */
     public static final String USER = USERS + "/:" + ACCOUNT_ID;
+    /** Everyone's own Account page; its second-factor part is a view of its own under {@code account/}. */
+    public static final String ACCOUNT = "account";
     /**
      * The first-run page, which the clinic feature provides; it is published here because signing in sends there
      * and accounts depends on no feature above it.

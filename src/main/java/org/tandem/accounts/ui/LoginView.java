@@ -9,10 +9,12 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import org.tandem.accounts.AccountService;
+import org.tandem.accounts.SessionEndedNote;
 
 @Route(value = AccountRoutes.LOGIN, autoLayout = false)
 @AnonymousAllowed
@@ -22,13 +24,15 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
     private final AccountService accounts;
     private final AuthenticationContext authentication;
     private final LoginForm form = new LoginForm();
+    private final LoginI18n i18n;
     private final Paragraph idleNote = new Paragraph();
+    private final Paragraph endedNote = new Paragraph();
 
     LoginView(AccountService accounts, AuthenticationContext authentication) {
         this.accounts = accounts;
         this.authentication = authentication;
 
-        LoginI18n i18n = LoginI18n.createDefault();
+        i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(getTranslation("login.title"));
         i18n.getForm().setUsername(getTranslation("login.email"));
         i18n.getForm().setPassword(getTranslation("login.password"));
@@ -49,8 +53,13 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
                 LumoUtility.BorderRadius.MEDIUM);
         idleNote.getElement().setAttribute("role", "status");
         idleNote.setVisible(false);
+        endedNote.setText(getTranslation("login.signed-out-ended"));
+        endedNote.addClassNames(LumoUtility.Background.CONTRAST_5, LumoUtility.Padding.MEDIUM,
+                LumoUtility.BorderRadius.MEDIUM);
+        endedNote.getElement().setAttribute("role", "status");
+        endedNote.setVisible(false);
 
-        add(name, tagline, idleNote, form);
+        add(name, tagline, idleNote, endedNote, form);
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.AlignItems.CENTER,
                 LumoUtility.JustifyContent.CENTER, LumoUtility.Padding.LARGE, LumoUtility.Height.FULL,
                 LumoUtility.BoxSizing.BORDER);
@@ -67,8 +76,20 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
             return;
         }
         var parameters = event.getLocation().getQueryParameters().getParameters();
-        form.setError(parameters.containsKey("error"));
-        idleNote.setVisible(parameters.containsKey("idle") && !parameters.containsKey("error"));
+        boolean error = parameters.containsKey("error");
+        if (parameters.containsKey("locked")) {
+            // The same words whether or not an account has the e-mail: the lock is the e-mail's, not an account's.
+            i18n.getErrorMessage().setTitle(getTranslation("login.locked.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.locked.message",
+                    accounts.signInLockOut().toMinutes()));
+            form.setI18n(i18n);
+        }
+        form.setError(error);
+        VaadinSession session = VaadinSession.getCurrent();
+        boolean ended = parameters.containsKey("ended")
+                || session != null && SessionEndedNote.take(session.getSession());
+        endedNote.setVisible(ended && !error);
+        idleNote.setVisible(parameters.containsKey("idle") && !ended && !error);
     }
 
     @Override

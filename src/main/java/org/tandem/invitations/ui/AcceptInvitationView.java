@@ -14,8 +14,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationResult;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -26,14 +24,13 @@ import java.time.Instant;
 import java.util.List;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.accounts.ui.AccountRoutes;
+import org.tandem.accounts.ui.PasswordMessages;
 import org.tandem.workbook.ui.WorkbookRoutes;
 import org.tandem.invitations.AcceptedInvitation;
 import org.tandem.invitations.InvitationPreview;
 import org.tandem.invitations.InvitationRefusedException;
 import org.tandem.invitations.InvitationService;
-import org.tandem.invitations.PasswordCheck;
-import org.tandem.invitations.PasswordPolicy;
-import org.tandem.invitations.PasswordRejectedException;
+import org.tandem.accounts.PasswordRejectedException;
 
 /**
  * Where an invitation link leads: the partner chooses a password and is signed in on My workbook; a staff member
@@ -85,12 +82,8 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
         Paragraph expires = new Paragraph(getTranslation("invitations.accept.expires", format(invitation.expiresAt())));
         expires.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
 
-        PasswordField password = new PasswordField(getTranslation("invitations.accept.password"));
-        password.setHelperText(getTranslation("invitations.accept.password.helper"));
-        password.setRequiredIndicatorVisible(true);
-        password.setMaxLength(PasswordPolicy.MAX_LENGTH * 2); // code points, not UTF-16 units, are what counts
-        password.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
-        password.setValueChangeMode(ValueChangeMode.LAZY);
+        PasswordField password = PasswordMessages.newPassphraseField(getTranslation("invitations.accept.password"),
+                getTranslation("invitations.accept.password.helper"));
         PasswordField confirm = new PasswordField(getTranslation("invitations.accept.password-confirm"));
         confirm.setRequiredIndicatorVisible(true);
         confirm.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
@@ -98,12 +91,12 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
         Span strength = new Span();
         strength.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
         strength.getElement().setAttribute("aria-live", "polite");
-        password.addValueChangeListener(change -> strength.setText(describe(change.getValue(),
+        password.addValueChangeListener(change -> strength.setText(PasswordMessages.strength(this, change.getValue(),
                 invitation.personalWords())));
 
         Binder<Form> binder = new Binder<>();
         binder.forField(password)
-                .withValidator((value, context) -> validate(value, invitation.personalWords()))
+                .withValidator(PasswordMessages.policy(this, invitation.personalWords()))
                 .bind(Form::password, Form::password);
         binder.forField(confirm)
                 .withValidator(value -> value.equals(password.getValue()),
@@ -139,7 +132,7 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
         try {
             accepted = invitations.accept(token, chosen);
         } catch (PasswordRejectedException rejected) {
-            field.setErrorMessage(message(rejected.check()));
+            field.setErrorMessage(PasswordMessages.message(this, rejected.check()));
             field.setInvalid(true);
             return;
         } catch (InvitationRefusedException refused) {
@@ -155,35 +148,6 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
         // A full page load, so that the new session and its security context apply to everything that follows.
         // Staff go to the start page ("./": the application's root against the page's base), which sends each role on.
         UI.getCurrent().getPage().setLocation(accepted.staff() ? "./" + AccountRoutes.HOME : WorkbookRoutes.MY_WORKBOOK);
-    }
-
-    private ValidationResult validate(String value, List<String> personalWords) {
-        PasswordCheck check = PasswordPolicy.check(value, personalWords);
-        return check.acceptable() ? ValidationResult.ok() : ValidationResult.error(message(check));
-    }
-
-    private String message(PasswordCheck check) {
-        PasswordCheck.Problem problem = check.problem();
-        if (problem == null) {
-            return "";
-        }
-        return switch (problem) {
-            case TOO_SHORT -> getTranslation("invitations.accept.error.password-too-short");
-            case TOO_LONG -> getTranslation("invitations.accept.error.password-too-long");
-            case TOO_EASY_TO_GUESS -> check.warningKey() == null
-                    ? getTranslation("invitations.accept.error.password-guessable")
-                    : getTranslation("invitations.accept.error.password-guessable-because",
-                            getTranslation(check.warningKey()));
-        };
-    }
-
-    private String describe(String value, List<String> personalWords) {
-        if (value.isEmpty()) {
-            return "";
-        }
-        PasswordCheck check = PasswordPolicy.check(value, personalWords);
-        int score = check.problem() == PasswordCheck.Problem.TOO_SHORT ? 0 : check.score();
-        return getTranslation("invitations.accept.strength", getTranslation("invitations.accept.strength." + score));
     }
 
     private String format(Instant instant) {

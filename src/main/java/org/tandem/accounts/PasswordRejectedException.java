@@ -1,4 +1,4 @@
-package org.tandem.invitations;
+package org.tandem.accounts;
 
 /** The chosen password breaks the password policy; nothing was changed. */
 public class PasswordRejectedException extends RuntimeException {

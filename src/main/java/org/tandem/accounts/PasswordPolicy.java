@@ -1,4 +1,4 @@
-package org.tandem.invitations;
+package org.tandem.accounts;
 
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;

@@ -1,4 +1,4 @@
-package org.tandem.invitations;
+package org.tandem.accounts;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,0 +1,10 @@
+package org.tandem.accounts;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The name a person is shown by, as they may change it on their Account page. */
+public record AccountName(
+        @NotBlank(message = "{account.validation.name-required}")
+        @Size(max = 200, message = "{account.validation.name-too-long}")
+        String displayName) {}
