@@ -95,4 +95,13 @@ class AccountRepository {
         }
         return id;
     }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    int updatePasswordHash(long clinicId, long accountId, String passwordHash) {
+        return dsl.update(ACCOUNT)
+                .set(ACCOUNT.PASSWORD_HASH, passwordHash)
+                .set(ACCOUNT.VERSION, ACCOUNT.VERSION.plus(1))
+                .where(ACCOUNT.CLINIC_ID.eq(clinicId), ACCOUNT.ID.eq(accountId))
+                .execute();
+    }
 }

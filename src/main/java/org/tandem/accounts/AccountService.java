@@ -85,4 +85,19 @@ public class AccountService {
                 Subject.account(id), "roles [CLIENT]"));
         return id;
     }
+
+    /**
+     * Sets the passphrase of an account whose reset link was just used. Only for the passphrase-reset feature, which
+     * has checked the link and the passphrase and holds the link's row lock: it must run inside that transaction (a
+     * caller without one is refused), so it cannot be used to change a passphrase on its own.
+     *
+     * @throws IllegalStateException when the clinic has no such account
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void setPasswordByReset(long clinicId, long accountId, String password) {
+        if (accounts.updatePasswordHash(clinicId, accountId, passwordEncoder.encode(password)) != 1) {
+            throw new IllegalStateException("No account " + accountId + " in clinic " + clinicId);
+        }
+    }
 }

@@ -83,7 +83,13 @@ public enum AuditAction {
     GOAL_MILESTONE_REACHED("goal.milestone-reach"),
 
     // mail (h4): the outbox gave up a mail after its last attempt
-    MAIL_GIVEN_UP("mail.given-up");
+    MAIL_GIVEN_UP("mail.given-up"),
+
+    // passphrase reset (h9): asked for on the sign-in page, issued by an admin, the link opened and used
+    PASSWORD_RESET_REQUESTED("password-reset.request"),
+    PASSWORD_RESET_ISSUED("password-reset.issue"),
+    PASSWORD_RESET_OPENED("password-reset.open"),
+    PASSWORD_RESET_USED("password-reset.use");
 
     private final String stored;
 

@@ -1,19 +1,12 @@
 package org.tandem.invitations;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,6 +20,7 @@ import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Outcome;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.EmailTakenException;
+import org.tandem.accounts.LinkToken;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.TandemUser;
@@ -51,8 +45,6 @@ public class InvitationService {
     /** The route of the page that accepts an invitation; a link is this plus the token. */
     public static final String ACCEPT_ROUTE_PREFIX = "invitation/";
 
-    private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
-
     private final InvitationRepository invitations;
     private final CoupleAccess access;
     private final AccountService accounts;
@@ -61,7 +53,6 @@ public class InvitationService {
     private final ClinicTime time;
     private final Outbox outbox;
     private final String publicUrl;
-    private final SecureRandom random = new SecureRandom();
 
     InvitationService(InvitationRepository invitations, CoupleAccess access, AccountService accounts,
             ApplicationEventPublisher events, @Value("${tandem.invitations.valid-for:7d}") Duration validFor,
@@ -102,8 +93,8 @@ public class InvitationService {
         Instant now = time.now();
         Instant expiresAt = now.plus(validFor);
         int voided = invitations.voidPending(therapist.clinicId(), invitee.partnerId(), now);
-        String token = newToken();
-        long id = invitations.insert(therapist.clinicId(), invitee.partnerId(), email, hash(token),
+        String token = LinkToken.generate();
+        long id = invitations.insert(therapist.clinicId(), invitee.partnerId(), email, LinkToken.hash(token),
                 therapist.accountId(), now, expiresAt);
         String path = ACCEPT_ROUTE_PREFIX + token;
         boolean mailed = outbox.configured();
@@ -180,10 +171,10 @@ public class InvitationService {
     }
 
     private Found findUsable(String token, boolean lock, AuditAction action) {
-        if (!TOKEN_SHAPE.matcher(token).matches()) {
+        if (!LinkToken.wellFormed(token)) {
             throw refused(action, null, Reason.UNKNOWN);
         }
-        String hash = hash(token);
+        String hash = LinkToken.hash(token);
         Found found = (lock ? invitations.lock(hash) : invitations.find(hash))
                 .orElseThrow(() -> refused(action, null, Reason.UNKNOWN));
         if (found.acceptedAt() != null) {
@@ -276,20 +267,5 @@ public class InvitationService {
             words.add(invitee.preferredName());
         }
         return words;
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", impossible);
-        }
     }
 }
