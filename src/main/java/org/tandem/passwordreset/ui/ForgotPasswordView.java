@@ -9,6 +9,8 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -27,41 +29,45 @@ import org.tandem.shell.FormConstraints;
  */
 @Route(value = PasswordResetRoutes.FORGOT, autoLayout = false)
 @AnonymousAllowed
-class ForgotPasswordView extends Main implements HasDynamicTitle {
+class ForgotPasswordView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final PasswordResetService resets;
-    private final Binder<Form> binder = new Binder<>();
-    private final EmailField email = new EmailField();
 
     ForgotPasswordView(PasswordResetService resets) {
         this.resets = resets;
-        H1 title = new H1(getTranslation("password-reset.forgot.title"));
-        title.addClassNames(LumoUtility.FontSize.XXLARGE);
-        Paragraph intro = new Paragraph(getTranslation("password-reset.forgot.intro"));
-
-        email.setLabel(getTranslation("login.email"));
-        email.setRequiredIndicatorVisible(true);
-        email.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.EMAIL);
-        email.setI18n(new EmailField.EmailFieldI18n()
-                .setPatternErrorMessage(getTranslation("accounts.validation.email-invalid")));
-        binder.forField(email)
-                .withValidator(FormConstraints.of(ResetRequest.class, "email"))
-                .bind(Form::email, Form::email);
-        binder.setBean(new Form());
-
-        Button send = new Button(getTranslation("password-reset.forgot.submit"), click -> send());
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        send.addClickShortcut(Key.ENTER);
-        send.setDisableOnClick(true);
-        send.addClickListener(click -> send.setEnabled(true));
-
-        add(title, intro, email, send, back());
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.AlignItems.STRETCH,
                 LumoUtility.Padding.LARGE, LumoUtility.Gap.MEDIUM, LumoUtility.MaxWidth.SCREEN_SMALL,
                 LumoUtility.Margin.Horizontal.AUTO, LumoUtility.BoxSizing.BORDER);
     }
 
-    private void send() {
+    /** A fresh form on every visit, also after an answer (the same view is kept when its route is opened again). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        Paragraph intro = new Paragraph(getTranslation("password-reset.forgot.intro"));
+
+        EmailField email = new EmailField();
+        email.setLabel(getTranslation("login.email"));
+        email.setRequiredIndicatorVisible(true);
+        email.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.EMAIL);
+        email.setI18n(new EmailField.EmailFieldI18n()
+                .setPatternErrorMessage(getTranslation("accounts.validation.email-invalid")));
+        Binder<Form> binder = new Binder<>();
+        binder.forField(email)
+                .withValidator(FormConstraints.of(ResetRequest.class, "email"))
+                .bind(Form::email, Form::email);
+        binder.setBean(new Form());
+
+        Button send = new Button(getTranslation("password-reset.forgot.submit"), click -> send(binder, email));
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.addClickShortcut(Key.ENTER);
+        send.setDisableOnClick(true);
+        send.addClickListener(click -> send.setEnabled(true));
+
+        add(title(), intro, email, send, back());
+    }
+
+    private void send(Binder<Form> binder, EmailField email) {
         if (!binder.validate().isOk()) {
             return;
         }
@@ -73,11 +79,15 @@ class ForgotPasswordView extends Main implements HasDynamicTitle {
             return;
         }
         removeAll();
-        H1 title = new H1(getTranslation("password-reset.forgot.title"));
-        title.addClassNames(LumoUtility.FontSize.XXLARGE);
         Paragraph said = new Paragraph(getTranslation("password-reset.forgot.answer." + answer.name()));
         said.getElement().setAttribute("role", "status");
-        add(title, said, back());
+        add(title(), said, back());
+    }
+
+    private H1 title() {
+        H1 title = new H1(getTranslation("password-reset.forgot.title"));
+        title.addClassNames(LumoUtility.FontSize.XXLARGE);
+        return title;
     }
 
     private Anchor back() {
