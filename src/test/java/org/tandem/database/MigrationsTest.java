@@ -60,7 +60,9 @@ class MigrationsTest {
                 "goal", "goal_update", "goal_milestone",
                 "instrument_version", "instrument_item", "check_in", "check_in_answer", // V006
                 "alert_acknowledgement",
-                "balance_summary"); // V007
+                "balance_summary", // V007
+                "mail_outbox", // V011 (h4)
+                "password_reset"); // V016
     }
 
     @Test
@@ -183,5 +185,17 @@ class MigrationsTest {
     @Test
     void the_database_is_a_real_postgresql() {
         assertThat(dsl.fetchOne("select version()").get(0, String.class)).startsWith("PostgreSQL 18");
+    }
+
+    @Test
+    void a_reset_link_belongs_to_an_account_of_its_clinic_and_its_token_is_stored_once() {
+        // V016 (h9): the link's account and the admin who issued it are both accounts of the link's clinic.
+        assertThat(foreignKey("password_reset_account_fk"))
+                .isEqualTo("FOREIGN KEY (clinic_id, account_id) REFERENCES account(clinic_id, id)");
+        assertThat(foreignKey("password_reset_requested_by_fk"))
+                .isEqualTo("FOREIGN KEY (clinic_id, requested_by) REFERENCES account(clinic_id, id)");
+        assertThat(dsl.fetch("select indexname from pg_indexes where schemaname = 'public'").getValues(0, String.class))
+                .contains("password_reset_token_hash_key", "password_reset_clinic_id_account_id_idx",
+                        "password_reset_clinic_id_requested_by_idx");
     }
 }

@@ -25,11 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.tandem.accounts.Role;
@@ -52,7 +48,6 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
 
     @Autowired InvitationService invitations;
     @Autowired SignIn signIn;
-    @Autowired SecurityContextHolderStrategy strategy;
     @Autowired DSLContext dsl;
     @Autowired Fixtures fixtures;
     @Autowired InvitationFixtures invitees;
@@ -83,17 +78,8 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
     private String issueForLucia() {
         signIn.as(therapist.email());
         String path = invitations.issueForPartner(lucias.id(), 1).path();
-        anonymous();
+        signIn.anonymous();
         return path;
-    }
-
-    private void anonymous() {
-        signIn.out();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new AnonymousAuthenticationToken("test", "anonymousUser",
-                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
-        strategy.setContext(context);
-        SecurityContextHolder.setContext(context);
     }
 
     private PasswordField password(String label) {

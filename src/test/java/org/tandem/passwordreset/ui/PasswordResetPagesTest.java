@@ -21,11 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.tandem.accounts.CurrentUser;
@@ -49,7 +44,6 @@ class PasswordResetPagesTest extends SpringBrowserlessTest {
     @Autowired PasswordResetService resets;
     @Autowired Fixtures fixtures;
     @Autowired SignIn signIn;
-    @Autowired SecurityContextHolderStrategy strategy;
     @Autowired DSLContext dsl;
     @Autowired PasswordEncoder encoder;
     Person admin;
@@ -63,7 +57,7 @@ class PasswordResetPagesTest extends SpringBrowserlessTest {
             admin = fixtures.admin(clinic, "Morgan Hale");
             therapist = fixtures.therapist(clinic, "Robin Ashby");
         });
-        anonymous();
+        signIn.anonymous();
     }
 
     @AfterEach
@@ -157,17 +151,8 @@ class PasswordResetPagesTest extends SpringBrowserlessTest {
     private String adminIssuedPath() {
         signIn.as(admin.email());
         String link = resets.issueFor(therapist.accountId()).link();
-        anonymous();
+        signIn.anonymous();
         return link.substring("http://localhost:8080/".length());
-    }
-
-    private void anonymous() {
-        signIn.out();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new AnonymousAuthenticationToken("test", "anonymousUser",
-                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
-        strategy.setContext(context);
-        SecurityContextHolder.setContext(context);
     }
 
     private String passwordHash() {
