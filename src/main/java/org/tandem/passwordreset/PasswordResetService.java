@@ -107,11 +107,7 @@ public class PasswordResetService {
             return;
         }
         Instant now = time.now();
-        String refusal = !holder.active() ? "account deactivated"
-                : !outbox.configured() ? "mail is not configured: ask the clinic"
-                : resets.requestedSince(holder.clinicId(), holder.accountId(), now.minus(Duration.ofHours(1)))
-                        >= REQUESTS_PER_HOUR ? "more than " + REQUESTS_PER_HOUR + " requests within an hour"
-                : null;
+        String refusal = whyNoLink(holder, now);
         if (refusal != null) {
             events.publishEvent(AuditEvent.anonymous(holder.clinicId(), AuditAction.PASSWORD_RESET_REQUESTED,
                     Subject.account(holder.accountId()), Outcome.FAILURE, refusal));
@@ -120,6 +116,21 @@ public class PasswordResetService {
         long id = issue(holder, token, tokenHash, null, now, locale);
         events.publishEvent(AuditEvent.ofAccount(holder.clinicId(), holder.accountId(), holder.email(),
                 AuditAction.PASSWORD_RESET_REQUESTED, subject(id), "e-mailed"));
+    }
+
+    /** Why an account that asked for a link gets none (for the audit only: the answer is the same), or null. */
+    private @Nullable String whyNoLink(Holder holder, Instant now) {
+        if (!holder.active()) {
+            return "account deactivated";
+        }
+        if (!outbox.configured()) {
+            return "mail is not configured: ask the clinic";
+        }
+        if (resets.requestedSince(holder.clinicId(), holder.accountId(), now.minus(Duration.ofHours(1)))
+                >= REQUESTS_PER_HOUR) {
+            return "more than " + REQUESTS_PER_HOUR + " requests within an hour";
+        }
+        return null;
     }
 
     /**
