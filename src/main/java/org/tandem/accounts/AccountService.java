@@ -306,4 +306,20 @@ public class AccountService {
         }
         events.publishEvent(AuditEvent.of(me, AuditAction.SESSIONS_ENDED, Subject.account(accountId)));
     }
+
+    /**
+     * Sets the passphrase of an account whose reset link was just used. Only for the passphrase-reset feature, which
+     * has checked the link and the passphrase and holds the link's row lock: it must run inside that transaction (a
+     * caller without one is refused), so it cannot be used to change a passphrase on its own. Every open session of the
+     * account ends at its next request: whoever held the old passphrase is out.
+     *
+     * @throws IllegalStateException when the clinic has no such account
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void setPasswordByReset(long clinicId, long accountId, String password) {
+        if (!accounts.changePassword(clinicId, accountId, passwordEncoder.encode(password), clock.instant())) {
+            throw new IllegalStateException("No account " + accountId + " in clinic " + clinicId);
+        }
+    }
 }

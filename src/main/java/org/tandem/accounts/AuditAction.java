@@ -111,7 +111,13 @@ public enum AuditAction {
     SESSION_ENDED("auth.session-ended"),
     SESSIONS_ENDED("account.sessions-end"),
     PASSWORD_CHANGED("account.password-change"),
-    ACCOUNT_RENAMED("account.rename");
+    ACCOUNT_RENAMED("account.rename"),
+
+    // passphrase reset (h9): asked for on the sign-in page, issued by an admin, the link opened and used
+    PASSWORD_RESET_REQUESTED("password-reset.request"),
+    PASSWORD_RESET_ISSUED("password-reset.issue"),
+    PASSWORD_RESET_OPENED("password-reset.open"),
+    PASSWORD_RESET_USED("password-reset.use");
 
     private final String stored;
 

@@ -22,6 +22,7 @@ import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Outcome;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.EmailTakenException;
+import org.tandem.accounts.LinkToken;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.TandemUser;
@@ -93,8 +94,8 @@ public class InvitationService {
         Instant now = time.now();
         Instant expiresAt = now.plus(limits.invitationValidity(therapist.clinicId()));
         int voided = invitations.voidPending(therapist.clinicId(), invitee.partnerId(), now);
-        String token = InvitationTokens.newToken();
-        long id = invitations.insert(therapist.clinicId(), invitee.partnerId(), email, hash(token),
+        String token = LinkToken.generate();
+        long id = invitations.insert(therapist.clinicId(), invitee.partnerId(), email, LinkToken.hash(token),
                 therapist.accountId(), now, expiresAt);
         String path = ACCEPT_ROUTE_PREFIX + token;
         boolean mailed = mail.send(therapist.clinicId(), email, path, expiresAt);
@@ -206,10 +207,10 @@ public class InvitationService {
     }
 
     private Found findUsable(String token, boolean lock, AuditAction action) {
-        if (!InvitationTokens.SHAPE.matcher(token).matches()) {
+        if (!LinkToken.wellFormed(token)) {
             throw refused(action, null, Reason.UNKNOWN);
         }
-        String hash = hash(token);
+        String hash = LinkToken.hash(token);
         Found found = (lock ? invitations.lock(hash) : invitations.find(hash))
                 .orElseThrow(() -> refused(action, null, Reason.UNKNOWN));
         if (found.acceptedAt() != null) {
@@ -306,9 +307,5 @@ public class InvitationService {
             words.add(invitee.preferredName());
         }
         return words;
-    }
-
-    static String hash(String token) {
-        return InvitationTokens.hash(token);
     }
 }

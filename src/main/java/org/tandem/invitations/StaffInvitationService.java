@@ -15,6 +15,7 @@ import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.LinkToken;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.TandemUser;
@@ -122,8 +123,8 @@ public class StaffInvitationService {
     private IssuedStaffInvitation issue(TandemUser admin, String displayName, String email, Set<Role> roles,
             Instant now, String detail) {
         Instant expiresAt = now.plus(limits.invitationValidity(admin.clinicId()));
-        String token = InvitationTokens.newToken();
-        long id = invitations.insertStaff(admin.clinicId(), displayName, email, roles, InvitationTokens.hash(token),
+        String token = LinkToken.generate();
+        long id = invitations.insertStaff(admin.clinicId(), displayName, email, roles, LinkToken.hash(token),
                 admin.accountId(), now, expiresAt);
         String path = InvitationService.ACCEPT_ROUTE_PREFIX + token;
         boolean mailed = mail.send(admin.clinicId(), email, path, expiresAt);

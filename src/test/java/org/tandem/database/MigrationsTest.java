@@ -65,7 +65,8 @@ class MigrationsTest {
                 "invitation_role", "couple_therapist_period", // V013
                 "second_factor", "recovery_code", // V014
 
-                "sign_in_failure", "sign_in_lock"); // V012
+                "sign_in_failure", "sign_in_lock", // V012
+                "password_reset"); // V016
     }
 
     @Test
@@ -216,5 +217,17 @@ class MigrationsTest {
                 .isEqualTo("FOREIGN KEY (clinic_id, account_id) REFERENCES account(clinic_id, id)");
         assertThat(dsl.fetchValue("select column_default from information_schema.columns"
                 + " where table_name = 'clinic' and column_name = 'second_factor_required'")).isEqualTo("false");
+    }
+
+    @Test
+    void a_reset_link_belongs_to_an_account_of_its_clinic_and_its_token_is_stored_once() {
+        // V016 (h9): the link's account and the admin who issued it are both accounts of the link's clinic.
+        assertThat(foreignKey("password_reset_account_fk"))
+                .isEqualTo("FOREIGN KEY (clinic_id, account_id) REFERENCES account(clinic_id, id)");
+        assertThat(foreignKey("password_reset_requested_by_fk"))
+                .isEqualTo("FOREIGN KEY (clinic_id, requested_by) REFERENCES account(clinic_id, id)");
+        assertThat(dsl.fetch("select indexname from pg_indexes where schemaname = 'public'").getValues(0, String.class))
+                .contains("password_reset_token_hash_key", "password_reset_clinic_id_account_id_idx",
+                        "password_reset_clinic_id_requested_by_idx");
     }
 }

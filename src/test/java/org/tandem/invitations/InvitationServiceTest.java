@@ -3,6 +3,7 @@ package org.tandem.invitations;
 import org.tandem.accounts.PasswordCheck;
 import org.tandem.accounts.PasswordPolicy;
 import org.tandem.accounts.PasswordRejectedException;
+import org.tandem.accounts.LinkToken;
 import org.tandem.accounts.AuditEvent.Outcome;
 import org.tandem.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,7 +133,7 @@ class InvitationServiceTest {
         assertThat(dsl.select(PARTNER.ACCOUNT_ID).from(PARTNER)
                 .where(PARTNER.COUPLE_ID.eq(lucias.id()), PARTNER.POSITION.eq((short) 1))
                 .fetchSingle(PARTNER.ACCOUNT_ID)).isEqualTo(accepted.accountId());
-        var row = dsl.selectFrom(INVITATION).where(INVITATION.TOKEN_HASH.eq(InvitationService.hash(token)))
+        var row = dsl.selectFrom(INVITATION).where(INVITATION.TOKEN_HASH.eq(LinkToken.hash(token)))
                 .fetchSingle();
         assertThat(row.getAcceptedAt()).isNotNull();
         assertThat(row.getAccountId()).isEqualTo(accepted.accountId());
@@ -152,7 +153,7 @@ class InvitationServiceTest {
 
         assertThat(token).hasSize(43);
         assertThat(dsl.fetchExists(INVITATION, INVITATION.TOKEN_HASH.eq(token))).isFalse();
-        assertThat(dsl.fetchExists(INVITATION, INVITATION.TOKEN_HASH.eq(InvitationService.hash(token)))).isTrue();
+        assertThat(dsl.fetchExists(INVITATION, INVITATION.TOKEN_HASH.eq(LinkToken.hash(token)))).isTrue();
     }
 
     @Test

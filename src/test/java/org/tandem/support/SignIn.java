@@ -1,9 +1,11 @@
 package org.tandem.support;
 
 import java.util.function.Supplier;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -70,5 +72,15 @@ public class SignIn {
         strategy.setContext(context);
         SecurityContextHolder.setContext(context);
         return result;
+    }
+
+    /** An anonymous visitor, as Spring Security makes one for a request without a session (a page opened by a link). */
+    public void anonymous() {
+        out();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new AnonymousAuthenticationToken("test", "anonymousUser",
+                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        strategy.setContext(context);
+        SecurityContextHolder.setContext(context);
     }
 }

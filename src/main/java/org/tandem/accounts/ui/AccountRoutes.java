@@ -15,6 +15,11 @@ public final class AccountRoutes {
      * and accounts depends on no feature above it.
      */
     public static final String SETUP = "setup";
+    /**
+     * Where "Forgot your password?" leads; the passphrase-reset feature provides the page, published here for the
+     * same reason as {@link #SETUP}.
+     */
+    public static final String FORGOT_PASSWORD = "forgot-password";
     /** The start page, which sends each person on to their own. */
     public static final String HOME = "";
 

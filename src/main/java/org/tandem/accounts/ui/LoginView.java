@@ -37,11 +37,13 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         i18n.getForm().setUsername(getTranslation("login.email"));
         i18n.getForm().setPassword(getTranslation("login.password"));
         i18n.getForm().setSubmit(getTranslation("login.submit"));
+        i18n.getForm().setForgotPassword(getTranslation("login.forgot-password"));
         i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
         i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));
         form.setI18n(i18n);
         form.setAction(AccountRoutes.LOGIN);
-        form.setForgotPasswordButtonVisible(false);
+        form.addForgotPasswordListener(forgot -> form.getUI()
+                .ifPresent(ui -> ui.navigate(AccountRoutes.FORGOT_PASSWORD)));
 
         H1 name = new H1(getTranslation("app.name"));
         name.addClassNames(LumoUtility.FontSize.XXXLARGE, LumoUtility.Margin.Bottom.NONE);

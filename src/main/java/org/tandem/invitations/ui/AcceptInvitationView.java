@@ -4,16 +4,12 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -21,7 +17,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.Instant;
-import java.util.List;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.accounts.ui.AccountRoutes;
 import org.tandem.accounts.ui.PasswordMessages;
@@ -82,58 +77,26 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
         Paragraph expires = new Paragraph(getTranslation("invitations.accept.expires", format(invitation.expiresAt())));
         expires.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
 
-        PasswordField password = PasswordMessages.newPassphraseField(getTranslation("invitations.accept.password"),
-                getTranslation("invitations.accept.password.helper"));
-        PasswordField confirm = new PasswordField(getTranslation("invitations.accept.password-confirm"));
-        confirm.setRequiredIndicatorVisible(true);
-        confirm.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
-
-        Span strength = new Span();
-        strength.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-        strength.getElement().setAttribute("aria-live", "polite");
-        password.addValueChangeListener(change -> strength.setText(PasswordMessages.strength(this, change.getValue(),
-                invitation.personalWords())));
-
-        Binder<Form> binder = new Binder<>();
-        binder.forField(password)
-                .withValidator(PasswordMessages.policy(this, invitation.personalWords()))
-                .bind(Form::password, Form::password);
-        binder.forField(confirm)
-                .withValidator(value -> value.equals(password.getValue()),
-                        getTranslation("invitations.accept.error.password-mismatch"))
-                .bind(Form::confirm, Form::confirm);
-        binder.setBean(new Form());
-        // No red errors while the partner is still typing their first attempt; the strength line guides them.
-        binder.setValidatorsDisabled(true);
-        password.addValueChangeListener(change -> {
-            if (!confirm.isEmpty() && !binder.isValidatorsDisabled()) {
-                binder.validate();
-            }
-        });
+        NewPasswordFields password = new NewPasswordFields(invitation.personalWords());
 
         Button submit = new Button(getTranslation("invitations.accept.submit"));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickShortcut(Key.ENTER);
         submit.addClickListener(click -> {
-            binder.setValidatorsDisabled(false);
-            if (!binder.validate().isOk()) {
-                return;
+            if (password.validate()) {
+                accept(token, password);
             }
-            accept(token, password, binder.getBean().password());
         });
 
-        FormLayout form = new FormLayout(password, strength, confirm);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(title, intro, form, submit, expires);
+        add(title, intro, password, submit, expires);
     }
 
-    private void accept(String token, PasswordField field, String chosen) {
+    private void accept(String token, NewPasswordFields password) {
         AcceptedInvitation accepted;
         try {
-            accepted = invitations.accept(token, chosen);
+            accepted = invitations.accept(token, password.value());
         } catch (PasswordRejectedException rejected) {
-            field.setErrorMessage(PasswordMessages.message(this, rejected.check()));
-            field.setInvalid(true);
+            password.refuse(rejected.check());
             return;
         } catch (InvitationRefusedException refused) {
             removeAll();
@@ -144,7 +107,7 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             throw failed;
         }
-        signIn.signIn(accepted.email(), chosen);
+        signIn.signIn(accepted.email(), password.value());
         // A full page load, so that the new session and its security context apply to everything that follows.
         // Staff go to the start page ("./": the application's root against the page's base), which sends each role on.
         UI.getCurrent().getPage().setLocation(accepted.staff() ? "./" + AccountRoutes.HOME : WorkbookRoutes.MY_WORKBOOK);
@@ -157,16 +120,5 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
     @Override
     public String getPageTitle() {
         return getTranslation("invitations.accept.page-title");
-    }
-
-    /** What the form holds while it is being filled in. */
-    static final class Form {
-        private String password = "";
-        private String confirm = "";
-
-        String password() { return password; }
-        void password(String value) { password = value; }
-        String confirm() { return confirm; }
-        void confirm(String value) { confirm = value; }
     }
 }

@@ -25,11 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.tandem.accounts.Role;
@@ -52,7 +48,6 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
 
     @Autowired InvitationService invitations;
     @Autowired SignIn signIn;
-    @Autowired SecurityContextHolderStrategy strategy;
     @Autowired DSLContext dsl;
     @Autowired Fixtures fixtures;
     @Autowired InvitationFixtures invitees;
@@ -105,17 +100,8 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
     private String issueForLucia() {
         signIn.as(therapist.email());
         String path = invitations.issueForPartner(lucias.id(), 1).path();
-        anonymous();
+        signIn.anonymous();
         return path;
-    }
-
-    private void anonymous() {
-        signIn.out();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new AnonymousAuthenticationToken("test", "anonymousUser",
-                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
-        strategy.setContext(context);
-        SecurityContextHolder.setContext(context);
     }
 
     private PasswordField password(String label) {
@@ -220,7 +206,7 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
         String email = "sam.okoro." + System.nanoTime() + "@staff.example";
         String path = staff.invite(new org.tandem.invitations.StaffInvitationData("Sam Okoro", email,
                 java.util.Set.of(Role.ADMIN, Role.THERAPIST))).path();
-        anonymous();
+        signIn.anonymous();
 
         navigate(path, Component.class);
         assertThat($(H1.class).single().getText()).isEqualTo("Welcome, Sam");
@@ -246,7 +232,7 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
         String email = "noor.haddad." + System.nanoTime() + "@staff.example";
         String path = staff.invite(new org.tandem.invitations.StaffInvitationData("Noor Haddad", email,
                 java.util.Set.of(Role.THERAPIST))).path();
-        anonymous();
+        signIn.anonymous();
 
         navigate(path, Component.class);
         AtomicInteger sessionIdChanges = new AtomicInteger();

@@ -1,0 +1,4 @@
+@NullMarked
+package org.tandem.passwordreset.ui;
+
+import org.jspecify.annotations.NullMarked;
