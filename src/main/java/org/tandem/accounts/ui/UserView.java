@@ -26,6 +26,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.AccountDetails;
 import org.tandem.accounts.AccountService;
+import org.tandem.accounts.SecondFactorService;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.StaleVersionException;
 import org.tandem.accounts.TandemUser;
@@ -41,6 +42,7 @@ import org.tandem.accounts.CurrentUser;
 class UserView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final AccountService accounts;
+    private final SecondFactorService secondFactors;
     private final List<UserPageSection> sections;
     private final CheckboxGroup<Role> roles = new CheckboxGroup<>();
     private final Paragraph state = new Paragraph();
@@ -49,8 +51,9 @@ class UserView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final Div extra = new Div();
     private @Nullable AccountDetails account;
 
-    UserView(AccountService accounts, List<UserPageSection> sections) {
+    UserView(AccountService accounts, SecondFactorService secondFactors, List<UserPageSection> sections) {
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
         this.sections = sections;
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
                 LumoUtility.Padding.MEDIUM, LumoUtility.MaxWidth.SCREEN_MEDIUM, LumoUtility.BoxSizing.BORDER);
@@ -106,10 +109,33 @@ class UserView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             add(new Paragraph(getTranslation("user.partner")));
         }
         add(section(getTranslation("user.sign-in.title"), state, activation, selfNote));
+        if (shown.active()) {
+            add(signInHelp(shown));
+        }
 
         extra.removeAll();
         sections.forEach(section -> section.create(shown).ifPresent(extra::add));
         add(extra);
+    }
+
+    /**
+     * What an admin does for a colleague or partner who lost their phone or fears someone else is signed in: end
+     * every open session of the account, or remove its second factor so that it enrols again.
+     */
+    private Section signInHelp(AccountDetails shown) {
+        Button endSessions = new Button(getTranslation("user.end-sessions"), click -> {
+            accounts.endSessions(shown.id());
+            Notification.show(getTranslation("user.end-sessions.done"), 5000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        });
+        Button resetSecondFactor = new Button(getTranslation("user.reset-second-factor"), click -> {
+            secondFactors.resetFor(shown.id());
+            Notification.show(getTranslation("user.reset-second-factor.done"), 5000,
+                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        });
+        Paragraph helper = new Paragraph(getTranslation("user.sign-in-help.helper"));
+        helper.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+        return section(getTranslation("user.sign-in-help.title"), helper, endSessions, resetSecondFactor);
     }
 
     private static Section section(String title, Component... content) {

@@ -197,4 +197,42 @@ class UsersViewTest extends SpringBrowserlessTest {
                 refused -> assertThat(refused.messageKey()).isEqualTo("users.error.deactivate-self"));
         assertThat(accounts.account(admin.accountId()).active()).isTrue();
     }
+
+    @Test
+    void on_a_colleagues_page_the_admin_issues_a_reset_link_ends_their_sessions_and_resets_their_second_factor() {
+        signIn.as(admin.email());
+        AuditTrail trail = AuditTrail.from(dsl);
+        navigate("users/" + jordan.accountId(), Component.class);
+
+        test(button("Issue a reset link")).click();
+        TextField link = $(TextField.class).all().stream().filter(f -> "Link to give the person".equals(f.getLabel()))
+                .findFirst().orElseThrow();
+        assertThat(link.getValue()).contains("reset-password/");
+        assertThat(trail.since("password-reset.issue")).singleElement()
+                .satisfies(row -> assertThat(row.getOutcome().name()).isEqualTo("SUCCESS"));
+
+        test(button("End all their sessions")).click();
+        assertThat(dsl.fetchValue(org.tandem.jooq.Tables.ACCOUNT.SESSIONS_VALID_AFTER,
+                org.tandem.jooq.Tables.ACCOUNT.ID.eq(jordan.accountId()))).isNotNull();
+        assertThat(trail.since("account.sessions-end")).singleElement()
+                .satisfies(row -> assertThat(row.getSubjectId()).isEqualTo(jordan.accountId()));
+
+        test(button("Reset their second factor")).click();
+        assertThat(trail.since("second-factor.reset")).singleElement()
+                .satisfies(row -> assertThat(row.getSubjectId()).isEqualTo(jordan.accountId()));
+    }
+
+    @Test
+    void a_deactivated_account_offers_no_reset_link_and_no_sign_in_help() {
+        signIn.as(admin.email());
+        var details = accounts.account(priya.accountId());
+        accounts.deactivate(priya.accountId(), details.version());
+
+        navigate("users/" + priya.accountId(), Component.class);
+
+        assertThat($(Button.class).all()).extracting(Button::getText)
+                .contains("Reactivate")
+                .doesNotContain("Issue a reset link", "End all their sessions", "Reset their second factor");
+    }
 }
+
