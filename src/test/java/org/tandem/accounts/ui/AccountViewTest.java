@@ -83,6 +83,18 @@ class AccountViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_account_page_says_whether_a_second_factor_is_on_and_leads_to_its_set_up() {
+        signIn.as(therapist.email());
+        navigate(AccountView.class);
+
+        assertThat($(Paragraph.class).all()).extracting(Paragraph::getText)
+                .anySatisfy(text -> assertThat(text).startsWith("Off: signing in asks only for your passphrase."));
+        com.vaadin.flow.router.RouterLink setUp = $(com.vaadin.flow.router.RouterLink.class).all().stream()
+                .filter(link -> "Set up a second factor".equals(link.getText())).findFirst().orElseThrow();
+        assertThat(setUp.getHref()).isEqualTo(AccountRoutes.SECOND_FACTOR);
+    }
+
+    @Test
     void a_person_renames_themselves_and_a_blank_name_is_refused_beside_the_field() {
         signIn.as(therapist.email());
         navigate(AccountView.class);
