@@ -65,7 +65,8 @@ class SignInSecurityTest {
 
     /** A browser behind its own client address. */
     final class Browser {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        final CookieManager cookies = new CookieManager();
+        final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(30)).build();
         final String address;
 
@@ -270,6 +271,50 @@ class SignInSecurityTest {
 
         assertThat(browser.get("/schedule").statusCode()).isEqualTo(403);
         assertThat(browser.get("/users").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_passphrase_is_checked_exactly_as_typed() throws Exception {
+        Person jordan = therapist();
+        String spaced = "  Seven quiet herons fold the harbour map  ";
+        signIn.as(jordan.email());
+        accounts.changePassword(Fixtures.PASSWORD, spaced);
+        signIn.out();
+        Browser browser = browser();
+
+        assertThat(browser.signInTo(jordan.email(), spaced.strip())).as("without its spaces").isEqualTo(FAILED);
+        assertThat(browser.signInTo(jordan.email(), spaced.toLowerCase(java.util.Locale.ROOT))).as("in lower case")
+                .isEqualTo(FAILED);
+        assertThat(browser.signInTo(jordan.email(), spaced.substring(0, spaced.length() - 1))).as("one space short")
+                .isEqualTo(FAILED);
+        assertThat(browser.signInTo(jordan.email(), spaced)).as("as typed").isEqualTo("/");
+    }
+
+    @Test
+    void signing_out_ends_the_session_for_good() throws Exception {
+        Person jordan = therapist();
+        Browser browser = browser();
+        assertThat(browser.signInTo(jordan.email(), Fixtures.PASSWORD)).isEqualTo("/");
+        HttpResponse<String> page = browser.get("/schedule");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String signedInSession = browser.cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("JSESSIONID")).findFirst().orElseThrow().getValue();
+        Matcher token = CSRF.matcher(page.body());
+        assertThat(token.find()).as("a signed-in page carries a CSRF token").isTrue();
+
+        HttpResponse<String> out = browser.client.send(HttpRequest.newBuilder(uri("/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", browser.address)
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(token.group(1)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(out.statusCode()).as("signed out and sent on").isEqualTo(302);
+        assertThat(location(browser.get("/schedule"))).as("the same browser, back on a page").startsWith("/login");
+        // The old session id, replayed as if kept by the back button or a copied cookie, opens nothing either.
+        HttpResponse<String> replay = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(HttpRequest.newBuilder(uri("/schedule")).header("Accept", "text/html")
+                        .header("Cookie", "JSESSIONID=" + signedInSession).header("X-Forwarded-For", browser.address)
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(location(replay)).startsWith("/login");
     }
 
     private static String sessionCookie(HttpResponse<?> response) {
