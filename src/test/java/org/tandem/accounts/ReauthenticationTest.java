@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tandem.jooq.Tables.ACCOUNT_ROLE;
 import static org.tandem.jooq.Tables.SECOND_FACTOR;
 
+import jakarta.servlet.Filter;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -13,7 +14,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -46,6 +56,7 @@ class ReauthenticationTest {
     @Autowired AuditLogService auditLog;
     @Autowired SecurityContextHolderStrategy strategy;
     @Autowired SignInThrottle throttle;
+    @Autowired @Qualifier("sessionCheckFilter") FilterRegistrationBean<? extends Filter> sessionCheck;
     @Autowired SignIn signIn;
     @Autowired Fixtures fixtures;
     @Autowired DSLContext dsl;
@@ -219,6 +230,27 @@ class ReauthenticationTest {
         assertThat(reauthentication.fresh()).isTrue();
         clock.advance(Duration.ofMinutes(3).plusSeconds(1));
         assertThat(reauthentication.fresh()).isFalse();
+    }
+
+    @Test
+    void a_change_of_roles_picked_up_by_the_per_request_check_keeps_when_the_passphrase_was_given() throws Exception {
+        signIn.passphrase(admin.email());
+        MockHttpSession session = new MockHttpSession();
+        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, strategy.getContext());
+        session.setAttribute(SessionCheck.SIGNED_IN_AT, clock.instant());
+        clock.advance(Duration.ofMinutes(1));
+        dsl.insertInto(ACCOUNT_ROLE).set(ACCOUNT_ROLE.CLINIC_ID, admin.clinicId())
+                .set(ACCOUNT_ROLE.ACCOUNT_ID, admin.accountId()).set(ACCOUNT_ROLE.ROLE, Role.THERAPIST).execute();
+
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+        request.setSession(session);
+        sessionCheck.getFilter().doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+
+        Authentication refreshed = ((SecurityContext) session.getAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)).getAuthentication();
+        assertThat(refreshed.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("ROLE_ADMIN", "ROLE_THERAPIST", "FACTOR_PASSWORD");
+        assertThat(Reauthentication.passphraseGivenAt(refreshed)).hasValue(clock.instant().minus(Duration.ofMinutes(1)));
     }
 
     // --- the throttle on checks made inside a session ---
