@@ -52,6 +52,12 @@ public class Reauthentication {
         this.maxAge = maxAge;
     }
 
+    /** How long after the passphrase was given sensitive acts go ahead without asking for it again. */
+    @PreAuthorize("permitAll()")
+    public Duration maxAge() {
+        return maxAge;
+    }
+
     /** Whether the signed-in person gave their passphrase recently enough for a sensitive act now. */
     @PreAuthorize("isAuthenticated()")
     public boolean fresh() {
@@ -72,7 +78,7 @@ public class Reauthentication {
             events.publishEvent(AuditEvent.denied(me, what, "passphrase last given more than " + maxAge.toMinutes()
                     + " min ago (at " + passphraseGivenAt(strategy.getContext().getAuthentication())
                             .map(Instant::toString).orElse("no time") + "): re-authentication required"));
-            throw new ReauthenticationRequiredException();
+            throw new ReauthenticationRequiredException(maxAge.toMinutes());
         }
     }
 

@@ -7,7 +7,8 @@ package org.tandem.accounts;
  */
 public class ReauthenticationRequiredException extends RefusedException {
 
-    public ReauthenticationRequiredException() {
-        super("reauthentication.error.required");
+    /** @param maxAgeMinutes how old the passphrase may be, for the words */
+    public ReauthenticationRequiredException(long maxAgeMinutes) {
+        super("reauthentication.error.required", maxAgeMinutes);
     }
 }

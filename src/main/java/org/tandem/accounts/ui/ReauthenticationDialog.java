@@ -32,7 +32,7 @@ public final class ReauthenticationDialog extends Dialog {
         passphrase.setAutofocus(true);
         passphrase.setRequiredIndicatorVisible(true);
         passphrase.setWidthFull();
-        add(new Paragraph(getTranslation("reauthentication.intro")), passphrase);
+        add(new Paragraph(getTranslation("reauthentication.intro", reauthentication.maxAge().toMinutes())), passphrase);
         Button confirm = new Button(getTranslation("reauthentication.confirm"), click -> confirm());
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.addClickShortcut(Key.ENTER);
