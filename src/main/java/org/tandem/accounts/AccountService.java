@@ -30,14 +30,18 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final SignInThrottle throttle;
+    private final ThrottledCheck throttled;
+    private final Reauthentication reauthentication;
     private final Clock clock;
 
     AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
-            SignInThrottle throttle, Clock clock) {
+            SignInThrottle throttle, ThrottledCheck throttled, Reauthentication reauthentication, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
         this.throttle = throttle;
+        this.throttled = throttled;
+        this.reauthentication = reauthentication;
         this.clock = clock;
     }
 
@@ -79,13 +83,15 @@ public class AccountService {
     /**
      * Gives a staff account these roles (ADMIN, THERAPIST or both). Refused: no role, a partner's account or the
      * CLIENT role, and taking ADMIN from the clinic's last active admin. A save after someone else's is reported
-     * as {@link StaleVersionException}. Nothing is written when refused.
+     * as {@link StaleVersionException}. Nothing is written when refused. Asks for the admin's passphrase again when it
+     * was given more than 5 minutes ago ({@link ReauthenticationRequiredException}).
      */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public AccountDetails changeRoles(long accountId, int version, Set<Role> roles) {
         TandemUser admin = CurrentUser.require();
         AccountDetails account = requireOfClinic(admin, accountId);
+        reauthentication.require("roles of account " + accountId);
         if (roles.isEmpty()) {
             throw refused(admin, AuditAction.ACCOUNT_ROLES_CHANGED, accountId, "users.error.no-role");
         }
@@ -266,18 +272,16 @@ public class AccountService {
      * session of the account ends at its next request; the one making the change stays signed in.
      *
      * @throws RefusedException {@code account.error.wrong-passphrase} when {@code current} is not the passphrase
+     * (counted by the sign-in throttle), {@code account.error.locked} while the account is locked
      * @throws PasswordRejectedException when {@code chosen} breaks the policy
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void changePassword(String current, String chosen) {
         TandemUser me = CurrentUser.require();
-        String hash = accounts.passwordHash(me.clinicId(), me.accountId()).orElse(null);
-        if (hash == null || !passwordEncoder.matches(current, hash)) {
-            events.publishEvent(AuditEvent.failed(me, AuditAction.PASSWORD_CHANGED, Subject.account(me.accountId()),
-                    "wrong current passphrase"));
-            throw new RefusedException("account.error.wrong-passphrase");
-        }
+        throttled.require(me, AuditAction.PASSWORD_CHANGED, () -> accounts.passwordHash(me.clinicId(), me.accountId())
+                .map(hash -> passwordEncoder.matches(current, hash)).orElse(false),
+                "wrong current passphrase", "account.error.wrong-passphrase");
         PasswordCheck check = PasswordPolicy.check(chosen, List.of(me.email(), me.displayName()));
         if (!check.acceptable()) {
             throw new PasswordRejectedException(check);

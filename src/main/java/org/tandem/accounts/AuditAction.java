@@ -117,7 +117,10 @@ public enum AuditAction {
     PASSWORD_RESET_REQUESTED("password-reset.request"),
     PASSWORD_RESET_ISSUED("password-reset.issue"),
     PASSWORD_RESET_OPENED("password-reset.open"),
-    PASSWORD_RESET_USED("password-reset.use");
+    PASSWORD_RESET_USED("password-reset.use"),
+
+    // task r (issue 12): the passphrase given again before a sensitive act
+    REAUTHENTICATED("auth.reauthenticate");
 
     private final String stored;
 

@@ -1,9 +1,9 @@
 package org.tandem.accounts;
 
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
 
 /**
  * A sign-in that has given the right passphrase and still owes its second step: the code of its second factor, or,
@@ -25,8 +25,9 @@ public final class PartialSignIn extends AbstractAuthenticationToken {
     private final TandemUser user;
     private final Step step;
 
-    PartialSignIn(TandemUser user, Step step) {
-        super(List.of(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)));
+    /** @param passphraseGivenAt when the passphrase was given, by the application's clock */
+    PartialSignIn(TandemUser user, Step step, Instant passphraseGivenAt) {
+        super(List.of(Reauthentication.passphraseFactor(passphraseGivenAt)));
         this.user = user;
         this.step = step;
         setAuthenticated(true);
@@ -38,6 +39,11 @@ public final class PartialSignIn extends AbstractAuthenticationToken {
 
     TandemUser user() {
         return user;
+    }
+
+    /** When the passphrase of this sign-in was given: the full sign-in carries it on. */
+    Instant passphraseGivenAt() {
+        return Reauthentication.passphraseGivenAt(this).orElseThrow();
     }
 
     @Override

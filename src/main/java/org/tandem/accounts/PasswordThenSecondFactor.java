@@ -1,5 +1,7 @@
 package org.tandem.accounts;
 
+import java.time.Clock;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -22,13 +24,15 @@ class PasswordThenSecondFactor implements AuthenticationProvider {
     private final DaoAuthenticationProvider passwords;
     private final SecondFactorRepository factors;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     PasswordThenSecondFactor(UserDetailsService accounts, PasswordEncoder passwordEncoder,
-            SecondFactorRepository factors, ApplicationEventPublisher events) {
+            SecondFactorRepository factors, ApplicationEventPublisher events, Clock clock) {
         this.passwords = new DaoAuthenticationProvider(accounts);
         this.passwords.setPasswordEncoder(passwordEncoder);
         this.factors = factors;
         this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -37,13 +41,19 @@ class PasswordThenSecondFactor implements AuthenticationProvider {
         if (checked == null || !(checked.getPrincipal() instanceof TandemUser user)) {
             return checked;
         }
+        // Spring Security's passphrase factor, issued by the application's clock: re-authentication measures from it.
+        Instant now = clock.instant();
         Step step = factors.confirmed(user.accountId()) ? Step.CODE : factors.requiredOf(user) ? Step.ENROL : null;
         if (step == null) {
-            return checked;
+            UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(
+                    checked.getPrincipal(), checked.getCredentials(),
+                    Reauthentication.withPassphraseGivenAt(checked.getAuthorities(), now));
+            signedIn.setDetails(checked.getDetails());
+            return signedIn;
         }
         events.publishEvent(AuditEvent.of(user, AuditAction.SECOND_FACTOR_ASKED, Subject.account(user.accountId()),
                 step == Step.CODE ? "code asked" : "enrolment required by the clinic"));
-        return new PartialSignIn(user, step);
+        return new PartialSignIn(user, step, now);
     }
 
     @Override

@@ -41,18 +41,22 @@ public class SecondFactorService {
     private final SignInCompletion completion;
     private final SecurityContextHolderStrategy strategy;
     private final ApplicationEventPublisher events;
+    private final ThrottledCheck throttled;
+    private final Reauthentication reauthentication;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     SecondFactorService(SecondFactorRepository factors, TotpSecrets secrets, PasswordEncoder passwordEncoder,
             SignInCompletion completion, SecurityContextHolderStrategy strategy, ApplicationEventPublisher events,
-            Clock clock) {
+            ThrottledCheck throttled, Reauthentication reauthentication, Clock clock) {
         this.factors = factors;
         this.secrets = secrets;
         this.passwordEncoder = passwordEncoder;
         this.completion = completion;
         this.strategy = strategy;
         this.events = events;
+        this.throttled = throttled;
+        this.reauthentication = reauthentication;
         this.clock = clock;
     }
 
@@ -118,8 +122,8 @@ public class SecondFactorService {
         List<String> codes = newRecoveryCodes(me);
         events.publishEvent(AuditEvent.of(me, AuditAction.SECOND_FACTOR_ENROLLED, Subject.account(me.accountId()),
                 RECOVERY_CODES + " recovery codes"));
-        if (strategy.getContext().getAuthentication() instanceof PartialSignIn) {
-            completeSignIn(me, "after enrolling a second factor");
+        if (strategy.getContext().getAuthentication() instanceof PartialSignIn partial) {
+            completeSignIn(me, partial, "after enrolling a second factor");
         }
         return codes;
     }
@@ -140,23 +144,20 @@ public class SecondFactorService {
         Stored stored = factors.lock(me.accountId()).filter(Stored::confirmed)
                 .orElseThrow(() -> new AccessDeniedException("The second factor was removed meanwhile"));
         String typed = codeOrRecoveryCode.strip();
-        String how;
-        if (typed.replaceAll("\\s", "").matches("\\d+")) {
+        boolean code = typed.replaceAll("\\s", "").matches("\\d+");
+        String how = code ? "code" : "recovery code";
+        // Behind the sign-in throttle: wrong codes lock the account like wrong passphrases (decision 023).
+        throttled.require(me, AuditAction.SECOND_FACTOR_CODE, () -> {
+            if (!code) {
+                return spendRecoveryCode(me, typed);
+            }
             OptionalLong step = Totp.matchingStep(secrets.open(me.accountId(), stored.sealedSecret()), typed,
                     clock.instant(), stored.lastTimeStep() == null ? Long.MIN_VALUE : stored.lastTimeStep());
-            if (step.isEmpty()) {
-                throw refusedCode(me, "wrong or already used code");
-            }
-            factors.acceptStep(me.accountId(), step.getAsLong());
-            how = "code";
-        } else {
-            if (!spendRecoveryCode(me, typed)) {
-                throw refusedCode(me, "wrong or already used recovery code");
-            }
-            how = "recovery code";
-        }
+            step.ifPresent(accepted -> factors.acceptStep(me.accountId(), accepted));
+            return step.isPresent();
+        }, "wrong or already used " + how, "second-factor.error.wrong-code");
         events.publishEvent(AuditEvent.of(me, AuditAction.SECOND_FACTOR_CODE, Subject.account(me.accountId()), how));
-        completeSignIn(me, "after the second factor (" + how + ")");
+        completeSignIn(me, partial, "after the second factor (" + how + ")");
     }
 
     /**
@@ -199,17 +200,19 @@ public class SecondFactorService {
     /**
      * An admin resets the second factor of an account of their own clinic (a lost phone): the factor and its recovery
      * codes go, and the account enrols again at its next sign-in where the clinic requires it. Refused, and audited,
-     * for an account of another clinic.
+     * for an account of another clinic, and when the admin's passphrase was given more than 5 minutes ago
+     * ({@link ReauthenticationRequiredException}).
      */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void resetFor(long accountId) {
         TandemUser admin = CurrentUser.require();
+        String what = "second factor of account " + accountId;
         if (!factors.clinicOf(accountId).map(clinic -> clinic == admin.clinicId()).orElse(false)) {
-            String what = "second factor of account " + accountId;
             events.publishEvent(AuditEvent.denied(admin, what, "not an account of the admin's clinic"));
             throw new AccessDeniedException(what + ": not an account of the admin's clinic");
         }
+        reauthentication.require("reset of the " + what);
         boolean had = factors.delete(accountId);
         events.publishEvent(AuditEvent.of(admin, AuditAction.SECOND_FACTOR_RESET, Subject.account(accountId),
                 had ? "second factor and recovery codes removed" : "had none"));
@@ -227,24 +230,20 @@ public class SecondFactorService {
         return CurrentUser.require();
     }
 
+    /** The passphrase or a current code, behind the sign-in throttle. */
     private void requireProof(TandemUser me, Stored stored, String passphraseOrCode, AuditAction action) {
         String typed = passphraseOrCode.strip();
-        boolean proven;
-        if (typed.matches("\\d{6}")) {
-            OptionalLong step = Totp.matchingStep(secrets.open(me.accountId(), stored.sealedSecret()), typed,
-                    clock.instant(), stored.lastTimeStep() == null ? Long.MIN_VALUE : stored.lastTimeStep());
-            step.ifPresent(accepted -> factors.acceptStep(me.accountId(), accepted));
-            proven = step.isPresent();
-        } else {
-            proven = factors.passwordHash(me.accountId())
+        throttled.require(me, action, () -> {
+            if (typed.matches("\\d{6}")) {
+                OptionalLong step = Totp.matchingStep(secrets.open(me.accountId(), stored.sealedSecret()), typed,
+                        clock.instant(), stored.lastTimeStep() == null ? Long.MIN_VALUE : stored.lastTimeStep());
+                step.ifPresent(accepted -> factors.acceptStep(me.accountId(), accepted));
+                return step.isPresent();
+            }
+            return factors.passwordHash(me.accountId())
                     .map(hash -> passwordEncoder.matches(passphraseOrCode, hash))
                     .orElse(false);
-        }
-        if (!proven) {
-            events.publishEvent(AuditEvent.failed(me, action, Subject.account(me.accountId()),
-                    "wrong passphrase or code"));
-            throw new RefusedException("second-factor.error.wrong-proof");
-        }
+        }, "wrong passphrase or code", "second-factor.error.wrong-proof");
     }
 
     private boolean spendRecoveryCode(TandemUser me, String typed) {
@@ -277,14 +276,8 @@ public class SecondFactorService {
         return typed.toLowerCase(Locale.ROOT).replaceAll("[\\s-]", "");
     }
 
-    private RefusedException refusedCode(TandemUser me, String reason) {
-        events.publishEvent(AuditEvent.failed(me, AuditAction.SECOND_FACTOR_CODE, Subject.account(me.accountId()),
-                reason));
-        return new RefusedException("second-factor.error.wrong-code");
-    }
-
-    private void completeSignIn(TandemUser me, String detail) {
-        completion.complete(me);
+    private void completeSignIn(TandemUser me, PartialSignIn partial, String detail) {
+        completion.complete(me, partial.passphraseGivenAt());
         events.publishEvent(AuditEvent.of(me, AuditAction.SIGNED_IN, Subject.account(me.accountId()), detail));
     }
 

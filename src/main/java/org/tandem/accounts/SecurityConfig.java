@@ -2,6 +2,7 @@ package org.tandem.accounts;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
@@ -72,8 +73,8 @@ class SecurityConfig {
      */
     @Bean
     AuthenticationProvider authenticationProvider(UserDetailsService accounts, PasswordEncoder passwordEncoder,
-            SecondFactorRepository factors, ApplicationEventPublisher events) {
-        return new PasswordThenSecondFactor(accounts, passwordEncoder, factors, events);
+            SecondFactorRepository factors, ApplicationEventPublisher events, Clock clock) {
+        return new PasswordThenSecondFactor(accounts, passwordEncoder, factors, events, clock);
     }
 
     /** Method-security denials become events, which the audit trail records. */

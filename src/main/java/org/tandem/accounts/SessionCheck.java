@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,6 +20,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -135,8 +139,12 @@ class SessionCheck {
         private static SecurityContext refreshed(Authentication authentication, TandemUser user, AccountState state) {
             TandemUser now = new TandemUser(user.accountId(), user.clinicId(), user.email(), state.displayName(),
                     state.roles(), true, null);
+            // The factors stay as they were given (the passphrase's instant is what re-authentication measures from).
+            List<GrantedAuthority> authorities = new ArrayList<>(now.getAuthorities());
+            authentication.getAuthorities().stream().filter(FactorGrantedAuthority.class::isInstance)
+                    .forEach(authorities::add);
             UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(now, null,
-                    now.getAuthorities());
+                    authorities);
             token.setDetails(authentication.getDetails());
             return new SecurityContextImpl(token);
         }

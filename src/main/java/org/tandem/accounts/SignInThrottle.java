@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.accounts.AuditEvent.Outcome;
 import org.tandem.accounts.AuditEvent.Subject;
@@ -59,8 +60,11 @@ class SignInThrottle {
         return lockFor;
     }
 
-    /** Whether a sign-in for this e-mail from this address must wait; lifts (and audits) the locks that ran out. */
-    @Transactional
+    /**
+     * Whether a sign-in for this e-mail from this address must wait; lifts (and audits) the locks that ran out. In a
+     * transaction of its own, so that a check made inside a service's transaction keeps what it lifted.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean locked(String email, String address) {
         Instant now = clock.instant();
         boolean locked = false;
@@ -75,19 +79,15 @@ class SignInThrottle {
         return locked;
     }
 
-    /** Counts a failed sign-in; locks the e-mail or the address when it reaches its limit. */
-    @Transactional
+    /**
+     * Counts a failed sign-in; locks the e-mail or the address when it reaches its limit. In a transaction of its own:
+     * the act that failed rolls back, the count stays.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failed(String email, String address) {
         Instant now = clock.instant();
         Instant since = now.minus(window);
-        throttle.forgetFailuresBefore(since);
-        throttle.recordFailure(email, address, now);
-        int ofEmail = throttle.failuresOfEmailSince(email, since);
-        if (ofEmail >= maxFailures && throttle.lock(SignInLockKind.EMAIL, email, now.plus(lockFor))) {
-            events.publishEvent(lockEvent(AuditAction.SIGN_IN_LOCKED, SignInLockKind.EMAIL, email, Outcome.DENIED,
-                    ofEmail + " failed sign-ins within " + window.toMinutes() + " min, the last from " + address
-                            + "; locked until " + now.plus(lockFor)));
-        }
+        countAgainstEmail(email, address, now, "failed sign-ins");
         int fromAddress = throttle.failuresFromAddressSince(address, since);
         if (fromAddress >= maxFailuresPerAddress && throttle.lock(SignInLockKind.ADDRESS, address, now.plus(lockFor))) {
             events.publishEvent(lockEvent(AuditAction.SIGN_IN_LOCKED, SignInLockKind.ADDRESS, address, Outcome.DENIED,
@@ -96,8 +96,34 @@ class SignInThrottle {
         }
     }
 
-    /** A successful sign-in starts the e-mail's count again. */
-    @Transactional
+    /**
+     * Counts a wrong passphrase or code given inside a signed-in session (the code step, the Account page,
+     * re-authentication, removing the second factor) against the account's e-mail, which locks like the sign-in form's
+     * failures. Not against the address: a session belongs to one account, so it cannot spray many. In a transaction
+     * of its own, like {@link #failed}.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void failedInSession(String email, String address) {
+        countAgainstEmail(email, address, clock.instant(), "wrong passphrases or codes");
+    }
+
+    private void countAgainstEmail(String email, String address, Instant now, String what) {
+        Instant since = now.minus(window);
+        throttle.forgetFailuresBefore(since);
+        throttle.recordFailure(email, address, now);
+        int ofEmail = throttle.failuresOfEmailSince(email, since);
+        if (ofEmail >= maxFailures && throttle.lock(SignInLockKind.EMAIL, email, now.plus(lockFor))) {
+            events.publishEvent(lockEvent(AuditAction.SIGN_IN_LOCKED, SignInLockKind.EMAIL, email, Outcome.DENIED,
+                    ofEmail + " " + what + " within " + window.toMinutes() + " min, the last from " + address
+                            + "; locked until " + now.plus(lockFor)));
+        }
+    }
+
+    /**
+     * A successful sign-in (or right answer inside a session) starts the e-mail's count again. In a transaction of its
+     * own, like the count itself.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void succeeded(String email) {
         throttle.forgetFailures(email);
     }

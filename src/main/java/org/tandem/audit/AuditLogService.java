@@ -19,6 +19,8 @@ import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.Reauthentication;
+import org.tandem.accounts.ReauthenticationRequiredException;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicFormat;
 import org.tandem.clinic.ClinicTime;
@@ -48,11 +50,14 @@ public class AuditLogService {
     private final AuditLogRepository log;
     private final ClinicTime time;
     private final ApplicationEventPublisher events;
+    private final Reauthentication reauthentication;
 
-    AuditLogService(AuditLogRepository log, ClinicTime time, ApplicationEventPublisher events) {
+    AuditLogService(AuditLogRepository log, ClinicTime time, ApplicationEventPublisher events,
+            Reauthentication reauthentication) {
         this.log = log;
         this.time = time;
         this.events = events;
+        this.reauthentication = reauthentication;
     }
 
     /**
@@ -88,7 +93,9 @@ public class AuditLogService {
     /**
      * Writes every row of the filter as CSV (UTF-8, times in ISO-8601 with the clinic's offset) to {@code out} as it
      * is read, so the heap holds one fetch of rows whatever the range, and records the export with its filter and row
-     * count. An export that breaks off (the browser went away) is recorded as failed after the rows it wrote.
+     * count. An export that breaks off (the browser went away) is recorded as failed after the rows it wrote. Refused,
+     * before anything is written, when the admin's passphrase was given more than 5 minutes ago
+     * ({@link ReauthenticationRequiredException}).
      *
      * @return the number of rows written
      */
@@ -96,6 +103,7 @@ public class AuditLogService {
     @Transactional
     public long export(AuditFilter filter, OutputStream out) throws IOException {
         TandemUser admin = CurrentUser.require();
+        reauthentication.require("audit log export");
         ClinicFormat format = time.format(Locale.ROOT);
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         long[] written = {0};

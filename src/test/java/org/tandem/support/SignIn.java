@@ -1,11 +1,16 @@
 package org.tandem.support;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -24,17 +29,24 @@ public class SignIn {
     private final SecurityContextHolderStrategy strategy;
 
     private final AuthenticationProvider provider;
+    private final Clock clock;
 
-    SignIn(UserDetailsService accounts, SecurityContextHolderStrategy strategy, AuthenticationProvider provider) {
+    SignIn(UserDetailsService accounts, SecurityContextHolderStrategy strategy, AuthenticationProvider provider,
+            Clock clock) {
         this.accounts = accounts;
         this.strategy = strategy;
         this.provider = provider;
+        this.clock = clock;
     }
 
+    /** Signs in as this person, who has just given their passphrase (at the clock's instant, as the form records it). */
     public TandemUser as(String email) {
         TandemUser user = (TandemUser) accounts.loadUserByUsername(email);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+        authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+                .issuedAt(clock.instant()).build());
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
         strategy.setContext(context);
         SecurityContextHolder.setContext(context);
         return user;

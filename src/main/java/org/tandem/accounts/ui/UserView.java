@@ -26,6 +26,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.AccountDetails;
 import org.tandem.accounts.AccountService;
+import org.tandem.accounts.Reauthentication;
 import org.tandem.accounts.SecondFactorService;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.StaleVersionException;
@@ -35,7 +36,8 @@ import org.tandem.accounts.CurrentUser;
 /**
  * One account, as its clinic's admin opens it from the Users page: its roles (staff only) and whether it can sign
  * in, and the sections other features add (a therapist's caseload, to reassign). The service refuses the last
- * admin, the admin's own deactivation and another clinic's account; the global handler shows the refusal.
+ * admin, the admin's own deactivation and another clinic's account; the global handler shows the refusal. Changing
+ * roles and resetting the second factor ask for the admin's passphrase first when it is more than 5 minutes old.
  */
 @Route(AccountRoutes.USER)
 @RolesAllowed(Role.Names.ADMIN)
@@ -43,6 +45,7 @@ class UserView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final AccountService accounts;
     private final SecondFactorService secondFactors;
+    private final Reauthentication reauthentication;
     private final List<UserPageSection> sections;
     private final CheckboxGroup<Role> roles = new CheckboxGroup<>();
     private final Paragraph state = new Paragraph();
@@ -51,9 +54,11 @@ class UserView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final Div extra = new Div();
     private @Nullable AccountDetails account;
 
-    UserView(AccountService accounts, SecondFactorService secondFactors, List<UserPageSection> sections) {
+    UserView(AccountService accounts, SecondFactorService secondFactors, Reauthentication reauthentication,
+            List<UserPageSection> sections) {
         this.accounts = accounts;
         this.secondFactors = secondFactors;
+        this.reauthentication = reauthentication;
         this.sections = sections;
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
                 LumoUtility.Padding.MEDIUM, LumoUtility.MaxWidth.SCREEN_MEDIUM, LumoUtility.BoxSizing.BORDER);
@@ -62,7 +67,7 @@ class UserView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         roles.setItemLabelGenerator(role -> getTranslation("role." + role.name()));
         saveRoles.setText(getTranslation("user.roles.save"));
         saveRoles.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        saveRoles.addClickListener(click -> changeRoles());
+        saveRoles.addClickListener(click -> ReauthenticationDialog.ensure(reauthentication, this::changeRoles));
         activation.addClickListener(click -> toggleActive());
         extra.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM);
     }
@@ -128,11 +133,12 @@ class UserView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             Notification.show(getTranslation("user.end-sessions.done"), 5000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         });
-        Button resetSecondFactor = new Button(getTranslation("user.reset-second-factor"), click -> {
-            secondFactors.resetFor(shown.id());
-            Notification.show(getTranslation("user.reset-second-factor.done"), 5000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        });
+        Button resetSecondFactor = new Button(getTranslation("user.reset-second-factor"),
+                click -> ReauthenticationDialog.ensure(reauthentication, () -> {
+                    secondFactors.resetFor(shown.id());
+                    Notification.show(getTranslation("user.reset-second-factor.done"), 5000,
+                            Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                }));
         Paragraph helper = new Paragraph(getTranslation("user.sign-in-help.helper"));
         helper.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
         return section(getTranslation("user.sign-in-help.title"), helper, endSessions, resetSecondFactor);

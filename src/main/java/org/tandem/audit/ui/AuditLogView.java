@@ -5,11 +5,14 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -27,7 +30,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Outcome;
+import org.tandem.accounts.Reauthentication;
+import org.tandem.accounts.ReauthenticationRequiredException;
 import org.tandem.accounts.Role;
+import org.tandem.accounts.ui.ReauthenticationDialog;
 import org.tandem.audit.AuditCursor;
 import org.tandem.audit.AuditEntry;
 import org.tandem.audit.AuditFilter;
@@ -39,7 +45,8 @@ import org.tandem.clinic.ClinicTime;
 /**
  * The clinic's audit trail for its admins: who did what to which record, when and from where, newest first, a page
  * at a time (Older / Newer / Newest walk keyset pages; there is no page number to jump to), filtered, and downloaded
- * as CSV. Metadata only: the trail holds no clinical words.
+ * as CSV (after the admin's passphrase, when it is more than 5 minutes old). Metadata only: the trail holds no
+ * clinical words.
  */
 @Route(AuditRoutes.AUDIT_LOG)
 @RolesAllowed(Role.Names.ADMIN)
@@ -59,14 +66,20 @@ class AuditLogView extends Main implements HasDynamicTitle {
     private final Button newer = new Button();
     private final Button older = new Button();
     private final Span position = new Span();
+    private final Reauthentication reauthentication;
+    /** Holds the download link while the passphrase is fresh, otherwise the button that asks for it first. */
+    private final Div exportSlot = new Div();
+    private final Button exportButton = new Button();
+    private final Anchor exportLink;
     /** Where each page between the newest and the one shown started, to go back without an offset. */
     private final Deque<AuditCursor> before = new ArrayDeque<>();
     private volatile AuditFilter filter = AuditFilter.NONE;
     private @Nullable AuditCursor shownFrom;
     private @Nullable AuditCursor next;
 
-    AuditLogView(AuditLogService log, ClinicTime time) {
+    AuditLogView(AuditLogService log, ClinicTime time, Reauthentication reauthentication) {
         this.log = log;
+        this.reauthentication = reauthentication;
         this.format = time.format(getLocale());
         H2 title = new H2(getTranslation("audit.log.title"));
         title.addClassNames(LumoUtility.Margin.NONE, LumoUtility.FontSize.XLARGE);
@@ -77,6 +90,7 @@ class AuditLogView extends Main implements HasDynamicTitle {
             filter = chosen;
             before.clear();
             show(null);
+            showExport();
         });
 
         grid.addColumn(entry -> format.dateTime(entry.occurredAt())).setHeader(getTranslation("audit.log.column.when"))
@@ -112,12 +126,22 @@ class AuditLogView extends Main implements HasDynamicTitle {
             button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         }
         position.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
-        Anchor export = new Anchor(export(time), getTranslation("audit.log.export"));
-        export.setId("audit-export");
-        export.addComponentAsFirst(VaadinIcon.DOWNLOAD_ALT.create());
-        export.addClassNames(LumoUtility.Display.FLEX, LumoUtility.AlignItems.CENTER, LumoUtility.Gap.XSMALL,
-                LumoUtility.Margin.Left.AUTO);
-        HorizontalLayout paging = new HorizontalLayout(newest, newer, older, position, export);
+        exportLink = new Anchor(export(time), getTranslation("audit.log.export"));
+        exportLink.setId("audit-export");
+        exportLink.addComponentAsFirst(VaadinIcon.DOWNLOAD_ALT.create());
+        exportLink.addClassNames(LumoUtility.Display.FLEX, LumoUtility.AlignItems.CENTER, LumoUtility.Gap.XSMALL);
+        exportButton.setText(getTranslation("audit.log.export"));
+        exportButton.setId("audit-export-confirm");
+        exportButton.setIcon(VaadinIcon.DOWNLOAD_ALT.create());
+        exportButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        exportButton.addClickListener(click -> ReauthenticationDialog.ensure(reauthentication, () -> {
+            showExport();
+            Notification.show(getTranslation("audit.log.export.ready"), 5000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        }));
+        exportSlot.addClassNames(LumoUtility.Margin.Left.AUTO);
+        showExport();
+        HorizontalLayout paging = new HorizontalLayout(newest, newer, older, position, exportSlot);
         paging.setAlignItems(FlexComponent.Alignment.BASELINE);
         paging.setWidthFull();
 
@@ -140,6 +164,15 @@ class AuditLogView extends Main implements HasDynamicTitle {
                 : getTranslation("audit.log.position", from == null ? 1 : before.size() + 2, page.rows().size()));
     }
 
+    /**
+     * The download is a plain link, which cannot wait for a dialog: it is offered only while the passphrase is fresh
+     * (the service refuses a stale one anyway); otherwise a button asks for the passphrase and then offers it.
+     */
+    private void showExport() {
+        exportSlot.removeAll();
+        exportSlot.add(reauthentication.fresh() ? exportLink : exportButton);
+    }
+
     /** The file of every row of the filter as it stands when the download starts, streamed as it is read. */
     private DownloadHandler export(ClinicTime time) {
         return event -> {
@@ -148,7 +181,7 @@ class AuditLogView extends Main implements HasDynamicTitle {
             event.setContentType("text/csv;charset=UTF-8");
             try (OutputStream out = event.getOutputStream()) {
                 log.export(exported, out);
-            } catch (AccessDeniedException refused) {
+            } catch (AccessDeniedException | ReauthenticationRequiredException refused) {
                 event.getResponse().setStatus(403);
             }
         };
