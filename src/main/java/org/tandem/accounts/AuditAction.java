@@ -117,7 +117,11 @@ public enum AuditAction {
     PASSWORD_RESET_REQUESTED("password-reset.request"),
     PASSWORD_RESET_ISSUED("password-reset.issue"),
     PASSWORD_RESET_OPENED("password-reset.open"),
-    PASSWORD_RESET_USED("password-reset.use");
+    PASSWORD_RESET_USED("password-reset.use"),
+
+    // open sessions (issue 12, task s): a person ends one of theirs, an admin ends every session of the clinic
+    ACCOUNT_SESSION_ENDED("account.session-end"),
+    CLINIC_SESSIONS_ENDED("clinic.sessions-end");
 
     private final String stored;
 

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -20,12 +21,14 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.AccountDetails;
 import org.tandem.accounts.AccountService;
+import org.tandem.accounts.OpenSession;
 import org.tandem.accounts.SecondFactorService;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.StaleVersionException;
@@ -42,6 +45,7 @@ import org.tandem.accounts.CurrentUser;
 class UserView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final AccountService accounts;
+    private final Clock clock;
     private final SecondFactorService secondFactors;
     private final List<UserPageSection> sections;
     private final CheckboxGroup<Role> roles = new CheckboxGroup<>();
@@ -51,8 +55,10 @@ class UserView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final Div extra = new Div();
     private @Nullable AccountDetails account;
 
-    UserView(AccountService accounts, SecondFactorService secondFactors, List<UserPageSection> sections) {
+    UserView(AccountService accounts, SecondFactorService secondFactors, List<UserPageSection> sections,
+            Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
         this.secondFactors = secondFactors;
         this.sections = sections;
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
@@ -125,6 +131,7 @@ class UserView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private Section signInHelp(AccountDetails shown) {
         Button endSessions = new Button(getTranslation("user.end-sessions"), click -> {
             accounts.endSessions(shown.id());
+            show(accounts.account(shown.id()));
             Notification.show(getTranslation("user.end-sessions.done"), 5000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         });
@@ -135,7 +142,21 @@ class UserView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         });
         Paragraph helper = new Paragraph(getTranslation("user.sign-in-help.helper"));
         helper.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
-        return section(getTranslation("user.sign-in-help.title"), helper, endSessions, resetSecondFactor);
+        return section(getTranslation("user.sign-in-help.title"), helper, openSessions(shown), endSessions,
+                resetSecondFactor);
+    }
+
+    /** The account's open sessions, read only: whether ending them is needed, and what it ended. */
+    private Div openSessions(AccountDetails shown) {
+        Div list = new Div(new H4(getTranslation("user.sessions.title")));
+        list.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.XSMALL);
+        List<OpenSession> open = accounts.sessionsOf(shown.id());
+        SessionTimes times = new SessionTimes(getLocale(), clock.getZone());
+        open.forEach(session -> list.add(new SessionRow(session, times)));
+        if (open.isEmpty()) {
+            list.add(new Paragraph(getTranslation("user.sessions.none")));
+        }
+        return list;
     }
 
     private static Section section(String title, Component... content) {

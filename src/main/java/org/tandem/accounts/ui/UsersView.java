@@ -29,7 +29,7 @@ import org.tandem.accounts.UserState;
 
 /**
  * The admin's Users page: search by name or e-mail, filter by role and state, open an account to change its roles
- * or deactivate it; the staff invitations (invite, and the pending ones) come from the invitations feature.
+ * or deactivate it, and end every session of the clinic; the staff invitations (invite, and the pending ones) come from the invitations feature.
  */
 @Route(AccountRoutes.USERS)
 @RolesAllowed(Role.Names.ADMIN)
@@ -95,7 +95,7 @@ class UsersView extends Main implements HasDynamicTitle {
         grid.addItemClickListener(click -> open(click.getItem()));
         grid.setSizeFull();
 
-        add(heading, filters, pending, grid);
+        add(heading, filters, pending, grid, new ClinicSessionsSection(accounts));
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
                 LumoUtility.Height.FULL, LumoUtility.BoxSizing.BORDER);
         refresh();
