@@ -100,6 +100,12 @@ class SignInSecurityTest {
         String signInTo(String email, String password) throws IOException, InterruptedException {
             return location(signIn(email, password));
         }
+
+        /** An open tab's heartbeat, as Vaadin's client sends it every minute. */
+        void heartbeat() throws IOException, InterruptedException {
+            client.send(HttpRequest.newBuilder(uri("/?v-r=heartbeat&v-uiId=0")).header("X-Forwarded-For", address)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     Browser browser() {
@@ -229,8 +235,7 @@ class SignInSecurityTest {
         assertThat(location(page.get("/schedule"))).isEqualTo("/login?ended");
         assertThat(page.get("/login?ended").body()).contains("You were signed out: your sessions were ended");
         // An open tab's heartbeat ends it too; Vaadin then sends the tab to its session-expired page.
-        tab.client.send(HttpRequest.newBuilder(uri("/?v-r=heartbeat&v-uiId=0")).header("X-Forwarded-For", tab.address)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        tab.heartbeat();
         String landing = tab.get("/login?idle").body();
         assertThat(landing).contains("You were signed out: your sessions were ended")
                 .doesNotContain("after a period without activity");
@@ -321,8 +326,7 @@ class SignInSecurityTest {
         assertThat(location(page.get("/schedule"))).isEqualTo("/login?expired");
         assertThat(page.get("/login?expired").body()).contains("a session lasts at most 12 hours after signing in");
         // An open tab's heartbeat ends it too; Vaadin then sends the tab to its session-expired page.
-        tab.client.send(HttpRequest.newBuilder(uri("/?v-r=heartbeat&v-uiId=0")).header("X-Forwarded-For", tab.address)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        tab.heartbeat();
         assertThat(tab.get("/login?idle").body()).contains("a session lasts at most 12 hours after signing in")
                 .doesNotContain("after a period without activity");
         assertThat(page.signInTo(jordan.email(), Fixtures.PASSWORD)).isEqualTo("/");
