@@ -304,6 +304,12 @@ class SignInSecurityTest {
         assertThat(phone.get("/schedule").statusCode()).isEqualTo(200);
         assertThat(accounts.mySessions()).singleElement()
                 .satisfies(open -> assertThat(open.address()).isEqualTo(phone.address));
+        // However a session ends, its row ends with it: here the idle sign-out.
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(location(phone.get("/schedule"))).isEqualTo("/login?idle");
+        assertThat(dsl.fetchValue(ACCOUNT_SESSION.ENDED_AT, ACCOUNT_SESSION.SESSION_ID_HASH.eq(LinkToken.hash(phoneId))))
+                .isNotNull();
+        assertThat(accounts.mySessions()).isEmpty();
     }
 
     @Test
