@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -33,9 +34,12 @@ public class AccountService {
     private final ThrottledCheck throttled;
     private final Reauthentication reauthentication;
     private final Clock clock;
+    private final AccountSessions sessions;
+    private final AccountSessionRepository sessionRows;
 
     AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
-            SignInThrottle throttle, ThrottledCheck throttled, Reauthentication reauthentication, Clock clock) {
+            SignInThrottle throttle, ThrottledCheck throttled, Reauthentication reauthentication, Clock clock,
+            AccountSessions sessions, AccountSessionRepository sessionRows) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
@@ -43,6 +47,8 @@ public class AccountService {
         this.throttled = throttled;
         this.reauthentication = reauthentication;
         this.clock = clock;
+        this.sessions = sessions;
+        this.sessionRows = sessionRows;
     }
 
     /** A page of the signed-in admin's clinic's accounts, ordered by name. */
@@ -289,6 +295,7 @@ public class AccountService {
         Instant now = clock.instant();
         accounts.changePassword(me.clinicId(), me.accountId(), passwordEncoder.encode(chosen), now);
         SessionCheck.keepCurrentSession(now);
+        sessionRows.endAll(me.clinicId(), me.accountId(), AccountSessions.current(), now);
         events.publishEvent(AuditEvent.of(me, AuditAction.PASSWORD_CHANGED, Subject.account(me.accountId()),
                 "other sessions ended"));
     }
@@ -303,11 +310,13 @@ public class AccountService {
     public void endSessions(long accountId) {
         TandemUser me = CurrentUser.require();
         boolean allowed = me.accountId() == accountId || me.hasRole(Role.ADMIN);
-        if (!allowed || !accounts.endSessions(me.clinicId(), accountId, clock.instant())) {
+        Instant now = clock.instant();
+        if (!allowed || !accounts.endSessions(me.clinicId(), accountId, now)) {
             events.publishEvent(AuditEvent.denied(me, "sessions of account " + accountId,
                     allowed ? "not in the clinic" : "not their own account"));
             throw new AccessDeniedException("Account " + accountId + " is not yours to sign out");
         }
+        sessionRows.endAll(me.clinicId(), accountId, null, now);
         events.publishEvent(AuditEvent.of(me, AuditAction.SESSIONS_ENDED, Subject.account(accountId)));
     }
 
@@ -322,8 +331,80 @@ public class AccountService {
     @PreAuthorize("permitAll()")
     @Transactional(propagation = Propagation.MANDATORY)
     public void setPasswordByReset(long clinicId, long accountId, String password) {
-        if (!accounts.changePassword(clinicId, accountId, passwordEncoder.encode(password), clock.instant())) {
+        Instant now = clock.instant();
+        if (!accounts.changePassword(clinicId, accountId, passwordEncoder.encode(password), now)) {
             throw new IllegalStateException("No account " + accountId + " in clinic " + clinicId);
         }
+        sessionRows.endAll(clinicId, accountId, null, now);
+    }
+
+    // --- open sessions (issue 12, task s; docs/decisions/023-sign-in-security.md, "Open sessions") ---
+
+    /** How long a session may last since its sign-in, however active; for the sign-in page's words. */
+    @PreAuthorize("permitAll()")
+    public Duration maxSessionLifetime() {
+        return sessions.maxLifetime();
+    }
+
+    /**
+     * The signed-in person's open sessions, the latest active first, the one asking marked {@code current}. Only
+     * their own: never another account's, never another clinic's.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<OpenSession> mySessions() {
+        TandemUser me = CurrentUser.require();
+        return openSessions(me.clinicId(), me.accountId());
+    }
+
+    /** An account's open sessions, read only, for the admin of its clinic; another clinic's account is refused. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<OpenSession> sessionsOf(long accountId) {
+        TandemUser admin = CurrentUser.require();
+        requireOfClinic(admin, accountId);
+        return openSessions(admin.clinicId(), accountId);
+    }
+
+    private List<OpenSession> openSessions(long clinicId, long accountId) {
+        Instant now = clock.instant();
+        return sessionRows.open(clinicId, accountId, AccountSessions.current(),
+                now.minus(AccountSessions.LONGEST_IDLE), now.minus(sessions.maxLifetime()));
+    }
+
+    /**
+     * Ends one of the signed-in person's own sessions (a browser on another device): it is signed out at its next
+     * request, heartbeats included, so an open tab within a minute. Refused (and audited) for a session that is not
+     * an open one of theirs, whoever's it is.
+     */
+    // ASVS 7.5.2 "having re-entered login credentials": refused while the passphrase is stale.
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void endSession(UUID publicId) {
+        TandemUser me = CurrentUser.require();
+        reauthentication.require("session " + publicId);
+        if (!sessionRows.endOwn(me.clinicId(), me.accountId(), publicId, clock.instant())) {
+            events.publishEvent(AuditEvent.denied(me, "session " + publicId, "not an open session of theirs"));
+            throw new AccessDeniedException("Session " + publicId + " is not yours to end");
+        }
+        events.publishEvent(AuditEvent.of(me, AuditAction.ACCOUNT_SESSION_ENDED, Subject.account(me.accountId()),
+                "session " + publicId));
+    }
+
+    /**
+     * Ends every session of every account of the admin's clinic at its next request, except the admin's own current
+     * one (a stolen laptop, a suspected intrusion). Other clinics are untouched. Returns how many open sessions
+     * were listed; sessions that had not yet been seen end as well.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public int endClinicSessions() {
+        TandemUser admin = CurrentUser.require();
+        reauthentication.require("every session of the clinic");
+        Instant now = clock.instant();
+        sessionRows.endClinicAccounts(admin.clinicId(), now);
+        SessionCheck.keepCurrentSession(now);
+        int ended = sessionRows.endAll(admin.clinicId(), null, AccountSessions.current(), now);
+        events.publishEvent(AuditEvent.of(admin, AuditAction.CLINIC_SESSIONS_ENDED, Subject.clinic(admin.clinicId()),
+                ended + " open sessions ended, the admin's own kept"));
+        return ended;
     }
 }

@@ -120,7 +120,11 @@ public enum AuditAction {
     PASSWORD_RESET_USED("password-reset.use"),
 
     // task r (issue 12): the passphrase given again before a sensitive act
-    REAUTHENTICATED("auth.reauthenticate");
+    REAUTHENTICATED("auth.reauthenticate"),
+
+    // open sessions (issue 12, task s): a person ends one of theirs, an admin ends every session of the clinic
+    ACCOUNT_SESSION_ENDED("account.session-end"),
+    CLINIC_SESSIONS_ENDED("clinic.sessions-end");
 
     private final String stored;
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,14 +49,20 @@ class SessionCheck {
     /** Where a page load of an ended session is sent; the sign-in page shows a note for the {@code ended} parameter. */
     static final String ENDED_LOCATION = AccountRoutes.LOGIN + "?ended";
 
+    /** Where a page load of a session past its maximum lifetime is sent; the sign-in page says why. */
+    static final String EXPIRED_LOCATION = AccountRoutes.LOGIN + "?expired";
+
     private final AccountRepository accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AccountSessions sessions;
 
-    SessionCheck(AccountRepository accounts, ApplicationEventPublisher events, Clock clock) {
+    SessionCheck(AccountRepository accounts, ApplicationEventPublisher events, Clock clock,
+            AccountSessions sessions) {
         this.accounts = accounts;
         this.events = events;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     /** Runs after {@link IdleSignOut}'s filter and before Spring Security's, which then reads what is left. */
@@ -70,6 +77,7 @@ class SessionCheck {
     @EventListener
     public void on(AuthenticationSuccessEvent signedIn) {
         currentSession().ifPresent(session -> session.setAttribute(SIGNED_IN_AT, clock.instant()));
+        currentSession().ifPresent(sessions::signedIn);
     }
 
     /**
@@ -80,7 +88,7 @@ class SessionCheck {
         currentSession().ifPresent(session -> session.setAttribute(SIGNED_IN_AT, at));
     }
 
-    private static Optional<HttpSession> currentSession() {
+    static Optional<HttpSession> currentSession() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? Optional.ofNullable(attributes.getRequest().getSession(false))
                 : Optional.empty();
@@ -107,13 +115,14 @@ class SessionCheck {
                 }
                 Optional<AccountState> state = accounts.state(user.accountId());
                 String ended = state.filter(AccountState::active).isEmpty() ? "account deactivated"
-                        : state.get().endedSince(signedInAt) ? "sessions ended" : null;
+                        : state.get().endedSince(signedInAt) ? "sessions ended"
+                        : sessionEnded(session, request, user, signedInAt);
                 if (ended != null) {
                     end(session, user, ended, request);
                     if (request.getParameter("v-r") == null) {
                         // A page load goes straight to the sign-in page; Vaadin's own requests (a heartbeat, a click)
                         // find no session and send the tab there themselves.
-                        response.sendRedirect(request.getContextPath() + "/" + ENDED_LOCATION);
+                        response.sendRedirect(request.getContextPath() + "/" + landing(ended));
                         return;
                     }
                 } else if (!state.get().matches(user)) {
@@ -122,6 +131,16 @@ class SessionCheck {
                 }
             }
             chain.doFilter(request, response);
+        }
+
+        /** This session's own end: its row ended, or its maximum lifetime reached ({@link AccountSessions}). */
+        private @Nullable String sessionEnded(HttpSession session, HttpServletRequest request, TandemUser user,
+                Instant signedInAt) {
+            return sessions.check(session, request, user, signedInAt);
+        }
+
+        private static String landing(String why) {
+            return AccountSessions.LIFETIME_REACHED.equals(why) ? EXPIRED_LOCATION : ENDED_LOCATION;
         }
 
         private void end(HttpSession session, TandemUser user, String why, HttpServletRequest request) {

@@ -1,6 +1,7 @@
 package org.tandem.accounts;
 
 import com.vaadin.flow.server.WrappedSession;
+import java.util.Optional;
 
 /**
  * The note a browser keeps when its signed-in session was ended (the account deactivated, its sessions ended):
@@ -12,10 +13,19 @@ public final class SessionEndedNote {
 
     private SessionEndedNote() {}
 
-    /** Whether this browser's previous session was ended; the note is given once. */
-    public static boolean take(WrappedSession session) {
-        boolean ended = session.getAttribute(ATTRIBUTE) != null;
+    /** Why the previous session ended, as the sign-in page tells it. */
+    public enum Kind {
+        /** The account was deactivated, or its sessions (or this one) were ended. */
+        ENDED,
+        /** The session reached its maximum lifetime since sign-in. */
+        LIFETIME
+    }
+
+    /** Whether this browser's previous session was ended, and why; the note is given once. */
+    public static Optional<Kind> take(WrappedSession session) {
+        Object why = session.getAttribute(ATTRIBUTE);
         session.removeAttribute(ATTRIBUTE);
-        return ended;
+        return why == null ? Optional.empty()
+                : Optional.of(AccountSessions.LIFETIME_REACHED.equals(why) ? Kind.LIFETIME : Kind.ENDED);
     }
 }

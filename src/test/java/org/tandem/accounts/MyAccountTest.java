@@ -14,13 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -238,29 +236,20 @@ class MyAccountTest {
         assertThat(check(therapists).getRedirectedUrl()).isEqualTo("/login?ended");
     }
 
-    /** A session as the container keeps it after a sign-in through the form, at the clock's instant. */
     private MockHttpSession signedInSession(Person person) {
-        TandemUser user = (TandemUser) users.loadUserByUsername(person.email());
-        user.eraseCredentials();
-        MockHttpSession session = new MockHttpSession();
-        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
-                new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                        user.getAuthorities())));
-        session.setAttribute(SessionCheck.SIGNED_IN_AT, clock.instant());
-        return session;
+        return sessions().signedIn(person.email());
     }
 
     private static MockHttpServletRequest request(MockHttpSession session) {
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
-        request.setSession(session);
-        return request;
+        return SessionRequests.request(session);
     }
 
-    /** One request of the session through the per-request check; the response says whether it was sent away. */
     private MockHttpServletResponse check(MockHttpSession session) throws Exception {
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        sessionCheck.getFilter().doFilter(request(session), response, new MockFilterChain());
-        return response;
+        return sessions().check(session);
+    }
+
+    private SessionRequests sessions() {
+        return new SessionRequests(users, clock, sessionCheck.getFilter());
     }
 
     private String nameOf(Person person) {

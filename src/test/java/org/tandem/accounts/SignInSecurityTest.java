@@ -3,6 +3,7 @@ package org.tandem.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.ACCOUNT_ROLE;
+import static org.tandem.jooq.Tables.ACCOUNT_SESSION;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -99,6 +100,12 @@ class SignInSecurityTest {
 
         String signInTo(String email, String password) throws IOException, InterruptedException {
             return location(signIn(email, password));
+        }
+
+        /** An open tab's heartbeat, as Vaadin's client sends it every minute. */
+        void heartbeat() throws IOException, InterruptedException {
+            client.send(HttpRequest.newBuilder(uri("/?v-r=heartbeat&v-uiId=0")).header("X-Forwarded-For", address)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 
@@ -229,8 +236,7 @@ class SignInSecurityTest {
         assertThat(location(page.get("/schedule"))).isEqualTo("/login?ended");
         assertThat(page.get("/login?ended").body()).contains("You were signed out: your sessions were ended");
         // An open tab's heartbeat ends it too; Vaadin then sends the tab to its session-expired page.
-        tab.client.send(HttpRequest.newBuilder(uri("/?v-r=heartbeat&v-uiId=0")).header("X-Forwarded-For", tab.address)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        tab.heartbeat();
         String landing = tab.get("/login?idle").body();
         assertThat(landing).contains("You were signed out: your sessions were ended")
                 .doesNotContain("after a period without activity");
@@ -315,6 +321,66 @@ class SignInSecurityTest {
                         .header("Cookie", "JSESSIONID=" + signedInSession).header("X-Forwarded-For", browser.address)
                         .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(location(replay)).startsWith("/login");
+    }
+
+    @Test
+    void a_signed_in_browser_is_listed_by_the_hash_of_its_renewed_session_id_and_ending_it_signs_out_only_it()
+            throws Exception {
+        Person jordan = therapist();
+        Browser laptop = browser();
+        Browser phone = browser();
+        String laptopId = id(sessionCookie(laptop.signIn(jordan.email(), Fixtures.PASSWORD)));
+        String phoneId = id(sessionCookie(phone.signIn(jordan.email(), Fixtures.PASSWORD)));
+        assertThat(laptop.get("/schedule").statusCode()).isEqualTo(200);
+        assertThat(phone.get("/schedule").statusCode()).isEqualTo(200);
+
+        var rows = dsl.fetch(ACCOUNT_SESSION, ACCOUNT_SESSION.ACCOUNT_ID.eq(jordan.accountId()));
+        assertThat(rows).extracting(row -> row.getSessionIdHash())
+                .containsExactlyInAnyOrder(LinkToken.hash(laptopId), LinkToken.hash(phoneId))
+                .doesNotContain(laptopId, phoneId);
+        assertThat(rows).extracting(row -> row.getAddress())
+                .containsExactlyInAnyOrder(laptop.address, phone.address);
+        var laptopRow = rows.stream().filter(row -> row.getAddress().equals(laptop.address)).findFirst().orElseThrow();
+
+        signIn.as(jordan.email());
+        accounts.endSession(laptopRow.getPublicId());
+
+        assertThat(location(laptop.get("/schedule"))).isEqualTo("/login?ended");
+        assertThat(phone.get("/schedule").statusCode()).isEqualTo(200);
+        assertThat(accounts.mySessions()).singleElement()
+                .satisfies(open -> assertThat(open.address()).isEqualTo(phone.address));
+        // However a session ends, its row ends with it: here the idle sign-out.
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(location(phone.get("/schedule"))).isEqualTo("/login?idle");
+        assertThat(dsl.fetchValue(ACCOUNT_SESSION.ENDED_AT, ACCOUNT_SESSION.SESSION_ID_HASH.eq(LinkToken.hash(phoneId))))
+                .isNotNull();
+        assertThat(accounts.mySessions()).isEmpty();
+    }
+
+    @Test
+    void a_session_ends_twelve_hours_after_its_sign_in_however_active_with_a_note() throws Exception {
+        Person jordan = therapist();
+        Browser page = browser();
+        Browser tab = browser();
+        page.signInTo(jordan.email(), Fixtures.PASSWORD);
+        tab.signInTo(jordan.email(), Fixtures.PASSWORD);
+
+        for (int step = 1; step <= 51; step++) { // a click every 14 minutes: never idle
+            clock.advance(Duration.ofMinutes(14));
+            assertThat(page.get("/schedule").statusCode()).as("after %d minutes", step * 14).isEqualTo(200);
+            assertThat(tab.get("/schedule").statusCode()).isEqualTo(200);
+        }
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(page.get("/schedule").statusCode()).as("11 h 59 min").isEqualTo(200);
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(location(page.get("/schedule"))).isEqualTo("/login?expired");
+        assertThat(page.get("/login?expired").body()).contains("a session lasts at most 12 hours after signing in");
+        // An open tab's heartbeat ends it too; Vaadin then sends the tab to its session-expired page.
+        tab.heartbeat();
+        assertThat(tab.get("/login?idle").body()).contains("a session lasts at most 12 hours after signing in")
+                .doesNotContain("after a period without activity");
+        assertThat(page.signInTo(jordan.email(), Fixtures.PASSWORD)).isEqualTo("/");
     }
 
     private static String sessionCookie(HttpResponse<?> response) {

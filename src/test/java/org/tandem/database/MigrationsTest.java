@@ -66,7 +66,8 @@ class MigrationsTest {
                 "second_factor", "recovery_code", // V014
 
                 "sign_in_failure", "sign_in_lock", // V012
-                "password_reset"); // V016
+                "password_reset", // V016
+                "account_session"); // V020
     }
 
     @Test
@@ -229,5 +230,18 @@ class MigrationsTest {
         assertThat(dsl.fetch("select indexname from pg_indexes where schemaname = 'public'").getValues(0, String.class))
                 .contains("password_reset_token_hash_key", "password_reset_clinic_id_account_id_idx",
                         "password_reset_clinic_id_requested_by_idx");
+    }
+
+    @Test
+    void an_open_session_belongs_to_an_account_of_its_clinic_and_keeps_only_the_hash_of_its_id() {
+        // V020 (task s): the session's account is an account of the row's clinic; the id is a 64-hex SHA-256.
+        assertThat(foreignKey("account_session_account_fk"))
+                .isEqualTo("FOREIGN KEY (clinic_id, account_id) REFERENCES account(clinic_id, id)");
+        assertThat(dsl.fetchValue("select pg_get_constraintdef(oid) from pg_constraint"
+                + " where conrelid = 'account_session'::regclass and contype = 'c'"
+                + " and pg_get_constraintdef(oid) like '%length(session_id_hash)%'"))
+                .asString().contains("length(session_id_hash) = 64");
+        assertThat(dsl.fetch("select indexname from pg_indexes where schemaname = 'public'").getValues(0, String.class))
+                .contains("account_session_public_id_key", "account_session_open_idx");
     }
 }

@@ -12,14 +12,17 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import org.tandem.accounts.AccountService;
 import org.tandem.accounts.MyAccount;
+import org.tandem.accounts.Reauthentication;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.SecondFactorService;
 import org.tandem.accounts.SecondFactorStatus;
 
 /**
- * Everyone's own account: the name they are shown by, their passphrase, and signing out everywhere. Each part is a
+ * Everyone's own account: the name they are shown by, their passphrase, their open sessions and signing out
+ * everywhere. Each part is a
  * component of its own (docs/decisions/021); the second factor is a view of its own at {@code account/second-factor},
  * linked from here with its state.
  */
@@ -28,14 +31,16 @@ import org.tandem.accounts.SecondFactorStatus;
 @Menu(order = 90, title = "menu.account", icon = "vaadin:user")
 class AccountView extends Main implements HasDynamicTitle {
 
-    AccountView(AccountService accounts, SecondFactorService secondFactors, AuthenticationContext authentication) {
+    AccountView(AccountService accounts, SecondFactorService secondFactors, Reauthentication reauthentication,
+            AuthenticationContext authentication, Clock clock) {
         MyAccount me = accounts.myAccount();
         H2 title = new H2(getTranslation("account.title"));
         Paragraph email = new Paragraph(getTranslation("account.email", me.email()));
         email.addClassNames(LumoUtility.TextColor.SECONDARY);
 
         add(title, email, new AccountNameForm(accounts, me), new PassphraseForm(accounts, me),
-                secondFactor(secondFactors.status()), new SessionsPanel(accounts, me, authentication));
+                secondFactor(secondFactors.status()), new SessionsPanel(accounts, reauthentication, me, authentication,
+                        clock.getZone()));
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
                 LumoUtility.Gap.LARGE, LumoUtility.MaxWidth.SCREEN_MEDIUM, LumoUtility.BoxSizing.BORDER);
     }

@@ -13,6 +13,7 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.Optional;
 import org.tandem.accounts.AccountService;
 import org.tandem.accounts.SessionEndedNote;
 
@@ -27,6 +28,7 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
     private final LoginI18n i18n;
     private final Paragraph idleNote = new Paragraph();
     private final Paragraph endedNote = new Paragraph();
+    private final Paragraph expiredNote = new Paragraph();
 
     LoginView(AccountService accounts, AuthenticationContext authentication) {
         this.accounts = accounts;
@@ -50,21 +52,23 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         Paragraph tagline = new Paragraph(getTranslation("app.tagline"));
         tagline.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.Top.XSMALL);
 
-        idleNote.setText(getTranslation("login.signed-out-idle"));
-        idleNote.addClassNames(LumoUtility.Background.CONTRAST_5, LumoUtility.Padding.MEDIUM,
-                LumoUtility.BorderRadius.MEDIUM);
-        idleNote.getElement().setAttribute("role", "status");
-        idleNote.setVisible(false);
-        endedNote.setText(getTranslation("login.signed-out-ended"));
-        endedNote.addClassNames(LumoUtility.Background.CONTRAST_5, LumoUtility.Padding.MEDIUM,
-                LumoUtility.BorderRadius.MEDIUM);
-        endedNote.getElement().setAttribute("role", "status");
-        endedNote.setVisible(false);
+        note(idleNote, getTranslation("login.signed-out-idle"));
+        note(endedNote, getTranslation("login.signed-out-ended"));
+        note(expiredNote, getTranslation("login.signed-out-lifetime", accounts.maxSessionLifetime().toHours()));
 
-        add(name, tagline, idleNote, endedNote, form);
+        add(name, tagline, idleNote, endedNote, expiredNote, form);
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.AlignItems.CENTER,
                 LumoUtility.JustifyContent.CENTER, LumoUtility.Padding.LARGE, LumoUtility.Height.FULL,
                 LumoUtility.BoxSizing.BORDER);
+    }
+
+    /** Why the person was signed out, hidden until the page's address or the browser's note says so. */
+    private static void note(Paragraph note, String text) {
+        note.setText(text);
+        note.addClassNames(LumoUtility.Background.CONTRAST_5, LumoUtility.Padding.MEDIUM,
+                LumoUtility.BorderRadius.MEDIUM);
+        note.getElement().setAttribute("role", "status");
+        note.setVisible(false);
     }
 
     @Override
@@ -88,10 +92,14 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         }
         form.setError(error);
         VaadinSession session = VaadinSession.getCurrent();
-        boolean ended = parameters.containsKey("ended")
-                || session != null && SessionEndedNote.take(session.getSession());
+        Optional<SessionEndedNote.Kind> note = session == null ? Optional.empty()
+                : SessionEndedNote.take(session.getSession());
+        boolean expired = parameters.containsKey("expired") || note.filter(SessionEndedNote.Kind.LIFETIME::equals)
+                .isPresent();
+        boolean ended = !expired && (parameters.containsKey("ended") || note.isPresent());
+        expiredNote.setVisible(expired && !error);
         endedNote.setVisible(ended && !error);
-        idleNote.setVisible(parameters.containsKey("idle") && !ended && !error);
+        idleNote.setVisible(parameters.containsKey("idle") && !ended && !expired && !error);
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -20,6 +21,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.AccountDetails;
 import org.tandem.accounts.AccountService;
 import org.tandem.accounts.Reauthentication;
+import org.tandem.accounts.OpenSession;
 import org.tandem.accounts.SecondFactorService;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.StaleVersionException;
@@ -44,6 +47,7 @@ import org.tandem.accounts.CurrentUser;
 class UserView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final AccountService accounts;
+    private final Clock clock;
     private final SecondFactorService secondFactors;
     private final Reauthentication reauthentication;
     private final List<UserPageSection> sections;
@@ -55,8 +59,9 @@ class UserView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private @Nullable AccountDetails account;
 
     UserView(AccountService accounts, SecondFactorService secondFactors, Reauthentication reauthentication,
-            List<UserPageSection> sections) {
+            List<UserPageSection> sections, Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
         this.secondFactors = secondFactors;
         this.reauthentication = reauthentication;
         this.sections = sections;
@@ -130,6 +135,7 @@ class UserView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private Section signInHelp(AccountDetails shown) {
         Button endSessions = new Button(getTranslation("user.end-sessions"), click -> {
             accounts.endSessions(shown.id());
+            show(accounts.account(shown.id()));
             Notification.show(getTranslation("user.end-sessions.done"), 5000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         });
@@ -141,7 +147,21 @@ class UserView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 }));
         Paragraph helper = new Paragraph(getTranslation("user.sign-in-help.helper"));
         helper.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
-        return section(getTranslation("user.sign-in-help.title"), helper, endSessions, resetSecondFactor);
+        return section(getTranslation("user.sign-in-help.title"), helper, openSessions(shown), endSessions,
+                resetSecondFactor);
+    }
+
+    /** The account's open sessions, read only: whether ending them is needed, and what it ended. */
+    private Div openSessions(AccountDetails shown) {
+        Div list = new Div(new H4(getTranslation("user.sessions.title")));
+        list.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.XSMALL);
+        List<OpenSession> open = accounts.sessionsOf(shown.id());
+        SessionTimes times = new SessionTimes(getLocale(), clock.getZone());
+        open.forEach(session -> list.add(new SessionRow(session, times)));
+        if (open.isEmpty()) {
+            list.add(new Paragraph(getTranslation("user.sessions.none")));
+        }
+        return list;
     }
 
     private static Section section(String title, Component... content) {

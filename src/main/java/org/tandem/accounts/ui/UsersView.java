@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.tandem.accounts.AccountService;
+import org.tandem.accounts.Reauthentication;
 import org.tandem.accounts.AccountSummary;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.UserFilter;
@@ -29,7 +30,7 @@ import org.tandem.accounts.UserState;
 
 /**
  * The admin's Users page: search by name or e-mail, filter by role and state, open an account to change its roles
- * or deactivate it; the staff invitations (invite, and the pending ones) come from the invitations feature.
+ * or deactivate it, and end every session of the clinic; the staff invitations (invite, and the pending ones) come from the invitations feature.
  */
 @Route(AccountRoutes.USERS)
 @RolesAllowed(Role.Names.ADMIN)
@@ -44,7 +45,7 @@ class UsersView extends Main implements HasDynamicTitle {
     private final ConfigurableFilterDataProvider<AccountSummary, Void, UserFilter> rows;
     private final Div pending = new Div();
 
-    UsersView(AccountService accounts, List<StaffInvitationSection> invitations) {
+    UsersView(AccountService accounts, Reauthentication reauthentication, List<StaffInvitationSection> invitations) {
         this.invitations = invitations.stream().findFirst();
         H2 title = new H2(getTranslation("users.title"));
         HorizontalLayout heading = new HorizontalLayout(title);
@@ -95,7 +96,7 @@ class UsersView extends Main implements HasDynamicTitle {
         grid.addItemClickListener(click -> open(click.getItem()));
         grid.setSizeFull();
 
-        add(heading, filters, pending, grid);
+        add(heading, filters, pending, grid, new ClinicSessionsSection(accounts, reauthentication));
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
                 LumoUtility.Height.FULL, LumoUtility.BoxSizing.BORDER);
         refresh();

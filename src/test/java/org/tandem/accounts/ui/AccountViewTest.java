@@ -11,6 +11,8 @@ import com.vaadin.flow.router.QueryParameters;
 import java.util.Map;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import java.util.UUID;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -28,6 +30,7 @@ import org.tandem.support.Fixtures.Couple;
 import org.tandem.support.Fixtures.Person;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
+import org.tandem.support.TestClock;
 
 /** The Account page of every role: each refusal beside its field, and nothing written by a refused change. */
 @IntegrationTest
@@ -39,6 +42,7 @@ class AccountViewTest extends SpringBrowserlessTest {
     @Autowired SignIn signIn;
     @Autowired AccountService accounts;
     @Autowired PasswordEncoder passwordEncoder;
+    @Autowired TestClock clock;
     Person admin;
     Person therapist;
     Couple couple;
@@ -184,6 +188,47 @@ class AccountViewTest extends SpringBrowserlessTest {
         UI.getCurrent().navigate(AccountRoutes.LOGIN, QueryParameters.simple(Map.of("ended", "")));
         assertThat($(Paragraph.class).withText(
                 "You were signed out: your sessions were ended, or your account was deactivated. Sign in again, or ask your clinic.")
+                .single().isVisible()).isTrue();
+    }
+
+    @Test
+    void the_account_page_lists_only_my_open_sessions_and_ends_another_one() {
+        UUID laptop = OpenSessionRows.open(dsl, clock, therapist, "Firefox on Windows");
+        UUID phone = OpenSessionRows.open(dsl, clock, therapist, "Safari on iPhone");
+        UUID admins = OpenSessionRows.open(dsl, clock, admin, "Chrome on macOS");
+        signIn.as(therapist.email());
+        navigate(AccountRoutes.ACCOUNT, Component.class);
+
+        assertThat($(Span.class).all()).extracting(Span::getText)
+                .contains("Firefox on Windows", "Safari on iPhone").doesNotContain("Chrome on macOS");
+        assertThat($(Button.class).withText("End").all()).hasSize(2);
+
+        test($(Button.class).withText("End").first()).click(); // the latest first: the phone's
+
+        assertThat(OpenSessionRows.ended(dsl, phone)).isTrue();
+        assertThat(OpenSessionRows.ended(dsl, laptop)).isFalse();
+        assertThat(OpenSessionRows.ended(dsl, admins)).isFalse();
+        assertThat($(Span.class).all()).extracting(Span::getText).doesNotContain("Safari on iPhone");
+        assertThat($(Button.class).withText("End").all()).hasSize(1);
+    }
+
+    @Test
+    void with_no_other_session_the_account_page_says_so() {
+        signIn.as(therapist.email());
+        navigate(AccountRoutes.ACCOUNT, Component.class);
+
+        assertThat($(Paragraph.class).withText("No other device is signed in to your account.").single().isVisible())
+                .isTrue();
+        assertThat($(Button.class).withText("End").all()).isEmpty();
+    }
+
+    @Test
+    void the_sign_in_page_says_when_a_session_reached_its_lifetime() {
+        signIn.out();
+        UI.getCurrent().navigate(AccountRoutes.LOGIN, QueryParameters.simple(Map.of("expired", "")));
+
+        assertThat($(Paragraph.class).withText(
+                "You were signed out: a session lasts at most 12 hours after signing in. Sign in again to go on.")
                 .single().isVisible()).isTrue();
     }
 }

@@ -7,6 +7,7 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,7 @@ import org.tandem.support.Fixtures.Couple;
 import org.tandem.support.Fixtures.Person;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
+import org.tandem.support.TestClock;
 
 /** The admin's Users page and a user's page, browserless: invite, filter, deactivate, reassign; and who is denied. */
 @IntegrationTest
@@ -37,6 +40,7 @@ class UsersViewTest extends SpringBrowserlessTest {
     @Autowired Fixtures fixtures;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
+    @Autowired TestClock clock;
 
     Person admin;
     Person jordan;
@@ -234,5 +238,42 @@ class UsersViewTest extends SpringBrowserlessTest {
                 .contains("Reactivate")
                 .doesNotContain("Issue a reset link", "End all their sessions", "Reset their second factor");
     }
-}
 
+    @Test
+    void the_admin_ends_every_session_of_the_clinic_after_confirming_and_another_clinic_keeps_its_own() {
+        UUID jordans = OpenSessionRows.open(dsl, clock, jordan, "Firefox on Windows");
+        UUID partners = OpenSessionRows.open(dsl, clock, admin.clinicId(), couple.one().accountId(),
+                "Safari on iPhone");
+        UUID northside = OpenSessionRows.open(dsl, clock, otherTherapist, "Chrome on Windows");
+        signIn.as(admin.email());
+        navigate(UsersView.class);
+        AuditTrail trail = AuditTrail.from(dsl);
+
+        button("End every session in the clinic").click();
+        test($(ConfirmDialog.class).single()).cancel();
+        assertThat(OpenSessionRows.ended(dsl, jordans)).as("cancelled").isFalse();
+
+        button("End every session in the clinic").click();
+        test($(ConfirmDialog.class).last()).confirm();
+
+        assertThat(OpenSessionRows.ended(dsl, jordans)).isTrue();
+        assertThat(OpenSessionRows.ended(dsl, partners)).isTrue();
+        assertThat(OpenSessionRows.ended(dsl, northside)).isFalse();
+        assertThat(trail.since("clinic.sessions-end")).singleElement()
+                .satisfies(row -> assertThat(row.getDetail()).startsWith("2 open sessions ended"));
+    }
+
+    @Test
+    void a_users_page_shows_their_open_sessions_read_only() {
+        OpenSessionRows.open(dsl, clock, jordan, "Firefox on Windows");
+        OpenSessionRows.open(dsl, clock, priya, "Safari on iPhone");
+        signIn.as(admin.email());
+
+        navigate(AccountRoutes.user(jordan.accountId()), Component.class);
+
+        assertThat(texts(Span.class)).contains("Firefox on Windows").doesNotContain("Safari on iPhone");
+        assertThat($(Button.class).all()).extracting(Button::getText).doesNotContain("End");
+        navigate(AccountRoutes.user(priya.accountId()), Component.class);
+        assertThat(texts(Span.class)).contains("Safari on iPhone").doesNotContain("Firefox on Windows");
+    }
+}
