@@ -45,7 +45,8 @@ class UsersView extends Main implements HasDynamicTitle {
     private final ConfigurableFilterDataProvider<AccountSummary, Void, UserFilter> rows;
     private final Div pending = new Div();
 
-    UsersView(AccountService accounts, Reauthentication reauthentication, List<StaffInvitationSection> invitations) {
+    UsersView(AccountService accounts, Reauthentication reauthentication,
+            List<StaffInvitationSection> invitations) {
         this.invitations = invitations.stream().findFirst();
         H2 title = new H2(getTranslation("users.title"));
         HorizontalLayout heading = new HorizontalLayout(title);
