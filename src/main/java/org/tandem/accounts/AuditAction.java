@@ -117,7 +117,10 @@ public enum AuditAction {
     PASSWORD_RESET_REQUESTED("password-reset.request"),
     PASSWORD_RESET_ISSUED("password-reset.issue"),
     PASSWORD_RESET_OPENED("password-reset.open"),
-    PASSWORD_RESET_USED("password-reset.use");
+    PASSWORD_RESET_USED("password-reset.use"),
+
+    // no e-mail oracle (issue 12, task o): an invitation whose address already has an account, told to the clinic
+    INVITATION_NEEDS_ATTENTION("invitation.needs-attention");
 
     private final String stored;
 

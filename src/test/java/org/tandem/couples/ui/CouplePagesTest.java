@@ -215,7 +215,7 @@ class CouplePagesTest extends SpringBrowserlessTest {
         click("Create couple");
 
         assertThat(error(email(1))).isEmpty();
-        assertThat(error(email(2))).isEqualTo("Another partner in your clinic already uses this e-mail address.");
+        assertThat(error(email(2))).isEqualTo("Another partner on your caseload already uses this e-mail address.");
         assertThat(couplesInDatabase()).isEqualTo(before);
     }
 
