@@ -164,10 +164,7 @@ class InvitationRepository {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void markNeedsAttention(long clinicId, long invitationId, Instant now) {
-        dsl.update(INVITATION)
-                .set(INVITATION.NEEDS_ATTENTION_AT, at(now))
-                .where(INVITATION.CLINIC_ID.eq(clinicId), INVITATION.ID.eq(invitationId))
-                .execute();
+        stamp(INVITATION.NEEDS_ATTENTION_AT, clinicId, invitationId, now);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -265,8 +262,12 @@ class InvitationRepository {
 
     @Transactional(propagation = Propagation.MANDATORY)
     void markVoided(long clinicId, long invitationId, Instant now) {
+        stamp(INVITATION.VOIDED_AT, clinicId, invitationId, now);
+    }
+
+    private void stamp(Field<OffsetDateTime> when, long clinicId, long invitationId, Instant now) {
         dsl.update(INVITATION)
-                .set(INVITATION.VOIDED_AT, at(now))
+                .set(when, at(now))
                 .where(INVITATION.CLINIC_ID.eq(clinicId), INVITATION.ID.eq(invitationId))
                 .execute();
     }
