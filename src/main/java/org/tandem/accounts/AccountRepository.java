@@ -158,6 +158,19 @@ class AccountRepository {
         return dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq(email));
     }
 
+    boolean emailTakenInClinic(long clinicId, String email) {
+        return dsl.fetchExists(ACCOUNT, ACCOUNT.CLINIC_ID.eq(clinicId), ACCOUNT.EMAIL.eq(email));
+    }
+
+    /** The addresses of the clinic's active admins. */
+    List<String> activeAdminEmails(long clinicId) {
+        return dsl.select(ACCOUNT.EMAIL).from(ACCOUNT)
+                .where(ACCOUNT.CLINIC_ID.eq(clinicId), ACCOUNT.ACTIVE.isTrue(), exists(selectOne().from(ACCOUNT_ROLE)
+                        .where(ACCOUNT_ROLE.ACCOUNT_ID.eq(ACCOUNT.ID), ACCOUNT_ROLE.ROLE.eq(Role.ADMIN))))
+                .orderBy(ACCOUNT.ID)
+                .fetch(ACCOUNT.EMAIL);
+    }
+
     /** What the per-request check compares with the signed-in session; empty when the account is gone. */
     Optional<AccountState> state(long accountId) {
         return dsl.select(ACCOUNT.DISPLAY_NAME, roles(), ACCOUNT.ACTIVE, ACCOUNT.SESSIONS_VALID_AFTER)

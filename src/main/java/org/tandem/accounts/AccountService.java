@@ -407,4 +407,24 @@ public class AccountService {
                 ended + " open sessions ended, the admin's own kept"));
         return ended;
     }
+
+    /**
+     * Whether an account of the signed-in admin's own clinic signs in with the address. The admin sees every account
+     * of the clinic anyway, so this tells them nothing new; an account of another clinic is not looked at
+     * (docs/decisions/028-no-e-mail-oracle.md).
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public boolean emailTakenInMyClinic(String email) {
+        return accounts.emailTakenInClinic(CurrentUser.require().clinicId(), email.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The addresses of the clinic's active admins, for a mail telling them that something needs their attention.
+     * Only inside another feature's transaction (an invitation that could not be completed).
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<String> activeAdminEmails(long clinicId) {
+        return accounts.activeAdminEmails(clinicId);
+    }
 }

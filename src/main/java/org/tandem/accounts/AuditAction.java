@@ -124,7 +124,10 @@ public enum AuditAction {
 
     // open sessions (issue 12, task s): a person ends one of theirs, an admin ends every session of the clinic
     ACCOUNT_SESSION_ENDED("account.session-end"),
-    CLINIC_SESSIONS_ENDED("clinic.sessions-end");
+    CLINIC_SESSIONS_ENDED("clinic.sessions-end"),
+
+    // no e-mail oracle (issue 12, task o): an invitation whose address already has an account, told to the clinic
+    INVITATION_NEEDS_ATTENTION("invitation.needs-attention");
 
     private final String stored;
 

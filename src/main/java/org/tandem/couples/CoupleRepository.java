@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.not;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.splitPart;
 import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.COUPLE;
@@ -176,12 +177,21 @@ class CoupleRepository {
                 .fetch(Records.mapping(PartnerDetails::new));
     }
 
-    /** Whether another partner of the clinic uses this e-mail; the partner at (coupleId, position) is not "another". */
-    boolean emailTaken(long clinicId, String email, @Nullable Long exceptCoupleId, int exceptPosition) {
+    /**
+     * Whether another partner on the therapist's caseload (as primary or co-therapist) uses this e-mail; the partner
+     * at (coupleId, position) is not "another". Couples of other therapists are not looked at: a therapist is not
+     * told that an address is on a caseload they cannot see (docs/decisions/028-no-e-mail-oracle.md).
+     */
+    boolean emailOnCaseload(long clinicId, long therapistId, String email, @Nullable Long exceptCoupleId,
+            int exceptPosition) {
         Condition notItself = exceptCoupleId == null
                 ? noCondition()
                 : not(PARTNER.COUPLE_ID.eq(exceptCoupleId).and(PARTNER.POSITION.eq((short) exceptPosition)));
-        return dsl.fetchExists(PARTNER, PARTNER.CLINIC_ID.eq(clinicId), PARTNER.EMAIL.eq(email), notItself);
+        return dsl.fetchExists(selectOne().from(PARTNER)
+                .join(COUPLE_THERAPIST).on(COUPLE_THERAPIST.CLINIC_ID.eq(PARTNER.CLINIC_ID),
+                        COUPLE_THERAPIST.COUPLE_ID.eq(PARTNER.COUPLE_ID))
+                .where(PARTNER.CLINIC_ID.eq(clinicId), PARTNER.EMAIL.eq(email),
+                        COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId), notItself));
     }
 
     /** The couple's status, only if the couple still has this version. */

@@ -67,13 +67,14 @@ public class CoupleService {
      * line of its status history.
      *
      * @return the new couple's id
-     * @throws PartnerEmailTakenException when a partner's e-mail is already used in the clinic
+     * @throws PartnerEmailTakenException when a partner's e-mail is already used on the therapist's caseload, or by
+     *     both partners
      */
     @PreAuthorize("hasRole('THERAPIST')")
     public long create(@Valid CoupleData data) {
         TandemUser therapist = CurrentUser.require();
         long clinicId = therapist.clinicId();
-        refuseTakenEmails(clinicId, data, null);
+        refuseTakenEmails(therapist, data, null);
         long coupleId = couples.insertCouple(clinicId, data, therapist.accountId());
         insertPartner(clinicId, coupleId, 1, data.partnerOne());
         insertPartner(clinicId, coupleId, 2, data.partnerTwo());
@@ -108,7 +109,8 @@ public class CoupleService {
      *
      * @return the couple's new version
      * @throws StaleVersionException when the couple no longer has {@code version}; nothing is written
-     * @throws PartnerEmailTakenException when a partner's e-mail is already used in the clinic
+     * @throws PartnerEmailTakenException when a partner's e-mail is already used on the therapist's caseload, or by
+     *     both partners
      */
     @PreAuthorize("hasRole('THERAPIST')")
     public int update(long coupleId, int version, @Valid CoupleData data) {
@@ -116,7 +118,7 @@ public class CoupleService {
         long clinicId = therapist.clinicId();
         CoupleStatus before = couples.statusAtVersion(clinicId, coupleId, version)
                 .orElseThrow(() -> new StaleVersionException("Couple " + coupleId));
-        refuseTakenEmails(clinicId, data, coupleId);
+        refuseTakenEmails(therapist, data, coupleId);
         // The version check is repeated by the update itself, which waits for and then sees a concurrent commit.
         if (!couples.updateCouple(clinicId, coupleId, version, data, therapist.accountId())) {
             throw new StaleVersionException("Couple " + coupleId);
@@ -131,17 +133,22 @@ public class CoupleService {
         return version + 1;
     }
 
-    private void refuseTakenEmails(long clinicId, CoupleData data, @Nullable Long coupleId) {
+    /**
+     * Refuses an address that another partner on the therapist's own caseload uses. A partner of another therapist's
+     * couple may share it, and the therapist is not told (docs/decisions/028-no-e-mail-oracle.md).
+     */
+    private void refuseTakenEmails(TandemUser therapist, CoupleData data, @Nullable Long coupleId) {
         PartnerData[] partners = {data.partnerOne(), data.partnerTwo()};
         for (int position = 1; position <= 2; position++) {
             String email = partners[position - 1].email();
-            if (email != null && couples.emailTaken(clinicId, email, coupleId, position)) {
+            if (email != null && couples.emailOnCaseload(therapist.clinicId(), therapist.accountId(), email, coupleId,
+                    position)) {
                 throw new PartnerEmailTakenException(position);
             }
         }
     }
 
-    // The unique index decides in the end: two partners of one form with the same address, or a race.
+    // The unique index (clinic, couple, e-mail) decides in the end: two partners of one form with the same address.
     private void insertPartner(long clinicId, long coupleId, int position, PartnerData partner) {
         try {
             couples.insertPartner(clinicId, coupleId, position, partner);

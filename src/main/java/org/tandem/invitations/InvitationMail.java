@@ -39,4 +39,20 @@ class InvitationMail {
                 List.of(publicUrl + "/" + path, time.format(locale).longDateTime(expiresAt))));
         return true;
     }
+
+    /**
+     * Tells each of the clinic's admins that an invitation could not be completed: a neutral sentence and the address
+     * of Tandem, no name and no e-mail (docs/decisions/028-no-e-mail-oracle.md). False when mail is not configured.
+     */
+    boolean tellAdmins(long clinicId, List<String> admins) {
+        if (!outbox.configured()) {
+            return false;
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        for (String admin : admins) {
+            outbox.enqueue(new Mail(clinicId, admin, locale, "mail.invitation-attention.subject",
+                    "mail.invitation-attention.body", List.of(publicUrl + "/")));
+        }
+        return !admins.isEmpty();
+    }
 }

@@ -11,8 +11,11 @@ public class InvitationRefusedException extends RuntimeException {
         EXPIRED,
         /** The therapist issued a newer link, or the partner's e-mail changed since. */
         VOIDED,
-        /** An account with the partner's e-mail exists already. */
-        EMAIL_TAKEN
+        /**
+         * An account signs in with the invited address already (in this clinic or another): nothing was created and
+         * the clinic was told. The words say neither (docs/decisions/028-no-e-mail-oracle.md).
+         */
+        NEEDS_CLINIC
     }
 
     private final Reason reason;

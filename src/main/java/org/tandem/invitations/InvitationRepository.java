@@ -45,16 +45,17 @@ class InvitationRepository {
     record Latest(int position, @Nullable Long accountId, @Nullable String partnerEmail,
             @Nullable String invitedEmail, @Nullable OffsetDateTime createdAt,
             @Nullable OffsetDateTime expiresAt, @Nullable OffsetDateTime acceptedAt,
-            @Nullable OffsetDateTime voidedAt) {}
+            @Nullable OffsetDateTime voidedAt, @Nullable OffsetDateTime needsAttentionAt) {}
 
     /** An invitation found by its token, with whom it is for. */
     record Found(long id, long clinicId, @Nullable Long partnerId, String email, Role role,
             OffsetDateTime expiresAt, @Nullable OffsetDateTime acceptedAt, @Nullable OffsetDateTime voidedAt,
-            String clinicName, @Nullable String displayName) {}
+            String clinicName, @Nullable String displayName, @Nullable OffsetDateTime needsAttentionAt) {}
 
     /** A staff invitation as the admin's list and its actions need it. */
     record Staff(long id, String displayName, String email, Set<Role> roles, OffsetDateTime createdAt,
-            OffsetDateTime expiresAt, @Nullable OffsetDateTime acceptedAt, @Nullable OffsetDateTime voidedAt) {}
+            OffsetDateTime expiresAt, @Nullable OffsetDateTime acceptedAt, @Nullable OffsetDateTime voidedAt,
+            @Nullable OffsetDateTime needsAttentionAt) {}
 
     Optional<Invitee> invitee(long clinicId, long coupleId, int position) {
         return dsl.select(PARTNER.ID, PARTNER.COUPLE_ID, PARTNER.POSITION.convertFrom(Short::intValue),
@@ -86,7 +87,8 @@ class InvitationRepository {
     /** Both partners of the couple with each one's newest invitation. */
     List<Latest> latestPerPartner(long clinicId, long coupleId) {
         return dsl.select(PARTNER.POSITION.convertFrom(Short::intValue), PARTNER.ACCOUNT_ID, PARTNER.EMAIL,
-                        INVITATION.EMAIL, INVITATION.CREATED_AT, INVITATION.EXPIRES_AT, INVITATION.ACCEPTED_AT, INVITATION.VOIDED_AT)
+                        INVITATION.EMAIL, INVITATION.CREATED_AT, INVITATION.EXPIRES_AT, INVITATION.ACCEPTED_AT, INVITATION.VOIDED_AT,
+                        INVITATION.NEEDS_ATTENTION_AT)
                 .distinctOn(PARTNER.POSITION)
                 .from(PARTNER)
                 .leftJoin(INVITATION)
@@ -105,11 +107,11 @@ class InvitationRepository {
         return select(tokenHash).forUpdate().of(INVITATION).fetchOptional(Records.mapping(Found::new));
     }
 
-    private org.jooq.SelectConditionStep<org.jooq.Record10<Long, Long, Long, String, Role, OffsetDateTime,
-            OffsetDateTime, OffsetDateTime, String, String>> select(String tokenHash) {
+    private org.jooq.SelectConditionStep<org.jooq.Record11<Long, Long, Long, String, Role, OffsetDateTime,
+            OffsetDateTime, OffsetDateTime, String, String, OffsetDateTime>> select(String tokenHash) {
         return dsl.select(INVITATION.ID, INVITATION.CLINIC_ID, INVITATION.PARTNER_ID, INVITATION.EMAIL,
                         INVITATION.ROLE, INVITATION.EXPIRES_AT, INVITATION.ACCEPTED_AT, INVITATION.VOIDED_AT,
-                        CLINIC.NAME, INVITATION.DISPLAY_NAME)
+                        CLINIC.NAME, INVITATION.DISPLAY_NAME, INVITATION.NEEDS_ATTENTION_AT)
                 .from(INVITATION)
                 .join(CLINIC).on(CLINIC.ID.eq(INVITATION.CLINIC_ID))
                 .where(INVITATION.TOKEN_HASH.eq(tokenHash));
@@ -154,6 +156,15 @@ class InvitationRepository {
                 .set(INVITATION.ACCOUNT_ID, accountId)
                 .where(INVITATION.CLINIC_ID.eq(clinicId), INVITATION.ID.eq(invitationId))
                 .execute();
+    }
+
+    /**
+     * Marks an invitation whose address already signs in to an account: the link stays unusable and the inviter and
+     * the clinic's admins see that it needs their attention.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void markNeedsAttention(long clinicId, long invitationId, Instant now) {
+        stamp(INVITATION.NEEDS_ATTENTION_AT, clinicId, invitationId, now);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -208,10 +219,11 @@ class InvitationRepository {
                 .fetchOptional(Records.mapping(Staff::new));
     }
 
-    private org.jooq.SelectJoinStep<org.jooq.Record8<Long, String, String, Set<Role>, OffsetDateTime,
-            OffsetDateTime, OffsetDateTime, OffsetDateTime>> staff() {
+    private org.jooq.SelectJoinStep<org.jooq.Record9<Long, String, String, Set<Role>, OffsetDateTime,
+            OffsetDateTime, OffsetDateTime, OffsetDateTime, OffsetDateTime>> staff() {
         return dsl.select(INVITATION.ID, INVITATION.DISPLAY_NAME, INVITATION.EMAIL, staffRoles(),
-                        INVITATION.CREATED_AT, INVITATION.EXPIRES_AT, INVITATION.ACCEPTED_AT, INVITATION.VOIDED_AT)
+                        INVITATION.CREATED_AT, INVITATION.EXPIRES_AT, INVITATION.ACCEPTED_AT, INVITATION.VOIDED_AT,
+                        INVITATION.NEEDS_ATTENTION_AT)
                 .from(INVITATION);
     }
 
@@ -250,8 +262,12 @@ class InvitationRepository {
 
     @Transactional(propagation = Propagation.MANDATORY)
     void markVoided(long clinicId, long invitationId, Instant now) {
+        stamp(INVITATION.VOIDED_AT, clinicId, invitationId, now);
+    }
+
+    private void stamp(Field<OffsetDateTime> when, long clinicId, long invitationId, Instant now) {
         dsl.update(INVITATION)
-                .set(INVITATION.VOIDED_AT, at(now))
+                .set(when, at(now))
                 .where(INVITATION.CLINIC_ID.eq(clinicId), INVITATION.ID.eq(invitationId))
                 .execute();
     }

@@ -21,7 +21,6 @@ import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Outcome;
 import org.tandem.accounts.AuditEvent.Subject;
-import org.tandem.accounts.EmailTakenException;
 import org.tandem.accounts.LinkToken;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.RefusedException;
@@ -73,8 +72,11 @@ public class InvitationService {
      * configured the link is e-mailed to the partner too (in the therapist's locale: the partner's is not known), in
      * this transaction.
      *
-     * @throws RefusedException when the partner has no e-mail, already has an account, or their
-     *     e-mail is already another account's
+     * <p>Whether another account (of this clinic or another) signs in with the address is not looked at: the answer
+     * must not tell the therapist (docs/decisions/028-no-e-mail-oracle.md). Such a clash is found when the link is
+     * accepted, and the clinic is told then.
+     *
+     * @throws RefusedException when the partner has no e-mail or already has an account
      */
     @PreAuthorize("hasRole('THERAPIST')")
     public IssuedInvitation issueForPartner(long coupleId, int position) {
@@ -87,9 +89,6 @@ public class InvitationService {
         String email = invitee.email();
         if (email == null || email.isBlank()) {
             throw notPossible(therapist, coupleId, NotPossible.NO_EMAIL);
-        }
-        if (accounts.emailTaken(email)) {
-            throw notPossible(therapist, coupleId, NotPossible.EMAIL_TAKEN);
         }
         Instant now = time.now();
         Instant expiresAt = now.plus(limits.invitationValidity(therapist.clinicId()));
@@ -146,10 +145,17 @@ public class InvitationService {
      * Accepts a link: creates the partner's CLIENT account with this password and links it to them,
      * all in one transaction holding the invitation's row lock, so a link works exactly once.
      *
-     * @throws InvitationRefusedException when the link cannot be used; nothing is changed
+     * <p>When an account already signs in with the invited address, nothing is created: the invitation is marked as
+     * needing the clinic's attention, its admins are told (audit row and mail), and the person is refused with
+     * {@link Reason#NEEDS_CLINIC}, words that do not say that another account exists. Those three writes commit
+     * although the method throws; every other refusal has written nothing by then (audit rows of refusals commit on
+     * their own).
+     *
+     * @throws InvitationRefusedException when the link cannot be used; nothing else is changed
      * @throws PasswordRejectedException when the password breaks the policy; nothing is changed
      */
     @PreAuthorize("permitAll()")
+    @Transactional(noRollbackFor = InvitationRefusedException.class)
     public AcceptedInvitation accept(String token, String password) {
         Found found = findUsable(token, true, AuditAction.INVITATION_ACCEPTED);
         String staffName = found.displayName();
@@ -157,18 +163,14 @@ public class InvitationService {
             return acceptStaff(found, staffName, password);
         }
         Invitee invitee = inviteeOf(found, true, AuditAction.INVITATION_ACCEPTED);
+        refuseExistingAccount(found);
         PasswordCheck check = PasswordPolicy.check(password, personalWords(invitee, found));
         if (!check.acceptable()) {
             events.publishEvent(AuditEvent.anonymous(found.clinicId(), AuditAction.INVITATION_ACCEPTED,
                     Subject.invitation(found.id()), Outcome.FAILURE, "password " + check.problem()));
             throw new PasswordRejectedException(check);
         }
-        long accountId;
-        try {
-            accountId = accounts.createInvitedAccount(found.clinicId(), found.email(), invitee.fullName(), password);
-        } catch (EmailTakenException taken) {
-            throw refused(AuditAction.INVITATION_ACCEPTED, found, Reason.EMAIL_TAKEN);
-        }
+        long accountId = accounts.createInvitedAccount(found.clinicId(), found.email(), invitee.fullName(), password);
         Instant now = time.now();
         invitations.markAccepted(found.clinicId(), found.id(), accountId, now);
         invitations.linkAccount(found.clinicId(), invitee.partnerId(), accountId);
@@ -183,6 +185,7 @@ public class InvitationService {
      * words it may not be built from.
      */
     private AcceptedInvitation acceptStaff(Found found, String displayName, String password) {
+        refuseExistingAccount(found);
         PasswordCheck check = PasswordPolicy.check(password, staffWords(found, displayName));
         if (!check.acceptable()) {
             events.publishEvent(AuditEvent.anonymous(found.clinicId(), AuditAction.INVITATION_ACCEPTED,
@@ -190,16 +193,30 @@ public class InvitationService {
             throw new PasswordRejectedException(check);
         }
         Set<Role> roles = invitations.staffRoles(found.clinicId(), found.id());
-        long accountId;
-        try {
-            accountId = accounts.createStaffAccount(found.clinicId(), found.email(), displayName, password, roles);
-        } catch (EmailTakenException taken) {
-            throw refused(AuditAction.INVITATION_ACCEPTED, found, Reason.EMAIL_TAKEN);
-        }
+        long accountId = accounts.createStaffAccount(found.clinicId(), found.email(), displayName, password, roles);
         invitations.markAccepted(found.clinicId(), found.id(), accountId, time.now());
         events.publishEvent(AuditEvent.ofAccount(found.clinicId(), accountId, found.email(),
                 AuditAction.INVITATION_ACCEPTED, Subject.invitation(found.id()), "staff, roles " + roles));
         return new AcceptedInvitation(accountId, found.email(), true);
+    }
+
+    /**
+     * The clash an issuing therapist or admin was not told of (docs/decisions/028-no-e-mail-oracle.md): an account,
+     * of this clinic or another, signs in with the invited address. Checked before anything is created, so that
+     * {@code createInvitedAccount} does not refuse inside this transaction. Marks the invitation, tells the clinic's
+     * admins by mail, records the failure for the Audit log, and refuses with neutral words.
+     */
+    private void refuseExistingAccount(Found found) {
+        if (!accounts.emailTaken(found.email())) {
+            return;
+        }
+        invitations.markNeedsAttention(found.clinicId(), found.id(), time.now());
+        boolean mailed = mail.tellAdmins(found.clinicId(), accounts.activeAdminEmails(found.clinicId()));
+        events.publishEvent(AuditEvent.anonymous(found.clinicId(), AuditAction.INVITATION_NEEDS_ATTENTION,
+                Subject.invitation(found.id()), Outcome.FAILURE,
+                "the invited address already signs in to an account; nothing created"
+                        + (mailed ? ", admins e-mailed" : "")));
+        throw new InvitationRefusedException(Reason.NEEDS_CLINIC);
     }
 
     private static List<String> staffWords(Found found, String displayName) {
@@ -218,6 +235,9 @@ public class InvitationService {
         }
         if (found.voidedAt() != null) {
             throw refused(action, found, Reason.VOIDED);
+        }
+        if (found.needsAttentionAt() != null) {
+            throw refused(action, found, Reason.NEEDS_CLINIC);
         }
         if (!found.expiresAt().toInstant().isAfter(time.now())) {
             throw refused(action, found, Reason.EXPIRED);
@@ -254,8 +274,6 @@ public class InvitationService {
     private enum NotPossible {
         NO_EMAIL,
         HAS_ACCOUNT,
-        /** Another account (perhaps staff, perhaps in another clinic) signs in with this e-mail. */
-        EMAIL_TAKEN,
         NO_SUCH_PARTNER
     }
 
@@ -275,6 +293,9 @@ public class InvitationService {
         // A link sent to an address the partner no longer has cannot be accepted (see inviteeOf).
         if (latest.voidedAt() != null || !Objects.equals(latest.invitedEmail(), latest.partnerEmail())) {
             return new PartnerInvitation(latest.position(), InvitationState.VOIDED, null, null);
+        }
+        if (latest.needsAttentionAt() != null) {
+            return new PartnerInvitation(latest.position(), InvitationState.NEEDS_ATTENTION, null, null);
         }
         Instant expiresAt = instant(latest.expiresAt());
         InvitationState state = expiresAt != null && expiresAt.isAfter(now)

@@ -11,5 +11,10 @@ public enum InvitationState {
     /** The newest link ran out before it was used. */
     EXPIRED,
     /** The newest link was withdrawn and nothing replaced it. */
-    VOIDED
+    VOIDED,
+    /**
+     * Someone tried to accept the newest link, but an account already signs in with its address: nothing was created,
+     * the clinic's admins were told (docs/decisions/028-no-e-mail-oracle.md).
+     */
+    NEEDS_ATTENTION
 }

@@ -35,10 +35,11 @@ import org.tandem.invitations.InvitationRepository.Staff;
 public class StaffInvitationService {
 
     /**
-     * The one answer to an address that an account already uses, in this clinic or any other: the admin learns
-     * nothing about other clinics (no e-mail oracle).
+     * The answer to an address that an account of the admin's own clinic uses (the admin sees that account on the
+     * Users page anyway). An account of another clinic is not looked at when inviting: the admin learns nothing
+     * about other clinics, and the clash is resolved at acceptance (docs/decisions/028-no-e-mail-oracle.md).
      */
-    public static final String EMAIL_UNAVAILABLE = "staff-invitations.error.email-unavailable";
+    public static final String EMAIL_IN_CLINIC = "staff-invitations.error.email-in-clinic";
 
     private final InvitationRepository invitations;
     private final AccountService accounts;
@@ -61,7 +62,8 @@ public class StaffInvitationService {
      * Issues a link for a new staff member of the admin's clinic; voids the clinic's earlier pending staff links to
      * the same address.
      *
-     * @throws RefusedException ({@link #EMAIL_UNAVAILABLE}) when an account already signs in with the address
+     * @throws RefusedException ({@link #EMAIL_IN_CLINIC}) when an account of the clinic already signs in with the
+     *     address
      */
     @PreAuthorize("hasRole('ADMIN')")
     public IssuedStaffInvitation invite(@Valid StaffInvitationData data) {
@@ -69,9 +71,9 @@ public class StaffInvitationService {
         if (data.roles().contains(Role.CLIENT)) {
             throw new IllegalArgumentException("Partners are invited from their couple's page, not as staff");
         }
-        if (accounts.emailTaken(data.email())) {
-            events.publishEvent(AuditEvent.failed(admin, AuditAction.STAFF_INVITED, null, "address unavailable"));
-            throw new RefusedException(EMAIL_UNAVAILABLE);
+        if (accounts.emailTakenInMyClinic(data.email())) {
+            events.publishEvent(AuditEvent.failed(admin, AuditAction.STAFF_INVITED, null, "address of a user"));
+            throw new RefusedException(EMAIL_IN_CLINIC);
         }
         Instant now = time.now();
         int voided = invitations.voidPendingStaff(admin.clinicId(), data.email(), now);
@@ -91,7 +93,7 @@ public class StaffInvitationService {
         return invitations.pendingStaff(admin.clinicId(), filter).stream()
                 .map(staff -> new PendingStaffInvitation(staff.id(), staff.displayName(), staff.email(),
                         staff.roles(), staff.createdAt().toInstant(), staff.expiresAt().toInstant(),
-                        !staff.expiresAt().toInstant().isAfter(now)))
+                        !staff.expiresAt().toInstant().isAfter(now), staff.needsAttentionAt() != null))
                 .toList();
     }
 
@@ -100,10 +102,10 @@ public class StaffInvitationService {
     public IssuedStaffInvitation resend(long invitationId) {
         TandemUser admin = CurrentUser.require();
         Staff staff = requirePending(admin, invitationId, AuditAction.STAFF_INVITED);
-        if (accounts.emailTaken(staff.email())) {
+        if (accounts.emailTakenInMyClinic(staff.email())) {
             events.publishEvent(AuditEvent.failed(admin, AuditAction.STAFF_INVITED, Subject.invitation(invitationId),
-                    "address unavailable"));
-            throw new RefusedException(EMAIL_UNAVAILABLE);
+                    "address of a user"));
+            throw new RefusedException(EMAIL_IN_CLINIC);
         }
         Instant now = time.now();
         invitations.markVoided(admin.clinicId(), invitationId, now);

@@ -223,7 +223,7 @@ class CoupleRecordTest {
     }
 
     @Test
-    void a_partners_email_already_used_in_the_clinic_is_refused_and_nothing_is_written() {
+    void a_partners_email_already_used_on_the_caseload_is_refused_and_nothing_is_written() {
         signIn.as(jordanEmail);
         couples.create(couple(partner("Jo Rivera", "jo@family.example"), partner("Sam Rivera", null)));
         int before = couplesInDatabase();

@@ -244,4 +244,18 @@ class MigrationsTest {
         assertThat(dsl.fetch("select indexname from pg_indexes where schemaname = 'public'").getValues(0, String.class))
                 .contains("account_session_public_id_key", "account_session_open_idx");
     }
+
+    @Test
+    void a_partners_address_is_unique_within_the_couple_only() {
+        // V018 (task o, no e-mail oracle): two couples of a clinic may share a partner's address; one couple may not.
+        assertThat(dsl.fetch("select indexname, indexdef from pg_indexes where tablename = 'partner'")
+                .stream().collect(java.util.stream.Collectors.toMap(row -> row.get(0, String.class),
+                        row -> row.get(1, String.class))))
+                .doesNotContainKey("partner_clinic_id_email_key")
+                .containsEntry("partner_clinic_id_couple_id_email_key",
+                        "CREATE UNIQUE INDEX partner_clinic_id_couple_id_email_key ON public.partner USING btree (clinic_id, couple_id, email)")
+                .containsKey("partner_clinic_id_email_idx");
+        assertThat(dsl.fetchExists(dsl.selectOne().from("information_schema.columns")
+                .where("table_name = 'invitation' and column_name = 'needs_attention_at'"))).isTrue();
+    }
 }

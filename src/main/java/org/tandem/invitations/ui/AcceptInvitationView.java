@@ -66,8 +66,12 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
         title.addClassNames(LumoUtility.FontSize.XXLARGE);
         Paragraph why = new Paragraph(getTranslation("invitations.refused." + reason.name()));
         why.getElement().setAttribute("role", "alert");
-        Paragraph whatToDo = new Paragraph(getTranslation("invitations.refused.what-to-do"));
-        add(title, why, whatToDo, new Anchor(AccountRoutes.LOGIN, getTranslation("invitations.refused.sign-in")));
+        add(title, why);
+        // The clinic was told and will get in touch: a new link would meet the same address.
+        if (reason != InvitationRefusedException.Reason.NEEDS_CLINIC) {
+            add(new Paragraph(getTranslation("invitations.refused.what-to-do")));
+        }
+        add(new Anchor(AccountRoutes.LOGIN, getTranslation("invitations.refused.sign-in")));
     }
 
     private void showForm(String token, InvitationPreview invitation) {

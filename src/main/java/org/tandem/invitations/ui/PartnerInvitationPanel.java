@@ -73,6 +73,8 @@ public class PartnerInvitationPanel extends Composite<Div> {
     private void show(PartnerInvitation invitation) {
         state.setText(getTranslation("invitations.panel.state." + invitation.state().name(),
                 format(invitation.expiresAt())));
+        state.getElement().getClassList().set(LumoUtility.TextColor.ERROR,
+                invitation.state() == InvitationState.NEEDS_ATTENTION);
         boolean accepted = invitation.state() == InvitationState.ACCEPTED;
         boolean first = invitation.state() == InvitationState.NONE;
         create.setVisible(!accepted);

@@ -57,6 +57,10 @@ class PendingStaffInvitations extends Composite<Div> {
                 : "staff-invitations.pending.expires", format(invitation)));
         when.addClassNames(LumoUtility.FontSize.SMALL,
                 invitation.expired() ? LumoUtility.TextColor.ERROR : LumoUtility.TextColor.SECONDARY);
+        if (invitation.needsAttention()) {
+            when.setText(getTranslation("staff-invitations.pending.needs-attention"));
+            when.addClassNames(LumoUtility.TextColor.ERROR);
+        }
         Div issued = new Div();
         Button resend = new Button(getTranslation("staff-invitations.resend"), click -> {
             IssuedStaffInvitation fresh = invitations.resend(invitation.id());

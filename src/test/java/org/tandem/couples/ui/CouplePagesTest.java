@@ -205,7 +205,7 @@ class CouplePagesTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void an_email_already_used_in_the_clinic_is_explained_beside_that_partners_email() {
+    void an_email_already_used_on_the_caseload_is_explained_beside_that_partners_email() {
         open(CoupleRoutes.NEW_COUPLE);
         int before = couplesInDatabase();
         test(text("partner-1-full-name")).setValue("Jo Rivera");
@@ -215,7 +215,7 @@ class CouplePagesTest extends SpringBrowserlessTest {
         click("Create couple");
 
         assertThat(error(email(1))).isEmpty();
-        assertThat(error(email(2))).isEqualTo("Another partner in your clinic already uses this e-mail address.");
+        assertThat(error(email(2))).isEqualTo("Another partner on your caseload already uses this e-mail address.");
         assertThat(couplesInDatabase()).isEqualTo(before);
     }
 

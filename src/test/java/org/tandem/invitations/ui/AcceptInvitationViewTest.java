@@ -154,6 +154,24 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_link_to_an_address_that_already_signs_in_looks_the_same_and_ends_in_neutral_words() {
+        Fixtures.Person elsewhere = fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park");
+        dsl.update(ACCOUNT).set(ACCOUNT.EMAIL, lucia).where(ACCOUNT.ID.eq(elsewhere.accountId())).execute();
+        navigate(issueForLucia(), Component.class);
+
+        assertThat($(H1.class).single().getText()).isEqualTo("Welcome, Lucía");
+        test(password("Password")).setValue(STRONG);
+        test(password("Repeat the password")).setValue(STRONG);
+        test(submit()).click();
+
+        assertThat($(H1.class).single().getText()).isEqualTo("This link can't be used");
+        assertThat(paragraphs()).containsExactly(
+                "This invitation can't be completed. Your clinic has been told and will contact you.");
+        assertThat($(PasswordField.class).all()).isEmpty();
+        assertThat(dsl.fetchCount(ACCOUNT, ACCOUNT.EMAIL.eq(lucia))).as("only the other clinic's account").isEqualTo(1);
+    }
+
+    @Test
     void a_weak_password_is_explained_beside_the_field_and_nothing_is_created() {
         navigate(issueForLucia(), Component.class);
 
