@@ -183,9 +183,9 @@ class DemoClinicLoader implements ApplicationRunner {
         List<Long> priyasCouples = new ArrayList<>();
 
         // Laid out around now in the clinic's zone, so that every story holds whenever the demo is loaded.
-        DemoHistory history = new DemoHistory(dsl, time.zone(), time.today());
-        DemoWorkbook workbook = new DemoWorkbook(dsl, time.zone(), time.today());
-        DemoBalance balance = new DemoBalance(dsl, time.nowAtClinic());
+        DemoHistory history = new DemoHistory(dsl, time.zone(clinic), time.today(clinic));
+        DemoWorkbook workbook = new DemoWorkbook(dsl, time.zone(clinic), time.today(clinic));
+        DemoBalance balance = new DemoBalance(dsl, time.nowAtClinic(clinic));
         for (int index = 0; index < COUPLES.size(); index++) {
             DemoCouple demo = COUPLES.get(index);
             long couple = dsl.insertInto(COUPLE)
@@ -227,7 +227,7 @@ class DemoClinicLoader implements ApplicationRunner {
                 balance.write(written, story, sessions);
             }
         }
-        new DemoAudit(dsl, clinic, time.nowAtClinic()).write(
+        new DemoAudit(dsl, clinic, time.nowAtClinic(clinic)).write(
                 new DemoAudit.Actor(admin, "admin@example.com", "192.0.2.10"),
                 new DemoAudit.Actor(jordan, JORDAN, "192.0.2.21"), new DemoAudit.Actor(priya, PRIYA, "192.0.2.22"),
                 partners, jordansCouples.subList(0, 4), priyasCouples.subList(0, 4), staff.former(),
@@ -245,7 +245,7 @@ class DemoClinicLoader implements ApplicationRunner {
     private Staff staff(long clinic, long admin, String hash) {
         long former = account(clinic, "former.therapist@example.com", "Hana Sato", hash, Role.THERAPIST);
         dsl.update(ACCOUNT).set(ACCOUNT.ACTIVE, false).where(ACCOUNT.ID.eq(former)).execute();
-        OffsetDateTime now = time.nowAtClinic();
+        OffsetDateTime now = time.nowAtClinic(clinic);
         long pending = staffInvitation(clinic, admin, "Noor Haddad", "noor.haddad@example.com", Role.THERAPIST,
                 now.minusDays(2));
         staffInvitation(clinic, admin, "Ines Park", "ines.park@example.com", Role.ADMIN, now.minusDays(12));

@@ -163,10 +163,10 @@ class ClinicSettingsViewTest extends SpringBrowserlessTest {
         assertThat(dsl.select(CLINIC.IDLE_TIMEOUT_MINUTES).from(CLINIC).where(CLINIC.ID.eq(admin.clinicId()))
                 .fetchSingle(CLINIC.IDLE_TIMEOUT_MINUTES)).isNull();
         assertThatThrownBy(() -> clinic.updateProfile(clinic.profile().version(),
-                new org.tandem.clinic.ClinicProfile("Riverside", 61, 7)))
+                new org.tandem.clinic.ClinicProfile("Riverside", 61, 7, null)))
                 .isInstanceOf(jakarta.validation.ConstraintViolationException.class);
         assertThatThrownBy(() -> clinic.updateProfile(clinic.profile().version(),
-                new org.tandem.clinic.ClinicProfile("Riverside", 15, 0)))
+                new org.tandem.clinic.ClinicProfile("Riverside", 15, 0, null)))
                 .isInstanceOf(jakarta.validation.ConstraintViolationException.class);
     }
 
@@ -174,9 +174,9 @@ class ClinicSettingsViewTest extends SpringBrowserlessTest {
     void a_profile_saved_after_another_admins_is_reported_and_changes_nothing() {
         signIn.as(admin.email());
         var read = clinic.profile();
-        clinic.updateProfile(read.version(), new org.tandem.clinic.ClinicProfile("Theirs", 20, 5));
+        clinic.updateProfile(read.version(), new org.tandem.clinic.ClinicProfile("Theirs", 20, 5, null));
 
-        assertThatThrownBy(() -> clinic.updateProfile(read.version(), new org.tandem.clinic.ClinicProfile("Mine", 45, 9)))
+        assertThatThrownBy(() -> clinic.updateProfile(read.version(), new org.tandem.clinic.ClinicProfile("Mine", 45, 9, null)))
                 .isInstanceOfSatisfying(StaleVersionException.class, raced ->
                         assertThat(raced.current(org.tandem.clinic.VersionedProfile.class).profile().clinicName())
                                 .isEqualTo("Theirs"));
