@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.accounts.DemoSecondFactor;
 import org.tandem.accounts.Role;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleStatus;
@@ -48,11 +49,14 @@ class DemoClinicLoader implements ApplicationRunner {
     private OffsetDateTime opened = OffsetDateTime.MIN;
     private final PasswordEncoder passwordEncoder;
     private final ClinicTime time;
+    private final DemoSecondFactor secondFactor;
 
-    DemoClinicLoader(DSLContext dsl, PasswordEncoder passwordEncoder, ClinicTime time) {
+    DemoClinicLoader(DSLContext dsl, PasswordEncoder passwordEncoder, ClinicTime time,
+            DemoSecondFactor secondFactor) {
         this.dsl = dsl;
         this.passwordEncoder = passwordEncoder;
         this.time = time;
+        this.secondFactor = secondFactor;
     }
 
     private record Person(String name, @Nullable String preferred, @Nullable String pronouns, String email) {}
@@ -177,6 +181,8 @@ class DemoClinicLoader implements ApplicationRunner {
         long admin = account(clinic, "admin@example.com", "Morgan Ellis", hash, Role.ADMIN);
         long jordan = account(clinic, JORDAN, "Dr. Jordan Reyes", hash, Role.THERAPIST);
         long priya = account(clinic, PRIYA, "Priya Nair", hash, Role.THERAPIST);
+        // Priya signs in with a code: the key and recovery codes are in the README's demo table
+        secondFactor.enrol(clinic, priya, opened.plusMonths(1));
         Staff staff = staff(clinic, admin, hash);
         List<DemoAudit.Actor> partners = new ArrayList<>();
         List<Long> jordansCouples = new ArrayList<>();
