@@ -125,6 +125,19 @@ class ClinicTimeZoneTest {
     }
 
     @Test
+    void due_today_means_today_in_the_therapists_clinic_when_the_installation_is_already_a_day_ahead() {
+        long module = TestModules.publish(dsl, honoluluTherapist.email(), TestModules.everyKind("Listening"));
+        clock.set(ZonedDateTime.of(2026, 6, 10, 14, 0, 0, 0, HONOLULU).toInstant()); // 02:00 on the 11th in Berlin
+
+        fixtures.assignment(honoluluTherapist, honoluluCouple, module, WEDNESDAY);
+
+        signIn.as(honoluluTherapist.email());
+        assertThat(caseload.page(0, 10).getFirst().overdueModules()).isZero();
+        assertThatThrownBy(() -> fixtures.assignment(honoluluTherapist, honoluluCouple, module, WEDNESDAY.minusDays(1)))
+                .isInstanceOf(ConstraintViolationException.class);
+    }
+
+    @Test
     void a_session_is_entered_at_the_wall_clock_time_of_the_therapists_clinic() {
         LocalDate friday = WEDNESDAY.plusDays(2);
         SessionData nineOClock = new SessionData(friday, LocalTime.of(9, 0), 50, Modality.IN_PERSON);
