@@ -8,12 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.DemoSecondFactor;
 import org.tandem.accounts.PartialSignIn;
@@ -35,8 +30,6 @@ class DemoSecondFactorTest {
 
     static final String PRIYA = "therapist2@example.com";
 
-    @Autowired AuthenticationProvider provider;
-    @Autowired SecurityContextHolderStrategy strategy;
     @Autowired SecondFactorService secondFactor;
     @Autowired SignIn signIn;
     @Autowired TestClock clock;
@@ -47,13 +40,7 @@ class DemoSecondFactorTest {
     }
 
     private Authentication password(String email) {
-        Authentication result = provider.authenticate(
-                UsernamePasswordAuthenticationToken.unauthenticated(email, DemoClinicLoader.PASSWORD));
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(result);
-        strategy.setContext(context);
-        SecurityContextHolder.setContext(context);
-        return result;
+        return signIn.passphrase(email, DemoClinicLoader.PASSWORD);
     }
 
     @Test
