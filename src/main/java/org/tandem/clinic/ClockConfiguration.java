@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The application's one source of "now": the system clock in the clinic's zone ({@code tandem.time-zone}, blank
- * for the server's). Tests register a clock of their own before the context starts, which this one then yields to.
+ * The application's one source of "now": the system clock in the installation's zone ({@code tandem.time-zone},
+ * blank for the server's), which every clinic without a zone of its own follows ({@link ClinicTime}). Tests register a clock of their own before the context starts, which this one then yields to.
  */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
