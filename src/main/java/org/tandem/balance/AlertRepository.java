@@ -160,13 +160,14 @@ class AlertRepository {
      * The couples whose time-based alerts may have changed since the last sweep: a scheduled session whose
      * check-in window opens or that starts around now, an assignment that fell due, or an open alert.
      */
-    List<CoupleRef> timeSensitive(Instant now, LocalDate today) {
+    /** {@code earliestToday} and {@code latestToday}: today in the zones furthest behind and ahead. */
+    List<CoupleRef> timeSensitive(Instant now, LocalDate earliestToday, LocalDate latestToday) {
         return dsl.selectDistinct(COUPLE_SESSION.CLINIC_ID, COUPLE_SESSION.COUPLE_ID).from(COUPLE_SESSION)
                 .where(COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED),
                         COUPLE_SESSION.STARTS_AT.between(at(now.minus(Duration.ofDays(1))),
                                 at(now.plus(Alerts.CHECK_IN_WINDOW).plus(Duration.ofDays(1)))))
                 .union(selectDistinct(MODULE_ASSIGNMENT.CLINIC_ID, MODULE_ASSIGNMENT.COUPLE_ID).from(MODULE_ASSIGNMENT)
-                        .where(MODULE_ASSIGNMENT.DUE_ON.between(today.minusDays(2), today)))
+                        .where(MODULE_ASSIGNMENT.DUE_ON.between(earliestToday.minusDays(2), latestToday)))
                 // an open alert may have ended (an overdue module finished, a window closed)
                 .union(select(BALANCE_SUMMARY.CLINIC_ID, BALANCE_SUMMARY.COUPLE_ID).from(BALANCE_SUMMARY)
                         .where(BALANCE_SUMMARY.ALERTS.gt(0)))

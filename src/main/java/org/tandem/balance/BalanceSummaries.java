@@ -2,6 +2,9 @@ package org.tandem.balance;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,6 +42,8 @@ import org.tandem.sessions.SessionScheduled;
 class BalanceSummaries {
 
     private static final Logger log = LoggerFactory.getLogger(BalanceSummaries.class);
+    private static final ZoneOffset EARLIEST = ZoneOffset.ofHours(-12);
+    private static final ZoneOffset LATEST = ZoneOffset.ofHours(14);
 
     private final CheckInRepository checkIns;
     private final AlertRepository alerts;
@@ -69,9 +74,9 @@ class BalanceSummaries {
     /** Three statements: the couple's check-in history, its other facts, and (unless given) the clinic's figures. */
     Computed compute(long clinicId, long coupleId, ClinicFigures clinic, Instant now) {
         List<ScoredCheckIn> history = checkIns.history(clinicId, coupleId);
-        CoupleFacts facts = alerts.facts(clinicId, coupleId, now, time.dateOf(now));
+        CoupleFacts facts = alerts.facts(clinicId, coupleId, now, time.dateOf(clinicId, now));
         CoupleBalance balance = BalanceService.balance(coupleId, clinic.settings(), clinic.reliability(), history);
-        List<Alert> raised = Alerts.of(alertFacts(facts, history, balance, time), clinic.settings(),
+        List<Alert> raised = Alerts.of(alertFacts(facts, history, balance, time.zone(clinicId)), clinic.settings(),
                 clinic.reliability(), now);
         Set<Acknowledged> acknowledged = new HashSet<>(facts.acknowledged());
         List<CoupleAlert> result = raised.stream()
@@ -82,7 +87,7 @@ class BalanceSummaries {
     }
 
     private static AlertFacts alertFacts(CoupleFacts facts, List<ScoredCheckIn> history, CoupleBalance balance,
-            ClinicTime time) {
+            ZoneId zone) {
         List<AlertFacts.PartnerHistory> partners = new ArrayList<>();
         for (AlertRepository.PartnerRow partner : facts.partners()) {
             List<CheckInScores> scores = history.stream()
@@ -96,7 +101,7 @@ class BalanceSummaries {
         List<AlertFacts.SessionDivergence> divergences = balance.sessions().stream()
                 .flatMap(session -> Optional.ofNullable(sessionIds.get(session.sessionStartsAt()))
                         .map(sessionId -> new AlertFacts.SessionDivergence(sessionId,
-                                time.dateOf(session.sessionStartsAt()), session.divergence()))
+                                LocalDate.ofInstant(session.sessionStartsAt(), zone), session.divergence()))
                         .stream())
                 .toList();
         return new AlertFacts(partners, divergences, facts.upcoming(), facts.overdue());
@@ -186,12 +191,17 @@ class BalanceSummaries {
         log.info("Balance summaries refreshed for every couple");
     }
 
-    /** The alerts that time alone raises or ends: a check-in window that opened, a session begun, a due date passed. */
+    /**
+     * The alerts that time alone raises or ends: a check-in window that opened, a session begun, a due date passed.
+     * Each clinic's couples are judged by the date in that clinic's zone ({@link #compute}); the candidates are the
+     * due dates around "today" anywhere on Earth (UTC−12 to UTC+14).
+     */
     @Scheduled(cron = "${tandem.balance.sweep-cron:0 */10 * * * *}")
     public void sweepTimeSensitive() {
         Instant now = time.now();
         Map<Long, ClinicFigures> clinics = new HashMap<>();
-        for (CoupleRef couple : alerts.timeSensitive(now, time.today())) {
+        for (CoupleRef couple : alerts.timeSensitive(now, LocalDate.ofInstant(now, EARLIEST),
+                LocalDate.ofInstant(now, LATEST))) {
             refresh(couple.clinicId(), couple.coupleId(), clinics.computeIfAbsent(couple.clinicId(), this::clinic), now);
         }
     }

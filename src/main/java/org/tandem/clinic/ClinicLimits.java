@@ -36,12 +36,12 @@ public class ClinicLimits implements IdleTimeouts {
 
     /** What the settings page shows for a clinic that has set nothing (whole minutes and days, within range). */
     ClinicProfile withDefaults(String clinicName, @org.jspecify.annotations.Nullable Integer idleMinutes,
-            @org.jspecify.annotations.Nullable Integer validDays) {
+            @org.jspecify.annotations.Nullable Integer validDays, @org.jspecify.annotations.Nullable String timeZone) {
         return new ClinicProfile(clinicName,
                 idleMinutes != null ? idleMinutes : clamp(defaultIdleTimeout.toMinutes(),
                         ClinicProfile.MIN_IDLE_MINUTES, ClinicProfile.MAX_IDLE_MINUTES),
                 validDays != null ? validDays : clamp(defaultInvitationValidity.toDays(), 1,
-                        ClinicProfile.MAX_INVITATION_DAYS));
+                        ClinicProfile.MAX_INVITATION_DAYS), timeZone);
     }
 
     private static int clamp(long value, int min, int max) {

@@ -32,9 +32,16 @@ class ClinicRepository {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    long insert(String name) {
-        return dsl.insertInto(CLINIC).set(CLINIC.NAME, name).set(CLINIC.CREATED_AT, OffsetDateTime.now(clock))
+    long insert(String name, @org.jspecify.annotations.Nullable String timeZone) {
+        return dsl.insertInto(CLINIC).set(CLINIC.NAME, name).set(CLINIC.TIME_ZONE, timeZone)
+                .set(CLINIC.CREATED_AT, OffsetDateTime.now(clock))
                 .returning(CLINIC.ID).fetchSingle().getId();
+    }
+
+    /** The clinic's own time zone as stored, or null (the installation's; also for a clinic that does not exist). */
+    @org.jspecify.annotations.Nullable String timeZone(long clinicId) {
+        return dsl.select(CLINIC.TIME_ZONE).from(CLINIC).where(CLINIC.ID.eq(clinicId))
+                .fetchOptional(CLINIC.TIME_ZONE).orElse(null);
     }
 
     ClinicPolicies policies(long clinicId) {
@@ -62,8 +69,9 @@ class ClinicRepository {
     }
 
     /** The name and the clinic's own limits (null where it has set none) and the version, mapped by the caller. */
-    <T> T profile(long clinicId, org.jooq.Function4<String, Integer, Integer, Integer, T> mapping) {
-        return dsl.select(CLINIC.NAME, CLINIC.IDLE_TIMEOUT_MINUTES, CLINIC.INVITATION_VALID_DAYS, CLINIC.VERSION)
+    <T> T profile(long clinicId, org.jooq.Function5<String, Integer, Integer, String, Integer, T> mapping) {
+        return dsl.select(CLINIC.NAME, CLINIC.IDLE_TIMEOUT_MINUTES, CLINIC.INVITATION_VALID_DAYS, CLINIC.TIME_ZONE,
+                        CLINIC.VERSION)
                 .from(CLINIC).where(CLINIC.ID.eq(clinicId))
                 .fetchSingle(Records.mapping(mapping));
     }
@@ -74,6 +82,7 @@ class ClinicRepository {
                 .set(CLINIC.NAME, profile.clinicName())
                 .set(CLINIC.IDLE_TIMEOUT_MINUTES, profile.idleTimeoutMinutes())
                 .set(CLINIC.INVITATION_VALID_DAYS, profile.invitationValidDays())
+                .set(CLINIC.TIME_ZONE, profile.timeZone())
                 .set(CLINIC.VERSION, CLINIC.VERSION.plus(1))
                 .where(CLINIC.ID.eq(clinicId), CLINIC.VERSION.eq(expectedVersion))
                 .execute() == 1;

@@ -1,6 +1,8 @@
 package org.tandem.clinic;
 
 import jakarta.validation.Valid;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -25,13 +27,15 @@ public class ClinicService {
     private final AccountService accounts;
     private final ApplicationEventPublisher events;
     private final ClinicLimits limits;
+    private final ClinicTime time;
 
     ClinicService(ClinicRepository clinics, AccountService accounts, ApplicationEventPublisher events,
-            ClinicLimits limits) {
+            ClinicLimits limits, ClinicTime time) {
         this.clinics = clinics;
         this.accounts = accounts;
         this.events = events;
         this.limits = limits;
+        this.time = time;
     }
 
     /** Whether the first-run setup has been done (or the demo clinic loaded). */
@@ -51,7 +55,7 @@ public class ClinicService {
         if (clinics.anyClinicExists()) {
             throw new RefusedException("setup.error.already-set-up");
         }
-        long clinicId = clinics.insert(setup.clinicName());
+        long clinicId = clinics.insert(setup.clinicName(), setup.timeZone());
         long adminId = accounts.createFirstAdmin(clinicId, admin);
         events.publishEvent(AuditEvent.ofAccount(clinicId, adminId, admin.email(), AuditAction.CLINIC_CREATED,
                 Subject.clinic(clinicId), "first-run setup"));
@@ -82,14 +86,17 @@ public class ClinicService {
         return after;
     }
 
-    /** The signed-in admin's clinic's name and limits; the configured defaults where the clinic has set none. */
+    /**
+     * The signed-in admin's clinic's name, limits and time zone; the configured defaults where the clinic has set
+     * none (no time zone: the installation's, {@link ClinicTime#installationZone()}).
+     */
     @PreAuthorize("hasRole('ADMIN')")
     public VersionedProfile profile() {
         return profileOf(CurrentUser.require().clinicId());
     }
 
     /**
-     * Saves the clinic's name and limits if nobody saved the clinic since {@code expectedVersion}; otherwise throws
+     * Saves the clinic's name, limits and time zone if nobody saved the clinic since {@code expectedVersion}; otherwise throws
      * {@link StaleVersionException} carrying the profile as it now stands, and changes nothing.
      */
     @PreAuthorize("hasRole('ADMIN')")
@@ -100,17 +107,25 @@ public class ClinicService {
         if (!clinics.updateProfile(admin.clinicId(), expectedVersion, profile)) {
             throw new StaleVersionException("The profile of clinic " + admin.clinicId(), before);
         }
+        time.forget(admin.clinicId());
         events.publishEvent(AuditEvent.of(admin, AuditAction.CLINIC_POLICIES_CHANGED, Subject.clinic(admin.clinicId()),
                 "profile: idle timeout " + before.profile().idleTimeoutMinutes() + " -> "
                         + profile.idleTimeoutMinutes() + " min, invitations valid "
                         + before.profile().invitationValidDays() + " -> " + profile.invitationValidDays() + " days"
-                        + (before.profile().clinicName().equals(profile.clinicName()) ? "" : ", renamed")));
+                        + (before.profile().clinicName().equals(profile.clinicName()) ? "" : ", renamed")
+                        + (Objects.equals(before.profile().timeZone(), profile.timeZone()) ? ""
+                                : ", time zone " + zoneName(before.profile().timeZone()) + " -> "
+                                        + zoneName(profile.timeZone()))));
         return profileOf(admin.clinicId());
     }
 
     private VersionedProfile profileOf(long clinicId) {
-        return clinics.profile(clinicId, (name, idle, days, version) ->
-                new VersionedProfile(limits.withDefaults(name, idle, days), version));
+        return clinics.profile(clinicId, (name, idle, days, zone, version) ->
+                new VersionedProfile(limits.withDefaults(name, idle, days, zone), version));
+    }
+
+    private static String zoneName(@Nullable String zone) {
+        return zone == null ? "installation's" : zone;
     }
 
     /** The signed-in admin's clinic's "second factor required for staff". */

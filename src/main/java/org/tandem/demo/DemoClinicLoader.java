@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.accounts.DemoSecondFactor;
 import org.tandem.accounts.Role;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleStatus;
@@ -48,11 +49,14 @@ class DemoClinicLoader implements ApplicationRunner {
     private OffsetDateTime opened = OffsetDateTime.MIN;
     private final PasswordEncoder passwordEncoder;
     private final ClinicTime time;
+    private final DemoSecondFactor secondFactor;
 
-    DemoClinicLoader(DSLContext dsl, PasswordEncoder passwordEncoder, ClinicTime time) {
+    DemoClinicLoader(DSLContext dsl, PasswordEncoder passwordEncoder, ClinicTime time,
+            DemoSecondFactor secondFactor) {
         this.dsl = dsl;
         this.passwordEncoder = passwordEncoder;
         this.time = time;
+        this.secondFactor = secondFactor;
     }
 
     private record Person(String name, @Nullable String preferred, @Nullable String pronouns, String email) {}
@@ -177,15 +181,17 @@ class DemoClinicLoader implements ApplicationRunner {
         long admin = account(clinic, "admin@example.com", "Morgan Ellis", hash, Role.ADMIN);
         long jordan = account(clinic, JORDAN, "Dr. Jordan Reyes", hash, Role.THERAPIST);
         long priya = account(clinic, PRIYA, "Priya Nair", hash, Role.THERAPIST);
+        // Priya signs in with a code: the key and recovery codes are in the README's demo table
+        secondFactor.enrol(clinic, priya, opened.plusMonths(1));
         Staff staff = staff(clinic, admin, hash);
         List<DemoAudit.Actor> partners = new ArrayList<>();
         List<Long> jordansCouples = new ArrayList<>();
         List<Long> priyasCouples = new ArrayList<>();
 
         // Laid out around now in the clinic's zone, so that every story holds whenever the demo is loaded.
-        DemoHistory history = new DemoHistory(dsl, time.zone(), time.today());
-        DemoWorkbook workbook = new DemoWorkbook(dsl, time.zone(), time.today());
-        DemoBalance balance = new DemoBalance(dsl, time.nowAtClinic());
+        DemoHistory history = new DemoHistory(dsl, time.zone(clinic), time.today(clinic));
+        DemoWorkbook workbook = new DemoWorkbook(dsl, time.zone(clinic), time.today(clinic));
+        DemoBalance balance = new DemoBalance(dsl, time.nowAtClinic(clinic));
         for (int index = 0; index < COUPLES.size(); index++) {
             DemoCouple demo = COUPLES.get(index);
             long couple = dsl.insertInto(COUPLE)
@@ -227,7 +233,7 @@ class DemoClinicLoader implements ApplicationRunner {
                 balance.write(written, story, sessions);
             }
         }
-        new DemoAudit(dsl, clinic, time.nowAtClinic()).write(
+        new DemoAudit(dsl, clinic, time.nowAtClinic(clinic)).write(
                 new DemoAudit.Actor(admin, "admin@example.com", "192.0.2.10"),
                 new DemoAudit.Actor(jordan, JORDAN, "192.0.2.21"), new DemoAudit.Actor(priya, PRIYA, "192.0.2.22"),
                 partners, jordansCouples.subList(0, 4), priyasCouples.subList(0, 4), staff.former(),
@@ -245,7 +251,7 @@ class DemoClinicLoader implements ApplicationRunner {
     private Staff staff(long clinic, long admin, String hash) {
         long former = account(clinic, "former.therapist@example.com", "Hana Sato", hash, Role.THERAPIST);
         dsl.update(ACCOUNT).set(ACCOUNT.ACTIVE, false).where(ACCOUNT.ID.eq(former)).execute();
-        OffsetDateTime now = time.nowAtClinic();
+        OffsetDateTime now = time.nowAtClinic(clinic);
         long pending = staffInvitation(clinic, admin, "Noor Haddad", "noor.haddad@example.com", Role.THERAPIST,
                 now.minusDays(2));
         staffInvitation(clinic, admin, "Ines Park", "ines.park@example.com", Role.ADMIN, now.minusDays(12));

@@ -36,7 +36,7 @@ class InvitationMail {
         }
         Locale locale = LocaleContextHolder.getLocale();
         outbox.enqueue(new Mail(clinicId, email, locale, "mail.invitation.subject", "mail.invitation.body",
-                List.of(publicUrl + "/" + path, time.format(locale).longDateTime(expiresAt))));
+                List.of(publicUrl + "/" + path, time.format(clinicId, locale).longDateTime(expiresAt))));
         return true;
     }
 

@@ -132,13 +132,13 @@ public class InvitationService {
             events.publishEvent(AuditEvent.anonymous(found.clinicId(), AuditAction.INVITATION_OPENED,
                     Subject.invitation(found.id()), Outcome.SUCCESS, "staff"));
             return new InvitationPreview(firstWord(staffName), found.clinicName(), found.expiresAt().toInstant(),
-                    staffWords(found, staffName));
+                    staffWords(found, staffName), found.clinicId());
         }
         Invitee invitee = inviteeOf(found, false, AuditAction.INVITATION_OPENED);
         events.publishEvent(AuditEvent.anonymous(found.clinicId(), AuditAction.INVITATION_OPENED,
                 Subject.invitation(found.id()), Outcome.SUCCESS, null));
         return new InvitationPreview(firstName(invitee), found.clinicName(), found.expiresAt().toInstant(),
-                personalWords(invitee, found));
+                personalWords(invitee, found), found.clinicId());
     }
 
     /**

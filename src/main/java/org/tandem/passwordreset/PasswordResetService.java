@@ -165,7 +165,7 @@ public class PasswordResetService {
         resets.voidPending(holder.clinicId(), holder.accountId(), now);
         long id = resets.insert(holder.clinicId(), holder.accountId(), tokenHash, requestedBy, now, expiresAt);
         outbox.enqueue(new Mail(holder.clinicId(), holder.email(), locale, "mail.password-reset.subject",
-                "mail.password-reset.body", List.of(link(token), time.format(locale).longDateTime(expiresAt))));
+                "mail.password-reset.body", List.of(link(token), time.format(holder.clinicId(), locale).longDateTime(expiresAt))));
         return id;
     }
 
@@ -181,7 +181,8 @@ public class PasswordResetService {
         Holder holder = found.holder();
         events.publishEvent(AuditEvent.anonymous(holder.clinicId(), AuditAction.PASSWORD_RESET_OPENED, subject(
                 found.id()), Outcome.SUCCESS, null));
-        return new ResetPreview(holder.email(), found.expiresAt().toInstant(), personalWords(holder));
+        return new ResetPreview(holder.email(), found.expiresAt().toInstant(), personalWords(holder),
+                holder.clinicId());
     }
 
     /**

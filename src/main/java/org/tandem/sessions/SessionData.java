@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A session as the therapist enters it: a wall-clock date and time in the clinic's time zone
- * ({@code tandem.time-zone}), a length and where it takes place.
+ * (its own, or the installation's {@code tandem.time-zone}), a length and where it takes place.
  */
 public record SessionData(
         @NotNull(message = "{sessions.validation.date-required}")

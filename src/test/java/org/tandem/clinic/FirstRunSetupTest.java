@@ -2,15 +2,18 @@ package org.tandem.clinic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tandem.jooq.Tables.CLINIC;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import jakarta.validation.ConstraintViolationException;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +35,7 @@ class FirstRunSetupTest extends SpringBrowserlessTest {
 
     @Autowired ClinicService clinics;
     @Autowired AccountService accounts;
+    @Autowired DSLContext dsl;
 
     private TextField field(String label) {
         return $(TextField.class).all().stream().filter(f -> label.equals(f.getLabel())).findFirst().orElseThrow();
@@ -102,5 +106,28 @@ class FirstRunSetupTest extends SpringBrowserlessTest {
         assertThatThrownBy(() -> clinics.setUp(new ClinicSetup(" "), new NewAccount("", "nope", "short")))
                 .isInstanceOf(ConstraintViolationException.class);
         assertThat(clinics.isSetUp()).isFalse();
+    }
+
+    @Test
+    void setup_offers_the_clinics_time_zone_and_leaves_it_to_the_installation_when_empty() {
+        navigate("setup", Component.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> zone = $(ComboBox.class).single();
+        assertThat(zone.getValue()).isNull();
+        assertThat(zone.getPlaceholder()).isEqualTo("The installation's zone: Europe/Berlin (UTC+02:00)");
+        test(field("Clinic name")).setValue("Harbour Relationship Clinic");
+        test(zone).selectItem("Asia/Tokyo (UTC+09:00)");
+        test(field("Your name")).setValue("Jo Admin");
+        test($(EmailField.class).single()).setValue("jo@harbour.example");
+        test(password("Password")).setValue("correct horse battery staple");
+        test(password("Repeat the password")).setValue("correct horse battery staple");
+
+        test(create()).click();
+
+        assertThat(clinics.isSetUp()).isTrue();
+        assertThat(dsl.select(CLINIC.TIME_ZONE).from(CLINIC).fetchSingle(CLINIC.TIME_ZONE)).isEqualTo("Asia/Tokyo");
+        assertThatThrownBy(() -> clinics.setUp(new ClinicSetup("Second", "Mars/Olympus_Mons"),
+                new NewAccount("Eve", "eve@example.com", "another-long-password")))
+                .isInstanceOf(ConstraintViolationException.class);
     }
 }

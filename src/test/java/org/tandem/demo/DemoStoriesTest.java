@@ -58,6 +58,7 @@ import org.tandem.support.TestClock;
 import org.tandem.workbook.AssignmentSummary;
 import org.tandem.workbook.Progress;
 import org.tandem.workbook.WorkbookService;
+import org.tandem.accounts.DemoSecondFactor;
 
 /**
  * The demo tells every story on any day: loaded into an empty database at awkward instants (each weekday, just after
@@ -78,6 +79,7 @@ class DemoStoriesTest {
     @Autowired DSLContext dsl;
     @Autowired PasswordEncoder passwordEncoder;
     @Autowired ClinicTime time;
+    @Autowired DemoSecondFactor demoSecondFactor;
     @Autowired TestClock clock;
     @Autowired SignIn signIn;
     @Autowired CaseloadService caseload;
@@ -177,7 +179,7 @@ class DemoStoriesTest {
         clock.set(when.at());
         Instant now = time.now();
         LocalDate today = time.today();
-        new DemoClinicLoader(dsl, passwordEncoder, time).run(new DefaultApplicationArguments());
+        new DemoClinicLoader(dsl, passwordEncoder, time, demoSecondFactor).run(new DefaultApplicationArguments());
 
         SoftAssertions story = new SoftAssertions();
         nothing_was_written_in_the_future(story, now);

@@ -274,4 +274,11 @@ public class Fixtures {
         }
         return id;
     }
+
+    /** A clinic with a time zone of its own (set in Clinic settings) instead of the installation's. */
+    public Clinic clinic(String name, java.time.ZoneId zone) {
+        long id = dsl.insertInto(CLINIC).set(CLINIC.CREATED_AT, TestClock.START_AT).set(CLINIC.NAME, name)
+                .set(CLINIC.TIME_ZONE, zone.getId()).returning(CLINIC.ID).fetchSingle(CLINIC.ID);
+        return new Clinic(id, name);
+    }
 }

@@ -77,8 +77,13 @@ public class SignIn {
      * the sign-in form does: the result is a full sign-in, or a partial one that owes its second factor.
      */
     public Authentication passphrase(String email) {
+        return passphrase(email, Fixtures.PASSWORD);
+    }
+
+    /** The same with another password (a demo account's). */
+    public Authentication passphrase(String email, String password) {
         Authentication result = provider.authenticate(
-                UsernamePasswordAuthenticationToken.unauthenticated(email, Fixtures.PASSWORD));
+                UsernamePasswordAuthenticationToken.unauthenticated(email, password));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(result);
         strategy.setContext(context);

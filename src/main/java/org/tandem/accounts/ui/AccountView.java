@@ -12,8 +12,9 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Clock;
 import org.tandem.accounts.AccountService;
+import org.tandem.accounts.ClinicZones;
+import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.MyAccount;
 import org.tandem.accounts.Reauthentication;
 import org.tandem.accounts.Role;
@@ -32,7 +33,7 @@ import org.tandem.accounts.SecondFactorStatus;
 class AccountView extends Main implements HasDynamicTitle {
 
     AccountView(AccountService accounts, SecondFactorService secondFactors, Reauthentication reauthentication,
-            AuthenticationContext authentication, Clock clock) {
+            AuthenticationContext authentication, ClinicZones zones) {
         MyAccount me = accounts.myAccount();
         H2 title = new H2(getTranslation("account.title"));
         Paragraph email = new Paragraph(getTranslation("account.email", me.email()));
@@ -40,7 +41,7 @@ class AccountView extends Main implements HasDynamicTitle {
 
         add(title, email, new AccountNameForm(accounts, me), new PassphraseForm(accounts, me),
                 secondFactor(secondFactors.status()), new SessionsPanel(accounts, reauthentication, me, authentication,
-                        clock.getZone()));
+                        zones.zone(CurrentUser.require().clinicId())));
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
                 LumoUtility.Gap.LARGE, LumoUtility.MaxWidth.SCREEN_MEDIUM, LumoUtility.BoxSizing.BORDER);
     }

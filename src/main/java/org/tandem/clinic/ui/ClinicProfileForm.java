@@ -18,11 +18,12 @@ import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.StaleVersionException;
 import org.tandem.clinic.ClinicProfile;
 import org.tandem.clinic.ClinicService;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.clinic.VersionedProfile;
 import org.tandem.shell.FormConstraints;
 
 /**
- * The clinic's name and limits on Clinic settings: idle sign-out (5 to 60 minutes) and how long invitation links
+ * The clinic's name, time zone and limits on Clinic settings: idle sign-out (5 to 60 minutes) and how long invitation links
  * work. A save after another admin's is reported and shows theirs.
  */
 class ClinicProfileForm extends Composite<Section> {
@@ -32,13 +33,16 @@ class ClinicProfileForm extends Composite<Section> {
     private final TextField name = new TextField();
     private final IntegerField idleTimeout = new IntegerField();
     private final IntegerField invitationDays = new IntegerField();
+    private final TimeZoneField timeZone;
     private final Binder<Form> binder = new Binder<>();
     private int version;
 
     /** {@code saved} lets the page re-read what shares the clinic's version (the privacy policy). */
-    ClinicProfileForm(ClinicService clinic, Runnable saved) {
+    ClinicProfileForm(ClinicService clinic, ClinicTime time, Runnable saved) {
         this.clinic = clinic;
         this.saved = saved;
+        timeZone = new TimeZoneField(getTranslation("clinic.settings.time-zone"), time.installationZone(), time.now());
+        timeZone.setHelperText(getTranslation("clinic.settings.time-zone.help"));
         name.setLabel(getTranslation("clinic.settings.name"));
         name.setRequiredIndicatorVisible(true);
         idleTimeout.setLabel(getTranslation("clinic.settings.idle-timeout"));
@@ -70,12 +74,15 @@ class ClinicProfileForm extends Composite<Section> {
                 .withValidator(value -> value != null, getTranslation("clinic.validation.invitation-days-range"))
                 .withValidator(FormConstraints.of(ClinicProfile.class, "invitationValidDays"))
                 .bind(Form::invitationDays, Form::invitationDays);
+        binder.forField(timeZone).withValidator(FormConstraints.of(ClinicProfile.class, "timeZone"))
+                .bind(Form::timeZone, Form::timeZone);
 
         Button save = new Button(getTranslation("clinic.settings.profile.save"), click -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout fields = new FormLayout(name, idleTimeout, invitationDays);
+        FormLayout fields = new FormLayout(name, timeZone, idleTimeout, invitationDays);
         fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
         fields.setColspan(name, 2);
+        fields.setColspan(timeZone, 2);
         Section content = getContent();
         content.add(new H3(getTranslation("clinic.settings.profile")), fields, save);
         content.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
@@ -105,7 +112,7 @@ class ClinicProfileForm extends Composite<Section> {
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (ConstraintViolationException refused) {
             FormConstraints.show(refused, Map.of("clinicName", name, "idleTimeoutMinutes", idleTimeout,
-                    "invitationValidDays", invitationDays));
+                    "invitationValidDays", invitationDays, "timeZone", timeZone));
         } catch (StaleVersionException conflict) {
             show(conflict.current(VersionedProfile.class));
             Notification.show(getTranslation("clinic.settings.conflict"), 8000, Notification.Position.MIDDLE)
@@ -118,11 +125,13 @@ class ClinicProfileForm extends Composite<Section> {
         private String name;
         private @Nullable Integer idleTimeout;
         private @Nullable Integer invitationDays;
+        private @Nullable String timeZone;
 
         Form(ClinicProfile profile) {
             name = profile.clinicName();
             idleTimeout = profile.idleTimeoutMinutes();
             invitationDays = profile.invitationValidDays();
+            timeZone = profile.timeZone();
         }
 
         String name() { return name; }
@@ -131,11 +140,13 @@ class ClinicProfileForm extends Composite<Section> {
         void idleTimeout(@Nullable Integer value) { idleTimeout = value; }
         @Nullable Integer invitationDays() { return invitationDays; }
         void invitationDays(@Nullable Integer value) { invitationDays = value; }
+        @Nullable String timeZone() { return timeZone; }
+        void timeZone(@Nullable String value) { timeZone = value; }
 
         ClinicProfile toProfile() {
             Integer idle = idleTimeout;
             Integer days = invitationDays;
-            return new ClinicProfile(name, idle == null ? 0 : idle, days == null ? 0 : days);
+            return new ClinicProfile(name, idle == null ? 0 : idle, days == null ? 0 : days, timeZone);
         }
     }
 }

@@ -19,8 +19,9 @@ import org.tandem.accounts.Role;
 import org.tandem.accounts.StaleVersionException;
 import org.tandem.clinic.ClinicPolicies;
 import org.tandem.clinic.ClinicService;
+import org.tandem.clinic.ClinicTime;
 
-/** The admin's page for the clinic's name, limits and policies. */
+/** The admin's page for the clinic's name, time zone, limits and policies. */
 @Route(ClinicRoutes.SETTINGS)
 @RolesAllowed(Role.Names.ADMIN)
 @Menu(order = 40, title = "menu.clinic-settings", icon = "vaadin:cog")
@@ -33,7 +34,7 @@ class ClinicSettingsView extends Main implements HasDynamicTitle {
     private final ClinicProfileForm profile;
     private ClinicPolicies policies;
 
-    ClinicSettingsView(ClinicService clinic) {
+    ClinicSettingsView(ClinicService clinic, ClinicTime time) {
         this.clinic = clinic;
         policies = clinic.policies();
 
@@ -48,7 +49,7 @@ class ClinicSettingsView extends Main implements HasDynamicTitle {
                 LumoUtility.AlignItems.START);
 
         // The profile and the policies share the clinic's version: a save of one re-reads the other.
-        profile = new ClinicProfileForm(clinic, () -> show(clinic.policies()));
+        profile = new ClinicProfileForm(clinic, time, () -> show(clinic.policies()));
         add(new H2(getTranslation("clinic.settings.title", policies.clinicName())), profile, privacy,
                 new SecondFactorPolicySection(clinic, () -> show(clinic.policies())));
         addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.MaxWidth.SCREEN_MEDIUM);

@@ -18,12 +18,14 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.AccountService;
 import org.tandem.accounts.NewAccount;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.ui.AccountRoutes;
 import org.tandem.clinic.ClinicService;
 import org.tandem.clinic.ClinicSetup;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.shell.FormConstraints;
 
 /** First run on an empty database without the demo: creates the clinic and its first admin. */
@@ -37,9 +39,12 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final Binder<Form> binder = new Binder<>();
     private final EmailField email = new EmailField();
 
-    SetupView(ClinicService clinics, AccountService accounts) {
+    SetupView(ClinicService clinics, AccountService accounts, ClinicTime time) {
         this.clinics = clinics;
         this.accounts = accounts;
+        TimeZoneField timeZone = new TimeZoneField(getTranslation("clinic.settings.time-zone"), time.installationZone(),
+                time.now());
+        timeZone.setHelperText(getTranslation("setup.time-zone.help"));
 
         TextField clinicName = new TextField(getTranslation("setup.clinic-name"));
         TextField adminName = new TextField(getTranslation("setup.admin-name"));
@@ -58,6 +63,8 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         binder.forField(clinicName)
                 .withValidator(FormConstraints.of(ClinicSetup.class, "clinicName"))
                 .bind(Form::clinicName, Form::clinicName);
+        binder.forField(timeZone).withValidator(FormConstraints.of(ClinicSetup.class, "timeZone"))
+                .bind(Form::timeZone, Form::timeZone);
         binder.forField(adminName)
                 .asRequired(getTranslation("setup.error.admin-name-required"))
                 .withValidator(FormConstraints.of(NewAccount.class, "displayName"))
@@ -79,7 +86,7 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
 
-        FormLayout form = new FormLayout(clinicName, adminName, email, password, confirm);
+        FormLayout form = new FormLayout(clinicName, timeZone, adminName, email, password, confirm);
         form.setMaxWidth("32rem");
         H1 title = new H1(getTranslation("setup.title"));
         add(title, new Paragraph(getTranslation("setup.intro")), form, create);
@@ -99,7 +106,7 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             return;
         }
         try {
-            clinics.setUp(new ClinicSetup(form.clinicName), new NewAccount(form.adminName, form.email, form.password));
+            clinics.setUp(new ClinicSetup(form.clinicName, form.timeZone), new NewAccount(form.adminName, form.email, form.password));
         } catch (RefusedException alreadyDone) {
             Notification.show(getTranslation(alreadyDone.messageKey()), 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -126,6 +133,7 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     /** What the form holds while it is being filled in. */
     static final class Form {
         private String clinicName = "";
+        private @Nullable String timeZone;
         private String adminName = "";
         private String email = "";
         private String password = "";
@@ -133,6 +141,8 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
         String clinicName() { return clinicName; }
         void clinicName(String value) { clinicName = value; }
+        @Nullable String timeZone() { return timeZone; }
+        void timeZone(@Nullable String value) { timeZone = value; }
         String adminName() { return adminName; }
         void adminName(String value) { adminName = value; }
         String email() { return email; }

@@ -78,7 +78,7 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
         H1 title = new H1(getTranslation("invitations.accept.title", invitation.firstName()));
         title.addClassNames(LumoUtility.FontSize.XXLARGE);
         Paragraph intro = new Paragraph(getTranslation("invitations.accept.intro", invitation.clinicName()));
-        Paragraph expires = new Paragraph(getTranslation("invitations.accept.expires", format(invitation.expiresAt())));
+        Paragraph expires = new Paragraph(getTranslation("invitations.accept.expires", format(invitation.clinicId(), invitation.expiresAt())));
         expires.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
 
         NewPasswordFields password = new NewPasswordFields(invitation.personalWords());
@@ -117,8 +117,8 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
         UI.getCurrent().getPage().setLocation(accepted.staff() ? "./" + AccountRoutes.HOME : WorkbookRoutes.MY_WORKBOOK);
     }
 
-    private String format(Instant instant) {
-        return time.format(getLocale()).longDateTime(instant);
+    private String format(long clinicId, Instant instant) {
+        return time.format(clinicId, getLocale()).longDateTime(instant);
     }
 
     @Override

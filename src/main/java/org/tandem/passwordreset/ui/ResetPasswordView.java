@@ -57,7 +57,7 @@ class ResetPasswordView extends Main implements BeforeEnterObserver, HasDynamicT
         title.addClassNames(LumoUtility.FontSize.XXLARGE);
         Paragraph intro = new Paragraph(getTranslation("password-reset.reset.intro", reset.email()));
         Paragraph expires = new Paragraph(getTranslation("password-reset.reset.expires",
-                time.format(getLocale()).longDateTime(reset.expiresAt())));
+                time.format(reset.clinicId(), getLocale()).longDateTime(reset.expiresAt())));
         expires.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
         NewPasswordFields password = new NewPasswordFields(reset.personalWords());
 

@@ -33,6 +33,7 @@ class ClinicSettingsViewTest extends SpringBrowserlessTest {
     @Autowired org.tandem.clinic.ClinicLimits limits;
     @Autowired Fixtures fixtures;
     @Autowired SignIn signIn;
+    @Autowired org.tandem.clinic.ClinicTime time;
     Person admin;
     Person therapist;
     Couple couple;
@@ -163,10 +164,10 @@ class ClinicSettingsViewTest extends SpringBrowserlessTest {
         assertThat(dsl.select(CLINIC.IDLE_TIMEOUT_MINUTES).from(CLINIC).where(CLINIC.ID.eq(admin.clinicId()))
                 .fetchSingle(CLINIC.IDLE_TIMEOUT_MINUTES)).isNull();
         assertThatThrownBy(() -> clinic.updateProfile(clinic.profile().version(),
-                new org.tandem.clinic.ClinicProfile("Riverside", 61, 7)))
+                new org.tandem.clinic.ClinicProfile("Riverside", 61, 7, null)))
                 .isInstanceOf(jakarta.validation.ConstraintViolationException.class);
         assertThatThrownBy(() -> clinic.updateProfile(clinic.profile().version(),
-                new org.tandem.clinic.ClinicProfile("Riverside", 15, 0)))
+                new org.tandem.clinic.ClinicProfile("Riverside", 15, 0, null)))
                 .isInstanceOf(jakarta.validation.ConstraintViolationException.class);
     }
 
@@ -174,9 +175,9 @@ class ClinicSettingsViewTest extends SpringBrowserlessTest {
     void a_profile_saved_after_another_admins_is_reported_and_changes_nothing() {
         signIn.as(admin.email());
         var read = clinic.profile();
-        clinic.updateProfile(read.version(), new org.tandem.clinic.ClinicProfile("Theirs", 20, 5));
+        clinic.updateProfile(read.version(), new org.tandem.clinic.ClinicProfile("Theirs", 20, 5, null));
 
-        assertThatThrownBy(() -> clinic.updateProfile(read.version(), new org.tandem.clinic.ClinicProfile("Mine", 45, 9)))
+        assertThatThrownBy(() -> clinic.updateProfile(read.version(), new org.tandem.clinic.ClinicProfile("Mine", 45, 9, null)))
                 .isInstanceOfSatisfying(StaleVersionException.class, raced ->
                         assertThat(raced.current(org.tandem.clinic.VersionedProfile.class).profile().clinicName())
                                 .isEqualTo("Theirs"));
@@ -190,5 +191,49 @@ class ClinicSettingsViewTest extends SpringBrowserlessTest {
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         assertThatThrownBy(() -> clinic.secondFactorPolicy())
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private com.vaadin.flow.component.combobox.ComboBox<String> timeZone() {
+        return $(com.vaadin.flow.component.combobox.ComboBox.class).all().stream()
+                .filter(field -> "Time zone".equals(field.getLabel())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void the_admin_picks_the_clinics_time_zone_and_the_next_screen_uses_it() {
+        signIn.as(admin.email());
+        AuditTrail trail = AuditTrail.from(dsl);
+        navigate(ClinicSettingsView.class);
+        assertThat(timeZone().getValue()).as("none of its own yet").isNull();
+        assertThat(timeZone().getPlaceholder()).isEqualTo("The installation's zone: Europe/Berlin (UTC+02:00)");
+        assertThat(timeZone().getListDataView().getItems()).contains("Asia/Tokyo", "America/New_York")
+                .isSortedAccordingTo(String::compareTo);
+
+        test(timeZone()).selectItem("Asia/Tokyo (UTC+09:00)");
+        test(saveProfile()).click();
+
+        assertThat(dsl.select(CLINIC.TIME_ZONE).from(CLINIC).where(CLINIC.ID.eq(admin.clinicId())).fetchSingle()
+                .value1()).isEqualTo("Asia/Tokyo");
+        assertThat(time.zone()).isEqualTo(java.time.ZoneId.of("Asia/Tokyo"));
+        assertThat(trail.since("clinic.policies-changed")).singleElement().satisfies(audit ->
+                assertThat(audit.getDetail()).endsWith("time zone installation's -> Asia/Tokyo"));
+        navigate(ClinicSettingsView.class);
+        assertThat(timeZone().getValue()).isEqualTo("Asia/Tokyo");
+    }
+
+    @Test
+    void a_typed_name_that_is_no_time_zone_is_refused_beside_the_field_and_nothing_is_saved() {
+        signIn.as(admin.email());
+        navigate(ClinicSettingsView.class);
+
+        com.vaadin.flow.component.ComponentUtil.fireEvent(timeZone(),
+                new com.vaadin.flow.component.combobox.ComboBoxBase.CustomValueSetEvent<>(timeZone(), true,
+                        "Mars/Olympus_Mons"));
+        test(saveProfile()).click();
+
+        assertThat(timeZone().isInvalid()).isTrue();
+        assertThat(timeZone().getErrorMessage()).isEqualTo("Choose a time zone from the list, such as Europe/Berlin.");
+        assertThat(dsl.select(CLINIC.TIME_ZONE).from(CLINIC).where(CLINIC.ID.eq(admin.clinicId())).fetchSingle()
+                .value1()).isNull();
     }
 }
