@@ -140,9 +140,9 @@ class UsersViewTest extends SpringBrowserlessTest {
 
         assertThat(texts(Paragraph.class)).contains(
                 "Deactivated: cannot sign in. Reactivate to let them sign in again with the same roles.",
-                "This account is deactivated and still has 1 couples. Reassign them to a colleague.");
+                "This account is deactivated and still has 1 couple. Reassign them to a colleague.");
         test(select("Reassign all to")).selectItem("Priya Nair");
-        test(button("Reassign all 1 couples")).click();
+        test(button("Reassign the couple")).click();
 
         assertThat(texts(Paragraph.class)).contains("No couples on this caseload.");
         assertThat(accounts.account(jordan.accountId()).active()).isFalse();
