@@ -92,6 +92,9 @@ class UsersViewTest extends SpringBrowserlessTest {
         TextField link = $(TextField.class).all().stream().filter(f -> "Invitation link".equals(f.getLabel()))
                 .findFirst().orElseThrow();
         assertThat(link.getValue()).contains("invitation/");
+        // Mail is configured in tests: the link went to the colleague, and the words say so of them, not a partner.
+        assertThat(texts(Paragraph.class)).contains("The link has also been e-mailed to them. If it does not arrive, "
+                + "copy it and give it to them yourself.");
         test(button("Done")).click();
         assertThat(texts(Span.class)).contains("Sam Okoro · " + email + " · Therapist");
     }
