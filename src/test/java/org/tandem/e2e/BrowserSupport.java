@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -53,6 +54,8 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
     private Browser browser;
     private BrowserContext context;
     private Page page;
+    /** Further browsers of the same test ({@link #openAnotherContext()}), closed with its own. */
+    private final List<BrowserContext> others = new ArrayList<>();
 
     @Override
     public void beforeAll(ExtensionContext extension) {
@@ -77,10 +80,15 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeEach(ExtensionContext extension) {
-        try {
-            Files.deleteIfExists(SCREENSHOTS.resolve(failureName(extension) + ".png")); // from an earlier run
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (Files.isDirectory(SCREENSHOTS)) {
+            // From an earlier run: this page's and those of the test's other browsers.
+            try (var earlier = Files.newDirectoryStream(SCREENSHOTS, failureName(extension) + "*.png")) {
+                for (Path file : earlier) {
+                    Files.delete(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         openContext(options -> {});
     }
@@ -90,6 +98,11 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
         if (extension.getExecutionException().isPresent() && page != null && !page.isClosed()) {
             try {
                 screenshot(failureName(extension));
+                for (int i = 0; i < others.size(); i++) {
+                    for (Page other : others.get(i).pages()) {
+                        screenshot(other, failureName(extension) + "-other-" + (i + 1));
+                    }
+                }
             } catch (RuntimeException ignored) {
                 // The failure itself is what matters.
             }
@@ -105,16 +118,33 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
     /** Replaces this test's context with one made with the given options (e.g. a phone-sized viewport). */
     public Page openContext(Consumer<Browser.NewContextOptions> customise) {
         closeContext();
-        Browser.NewContextOptions options = new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en-GB");
-        customise.accept(options);
-        context = browser.newContext(options);
-        context.setDefaultTimeout(DEFAULT_TIMEOUT_MS);
-        context.setDefaultNavigationTimeout(FIRST_LOAD_TIMEOUT_MS);
+        context = newContext(customise);
         page = context.newPage();
         return page;
     }
 
+    /**
+     * A second browser beside this test's page, with cookies of its own: another person at another computer, both
+     * signed in at once. It is closed after the test; {@link #page()} stays the test's own page.
+     */
+    public Page openAnotherContext() {
+        BrowserContext other = newContext(options -> {});
+        others.add(other);
+        return other.newPage();
+    }
+
+    private BrowserContext newContext(Consumer<Browser.NewContextOptions> customise) {
+        Browser.NewContextOptions options = new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en-GB");
+        customise.accept(options);
+        BrowserContext created = browser.newContext(options);
+        created.setDefaultTimeout(DEFAULT_TIMEOUT_MS);
+        created.setDefaultNavigationTimeout(FIRST_LOAD_TIMEOUT_MS);
+        return created;
+    }
+
     private void closeContext() {
+        others.forEach(BrowserContext::close);
+        others.clear();
         if (context != null) {
             context.close();
             context = null;
@@ -143,6 +173,11 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
 
     /** Waits until the page is the login page with its form ready to type into. */
     public void assertOnLoginPage() {
+        assertOnLoginPage(page);
+    }
+
+    /** Waits until this page (of any context) is the login page with its form ready to type into. */
+    public static void assertOnLoginPage(Page page) {
         assertThat(page).hasURL(Pattern.compile(".*/login(\\?.*)?$"),
                 new PageAssertions.HasURLOptions().setTimeout(DEFAULT_TIMEOUT_MS));
         assertThat(page.locator("vaadin-login-form input[name=username]")).isVisible(
@@ -152,9 +187,14 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
 
     /** Opens the login page, types the e-mail and password and presses Sign in. Does not wait for the outcome. */
     public void signIn(int port, String email, String password) {
-        open(port, "/login");
-        assertOnLoginPage();
-        Locator form = loginForm();
+        signIn(page, port, email, password);
+    }
+
+    /** As {@link #signIn(int, String, String)}, in this page of any context. */
+    public static void signIn(Page page, int port, String email, String password) {
+        page.navigate(url(port, "/login"));
+        assertOnLoginPage(page);
+        Locator form = page.locator("vaadin-login-form");
         form.locator("input[name=username]").fill(email);
         form.locator("input[name=password]").fill(password);
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign in").setExact(true)).click();
@@ -162,16 +202,31 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
 
     /** The navbar of the app layout (who is signed in, sign-out). */
     public Locator navbar() {
+        return navbar(page);
+    }
+
+    /** The navbar of this page (of any context). */
+    public static Locator navbar(Page page) {
         return page.locator("vaadin-app-layout [slot=navbar]");
     }
 
     /** Presses "Sign out" in the navbar. */
     public void signOut() {
-        navbar().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign out").setExact(true)).click();
+        signOut(page);
+    }
+
+    /** Presses "Sign out" in the navbar of this page (of any context). */
+    public static void signOut(Page page) {
+        navbar(page).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign out").setExact(true)).click();
     }
 
     /** Saves a full-page screenshot to {@code target/screenshots/<name>.png} and returns its path. */
     public Path screenshot(String name) {
+        return screenshot(page, name);
+    }
+
+    /** As {@link #screenshot(String)}, of this page (of any context). */
+    public static Path screenshot(Page page, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
         } catch (IOException e) {

@@ -56,6 +56,18 @@ class PluralTextsTest {
     }
 
     @Test
+    void reassigning_a_departing_therapists_caseload_counts_couples() {
+        assertThat(text("reassign.deactivated", 1))
+                .isEqualTo("This account is deactivated and still has 1 couple. Reassign them to a colleague.");
+        assertThat(text("reassign.deactivated", 3))
+                .isEqualTo("This account is deactivated and still has 3 couples. Reassign them to a colleague.");
+        assertThat(text("reassign.all", 1)).isEqualTo("Reassign the couple");
+        assertThat(text("reassign.all", 3)).isEqualTo("Reassign all 3 couples");
+        assertThat(text("reassign.all.done", 1, "Priya Nair")).isEqualTo("1 couple reassigned to Priya Nair.");
+        assertThat(text("reassign.all.done", 3, "Priya Nair")).isEqualTo("3 couples reassigned to Priya Nair.");
+    }
+
+    @Test
     void no_text_leaves_the_plural_to_the_reader() {
         Map<String, String> all = texts.getAllTranslations(ENGLISH);
 

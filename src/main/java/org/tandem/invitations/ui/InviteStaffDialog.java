@@ -92,7 +92,8 @@ class InviteStaffDialog extends Dialog {
         getFooter().removeAll();
         add(new Paragraph(getTranslation("staff-invitations.issued", form.name())),
                 new IssuedLink(issued.path(), getTranslation("staff-invitations.shown-once",
-                        time.format(getLocale()).longDateTime(issued.expiresAt())), issued.mailed()));
+                        time.format(getLocale()).longDateTime(issued.expiresAt())),
+                        issued.mailed() ? getTranslation("staff-invitations.mailed") : null));
         Button done = new Button(getTranslation("staff-invitations.done"), click -> close());
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(done);

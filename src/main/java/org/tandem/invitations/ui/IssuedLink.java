@@ -12,15 +12,18 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A freshly issued invitation link to copy (a partner's or a staff member's), with a note under it: the token is
- * not stored, so this is the only time the link is shown; and, when it was, a line saying it was e-mailed too.
+ * not stored, so this is the only time the link is shown; and, when it was, a line saying it was e-mailed too, in
+ * words for whom it was issued.
  */
 class IssuedLink extends Composite<Div> {
 
-    IssuedLink(String path, String note, boolean mailed) {
+    /** @param mailedNote the line saying the link was e-mailed too, or null when it was not */
+    IssuedLink(String path, String note, @Nullable String mailedNote) {
         String url = absolute(path);
         TextField link = new TextField(getTranslation("invitations.panel.link"));
         link.setValue(url);
@@ -39,8 +42,8 @@ class IssuedLink extends Composite<Div> {
         shownOnce.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.NONE);
         getContent().addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.XSMALL);
         getContent().add(row, shownOnce);
-        if (mailed) {
-            Paragraph mailedToo = new Paragraph(getTranslation("invitations.panel.mailed"));
+        if (mailedNote != null) {
+            Paragraph mailedToo = new Paragraph(mailedNote);
             mailedToo.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY,
                     LumoUtility.Margin.NONE);
             getContent().add(mailedToo);

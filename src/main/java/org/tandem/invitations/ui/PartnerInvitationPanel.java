@@ -90,7 +90,8 @@ public class PartnerInvitationPanel extends Composite<Div> {
 
         issued.removeAll();
         issued.add(new IssuedLink(invitation.path(),
-                getTranslation("invitations.panel.shown-once", format(invitation.expiresAt())), invitation.mailed()));
+                getTranslation("invitations.panel.shown-once", format(invitation.expiresAt())),
+                invitation.mailed() ? getTranslation("invitations.panel.mailed") : null));
         issued.setVisible(true);
     }
 

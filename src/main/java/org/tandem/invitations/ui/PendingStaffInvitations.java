@@ -66,7 +66,8 @@ class PendingStaffInvitations extends Composite<Div> {
             IssuedStaffInvitation fresh = invitations.resend(invitation.id());
             issued.removeAll();
             issued.add(new IssuedLink(fresh.path(), getTranslation("staff-invitations.shown-once",
-                    time.format(getLocale()).longDateTime(fresh.expiresAt())), fresh.mailed()));
+                    time.format(getLocale()).longDateTime(fresh.expiresAt())),
+                    fresh.mailed() ? getTranslation("staff-invitations.mailed") : null));
             click.getSource().setEnabled(false);
         });
         resend.addThemeVariants(ButtonVariant.LUMO_SMALL);

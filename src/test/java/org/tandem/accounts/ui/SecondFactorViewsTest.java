@@ -9,6 +9,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.Duration;
@@ -137,6 +138,10 @@ class SecondFactorViewsTest extends SpringBrowserlessTest {
         test($(Button.class).withText("I have kept my codes").single()).click();
 
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("CaseloadView");
+        // The frame was drawn while the sign-in still owed its second factor: now it names the therapist and has
+        // their menu.
+        assertThat($(Span.class).withText("Dr. Jordan Reyes").exists()).isTrue();
+        assertThat($(SideNavItem.class).all()).extracting(SideNavItem::getLabel).contains("Caseload", "Account");
         assertThat(open(AccountRoutes.SECOND_FACTOR)).isEqualTo("SecondFactorView");
         assertThat($(Button.class).withText("Remove second factor").exists()).as("no removal under the policy").isFalse();
         assertThat($(PasswordField.class).exists()).isTrue();

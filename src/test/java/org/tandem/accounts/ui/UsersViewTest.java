@@ -96,6 +96,9 @@ class UsersViewTest extends SpringBrowserlessTest {
         TextField link = $(TextField.class).all().stream().filter(f -> "Invitation link".equals(f.getLabel()))
                 .findFirst().orElseThrow();
         assertThat(link.getValue()).contains("invitation/");
+        // Mail is configured in tests: the link went to the colleague, and the words say so of them, not a partner.
+        assertThat(texts(Paragraph.class)).contains("The link has also been e-mailed to them. If it does not arrive, "
+                + "copy it and give it to them yourself.");
         test(button("Done")).click();
         assertThat(texts(Span.class)).contains("Sam Okoro · " + email + " · Therapist");
     }
@@ -167,9 +170,9 @@ class UsersViewTest extends SpringBrowserlessTest {
 
         assertThat(texts(Paragraph.class)).contains(
                 "Deactivated: cannot sign in. Reactivate to let them sign in again with the same roles.",
-                "This account is deactivated and still has 1 couples. Reassign them to a colleague.");
+                "This account is deactivated and still has 1 couple. Reassign them to a colleague.");
         test(select("Reassign all to")).selectItem("Priya Nair");
-        test(button("Reassign all 1 couples")).click();
+        test(button("Reassign the couple")).click();
 
         assertThat(texts(Paragraph.class)).contains("No couples on this caseload.");
         assertThat(accounts.account(jordan.accountId()).active()).isFalse();
