@@ -81,6 +81,10 @@ public class SecondFactorService {
      * Starts setting up a second factor for the signed-in person, or for a sign-in that must enrol before anything
      * else: a new secret, kept sealed and unconfirmed until {@link #confirmEnrolment} receives one of its codes (the same
      * secret again while that set-up is unfinished). Refused while a confirmed second factor exists (remove it first).
+     * A new set-up from a signed-in session asks for a passphrase given within the last 5 minutes (ASVS 7.5.1: a
+     * session left open must not bind someone else's authenticator); a sign-in that must enrol has just given it.
+     *
+     * @throws ReauthenticationRequiredException when a new secret would be made and the passphrase is stale
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional
@@ -92,6 +96,9 @@ public class SecondFactorService {
         // A set-up already under way keeps its secret, so that a reloaded page still matches the app's entry.
         Optional<byte[]> pending = factors.find(me.accountId())
                 .map(stored -> secrets.open(me.accountId(), stored.sealedSecret()));
+        if (pending.isEmpty() && !(strategy.getContext().getAuthentication() instanceof PartialSignIn)) {
+            reauthentication.require("second factor set-up");
+        }
         byte[] secret = pending.orElseGet(Totp::newSecret);
         if (pending.isEmpty()) {
             factors.savePending(me.clinicId(), me.accountId(), secrets.seal(me.accountId(), secret), now());

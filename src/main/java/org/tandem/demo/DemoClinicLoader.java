@@ -244,7 +244,8 @@ class DemoClinicLoader implements ApplicationRunner {
 
     /**
      * The Users page's stories: a therapist who left (deactivated, cannot sign in), a colleague invited
-     * a few days ago whose link still works, and one whose link ran out unused.
+     * a few days ago whose link still works, one whose link ran out unused, and one whose acceptance could not be
+     * completed because the address already signs in elsewhere (the clinic was told, docs/decisions/028).
      */
     private record Staff(long former, long pendingInvitation) {}
 
@@ -255,6 +256,10 @@ class DemoClinicLoader implements ApplicationRunner {
         long pending = staffInvitation(clinic, admin, "Noor Haddad", "noor.haddad@example.com", Role.THERAPIST,
                 now.minusDays(2));
         staffInvitation(clinic, admin, "Ines Park", "ines.park@example.com", Role.ADMIN, now.minusDays(12));
+        long clash = staffInvitation(clinic, admin, "Leo Brandt", "leo.brandt@example.com", Role.THERAPIST,
+                now.minusDays(3));
+        dsl.update(INVITATION).set(INVITATION.NEEDS_ATTENTION_AT, now.minusDays(2))
+                .where(INVITATION.ID.eq(clash)).execute();
         return new Staff(former, pending);
     }
 

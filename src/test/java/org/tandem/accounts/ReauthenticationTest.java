@@ -336,6 +336,28 @@ class ReauthenticationTest {
         });
     }
 
+    @Test
+    void setting_up_a_second_factor_and_ending_sessions_ask_for_a_stale_passphrase_too() {
+        signIn.passphrase(admin.email());
+        clock.advance(STALE);
+        AuditTrail trail = AuditTrail.from(dsl);
+
+        assertThatThrownBy(() -> secondFactor.startEnrolment()).as("a new authenticator")
+                .isInstanceOf(ReauthenticationRequiredException.class);
+        assertThat(dsl.fetchExists(SECOND_FACTOR, SECOND_FACTOR.ACCOUNT_ID.eq(admin.accountId()))).isFalse();
+        assertThatThrownBy(() -> accounts.endClinicSessions()).as("every session of the clinic")
+                .isInstanceOf(ReauthenticationRequiredException.class);
+        java.util.UUID session = java.util.UUID.randomUUID();
+        assertThatThrownBy(() -> accounts.endSession(session)).as("one of my sessions")
+                .isInstanceOf(ReauthenticationRequiredException.class);
+        assertThat(trail.since("access.denied")).extracting(row -> row.getDetail().split(":")[0])
+                .containsExactly("second factor set-up", "every session of the clinic", "session " + session);
+
+        reauthentication.confirm(Fixtures.PASSWORD);
+        assertThat(secondFactor.startEnrolment().typedKey()).isNotBlank();
+        assertThat(accounts.endClinicSessions()).isNotNegative();
+    }
+
     private void assertDenied(AuditTrail trail, String what) {
         assertThat(trail.since("access.denied")).singleElement().satisfies(row -> {
             assertThat(row.getOutcome()).isEqualTo(Outcome.DENIED);

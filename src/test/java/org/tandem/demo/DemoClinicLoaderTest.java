@@ -85,6 +85,19 @@ class DemoClinicLoaderTest {
             assertThat(dsl.fetchExists(ACCOUNT, ACCOUNT.EMAIL.eq("admin@example.com"))).isTrue();
         }
 
+        @Autowired org.tandem.invitations.StaffInvitationService staffInvitations;
+
+        @Test
+        void the_users_page_shows_a_former_colleague_and_staff_invitations_pending_expired_and_needing_attention() {
+            signIn.as("admin@example.com");
+            var pending = staffInvitations.pending(org.tandem.accounts.UserFilter.ALL);
+            assertThat(pending).extracting(invitation -> invitation.displayName() + " " + invitation.expired() + " "
+                    + invitation.needsAttention())
+                    .contains("Noor Haddad false false", "Ines Park true false", "Leo Brandt false true");
+            assertThat(dsl.fetchValue(ACCOUNT.ACTIVE, ACCOUNT.EMAIL.eq("former.therapist@example.com"))).isFalse();
+            signIn.out();
+        }
+
         @Test
         void alex_and_sam_are_the_two_partners_of_one_couple_of_the_first_therapist() {
             var couples = dsl.select(PARTNER.COUPLE_ID).from(PARTNER).join(ACCOUNT).on(ACCOUNT.ID.eq(PARTNER.ACCOUNT_ID))

@@ -261,8 +261,10 @@ class DemoStoriesTest {
                 .containsEntry("Marco Rossi", InvitationState.EXPIRED)
                 .containsEntry("Sofia Lindqvist", InvitationState.VOIDED)
                 .containsEntry("Erik Lindqvist", InvitationState.NONE);
+        // The one state no partner is in, an invitation that needs the clinic's attention, is a staff invitation's
+        // on the Users page (Leo Brandt).
         story.assertThat(Set.copyOf(invited.values())).as("every invitation state")
-                .containsAll(EnumSet.allOf(InvitationState.class));
+                .containsAll(EnumSet.complementOf(EnumSet.of(InvitationState.NEEDS_ATTENTION)));
         story.assertThat(seen).as("partners who can sign in accepted their invitations")
                 .allSatisfy(couple -> couple.partners().stream().filter(PartnerDetails::canSignIn)
                         .forEach(partner -> assertThat(couple.invitations().get(partner.position() - 1).state())

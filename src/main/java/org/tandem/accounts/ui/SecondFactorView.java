@@ -28,6 +28,8 @@ import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import org.tandem.accounts.Enrolment;
 import org.tandem.accounts.PartialSignIn;
+import org.tandem.accounts.Reauthentication;
+import org.tandem.accounts.ReauthenticationRequiredException;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.SecondFactorService;
 import org.tandem.accounts.SecondFactorStatus;
@@ -44,11 +46,14 @@ class SecondFactorView extends Main implements BeforeEnterObserver, HasDynamicTi
 
     private final SecondFactorService secondFactor;
     private final AuthenticationContext authentication;
+    private final Reauthentication reauthentication;
     private final Div content = new Div();
 
-    SecondFactorView(SecondFactorService secondFactor, AuthenticationContext authentication) {
+    SecondFactorView(SecondFactorService secondFactor, AuthenticationContext authentication,
+            Reauthentication reauthentication) {
         this.secondFactor = secondFactor;
         this.authentication = authentication;
+        this.reauthentication = reauthentication;
         content.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
                 LumoUtility.AlignItems.START);
         add(new H2(getTranslation("second-factor.title")), content);
@@ -72,7 +77,18 @@ class SecondFactorView extends Main implements BeforeEnterObserver, HasDynamicTi
     }
 
     private void showEnrolment(boolean requiredNow) {
-        Enrolment enrolment = secondFactor.startEnrolment();
+        Enrolment enrolment;
+        try {
+            enrolment = secondFactor.startEnrolment();
+        } catch (ReauthenticationRequiredException stale) {
+            // A new authenticator is bound only after the passphrase was given within the last few minutes.
+            Button start = new Button(getTranslation("second-factor.enrol.start"),
+                    click -> ReauthenticationDialog.ensure(reauthentication, () -> showEnrolment(false)));
+            start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            content.removeAll();
+            content.add(new Paragraph(getTranslation("second-factor.enrol.intro")), start);
+            return;
+        }
         TextField code = new TextField(getTranslation("second-factor.enrol.code"));
         code.getElement().setAttribute("autocomplete", "one-time-code");
         code.setRequiredIndicatorVisible(true);
