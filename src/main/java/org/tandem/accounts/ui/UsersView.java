@@ -96,6 +96,8 @@ class UsersView extends Main implements HasDynamicTitle {
         grid.setEmptyStateText(getTranslation("users.empty"));
         grid.addItemClickListener(click -> open(click.getItem()));
         grid.setSizeFull();
+        // Pending invitations and the sessions section share the page: the list keeps room for a screenful of rows.
+        grid.setMinHeight("30rem");
 
         add(heading, filters, pending, grid, new ClinicSessionsSection(accounts, reauthentication));
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,

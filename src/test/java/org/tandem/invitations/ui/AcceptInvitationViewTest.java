@@ -136,7 +136,7 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
         assertThat($(H1.class).single().getText()).isEqualTo("This link can't be used");
         assertThat(paragraphs()).containsExactly(
                 "This invitation link is not valid. Check that you copied the whole link.",
-                "Ask your therapist for a new link.");
+                "Ask whoever invited you (your therapist or your clinic) for a new link.");
         assertThat($(PasswordField.class).all()).isEmpty();
     }
 
@@ -149,7 +149,7 @@ class AcceptInvitationViewTest extends SpringBrowserlessTest {
 
         assertThat(paragraphs()).contains(
                 "This invitation link has already been used. If you set up your account, sign in instead.",
-                "Ask your therapist for a new link.");
+                "Ask whoever invited you (your therapist or your clinic) for a new link.");
         assertThat($(PasswordField.class).all()).isEmpty();
     }
 
