@@ -215,6 +215,13 @@ class AccountRepository {
                 .execute() == 1;
     }
 
+    /** A stronger hash of the same passphrase, after a sign-in: nothing else of the account changes. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void rehash(long clinicId, long accountId, String passwordHash) {
+        dsl.update(ACCOUNT).set(ACCOUNT.PASSWORD_HASH, passwordHash)
+                .where(ACCOUNT.CLINIC_ID.eq(clinicId), ACCOUNT.ID.eq(accountId)).execute();
+    }
+
     /** False when the account is not this clinic's. */
     @Transactional(propagation = Propagation.MANDATORY)
     boolean endSessions(long clinicId, long accountId, Instant sessionsValidAfter) {

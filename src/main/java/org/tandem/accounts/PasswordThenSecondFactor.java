@@ -8,6 +8,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.tandem.accounts.AuditEvent.Subject;
@@ -30,6 +31,9 @@ class PasswordThenSecondFactor implements AuthenticationProvider {
             SecondFactorRepository factors, ApplicationEventPublisher events, Clock clock) {
         this.passwords = new DaoAuthenticationProvider(accounts);
         this.passwords.setPasswordEncoder(passwordEncoder);
+        if (accounts instanceof UserDetailsPasswordService rehash) {
+            this.passwords.setUserDetailsPasswordService(rehash);
+        }
         this.factors = factors;
         this.events = events;
         this.clock = clock;

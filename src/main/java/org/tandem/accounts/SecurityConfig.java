@@ -54,17 +54,22 @@ class SecurityConfig {
     /**
      * Argon2id for new hashes, behind a prefix so that older hashes (bcrypt) still match and a stronger
      * encoder can take over later without a reset. Not bcrypt: it reads only the first 72 bytes, and
-     * partners may choose passphrases of up to 128 characters.
+     * partners may choose passphrases of up to 128 characters. OWASP's minimum for Argon2id (m = 19 MiB, t = 2,
+     * p = 1); a hash made with weaker parameters is replaced at its account's next sign-in
+     * ({@link TandemUserDetailsService#updatePassword}).
      */
     @Bean
     PasswordEncoder passwordEncoder() {
         Map<String, PasswordEncoder> encoders = new HashMap<>();
-        encoders.put(ARGON2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+        encoders.put(ARGON2, new Argon2PasswordEncoder(ARGON2_SALT_BYTES, ARGON2_HASH_BYTES, 1, ARGON2_MEMORY_KIB, 2));
         encoders.put("bcrypt", new BCryptPasswordEncoder());
         return new DelegatingPasswordEncoder(ARGON2, encoders);
     }
 
     private static final String ARGON2 = "argon2";
+    private static final int ARGON2_SALT_BYTES = 16;
+    private static final int ARGON2_HASH_BYTES = 32;
+    static final int ARGON2_MEMORY_KIB = 19_456;
 
     /**
      * The passphrase, then the second factor where the account has one (docs/decisions/025-second-factor.md). As the

@@ -1,14 +1,16 @@
 package org.tandem.accounts;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class TandemUserDetailsService implements UserDetailsService {
+class TandemUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
     private final AccountRepository accounts;
 
@@ -23,5 +25,18 @@ class TandemUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String email) {
         return accounts.findUserByEmail(email.strip().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new UsernameNotFoundException("No account for that e-mail"));
+    }
+
+    /**
+     * Spring Security's re-hash after a correct passphrase whose stored hash was made with weaker parameters (or an
+     * older algorithm): only the hash changes; sessions, version and everything else stay.
+     */
+    @Override
+    @Transactional
+    public UserDetails updatePassword(UserDetails user, @Nullable String newPasswordHash) {
+        if (user instanceof TandemUser tandem && newPasswordHash != null) {
+            accounts.rehash(tandem.clinicId(), tandem.accountId(), newPasswordHash);
+        }
+        return user;
     }
 }

@@ -24,6 +24,7 @@ import org.tandem.accounts.ReauthenticationRequiredException;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicFormat;
 import org.tandem.clinic.ClinicTime;
+import org.tandem.clinic.CsvCells;
 
 /**
  * The audit log, for the clinic's admins: their own clinic's rows only, newest first in pages that continue from a
@@ -131,23 +132,13 @@ public class AuditLogService {
 
     private static List<String> row(AuditEntry entry, ClinicFormat format) {
         return List.of(String.valueOf(entry.id()), format.iso(entry.occurredAt()), text(entry.actorAccountId()),
-                cell(entry.actor()), cell(entry.actorName()), entry.action(), cell(entry.subjectType()),
+                CsvCells.text(entry.actor()), CsvCells.text(entry.actorName()), entry.action(),
+                CsvCells.text(entry.subjectType()),
                 text(entry.subjectId()), entry.outcome().name(),
-                entry.detailWithheld() ? WITHHELD : cell(entry.detail()), cell(entry.address()));
+                entry.detailWithheld() ? WITHHELD : CsvCells.text(entry.detail()), CsvCells.text(entry.address()));
     }
 
     private static String text(@Nullable Long value) {
         return value == null ? "" : value.toString();
-    }
-
-    /**
-     * A text cell that a spreadsheet will not run as a formula: the actor of a failed sign-in is whatever was typed
-     * as the e-mail, so "=HYPERLINK(…)" gets a leading apostrophe (OWASP's advice on CSV injection).
-     */
-    static String cell(@Nullable String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

@@ -16,13 +16,15 @@ import org.tandem.balance.CoupleBalance.CheckInLine;
 import org.tandem.balance.Item;
 import org.tandem.balance.Subscale;
 import org.tandem.clinic.ClinicFormat;
+import org.tandem.clinic.CsvCells;
 
 /**
  * A couple's balance as CSV, exactly as balance.md ("The CSV export") defines it: one row per partner per
  * check-in, oldest first, UTF-8, comma-separated, RFC 4180 quoting, the header row {@link #HEADER}.
  *
  * <ul>
- * <li>{@code partner}: the partner's name; {@code checkin_id}: the check-in's id.</li>
+ * <li>{@code partner}: the partner's name (a leading {@code = + - @} neutralised, {@link CsvCells}); {@code checkin_id}:
+ *     the check-in's id.</li>
  * <li>{@code submitted_at}: ISO-8601 date and time with the clinic's offset, to the second;
  *     {@code session_date}: ISO-8601 date of the session in the clinic's zone, empty for a requested check-in.</li>
  * <li>{@code instrument_version}; {@code I1..C5}: the raw answers 0–6 (not keyed), empty when missing;
@@ -70,7 +72,7 @@ public final class BalanceCsv {
     /** One row's fields in {@link #HEADER}'s order, empty strings for empty fields. */
     static List<String> row(CheckInLine line, ClinicFormat format) {
         List<String> row = new ArrayList<>(HEADER.size());
-        row.add(line.partnerName());
+        row.add(CsvCells.text(line.partnerName()));
         row.add(Long.toString(line.checkInId()));
         row.add(format.iso(line.submittedAt()));
         row.add(line.sessionStartsAt() == null ? "" : format.dateOf(line.sessionStartsAt()).toString());

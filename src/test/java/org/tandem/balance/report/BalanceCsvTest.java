@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.tandem.balance.CoupleBalance.CheckInLine;
 import org.tandem.clinic.ClinicFormat;
 import org.tandem.clinic.ClinicTime;
 
@@ -41,6 +42,19 @@ class BalanceCsvTest {
                 + "instrument_version,I1,I2,I3,I4,I5,C1,C2,C3,C4,C5,closeness,independence,intimacy,lean,zone,"
                 + "divergence,independence_change,intimacy_change,independence_reliable,intimacy_reliable,provisional");
         assertThat(csv).contains("\r\n");
+    }
+
+    @Test
+    void a_name_that_a_spreadsheet_would_run_as_a_formula_is_written_as_text() {
+        CheckInLine line = ExampleBalance.alexAndSam().checkIns().getFirst();
+        for (String name : List.of("=HYPERLINK(\"http://x.example\",\"Alex\")", "+1 Alex", "-Alex", "@SUM(A1)")) {
+            CheckInLine named = new CheckInLine(line.checkInId(), line.partnerId(), name, line.partnerPosition(),
+                    line.instrumentVersion(), line.submittedAt(), line.sessionStartsAt(), line.answers(),
+                    line.scores(), line.zone(), line.divergence(), line.diverged(), line.change());
+
+            assertThat(BalanceCsv.row(named, BERLIN).getFirst()).as(name).isEqualTo("'" + name);
+        }
+        assertThat(BalanceCsv.row(line, BERLIN).getFirst()).isEqualTo("Alex Morgan");
     }
 
     @Test
