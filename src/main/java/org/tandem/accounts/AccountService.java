@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
@@ -181,7 +180,7 @@ public class AccountService {
 
     @PreAuthorize("permitAll()")
     public boolean emailTaken(String email) {
-        return accounts.emailTaken(email.strip().toLowerCase(java.util.Locale.ROOT));
+        return accounts.emailTaken(Emails.normalise(email));
     }
 
     /**
@@ -231,7 +230,7 @@ public class AccountService {
     }
 
     private long createAccount(long clinicId, String email, String displayName, String password, Set<Role> roles) {
-        String normalised = email.strip().toLowerCase(Locale.ROOT);
+        String normalised = Emails.normalise(email);
         if (accounts.emailTaken(normalised)) {
             throw new EmailTakenException(normalised);
         }
@@ -415,7 +414,7 @@ public class AccountService {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public boolean emailTakenInMyClinic(String email) {
-        return accounts.emailTakenInClinic(CurrentUser.require().clinicId(), email.strip().toLowerCase(Locale.ROOT));
+        return accounts.emailTakenInClinic(CurrentUser.require().clinicId(), Emails.normalise(email));
     }
 
     /**

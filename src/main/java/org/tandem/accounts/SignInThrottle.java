@@ -3,9 +3,7 @@ package org.tandem.accounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -49,11 +47,6 @@ class SignInThrottle {
         this.maxFailuresPerAddress = maxFailuresPerAddress;
         this.window = window;
         this.lockFor = lockFor;
-    }
-
-    /** The e-mail as the throttle counts it: as typed, without surrounding blanks, lower-case. */
-    static String normalise(@Nullable String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
     Duration lockFor() {

@@ -1,6 +1,5 @@
 package org.tandem.accounts;
 
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
@@ -23,7 +22,7 @@ class TandemUserDetailsService implements UserDetailsService, UserDetailsPasswor
     @Override
     @Transactional(readOnly = true, noRollbackFor = UsernameNotFoundException.class)
     public UserDetails loadUserByUsername(String email) {
-        return accounts.findUserByEmail(email.strip().toLowerCase(Locale.ROOT))
+        return accounts.findUserByEmail(Emails.normalise(email))
                 .orElseThrow(() -> new UsernameNotFoundException("No account for that e-mail"));
     }
 

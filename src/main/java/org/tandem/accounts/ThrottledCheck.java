@@ -37,7 +37,7 @@ class ThrottledCheck {
      * @throws RefusedException {@link #LOCKED} during a lock-out, {@code wrongKey} for a wrong answer
      */
     void require(TandemUser me, AuditAction action, BooleanSupplier check, String wrong, String wrongKey) {
-        String email = SignInThrottle.normalise(me.email());
+        String email = Emails.normalise(me.email());
         String address = address();
         if (throttle.locked(email, address)) {
             events.publishEvent(AuditEvent.failed(me, action, Subject.account(me.accountId()),

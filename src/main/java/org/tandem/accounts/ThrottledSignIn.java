@@ -34,7 +34,7 @@ final class ThrottledSignIn implements AuthenticationProvider, AuthenticationFai
 
     @Override
     public Authentication authenticate(Authentication attempt) {
-        String email = SignInThrottle.normalise(attempt.getName());
+        String email = Emails.normalise(attempt.getName());
         String address = attempt.getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
         if (throttle.locked(email, address)) {
@@ -60,7 +60,7 @@ final class ThrottledSignIn implements AuthenticationProvider, AuthenticationFai
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException failure) throws IOException {
         boolean locked = failure instanceof LockedException
-                || throttle.locked(SignInThrottle.normalise(request.getParameter("username")), request.getRemoteAddr());
+                || throttle.locked(Emails.normalise(request.getParameter("username")), request.getRemoteAddr());
         response.sendRedirect(request.getContextPath() + "/" + AccountRoutes.LOGIN + "?error" + (locked ? "&" + LOCKED : ""));
     }
 }

@@ -1,6 +1,5 @@
 package org.tandem.audit;
 
-import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -25,6 +24,7 @@ import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Outcome;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.Emails;
 import org.tandem.accounts.TandemUser;
 import org.tandem.mail.MailGivenUp;
 
@@ -86,7 +86,7 @@ class AuditRecorder {
     @EventListener
     @Transactional
     public void on(AbstractAuthenticationFailureEvent event) {
-        String email = String.valueOf(event.getAuthentication().getName()).strip().toLowerCase(Locale.ROOT);
+        String email = Emails.normalise(event.getAuthentication().getName());
         // The address, for an admin reading the trail (and the throttle's lock-outs) to see where attempts came from.
         String reason = event.getException().getClass().getSimpleName()
                 + (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details

@@ -275,7 +275,7 @@ class ReauthenticationTest {
                 .satisfies(row -> assertThat(row.getDetail()).contains("5 wrong passphrases or codes"));
         assertThat(trail.since("auth.second-factor-code")).hasSize(6)
                 .allSatisfy(row -> assertThat(row.getOutcome()).isEqualTo(Outcome.FAILURE));
-        assertThat(throttle.locked(SignInThrottle.normalise(therapist.email()), "203.0.113.77"))
+        assertThat(throttle.locked(Emails.normalise(therapist.email()), "203.0.113.77"))
                 .as("the sign-in form is locked for the account as well: it is one throttle").isTrue();
     }
 
