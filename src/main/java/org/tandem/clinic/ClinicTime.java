@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.tandem.accounts.ClinicZones;
+import org.tandem.accounts.ClinicTimes;
 import org.tandem.accounts.CurrentUser;
 
 /**
@@ -31,7 +31,7 @@ import org.tandem.accounts.CurrentUser;
  * clinic.
  */
 @Component
-public class ClinicTime implements ClinicZones {
+public class ClinicTime implements ClinicTimes {
 
     private static final Logger log = LoggerFactory.getLogger(ClinicTime.class);
 
@@ -61,7 +61,6 @@ public class ClinicTime implements ClinicZones {
      * The clinic's zone. The clock's zone is read on every call for a clinic that has set none: tests move the clock
      * and may move its zone.
      */
-    @Override
     public ZoneId zone(long clinicId) {
         return stored.computeIfAbsent(clinicId, this::read).orElseGet(clock::getZone);
     }
@@ -105,6 +104,11 @@ public class ClinicTime implements ClinicZones {
     /** Dates and times in the signed-in person's clinic's zone for a reader of this locale: the one formatter. */
     public ClinicFormat format(Locale locale) {
         return new ClinicFormat(zone(), locale);
+    }
+
+    @Override
+    public String dateTime(Instant at, Locale locale) {
+        return format(locale).dateTime(at);
     }
 
     /** The same for a clinic named by the caller: a mail, a page opened from a link before anyone signs in. */

@@ -13,8 +13,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import org.tandem.accounts.AccountService;
-import org.tandem.accounts.ClinicZones;
-import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.ClinicTimes;
 import org.tandem.accounts.MyAccount;
 import org.tandem.accounts.Reauthentication;
 import org.tandem.accounts.Role;
@@ -33,15 +32,15 @@ import org.tandem.accounts.SecondFactorStatus;
 class AccountView extends Main implements HasDynamicTitle {
 
     AccountView(AccountService accounts, SecondFactorService secondFactors, Reauthentication reauthentication,
-            AuthenticationContext authentication, ClinicZones zones) {
+            AuthenticationContext authentication, ClinicTimes times) {
         MyAccount me = accounts.myAccount();
         H2 title = new H2(getTranslation("account.title"));
         Paragraph email = new Paragraph(getTranslation("account.email", me.email()));
         email.addClassNames(LumoUtility.TextColor.SECONDARY);
 
         add(title, email, new AccountNameForm(accounts, me), new PassphraseForm(accounts, me),
-                secondFactor(secondFactors.status()), new SessionsPanel(accounts, reauthentication, me, authentication,
-                        zones.zone(CurrentUser.require().clinicId())));
+                secondFactor(secondFactors.status()),
+                new SessionsPanel(accounts, reauthentication, me, authentication, times));
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
                 LumoUtility.Gap.LARGE, LumoUtility.MaxWidth.SCREEN_MEDIUM, LumoUtility.BoxSizing.BORDER);
     }

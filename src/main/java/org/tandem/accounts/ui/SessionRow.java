@@ -4,12 +4,13 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import org.tandem.accounts.ClinicTimes;
 import org.tandem.accounts.OpenSession;
 
 /** One open session in a list: the browser (and "This device"), when it signed in, when last active, from where. */
 class SessionRow extends Composite<Div> {
 
-    SessionRow(OpenSession session, SessionTimes times) {
+    SessionRow(OpenSession session, ClinicTimes times) {
         Span browser = new Span(session.browser());
         browser.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
         Div heading = new Div(browser);
@@ -19,8 +20,8 @@ class SessionRow extends Composite<Div> {
             here.getElement().getThemeList().add("badge success");
             heading.add(here);
         }
-        Span details = new Span(getTranslation("account.sessions.details", times.format(session.signedInAt()),
-                times.format(session.lastSeenAt()), session.address()));
+        Span details = new Span(getTranslation("account.sessions.details", times.dateTime(session.signedInAt(), getLocale()),
+                times.dateTime(session.lastSeenAt(), getLocale()), session.address()));
         details.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
         getContent().add(heading, details);
         getContent().addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN,

@@ -10,10 +10,10 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import java.time.ZoneId;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
 import org.tandem.accounts.AccountService;
+import org.tandem.accounts.ClinicTimes;
 import org.tandem.accounts.MyAccount;
 import org.tandem.accounts.OpenSession;
 import org.tandem.accounts.Reauthentication;
@@ -26,14 +26,14 @@ class SessionsPanel extends Composite<Div> {
 
     private final AccountService accounts;
     private final Reauthentication reauthentication;
-    private final ZoneId zone;
+    private final ClinicTimes times;
     private final Div list = new Div();
 
     SessionsPanel(AccountService accounts, Reauthentication reauthentication, MyAccount me,
-            AuthenticationContext authentication, ZoneId zone) {
+            AuthenticationContext authentication, ClinicTimes times) {
         this.accounts = accounts;
         this.reauthentication = reauthentication;
-        this.zone = zone;
+        this.times = times;
         Paragraph what = new Paragraph(getTranslation("account.sessions.note"));
         Button everywhere = new Button(getTranslation("account.sessions.sign-out-everywhere"), click -> {
             accounts.endSessions(me.accountId());
@@ -59,7 +59,7 @@ class SessionsPanel extends Composite<Div> {
     }
 
     private SessionRow row(OpenSession session) {
-        SessionRow row = new SessionRow(session, new SessionTimes(getLocale(), zone));
+        SessionRow row = new SessionRow(session, times);
         if (!session.current()) {
             // Ending another device's session asks for the passphrase when it is stale (ASVS 7.5.2).
             Button end = new Button(getTranslation("account.sessions.end"),

@@ -27,7 +27,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.AccountDetails;
 import org.tandem.accounts.AccountService;
-import org.tandem.accounts.ClinicZones;
+import org.tandem.accounts.ClinicTimes;
 import org.tandem.accounts.Reauthentication;
 import org.tandem.accounts.OpenSession;
 import org.tandem.accounts.SecondFactorService;
@@ -47,7 +47,7 @@ import org.tandem.accounts.CurrentUser;
 class UserView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final AccountService accounts;
-    private final ClinicZones zones;
+    private final ClinicTimes times;
     private final SecondFactorService secondFactors;
     private final Reauthentication reauthentication;
     private final List<UserPageSection> sections;
@@ -59,9 +59,9 @@ class UserView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private @Nullable AccountDetails account;
 
     UserView(AccountService accounts, SecondFactorService secondFactors, Reauthentication reauthentication,
-            List<UserPageSection> sections, ClinicZones zones) {
+            List<UserPageSection> sections, ClinicTimes times) {
         this.accounts = accounts;
-        this.zones = zones;
+        this.times = times;
         this.secondFactors = secondFactors;
         this.reauthentication = reauthentication;
         this.sections = sections;
@@ -156,7 +156,6 @@ class UserView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         Div list = new Div(new H4(getTranslation("user.sessions.title")));
         list.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.XSMALL);
         List<OpenSession> open = accounts.sessionsOf(shown.id());
-        SessionTimes times = new SessionTimes(getLocale(), zones.zone(CurrentUser.require().clinicId()));
         open.forEach(session -> list.add(new SessionRow(session, times)));
         if (open.isEmpty()) {
             list.add(new Paragraph(getTranslation("user.sessions.none")));
