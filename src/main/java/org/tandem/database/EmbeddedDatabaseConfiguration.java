@@ -5,6 +5,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,18 +32,41 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /**
+     * A persistent data directory holds a practice's records: every commit the screen reports as saved
+     * is on disk (zonky's defaults turn all three off; see docs/decisions/001-embedded-postgresql.md).
+     */
+    static final Map<String, String> DURABLE = Map.of(
+            "fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
+
+    /** A throw-away database (tests: no data directory) dies with its JVM anyway, so it may skip the disk. */
+    static final Map<String, String> THROW_AWAY = Map.of(
+            "fsync", "off", "synchronous_commit", "off", "full_page_writes", "off");
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${tandem.embedded-db.data-dir:}") String dataDir) throws IOException {
+        return start(dataDir);
+    }
+
+    /**
+     * Starts the embedded PostgreSQL as the application does: durable in {@code dataDir}, or throw-away
+     * when it is blank. Package-level so that tests start exactly the application's server.
+     */
+    static EmbeddedPostgres start(String dataDir) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-        if (!dataDir.isBlank()) {
+        boolean durable = !dataDir.isBlank();
+        Map<String, String> settings = durable ? DURABLE : THROW_AWAY;
+        if (durable) {
             Path dir = Path.of(dataDir).toAbsolutePath();
             Files.createDirectories(dir);
             removeStaleLock(dir);
             builder.setDataDirectory(dir).setCleanDataDirectory(false);
             log.info("Embedded PostgreSQL keeps its data in {}", dir);
         }
+        settings.forEach(builder::setServerConfig);
         EmbeddedPostgres postgres = builder.start();
-        log.info("Embedded PostgreSQL listening on port {}", postgres.getPort());
+        log.info("Embedded PostgreSQL listening on port {}, {} ({})", postgres.getPort(),
+                durable ? "durable" : "throw-away", new TreeMap<>(settings));
         return postgres;
     }
 
