@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * A save as the user types that survives the database being away for a while (restarted, or every connection
@@ -84,6 +85,11 @@ public final class RetryingSave {
                 return true;
             }
             // 08: connection exception; 57P01-03: the server shut down or is starting up.
+            // A statement failed on a connection the restart broke, and so did the rollback: the first failure counts.
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && isUnreachableDatabase(rollback.getApplicationException())) {
+                return true;
+            }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
