@@ -19,7 +19,7 @@ import org.tandem.accounts.StaleVersionException;
 
 /**
  * What the user is told when an action fails and the view did not handle it: someone else's save, a rule's
- * refusal, an access denial, or, for anything else, "something went wrong" with a reference to the logged detail.
+ * refusal, an access denial, a database that is busy or away ("try again in a moment"), or, for anything else, "something went wrong" with a reference to the logged detail.
  * Installed on every Vaadin session, so views catch an exception only where they do something particular with it.
  */
 @Component
@@ -55,6 +55,11 @@ class GlobalErrorHandler implements ErrorHandler, VaadinServiceInitListener {
         if (find(error, AccessDeniedException.class) != null) {
             log.info("Access denied", error);
             return translate(ui, "error.access-denied");
+        }
+        if (RetryingSave.isUnreachableDatabase(error)) {
+            // Every connection busy (the pool gave up waiting) or the database restarting: nothing was done.
+            log.warn("The database could not be reached in time: {}", error.toString());
+            return translate(ui, "error.busy");
         }
         String reference = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         log.error("Unexpected error, reference {}", reference, error);

@@ -74,4 +74,16 @@ class GlobalErrorHandlerTest extends SpringBrowserlessTest {
         assertThat(shown).matches("Something went wrong\\. If it happens again, tell your administrator the reference "
                 + "[0-9A-F]{8}\\.").doesNotContain("secret");
     }
+
+    @Test
+    void a_database_busy_or_away_asks_to_try_again_and_a_save_as_one_types_is_retried_only_for_that() {
+        RuntimeException timedOut = new org.springframework.transaction.CannotCreateTransactionException(
+                "Could not open JDBC Connection for transaction",
+                new java.sql.SQLTransientConnectionException("Connection is not available, request timed out"));
+        assertThat(shown(timedOut)).isEqualTo("Tandem is very busy right now — try again in a moment.");
+        assertThat(RetryingSave.isUnreachableDatabase(timedOut)).isTrue();
+        assertThat(RetryingSave.isUnreachableDatabase(new java.sql.SQLException("refused", "08001"))).isTrue();
+        assertThat(RetryingSave.isUnreachableDatabase(new StaleVersionException("Answer 7"))).isFalse();
+        assertThat(RetryingSave.isUnreachableDatabase(new java.sql.SQLException("duplicate", "23505"))).isFalse();
+    }
 }

@@ -19,10 +19,12 @@ import org.tandem.accounts.StaleVersionException;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.sessions.SessionNote;
 import org.tandem.sessions.SessionService;
+import org.tandem.shell.RetryingSave;
 
 /**
  * The private note of one session, saved as the therapist types (after a short pause, and when the
  * field loses focus). A save that raced another edit is shown, with the other text, and never overwrites it.
+ * While the database cannot be reached the text stays, "not saved yet — retrying" shows, and the page tries again.
  */
 class NoteEditor extends Composite<Div> {
 
@@ -38,6 +40,7 @@ class NoteEditor extends Composite<Div> {
     private int version;
     private String lastSaved;
     private boolean conflicted;
+    private final RetryingSave retrying = new RetryingSave(this::retrying);
 
     NoteEditor(SessionService sessions, long sessionId, ClinicTime time) {
         this.sessions = sessions;
@@ -87,9 +90,13 @@ class NoteEditor extends Composite<Div> {
     }
 
     private void save() {
+        retrying.run(this::attempt);
+        settle();
+    }
+
+    private void attempt() {
         String value = text.getValue();
         if (conflicted || value.equals(lastSaved)) {
-            settle();
             return;
         }
         try {
@@ -104,13 +111,18 @@ class NoteEditor extends Composite<Div> {
         } catch (AccessDeniedException refused) {
             status.setText(getTranslation("sessions.note.refused"));
         }
-        settle();
+    }
+
+    /** The database is away: what was typed stays in the field and is saved when it returns. */
+    private void retrying() {
+        status.setText(getTranslation("save.retrying"));
     }
 
     /** Hides "Saving…" again unless the therapist typed on while the save was under way. */
     private void settle() {
-        getElement().executeJs("if ($4 || $0.value === $3) { $1.hidden = true; $2.hidden = false; }",
-                text.getElement(), saving.getElement(), status.getElement(), lastSaved, conflicted);
+        getElement().executeJs("if ($4 || $5 || $0.value === $3) { $1.hidden = true; $2.hidden = false; }",
+                text.getElement(), saving.getElement(), status.getElement(), lastSaved, conflicted,
+                retrying.isPending());
     }
 
     private void showConflict(SessionNote theirs) {

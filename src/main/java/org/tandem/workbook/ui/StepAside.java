@@ -59,6 +59,11 @@ class StepAside extends Div {
         settle(getTranslation("workbook.work.save.not-saved", reason), true);
     }
 
+    /** The database is away: the answer stays in the input and the page saves it when the database returns. */
+    void retrying() {
+        settle(getTranslation("save.retrying"), true);
+    }
+
     /** Shows what needs the partner's attention (a conflict) right under the input. */
     void trouble(Component... content) {
         trouble.removeAll();

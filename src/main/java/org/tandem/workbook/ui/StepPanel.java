@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.tandem.clinic.ClinicTime;
+import org.tandem.shell.RetryingSave;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.StaleVersionException;
 import org.tandem.workbook.Answer;
@@ -28,7 +29,9 @@ import org.tandem.workbook.WorkSubmittedException;
 /**
  * One answerable step of a partner's work, shown under the step's input: the answer as last saved (its
  * version, so that a save that raced another edit is caught), the save status, the step's share switch,
- * the other partner's answer and the therapist's feedback. {@link WorkView} makes one per step.
+ * the other partner's answer and the therapist's feedback. {@link WorkView} makes one per step. While the
+ * database cannot be reached, the answer stays in the input, "not saved yet — retrying" shows, and the page tries
+ * again with what is typed by then.
  */
 class StepPanel extends StepAside {
 
@@ -40,6 +43,7 @@ class StepPanel extends StepAside {
     private final Consumer<AnswerValue> showInInput;
     private final Runnable submittedMeanwhile;
     private final @Nullable Checkbox shareBox;
+    private final RetryingSave retrying = new RetryingSave(this::retrying);
 
     private int version;
     private @Nullable AnswerValue answer;
@@ -92,7 +96,15 @@ class StepPanel extends StepAside {
     /** The partner changed the answer in the input: it is saved now. */
     void answered(AnswerValue value) {
         answer = value;
-        save(value);
+        retrying.run(this::saveLatest);
+    }
+
+    /** Saves the answer as typed now (a retry after the database was away saves the latest text). */
+    private void saveLatest() {
+        AnswerValue latest = answer;
+        if (latest != null) {
+            save(latest);
+        }
     }
 
     /** The whole module was shared or taken back: the step's own switch follows. */
@@ -191,7 +203,7 @@ class StepPanel extends StepAside {
         Button useMine = new Button(getTranslation("workbook.work.conflict.use-mine"), click -> {
             showInInput.accept(mine);
             answer = mine;
-            save(mine);
+            retrying.run(this::saveLatest);
         });
         Button keepTheirs = new Button(getTranslation("workbook.work.conflict.keep"), click -> saved());
         keepTheirs.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
