@@ -5,6 +5,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -13,11 +18,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -25,6 +32,10 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * to be installed. Active only while zonky is on the classpath (it is an optional dependency, so
  * the packaged jar never has it) and no {@code spring.datasource.url} is configured.
  * See docs/decisions/001-embedded-postgresql.md.
+ *
+ * <p>Two roles, as on an external database (docs/decisions/029-second-wall-in-the-database.md): the superuser
+ * {@code postgres} owns the schema and runs Flyway ({@link FlywayDataSource}); the application's pool connects as
+ * {@code tandem.database.app-role}, created here when missing, which owns nothing and cannot bypass row security.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres")
@@ -71,15 +82,52 @@ class EmbeddedDatabaseConfiguration {
         return postgres;
     }
 
-    /** The pool takes spring.datasource.hikari.* like an external database's (pool size, connection timeout). */
+    /** The owner's connections, for Flyway only: not a candidate where a plain {@link DataSource} is injected. */
+    @Bean(defaultCandidate = false)
+    @FlywayDataSource
+    DataSource ownerDataSource(EmbeddedPostgres postgres) {
+        return postgres.getPostgresDatabase();
+    }
+
+    /**
+     * The application's pool, as the application role (created here on the first start of a data folder); it takes
+     * spring.datasource.hikari.* like an external database's (pool size, connection timeout).
+     */
     @Bean(destroyMethod = "close")
+    @Primary
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedPostgres postgres, @Value("${tandem.database.app-role}") String appRole)
+            throws SQLException {
+        createApplicationRole(postgres.getPostgresDatabase(), appRole);
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(postgres.getJdbcUrl(appRole, "postgres"));
+        dataSource.setUsername(appRole);
+        // The embedded server trusts local connections; the password matters only to a copy of its data folder
+        // run elsewhere, and this database is local to one machine.
+        dataSource.setPassword(appRole);
         dataSource.setPoolName("tandem-embedded");
         return dataSource;
+    }
+
+    /**
+     * The role the application connects as: it may log in and nothing more (no superuser, no row-security bypass,
+     * no databases or roles of its own). Its grants come after every migration (ApplicationRoleGrants).
+     */
+    static void createApplicationRole(DataSource owner, String appRole) throws SQLException {
+        try (Connection connection = owner.getConnection()) {
+            boolean exists;
+            try (PreparedStatement query = connection.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+                query.setString(1, appRole);
+                try (ResultSet found = query.executeQuery()) {
+                    exists = found.next();
+                }
+            }
+            String role = ApplicationRole.checkedName(appRole);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute((exists ? "alter role " : "create role ") + role
+                        + " login nosuperuser nobypassrls nocreatedb nocreaterole noinherit password '" + role + "'");
+            }
+        }
     }
 
     /** A PostgreSQL killed without a chance to clean up leaves its lock file; a live one keeps it. */

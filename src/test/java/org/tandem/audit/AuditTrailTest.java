@@ -220,7 +220,7 @@ class AuditTrailTest {
 
         assertThatThrownBy(() -> dsl.update(AUDIT_EVENT).set(AUDIT_EVENT.OUTCOME, AuditEvent.Outcome.SUCCESS)
                 .where(AUDIT_EVENT.ID.eq(row.getId())).execute())
-                .rootCause().hasMessageContaining("append-only");
+                .rootCause().hasMessageContaining("permission denied for table audit_event");
     }
 
     @Test
@@ -228,14 +228,15 @@ class AuditTrailTest {
         AuditEventRecord row = anyRow();
 
         assertThatThrownBy(() -> dsl.deleteFrom(AUDIT_EVENT).where(AUDIT_EVENT.ID.eq(row.getId())).execute())
-                .rootCause().hasMessageContaining("append-only");
+                .rootCause().hasMessageContaining("permission denied for table audit_event");
     }
 
     @Test
     void the_application_cannot_truncate_the_audit_trail() {
         anyRow();
 
-        assertThatThrownBy(() -> dsl.truncate(AUDIT_EVENT).execute()).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> dsl.truncate(AUDIT_EVENT).execute())
+                .rootCause().hasMessageContaining("permission denied for table audit_event");
     }
 
     private AuditEventRecord anyRow() {
