@@ -57,13 +57,19 @@ class BackupRestoreTest {
                 "-p " + PORT + " -c listen_addresses=localhost -c unix_socket_directories=" + WORK));
         try (Connection postgres = connect("postgres"); Statement statement = postgres.createStatement()) {
             statement.execute("create database tandem");
+            // As docker-compose does (db/docker/10-application-role.sh): the application connects as a role that
+            // owns nothing, Flyway migrates as the owner, and the dump carries the grants between them.
+            statement.execute("create role tandem_app login password 'tandem_app'");
         }
     }
 
     @DynamicPropertySource
     static void installedServer(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> url("tandem"));
-        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.username", () -> "tandem_app");
+        registry.add("spring.datasource.password", () -> "tandem_app");
+        registry.add("spring.flyway.user", () -> "postgres");
+        registry.add("spring.flyway.password", () -> "");
     }
 
     @AfterAll
