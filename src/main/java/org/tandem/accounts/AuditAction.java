@@ -127,7 +127,10 @@ public enum AuditAction {
     CLINIC_SESSIONS_ENDED("clinic.sessions-end"),
 
     // no e-mail oracle (issue 12, task o): an invitation whose address already has an account, told to the clinic
-    INVITATION_NEEDS_ATTENTION("invitation.needs-attention");
+    INVITATION_NEEDS_ATTENTION("invitation.needs-attention"),
+
+    // safe self-hosting defaults (issue 13, task sd): a wrong setup code on a fresh installation's setup page
+    SETUP_CODE_REFUSED("setup.code-refused");
 
     private final String stored;
 

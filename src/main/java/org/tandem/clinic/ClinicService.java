@@ -28,9 +28,11 @@ public class ClinicService {
     private final ApplicationEventPublisher events;
     private final ClinicLimits limits;
     private final ClinicTime time;
+    private final SetupCode setupCode;
 
     ClinicService(ClinicRepository clinics, AccountService accounts, ApplicationEventPublisher events,
-            ClinicLimits limits, ClinicTime time) {
+            ClinicLimits limits, ClinicTime time, SetupCode setupCode) {
+        this.setupCode = setupCode;
         this.clinics = clinics;
         this.accounts = accounts;
         this.events = events;
@@ -46,20 +48,34 @@ public class ClinicService {
 
     /**
      * First-run setup: creates the clinic and its first admin in one transaction. Open to anonymous
-     * visitors, but only while no clinic exists; afterwards it always refuses.
+     * visitors who give the setup code from the log ({@link SetupCode}), but only while no clinic exists; afterwards
+     * it always refuses.
+     *
+     * @throws RefusedException {@code setup.error.already-set-up}, {@code setup.error.code-wrong} or
+     *     {@code setup.error.code-locked} (nothing is written)
      */
     @PreAuthorize("permitAll()")
     @Transactional
-    public long setUp(@Valid ClinicSetup setup, @Valid NewAccount admin) {
+    public long setUp(String code, @Valid ClinicSetup setup, @Valid NewAccount admin) {
         clinics.lockForSetup();
         if (clinics.anyClinicExists()) {
             throw new RefusedException("setup.error.already-set-up");
         }
+        setupCode.require(code);
         long clinicId = clinics.insert(setup.clinicName(), setup.timeZone());
         long adminId = accounts.createFirstAdmin(clinicId, admin);
         events.publishEvent(AuditEvent.ofAccount(clinicId, adminId, admin.email(), AuditAction.CLINIC_CREATED,
-                Subject.clinic(clinicId), "first-run setup"));
+                Subject.clinic(clinicId), "first-run setup, with the setup code"));
+        setupCode.forget();
         return clinicId;
+    }
+
+    /** The setup page was opened while no clinic exists: the log says again where its code is. */
+    @PreAuthorize("permitAll()")
+    public void setupPageOpened() {
+        if (!clinics.anyClinicExists()) {
+            setupCode.remind();
+        }
     }
 
     /** The signed-in admin's clinic policies. */

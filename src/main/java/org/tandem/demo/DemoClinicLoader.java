@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -34,11 +34,12 @@ import org.tandem.demo.DemoHistory.Invited;
 
 /**
  * Loads the demo clinic into an empty database so that a newcomer sees every screen populated.
- * Development only: never in the prod profile, and never over existing data.
+ * Development only: never in the prod profile, never over existing data, and into an external database only when
+ * asked for explicitly ({@link DemoWanted}).
  */
 @Component
 @Profile("!prod")
-@ConditionalOnProperty(name = "tandem.demo.enabled", havingValue = "true")
+@Conditional(DemoWanted.class)
 class DemoClinicLoader implements ApplicationRunner {
 
     static final String PASSWORD = "tandem-demo-2026";

@@ -22,8 +22,19 @@ class InvitationMail {
     private final ClinicTime time;
     private final String publicUrl;
 
+    /**
+     * Links start with the configured public URL, never with the Host of a request (which a client can forge). It
+     * must be https unless {@code tandem.allow-http} says otherwise: true in development, false in the prod profile
+     * (TANDEM_ALLOW_HTTP=true for a test on a private network), docs/decisions/031-self-hosting-defaults.md.
+     */
     InvitationMail(Outbox outbox, ClinicTime time,
-            @Value("${tandem.public-url:http://localhost:8080}") String publicUrl) {
+            @Value("${tandem.public-url:http://localhost:8080}") String publicUrl,
+            @Value("${tandem.allow-http:false}") boolean allowHttp) {
+        if (!allowHttp && !publicUrl.startsWith("https://")) {
+            throw new IllegalStateException("tandem.public-url (TANDEM_PUBLIC_URL) is " + publicUrl + ": set it to the "
+                    + "https address people reach Tandem at (the links in mails start with it), or set "
+                    + "TANDEM_ALLOW_HTTP=true for a test on a private network.");
+        }
         this.outbox = outbox;
         this.time = time;
         this.publicUrl = publicUrl.replaceAll("/+$", "");

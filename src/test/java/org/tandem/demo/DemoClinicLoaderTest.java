@@ -412,7 +412,7 @@ class DemoClinicLoaderTest {
     @Nested
     // prod refuses to start without a key for the second factors (docs/decisions/025-second-factor.md)
     @SpringBootTest(properties = {"tandem.demo.enabled=true", "vaadin.productionMode=false",
-            "tandem.security.totp-key=Txh/30O5fYjveBK7WNPLFYZ8NxZfEjHGN4sHV4lfLFk="})
+            "tandem.security.totp-key=Txh/30O5fYjveBK7WNPLFYZ8NxZfEjHGN4sHV4lfLFk=", "tandem.allow-http=true"})
     @ActiveProfiles({"test", "prod"})
     class InTheProductionProfile {
 

@@ -20,10 +20,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,9 +52,15 @@ import org.tandem.support.TotpCodes;
     "tandem.mail.send-cron=* * * * * *",
     // prod refuses to start without a key for the second factors (docs/decisions/025-second-factor.md); the
     // production bundle is not built for tests.
-    "tandem.security.totp-key=Txh/30O5fYjveBK7WNPLFYZ8NxZfEjHGN4sHV4lfLFk=", "vaadin.productionMode=false"})
+    "tandem.security.totp-key=Txh/30O5fYjveBK7WNPLFYZ8NxZfEjHGN4sHV4lfLFk=", "vaadin.productionMode=false",
+    // The links point to this test's plain-http server (prod wants https: docs/decisions/031-self-hosting-defaults.md).
+    "tandem.allow-http=true"})
 @ActiveProfiles({"test", "prod"})
+// The setup code is read where an installer reads it: in the application's log (docs/self-hosting.md).
+@ExtendWith(OutputCaptureExtension.class)
 class FreshClinicJourneyIT {
+
+    private static final Pattern SETUP_CODE = Pattern.compile("Tandem setup code: ([A-Z0-9]{4}(?:-[A-Z0-9]{4}){3})");
 
     private static final int PORT = freePort();
 
@@ -83,9 +92,17 @@ class FreshClinicJourneyIT {
 
     @Test
     @DisplayName("setup, an invitation by mail, the second factor, a couple, deactivation and the caseload reassigned")
-    void a_fresh_clinic_takes_on_a_therapist_and_hands_their_caseload_on_when_they_leave() {
+    void a_fresh_clinic_takes_on_a_therapist_and_hands_their_caseload_on_when_they_leave(CapturedOutput log) {
         Page admin = browser.page();
-        setUpTheClinic(admin);
+        // The security headers' Content-Security-Policy (docs/decisions/031-self-hosting-defaults.md) lets every page
+        // of the journey load and run: the browser reports each violation in the console.
+        List<String> cspViolations = new CopyOnWriteArrayList<>();
+        admin.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                cspViolations.add(message.text());
+            }
+        });
+        setUpTheClinic(admin, log);
         takeTheTherapistRoleToo(admin);
         requireASecondFactorOfStaff(admin);
         String shownLink = inviteTheTherapist(admin);
@@ -127,14 +144,18 @@ class FreshClinicJourneyIT {
         assertThat(therapist.locator("vaadin-login-form").getByText("Incorrect e-mail or password")).isVisible();
 
         reassignTheCaseloadToTheAdmin(admin);
+        assertThat(cspViolations).as("Content-Security-Policy violations in the console").isEmpty();
     }
 
     /** The first page of a fresh installation is the setup page; it creates the clinic and its first admin. */
-    private void setUpTheClinic(Page admin) {
+    private void setUpTheClinic(Page admin, CapturedOutput log) {
         browser.open(PORT, "/");
         assertThat(admin).hasURL(Pattern.compile(".*/setup$"));
         assertThat(heading(admin, "Set up your clinic")).isVisible();
         assertThat(admin.getByText("Tandem has no clinic yet.")).isVisible();
+        Matcher code = SETUP_CODE.matcher(log.getAll());
+        assertThat(code.find()).as("the setup code is in the log").isTrue();
+        admin.getByLabel("Setup code").fill(code.group(1));
         admin.getByLabel("Clinic name").fill(CLINIC);
         admin.getByLabel("Your name").fill(ADMIN);
         admin.getByLabel("Your e-mail").fill(ADMIN_EMAIL);

@@ -105,7 +105,7 @@ class InvitationMailTest {
             @Autowired CoupleAccess access, @Autowired AccountService accounts,
             @Autowired ApplicationEventPublisher events, @Autowired ClinicLimits limits, @Autowired ClinicTime time) {
         InvitationService withoutMail = new InvitationService(repository, access, accounts, events, limits, time,
-                new InvitationMail(outbox.unconfigured(), time, "http://localhost:8080"));
+                new InvitationMail(outbox.unconfigured(), time, "http://localhost:8080", true));
         UninvitedCouple couple = jordansCoupleAndJordanSignedIn();
 
         IssuedInvitation issued = withoutMail.issueForPartner(couple.id(), 1);
@@ -140,5 +140,14 @@ class InvitationMailTest {
                 })
                 .toList();
         assertThat(links).containsExactlyInAnyOrder(first.path(), second.path());
+    }
+
+    @Test
+    void links_must_be_https_unless_plain_http_is_allowed(@Autowired ClinicTime time) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new InvitationMail(outbox.unconfigured(), time, "http://tandem.example.org", false))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("TANDEM_ALLOW_HTTP=true");
+        new InvitationMail(outbox.unconfigured(), time, "https://tandem.example.org", false);
+        new InvitationMail(outbox.unconfigured(), time, "http://192.168.1.20:8080", true);
     }
 }

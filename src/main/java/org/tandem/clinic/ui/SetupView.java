@@ -38,6 +38,7 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final AccountService accounts;
     private final Binder<Form> binder = new Binder<>();
     private final EmailField email = new EmailField();
+    private final TextField code = new TextField();
 
     SetupView(ClinicService clinics, AccountService accounts, ClinicTime time) {
         this.clinics = clinics;
@@ -46,6 +47,10 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 time.now());
         timeZone.setHelperText(getTranslation("setup.time-zone.help"));
 
+        code.setLabel(getTranslation("setup.code"));
+        code.setHelperText(getTranslation("setup.code.help"));
+        code.setRequiredIndicatorVisible(true);
+        binder.forField(code).asRequired(getTranslation("setup.error.code-required")).bind(Form::code, Form::code);
         TextField clinicName = new TextField(getTranslation("setup.clinic-name"));
         TextField adminName = new TextField(getTranslation("setup.admin-name"));
         email.setLabel(getTranslation("setup.admin-email"));
@@ -86,7 +91,7 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
 
-        FormLayout form = new FormLayout(clinicName, timeZone, adminName, email, password, confirm);
+        FormLayout form = new FormLayout(code, clinicName, timeZone, adminName, email, password, confirm);
         form.setMaxWidth("32rem");
         H1 title = new H1(getTranslation("setup.title"));
         add(title, new Paragraph(getTranslation("setup.intro")), form, create);
@@ -106,9 +111,15 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             return;
         }
         try {
-            clinics.setUp(new ClinicSetup(form.clinicName, form.timeZone), new NewAccount(form.adminName, form.email, form.password));
-        } catch (RefusedException alreadyDone) {
-            Notification.show(getTranslation(alreadyDone.messageKey()), 5000, Notification.Position.MIDDLE)
+            clinics.setUp(form.code, new ClinicSetup(form.clinicName, form.timeZone),
+                    new NewAccount(form.adminName, form.email, form.password));
+        } catch (RefusedException refused) {
+            if (refused.messageKey().startsWith("setup.error.code-")) {
+                code.setErrorMessage(getTranslation(refused.messageKey(), refused.args()));
+                code.setInvalid(true);
+                return;
+            }
+            Notification.show(getTranslation(refused.messageKey()), 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             getUI().ifPresent(ui -> ui.navigate(AccountRoutes.LOGIN));
             return;
@@ -122,6 +133,8 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     public void beforeEnter(BeforeEnterEvent event) {
         if (clinics.isSetUp()) {
             event.forwardTo(AccountRoutes.LOGIN);
+        } else {
+            clinics.setupPageOpened();
         }
     }
 
@@ -132,6 +145,7 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     /** What the form holds while it is being filled in. */
     static final class Form {
+        private String code = "";
         private String clinicName = "";
         private @Nullable String timeZone;
         private String adminName = "";
@@ -139,6 +153,8 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         private String password = "";
         private String confirm = "";
 
+        String code() { return code; }
+        void code(String value) { code = value; }
         String clinicName() { return clinicName; }
         void clinicName(String value) { clinicName = value; }
         @Nullable String timeZone() { return timeZone; }
