@@ -18,7 +18,7 @@ import org.tandem.accounts.SignInThrottleRepository.Lock;
  * {@code max-failures} failures for one e-mail within {@code window}, that e-mail waits {@code lock-for}; after
  * {@code max-failures-per-address} failures from one address within the window, whatever the e-mails, every sign-in
  * from that address waits as long. Counted by the e-mail as typed, so an unknown e-mail is answered exactly like a
- * known one. A lock that ran out is lifted at the next attempt. Every lock-out and unlock is audited; the failures
+ * known one; a name no account has is kept only as its keyed hash ({@link SignInNames}). A lock that ran out is lifted at the next attempt. Every lock-out and unlock is audited; the failures
  * themselves are audited from Spring Security's failure events. Time is the application's clock.
  */
 @Service
@@ -26,6 +26,7 @@ class SignInThrottle {
 
     private final SignInThrottleRepository throttle;
     private final AccountRepository accounts;
+    private final SignInNames names;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int maxFailures;
@@ -33,14 +34,15 @@ class SignInThrottle {
     private final Duration window;
     private final Duration lockFor;
 
-    SignInThrottle(SignInThrottleRepository throttle, AccountRepository accounts, ApplicationEventPublisher events,
-            Clock clock,
+    SignInThrottle(SignInThrottleRepository throttle, AccountRepository accounts, SignInNames names,
+            ApplicationEventPublisher events, Clock clock,
             @Value("${tandem.security.sign-in.max-failures:5}") int maxFailures,
             @Value("${tandem.security.sign-in.max-failures-per-address:20}") int maxFailuresPerAddress,
             @Value("${tandem.security.sign-in.window:15m}") Duration window,
             @Value("${tandem.security.sign-in.lock-for:15m}") Duration lockFor) {
         this.throttle = throttle;
         this.accounts = accounts;
+        this.names = names;
         this.events = events;
         this.clock = clock;
         this.maxFailures = maxFailures;
@@ -58,7 +60,8 @@ class SignInThrottle {
      * transaction of its own, so that a check made inside a service's transaction keeps what it lifted.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public boolean locked(String email, String address) {
+    public boolean locked(String typed, String address) {
+        String email = names.recorded(typed);
         Instant now = clock.instant();
         boolean locked = false;
         for (Lock lock : throttle.locks(email, address)) {
@@ -77,7 +80,8 @@ class SignInThrottle {
      * the act that failed rolls back, the count stays.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void failed(String email, String address) {
+    public void failed(String typed, String address) {
+        String email = names.recorded(typed);
         Instant now = clock.instant();
         Instant since = now.minus(window);
         countAgainstEmail(email, address, now, "failed sign-ins");

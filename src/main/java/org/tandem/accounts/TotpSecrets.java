@@ -1,10 +1,12 @@
 package org.tandem.accounts;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,6 +49,21 @@ class TotpSecrets {
                     "tandem.security.totp-key has " + bytes.length + " bytes, not 32." + hint);
         }
         return bytes;
+    }
+
+    /**
+     * A key of its own for another purpose, derived from this one (HKDF-Expand of RFC 5869, one block, the configured
+     * key being random already), so that the seal of second factors is never used raw for anything else.
+     */
+    SecretKeySpec derived(String purpose) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            hmac.update(purpose.getBytes(StandardCharsets.UTF_8));
+            return new SecretKeySpec(hmac.doFinal(new byte[] {1}), "HmacSHA256");
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", impossible);
+        }
     }
 
     byte[] seal(long accountId, byte[] secret) {

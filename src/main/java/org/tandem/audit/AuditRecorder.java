@@ -25,6 +25,7 @@ import org.tandem.accounts.AuditEvent.Outcome;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.Emails;
+import org.tandem.accounts.SignInNames;
 import org.tandem.accounts.TandemUser;
 import org.tandem.mail.MailGivenUp;
 
@@ -42,12 +43,15 @@ class AuditRecorder {
 
     private final AuditRepository audit;
     private final UserDetailsService accounts;
+    private final SignInNames names;
 
     private final TransactionTemplate separately;
 
-    AuditRecorder(AuditRepository audit, UserDetailsService accounts, PlatformTransactionManager transactions) {
+    AuditRecorder(AuditRepository audit, UserDetailsService accounts, SignInNames names,
+            PlatformTransactionManager transactions) {
         this.audit = audit;
         this.accounts = accounts;
+        this.names = names;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -86,6 +90,7 @@ class AuditRecorder {
     @EventListener
     @Transactional
     public void on(AbstractAuthenticationFailureEvent event) {
+        // A name no account has is kept only as its keyed hash: it may be a passphrase typed into the wrong field.
         String email = Emails.normalise(event.getAuthentication().getName());
         // The address, for an admin reading the trail (and the throttle's lock-outs) to see where attempts came from.
         String reason = event.getException().getClass().getSimpleName()
@@ -93,7 +98,7 @@ class AuditRecorder {
                         && details.getRemoteAddress() != null ? " from " + details.getRemoteAddress() : "");
         on(findAccount(email)
                 .map(user -> AuditEvent.failed(user, AuditAction.SIGNED_IN, Subject.account(user.accountId()), reason))
-                .orElseGet(() -> new AuditEvent(null, null, email.isEmpty() ? "(blank)" : email,
+                .orElseGet(() -> new AuditEvent(null, null, email.isEmpty() ? "(blank)" : names.hashed(email),
                         AuditAction.SIGNED_IN, null, Outcome.FAILURE, reason)));
     }
 

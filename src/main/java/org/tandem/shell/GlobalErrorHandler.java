@@ -7,8 +7,6 @@ import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
-import java.util.Locale;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +59,7 @@ class GlobalErrorHandler implements ErrorHandler, VaadinServiceInitListener {
             log.warn("The database could not be reached in time: {}", error.toString());
             return translate(ui, "error.busy");
         }
-        String reference = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        log.error("Unexpected error, reference {}", reference, error);
-        return translate(ui, "error.unexpected", reference);
+        return translate(ui, "error.unexpected", ErrorReference.logged("a user's action", error));
     }
 
     private static @Nullable Throwable find(Throwable error, Class<? extends Throwable> type) {

@@ -71,8 +71,8 @@ class GlobalErrorHandlerTest extends SpringBrowserlessTest {
     @Test
     void anything_else_gives_a_reference_and_no_detail() {
         String shown = shown(new NullPointerException("secret detail"));
-        assertThat(shown).matches("Something went wrong\\. If it happens again, tell your administrator the reference "
-                + "[0-9A-F]{8}\\.").doesNotContain("secret");
+        assertThat(shown).matches("Something went wrong on our side\\. Reference: [0-9A-Z]{3}-[0-9A-Z]{4} — give it to "
+                + "your clinic's administrator\\.").doesNotContain("secret");
     }
 
     @Test
