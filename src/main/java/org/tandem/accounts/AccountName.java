@@ -7,4 +7,5 @@ import jakarta.validation.constraints.Size;
 public record AccountName(
         @NotBlank(message = "{account.validation.name-required}")
         @Size(max = 200, message = "{account.validation.name-too-long}")
+        @TypedText
         String displayName) {}
