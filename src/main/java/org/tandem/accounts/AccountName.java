@@ -8,4 +8,9 @@ public record AccountName(
         @NotBlank(message = "{account.validation.name-required}")
         @Size(max = 200, message = "{account.validation.name-too-long}")
         @TypedText
-        String displayName) {}
+        String displayName) {
+
+    public AccountName {
+        displayName = displayName == null ? "" : displayName.strip();
+    }
+}

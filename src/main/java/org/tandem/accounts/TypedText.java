@@ -70,6 +70,21 @@ public @interface TypedText {
             return true;
         }
 
+        /** {@code text} without the characters {@link TypedText} refuses (for a search, which is not stored). */
+        public static String without(CharSequence text, boolean lines) {
+            StringBuilder kept = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    kept.append(c).append(text.charAt(++i));
+                } else if (!Character.isSurrogate(c) && allowed(c, lines)) {
+                    kept.append(c);
+                }
+            }
+            return kept.toString();
+        }
+
         private static boolean allowed(char c, boolean lines) {
             if (c < 0x20) {
                 return lines && (c == '\t' || c == '\n' || c == '\r');

@@ -19,4 +19,8 @@ public record GoalUpdateData(
         @Min(value = 0, message = "{goals.validation.progress-range}")
         @Max(value = 100, message = "{goals.validation.progress-range}")
         @Nullable Integer progress) {
+
+    public GoalUpdateData {
+        text = Texts.clean(text);
+    }
 }

@@ -10,4 +10,8 @@ public record MilestoneData(
         @NotBlank(message = "{goals.validation.milestone-required}")
         @Size(max = Milestone.MAX_TITLE, message = "{goals.validation.milestone-too-long}")
         @TypedText @Nullable String title) {
+
+    public MilestoneData {
+        title = Texts.clean(title);
+    }
 }

@@ -12,4 +12,8 @@ public record AssignmentData(
         @FutureOrPresent(message = "{workbook.validation.due-in-past}") @Nullable LocalDate dueOn,
         @Size(max = 2000, message = "{workbook.validation.note-too-long}") @TypedText(lines = true) @Nullable String note,
         @NotNull(message = "{workbook.validation.mode-required}") AssignmentMode mode) {
+
+    public AssignmentData {
+        note = note == null || note.isBlank() ? null : note.strip();
+    }
 }

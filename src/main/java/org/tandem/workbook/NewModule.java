@@ -11,4 +11,8 @@ public record NewModule(
         @Size(min = ModuleContent.MIN_TITLE, max = ModuleContent.MAX_TITLE, message = "{library.new.error.title}")
         @TypedText String title,
         @NotNull(message = "{library.new.error.category}") Category category) {
+
+    public NewModule {
+        title = title == null ? "" : AnswerValue.clean(title).strip();
+    }
 }
