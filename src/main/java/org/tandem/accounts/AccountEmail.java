@@ -23,6 +23,7 @@ import java.lang.annotation.Target;
 @NotBlank(message = "{accounts.validation.email-required}")
 @Email(message = "{accounts.validation.email-invalid}")
 @Size(max = 254, message = "{accounts.validation.email-too-long}")
+@TypedText
 @Constraint(validatedBy = {})
 @Documented
 @Target({METHOD, FIELD, PARAMETER, ANNOTATION_TYPE})

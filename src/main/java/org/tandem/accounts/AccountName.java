@@ -7,4 +7,10 @@ import jakarta.validation.constraints.Size;
 public record AccountName(
         @NotBlank(message = "{account.validation.name-required}")
         @Size(max = 200, message = "{account.validation.name-too-long}")
-        String displayName) {}
+        @TypedText
+        String displayName) {
+
+    public AccountName {
+        displayName = displayName == null ? "" : displayName.strip();
+    }
+}

@@ -17,6 +17,7 @@ import java.lang.annotation.Target;
 /** The name an account is shown by: required, at most 200 characters (docs/decisions/016-forms.md). */
 @NotBlank(message = "{accounts.validation.name-required}")
 @Size(max = 200, message = "{accounts.validation.name-too-long}")
+@TypedText
 @Constraint(validatedBy = {})
 @Documented
 @Target({METHOD, FIELD, PARAMETER, ANNOTATION_TYPE})

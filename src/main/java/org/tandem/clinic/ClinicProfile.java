@@ -1,5 +1,6 @@
 package org.tandem.clinic;
 
+import org.tandem.accounts.TypedText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 public record ClinicProfile(
         @NotBlank(message = "{clinic.validation.name-required}")
         @Size(max = 200, message = "{clinic.validation.name-too-long}")
-        String clinicName,
+        @TypedText String clinicName,
         @Min(value = MIN_IDLE_MINUTES, message = "{clinic.validation.idle-timeout-range}")
         @Max(value = MAX_IDLE_MINUTES, message = "{clinic.validation.idle-timeout-range}")
         int idleTimeoutMinutes,

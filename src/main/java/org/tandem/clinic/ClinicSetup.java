@@ -1,5 +1,6 @@
 package org.tandem.clinic;
 
+import org.tandem.accounts.TypedText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -8,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 public record ClinicSetup(
         @NotBlank(message = "{clinic.validation.name-required}")
         @Size(max = 200, message = "{clinic.validation.name-too-long}")
-        String clinicName,
+        @TypedText String clinicName,
         @TimeZoneId
         @Nullable String timeZone) {
 

@@ -1,5 +1,6 @@
 package org.tandem.couples;
 
+import org.tandem.accounts.TypedText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -25,7 +26,7 @@ public record CoupleData(
         LivingTogether livingTogether,
         @Size(max = CoupleData.MAX_CONCERNS, message = "{couples.validation.too-many-concerns}")
         List<@Size(min = 1, max = CoupleData.MAX_CONCERN_LENGTH,
-                message = "{couples.validation.concern-too-long}") String> presentingConcerns,
+                message = "{couples.validation.concern-too-long}") @TypedText String> presentingConcerns,
         CoupleStatus status) {
 
     public static final int MAX_CONCERNS = 20;

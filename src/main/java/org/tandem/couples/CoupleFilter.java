@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.tandem.accounts.TypedText;
 
 /**
  * What narrows a list of couples: a name search (every word must appear, case-insensitively, in either
@@ -25,8 +26,9 @@ public record CoupleFilter(String search, Set<CoupleStatus> statuses, boolean ne
 
     public CoupleFilter(@Nullable String search, @Nullable Set<CoupleStatus> statuses, boolean needsAttention) {
         this.needsAttention = needsAttention;
-        String stripped = search == null ? "" : search.strip();
-        this.search = stripped.length() > MAX_SEARCH_LENGTH ? stripped.substring(0, MAX_SEARCH_LENGTH) : stripped;
+        String stripped = search == null ? "" : TypedText.Check.without(search, false).strip();
+        this.search = stripped.length() > MAX_SEARCH_LENGTH
+                ? TypedText.Check.without(stripped.substring(0, MAX_SEARCH_LENGTH), false).strip() : stripped;
         this.statuses = statuses == null || statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
     }
 

@@ -1,5 +1,6 @@
 package org.tandem.couples;
 
+import org.tandem.accounts.TypedText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -13,14 +14,14 @@ import org.jspecify.annotations.Nullable;
 public record PartnerData(
         @NotBlank(message = "{couples.validation.full-name-required}")
         @Size(max = 200, message = "{couples.validation.full-name-too-long}")
-        String fullName,
+        @TypedText String fullName,
         @Size(max = 100, message = "{couples.validation.preferred-name-too-long}")
-        @Nullable String preferredName,
+        @TypedText @Nullable String preferredName,
         @Size(max = 50, message = "{couples.validation.pronouns-too-long}")
-        @Nullable String pronouns,
+        @TypedText @Nullable String pronouns,
         @Email(regexp = ".+@.+\\..+", message = "{couples.validation.email-invalid}")
         @Size(max = 254, message = "{couples.validation.email-too-long}")
-        @Nullable String email) {
+        @TypedText @Nullable String email) {
 
     public PartnerData {
         fullName = fullName == null ? "" : fullName.strip();

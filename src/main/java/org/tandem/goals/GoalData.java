@@ -1,5 +1,6 @@
 package org.tandem.goals;
 
+import org.tandem.accounts.TypedText;
 import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -16,11 +17,11 @@ import org.jspecify.annotations.Nullable;
 public record GoalData(
         @NotBlank(message = "{goals.validation.what-required}")
         @Size(max = GoalData.MAX_WHAT, message = "{goals.validation.what-too-long}")
-        @Nullable String what,
+        @TypedText @Nullable String what,
         @Size(max = GoalData.MAX_WHY, message = "{goals.validation.why-too-long}")
-        @Nullable String why,
+        @TypedText(lines = true) @Nullable String why,
         @Size(max = GoalData.MAX_FIRST_STEP, message = "{goals.validation.first-step-too-long}")
-        @Nullable String firstStep,
+        @TypedText(lines = true) @Nullable String firstStep,
         @FutureOrPresent(message = "{goals.validation.target-in-the-past}")
         @Nullable LocalDate targetOn,
         @Nullable Long ownerPartnerId,

@@ -1,5 +1,6 @@
 package org.tandem.goals;
 
+import org.tandem.accounts.TypedText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -14,8 +15,12 @@ import org.jspecify.annotations.Nullable;
 public record GoalUpdateData(
         @NotBlank(message = "{goals.validation.update-required}")
         @Size(max = GoalUpdate.MAX_BODY, message = "{goals.validation.update-too-long}")
-        @Nullable String text,
+        @TypedText(lines = true) @Nullable String text,
         @Min(value = 0, message = "{goals.validation.progress-range}")
         @Max(value = 100, message = "{goals.validation.progress-range}")
         @Nullable Integer progress) {
+
+    public GoalUpdateData {
+        text = Texts.clean(text);
+    }
 }

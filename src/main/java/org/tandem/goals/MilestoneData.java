@@ -1,5 +1,6 @@
 package org.tandem.goals;
 
+import org.tandem.accounts.TypedText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -8,5 +9,9 @@ import org.jspecify.annotations.Nullable;
 public record MilestoneData(
         @NotBlank(message = "{goals.validation.milestone-required}")
         @Size(max = Milestone.MAX_TITLE, message = "{goals.validation.milestone-too-long}")
-        @Nullable String title) {
+        @TypedText @Nullable String title) {
+
+    public MilestoneData {
+        title = Texts.clean(title);
+    }
 }

@@ -17,6 +17,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
+import org.tandem.accounts.TypedText;
 import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Subject;
@@ -118,7 +119,8 @@ public class SessionService {
      */
     @PreAuthorize("hasRole('THERAPIST')")
     public SessionNote saveNote(long sessionId, int expectedVersion,
-            @Size(max = SessionNote.MAX_LENGTH, message = "{sessions.validation.note-too-long}") String body) {
+            @Size(max = SessionNote.MAX_LENGTH, message = "{sessions.validation.note-too-long}")
+            @TypedText(lines = true) String body) {
         TandemUser therapist = requireTherapistOfSession(sessionId);
         String text = body.replace("\r\n", "\n");
         Optional<Integer> saved = sessions.saveNote(therapist.clinicId(), sessionId, expectedVersion, text,

@@ -1,5 +1,6 @@
 package org.tandem.workbook;
 
+import org.tandem.accounts.TypedText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -8,6 +9,10 @@ import jakarta.validation.constraints.Size;
 public record NewModule(
         @NotBlank(message = "{library.new.error.title}")
         @Size(min = ModuleContent.MIN_TITLE, max = ModuleContent.MAX_TITLE, message = "{library.new.error.title}")
-        String title,
+        @TypedText String title,
         @NotNull(message = "{library.new.error.category}") Category category) {
+
+    public NewModule {
+        title = title == null ? "" : AnswerValue.clean(title).strip();
+    }
 }

@@ -106,8 +106,11 @@ class NoteEditor extends Composite<Div> {
             status.setText(savedText(saved));
         } catch (StaleVersionException raced) {
             showConflict(raced.current(SessionNote.class));
-        } catch (ConstraintViolationException tooLong) {
-            status.setText(getTranslation("sessions.note.too-long"));
+        } catch (ConstraintViolationException refused) {
+            // Too long, or a character that cannot be stored: the constraint's own message says which.
+            status.setText(refused.getConstraintViolations().stream().findFirst()
+                    .map(violation -> violation.getMessage())
+                    .orElseGet(() -> getTranslation("sessions.note.too-long")));
         } catch (AccessDeniedException refused) {
             status.setText(getTranslation("sessions.note.refused"));
         }
