@@ -165,7 +165,7 @@ class AuthorizationMatrixTest {
         Assignment assignment = fixtures.assignment(therapist, couple, module, couple.two(), "feel", privateAnswer);
         long goalAssignment = GoalFixtures.assignGoalSteps(dsl, workbook, signIn, couple.id(), therapist.email());
         long goalWork = GoalFixtures.writeGoal(myWorkbook, signIn, couple.one().email(), goalAssignment, "secret",
-                P1_SECRET_GOAL + (withNote ? "" : "-B"), GoalScope.INDIVIDUAL);
+                withNote ? P1_SECRET_GOAL : "B-GOAL", GoalScope.INDIVIDUAL);
         GoalFixtures.submit(myWorkbook, signIn, couple.one().email(), goalAssignment);
         long goal = GoalFixtures.goalFrom(dsl, goalWork, "secret");
         long milestone = signIn.during(couple.one().email(),
