@@ -281,4 +281,12 @@ public class Fixtures {
                 .set(CLINIC.TIME_ZONE, zone.getId()).returning(CLINIC.ID).fetchSingle(CLINIC.ID);
         return new Clinic(id, name);
     }
+
+    // ---- mx: the authorization matrix ----
+
+    /** Gives the account one more role in its clinic (an admin who also counsels, a therapist who also administers). */
+    public void addRole(Person person, Role role) {
+        dsl.insertInto(ACCOUNT_ROLE).set(ACCOUNT_ROLE.CLINIC_ID, person.clinicId())
+                .set(ACCOUNT_ROLE.ACCOUNT_ID, person.accountId()).set(ACCOUNT_ROLE.ROLE, role).execute();
+    }
 }
