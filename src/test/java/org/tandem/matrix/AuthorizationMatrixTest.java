@@ -294,13 +294,8 @@ class AuthorizationMatrixTest {
         long started = System.nanoTime();
         world.committed();
         List<Entry> entries = entries();
-        Map<String, List<String>> declared = readTable();
-
+        MatrixTable declared = MatrixTable.read(TABLE);
         Set<String> enumerated = entries.stream().map(Entry::key).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> missing = new TreeSet<>(enumerated);
-        missing.removeAll(declared.keySet());
-        Set<String> gone = new TreeSet<>(declared.keySet());
-        gone.removeAll(enumerated);
 
         Map<String, List<String>> observed = new TreeMap<>();
         List<String> mismatches = new ArrayList<>();
@@ -310,9 +305,8 @@ class AuthorizationMatrixTest {
         int dataChecks = 0;
         int skipped = 0;
         for (Entry entry : entries) {
-            List<String> row = declared.get(entry.key());
-            if (row != null && row.size() == 1 && row.get(0).startsWith("SKIP")) {
-                observed.put(entry.key(), row);
+            if (declared.skipped(entry.key())) {
+                observed.put(entry.key(), declared.row(entry.key()));
                 skipped++;
                 continue;
             }
@@ -338,12 +332,10 @@ class AuthorizationMatrixTest {
                     }
                     if (result.outcome() == Outcome.ALLOW) {
                         String shown = String.valueOf(result.value());
-                        for (String marker : MatrixWorld.forbidden(actor)) {
-                            dataChecks++;
-                            if (shown.contains(marker)) {
-                                leaks.add(entry.key() + " as " + actor + " with " + which + " ids shows " + marker
-                                        + ": " + abbreviate(shown));
-                            }
+                        dataChecks += MatrixWorld.forbidden(actor).size();
+                        for (String marker : MatrixWorld.forbiddenShown(actor, shown)) {
+                            leaks.add(entry.key() + " as " + actor + " with " + which + " ids shows " + marker
+                                    + ": " + abbreviate(shown));
                         }
                     }
                     if (result.outcome() == Outcome.ERROR) {
@@ -354,17 +346,9 @@ class AuthorizationMatrixTest {
                 observedRow.add(pair.toString());
             }
             observed.put(entry.key(), observedRow);
-            if (row != null && !row.equals(observedRow)) {
-                for (int i = 0; i < Actor.values().length; i++) {
-                    String expected = i < row.size() ? row.get(i) : "?";
-                    if (!expected.equals(observedRow.get(i))) {
-                        mismatches.add(entry.key() + " as " + Actor.values()[i] + ": declared " + expected
-                                + ", was " + observedRow.get(i));
-                    }
-                }
-            }
+            mismatches.addAll(declared.mismatches(entry.key(), observedRow));
         }
-        writeObserved(observed);
+        MatrixTable.writeObserved("authorization-matrix.observed.csv", observed);
         System.out.printf("Authorization matrix: %d entry points (%d skipped), %d actors x 2 id sets, %d cells run,"
                 + " %d denials proved, %d data-path checks, in %d s%n", entries.size(), skipped,
                 Actor.values().length, cells, denials, dataChecks, (System.nanoTime() - started) / 1_000_000_000L);
@@ -372,38 +356,13 @@ class AuthorizationMatrixTest {
         leaks.forEach(leak -> System.out.println("LEAK " + leak));
         mismatches.forEach(mismatch -> System.out.println("MISMATCH " + mismatch));
         assertThat(leaks).as("marker texts an actor must never see").isEmpty();
-        assertThat(missing).as("entry points not declared in " + TABLE
+        assertThat(declared.missing(enumerated)).as("entry points not declared in " + TABLE
                 + " (see target/authorization-matrix.observed.csv)").isEmpty();
-        assertThat(gone).as("rows of " + TABLE + " whose method no longer exists").isEmpty();
+        assertThat(declared.gone(enumerated)).as("rows of " + TABLE + " whose method no longer exists").isEmpty();
         assertThat(mismatches).as("cells that differ from " + TABLE).isEmpty();
     }
 
     private static String abbreviate(String text) {
         return text.length() > 300 ? text.substring(0, 300) + "…" : text;
-    }
-
-    /** Rows "key;outcome for each actor (ids A/ids B)…" or "key;SKIP: why"; lines starting with # are comments. */
-    static Map<String, List<String>> readTable() throws IOException {
-        Map<String, List<String>> rows = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(Path.of(TABLE))) {
-            if (line.isBlank() || line.startsWith("#") || line.startsWith("entry;")) {
-                continue;
-            }
-            String[] cells = line.split(";");
-            rows.put(cells[0].strip(), Arrays.stream(cells).skip(1).map(String::strip).toList());
-        }
-        return rows;
-    }
-
-    private static void writeObserved(Map<String, List<String>> observed) {
-        StringBuilder out = new StringBuilder("entry;" + Arrays.stream(Actor.values()).map(Actor::name)
-                .collect(Collectors.joining(";")) + "\n");
-        observed.forEach((key, row) -> out.append(key).append(';').append(String.join(";", row)).append('\n'));
-        try {
-            Files.createDirectories(Path.of("target"));
-            Files.writeString(Path.of("target/authorization-matrix.observed.csv"), out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

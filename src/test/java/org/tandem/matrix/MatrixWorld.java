@@ -113,6 +113,11 @@ public class MatrixWorld {
         };
     }
 
+    /** The markers of {@link #forbidden} that a text shows the actor. */
+    static List<String> forbiddenShown(Actor actor, String shown) {
+        return forbidden(actor).stream().filter(shown::contains).toList();
+    }
+
     private void build() {
         Clinic a = fixtures.clinic("Matrix Clinic A");
         Person therapist = fixtures.therapist(a, "Tamsin Matrix");
