@@ -50,6 +50,7 @@ public class MatrixWorld {
     static final String C1_NAME = "Cemone";
     static final String C2_NAME = "Deverell";
     static final String B_NAME = "Bexhollow";
+    static final List<String> MARKERS = List.of(P1_SECRET_GOAL, P2_PRIVATE, NOTE_C1, C1_NAME, C2_NAME, B_NAME);
 
     private final Fixtures fixtures;
     private final DSLContext dsl;
@@ -102,7 +103,7 @@ public class MatrixWorld {
     /** The markers this actor may never find in anything a call returns or a page shows them. */
     static List<String> forbidden(Actor actor) {
         return switch (actor) {
-            case ANONYMOUS -> List.of(P1_SECRET_GOAL, P2_PRIVATE, NOTE_C1, C1_NAME, C2_NAME, B_NAME);
+            case ANONYMOUS -> MARKERS;
             case PARTNER -> List.of(P2_PRIVATE, NOTE_C1, C2_NAME, B_NAME);
             case OTHER_PARTNER -> List.of(P1_SECRET_GOAL, NOTE_C1, C2_NAME, B_NAME);
             case OTHER_COUPLE_PARTNER -> List.of(P1_SECRET_GOAL, P2_PRIVATE, NOTE_C1, C1_NAME, B_NAME);
