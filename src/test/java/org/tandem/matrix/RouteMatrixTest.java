@@ -7,7 +7,9 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.HasStyle;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.details.Details;
@@ -215,12 +217,36 @@ class RouteMatrixTest extends SpringBrowserlessTest {
 
     /**
      * Everything the page gives the actor's browser once every closed {@link Details} is opened (what loads only when
-     * opened, a session's note, counts as shown): every text, attribute and property of the view, its layouts
-     * and whatever else the tab holds (dialogs, notifications), the page title, the text of every cell of the first
-     * rows of each grid and the items each combo box offers.
+     * opened, a session's note, counts as shown) and with each step of a module walkthrough shown in turn (a step's
+     * extras, the partner's revealed answer, are made when it is first shown): every text, attribute and property of
+     * the view, its layouts and whatever else the tab holds (dialogs, notifications), the page title, the text of
+     * every cell of the first rows of each grid and the items each combo box offers.
      */
     private String pageText(HasElement landed) {
         openEveryDetails();
+        StringBuilder page = new StringBuilder(snapshot(landed));
+        for (Button step : $(Button.class).all().stream().filter(RouteMatrixTest::walksToAStep).toList()) {
+            if (step.isEnabled() && step.isVisible()) {
+                test(step).click();
+                page.append(snapshot(landed));
+            }
+        }
+        return page.toString();
+    }
+
+    /** A button of a module walkthrough's list of steps: it only shows that step. */
+    private static boolean walksToAStep(Button button) {
+        boolean inStepList = false;
+        for (Component up = button; up != null; up = up.getParent().orElse(null)) {
+            inStepList |= up instanceof Details;
+            if (inStepList && up instanceof HasStyle styled && styled.hasClassName("module-walkthrough")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String snapshot(HasElement landed) {
         StringBuilder page = new StringBuilder(PageContent.everything(landed));
         UI ui = UI.getCurrent();
         page.append(ui.getInternals().getTitle()).append('\n');
