@@ -29,7 +29,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jooq.DSLContext;
 import org.jooq.exception.NoDataFoundException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -43,9 +42,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.tandem.accounts.ReauthenticationRequiredException;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.Role;
@@ -76,8 +72,6 @@ class AuthorizationMatrixTest {
     enum Outcome { ALLOW, DENY, NOT_FOUND, STALE, INVALID, REAUTH, ERROR }
 
     @Autowired ApplicationContext context;
-    @Autowired DSLContext dsl;
-    @Autowired PlatformTransactionManager transactions;
     @Autowired MatrixWorld world;
 
     // ---- the entry points ----
@@ -241,14 +235,8 @@ class AuthorizationMatrixTest {
     record Result(Outcome outcome, String detail, @Nullable Object value) {}
 
     private Result run(Entry entry, Actor actor, Ids which) {
-        TransactionTemplate cell = new TransactionTemplate(transactions);
-        cell.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        cell.setTimeout(60);
-        return cell.execute(status -> {
-            status.setRollbackOnly();
-            dsl.execute("set local lock_timeout = '3s'");
-            Object[] args = arguments(entry.method(), which);
-            world.signIn(actor);
+        Object[] args = arguments(entry.method(), which);
+        return world.asActorInCell(actor, () -> {
             try {
                 Object value = entry.method().invoke(entry.bean(), args);
                 return new Result(Outcome.ALLOW, "", value);
@@ -258,8 +246,6 @@ class AuthorizationMatrixTest {
                         null);
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
-            } finally {
-                world.signOut();
             }
         });
     }

@@ -6,8 +6,12 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tandem.accounts.Role;
 import org.tandem.goals.GoalFixtures;
 import org.tandem.goals.GoalService;
@@ -59,12 +63,13 @@ public class MatrixWorld {
     private final SessionService sessions;
     private final WorkbookService workbook;
     private final MyWorkbookService myWorkbook;
+    private final PlatformTransactionManager transactions;
 
     private final Map<Actor, String> emails = new EnumMap<>(Actor.class);
     private final Map<Ids, Map<String, Long>> ids = new EnumMap<>(Ids.class);
 
     MatrixWorld(Fixtures fixtures, DSLContext dsl, SignIn signIn, GoalService goals, SessionService sessions,
-            WorkbookService workbook, MyWorkbookService myWorkbook) {
+            WorkbookService workbook, MyWorkbookService myWorkbook, PlatformTransactionManager transactions) {
         this.fixtures = fixtures;
         this.dsl = dsl;
         this.signIn = signIn;
@@ -72,6 +77,7 @@ public class MatrixWorld {
         this.sessions = sessions;
         this.workbook = workbook;
         this.myWorkbook = myWorkbook;
+        this.transactions = transactions;
     }
 
     /** Commits the world the first time it is asked for in this application context; then returns the same one. */
@@ -88,7 +94,7 @@ public class MatrixWorld {
     }
 
     /** Signs the actor in (or in as an anonymous visitor) on the current thread. */
-    public void signIn(Actor actor) {
+    private void signIn(Actor actor) {
         if (actor == Actor.ANONYMOUS) {
             signIn.anonymous();
         } else {
@@ -96,8 +102,24 @@ public class MatrixWorld {
         }
     }
 
-    public void signOut() {
-        signIn.out();
+    /**
+     * One cell: the call made as the actor, in a transaction of its own that rolls back (on the committed world,
+     * so that no cell sees another's writes), signed out after.
+     */
+    public <T> T asActorInCell(Actor actor, Supplier<T> call) {
+        TransactionTemplate cell = new TransactionTemplate(transactions);
+        cell.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        cell.setTimeout(60);
+        return cell.execute(status -> {
+            status.setRollbackOnly();
+            dsl.execute("set local lock_timeout = '3s'");
+            signIn(actor);
+            try {
+                return call.get();
+            } finally {
+                signIn.out();
+            }
+        });
     }
 
     /** The markers this actor may never find in anything a call returns or a page shows them. */

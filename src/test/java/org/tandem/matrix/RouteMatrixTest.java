@@ -30,16 +30,12 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.tandem.accounts.ui.LoginView;
 import org.tandem.matrix.MatrixWorld.Actor;
 import org.tandem.matrix.MatrixWorld.Ids;
@@ -76,8 +72,6 @@ class RouteMatrixTest extends SpringBrowserlessTest {
      */
     enum Outcome { SHOWN, DENIED, LOGIN, NOT_FOUND, REDIRECT, ERROR }
 
-    @Autowired DSLContext dsl;
-    @Autowired PlatformTransactionManager transactions;
     @Autowired MatrixWorld world;
 
     record Target(String key, Class<? extends Component> view, String template, Set<String> parameters) {
@@ -171,13 +165,7 @@ class RouteMatrixTest extends SpringBrowserlessTest {
      * build would; the matrix passes nothing.
      */
     private Visit visit(Target target, Actor actor, @Nullable Ids which, Consumer<HasElement> drawn) {
-        TransactionTemplate cell = new TransactionTemplate(transactions);
-        cell.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        cell.setTimeout(60);
-        return cell.execute(status -> {
-            status.setRollbackOnly();
-            dsl.execute("set local lock_timeout = '3s'");
-            world.signIn(actor);
+        return world.asActorInCell(actor, () -> {
             try {
                 cleanVaadinEnvironment();
                 initVaadinEnvironment();
@@ -187,8 +175,6 @@ class RouteMatrixTest extends SpringBrowserlessTest {
                 return new Visit(outcome(target, landed), landed.getClass().getSimpleName(), pageText(landed));
             } catch (RuntimeException e) {
                 return new Visit(Outcome.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(), "");
-            } finally {
-                world.signOut();
             }
         });
     }
