@@ -355,6 +355,8 @@ class RouteMatrixTest extends SpringBrowserlessTest {
                     Visit none = visit(target, actor, null);
                     noRecordProbes++;
                     denials += none.denial() ? 1 : 0;
+                    pagesScanned++;
+                    dataChecks += MatrixWorld.forbidden(actor).size();
                     leaks.addAll(leaks(actor, target.key(), null, none));
                     String otherClinics = pair.get(actor == Actor.OTHER_CLINIC_STAFF ? 0 : 1);
                     if (!none.cell().equals(otherClinics)) {
