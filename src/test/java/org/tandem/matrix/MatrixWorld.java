@@ -110,16 +110,16 @@ public class MatrixWorld {
         TransactionTemplate cell = new TransactionTemplate(transactions);
         cell.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         cell.setTimeout(60);
-        return cell.execute(status -> {
-            status.setRollbackOnly();
-            dsl.execute("set local lock_timeout = '3s'");
-            signIn(actor);
-            try {
+        signIn(actor); // before the transaction begins, as a request's sign-in is
+        try {
+            return cell.execute(status -> {
+                status.setRollbackOnly();
+                dsl.execute("set local lock_timeout = '3s'");
                 return call.get();
-            } finally {
-                signIn.out();
-            }
-        });
+            });
+        } finally {
+            signIn.out();
+        }
     }
 
     /** The markers this actor may never find in anything a call returns or a page shows them. */
