@@ -1,12 +1,9 @@
 package org.tandem.matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.jooq.Tables.MODULE_VERSION;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -14,17 +11,12 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +25,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jooq.DSLContext;
 import org.jooq.exception.NoDataFoundException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -47,31 +38,18 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.tandem.accounts.ReauthenticationRequiredException;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.StaleVersionException;
-import org.tandem.goals.GoalFixtures;
-import org.tandem.goals.GoalService;
-import org.tandem.goals.MilestoneData;
 import org.tandem.invitations.InvitationRefusedException;
-import org.tandem.sessions.SessionService;
+import org.tandem.matrix.MatrixWorld.Actor;
+import org.tandem.matrix.MatrixWorld.Ids;
 import org.tandem.support.Fixtures;
-import org.tandem.support.Fixtures.Assignment;
-import org.tandem.support.Fixtures.Clinic;
-import org.tandem.support.Fixtures.Couple;
-import org.tandem.support.Fixtures.Person;
 import org.tandem.support.IntegrationTest;
-import org.tandem.support.SignIn;
 import org.tandem.support.TestClock;
 import org.tandem.support.TestModules;
 import org.tandem.workbook.AnswerValue;
-import org.tandem.workbook.GoalScope;
-import org.tandem.workbook.MyWorkbookService;
-import org.tandem.workbook.WorkbookService;
 
 /**
  * Every public method of every guarded service (found by reflection) run as each of ten actors, once with the ids of
@@ -86,115 +64,11 @@ class AuthorizationMatrixTest {
 
     static final String TABLE = "src/test/resources/authorization-matrix.csv";
 
-    /** The people who try every entry point. */
-    enum Actor {
-        ANONYMOUS, PARTNER, OTHER_PARTNER, OTHER_COUPLE_PARTNER, THERAPIST, CO_THERAPIST, OTHER_THERAPIST, ADMIN,
-        ADMIN_THERAPIST, OTHER_CLINIC_STAFF
-    }
-
-    /** Whose records the ids of a call name: couple C1's (clinic A) or the couple of clinic B. */
-    enum Ids { A, B }
-
     /** What a cell comes to. DENY and NOT_FOUND are denials; STALE and INVALID got past the access check. */
     enum Outcome { ALLOW, DENY, NOT_FOUND, STALE, INVALID, REAUTH, ERROR }
 
-    // Marker texts: unique words put in the world's records; each actor may see only some.
-    static final String P1_SECRET_GOAL = "P1-SECRET-GOAL-4c1d";
-    static final String P2_PRIVATE = "P2-PRIVATE-7f3a";
-    static final String NOTE_C1 = "NOTE-C1-9b2e";
-    static final String C1_NAME = "Cemone";
-    static final String C2_NAME = "Deverell";
-    static final String B_NAME = "Bexhollow";
-
     @Autowired ApplicationContext context;
-    @Autowired DSLContext dsl;
-    @Autowired Fixtures fixtures;
-    @Autowired SignIn signIn;
-    @Autowired PlatformTransactionManager transactions;
-    @Autowired GoalService goals;
-    @Autowired SessionService sessions;
-    @Autowired WorkbookService workbook;
-    @Autowired MyWorkbookService myWorkbook;
-
-    private final Map<Actor, String> emails = new EnumMap<>(Actor.class);
-    private final Map<Ids, Map<String, Long>> ids = new EnumMap<>(Ids.class);
-
-    // ---- the world ----
-
-    private void world() {
-        Clinic a = fixtures.clinic("Matrix Clinic A");
-        Person therapist = fixtures.therapist(a, "Tamsin Matrix");
-        Person coTherapist = fixtures.therapist(a, "Toby Matrix");
-        Person otherTherapist = fixtures.therapist(a, "Tara Matrix");
-        Person admin = fixtures.admin(a, "Ada Matrix");
-        Person adminTherapist = fixtures.admin(a, "Abe Matrix");
-        fixtures.addRole(adminTherapist, Role.THERAPIST);
-        Couple c1 = fixtures.couple(therapist, "Pat " + C1_NAME, "Pip " + C1_NAME);
-        fixtures.coTherapist(admin, c1, coTherapist);
-        Couple c2 = fixtures.couple(otherTherapist, "Quin " + C2_NAME, "Quil " + C2_NAME);
-        fixtures.couple(adminTherapist, "Ari Matrix", "Ash Matrix");
-
-        Clinic b = fixtures.clinic("Matrix Clinic B");
-        Person bStaff = fixtures.admin(b, "Bea " + B_NAME);
-        fixtures.addRole(bStaff, Role.THERAPIST);
-        Couple cb = fixtures.couple(bStaff, "Bo " + B_NAME, "Bay " + B_NAME);
-
-        emails.put(Actor.PARTNER, c1.one().email());
-        emails.put(Actor.OTHER_PARTNER, c1.two().email());
-        emails.put(Actor.OTHER_COUPLE_PARTNER, c2.one().email());
-        emails.put(Actor.THERAPIST, therapist.email());
-        emails.put(Actor.CO_THERAPIST, coTherapist.email());
-        emails.put(Actor.OTHER_THERAPIST, otherTherapist.email());
-        emails.put(Actor.ADMIN, admin.email());
-        emails.put(Actor.ADMIN_THERAPIST, adminTherapist.email());
-        emails.put(Actor.OTHER_CLINIC_STAFF, bStaff.email());
-
-        ids.put(Ids.A, records(a, therapist, coTherapist, c1, P2_PRIVATE, true));
-        ids.put(Ids.B, records(b, bStaff, bStaff, cb, "B-ANSWER", false));
-    }
-
-    /**
-     * A couple's records of every kind: an assignment whose second partner wrote a private answer and submitted, a
-     * goal the first partner set in a mutual-reveal step and submitted (so hidden from the second), a milestone, a
-     * session with a note, a submitted check-in, a module and its version.
-     */
-    private Map<String, Long> records(Clinic clinic, Person therapist, Person coTherapist, Couple couple,
-            String privateAnswer, boolean withNote) {
-        Map<String, Long> r = new HashMap<>();
-        long module = TestModules.publish(dsl, therapist.email(), TestModules.everyKind("Matrix module"));
-        Assignment assignment = fixtures.assignment(therapist, couple, module, couple.two(), "feel", privateAnswer);
-        long goalAssignment = GoalFixtures.assignGoalSteps(dsl, workbook, signIn, couple.id(), therapist.email());
-        long goalWork = GoalFixtures.writeGoal(myWorkbook, signIn, couple.one().email(), goalAssignment, "secret",
-                withNote ? P1_SECRET_GOAL : "B-GOAL", GoalScope.INDIVIDUAL);
-        GoalFixtures.submit(myWorkbook, signIn, couple.one().email(), goalAssignment);
-        long goal = GoalFixtures.goalFrom(dsl, goalWork, "secret");
-        long milestone = signIn.during(couple.one().email(),
-                () -> goals.addMilestone(goal, new MilestoneData("First small step")).id());
-        long session = fixtures.session(therapist, couple, TestClock.TODAY.plusDays(2).atTime(10, 0));
-        if (withNote) {
-            signIn.during(therapist.email(), () -> sessions.saveNote(session, 0, "Observed: " + NOTE_C1));
-        }
-        long checkIn = fixtures.checkIn(therapist, couple, couple.one(), 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
-        r.put("clinicId", clinic.id());
-        r.put("coupleId", couple.id());
-        r.put("assignmentId", assignment.id());
-        r.put("workId", assignment.workId());
-        r.put("goalId", goal);
-        r.put("milestoneId", milestone);
-        r.put("sessionId", session);
-        r.put("checkInId", checkIn);
-        r.put("moduleId", module);
-        r.put("versionId", dsl.select(MODULE_VERSION.ID).from(MODULE_VERSION)
-                .where(MODULE_VERSION.MODULE_ID.eq(module)).fetchSingle(MODULE_VERSION.ID));
-        r.put("accountId", couple.one().accountId());
-        r.put("therapistAccountId", therapist.accountId());
-        r.put("primaryAccountId", therapist.accountId());
-        r.put("fromAccountId", therapist.accountId());
-        r.put("toAccountId", coTherapist.accountId());
-        r.put("coTherapistAccountId", coTherapist.accountId());
-        r.put("invitationId", -1L);
-        return r;
-    }
+    @Autowired MatrixWorld world;
 
     // ---- the entry points ----
 
@@ -248,7 +122,7 @@ class AuthorizationMatrixTest {
     }
 
     private @Nullable Object value(Class<?> type, String name, Ids which, boolean inRecord) {
-        Map<String, Long> own = ids.get(which);
+        Map<String, Long> own = world.ids(which);
         if (type == long.class || type == Long.class) {
             Long id = own.get(name);
             if (id == null && inRecord) {
@@ -357,18 +231,8 @@ class AuthorizationMatrixTest {
     record Result(Outcome outcome, String detail, @Nullable Object value) {}
 
     private Result run(Entry entry, Actor actor, Ids which) {
-        TransactionTemplate cell = new TransactionTemplate(transactions);
-        cell.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        cell.setTimeout(60);
-        return cell.execute(status -> {
-            status.setRollbackOnly();
-            dsl.execute("set local lock_timeout = '3s'");
-            Object[] args = arguments(entry.method(), which);
-            if (actor == Actor.ANONYMOUS) {
-                signIn.anonymous();
-            } else {
-                signIn.as(emails.get(actor));
-            }
+        Object[] args = arguments(entry.method(), which);
+        return world.asActorInCell(actor, () -> {
             try {
                 Object value = entry.method().invoke(entry.bean(), args);
                 return new Result(Outcome.ALLOW, "", value);
@@ -378,8 +242,6 @@ class AuthorizationMatrixTest {
                         null);
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
-            } finally {
-                signIn.out();
             }
         });
     }
@@ -407,36 +269,15 @@ class AuthorizationMatrixTest {
         return Outcome.ERROR;
     }
 
-    // ---- what each actor must never see ----
-
-    /** The markers this actor may never find in anything a call returns to them. */
-    static List<String> forbidden(Actor actor) {
-        return switch (actor) {
-            case ANONYMOUS -> List.of(P1_SECRET_GOAL, P2_PRIVATE, NOTE_C1, C1_NAME, C2_NAME, B_NAME);
-            case PARTNER -> List.of(P2_PRIVATE, NOTE_C1, C2_NAME, B_NAME);
-            case OTHER_PARTNER -> List.of(P1_SECRET_GOAL, NOTE_C1, C2_NAME, B_NAME);
-            case OTHER_COUPLE_PARTNER -> List.of(P1_SECRET_GOAL, P2_PRIVATE, NOTE_C1, C1_NAME, B_NAME);
-            case THERAPIST, CO_THERAPIST -> List.of(B_NAME);
-            case OTHER_THERAPIST -> List.of(P1_SECRET_GOAL, P2_PRIVATE, NOTE_C1, B_NAME);
-            case ADMIN, ADMIN_THERAPIST -> List.of(P1_SECRET_GOAL, P2_PRIVATE, NOTE_C1, B_NAME);
-            case OTHER_CLINIC_STAFF -> List.of(P1_SECRET_GOAL, P2_PRIVATE, NOTE_C1, C1_NAME, C2_NAME);
-        };
-    }
-
     // ---- the matrix ----
 
     @Test
     void every_guarded_service_method_as_every_actor_matches_the_declared_table() throws IOException {
         long started = System.nanoTime();
-        fixtures.committed(this::world);
+        world.committed();
         List<Entry> entries = entries();
-        Map<String, List<String>> declared = readTable();
-
+        MatrixTable declared = MatrixTable.read(TABLE);
         Set<String> enumerated = entries.stream().map(Entry::key).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> missing = new TreeSet<>(enumerated);
-        missing.removeAll(declared.keySet());
-        Set<String> gone = new TreeSet<>(declared.keySet());
-        gone.removeAll(enumerated);
 
         Map<String, List<String>> observed = new TreeMap<>();
         List<String> mismatches = new ArrayList<>();
@@ -446,9 +287,8 @@ class AuthorizationMatrixTest {
         int dataChecks = 0;
         int skipped = 0;
         for (Entry entry : entries) {
-            List<String> row = declared.get(entry.key());
-            if (row != null && row.size() == 1 && row.get(0).startsWith("SKIP")) {
-                observed.put(entry.key(), row);
+            if (declared.skipped(entry.key())) {
+                observed.put(entry.key(), declared.row(entry.key()));
                 skipped++;
                 continue;
             }
@@ -456,7 +296,7 @@ class AuthorizationMatrixTest {
             for (Actor actor : Actor.values()) {
                 StringBuilder pair = new StringBuilder();
                 boolean namesIds = Arrays.stream(entry.method().getParameters())
-                        .anyMatch(parameter -> ids.get(Ids.A).containsKey(parameter.getName()));
+                        .anyMatch(parameter -> world.ids(Ids.A).containsKey(parameter.getName()));
                 Result once = null;
                 for (Ids which : Ids.values()) {
                     // a method that takes no id is the same call with either id set: run once, counted once
@@ -474,12 +314,10 @@ class AuthorizationMatrixTest {
                     }
                     if (result.outcome() == Outcome.ALLOW) {
                         String shown = String.valueOf(result.value());
-                        for (String marker : forbidden(actor)) {
-                            dataChecks++;
-                            if (shown.contains(marker)) {
-                                leaks.add(entry.key() + " as " + actor + " with " + which + " ids shows " + marker
-                                        + ": " + abbreviate(shown));
-                            }
+                        dataChecks += MatrixWorld.forbidden(actor).size();
+                        for (String marker : MatrixWorld.forbiddenShown(actor, shown)) {
+                            leaks.add(entry.key() + " as " + actor + " with " + which + " ids shows " + marker
+                                    + ": " + abbreviate(shown));
                         }
                     }
                     if (result.outcome() == Outcome.ERROR) {
@@ -490,17 +328,9 @@ class AuthorizationMatrixTest {
                 observedRow.add(pair.toString());
             }
             observed.put(entry.key(), observedRow);
-            if (row != null && !row.equals(observedRow)) {
-                for (int i = 0; i < Actor.values().length; i++) {
-                    String expected = i < row.size() ? row.get(i) : "?";
-                    if (!expected.equals(observedRow.get(i))) {
-                        mismatches.add(entry.key() + " as " + Actor.values()[i] + ": declared " + expected
-                                + ", was " + observedRow.get(i));
-                    }
-                }
-            }
+            mismatches.addAll(declared.mismatches(entry.key(), observedRow));
         }
-        writeObserved(observed);
+        MatrixTable.writeObserved("authorization-matrix.observed.csv", observed);
         System.out.printf("Authorization matrix: %d entry points (%d skipped), %d actors x 2 id sets, %d cells run,"
                 + " %d denials proved, %d data-path checks, in %d s%n", entries.size(), skipped,
                 Actor.values().length, cells, denials, dataChecks, (System.nanoTime() - started) / 1_000_000_000L);
@@ -508,38 +338,13 @@ class AuthorizationMatrixTest {
         leaks.forEach(leak -> System.out.println("LEAK " + leak));
         mismatches.forEach(mismatch -> System.out.println("MISMATCH " + mismatch));
         assertThat(leaks).as("marker texts an actor must never see").isEmpty();
-        assertThat(missing).as("entry points not declared in " + TABLE
+        assertThat(declared.missing(enumerated)).as("entry points not declared in " + TABLE
                 + " (see target/authorization-matrix.observed.csv)").isEmpty();
-        assertThat(gone).as("rows of " + TABLE + " whose method no longer exists").isEmpty();
+        assertThat(declared.gone(enumerated)).as("rows of " + TABLE + " whose method no longer exists").isEmpty();
         assertThat(mismatches).as("cells that differ from " + TABLE).isEmpty();
     }
 
     private static String abbreviate(String text) {
         return text.length() > 300 ? text.substring(0, 300) + "…" : text;
-    }
-
-    /** Rows "key;outcome for each actor (ids A/ids B)…" or "key;SKIP: why"; lines starting with # are comments. */
-    static Map<String, List<String>> readTable() throws IOException {
-        Map<String, List<String>> rows = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(Path.of(TABLE))) {
-            if (line.isBlank() || line.startsWith("#") || line.startsWith("entry;")) {
-                continue;
-            }
-            String[] cells = line.split(";");
-            rows.put(cells[0].strip(), Arrays.stream(cells).skip(1).map(String::strip).toList());
-        }
-        return rows;
-    }
-
-    private static void writeObserved(Map<String, List<String>> observed) {
-        StringBuilder out = new StringBuilder("entry;" + Arrays.stream(Actor.values()).map(Actor::name)
-                .collect(Collectors.joining(";")) + "\n");
-        observed.forEach((key, row) -> out.append(key).append(';').append(String.join(";", row)).append('\n'));
-        try {
-            Files.createDirectories(Path.of("target"));
-            Files.writeString(Path.of("target/authorization-matrix.observed.csv"), out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
