@@ -12,6 +12,7 @@ import org.tandem.accounts.StaleVersionException;
 import org.tandem.clinic.CalendarNames;
 import org.tandem.clinic.CalendarNamesSetting;
 import org.tandem.clinic.ClinicService;
+import org.tandem.shell.OneClick;
 
 /**
  * The clinic settings' "names in calendar files" (initials by default, since calendars are synced to third-party
@@ -35,8 +36,7 @@ class CalendarNamesSection extends Section {
         names.setItemLabelGenerator(choice -> getTranslation("clinic.settings.calendar-names." + choice.name()));
         names.setHelperText(getTranslation("clinic.settings.calendar-names.help"));
         save.setText(getTranslation("clinic.settings.calendar-names.save"));
-        save.addClickListener(click -> save());
-        save.setDisableOnClick(true);
+        OneClick.on(save, this::save);
         add(new H3(getTranslation("clinic.settings.calendar-names")),
                 new Paragraph(getTranslation("clinic.settings.calendar-names.intro")), names, save, status);
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM,
@@ -66,8 +66,6 @@ class CalendarNamesSection extends Section {
             show(clinic.calendarNames());
             Notification.show(getTranslation("clinic.settings.conflict"), 8000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_WARNING);
-        } finally {
-            save.setEnabled(true);
         }
     }
 }

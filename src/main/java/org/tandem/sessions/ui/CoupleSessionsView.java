@@ -45,6 +45,7 @@ import org.tandem.sessions.Session;
 import org.tandem.sessions.SessionData;
 import org.tandem.sessions.SessionService;
 import org.tandem.sessions.SessionStatus;
+import org.tandem.shell.OneClick;
 
 /** A couple's sessions: schedule one, mark what happened, and keep a private note on each. */
 @Route(value = CoupleRoutes.SESSIONS, layout = CoupleLayout.class)
@@ -103,7 +104,7 @@ class CoupleSessionsView extends Div implements CoupleTab, HasDynamicTitle {
         }
         binder.setBean(new Form());
 
-        Button schedule = new Button(getTranslation("sessions.schedule"), click -> {
+        Button schedule = OneClick.on(new Button(getTranslation("sessions.schedule")), () -> {
             if (!binder.validate().isOk()) {
                 return;
             }
