@@ -60,12 +60,18 @@ public class SessionService {
         this.time = time;
     }
 
-    /** Schedules a session for one of the signed-in therapist's couples; returns its id. */
+    /**
+     * Schedules a session for one of the signed-in therapist's couples; returns its id. A second session of the couple
+     * starting at the same time (the form sent twice) is refused with {@link RefusedException}.
+     */
     @PreAuthorize("hasRole('THERAPIST')")
     public long schedule(long coupleId, @Valid SessionData data) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
         Instant startsAt = Objects.requireNonNull(data.date()).atTime(Objects.requireNonNull(data.time()))
                 .atZone(time.zone()).toInstant();
+        if (sessions.scheduledAt(therapist.clinicId(), coupleId, startsAt)) {
+            throw new RefusedException("sessions.error.same-time"); // the same form sent twice, or a slip
+        }
         long id = sessions.insert(therapist.clinicId(), coupleId, startsAt, data.durationMinutes(),
                 Objects.requireNonNull(data.modality()), therapist.accountId());
         events.publishEvent(AuditEvent.of(therapist, AuditAction.SESSION_SCHEDULED, Subject.session(id),
