@@ -20,10 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * docs/decisions/023-sign-in-security.md). Vaadin's security configurer exempts the sign-in URL from Spring Security's
  * CSRF token, so without this a page elsewhere could post valid credentials of the attacker's account and sign the
  * victim's browser in as them. A post is refused when its {@code Origin} is not this server's own scheme, host and
- * port (as the request sees them, behind the proxy too) or is {@code null}; without an {@code Origin}, when
- * {@code Sec-Fetch-Site} is present and not {@code same-origin} or {@code none}. A request with neither header (no
- * browser sends a cross-site form post without them) passes. A refused post goes to the sign-in page's failure
- * address, signed out; nothing is checked or counted.
+ * port (as the request sees them, behind the proxy too). Our pages send {@code Referrer-Policy: no-referrer}, under
+ * which browsers write {@code Origin: null} even on a same-origin form post; so for {@code null} or no {@code Origin}
+ * the browser's {@code Sec-Fetch-Site} decides ({@code same-origin} or {@code none} pass), and {@code null} without
+ * it is refused. A request with neither header (no browser sends a cross-site form post without them) passes. A
+ * refused post goes to the sign-in page's failure address, signed out; nothing is checked or counted.
  */
 final class SignInOriginCheck extends OncePerRequestFilter {
 
@@ -51,11 +52,14 @@ final class SignInOriginCheck extends OncePerRequestFilter {
 
     static boolean isCrossSite(HttpServletRequest request) {
         String origin = request.getHeader("Origin");
-        if (origin != null) {
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (origin != null && !origin.strip().equals("null")) {
             return !sameOrigin(origin, request);
         }
-        String fetchSite = request.getHeader("Sec-Fetch-Site");
-        return fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none");
+        if (fetchSite != null) {
+            return !fetchSite.equals("same-origin") && !fetchSite.equals("none");
+        }
+        return origin != null; // "null" and nothing else to go by: it cannot be shown to come from this site
     }
 
     private static boolean sameOrigin(String origin, HttpServletRequest request) {

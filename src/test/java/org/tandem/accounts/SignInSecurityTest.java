@@ -326,7 +326,9 @@ class SignInSecurityTest {
         for (String[] crossSite : List.of(new String[] {"Origin", "https://evil.example"},
                 new String[] {"Origin", "null"}, new String[] {"Origin", "http://localhost:" + (port + 1)},
                 new String[] {"Origin", "https://localhost:" + port},
-                new String[] {"Sec-Fetch-Site", "cross-site"}, new String[] {"Sec-Fetch-Site", "same-site"})) {
+                new String[] {"Sec-Fetch-Site", "cross-site"}, new String[] {"Sec-Fetch-Site", "same-site"},
+                new String[] {"Origin", "null", "Sec-Fetch-Site", "cross-site"},
+                new String[] {"Origin", "https://evil.example", "Sec-Fetch-Site", "same-origin"})) {
             Browser victim = browser();
             HttpResponse<String> posted = victim.signInWithoutToken(jordan.email(), Fixtures.PASSWORD, crossSite);
 
@@ -341,7 +343,9 @@ class SignInSecurityTest {
     void a_sign_in_from_this_sites_own_page_still_works() throws Exception {
         Person jordan = therapist();
         for (String[] sameOrigin : List.of(new String[] {"Origin", "http://localhost:" + port},
-                new String[] {"Origin", "HTTP://LOCALHOST:" + port}, new String[] {"Sec-Fetch-Site", "same-origin"})) {
+                new String[] {"Origin", "HTTP://LOCALHOST:" + port}, new String[] {"Sec-Fetch-Site", "same-origin"},
+                // What Chromium sends from our own sign-in page, whose Referrer-Policy is no-referrer:
+                new String[] {"Origin", "null", "Sec-Fetch-Site", "same-origin"})) {
             Browser browser = browser();
             HttpResponse<String> page = browser.get("/login");
             Matcher token = CSRF.matcher(page.body());
