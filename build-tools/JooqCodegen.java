@@ -43,7 +43,8 @@ public class JooqCodegen {
                     "balance_summary.partner_one_zone", "balance_summary.partner_two_zone"),
             enumColumns("org.tandem.balance.Trend",
                     "balance_summary.partner_one_trend", "balance_summary.partner_two_trend"),
-            enumColumns("org.tandem.mail.MailStatus", "mail_outbox.status"));
+            enumColumns("org.tandem.mail.MailStatus", "mail_outbox.status"),
+            enumColumns("org.tandem.clinic.CalendarNames", "clinic.calendar_names"));
 
     private static ForcedType enumColumns(String enumType, String... columns) {
         return new ForcedType()

@@ -23,8 +23,13 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.tandem.accounts.ui.AccountRoutes;
 import org.tandem.accounts.ui.LoginView;
 
 @Configuration
@@ -49,8 +54,16 @@ class SecurityConfig {
         http.authenticationManager(signInManager);
         // After Vaadin's configurer, whose initialisation sets the form's login page: a form configured before it
         // would be initialised first, without that page, and Spring Security would add its own sign-in page.
+        // Vaadin exempts the sign-in post from the CSRF token: a post from another site is refused by its Origin
+        // instead (login CSRF, docs/decisions/023-sign-in-security.md).
+        http.addFilterBefore(new SignInOriginCheck("/" + AccountRoutes.LOGIN, "/" + AccountRoutes.LOGIN + "?error"),
+                UsernamePasswordAuthenticationFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
                 .formLogin(form -> form.failureHandler(signIn))
+                // Signing out tells the browser to drop this site's cache, cookies and storage (written on secure
+                // requests only, which browsers alone honour; behind the HTTPS proxy, all of them).
+                .logout(logout -> logout.addLogoutHandler(new HeaderWriterLogoutHandler(
+                        new ClearSiteDataHeaderWriter(Directive.CACHE, Directive.COOKIES, Directive.STORAGE))))
                 .headers(SecurityConfig::securityHeaders)
                 .build();
     }

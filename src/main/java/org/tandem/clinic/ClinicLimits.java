@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import org.tandem.accounts.IdleTimeouts;
 
 /**
- * A clinic's idle timeout and invitation validity, for the code that applies them (idle sign-out, issuing a link)
+ * A clinic's idle timeout, invitation validity and calendar names, for the code that applies them (idle sign-out, issuing a link)
  * whoever is signed in: the clinic's own value, or the configured default while its admin has set none.
  */
 @Component
@@ -27,6 +27,11 @@ public class ClinicLimits implements IdleTimeouts {
     public Duration idleTimeout(long clinicId) {
         Integer minutes = clinics.idleTimeoutMinutes(clinicId);
         return minutes == null ? defaultIdleTimeout : Duration.ofMinutes(minutes);
+    }
+
+    /** What this clinic's calendar files call a couple ({@link ClinicService#updateCalendarNames}). */
+    public CalendarNames calendarNames(long clinicId) {
+        return clinics.calendarNames(clinicId).names();
     }
 
     public Duration invitationValidity(long clinicId) {

@@ -101,4 +101,18 @@ class ClinicRepository {
                 .where(CLINIC.ID.eq(clinicId), CLINIC.VERSION.eq(expectedVersion))
                 .execute() == 1;
     }
+
+    CalendarNamesSetting calendarNames(long clinicId) {
+        return dsl.select(CLINIC.CALENDAR_NAMES, CLINIC.VERSION).from(CLINIC).where(CLINIC.ID.eq(clinicId))
+                .fetchSingle(Records.mapping(CalendarNamesSetting::new));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean updateCalendarNames(long clinicId, int expectedVersion, CalendarNames names) {
+        return dsl.update(CLINIC)
+                .set(CLINIC.CALENDAR_NAMES, names)
+                .set(CLINIC.VERSION, CLINIC.VERSION.plus(1))
+                .where(CLINIC.ID.eq(clinicId), CLINIC.VERSION.eq(expectedVersion))
+                .execute() == 1;
+    }
 }

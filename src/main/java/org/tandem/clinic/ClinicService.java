@@ -167,4 +167,28 @@ public class ClinicService {
                 "second factor required for staff: " + before.requiredForStaff() + " -> " + requiredForStaff));
         return clinics.secondFactorPolicy(admin.clinicId());
     }
+
+    /** The signed-in admin's clinic's choice of names in its therapists' calendar files. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public CalendarNamesSetting calendarNames() {
+        return clinics.calendarNames(CurrentUser.require().clinicId());
+    }
+
+    /**
+     * Sets what the clinic's calendar files call a couple, if nobody saved the clinic's policies since
+     * {@code expectedVersion}; otherwise throws {@link StaleVersionException} and changes nothing. The next download
+     * of every therapist's calendar file uses it.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public CalendarNamesSetting updateCalendarNames(int expectedVersion, CalendarNames names) {
+        TandemUser admin = CurrentUser.require();
+        CalendarNamesSetting before = clinics.calendarNames(admin.clinicId());
+        if (!clinics.updateCalendarNames(admin.clinicId(), expectedVersion, Objects.requireNonNull(names))) {
+            throw new StaleVersionException("The policies of clinic " + admin.clinicId(), before);
+        }
+        events.publishEvent(AuditEvent.of(admin, AuditAction.CLINIC_POLICIES_CHANGED, Subject.clinic(admin.clinicId()),
+                "calendar names: " + before.names() + " -> " + names));
+        return clinics.calendarNames(admin.clinicId());
+    }
 }

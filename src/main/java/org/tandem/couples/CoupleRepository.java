@@ -216,6 +216,23 @@ class CoupleRepository {
                 .fetchSingle().getId();
     }
 
+    /**
+     * A couple that this account created at or after {@code since} with the same two partners (names and e-mails, in
+     * order), if any: what a second submit of the same form finds.
+     */
+    Optional<Long> createdSince(long clinicId, long createdBy, java.time.Instant since, PartnerData one, PartnerData two) {
+        org.tandem.jooq.tables.Partner first = PARTNER.as("first_partner");
+        org.tandem.jooq.tables.Partner second = PARTNER.as("second_partner");
+        return dsl.select(COUPLE.ID).from(COUPLE)
+                .join(first).on(first.COUPLE_ID.eq(COUPLE.ID), first.POSITION.eq((short) 1))
+                .join(second).on(second.COUPLE_ID.eq(COUPLE.ID), second.POSITION.eq((short) 2))
+                .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.UPDATED_BY.eq(createdBy), COUPLE.CREATED_AT.ge(since.atOffset(java.time.ZoneOffset.UTC)),
+                        first.FULL_NAME.eq(one.fullName()), first.EMAIL.isNotDistinctFrom(one.email()),
+                        second.FULL_NAME.eq(two.fullName()), second.EMAIL.isNotDistinctFrom(two.email()))
+                .orderBy(COUPLE.ID.desc()).limit(1)
+                .fetchOptional(COUPLE.ID);
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     void insertPartner(long clinicId, long coupleId, int position, PartnerData partner) {
         dsl.insertInto(PARTNER)

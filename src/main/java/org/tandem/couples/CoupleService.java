@@ -1,6 +1,7 @@
 package org.tandem.couples;
 
 import jakarta.validation.Valid;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,9 @@ public class CoupleService {
     private final CoupleAccess access;
     private final ApplicationEventPublisher events;
     private final ClinicTime time;
+
+    /** How long the same couple sent again counts as the first submit repeated rather than a new couple. */
+    static final Duration RESUBMIT_WINDOW = Duration.ofMinutes(2);
 
     CoupleService(CoupleRepository couples, CoupleAccess access, ApplicationEventPublisher events, ClinicTime time) {
         this.couples = couples;
@@ -66,6 +70,9 @@ public class CoupleService {
      * Creates a couple with its two partners, the signed-in therapist as primary therapist and the first
      * line of its status history.
      *
+     * <p>The same two partners sent again by the same therapist within {@link #RESUBMIT_WINDOW} (a double click, a
+     * re-sent form) create nothing: the answer is the couple the first submit created.
+     *
      * @return the new couple's id
      * @throws PartnerEmailTakenException when a partner's e-mail is already used on the therapist's caseload, or by
      *     both partners
@@ -74,6 +81,11 @@ public class CoupleService {
     public long create(@Valid CoupleData data) {
         TandemUser therapist = CurrentUser.require();
         long clinicId = therapist.clinicId();
+        Optional<Long> resent = couples.createdSince(clinicId, therapist.accountId(),
+                time.now().minus(RESUBMIT_WINDOW), data.partnerOne(), data.partnerTwo());
+        if (resent.isPresent()) {
+            return resent.get(); // the same form sent twice (a double click, a reload): created once
+        }
         refuseTakenEmails(therapist, data, null);
         long coupleId = couples.insertCouple(clinicId, data, therapist.accountId());
         insertPartner(clinicId, coupleId, 1, data.partnerOne());

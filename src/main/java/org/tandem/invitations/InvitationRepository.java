@@ -126,6 +126,13 @@ class InvitationRepository {
                 .execute();
     }
 
+    /** Whether a link for this partner and address, still pending, was issued at or after {@code since}. */
+    boolean pendingIssuedSince(long clinicId, long partnerId, String email, Instant since) {
+        return dsl.fetchExists(INVITATION, INVITATION.CLINIC_ID.eq(clinicId), INVITATION.PARTNER_ID.eq(partnerId),
+                INVITATION.EMAIL.eq(email), INVITATION.ACCEPTED_AT.isNull(), INVITATION.VOIDED_AT.isNull(),
+                INVITATION.CREATED_AT.ge(at(since)));
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     long insert(long clinicId, long partnerId, String email, String tokenHash, long createdBy, Instant now,
             Instant expiresAt) {

@@ -67,6 +67,9 @@ public class InvitationService {
         this.mail = mail;
     }
 
+    /** How long after issuing a partner's link a new one for the same address is refused as the same click sent twice. */
+    static final java.time.Duration RESUBMIT_WINDOW = java.time.Duration.ofMinutes(1);
+
     /**
      * A new link for one partner of one of the therapist's couples; voids the partner's pending links. When mail is
      * configured the link is e-mailed to the partner too (in the therapist's locale: the partner's is not known), in
@@ -76,7 +79,9 @@ public class InvitationService {
      * must not tell the therapist (docs/decisions/028-no-e-mail-oracle.md). Such a clash is found when the link is
      * accepted, and the clinic is told then.
      *
-     * @throws RefusedException when the partner has no e-mail or already has an account
+     * @throws RefusedException when the partner has no e-mail or already has an account, or when a link for the same
+     *     address was issued less than {@link #RESUBMIT_WINDOW} ago (a double click would otherwise void the link
+     *     it had just sent and mail a second one)
      */
     @PreAuthorize("hasRole('THERAPIST')")
     public IssuedInvitation issueForPartner(long coupleId, int position) {
@@ -91,6 +96,9 @@ public class InvitationService {
             throw notPossible(therapist, coupleId, NotPossible.NO_EMAIL);
         }
         Instant now = time.now();
+        if (invitations.pendingIssuedSince(therapist.clinicId(), invitee.partnerId(), email, now.minus(RESUBMIT_WINDOW))) {
+            throw notPossible(therapist, coupleId, NotPossible.JUST_ISSUED);
+        }
         Instant expiresAt = now.plus(limits.invitationValidity(therapist.clinicId()));
         int voided = invitations.voidPending(therapist.clinicId(), invitee.partnerId(), now);
         String token = LinkToken.generate();
@@ -274,7 +282,9 @@ public class InvitationService {
     private enum NotPossible {
         NO_EMAIL,
         HAS_ACCOUNT,
-        NO_SUCH_PARTNER
+        NO_SUCH_PARTNER,
+        /** A link for the same address was issued within {@link #RESUBMIT_WINDOW}: the same click sent twice. */
+        JUST_ISSUED
     }
 
     private RefusedException notPossible(TandemUser therapist, long coupleId, NotPossible reason) {

@@ -48,6 +48,13 @@ class SessionRepository {
         return COUPLE_SESSION.STARTS_AT.convertFrom(at -> at.atZoneSameInstant(zone));
     }
 
+    /** Whether the couple already has a scheduled session starting at this instant. */
+    boolean scheduledAt(long clinicId, long coupleId, Instant startsAt) {
+        return dsl.fetchExists(COUPLE_SESSION, COUPLE_SESSION.CLINIC_ID.eq(clinicId),
+                COUPLE_SESSION.COUPLE_ID.eq(coupleId), COUPLE_SESSION.STARTS_AT.eq(utc(startsAt)),
+                COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED));
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     long insert(long clinicId, long coupleId, Instant startsAt, int durationMinutes, Modality modality,
             long createdBy) {

@@ -25,6 +25,8 @@ import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.StaleVersionException;
 import org.tandem.accounts.TandemUser;
+import org.tandem.clinic.CalendarNames;
+import org.tandem.clinic.ClinicLimits;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleAccess;
 
@@ -47,21 +49,29 @@ public class SessionService {
     private final CoupleAccess access;
     private final ApplicationEventPublisher events;
     private final ClinicTime time;
+    private final ClinicLimits clinics;
 
     SessionService(SessionRepository sessions, CoupleAccess access, ApplicationEventPublisher events,
-            ClinicTime time) {
+            ClinicTime time, ClinicLimits clinics) {
         this.sessions = sessions;
+        this.clinics = clinics;
         this.access = access;
         this.events = events;
         this.time = time;
     }
 
-    /** Schedules a session for one of the signed-in therapist's couples; returns its id. */
+    /**
+     * Schedules a session for one of the signed-in therapist's couples; returns its id. A second session of the couple
+     * starting at the same time (the form sent twice) is refused with {@link RefusedException}.
+     */
     @PreAuthorize("hasRole('THERAPIST')")
     public long schedule(long coupleId, @Valid SessionData data) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
         Instant startsAt = Objects.requireNonNull(data.date()).atTime(Objects.requireNonNull(data.time()))
                 .atZone(time.zone()).toInstant();
+        if (sessions.scheduledAt(therapist.clinicId(), coupleId, startsAt)) {
+            throw new RefusedException("sessions.error.same-time"); // the same form sent twice, or a slip
+        }
         long id = sessions.insert(therapist.clinicId(), coupleId, startsAt, data.durationMinutes(),
                 Objects.requireNonNull(data.modality()), therapist.accountId());
         events.publishEvent(AuditEvent.of(therapist, AuditAction.SESSION_SCHEDULED, Subject.session(id),
@@ -154,20 +164,22 @@ public class SessionService {
 
     /**
      * The signed-in therapist's upcoming scheduled sessions as an iCalendar file: one event per session
-     * with a stable UID, times in UTC, the couple's names and where; never a note.
+     * with a stable UID, times in UTC, the couple's initials (or full names, if the clinic chose them:
+     * {@link CalendarNames}) and where; never a note. Calendars are synced to third-party services.
      */
     @PreAuthorize("hasRole('THERAPIST')")
     public String calendar(CalendarLabels labels) {
         TandemUser therapist = CurrentUser.require();
         List<UpcomingSession> upcoming = sessions.allUpcoming(therapist.clinicId(), therapist.accountId(),
                 time.now(), time.zone());
+        boolean fullNames = clinics.calendarNames(therapist.clinicId()) == CalendarNames.FULL_NAMES;
         ICalendar calendar = new ICalendar();
         calendar.setProductId(PRODUCT_ID);
         calendar.setMethod(Method.publish());
         for (UpcomingSession session : upcoming) {
             VEvent event = new VEvent();
             event.setUid(UpcomingSession.uid(session.id()));
-            event.setSummary(labels.summary(session.names()));
+            event.setSummary(labels.summary(fullNames ? session.names() : session.initials()));
             event.setLocation(labels.location(session.modality()));
             event.setDateStart(Date.from(session.startsAt().toInstant()), true);
             event.setDateEnd(Date.from(session.endsAt().toInstant()), true);

@@ -16,6 +16,11 @@ public record UpcomingSession(
         return partnerOne + " & " + partnerTwo;
     }
 
+    /** The partners' initials, "A.M. & S.P.": what the calendar file shows unless the clinic chose full names. */
+    public String initials() {
+        return Initials.of(partnerOne) + " & " + Initials.of(partnerTwo);
+    }
+
     public ZonedDateTime endsAt() {
         return startsAt.plusMinutes(durationMinutes);
     }

@@ -102,6 +102,30 @@ class SignInSecurityTest {
             return location(signIn(email, password));
         }
 
+        /** Posts the sign-in form as a page of another site would: no CSRF token, these headers (name, value...). */
+        HttpResponse<String> signInWithoutToken(String email, String password, String... headers)
+                throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", address);
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return client.send(request.POST(HttpRequest.BodyPublishers.ofString(
+                    "username=" + encode(email) + "&password=" + encode(password))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Signs out as the page's menu does, with the page's CSRF token and these headers (name, value...). */
+        HttpResponse<String> signOut(String csrfToken, String... headers) throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri("/logout"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", address);
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return client.send(request.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(csrfToken))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
         /** An open tab's heartbeat, as Vaadin's client sends it every minute. */
         void heartbeat() throws IOException, InterruptedException {
             client.send(HttpRequest.newBuilder(uri("/?v-r=heartbeat&v-uiId=0")).header("X-Forwarded-For", address)
@@ -297,6 +321,68 @@ class SignInSecurityTest {
     }
 
     @Test
+    void a_sign_in_posted_from_another_site_leaves_the_browser_signed_out() throws Exception {
+        Person jordan = therapist();
+        for (String[] crossSite : List.of(new String[] {"Origin", "https://evil.example"},
+                new String[] {"Origin", "null"}, new String[] {"Origin", "http://localhost:" + (port + 1)},
+                new String[] {"Origin", "https://localhost:" + port},
+                new String[] {"Sec-Fetch-Site", "cross-site"}, new String[] {"Sec-Fetch-Site", "same-site"},
+                new String[] {"Origin", "null", "Sec-Fetch-Site", "cross-site"},
+                new String[] {"Origin", "https://evil.example", "Sec-Fetch-Site", "same-origin"})) {
+            Browser victim = browser();
+            HttpResponse<String> posted = victim.signInWithoutToken(jordan.email(), Fixtures.PASSWORD, crossSite);
+
+            assertThat(location(posted)).as(String.join(": ", crossSite)).isEqualTo(FAILED);
+            assertThat(location(victim.get("/schedule"))).as(String.join(": ", crossSite)).startsWith("/login");
+        }
+        assertThat(dsl.fetchCount(ACCOUNT_SESSION, ACCOUNT_SESSION.ACCOUNT_ID.eq(jordan.accountId())))
+                .as("no session was ever signed in").isZero();
+    }
+
+    @Test
+    void a_sign_in_from_this_sites_own_page_still_works() throws Exception {
+        Person jordan = therapist();
+        for (String[] sameOrigin : List.of(new String[] {"Origin", "http://localhost:" + port},
+                new String[] {"Origin", "HTTP://LOCALHOST:" + port}, new String[] {"Sec-Fetch-Site", "same-origin"},
+                // What Chromium sends from our own sign-in page, whose Referrer-Policy is no-referrer:
+                new String[] {"Origin", "null", "Sec-Fetch-Site", "same-origin"})) {
+            Browser browser = browser();
+            HttpResponse<String> page = browser.get("/login");
+            Matcher token = CSRF.matcher(page.body());
+            assertThat(token.find()).isTrue();
+            HttpResponse<String> posted = browser.client.send(HttpRequest.newBuilder(uri("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-Forwarded-For", browser.address).headers(sameOrigin)
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(jordan.email()) + "&password="
+                            + encode(Fixtures.PASSWORD) + "&_csrf=" + encode(token.group(1)))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(location(posted)).as(String.join(": ", sameOrigin)).isEqualTo("/");
+            assertThat(browser.get("/schedule").statusCode()).as(String.join(": ", sameOrigin)).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void signing_out_over_https_tells_the_browser_to_clear_the_sites_data_and_over_http_it_cannot() throws Exception {
+        Person jordan = therapist();
+        for (boolean secure : List.of(true, false)) {
+            Browser browser = browser();
+            assertThat(browser.signInTo(jordan.email(), Fixtures.PASSWORD)).isEqualTo("/");
+            Matcher token = CSRF.matcher(browser.get("/schedule").body());
+            assertThat(token.find()).isTrue();
+
+            HttpResponse<String> out = secure ? browser.signOut(token.group(1), "X-Forwarded-Proto", "https")
+                    : browser.signOut(token.group(1));
+
+            assertThat(out.statusCode()).isEqualTo(302);
+            assertThat(out.headers().firstValue("Clear-Site-Data")).as("secure: " + secure)
+                    .isEqualTo(secure ? java.util.Optional.of("\"cache\", \"cookies\", \"storage\"")
+                            : java.util.Optional.empty());
+            assertThat(location(browser.get("/schedule"))).startsWith("/login");
+        }
+    }
+
+    @Test
     void signing_out_ends_the_session_for_good() throws Exception {
         Person jordan = therapist();
         Browser browser = browser();
@@ -308,10 +394,7 @@ class SignInSecurityTest {
         Matcher token = CSRF.matcher(page.body());
         assertThat(token.find()).as("a signed-in page carries a CSRF token").isTrue();
 
-        HttpResponse<String> out = browser.client.send(HttpRequest.newBuilder(uri("/logout"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", browser.address)
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(token.group(1)))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> out = browser.signOut(token.group(1));
 
         assertThat(out.statusCode()).as("signed out and sent on").isEqualTo(302);
         assertThat(location(browser.get("/schedule"))).as("the same browser, back on a page").startsWith("/login");

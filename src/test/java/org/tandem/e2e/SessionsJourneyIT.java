@@ -110,7 +110,7 @@ class SessionsJourneyIT {
         assertThat(download.suggestedFilename()).isEqualTo("tandem-sessions.ics");
         ICalendar calendar = Biweekly.parse(readAll(download)).first();
         assertThat(calendar.getEvents()).extracting(event -> event.getSummary().getValue())
-                .contains("Session: Alex Morgan & Samira Patel");
+                .contains("Session: A.M. & S.P."); // the clinic's default: initials only
 
         browser.openContext(options -> {}); // the partner, in a browser of their own
         browser.signIn(port, "alex@example.com", DEMO_PASSWORD);

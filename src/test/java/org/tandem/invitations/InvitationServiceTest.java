@@ -189,6 +189,7 @@ class InvitationServiceTest {
     @Test
     void a_fresh_link_voids_the_old_one() {
         String old = issueForLucia();
+        clock.advance(java.time.Duration.ofMinutes(2)); // within a minute, the same link again is a double click
         String fresh = issueForLucia();
 
         assertRefused(old, STRONG, Reason.VOIDED);
@@ -279,6 +280,7 @@ class InvitationServiceTest {
         assertThat(dsl.fetchCount(ACCOUNT, ACCOUNT.EMAIL.eq(lucias.one().email()))).isEqualTo(1);
         assertThat(refusals("invitation.needs-attention")).hasSize(1);
         signIn.as(therapist.email());
+        clock.advance(java.time.Duration.ofMinutes(2));
         IssuedInvitation again = invitations.issueForPartner(lucias.id(), 1);
         assertThat(again.path()).startsWith(InvitationService.ACCEPT_ROUTE_PREFIX);
         assertThat(refusals("invitation.issue")).isEmpty();

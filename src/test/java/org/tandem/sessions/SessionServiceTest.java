@@ -387,7 +387,7 @@ class SessionServiceTest {
                         UpcomingSession.uid(otherTherapists));
         VEvent event = calendar.getEvents().stream()
                 .filter(e -> e.getUid().getValue().equals(UpcomingSession.uid(next))).findFirst().orElseThrow();
-        assertThat(event.getSummary().getValue()).isEqualTo("Session: Alex Morgan & Samira Patel");
+        assertThat(event.getSummary().getValue()).isEqualTo("Session: A.M. & S.P."); // initials by default
         assertThat(event.getLocation().getValue()).isEqualTo("Video");
         assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(
                 LocalDate.now(clock).plusDays(6).atTime(9, 15).atZone(clock.getZone()).toInstant());

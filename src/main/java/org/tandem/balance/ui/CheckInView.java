@@ -36,6 +36,7 @@ import org.tandem.balance.Item;
 import org.tandem.clinic.ClinicFormat;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.shell.RouteIds;
+import org.tandem.shell.OneClick;
 
 /**
  * A partner's balance check-in on one phone screen: the ten statements with seven large buttons each, the
@@ -70,7 +71,7 @@ class CheckInView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 LumoUtility.Padding.MEDIUM, LumoUtility.MaxWidth.SCREEN_SMALL, LumoUtility.BoxSizing.BORDER,
                 LumoUtility.Width.FULL);
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
-        submit.addClickListener(click -> save(null, () -> checkIns.submit(draftId())));
+        OneClick.on(submit, () -> save(null, () -> checkIns.submit(draftId())));
     }
 
     /** A malformed id, an unknown one and someone else's all end on the same access-denied page. */

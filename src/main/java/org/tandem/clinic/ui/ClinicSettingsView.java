@@ -51,7 +51,8 @@ class ClinicSettingsView extends Main implements HasDynamicTitle {
         // The profile and the policies share the clinic's version: a save of one re-reads the other.
         profile = new ClinicProfileForm(clinic, time, () -> show(clinic.policies()));
         add(new H2(getTranslation("clinic.settings.title", policies.clinicName())), profile, privacy,
-                new SecondFactorPolicySection(clinic, () -> show(clinic.policies())));
+                new SecondFactorPolicySection(clinic, () -> show(clinic.policies())),
+                new CalendarNamesSection(clinic, () -> show(clinic.policies())));
         addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.MaxWidth.SCREEN_MEDIUM);
         show(policies);
     }

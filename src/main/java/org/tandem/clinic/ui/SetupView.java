@@ -27,6 +27,7 @@ import org.tandem.clinic.ClinicService;
 import org.tandem.clinic.ClinicSetup;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.shell.FormConstraints;
+import org.tandem.shell.OneClick;
 
 /** First run on an empty database without the demo: creates the clinic and its first admin. */
 @Route(value = AccountRoutes.SETUP, autoLayout = false)
@@ -87,7 +88,7 @@ class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 .bind(Form::confirm, Form::confirm);
         binder.setBean(new Form());
 
-        Button create = new Button(getTranslation("setup.submit"), click -> create());
+        Button create = OneClick.on(new Button(getTranslation("setup.submit")), this::create);
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
 

@@ -15,6 +15,7 @@ import org.tandem.accounts.Role;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleData;
 import org.tandem.couples.CoupleService;
+import org.tandem.shell.OneClick;
 
 /** Creates a couple on the signed-in therapist's caseload, then opens the couple's page. */
 @Route(CoupleRoutes.NEW_COUPLE)
@@ -29,7 +30,7 @@ class NewCoupleView extends Main implements HasDynamicTitle {
         this.couples = couples;
         this.form = new CoupleForm(time.today());
 
-        Button create = new Button(getTranslation("new-couple.submit"), click -> create());
+        Button create = OneClick.on(new Button(getTranslation("new-couple.submit")), this::create);
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         // Back to the start page, which is the therapist's caseload: a feature above couples, so not named here.
         Button cancel = new Button(getTranslation("new-couple.cancel"),

@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.tandem.goals.GoalData;
 import org.tandem.shell.FormConstraints;
+import org.tandem.shell.OneClick;
 
 /**
  * The form that adds a goal, for a partner (for themselves or the couple) and for a therapist (for the couple
@@ -84,7 +85,7 @@ class GoalForm extends Composite<Div> {
         binder.setBean(new Form(owners.getFirst()));
         showSharing();
 
-        Button add = new Button(getTranslation("goals.form.add"), click -> submit(save, added));
+        Button add = OneClick.on(new Button(getTranslation("goals.form.add")), () -> submit(save, added));
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         FormLayout layout = new FormLayout();

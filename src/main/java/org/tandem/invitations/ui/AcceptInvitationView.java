@@ -26,6 +26,7 @@ import org.tandem.invitations.InvitationPreview;
 import org.tandem.invitations.InvitationRefusedException;
 import org.tandem.invitations.InvitationService;
 import org.tandem.accounts.PasswordRejectedException;
+import org.tandem.shell.OneClick;
 
 /**
  * Where an invitation link leads: the partner chooses a password and is signed in on My workbook; a staff member
@@ -86,7 +87,7 @@ class AcceptInvitationView extends Main implements BeforeEnterObserver, HasDynam
         Button submit = new Button(getTranslation("invitations.accept.submit"));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickShortcut(Key.ENTER);
-        submit.addClickListener(click -> {
+        OneClick.on(submit, () -> {
             if (password.validate()) {
                 accept(token, password);
             }

@@ -20,6 +20,7 @@ import org.tandem.invitations.IssuedStaffInvitation;
 import org.tandem.invitations.StaffInvitationData;
 import org.tandem.invitations.StaffInvitationService;
 import org.tandem.shell.FormConstraints;
+import org.tandem.shell.OneClick;
 
 /**
  * The admin invites a staff member: name, e-mail, roles. Once issued, the dialog shows the link to copy (only this
@@ -67,7 +68,7 @@ class InviteStaffDialog extends Dialog {
         setMaxWidth("36em");
 
         Button cancel = new Button(getTranslation("staff-invitations.cancel"), click -> close());
-        Button save = new Button(getTranslation("staff-invitations.create"), click -> invite());
+        Button save = OneClick.on(new Button(getTranslation("staff-invitations.create")), this::invite);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(cancel, save);
     }

@@ -13,6 +13,7 @@ import org.tandem.invitations.InvitationService;
 import org.tandem.invitations.InvitationState;
 import org.tandem.invitations.IssuedInvitation;
 import org.tandem.invitations.PartnerInvitation;
+import org.tandem.shell.OneClick;
 
 /**
  * One partner's invitation on the couple's Partners tab: its state, a button that issues a link (a new
@@ -43,7 +44,7 @@ public class PartnerInvitationPanel extends Composite<Div> {
         this.time = time;
 
         create.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        create.addClickListener(click -> issue());
+        OneClick.on(create, this::issue);
         createHelper.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY,
                 LumoUtility.Margin.NONE);
         state.addClassNames(LumoUtility.Margin.NONE);

@@ -45,6 +45,8 @@ import org.tandem.sessions.Session;
 import org.tandem.sessions.SessionData;
 import org.tandem.sessions.SessionService;
 import org.tandem.sessions.SessionStatus;
+import org.tandem.accounts.RefusedException;
+import org.tandem.shell.OneClick;
 
 /** A couple's sessions: schedule one, mark what happened, and keep a private note on each. */
 @Route(value = CoupleRoutes.SESSIONS, layout = CoupleLayout.class)
@@ -103,7 +105,7 @@ class CoupleSessionsView extends Div implements CoupleTab, HasDynamicTitle {
         }
         binder.setBean(new Form());
 
-        Button schedule = new Button(getTranslation("sessions.schedule"), click -> {
+        Button schedule = OneClick.on(new Button(getTranslation("sessions.schedule")), () -> {
             if (!binder.validate().isOk()) {
                 return;
             }
@@ -112,6 +114,9 @@ class CoupleSessionsView extends Div implements CoupleTab, HasDynamicTitle {
                 sessions.schedule(coupleId, form.toData());
             } catch (ConstraintViolationException invalid) {
                 error(getTranslation("sessions.error.invalid"));
+                return;
+            } catch (RefusedException sameTime) {
+                error(getTranslation(sameTime.messageKey(), sameTime.args()));
                 return;
             }
             Notification.show(getTranslation("sessions.scheduled", names), 4000, Notification.Position.BOTTOM_START)

@@ -28,6 +28,7 @@ import org.tandem.workbook.AssignmentMode;
 import org.tandem.workbook.ModuleLibrary;
 import org.tandem.workbook.ModuleSummary;
 import org.tandem.workbook.WorkbookService;
+import org.tandem.shell.OneClick;
 
 /**
  * Assigns a published module of the library to one couple: due date, a note to the couple, and whether
@@ -119,7 +120,7 @@ public class AssignModuleDialog extends Dialog {
         setMaxWidth("40em");
 
         Button cancel = new Button(getTranslation("workbook.assign.cancel"), click -> close());
-        Button save = new Button(getTranslation("workbook.assign.save"), click -> assign());
+        Button save = OneClick.on(new Button(getTranslation("workbook.assign.save")), this::assign);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(cancel, save);
     }

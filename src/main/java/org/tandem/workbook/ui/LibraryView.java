@@ -36,6 +36,7 @@ import org.tandem.workbook.ModuleLibrary;
 import org.tandem.workbook.ModuleNotPublishableException;
 import org.tandem.workbook.ModuleSummary;
 import org.tandem.workbook.NewModule;
+import org.tandem.shell.OneClick;
 
 /** The module library: Tandem's built-in modules and the clinic's own, searched and filtered by category. */
 @Route(WorkbookRoutes.LIBRARY)
@@ -164,7 +165,7 @@ class LibraryView extends Main implements HasDynamicTitle {
                 .bind(Form::category, Form::category);
         binder.setBean(new Form(category.getValue()));
 
-        Button create = new Button(getTranslation("library.new.create"), click -> {
+        Button create = OneClick.on(new Button(getTranslation("library.new.create")), () -> {
             if (!binder.validate().isOk()) {
                 return;
             }

@@ -34,6 +34,7 @@ import org.tandem.workbook.ModuleDraft;
 import org.tandem.workbook.ModuleLibrary;
 import org.tandem.workbook.ModuleNotPublishableException;
 import org.tandem.workbook.PublishedModule;
+import org.tandem.shell.OneClick;
 
 /**
  * The editor of a clinic module's draft: its title, category, purpose and length, and its steps, each in a
@@ -113,7 +114,7 @@ class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTi
     }
 
     private Div actions() {
-        Button save = new Button(getTranslation("library.editor.save"), VaadinIcon.CHECK.create(), click -> {
+        Button save = OneClick.on(new Button(getTranslation("library.editor.save"), VaadinIcon.CHECK.create()), () -> {
             if (save()) {
                 Notification.show(getTranslation("library.editor.saved-note"), 3000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -121,8 +122,8 @@ class ModuleEditorView extends Main implements BeforeEnterObserver, HasDynamicTi
         });
         Button preview = new Button(getTranslation("library.editor.preview"), VaadinIcon.EYE.create(),
                 click -> openPreview());
-        Button publish = new Button(getTranslation("library.editor.publish"), VaadinIcon.UPLOAD.create(),
-                click -> publish());
+        Button publish = OneClick.on(new Button(getTranslation("library.editor.publish"), VaadinIcon.UPLOAD.create()),
+                this::publish);
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div actions = new Div(save, preview, publish);
         actions.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.SMALL);

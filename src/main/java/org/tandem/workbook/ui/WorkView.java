@@ -41,6 +41,7 @@ import org.tandem.workbook.MyWork;
 import org.tandem.workbook.MyWorkbookService;
 import org.tandem.workbook.Step;
 import org.tandem.workbook.WorkSubmittedException;
+import org.tandem.shell.OneClick;
 
 /**
  * A partner works through one assignment here: every answer is saved as they write (so nothing is lost
@@ -213,9 +214,9 @@ class WorkView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private Component finish(MyWork work) {
         Paragraph ready = new Paragraph(getTranslation("workbook.work.finish"));
         ready.addClassNames(LumoUtility.Margin.NONE);
-        Button submit = new Button(getTranslation(work.mode() == AssignmentMode.TOGETHER
-                ? "workbook.work.submit.together" : "workbook.work.submit"), VaadinIcon.CHECK.create(),
-                click -> confirmSubmit());
+        Button submit = OneClick.on(new Button(getTranslation(work.mode() == AssignmentMode.TOGETHER
+                ? "workbook.work.submit.together" : "workbook.work.submit"), VaadinIcon.CHECK.create()),
+                this::confirmSubmit);
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE, ButtonVariant.LUMO_SUCCESS);
         submit.addClassNames(LumoUtility.AlignSelf.START);
         Div finish = box(LumoUtility.Background.SUCCESS_10, ready, submit);

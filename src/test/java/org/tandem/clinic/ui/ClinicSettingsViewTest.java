@@ -185,6 +185,31 @@ class ClinicSettingsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void the_admin_chooses_full_names_for_calendar_files_after_initials_by_default() {
+        signIn.as(admin.email());
+        AuditTrail trail = AuditTrail.from(dsl);
+        navigate(ClinicSettingsView.class);
+        var names = (com.vaadin.flow.component.radiobutton.RadioButtonGroup<org.tandem.clinic.CalendarNames>)
+                $(com.vaadin.flow.component.radiobutton.RadioButtonGroup.class).all().stream()
+                        .filter(group -> "Names in calendar events".equals(group.getLabel())).findFirst().orElseThrow();
+        assertThat(names.getValue()).isEqualTo(org.tandem.clinic.CalendarNames.INITIALS);
+        assertThat($(Paragraph.class).withText("Now: calendar events show the partners' initials.").exists()).isTrue();
+
+        test(names).selectItem("Full names (Alex Morgan & Samira Patel)");
+        Button save = $(Button.class).withText("Save calendar setting").single();
+        assertThat(save.isDisableOnClick()).isTrue();
+        test(save).click();
+
+        assertThat(dsl.select(CLINIC.CALENDAR_NAMES).from(CLINIC).where(CLINIC.ID.eq(admin.clinicId())).fetchSingle()
+                .value1()).isEqualTo(org.tandem.clinic.CalendarNames.FULL_NAMES);
+        assertThat($(Paragraph.class).withText("Now: calendar events show the partners' full names.").exists()).isTrue();
+        assertThat(trail.since("clinic.policies-changed")).singleElement().satisfies(row ->
+                assertThat(row.getDetail()).isEqualTo("calendar names: INITIALS -> FULL_NAMES"));
+        assertThat(save.isEnabled()).isTrue();
+    }
+
+    @Test
     void a_therapist_cannot_change_the_second_factor_policy() {
         signIn.as(therapist.email());
         assertThatThrownBy(() -> clinic.requireSecondFactor(0, true))

@@ -38,6 +38,7 @@ class PartnerInvitationPanelTest extends SpringBrowserlessTest {
     @Autowired InvitationFixtures invitees;
     Fixtures.Person therapist;
     Fixtures.Person colleague;
+    @Autowired org.tandem.support.TestClock clock;
     /** The therapist's couple, Lucía Fernández (partner 1) and Marco Rossi, without accounts or invitations. */
     long couple;
 
@@ -94,6 +95,7 @@ class PartnerInvitationPanelTest extends SpringBrowserlessTest {
         String first = token(link.getValue());
         assertThat(invitations.preview(first).firstName()).isEqualTo("Lucía");
 
+        clock.advance(java.time.Duration.ofMinutes(2)); // within a minute, the same link again is a double click
         test(button(panel, "Create a new link")).click();
 
         String second = token($(TextField.class, panel).single().getValue());

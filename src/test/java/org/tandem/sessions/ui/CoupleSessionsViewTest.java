@@ -301,7 +301,7 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
         assertThat(calendar.getEvents()).hasSize(sessions.upcomingCount());
         assertThat(calendar.getEvents()).anySatisfy(event -> {
             assertThat(event.getUid().getValue()).isEqualTo("session-" + next + "@tandem");
-            assertThat(event.getSummary().getValue()).isEqualTo("Session: Alex Morgan & Samira Patel");
+            assertThat(event.getSummary().getValue()).isEqualTo("Session: A.M. & S.P."); // initials by default
             assertThat(event.getLocation().getValue()).isEqualTo("In person");
         });
         assertThat(ics).doesNotContain("NOTE TEXT");
