@@ -7,6 +7,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.database.TenantScope;
 
 @Service
 class TandemUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
@@ -22,7 +23,8 @@ class TandemUserDetailsService implements UserDetailsService, UserDetailsPasswor
     @Override
     @Transactional(readOnly = true, noRollbackFor = UsernameNotFoundException.class)
     public UserDetails loadUserByUsername(String email) {
-        return accounts.findUserByEmail(Emails.normalise(email))
+        // Before the sign-in nobody is signed in and the e-mail names no clinic: a look-up across clinics (decision 029).
+        return TenantScope.installation(() -> accounts.findUserByEmail(Emails.normalise(email)))
                 .orElseThrow(() -> new UsernameNotFoundException("No account for that e-mail"));
     }
 
@@ -34,7 +36,8 @@ class TandemUserDetailsService implements UserDetailsService, UserDetailsPasswor
     @Transactional
     public UserDetails updatePassword(UserDetails user, @Nullable String newPasswordHash) {
         if (user instanceof TandemUser tandem && newPasswordHash != null) {
-            accounts.rehash(tandem.clinicId(), tandem.accountId(), newPasswordHash);
+            TenantScope.clinic(tandem.clinicId(),
+                    () -> accounts.rehash(tandem.clinicId(), tandem.accountId(), newPasswordHash));
         }
         return user;
     }
