@@ -17,8 +17,8 @@ public final class TenantScope {
 
     private static final ThreadLocal<@Nullable TenantContext> EXPLICIT = new ThreadLocal<>();
 
-    /** For tests only: what a thread without scope or signed-in person sees (TenantScopeDefault). */
-    private static volatile TenantContext fallback = TenantContext.NONE;
+    /** For tests only: the one thread that sees every clinic when it has no scope and no one signed in. */
+    private static volatile @Nullable Thread installationByDefault;
 
     private TenantScope() {}
 
@@ -55,12 +55,15 @@ public final class TenantScope {
         if (authentication != null && authentication.getPrincipal() instanceof ClinicMember member) {
             return TenantContext.clinic(member.clinicId());
         }
-        return fallback;
+        return Thread.currentThread() == installationByDefault ? TenantContext.INSTALLATION : TenantContext.NONE;
     }
 
-    /** Tests only (TenantScopeDefault): whether a thread with no scope and no one signed in sees every clinic. */
-    static void installationByDefault(boolean installation) {
-        fallback = installation ? TenantContext.INSTALLATION : TenantContext.NONE;
+    /**
+     * Tests only (TenantScopeDefault): the test's own thread, whose fixtures and assertions sign no one in, sees every
+     * clinic when it has no scope; every other thread (a running server's) and null leave production's "nothing".
+     */
+    static void installationByDefault(@Nullable Thread testThread) {
+        installationByDefault = testThread;
     }
 
     private static <T> T within(TenantContext context, Supplier<T> work) {

@@ -1,6 +1,5 @@
 package org.tandem.database;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
@@ -9,9 +8,10 @@ import org.springframework.test.context.TestExecutionListener;
 import org.tandem.support.StrictTenancy;
 
 /**
- * Tests see every clinic's rows when they sign no one in (fixtures, assertions on the tables), unless the class is
- * {@link StrictTenancy} or runs against a real server: set before the class's application context starts, so that
- * what runs at start (the built-in modules, the demo) runs as it would in production for those.
+ * The test's own thread sees every clinic's rows when it signs no one in (its fixtures, its assertions on the tables),
+ * unless the class is {@link StrictTenancy}; every other thread, a running server's requests among them, runs as in
+ * production (docs/decisions/029-second-wall-in-the-database.md). Set before the class's application context starts
+ * and before each test.
  */
 public class TenantScopeDefault implements TestExecutionListener, Ordered {
 
@@ -22,23 +22,27 @@ public class TenantScopeDefault implements TestExecutionListener, Ordered {
 
     @Override
     public void beforeTestClass(TestContext testContext) {
-        TenantScope.installationByDefault(!strict(testContext.getTestClass()));
+        apply(testContext);
     }
 
     @Override
     public void prepareTestInstance(TestContext testContext) {
-        beforeTestClass(testContext);
+        apply(testContext);
+    }
+
+    @Override
+    public void beforeTestMethod(TestContext testContext) {
+        apply(testContext);
     }
 
     @Override
     public void afterTestClass(TestContext testContext) {
-        TenantScope.installationByDefault(false);
+        TenantScope.installationByDefault(null);
     }
 
-    static boolean strict(Class<?> testClass) {
-        MergedAnnotations annotations = MergedAnnotations.from(testClass, SearchStrategy.TYPE_HIERARCHY);
-        return annotations.isPresent(StrictTenancy.class) || annotations.get(SpringBootTest.class)
-                .getValue("webEnvironment", SpringBootTest.WebEnvironment.class)
-                .map(SpringBootTest.WebEnvironment::isEmbedded).orElse(false);
+    private static void apply(TestContext testContext) {
+        boolean strict = MergedAnnotations.from(testContext.getTestClass(), SearchStrategy.TYPE_HIERARCHY)
+                .isPresent(StrictTenancy.class);
+        TenantScope.installationByDefault(strict ? null : Thread.currentThread());
     }
 }
