@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tandem.accounts.AuditEvent.Outcome;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.SignInThrottleRepository.Lock;
-import org.tandem.database.TenantScope;
 
 /**
  * Failed sign-ins and the temporary lock-outs they lead to (docs/decisions/023-sign-in-security.md): after
@@ -129,8 +128,7 @@ class SignInThrottle {
     /** Names the account when the locked e-mail has one, so that its clinic sees the lock-out in its audit log. */
     private AuditEvent lockEvent(AuditAction action, SignInLockKind kind, String key, Outcome outcome,
             String detail) {
-        Optional<TandemUser> account = kind == SignInLockKind.EMAIL
-                ? TenantScope.installation(() -> accounts.findUserByEmail(key)) : Optional.empty();
+        Optional<TandemUser> account = kind == SignInLockKind.EMAIL ? accounts.findUserByEmail(key) : Optional.empty();
         String what = kind == SignInLockKind.EMAIL ? "e-mail " : "address ";
         return account
                 .map(user -> new AuditEvent(user.clinicId(), user.accountId(), user.email(), action,

@@ -23,8 +23,7 @@ class TandemUserDetailsService implements UserDetailsService, UserDetailsPasswor
     @Override
     @Transactional(readOnly = true, noRollbackFor = UsernameNotFoundException.class)
     public UserDetails loadUserByUsername(String email) {
-        // Before the sign-in nobody is signed in and the e-mail names no clinic: a look-up across clinics (decision 029).
-        return TenantScope.installation(() -> accounts.findUserByEmail(Emails.normalise(email)))
+        return accounts.findUserByEmail(Emails.normalise(email))
                 .orElseThrow(() -> new UsernameNotFoundException("No account for that e-mail"));
     }
 

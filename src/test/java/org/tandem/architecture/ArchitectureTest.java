@@ -171,8 +171,7 @@ class ArchitectureTest {
      * demo, the built-in modules, the jobs over every clinic and the audit rows that name no clinic.
      */
     static final Set<String> INSTALLATION_SCOPE_CALLERS = Set.of(
-            "org.tandem.accounts.TandemUserDetailsService",
-            "org.tandem.accounts.SignInThrottle",
+            "org.tandem.accounts.AccountRepository",
             "org.tandem.accounts.AccountService",
             "org.tandem.invitations.InvitationService",
             "org.tandem.passwordreset.PasswordResetService",
