@@ -81,7 +81,7 @@ class NoOneSignedInTest {
     }
 
     @Test
-    void a_sign_in_finds_the_account_by_its_e_mail_and_a_wrong_passphrase_is_audited_in_its_clinic() {
+    void a_sign_in_finds_the_account_by_its_e_mail_and_a_wrong_passphrase_is_refused() {
         Authentication signedIn = signIn.passphrase(therapist.email());
 
         assertThat(signedIn.getPrincipal()).isInstanceOfSatisfying(TandemUser.class,
