@@ -17,8 +17,11 @@ public final class TenantScope {
 
     private static final ThreadLocal<@Nullable TenantContext> EXPLICIT = new ThreadLocal<>();
 
-    /** For tests only: the one thread that sees every clinic when it has no scope and no one signed in. */
-    private static volatile @Nullable Thread installationByDefault;
+    /** For tests only (TenantScopeDefault): whether threads without a scope see every clinic, signed in or not. */
+    private static volatile boolean installationByDefault;
+
+    /** For tests only: when set, the one thread that {@link #installationByDefault} applies to. */
+    private static volatile @Nullable Thread onlyOnThread;
 
     private TenantScope() {}
 
@@ -48,6 +51,9 @@ public final class TenantScope {
         if (explicit != null) {
             return explicit;
         }
+        if (installationByDefault && (onlyOnThread == null || onlyOnThread == Thread.currentThread())) {
+            return TenantContext.INSTALLATION;
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof ClinicMember member) {
             return TenantContext.clinic(member.clinicId());
@@ -55,15 +61,17 @@ public final class TenantScope {
         if (authentication != null && authentication.getPrincipal() instanceof ClinicMember member) {
             return TenantContext.clinic(member.clinicId());
         }
-        return Thread.currentThread() == installationByDefault ? TenantContext.INSTALLATION : TenantContext.NONE;
+        return TenantContext.NONE;
     }
 
     /**
-     * Tests only (TenantScopeDefault): the test's own thread, whose fixtures and assertions sign no one in, sees every
-     * clinic when it has no scope; every other thread (a running server's) and null leave production's "nothing".
+     * Tests only (TenantScopeDefault): every thread without a scope sees every clinic, whoever is signed in, or only
+     * {@code onlyOnThread} (the test's own, while a running server's threads stay as in production); off when
+     * {@code on} is false.
      */
-    static void installationByDefault(@Nullable Thread testThread) {
-        installationByDefault = testThread;
+    static void installationByDefault(boolean on, @Nullable Thread onlyOn) {
+        onlyOnThread = onlyOn;
+        installationByDefault = on;
     }
 
     private static <T> T within(TenantContext context, Supplier<T> work) {

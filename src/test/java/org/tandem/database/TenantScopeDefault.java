@@ -1,5 +1,6 @@
 package org.tandem.database;
 
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
@@ -8,10 +9,11 @@ import org.springframework.test.context.TestExecutionListener;
 import org.tandem.support.StrictTenancy;
 
 /**
- * The test's own thread sees every clinic's rows when it signs no one in (its fixtures, its assertions on the tables),
- * unless the class is {@link StrictTenancy}; every other thread, a running server's requests among them, runs as in
- * production (docs/decisions/029-second-wall-in-the-database.md). Set before the class's application context starts
- * and before each test.
+ * Tests see every clinic's rows whoever is signed in (their fixtures, their assertions, the services they call, the
+ * threads they start), unless the class is {@link StrictTenancy}; against a running server (RANDOM_PORT) only the
+ * test's own thread does, and the server's request threads run as in production
+ * (docs/decisions/029-second-wall-in-the-database.md). Set before the class's application context starts and before
+ * each test.
  */
 public class TenantScopeDefault implements TestExecutionListener, Ordered {
 
@@ -37,12 +39,16 @@ public class TenantScopeDefault implements TestExecutionListener, Ordered {
 
     @Override
     public void afterTestClass(TestContext testContext) {
-        TenantScope.installationByDefault(null);
+        TenantScope.installationByDefault(false, null);
     }
 
     private static void apply(TestContext testContext) {
-        boolean strict = MergedAnnotations.from(testContext.getTestClass(), SearchStrategy.TYPE_HIERARCHY)
-                .isPresent(StrictTenancy.class);
-        TenantScope.installationByDefault(strict ? null : Thread.currentThread());
+        MergedAnnotations annotations = MergedAnnotations.from(testContext.getTestClass(),
+                SearchStrategy.TYPE_HIERARCHY);
+        boolean runningServer = annotations.get(SpringBootTest.class)
+                .getValue("webEnvironment", SpringBootTest.WebEnvironment.class)
+                .map(SpringBootTest.WebEnvironment::isEmbedded).orElse(false);
+        TenantScope.installationByDefault(!annotations.isPresent(StrictTenancy.class),
+                runningServer ? Thread.currentThread() : null);
     }
 }
