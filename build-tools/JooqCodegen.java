@@ -63,6 +63,7 @@ public class JooqCodegen {
             Flyway.configure()
                     .dataSource(postgres.getPostgresDatabase())
                     .locations("filesystem:" + migrations)
+                    .initSql("set tandem.scope to 'installation'")
                     .load()
                     .migrate();
             GenerationTool.generate(new Configuration()

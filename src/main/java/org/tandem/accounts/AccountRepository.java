@@ -27,6 +27,7 @@ import org.jooq.Result;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.database.TenantScope;
 
 @Repository
 class AccountRepository {
@@ -50,12 +51,16 @@ class AccountRepository {
         return roles;
     }
 
+    /**
+     * The account an e-mail signs in to, whichever clinic it is in: before a sign-in nobody is signed in and the
+     * e-mail names no clinic, so this one look-up sees every clinic (decision 029).
+     */
     Optional<TandemUser> findUserByEmail(String email) {
-        return dsl.select(ACCOUNT.ID, ACCOUNT.CLINIC_ID, ACCOUNT.EMAIL, ACCOUNT.DISPLAY_NAME, roles(), ACCOUNT.ACTIVE,
+        return TenantScope.installation(() -> dsl.select(ACCOUNT.ID, ACCOUNT.CLINIC_ID, ACCOUNT.EMAIL, ACCOUNT.DISPLAY_NAME, roles(), ACCOUNT.ACTIVE,
                         ACCOUNT.PASSWORD_HASH)
                 .from(ACCOUNT)
                 .where(ACCOUNT.EMAIL.eq(email))
-                .fetchOptional(Records.mapping(TandemUser::new));
+                .fetchOptional(Records.mapping(TandemUser::new)));
     }
 
     List<AccountSummary> page(long clinicId, UserFilter filter, int offset, int limit) {

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
+import org.tandem.database.TenantScope;
 import org.tandem.accounts.AuditEvent.Subject;
 
 @Service
@@ -175,12 +176,17 @@ public class AccountService {
     /** Whether anyone can sign in at all; when not, the sign-in page offers the first-run setup. */
     @PreAuthorize("permitAll()")
     public boolean anyAccountExists() {
-        return accounts.anyAccountExists();
+        return TenantScope.installation(accounts::anyAccountExists);
     }
 
     @PreAuthorize("permitAll()")
     public boolean emailTaken(String email) {
-        return accounts.emailTaken(Emails.normalise(email));
+        return emailTakenInAnyClinic(Emails.normalise(email));
+    }
+
+    /** An e-mail signs in to one account of the whole installation: the one check across clinics (decision 029). */
+    private boolean emailTakenInAnyClinic(String normalised) {
+        return TenantScope.installation(() -> accounts.emailTaken(normalised));
     }
 
     /**
@@ -190,6 +196,10 @@ public class AccountService {
     @PreAuthorize("permitAll()")
     @Transactional
     public long createFirstAdmin(long clinicId, NewAccount account) {
+        return TenantScope.clinic(clinicId, () -> firstAdmin(clinicId, account));
+    }
+
+    private long firstAdmin(long clinicId, NewAccount account) {
         if (accounts.clinicHasAccounts(clinicId)) {
             throw new IllegalStateException("Clinic " + clinicId + " already has accounts");
         }
@@ -231,10 +241,11 @@ public class AccountService {
 
     private long createAccount(long clinicId, String email, String displayName, String password, Set<Role> roles) {
         String normalised = Emails.normalise(email);
-        if (accounts.emailTaken(normalised)) {
+        if (emailTakenInAnyClinic(normalised)) {
             throw new EmailTakenException(normalised);
         }
-        long id = accounts.insert(clinicId, normalised, displayName.strip(), passwordEncoder.encode(password), roles);
+        long id = TenantScope.clinic(clinicId, () -> accounts.insert(clinicId, normalised, displayName.strip(),
+                passwordEncoder.encode(password), roles));
         events.publishEvent(AuditEvent.ofAccount(clinicId, id, normalised, AuditAction.ACCOUNT_CREATED,
                 Subject.account(id), "roles " + roles));
         return id;
@@ -331,10 +342,12 @@ public class AccountService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void setPasswordByReset(long clinicId, long accountId, String password) {
         Instant now = clock.instant();
-        if (!accounts.changePassword(clinicId, accountId, passwordEncoder.encode(password), now)) {
-            throw new IllegalStateException("No account " + accountId + " in clinic " + clinicId);
-        }
-        sessionRows.endAll(clinicId, accountId, null, now);
+        TenantScope.clinic(clinicId, () -> {
+            if (!accounts.changePassword(clinicId, accountId, passwordEncoder.encode(password), now)) {
+                throw new IllegalStateException("No account " + accountId + " in clinic " + clinicId);
+            }
+            sessionRows.endAll(clinicId, accountId, null, now);
+        });
     }
 
     // --- open sessions (issue 12, task s; docs/decisions/023-sign-in-security.md, "Open sessions") ---
@@ -424,6 +437,6 @@ public class AccountService {
     @PreAuthorize("permitAll()")
     @Transactional(propagation = Propagation.MANDATORY)
     public List<String> activeAdminEmails(long clinicId) {
-        return accounts.activeAdminEmails(clinicId);
+        return TenantScope.clinic(clinicId, () -> accounts.activeAdminEmails(clinicId));
     }
 }

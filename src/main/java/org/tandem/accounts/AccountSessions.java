@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.WebUtils;
+import org.tandem.database.TenantScope;
 
 /**
  * The signed-in sessions as rows of {@code account_session} (docs/decisions/023-sign-in-security.md, "Open sessions"),
@@ -38,6 +39,9 @@ class AccountSessions implements HttpSessionListener, HttpSessionIdListener {
 
     /** The instant the session signed in, for its lifetime (not moved when a passphrase change keeps the session). */
     static final String STARTED = AccountSessions.class.getName() + ".started";
+
+    /** The clinic of the row, for the statements made when no one is signed in (the session's end; decision 029). */
+    private static final String CLINIC = AccountSessions.class.getName() + ".clinic";
 
     /** When the row's last activity was last written. */
     private static final String SEEN = AccountSessions.class.getName() + ".seen";
@@ -104,6 +108,7 @@ class AccountSessions implements HttpSessionListener, HttpSessionIdListener {
             session.setAttribute(STARTED, started);
             session.setAttribute(SEEN, now);
             session.setAttribute(ROW, row);
+            session.setAttribute(CLINIC, user.clinicId());
         }
     }
 
@@ -113,9 +118,10 @@ class AccountSessions implements HttpSessionListener, HttpSessionIdListener {
      */
     void signedIn(HttpSession session) {
         if (session.getAttribute(ROW) instanceof Long row) {
-            rows.end(row, clock.instant());
+            inClinicOf(session, () -> rows.end(row, clock.instant()));
         }
         session.removeAttribute(ROW);
+        session.removeAttribute(CLINIC);
         session.removeAttribute(STARTED);
         session.removeAttribute(SEEN);
     }
@@ -131,7 +137,7 @@ class AccountSessions implements HttpSessionListener, HttpSessionIdListener {
     public void sessionDestroyed(HttpSessionEvent event) {
         try {
             if (event.getSession().getAttribute(ROW) instanceof Long row) {
-                rows.end(row, clock.instant());
+                inClinicOf(event.getSession(), () -> rows.end(row, clock.instant()));
             }
         } catch (RuntimeException failed) {
             // The list then shows the session until it is seen as idle (LONGEST_IDLE); the HTTP session is gone.
@@ -143,7 +149,16 @@ class AccountSessions implements HttpSessionListener, HttpSessionIdListener {
     @Override
     public void sessionIdChanged(HttpSessionEvent event, String oldSessionId) {
         if (event.getSession().getAttribute(ROW) instanceof Long row) {
-            rows.rehash(row, hash(event.getSession().getId()));
+            inClinicOf(event.getSession(), () -> rows.rehash(row, hash(event.getSession().getId())));
+        }
+    }
+
+    /** A session's row is written in its clinic, also when it ends with no one signed in any more. */
+    private static void inClinicOf(HttpSession session, Runnable work) {
+        if (session.getAttribute(CLINIC) instanceof Long clinicId) {
+            TenantScope.clinic(clinicId, work);
+        } else {
+            work.run();
         }
     }
 

@@ -29,6 +29,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.ui.AccountRoutes;
+import org.tandem.database.TenantScope;
 
 /**
  * Signs a person out after {@code tandem.security.idle-timeout} without interaction, even with the tab left open
@@ -66,7 +67,9 @@ class IdleSignOut implements VaadinServiceInitListener, HttpSessionListener {
 
     private Duration timeoutOf(TandemUser user) {
         IdleTimeouts timeouts = clinicTimeouts.getIfAvailable();
-        return timeouts == null ? idleTimeout : timeouts.idleTimeout(user.clinicId());
+        // Read before Spring Security has restored the session's sign-in: in its clinic, named (decision 029).
+        return timeouts == null ? idleTimeout
+                : TenantScope.clinic(user.clinicId(), () -> timeouts.idleTimeout(user.clinicId()));
     }
 
     /**

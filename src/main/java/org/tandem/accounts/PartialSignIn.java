@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.tandem.database.ClinicMember;
 
 /**
  * A sign-in that has given the right passphrase and still owes its second step: the code of its second factor, or,
@@ -12,7 +13,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
  * {@link TandemUser}, so {@link CurrentUser} and the audit of sign-ins do not take it for a signed-in person. The
  * second-factor guard keeps it on the page of its step (docs/decisions/025-second-factor.md).
  */
-public final class PartialSignIn extends AbstractAuthenticationToken {
+public final class PartialSignIn extends AbstractAuthenticationToken implements ClinicMember {
 
     /** What the sign-in still owes. */
     public enum Step {
@@ -39,6 +40,12 @@ public final class PartialSignIn extends AbstractAuthenticationToken {
 
     TandemUser user() {
         return user;
+    }
+
+    /** The clinic whose rows the second step reads (its second factor, its recovery codes). */
+    @Override
+    public long clinicId() {
+        return user.clinicId();
     }
 
     /** When the passphrase of this sign-in was given: the full sign-in carries it on. */

@@ -13,6 +13,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.PartialSignIn.Step;
+import org.tandem.database.TenantScope;
 
 /**
  * The sign-in form's check: the passphrase, as Spring Security's {@link DaoAuthenticationProvider} checks it; then,
@@ -47,7 +48,9 @@ class PasswordThenSecondFactor implements AuthenticationProvider {
         }
         // Spring Security's passphrase factor, issued by the application's clock: re-authentication measures from it.
         Instant now = clock.instant();
-        Step step = factors.confirmed(user.accountId()) ? Step.CODE : factors.requiredOf(user) ? Step.ENROL : null;
+        // Not signed in yet: the clinic of the account that gave the right passphrase (decision 029).
+        @Nullable Step step = TenantScope.clinic(user.clinicId(), () -> factors.confirmed(user.accountId()) ? Step.CODE
+                : factors.requiredOf(user) ? Step.ENROL : null);
         if (step == null) {
             UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(
                     checked.getPrincipal(), checked.getCredentials(),

@@ -31,6 +31,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.ui.AccountRoutes;
+import org.tandem.database.TenantScope;
 
 /**
  * Checks a signed-in session against its account on every request, heartbeats included, instead of trusting what
@@ -113,10 +114,11 @@ class SessionCheck {
                     signedInAt = clock.instant();
                     session.setAttribute(SIGNED_IN_AT, signedInAt);
                 }
-                Optional<AccountState> state = accounts.state(user.accountId());
+                // Before Spring Security has restored the sign-in: the session's own clinic, named (decision 029).
+                Optional<AccountState> state = TenantScope.clinic(user.clinicId(), () -> accounts.state(user.accountId()));
                 String ended = state.filter(AccountState::active).isEmpty() ? "account deactivated"
                         : state.get().endedSince(signedInAt) ? "sessions ended"
-                        : sessionEnded(session, request, user, signedInAt);
+                        : TenantScope.clinic(user.clinicId(), () -> sessionEnded(session, request, user, signedInAt));
                 if (ended != null) {
                     end(session, user, ended, request);
                     if (request.getParameter("v-r") == null) {

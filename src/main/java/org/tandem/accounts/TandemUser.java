@@ -9,9 +9,10 @@ import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.tandem.database.ClinicMember;
 
 /** The signed-in person: who they are, in which clinic, with which roles. */
-public final class TandemUser implements UserDetails, CredentialsContainer {
+public final class TandemUser implements UserDetails, CredentialsContainer, ClinicMember {
 
     private final long accountId;
     private final long clinicId;
@@ -36,6 +37,7 @@ public final class TandemUser implements UserDetails, CredentialsContainer {
         return accountId;
     }
 
+    @Override
     public long clinicId() {
         return clinicId;
     }

@@ -7,6 +7,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.database.TenantScope;
 
 @Service
 class TandemUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
@@ -34,7 +35,8 @@ class TandemUserDetailsService implements UserDetailsService, UserDetailsPasswor
     @Transactional
     public UserDetails updatePassword(UserDetails user, @Nullable String newPasswordHash) {
         if (user instanceof TandemUser tandem && newPasswordHash != null) {
-            accounts.rehash(tandem.clinicId(), tandem.accountId(), newPasswordHash);
+            TenantScope.clinic(tandem.clinicId(),
+                    () -> accounts.rehash(tandem.clinicId(), tandem.accountId(), newPasswordHash));
         }
         return user;
     }

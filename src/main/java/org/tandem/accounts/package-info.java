@@ -1,5 +1,5 @@
 /** Accounts, roles and sign-in: the foundation every feature stands on, so it uses none of them. */
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = "database")
 @NullMarked
 package org.tandem.accounts;
 

@@ -27,6 +27,7 @@ import org.tandem.accounts.CurrentUser;
 import org.tandem.accounts.Emails;
 import org.tandem.accounts.SignInNames;
 import org.tandem.accounts.TandemUser;
+import org.tandem.database.TenantScope;
 import org.tandem.mail.MailGivenUp;
 
 /**
@@ -61,9 +62,23 @@ class AuditRecorder {
     public void on(AuditEvent event) {
         @Nullable String address = address();
         if (event.outcome().survivesRollback()) {
-            separately.executeWithoutResult(status -> audit.insert(event, address));
+            separately.executeWithoutResult(status -> insert(event, address));
         } else {
-            audit.insert(event, address);
+            insert(event, address);
+        }
+    }
+
+    /**
+     * In the event's own clinic, whoever is signed in (many rows are written before or after a sign-in: a sign-in, a
+     * refused link, an idle sign-out); a row that names no clinic (an unknown e-mail) in the installation's scope,
+     * the only one that sees such rows (decision 029).
+     */
+    private void insert(AuditEvent event, @Nullable String address) {
+        Long clinicId = event.clinicId();
+        if (clinicId == null) {
+            TenantScope.installation(() -> audit.insert(event, address));
+        } else {
+            TenantScope.clinic(clinicId, () -> audit.insert(event, address));
         }
     }
 

@@ -26,6 +26,7 @@ import org.tandem.balance.AlertRepository.CoupleFacts;
 import org.tandem.balance.AlertRepository.CoupleRef;
 import org.tandem.balance.AlertRepository.PartnerSummary;
 import org.tandem.clinic.ClinicTime;
+import org.tandem.database.TenantScope;
 import org.tandem.sessions.SessionMarked;
 import org.tandem.sessions.SessionScheduled;
 
@@ -185,8 +186,9 @@ class BalanceSummaries {
     /** After the demo clinic (an application runner) has loaded: every couple of every clinic. */
     @EventListener(ApplicationReadyEvent.class)
     public void sweepAll() {
-        for (long clinicId : alerts.clinics()) {
-            refreshClinic(clinicId);
+        // At start, with no one signed in: the list of clinics across them, then each clinic in its own (decision 029).
+        for (long clinicId : TenantScope.installation(alerts::clinics)) {
+            TenantScope.clinic(clinicId, () -> refreshClinic(clinicId));
         }
         log.info("Balance summaries refreshed for every couple");
     }
@@ -200,9 +202,11 @@ class BalanceSummaries {
     public void sweepTimeSensitive() {
         Instant now = time.now();
         Map<Long, ClinicFigures> clinics = new HashMap<>();
-        for (CoupleRef couple : alerts.timeSensitive(now, LocalDate.ofInstant(now, EARLIEST),
-                LocalDate.ofInstant(now, LATEST))) {
-            refresh(couple.clinicId(), couple.coupleId(), clinics.computeIfAbsent(couple.clinicId(), this::clinic), now);
+        // A job with no one signed in: the candidates across clinics, then each in its own clinic (decision 029).
+        for (CoupleRef couple : TenantScope.installation(() -> alerts.timeSensitive(now,
+                LocalDate.ofInstant(now, EARLIEST), LocalDate.ofInstant(now, LATEST)))) {
+            TenantScope.clinic(couple.clinicId(), () -> refresh(couple.clinicId(), couple.coupleId(),
+                    clinics.computeIfAbsent(couple.clinicId(), this::clinic), now));
         }
     }
 }

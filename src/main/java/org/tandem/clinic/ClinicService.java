@@ -17,6 +17,7 @@ import org.tandem.accounts.NewAccount;
 import org.tandem.accounts.TandemUser;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.StaleVersionException;
+import org.tandem.database.TenantScope;
 
 @Service
 @Validated
@@ -43,7 +44,7 @@ public class ClinicService {
     /** Whether the first-run setup has been done (or the demo clinic loaded). */
     @PreAuthorize("permitAll()")
     public boolean isSetUp() {
-        return clinics.anyClinicExists();
+        return TenantScope.installation(clinics::anyClinicExists);
     }
 
     /**
@@ -57,6 +58,11 @@ public class ClinicService {
     @PreAuthorize("permitAll()")
     @Transactional
     public long setUp(String code, @Valid ClinicSetup setup, @Valid NewAccount admin) {
+        // Nobody is signed in and no clinic exists yet: the installation's own act (decision 029).
+        return TenantScope.installation(() -> firstClinic(code, setup, admin));
+    }
+
+    private long firstClinic(String code, ClinicSetup setup, NewAccount admin) {
         clinics.lockForSetup();
         if (clinics.anyClinicExists()) {
             throw new RefusedException("setup.error.already-set-up");
@@ -73,7 +79,7 @@ public class ClinicService {
     /** The setup page was opened while no clinic exists: the log says again where its code is. */
     @PreAuthorize("permitAll()")
     public void setupPageOpened() {
-        if (!clinics.anyClinicExists()) {
+        if (!isSetUp()) {
             setupCode.remind();
         }
     }

@@ -21,6 +21,7 @@ import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Outcome;
 import org.tandem.accounts.RefusedException;
+import org.tandem.database.TenantScope;
 
 /**
  * The one-time code that a fresh installation's setup page asks for, so that the first visitor cannot claim it
@@ -57,7 +58,7 @@ class SetupCode {
 
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
-        if (!clinics.anyClinicExists()) {
+        if (!TenantScope.installation(clinics::anyClinicExists)) {
             issue();
         }
     }

@@ -30,6 +30,7 @@ import org.tandem.accounts.Role;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleStatus;
 import org.tandem.couples.TherapistRole;
+import org.tandem.database.TenantScope;
 import org.tandem.demo.DemoHistory.Invited;
 
 /**
@@ -169,6 +170,11 @@ class DemoClinicLoader implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        // At start, with no one signed in: the demo builds a whole clinic (decision 029).
+        TenantScope.installation(this::load);
+    }
+
+    private void load() {
         if (dsl.fetchExists(CLINIC)) {
             return;
         }

@@ -13,6 +13,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.database.TenantScope;
 import org.tandem.accounts.PasswordCheck;
 import org.tandem.accounts.PasswordPolicy;
 import org.tandem.accounts.PasswordRejectedException;
@@ -135,6 +136,10 @@ public class InvitationService {
     @PreAuthorize("permitAll()")
     public InvitationPreview preview(String token) {
         Found found = findUsable(token, false, AuditAction.INVITATION_OPENED);
+        return TenantScope.clinic(found.clinicId(), () -> preview(found));
+    }
+
+    private InvitationPreview preview(Found found) {
         String staffName = found.displayName();
         if (found.partnerId() == null && staffName != null) {
             events.publishEvent(AuditEvent.anonymous(found.clinicId(), AuditAction.INVITATION_OPENED,
@@ -166,6 +171,10 @@ public class InvitationService {
     @Transactional(noRollbackFor = InvitationRefusedException.class)
     public AcceptedInvitation accept(String token, String password) {
         Found found = findUsable(token, true, AuditAction.INVITATION_ACCEPTED);
+        return TenantScope.clinic(found.clinicId(), () -> accept(found, password));
+    }
+
+    private AcceptedInvitation accept(Found found, String password) {
         String staffName = found.displayName();
         if (found.partnerId() == null && staffName != null) {
             return acceptStaff(found, staffName, password);
@@ -236,7 +245,8 @@ public class InvitationService {
             throw refused(action, null, Reason.UNKNOWN);
         }
         String hash = LinkToken.hash(token);
-        Found found = (lock ? invitations.lock(hash) : invitations.find(hash))
+        // The link names no clinic: the one look-up across clinics, by the token's hash (decision 029).
+        Found found = TenantScope.installation(() -> lock ? invitations.lock(hash) : invitations.find(hash))
                 .orElseThrow(() -> refused(action, null, Reason.UNKNOWN));
         if (found.acceptedAt() != null) {
             throw refused(action, found, Reason.USED);

@@ -4,7 +4,7 @@
  * (docs/decisions/022-mail-outbox.md). It depends on no other feature, so that any of them, accounts included, may
  * send mail.
  */
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = "database")
 @NullMarked
 package org.tandem.mail;
 

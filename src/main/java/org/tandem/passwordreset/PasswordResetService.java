@@ -16,6 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.annotation.Validated;
+import org.tandem.database.TenantScope;
 import org.tandem.accounts.AccountService;
 import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent;
@@ -100,12 +101,17 @@ public class PasswordResetService {
         // Made for every request, known address or not, so that both do the same work up to the lookup.
         String token = LinkToken.generate();
         String tokenHash = LinkToken.hash(token);
-        Holder holder = resets.holderByEmail(email).orElse(null);
+        // The address names no clinic: the one look-up across clinics (decision 029).
+        Holder holder = TenantScope.installation(() -> resets.holderByEmail(email)).orElse(null);
         if (holder == null) {
             events.publishEvent(new AuditEvent(null, null, actor(email), AuditAction.PASSWORD_RESET_REQUESTED, null,
                     Outcome.FAILURE, "no account with this e-mail"));
             return;
         }
+        TenantScope.clinic(holder.clinicId(), () -> mailLink(holder, token, tokenHash, locale));
+    }
+
+    private void mailLink(Holder holder, String token, String tokenHash, Locale locale) {
         Instant now = time.now();
         String refusal = whyNoLink(holder, now);
         if (refusal != null) {
@@ -196,6 +202,10 @@ public class PasswordResetService {
     @Transactional
     public void reset(String token, String password) {
         Found found = findUsable(token, true, AuditAction.PASSWORD_RESET_USED);
+        TenantScope.clinic(found.holder().clinicId(), () -> reset(found, password));
+    }
+
+    private void reset(Found found, String password) {
         Holder holder = found.holder();
         PasswordCheck check = PasswordPolicy.check(password, personalWords(holder));
         if (!check.acceptable()) {
@@ -214,7 +224,8 @@ public class PasswordResetService {
             throw refused(action, null, Reason.UNKNOWN);
         }
         String hash = LinkToken.hash(token);
-        Found found = (lock ? resets.lock(hash) : resets.find(hash))
+        // The link names no clinic: the one look-up across clinics, by the token's hash (decision 029).
+        Found found = TenantScope.installation(() -> lock ? resets.lock(hash) : resets.find(hash))
                 .orElseThrow(() -> refused(action, null, Reason.UNKNOWN));
         if (found.usedAt() != null) {
             throw refused(action, found, Reason.USED);

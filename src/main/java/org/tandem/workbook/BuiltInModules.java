@@ -20,6 +20,7 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tandem.database.TenantScope;
 
 /**
  * Puts the built-in module library shipped with Tandem (one JSON file per module, see
@@ -66,7 +67,8 @@ class BuiltInModules implements SmartInitializingSingleton {
     /** Reads every module file matching the pattern and stores what is new or changed; joins a running transaction. */
     Loaded load(String pattern) {
         List<Shipped> shipped = read(pattern);
-        return Objects.requireNonNull(transaction.execute(status -> store(shipped)));
+        // The built-in modules belong to no clinic: only the installation writes them (decision 029).
+        return TenantScope.installation(() -> Objects.requireNonNull(transaction.execute(status -> store(shipped))));
     }
 
     private Loaded store(List<Shipped> shipped) {

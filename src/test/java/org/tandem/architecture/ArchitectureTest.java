@@ -36,6 +36,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Repository;
 import org.springframework.stereotype.Service;
 import org.tandem.Application;
+import org.tandem.database.TenantScope;
 
 /** The layout rules of style.md, kept by a test. */
 class ArchitectureTest {
@@ -161,6 +163,44 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..",
                         "org.tandem.jooq..", "com.vaadin..")
                 .check(tandem);
+    }
+
+    /**
+     * The classes whose work must cross clinics (docs/decisions/029-second-wall-in-the-database.md): a sign-in by
+     * e-mail and its throttle, the e-mail's uniqueness, the look-up of a link by its token, the first-run setup, the
+     * demo, the built-in modules, the jobs over every clinic and the audit rows that name no clinic.
+     */
+    static final Set<String> INSTALLATION_SCOPE_CALLERS = Set.of(
+            "org.tandem.accounts.AccountRepository",
+            "org.tandem.accounts.AccountService",
+            "org.tandem.invitations.InvitationService",
+            "org.tandem.passwordreset.PasswordResetService",
+            "org.tandem.clinic.ClinicService",
+            "org.tandem.clinic.SetupCode",
+            "org.tandem.demo.DemoClinicLoader",
+            "org.tandem.workbook.BuiltInModules",
+            "org.tandem.balance.BalanceSummaries",
+            "org.tandem.mail.OutboxSender",
+            "org.tandem.audit.AuditRecorder");
+
+    static final ArchRule INSTALLATION_SCOPE_ALLOW_LIST = noClasses()
+            .that(DescribedPredicate.describe("are not on the installation scope's allow-list",
+                    (JavaClass type) -> !INSTALLATION_SCOPE_CALLERS.contains(
+                            type.getEnclosingClass().map(JavaClass::getName).orElse(type.getName()))))
+            .should().callMethod(TenantScope.class, "installation", Supplier.class)
+            .orShould().callMethod(TenantScope.class, "installation", Runnable.class)
+            .because("every clinic's rows are for the few operations that must cross clinics (decision 029)");
+
+    @Test
+    void only_an_allow_list_of_classes_sees_every_clinic() {
+        INSTALLATION_SCOPE_ALLOW_LIST.check(tandem);
+    }
+
+    @Test
+    void the_allow_list_rule_catches_a_class_that_is_not_on_it() {
+        JavaClasses offending = new ClassFileImporter().importClasses(TenancyFixtures.class,
+                TenancyFixtures.SeesEveryClinic.class);
+        assertThat(INSTALLATION_SCOPE_ALLOW_LIST.evaluate(offending).hasViolation()).isTrue();
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tandem.database.TenantScope;
 import org.tandem.balance.CheckInService;
 import org.tandem.balance.Item;
 import org.tandem.couples.AssignmentService;
@@ -104,8 +105,8 @@ public class Fixtures {
     }
 
     public Clinic clinic(String name) {
-        long id = dsl.insertInto(CLINIC).set(CLINIC.CREATED_AT, TestClock.START_AT).set(CLINIC.NAME, name)
-                .returning(CLINIC.ID).fetchSingle(CLINIC.ID);
+        long id = TenantScope.installation(() -> dsl.insertInto(CLINIC).set(CLINIC.CREATED_AT, TestClock.START_AT)
+                .set(CLINIC.NAME, name).returning(CLINIC.ID).fetchSingle(CLINIC.ID));
         return new Clinic(id, name);
     }
 
@@ -202,6 +203,10 @@ public class Fixtures {
     }
 
     private Partner partner(long coupleId, int position, String name, String email) {
+        return TenantScope.installation(() -> partnerAccount(coupleId, position, name, email));
+    }
+
+    private Partner partnerAccount(long coupleId, int position, String name, String email) {
         long clinicId = dsl.fetchValue(PARTNER.CLINIC_ID,
                 PARTNER.COUPLE_ID.eq(coupleId).and(PARTNER.POSITION.eq((short) position)));
         long accountId = insertAccount(clinicId, email, name, Role.CLIENT);
@@ -212,6 +217,10 @@ public class Fixtures {
     }
 
     private long insertAccount(long clinicId, String email, String name, Role role) {
+        return TenantScope.clinic(clinicId, () -> insertAccountOfClinic(clinicId, email, name, role));
+    }
+
+    private long insertAccountOfClinic(long clinicId, String email, String name, Role role) {
         long id = dsl.insertInto(ACCOUNT)
                 .set(ACCOUNT.CREATED_AT, TestClock.START_AT)
                 .set(ACCOUNT.CLINIC_ID, clinicId)
@@ -277,8 +286,9 @@ public class Fixtures {
 
     /** A clinic with a time zone of its own (set in Clinic settings) instead of the installation's. */
     public Clinic clinic(String name, java.time.ZoneId zone) {
-        long id = dsl.insertInto(CLINIC).set(CLINIC.CREATED_AT, TestClock.START_AT).set(CLINIC.NAME, name)
-                .set(CLINIC.TIME_ZONE, zone.getId()).returning(CLINIC.ID).fetchSingle(CLINIC.ID);
+        long id = TenantScope.installation(() -> dsl.insertInto(CLINIC).set(CLINIC.CREATED_AT, TestClock.START_AT)
+                .set(CLINIC.NAME, name).set(CLINIC.TIME_ZONE, zone.getId()).returning(CLINIC.ID)
+                .fetchSingle(CLINIC.ID));
         return new Clinic(id, name);
     }
 
@@ -286,7 +296,8 @@ public class Fixtures {
 
     /** Gives the account one more role in its clinic (an admin who also counsels, a therapist who also administers). */
     public void addRole(Person person, Role role) {
-        dsl.insertInto(ACCOUNT_ROLE).set(ACCOUNT_ROLE.CLINIC_ID, person.clinicId())
-                .set(ACCOUNT_ROLE.ACCOUNT_ID, person.accountId()).set(ACCOUNT_ROLE.ROLE, role).execute();
+        TenantScope.clinic(person.clinicId(), () -> dsl.insertInto(ACCOUNT_ROLE)
+                .set(ACCOUNT_ROLE.CLINIC_ID, person.clinicId()).set(ACCOUNT_ROLE.ACCOUNT_ID, person.accountId())
+                .set(ACCOUNT_ROLE.ROLE, role).execute());
     }
 }

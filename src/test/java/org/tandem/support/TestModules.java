@@ -7,6 +7,7 @@ import static org.tandem.jooq.Tables.MODULE_VERSION;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.tandem.database.TenantScope;
 import org.tandem.workbook.Category;
 import org.tandem.workbook.GoalScope;
 import org.tandem.workbook.ModuleContent;
@@ -35,6 +36,10 @@ public final class TestModules {
 
     /** Inserts a clinic module of the clinic of this account, published as version 1; returns the module id. */
     public static long publish(DSLContext dsl, String authorEmail, ModuleContent content) {
+        return TenantScope.installation(() -> publishOf(dsl, authorEmail, content));
+    }
+
+    private static long publishOf(DSLContext dsl, String authorEmail, ModuleContent content) {
         var author = dsl.select(ACCOUNT.ID, ACCOUNT.CLINIC_ID).from(ACCOUNT).where(ACCOUNT.EMAIL.eq(authorEmail))
                 .fetchSingle();
         String json = WorkbookJson.write(content);
@@ -53,6 +58,10 @@ public final class TestModules {
 
     /** Adds a further published version of a module. */
     public static long publishVersion(DSLContext dsl, long moduleId, int number, ModuleContent content) {
+        return TenantScope.installation(() -> publishVersionOf(dsl, moduleId, number, content));
+    }
+
+    private static long publishVersionOf(DSLContext dsl, long moduleId, int number, ModuleContent content) {
         String json = WorkbookJson.write(content);
         Long clinicId = dsl.select(MODULE.CLINIC_ID).from(MODULE).where(MODULE.ID.eq(moduleId)).fetchSingle(MODULE.CLINIC_ID);
         return dsl.insertInto(MODULE_VERSION)
