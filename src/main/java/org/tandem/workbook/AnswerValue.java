@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.lang.Contract;
+import org.tandem.accounts.TypedDate;
 
 /**
  * A partner's answer to one step, typed by the kind of step. Text is kept exactly as typed except
@@ -128,6 +129,9 @@ public sealed interface AnswerValue {
             }
             if (firstStep != null && firstStep.length() > MAX_GOAL_FIRST_STEP) {
                 return Optional.of("goal-first-step-too-long");
+            }
+            if (targetOn != null && !TypedDate.Check.acceptable(targetOn)) {
+                return Optional.of("goal-date-range");
             }
             return Optional.empty();
         }
