@@ -10,6 +10,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
@@ -22,6 +23,8 @@ import java.lang.annotation.Target;
  */
 @NotBlank(message = "{accounts.validation.email-required}")
 @Email(message = "{accounts.validation.email-invalid}")
+// Mail goes out only to addresses in ASCII (the outbox's strict RFC 822 check); anything else was a server error.
+@Pattern(regexp = "\\p{ASCII}*", message = "{accounts.validation.email-invalid}")
 @Size(max = 254, message = "{accounts.validation.email-too-long}")
 @TypedText
 @Constraint(validatedBy = {})

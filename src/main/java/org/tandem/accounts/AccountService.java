@@ -180,7 +180,9 @@ public class AccountService {
 
     @PreAuthorize("permitAll()")
     public boolean emailTaken(String email) {
-        return accounts.emailTaken(Emails.normalise(email));
+        String address = Emails.normalise(email);
+        // An address holding a character no account can have (a NUL would fail in the database) is nobody's.
+        return TypedText.Check.acceptable(address, false) && accounts.emailTaken(address);
     }
 
     /**
@@ -414,7 +416,9 @@ public class AccountService {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public boolean emailTakenInMyClinic(String email) {
-        return accounts.emailTakenInClinic(CurrentUser.require().clinicId(), Emails.normalise(email));
+        String address = Emails.normalise(email);
+        return TypedText.Check.acceptable(address, false)
+                && accounts.emailTakenInClinic(CurrentUser.require().clinicId(), address);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.tandem.couples;
 import org.tandem.accounts.TypedText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,8 @@ public record PartnerData(
         @Size(max = 50, message = "{couples.validation.pronouns-too-long}")
         @TypedText @Nullable String pronouns,
         @Email(regexp = ".+@.+\\..+", message = "{couples.validation.email-invalid}")
+        // The invitation is mailed, and mail goes out only to addresses in ASCII.
+        @Pattern(regexp = "\\p{ASCII}*", message = "{couples.validation.email-invalid}")
         @Size(max = 254, message = "{couples.validation.email-too-long}")
         @TypedText @Nullable String email) {
 
