@@ -23,8 +23,10 @@ import java.lang.annotation.Target;
  */
 @NotBlank(message = "{accounts.validation.email-required}")
 @Email(message = "{accounts.validation.email-invalid}")
-// Mail goes out only to addresses in ASCII (the outbox's strict RFC 822 check); anything else was a server error.
-@Pattern(regexp = "\\p{ASCII}*", message = "{accounts.validation.email-invalid}")
+// Mail goes out only to what the outbox's strict RFC 822 check takes (ASCII, a domain of letters, digits, dots and
+// hyphens); anything else got past @Email and failed there as a server error.
+@Pattern(regexp = "[\\p{ASCII}&&[^@]]*@([A-Za-z0-9.-]+|\\[[0-9A-Fa-f.:]+\\])",
+        message = "{accounts.validation.email-invalid}")
 @Size(max = 254, message = "{accounts.validation.email-too-long}")
 @TypedText
 @Constraint(validatedBy = {})

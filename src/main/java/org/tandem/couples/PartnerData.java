@@ -21,8 +21,9 @@ public record PartnerData(
         @Size(max = 50, message = "{couples.validation.pronouns-too-long}")
         @TypedText @Nullable String pronouns,
         @Email(regexp = ".+@.+\\..+", message = "{couples.validation.email-invalid}")
-        // The invitation is mailed, and mail goes out only to addresses in ASCII.
-        @Pattern(regexp = "\\p{ASCII}*", message = "{couples.validation.email-invalid}")
+        // The invitation is mailed: only to what the outbox's strict check takes (as AccountEmail).
+        @Pattern(regexp = "[\\p{ASCII}&&[^@]]*@([A-Za-z0-9.-]+|\\[[0-9A-Fa-f.:]+\\])",
+                message = "{couples.validation.email-invalid}")
         @Size(max = 254, message = "{couples.validation.email-too-long}")
         @TypedText @Nullable String email) {
 
