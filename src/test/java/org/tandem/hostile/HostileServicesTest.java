@@ -612,7 +612,7 @@ class HostileServicesTest {
     private void attempt(Target target, Object value) {
         Tally tally = tallies.get(target.kind());
         tally.calls++;
-        Map<String, Integer> before = writes.snapshot();
+        Map<String, Long> before = writes.snapshot();
         try {
             Object stored = target.probe().call(value);
             if (stored == ANSWERED) {
@@ -652,7 +652,7 @@ class HostileServicesTest {
         }
     }
 
-    private void refused(Target target, Tally tally, Map<String, Integer> before, Object value) {
+    private void refused(Target target, Tally tally, Map<String, Long> before, Object value) {
         tally.refused++;
         Set<String> changed = TableWrites.changed(before, writes.snapshot(), MAY_CHANGE_ON_REFUSAL);
         if (!changed.isEmpty()) {
