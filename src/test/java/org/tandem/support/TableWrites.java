@@ -26,7 +26,8 @@ public final class TableWrites {
                 order by c.relname""").getValues(0, String.class);
         List<String> versioned = dsl.fetch("""
                 select table_name from information_schema.columns
-                where table_schema = 'public' and column_name = 'version' order by table_name""")
+                where table_schema = 'public' and column_name = 'version' and data_type in ('integer', 'bigint')
+                order by table_name""")
                 .getValues(0, String.class);
         // Rows of every table, and the sum of the versions of every table users edit (an update leaves the count).
         this.query = java.util.stream.Stream.concat(
