@@ -53,7 +53,7 @@ import org.tandem.workbook.NewModule;
 @ViewPackages(packages = "org.tandem")
 class HostileFormsTest extends SpringBrowserlessTest {
 
-    static final int PER_FIELD = 100;
+    static final int PER_FIELD = 60;
     static final Set<String> MAY_CHANGE_ON_REFUSAL = Set.of("audit_event");
     private static final AtomicInteger SERIAL = new AtomicInteger();
 
