@@ -10,7 +10,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
@@ -23,10 +22,7 @@ import java.lang.annotation.Target;
  */
 @NotBlank(message = "{accounts.validation.email-required}")
 @Email(message = "{accounts.validation.email-invalid}")
-// Mail goes out only to what the outbox's strict RFC 822 check takes (ASCII, a domain of letters, digits, dots and
-// hyphens); anything else got past @Email and failed there as a server error.
-@Pattern(regexp = "[\\p{ASCII}&&[^@]]*@([A-Za-z0-9.-]+|\\[[0-9A-Fa-f.:]+\\])",
-        message = "{accounts.validation.email-invalid}")
+@SendableAddress
 @Size(max = 254, message = "{accounts.validation.email-too-long}")
 @TypedText
 @Constraint(validatedBy = {})
