@@ -79,11 +79,12 @@ class HostileFormsTest extends SpringBrowserlessTest {
      * service cleans what it saves (the module editor drops control characters) reads back what it stored.
      */
     record Form(String name, String route, @org.jspecify.annotations.Nullable String actor, String buttonKey,
-            boolean fresh, java.util.function.@org.jspecify.annotations.Nullable Supplier<List<String>> stored) {
+            boolean fresh, java.util.function.@org.jspecify.annotations.Nullable Supplier<List<String>> stored,
+            @org.jspecify.annotations.Nullable String openerKey) {
 
         Form(String name, String route, @org.jspecify.annotations.Nullable String actor, String buttonKey,
                 boolean fresh) {
-            this(name, route, actor, buttonKey, fresh, null);
+            this(name, route, actor, buttonKey, fresh, null, null);
         }
     }
 
@@ -116,7 +117,9 @@ class HostileFormsTest extends SpringBrowserlessTest {
                         () -> {
                             var content = library.draft(module[0]).content();
                             return List.of(content.title(), content.purpose());
-                        }),
+                        }, null),
+                new Form("staff invitation", "users", admin, "staff-invitations.create", true, null,
+                        "staff-invitations.invite"),
                 new Form("my account", "account", therapist, "account.name.save", false),
                 new Form("forgot passphrase", "forgot-password", null, "password-reset.forgot.submit", true));
 
@@ -131,7 +134,7 @@ class HostileFormsTest extends SpringBrowserlessTest {
             } else {
                 signIn.as(form.actor());
             }
-            navigate(form.route(), Component.class);
+            open(form);
             List<Kind> kinds = inputs().stream().map(HostileFormsTest::kind).toList();
             for (int field = 0; field < kinds.size(); field++) {
                 fields++;
@@ -158,7 +161,7 @@ class HostileFormsTest extends SpringBrowserlessTest {
     private void attempt(Form form, int field, Kind kind, String value) {
         int[] tally = tallies.computeIfAbsent(kind, k -> new int[4]);
         tally[0]++;
-        navigate(form.route(), Component.class);
+        open(form);
         List<AbstractField<?, String>> inputs = inputs();
         AbstractField<?, String> probe = inputs.get(field);
         String label = label(probe);
@@ -207,9 +210,29 @@ class HostileFormsTest extends SpringBrowserlessTest {
         }
     }
 
+    /** Opens the form's page and, for a dialog, the dialog (a new colleague is invited as a therapist). */
+    @SuppressWarnings("unchecked")
+    private void open(Form form) {
+        $(com.vaadin.flow.component.dialog.Dialog.class).all().forEach(com.vaadin.flow.component.dialog.Dialog::close);
+        navigate(form.route(), Component.class);
+        if (form.openerKey() != null) {
+            String caption = texts.getProperty(form.openerKey());
+            test($(Button.class).all().stream().filter(b -> caption.equals(b.getText())).findFirst()
+                    .orElseThrow(() -> new AssertionError("No button " + caption))).click();
+            $(com.vaadin.flow.component.checkbox.CheckboxGroup.class).from(dialog()).first()
+                    .setValue(Set.of(org.tandem.accounts.Role.THERAPIST));
+        }
+    }
+
+    private @org.jspecify.annotations.Nullable Component dialog() {
+        return $(com.vaadin.flow.component.dialog.Dialog.class).all().stream().filter(d -> d.isOpened()).findFirst()
+                .orElse(null);
+    }
+
     private void press(Form form) {
         String caption = texts.getProperty(form.buttonKey());
-        Button button = $(Button.class).all().stream().filter(b -> caption.equals(b.getText())).findFirst()
+        Component dialog = dialog();
+        Button button = (dialog == null ? $(Button.class).all() : $(Button.class).from(dialog).all()).stream().filter(b -> caption.equals(b.getText())).findFirst()
                 .orElseThrow(() -> new AssertionError("No button " + caption + " on " + form.route()));
         test(button).click();
     }
@@ -217,8 +240,10 @@ class HostileFormsTest extends SpringBrowserlessTest {
     @SuppressWarnings("unchecked")
     private List<AbstractField<?, String>> inputs() {
         List<AbstractField<?, String>> inputs = new ArrayList<>();
+        Component dialog = dialog();
         for (Class<?> type : List.of(TextField.class, EmailField.class, TextArea.class)) {
-            for (Object field : $((Class<Component>) type).all()) {
+            var query = $((Class<Component>) type);
+            for (Object field : dialog == null ? query.all() : query.from(dialog).all()) {
                 Component component = (Component) field;
                 if (component.isVisible() && !(component instanceof PasswordField)
                         && !((AbstractField<?, ?>) field).isReadOnly()) {
