@@ -22,6 +22,7 @@ import java.lang.annotation.Target;
  */
 @NotBlank(message = "{accounts.validation.email-required}")
 @Email(message = "{accounts.validation.email-invalid}")
+@SendableAddress
 @Size(max = 254, message = "{accounts.validation.email-too-long}")
 @TypedText
 @Constraint(validatedBy = {})

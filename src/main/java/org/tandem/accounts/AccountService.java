@@ -181,7 +181,9 @@ public class AccountService {
 
     @PreAuthorize("permitAll()")
     public boolean emailTaken(String email) {
-        return emailTakenInAnyClinic(Emails.normalise(email));
+        String address = Emails.normalise(email);
+        // An address holding a character no account can have (a NUL would fail in the database) is nobody's.
+        return TypedText.Check.acceptable(address, false) && emailTakenInAnyClinic(address);
     }
 
     /** An e-mail signs in to one account of the whole installation: the one check across clinics (decision 029). */
@@ -427,7 +429,9 @@ public class AccountService {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public boolean emailTakenInMyClinic(String email) {
-        return accounts.emailTakenInClinic(CurrentUser.require().clinicId(), Emails.normalise(email));
+        String address = Emails.normalise(email);
+        return TypedText.Check.acceptable(address, false)
+                && accounts.emailTakenInClinic(CurrentUser.require().clinicId(), address);
     }
 
     /**

@@ -14,7 +14,8 @@ public record UserFilter(String search, @Nullable Role role, @Nullable UserState
     public static final UserFilter ALL = new UserFilter("", null, null);
 
     public UserFilter {
-        search = search == null ? "" : search.strip();
+        // Not stored, so what cannot be stored (a NUL would fail in the database) is dropped rather than refused.
+        search = search == null ? "" : TypedText.Check.without(search, false).strip();
     }
 
     public List<String> terms() {

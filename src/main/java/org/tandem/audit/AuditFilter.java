@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent.Outcome;
+import org.tandem.accounts.TypedDate;
 
 /**
  * What narrows the audit log: who acted, about which couple (the couple itself and the records that belong to it),
@@ -23,6 +24,9 @@ public record AuditFilter(
     public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null, null);
 
     public AuditFilter {
+        // A filter is not stored: a date beyond what the trail can hold means "from the start" or "to the end".
+        from = TypedDate.Check.within(from);
+        to = TypedDate.Check.within(to);
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("The range ends (" + to + ") before it starts (" + from + ")");
         }

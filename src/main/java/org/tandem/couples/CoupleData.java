@@ -1,6 +1,5 @@
 package org.tandem.couples;
 
-import org.tandem.accounts.TypedText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -13,6 +12,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.tandem.accounts.TypedDate;
+import org.tandem.accounts.TypedText;
 
 /**
  * What a therapist enters about a couple, when creating it and when editing it. Concerns are free tags:
@@ -22,7 +23,7 @@ public record CoupleData(
         @NotNull @Valid PartnerData partnerOne,
         @NotNull @Valid PartnerData partnerTwo,
         @PastOrPresent(message = "{couples.validation.together-since-future}")
-        @Nullable LocalDate togetherSince,
+        @TypedDate @Nullable LocalDate togetherSince,
         LivingTogether livingTogether,
         @Size(max = CoupleData.MAX_CONCERNS, message = "{couples.validation.too-many-concerns}")
         List<@Size(min = 1, max = CoupleData.MAX_CONCERN_LENGTH,

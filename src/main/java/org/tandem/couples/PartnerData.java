@@ -1,11 +1,12 @@
 package org.tandem.couples;
 
-import org.tandem.accounts.TypedText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.tandem.accounts.SendableAddress;
+import org.tandem.accounts.TypedText;
 
 /**
  * One partner as the therapist enters them. Text is stripped, blank optional fields become null and the
@@ -20,6 +21,7 @@ public record PartnerData(
         @Size(max = 50, message = "{couples.validation.pronouns-too-long}")
         @TypedText @Nullable String pronouns,
         @Email(regexp = ".+@.+\\..+", message = "{couples.validation.email-invalid}")
+        @SendableAddress(message = "{couples.validation.email-invalid}")
         @Size(max = 254, message = "{couples.validation.email-too-long}")
         @TypedText @Nullable String email) {
 

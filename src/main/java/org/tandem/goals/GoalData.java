@@ -1,11 +1,12 @@
 package org.tandem.goals;
 
-import org.tandem.accounts.TypedText;
 import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import org.tandem.accounts.TypedDate;
+import org.tandem.accounts.TypedText;
 
 /**
  * A new goal as a partner or therapist enters it. Texts are cleaned (control characters dropped, line
@@ -23,7 +24,7 @@ public record GoalData(
         @Size(max = GoalData.MAX_FIRST_STEP, message = "{goals.validation.first-step-too-long}")
         @TypedText(lines = true) @Nullable String firstStep,
         @FutureOrPresent(message = "{goals.validation.target-in-the-past}")
-        @Nullable LocalDate targetOn,
+        @TypedDate @Nullable LocalDate targetOn,
         @Nullable Long ownerPartnerId,
         boolean shared) {
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import org.jspecify.annotations.Nullable;
+import org.tandem.accounts.TypedDate;
 
 /**
  * A session as the therapist enters it: a wall-clock date and time in the clinic's time zone
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record SessionData(
         @NotNull(message = "{sessions.validation.date-required}")
-        @Nullable LocalDate date,
+        @TypedDate @Nullable LocalDate date,
         @NotNull(message = "{sessions.validation.time-required}")
         @Nullable LocalTime time,
         @Min(value = SessionData.MIN_MINUTES, message = "{sessions.validation.duration-range}")

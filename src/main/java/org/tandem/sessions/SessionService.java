@@ -147,6 +147,10 @@ public class SessionService {
     /** A page of the signed-in therapist's scheduled sessions still to come, across their caseload. */
     @PreAuthorize("hasRole('THERAPIST')")
     public List<UpcomingSession> upcoming(int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            // As every paged service: a grid never asks so; the database would fail on it.
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
         TandemUser therapist = CurrentUser.require();
         List<UpcomingSession> page = sessions.upcoming(therapist.clinicId(), therapist.accountId(), time.now(),
                 time.zone(), offset, limit);

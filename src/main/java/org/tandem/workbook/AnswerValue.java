@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.lang.Contract;
+import org.tandem.accounts.TypedDate;
+import org.tandem.accounts.TypedText;
 
 /**
  * A partner's answer to one step, typed by the kind of step. Text is kept exactly as typed except
@@ -129,6 +131,9 @@ public sealed interface AnswerValue {
             if (firstStep != null && firstStep.length() > MAX_GOAL_FIRST_STEP) {
                 return Optional.of("goal-first-step-too-long");
             }
+            if (targetOn != null && !TypedDate.Check.acceptable(targetOn)) {
+                return Optional.of("goal-date-range");
+            }
             return Optional.empty();
         }
     }
@@ -224,7 +229,10 @@ public sealed interface AnswerValue {
         return value == null || value.isBlank();
     }
 
-    /** Drops control characters other than line feed and tab; turns CR LF and lone CR into LF. */
+    /**
+     * Drops control characters other than line feed and tab, and what else {@link TypedText} refuses (direction
+     * overrides and isolates, broken characters); turns CR LF and lone CR into LF.
+     */
     @Contract("!null -> !null")
     static @Nullable String clean(@Nullable String value) {
         if (value == null) {
@@ -234,6 +242,6 @@ public sealed interface AnswerValue {
         StringBuilder kept = new StringBuilder(unified.length());
         unified.codePoints().filter(c -> c == '\n' || c == '\t' || !Character.isISOControl(c))
                 .forEach(kept::appendCodePoint);
-        return kept.toString();
+        return TypedText.Check.without(kept, true);
     }
 }

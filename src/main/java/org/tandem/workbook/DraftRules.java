@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.tandem.accounts.TypedText;
 import org.tandem.workbook.ModuleContent.Problem;
 
 /**
@@ -23,7 +24,7 @@ final class DraftRules {
 
     /** The content with control characters (other than line feed and tab) dropped from every text. */
     static ModuleContent cleaned(ModuleContent content) {
-        return new ModuleContent(AnswerValue.clean(content.title()), content.category(),
+        return new ModuleContent(oneLine(content.title()), content.category(),
                 AnswerValue.clean(content.purpose()), content.minutes(),
                 content.steps().stream().map(DraftRules::cleaned).toList());
     }
@@ -44,6 +45,11 @@ final class DraftRules {
             case Step.Checklist checklist -> new Step.Checklist(id, title, text, cleaned(checklist.items()),
                     checklist.mutualReveal());
         };
+    }
+
+    /** A title: one line, without the blanks around it (as {@link NewModule} stores it). */
+    private static String oneLine(String title) {
+        return TypedText.Check.without(AnswerValue.clean(title), false).strip();
     }
 
     private static List<String> cleaned(List<String> entries) {

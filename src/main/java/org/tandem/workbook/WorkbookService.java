@@ -14,6 +14,7 @@ import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleAccess;
@@ -118,7 +119,8 @@ public class WorkbookService {
         access.requireTherapistOf(work.coupleId());
         String text = AnswerValue.clean(body == null ? "" : body).strip();
         if (text.isEmpty() || text.length() > MAX_FEEDBACK) {
-            throw new IllegalArgumentException(text.isEmpty() ? "Feedback is empty" : "Feedback is too long");
+            throw new RefusedException(text.isEmpty() ? "workbook.review.feedback.empty"
+                    : "workbook.review.feedback.too-long");
         }
         if (stepId != null && !workbook.content(work.versionId()).hasStep(stepId)) {
             throw new IllegalArgumentException("No step " + stepId);

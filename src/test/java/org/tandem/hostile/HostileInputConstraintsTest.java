@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tandem.accounts.AccountName;
 import org.tandem.accounts.NewAccount;
+import org.tandem.accounts.TypedDate;
 import org.tandem.accounts.TypedText;
 import org.tandem.clinic.ClinicProfile;
 import org.tandem.clinic.ClinicSetup;
@@ -25,6 +26,8 @@ import org.tandem.couples.PartnerData;
 import org.tandem.goals.GoalData;
 import org.tandem.goals.GoalUpdateData;
 import org.tandem.goals.MilestoneData;
+import org.tandem.sessions.Modality;
+import org.tandem.sessions.SessionData;
 import org.tandem.support.HostileInput;
 import org.tandem.support.TestClock;
 import org.tandem.workbook.AssignmentData;
@@ -148,12 +151,14 @@ class HostileInputConstraintsTest {
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(HostileInput.MIN_PER_TYPE);
         Tally tally = new Tally("date", corpus.size());
         for (LocalDate value : corpus) {
+            boolean storable = TypedDate.Check.acceptable(value);
             check(tally, GoalData.forCouple("Talk more", null, null, value), "targetOn",
-                    !value.isBefore(TestClock.TODAY));
+                    !value.isBefore(TestClock.TODAY) && storable);
             check(tally, new AssignmentData(value, null, AssignmentMode.SEPARATE), "dueOn",
-                    !value.isBefore(TestClock.TODAY));
+                    !value.isBefore(TestClock.TODAY) && storable);
             check(tally, new CoupleData(OTHER, OTHER, value, LivingTogether.UNKNOWN, List.of(), CoupleStatus.ACTIVE),
-                    "togetherSince", !value.isAfter(TestClock.TODAY));
+                    "togetherSince", !value.isAfter(TestClock.TODAY) && storable);
+            check(tally, new SessionData(value, java.time.LocalTime.NOON, 50, Modality.VIDEO), "date", storable);
         }
         tally.print();
     }

@@ -48,6 +48,9 @@ class InviteStaffDialog extends Dialog {
         email.setLabel(getTranslation("staff-invitations.email"));
         email.setHelperText(getTranslation("staff-invitations.email.helper"));
         email.setRequiredIndicatorVisible(true);
+        // The field's own address check runs before the binder's: without this it marked the field with no words.
+        email.setI18n(new EmailField.EmailFieldI18n()
+                .setPatternErrorMessage(getTranslation("accounts.validation.email-invalid")));
         roles.setLabel(getTranslation("staff-invitations.roles"));
         roles.setHelperText(getTranslation("staff-invitations.roles.helper"));
         roles.setItems(Role.ADMIN, Role.THERAPIST);

@@ -1,6 +1,5 @@
 package org.tandem.workbook.ui;
 
-import org.tandem.shell.RouteIds;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,15 +25,17 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.Role;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleHeading;
 import org.tandem.couples.ui.CoupleLayout;
 import org.tandem.couples.ui.CoupleRoutes;
 import org.tandem.couples.ui.CoupleTab;
+import org.tandem.shell.RouteIds;
 import org.tandem.workbook.Answer;
-import org.tandem.workbook.AssignmentReview;
 import org.tandem.workbook.AssignmentReview.WorkAnswers;
+import org.tandem.workbook.AssignmentReview;
 import org.tandem.workbook.AssignmentSummary;
 import org.tandem.workbook.Feedback;
 import org.tandem.workbook.Progress;
@@ -259,6 +260,9 @@ class AssignmentReviewView extends Div implements BeforeEnterObserver, CoupleTab
             Feedback saved;
             try {
                 saved = workbook.giveFeedback(work.progress().workId(), stepId, body);
+            } catch (RefusedException refused) {
+                invalid(text, getTranslation(refused.messageKey(), refused.args()));
+                return;
             } catch (IllegalArgumentException refused) {
                 invalid(text, getTranslation("workbook.review.feedback.empty"));
                 return;

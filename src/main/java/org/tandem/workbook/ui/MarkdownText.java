@@ -2,6 +2,8 @@ package org.tandem.workbook.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
@@ -9,8 +11,10 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.UrlSanitizer;
 
 /**
  * Text of a module (a step, a purpose) written in Markdown, shown formatted. Any HTML in it is escaped,
@@ -24,6 +28,7 @@ class MarkdownText extends Div {
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
             .escapeHtml(true)
             .sanitizeUrls(true)
+            .urlSanitizer(new WebLinksOnly())
             .attributeProviderFactory(context -> (node, tag, attributes) -> {
                 if (node instanceof Link) {
                     attributes.put("rel", "noopener noreferrer nofollow");
@@ -56,6 +61,29 @@ class MarkdownText extends Div {
 
     static String html(String markdown) {
         return RENDERER.render(PARSER.parse(markdown));
+    }
+
+    /**
+     * Keeps a link to a web page or an e-mail address only: commonmark's default also lets {@code data:} through
+     * (a page made of the link itself) and leaves relative and scheme-less targets alone. Anything else becomes
+     * an empty target.
+     */
+    static final class WebLinksOnly implements UrlSanitizer {
+
+        private final DefaultUrlSanitizer schemes = new DefaultUrlSanitizer(List.of("http", "https", "mailto"));
+
+        @Override
+        public String sanitizeLinkUrl(String url) {
+            String kept = schemes.sanitizeLinkUrl(url).strip();
+            String lower = kept.toLowerCase(Locale.ROOT);
+            return lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:")
+                    ? kept : "";
+        }
+
+        @Override
+        public String sanitizeImageUrl(String url) {
+            return "";
+        }
     }
 
     /** Writes an image's description as plain text instead of an {@code <img>}. */

@@ -41,4 +41,17 @@ class MarkdownTextTest {
 
         assertThat(html).doesNotContain("<img", "tracker.example").contains("a tracking pixel");
     }
+
+    @Test
+    void only_web_and_mail_links_keep_their_target() {
+        for (String target : new String[] {"data:text/html;base64,PHNjcmlwdD4=", "DATA:text/html,x", "vbscript:x",
+                "javascript:alert(1)", "JaVaScRiPt:alert(1)", "file:///etc/passwd", "//evil.example/x", "/users",
+                "ftp://files.example"}) {
+            assertThat(MarkdownText.html("[x](" + target + ")")).as(target).contains("href=\"\"")
+                    .doesNotContainIgnoringCase("data:").doesNotContainIgnoringCase("script:")
+                    .doesNotContain("evil.example", "file:", "ftp:");
+        }
+        assertThat(MarkdownText.html("[a](http://example.org) [b](HTTPS://example.org) [c](mailto:a@b.org)"))
+                .contains("href=\"http://example.org\"", "href=\"HTTPS://example.org\"", "href=\"mailto:a@b.org\"");
+    }
 }
