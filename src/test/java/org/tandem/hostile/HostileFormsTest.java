@@ -106,7 +106,7 @@ class HostileFormsTest extends SpringBrowserlessTest {
             module[0] = signIn.during(people[1].email(),
                     () -> library.create(new NewModule("Hostile form module", Category.COMMUNICATION_FRAMEWORKS)));
         });
-        writes = new TableWrites(dsl);
+        writes = new TableWrites(dsl, MAY_CHANGE_ON_REFUSAL);
         String admin = people[0].email();
         String therapist = people[1].email();
         List<Form> forms = List.of(
