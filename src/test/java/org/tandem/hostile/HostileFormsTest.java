@@ -40,8 +40,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.tandem.accounts.TypedText;
-import org.tandem.goals.GoalData;
-import org.tandem.goals.GoalService;
 import org.tandem.support.Fixtures;
 import org.tandem.support.Fixtures.Couple;
 import org.tandem.support.Fixtures.Person;
@@ -67,7 +65,7 @@ import org.tandem.workbook.NewModule;
 class HostileFormsTest extends SpringBrowserlessTest {
 
     static final int PER_FIELD = 60;
-    static final int MORE_PER_FIELD = 30;
+    static final int MORE_PER_FIELD = 20;
     private static final String[] GOAL_FORM = {"goals.form.what", "goals.form.why", "goals.form.first-step",
         "goals.form.target"};
     static final Set<String> MAY_CHANGE_ON_REFUSAL = Set.of("audit_event");
@@ -79,7 +77,6 @@ class HostileFormsTest extends SpringBrowserlessTest {
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
     @Autowired ModuleLibrary library;
-    @Autowired GoalService goals;
     @Autowired Clock clock;
 
     private final Properties texts = new Properties();
@@ -101,29 +98,35 @@ class HostileFormsTest extends SpringBrowserlessTest {
      */
     record Form(String name, String route, @Nullable String actor, @Nullable String buttonKey, boolean fresh,
             @Nullable Supplier<List<String>> stored, @Nullable String openerKey, @Nullable Set<String> labels,
-            @Nullable Runnable then, int perField) {
+            @Nullable Runnable then, int perField, boolean draft) {
 
         Form(String name, String route, @Nullable String actor, @Nullable String buttonKey, boolean fresh) {
-            this(name, route, actor, buttonKey, fresh, null, null, null, null, PER_FIELD);
+            this(name, route, actor, buttonKey, fresh, null, null, null, null, PER_FIELD, false);
         }
 
         Form(String name, String route, @Nullable String actor, String buttonKey, boolean fresh,
                 @Nullable Supplier<List<String>> stored, @Nullable String openerKey) {
-            this(name, route, actor, buttonKey, fresh, stored, openerKey, null, null, PER_FIELD);
+            this(name, route, actor, buttonKey, fresh, stored, openerKey, null, null, PER_FIELD, false);
         }
 
         /** Only the fields with these labels. */
         Form only(String... labelKeys) {
             return new Form(name, route, actor, buttonKey, fresh, stored, openerKey, Set.of(labelKeys), then,
-                    perField);
+                    perField, draft);
         }
 
         Form then(Runnable opening) {
-            return new Form(name, route, actor, buttonKey, fresh, stored, openerKey, labels, opening, perField);
+            return new Form(name, route, actor, buttonKey, fresh, stored, openerKey, labels, opening, perField,
+                    draft);
         }
 
         Form values(int count) {
-            return new Form(name, route, actor, buttonKey, fresh, stored, openerKey, labels, then, count);
+            return new Form(name, route, actor, buttonKey, fresh, stored, openerKey, labels, then, count, draft);
+        }
+
+        /** A draft is saved with what is still wrong shown beside its field (publishing refuses it). */
+        Form asDraft() {
+            return new Form(name, route, actor, buttonKey, fresh, stored, openerKey, labels, then, perField, true);
         }
     }
 
@@ -147,8 +150,6 @@ class HostileFormsTest extends SpringBrowserlessTest {
             couples[2] = fixtures.couple(people[1], "Carl Cards", "Cleo Cards");
             couples[3] = fixtures.couple(people[1], "Sam Sessions", "Sue Sessions");
             fixtures.goal(people[1], couples[2], "A goal of the couple");
-            signIn.during(couples[2].one().email(), () -> goals.create(
-                    GoalData.forPartner(couples[2].one().partnerId(), "A goal of my own", null, null, null, false)));
             session[0] = fixtures.session(people[1], couples[3], LocalDate.now(clock).plusDays(7).atTime(10, 0));
             module[0] = signIn.during(people[1].email(),
                     () -> library.create(new NewModule("Hostile form module", Category.COMMUNICATION_FRAMEWORKS)));
@@ -164,7 +165,7 @@ class HostileFormsTest extends SpringBrowserlessTest {
                         () -> {
                             var content = library.draft(module[0]).content();
                             return List.of(content.title(), content.purpose());
-                        }, null),
+                        }, null).asDraft(),
                 new Form("staff invitation", "users", admin, "staff-invitations.create", true, null,
                         "staff-invitations.invite"),
                 new Form("my account", "account", therapist, "account.name.save", false),
@@ -173,10 +174,10 @@ class HostileFormsTest extends SpringBrowserlessTest {
                 new Form("schedule session", "couples/" + couples[3].id() + "/sessions", therapist,
                         "sessions.schedule", true).values(MORE_PER_FIELD),
                 new Form("session note", "couples/" + couples[3].id() + "/sessions", therapist, null, false)
-                        .then(this::openNote).values(MORE_PER_FIELD),
+                        .then(this::openNote).only("sessions.note.label").values(MORE_PER_FIELD),
                 new Form("add goal (therapist)", "couples/" + couples[1].id() + "/goals", therapist,
                         "goals.form.add", true).only(GOAL_FORM).values(MORE_PER_FIELD),
-                new Form("add goal (partner)", "goals", couples[1].one().email(), "goals.form.add", true)
+                new Form("add goal (partner)", "goals", couples[0].one().email(), "goals.form.add", true)
                         .only(GOAL_FORM).values(MORE_PER_FIELD),
                 new Form("milestone (therapist)", "couples/" + couples[2].id() + "/goals", therapist,
                         "goals.milestone.add", true).only("goals.milestone.new").values(MORE_PER_FIELD),
@@ -252,12 +253,12 @@ class HostileFormsTest extends SpringBrowserlessTest {
         }
         boolean saved = !TableWrites.changed(before, writes.snapshot(), MAY_CHANGE_ON_REFUSAL).isEmpty();
         HasValidation validation = (HasValidation) probe;
-        boolean storable = storable(probe, value);
+        boolean storable = storable(probe, value, false);
         if (validation.isInvalid()) {
             if (validation.getErrorMessage() == null || validation.getErrorMessage().isBlank()) {
                 problems.putIfAbsent("NO-MESSAGE " + where, shown);
             }
-            if (saved) {
+            if (saved && (!form.draft() || !storable(probe, value, true))) {
                 problems.putIfAbsent("HALF-WRITTEN " + where, shown);
             }
             tally[2]++;
@@ -279,14 +280,14 @@ class HostileFormsTest extends SpringBrowserlessTest {
     /**
      * Whether the value can be stored as it is: text without a refused character within the field's limit (a
      * blank value is stored as nothing; anything else without its outer blanks), a date in the years
-     * {@code TypedDate} allows, a number within the field's range, any time.
+     * {@code TypedDate} allows, a number within the field's range (any number in a draft), any time.
      */
-    private static boolean storable(AbstractField<?, ?> field, Object value) {
+    private static boolean storable(AbstractField<?, ?> field, Object value, boolean draft) {
         return switch (value) {
             case String text -> text.isBlank() || TypedText.Check.acceptable(text.strip(), field instanceof TextArea)
                     && text.strip().length() <= limit(field);
             case LocalDate date -> date.getYear() >= 1900 && date.getYear() <= 2199;
-            case Integer number -> field instanceof IntegerField integers && number >= integers.getMin()
+            case Integer number -> draft || field instanceof IntegerField integers && number >= integers.getMin()
                     && number <= integers.getMax();
             default -> true;
         };
@@ -295,7 +296,9 @@ class HostileFormsTest extends SpringBrowserlessTest {
     /** Opens the form's page and, for a dialog, the dialog (a new colleague is invited as a therapist). */
     @SuppressWarnings("unchecked")
     private void open(Form form) {
-        $(com.vaadin.flow.component.dialog.Dialog.class).all().forEach(com.vaadin.flow.component.dialog.Dialog::close);
+        // A fresh session and page each time: a page's changes pile up when no browser collects them.
+        cleanVaadinEnvironment();
+        initVaadinEnvironment();
         navigate(form.route(), Component.class);
         if (form.openerKey() != null) {
             String caption = texts.getProperty(form.openerKey());
