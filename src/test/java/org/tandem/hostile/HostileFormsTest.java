@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.BlurNotifier;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -14,6 +20,9 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,6 +31,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,15 +65,19 @@ import org.tandem.workbook.NewModule;
 class HostileFormsTest extends SpringBrowserlessTest {
 
     static final int PER_FIELD = 60;
+    static final int MORE_PER_FIELD = 20;
+    private static final String[] GOAL_FORM = {"goals.form.what", "goals.form.why", "goals.form.first-step",
+        "goals.form.target"};
     static final Set<String> MAY_CHANGE_ON_REFUSAL = Set.of("audit_event");
     private static final AtomicInteger SERIAL = new AtomicInteger();
 
-    enum Kind { NAME, EMAIL, FREE_TEXT }
+    enum Kind { NAME, EMAIL, FREE_TEXT, NUMBER, DATE, TIME }
 
     @Autowired Fixtures fixtures;
     @Autowired SignIn signIn;
     @Autowired DSLContext dsl;
     @Autowired ModuleLibrary library;
+    @Autowired Clock clock;
 
     private final Properties texts = new Properties();
     private TableWrites writes;
@@ -75,16 +90,43 @@ class HostileFormsTest extends SpringBrowserlessTest {
     }
 
     /**
-     * A form: where it is, who fills it, the caption of its button; {@code fresh} forms start empty. A form whose
-     * service cleans what it saves (the module editor drops control characters) reads back what it stored.
+     * A form: where it is, who fills it, the caption of its button (none: it saves when the field loses focus);
+     * {@code fresh} forms start empty. A form whose service cleans what it saves (the module editor drops control
+     * characters) reads back what it stored. {@code labels} (translation keys) picks the form's fields on a page
+     * that has several forms; {@code then} runs after the page opened (opens a section); {@code perField} values
+     * go into each field.
      */
-    record Form(String name, String route, @org.jspecify.annotations.Nullable String actor, String buttonKey,
-            boolean fresh, java.util.function.@org.jspecify.annotations.Nullable Supplier<List<String>> stored,
-            @org.jspecify.annotations.Nullable String openerKey) {
+    record Form(String name, String route, @Nullable String actor, @Nullable String buttonKey, boolean fresh,
+            @Nullable Supplier<List<String>> stored, @Nullable String openerKey, @Nullable Set<String> labels,
+            @Nullable Runnable then, int perField, boolean draft) {
 
-        Form(String name, String route, @org.jspecify.annotations.Nullable String actor, String buttonKey,
-                boolean fresh) {
-            this(name, route, actor, buttonKey, fresh, null, null);
+        Form(String name, String route, @Nullable String actor, @Nullable String buttonKey, boolean fresh) {
+            this(name, route, actor, buttonKey, fresh, null, null, null, null, PER_FIELD, false);
+        }
+
+        Form(String name, String route, @Nullable String actor, String buttonKey, boolean fresh,
+                @Nullable Supplier<List<String>> stored, @Nullable String openerKey) {
+            this(name, route, actor, buttonKey, fresh, stored, openerKey, null, null, PER_FIELD, false);
+        }
+
+        /** Only the fields with these labels. */
+        Form only(String... labelKeys) {
+            return new Form(name, route, actor, buttonKey, fresh, stored, openerKey, Set.of(labelKeys), then,
+                    perField, draft);
+        }
+
+        Form then(Runnable opening) {
+            return new Form(name, route, actor, buttonKey, fresh, stored, openerKey, labels, opening, perField,
+                    draft);
+        }
+
+        Form values(int count) {
+            return new Form(name, route, actor, buttonKey, fresh, stored, openerKey, labels, then, count, draft);
+        }
+
+        /** A draft is saved with what is still wrong shown beside its field (publishing refuses it). */
+        Form asDraft() {
+            return new Form(name, route, actor, buttonKey, fresh, stored, openerKey, labels, then, perField, true);
         }
     }
 
@@ -96,13 +138,19 @@ class HostileFormsTest extends SpringBrowserlessTest {
             texts.load(in);
         }
         Person[] people = new Person[2];
-        Couple[] couples = new Couple[1];
+        Couple[] couples = new Couple[4];
         long[] module = new long[1];
+        long[] session = new long[1];
         fixtures.committed(() -> {
             Fixtures.Clinic clinic = fixtures.clinic("Hostile Forms Clinic");
             people[0] = fixtures.admin(clinic, "Ada Forms");
             people[1] = fixtures.therapist(clinic, "Theo Forms");
             couples[0] = fixtures.couple(people[1], "Pat Forms", "Pip Forms");
+            couples[1] = fixtures.couple(people[1], "Gail Goals", "Gus Goals");
+            couples[2] = fixtures.couple(people[1], "Carl Cards", "Cleo Cards");
+            couples[3] = fixtures.couple(people[1], "Sam Sessions", "Sue Sessions");
+            fixtures.goal(people[1], couples[2], "A goal of the couple");
+            session[0] = fixtures.session(people[1], couples[3], LocalDate.now(clock).plusDays(7).atTime(10, 0));
             module[0] = signIn.during(people[1].email(),
                     () -> library.create(new NewModule("Hostile form module", Category.COMMUNICATION_FRAMEWORKS)));
         });
@@ -117,16 +165,37 @@ class HostileFormsTest extends SpringBrowserlessTest {
                         () -> {
                             var content = library.draft(module[0]).content();
                             return List.of(content.title(), content.purpose());
-                        }, null),
+                        }, null).asDraft(),
                 new Form("staff invitation", "users", admin, "staff-invitations.create", true, null,
                         "staff-invitations.invite"),
                 new Form("my account", "account", therapist, "account.name.save", false),
-                new Form("forgot passphrase", "forgot-password", null, "password-reset.forgot.submit", true));
+                new Form("forgot passphrase", "forgot-password", null, "password-reset.forgot.submit", true)
+                        .values(10), // the page answers no sooner than a second by design
+                new Form("schedule session", "couples/" + couples[3].id() + "/sessions", therapist,
+                        "sessions.schedule", true).values(MORE_PER_FIELD),
+                new Form("session note", "couples/" + couples[3].id() + "/sessions", therapist, null, false)
+                        .then(this::openNote).only("sessions.note.label").values(MORE_PER_FIELD),
+                new Form("add goal (therapist)", "couples/" + couples[1].id() + "/goals", therapist,
+                        "goals.form.add", true).only(GOAL_FORM).values(MORE_PER_FIELD),
+                new Form("add goal (partner)", "goals", couples[0].one().email(), "goals.form.add", true)
+                        .only(GOAL_FORM).values(MORE_PER_FIELD),
+                new Form("milestone (therapist)", "couples/" + couples[2].id() + "/goals", therapist,
+                        "goals.milestone.add", true).only("goals.milestone.new").values(MORE_PER_FIELD),
+                new Form("progress update (therapist)", "couples/" + couples[2].id() + "/goals", therapist,
+                        "goals.update.add", true).only("goals.update.text", "goals.update.progress")
+                        .values(MORE_PER_FIELD),
+                new Form("milestone (partner)", "goals", couples[2].one().email(), "goals.milestone.add", true)
+                        .only("goals.milestone.new").values(MORE_PER_FIELD),
+                new Form("progress update (partner)", "goals", couples[2].one().email(), "goals.update.add", true)
+                        .only("goals.update.text", "goals.update.progress").values(MORE_PER_FIELD));
 
-        Map<Kind, List<String>> corpus = new EnumMap<>(Kind.class);
-        corpus.put(Kind.NAME, HostileServicesTest.spread(HostileInput.names(), PER_FIELD));
-        corpus.put(Kind.EMAIL, HostileServicesTest.spread(HostileInput.emails(), PER_FIELD));
-        corpus.put(Kind.FREE_TEXT, HostileServicesTest.spread(HostileInput.freeText(), PER_FIELD));
+        Map<Kind, List<?>> corpus = new EnumMap<>(Kind.class);
+        corpus.put(Kind.NAME, HostileInput.names());
+        corpus.put(Kind.EMAIL, HostileInput.emails());
+        corpus.put(Kind.FREE_TEXT, HostileInput.freeText());
+        corpus.put(Kind.NUMBER, HostileInput.integers());
+        corpus.put(Kind.DATE, HostileInput.dates(LocalDate.now(clock)));
+        corpus.put(Kind.TIME, HostileInput.times());
         int fields = 0;
         for (Form form : forms) {
             if (form.actor() == null) {
@@ -135,14 +204,12 @@ class HostileFormsTest extends SpringBrowserlessTest {
                 signIn.as(form.actor());
             }
             open(form);
-            List<Kind> kinds = inputs().stream().map(HostileFormsTest::kind).toList();
+            List<Kind> kinds = inputs(form).stream().map(HostileFormsTest::kind).toList();
+            assertThat(kinds).as("fields of " + form.name()).isNotEmpty();
             for (int field = 0; field < kinds.size(); field++) {
                 fields++;
                 Kind kind = kinds.get(field);
-                // The forgot-passphrase page answers no sooner than a second by design: ten values there.
-                List<String> values = form.route().equals("forgot-password")
-                        ? HostileServicesTest.spread(corpus.get(kind), 10) : corpus.get(kind);
-                for (String value : values) {
+                for (Object value : HostileServicesTest.spread(corpus.get(kind), form.perField())) {
                     attempt(form, field, kind, value);
                 }
             }
@@ -151,48 +218,48 @@ class HostileFormsTest extends SpringBrowserlessTest {
         tallies.forEach((kind, t) -> System.out.printf("HOSTILE forms %-9s values tried %4d: saved %4d, refused with"
                 + " a message beside the field %4d, not saved for another field %4d, server errors 0%n", kind, t[0],
                 t[1], t[2], t[3]));
-        System.out.printf("HOSTILE forms: %d forms, %d fields, %d values per field, in %d s%n", forms.size(), fields,
-                PER_FIELD, (System.nanoTime() - started) / 1_000_000_000L);
+        System.out.printf("HOSTILE forms: %d forms, %d fields, %d (or %d) values per field, in %d s%n", forms.size(),
+                fields, PER_FIELD, MORE_PER_FIELD, (System.nanoTime() - started) / 1_000_000_000L);
         problems.forEach((key, example) -> System.out.println("HOSTILE form problem " + key + " e.g. " + example));
         assertThat(problems.keySet()).as("server errors, refusals without a message beside the field, rows left"
                 + " behind (see the output)").isEmpty();
     }
 
-    private void attempt(Form form, int field, Kind kind, String value) {
+    @SuppressWarnings("unchecked")
+    private void attempt(Form form, int field, Kind kind, Object value) {
         int[] tally = tallies.computeIfAbsent(kind, k -> new int[4]);
         tally[0]++;
         open(form);
-        List<AbstractField<?, String>> inputs = inputs();
-        AbstractField<?, String> probe = inputs.get(field);
+        List<AbstractField<?, ?>> inputs = inputs(form);
+        AbstractField<?, ?> probe = inputs.get(field);
         String label = label(probe);
         if (form.fresh()) {
-            for (AbstractField<?, String> other : inputs) {
+            for (AbstractField<?, ?> other : inputs) {
                 if (other != probe) {
-                    other.setValue(plausible(other));
+                    ((AbstractField<?, Object>) other).setValue(plausible(other));
                 }
             }
         }
         Map<String, Long> before = writes.snapshot();
         String where = form.name() + " / " + label;
+        String shown = value instanceof String text ? HostileInputConstraintsTest.escaped(text) : String.valueOf(value);
         try {
-            probe.setValue(value);
-            press(form);
+            ((AbstractField<?, Object>) probe).setValue(value);
+            press(form, probe);
         } catch (RuntimeException e) {
             problems.putIfAbsent("SERVER-ERROR " + where + " " + e.getClass().getSimpleName(),
-                    HostileInputConstraintsTest.escaped(value) + ": " + e.getMessage());
+                    shown + ": " + e.getMessage());
             return;
         }
         boolean saved = !TableWrites.changed(before, writes.snapshot(), MAY_CHANGE_ON_REFUSAL).isEmpty();
         HasValidation validation = (HasValidation) probe;
-        // A blank value is stored as nothing; anything else as typed without its outer blanks.
-        boolean storable = value.isBlank() || TypedText.Check.acceptable(value.strip(), probe instanceof TextArea)
-                && value.strip().length() <= limit(probe);
+        boolean storable = storable(probe, value, false);
         if (validation.isInvalid()) {
             if (validation.getErrorMessage() == null || validation.getErrorMessage().isBlank()) {
-                problems.putIfAbsent("NO-MESSAGE " + where, HostileInputConstraintsTest.escaped(value));
+                problems.putIfAbsent("NO-MESSAGE " + where, shown);
             }
-            if (saved) {
-                problems.putIfAbsent("HALF-WRITTEN " + where, HostileInputConstraintsTest.escaped(value));
+            if (saved && (!form.draft() || !storable(probe, value, true))) {
+                problems.putIfAbsent("HALF-WRITTEN " + where, shown);
             }
             tally[2]++;
         } else if (saved) {
@@ -200,20 +267,38 @@ class HostileFormsTest extends SpringBrowserlessTest {
             List<String> stored = form.stored() == null ? List.of() : form.stored().get();
             if (!storable && (form.stored() == null
                     || !stored.stream().allMatch(text -> TypedText.Check.acceptable(text, true)))) {
-                problems.putIfAbsent("SAVED-UNSTORABLE " + where, HostileInputConstraintsTest.escaped(value));
+                problems.putIfAbsent("SAVED-UNSTORABLE " + where, shown);
             }
         } else {
             tally[3]++;
             if (!storable && !form.route().equals("forgot-password")) {
-                problems.putIfAbsent("NO-MESSAGE " + where, HostileInputConstraintsTest.escaped(value));
+                problems.putIfAbsent("NO-MESSAGE " + where, shown);
             }
         }
+    }
+
+    /**
+     * Whether the value can be stored as it is: text without a refused character within the field's limit (a
+     * blank value is stored as nothing; anything else without its outer blanks), a date in the years
+     * {@code TypedDate} allows, a number within the field's range (any number in a draft), any time.
+     */
+    private static boolean storable(AbstractField<?, ?> field, Object value, boolean draft) {
+        return switch (value) {
+            case String text -> text.isBlank() || TypedText.Check.acceptable(text.strip(), field instanceof TextArea)
+                    && text.strip().length() <= limit(field);
+            case LocalDate date -> date.getYear() >= 1900 && date.getYear() <= 2199;
+            case Integer number -> draft || field instanceof IntegerField integers && number >= integers.getMin()
+                    && number <= integers.getMax();
+            default -> true;
+        };
     }
 
     /** Opens the form's page and, for a dialog, the dialog (a new colleague is invited as a therapist). */
     @SuppressWarnings("unchecked")
     private void open(Form form) {
-        $(com.vaadin.flow.component.dialog.Dialog.class).all().forEach(com.vaadin.flow.component.dialog.Dialog::close);
+        // A fresh session and page each time: a page's changes pile up when no browser collects them.
+        cleanVaadinEnvironment();
+        initVaadinEnvironment();
         navigate(form.route(), Component.class);
         if (form.openerKey() != null) {
             String caption = texts.getProperty(form.openerKey());
@@ -222,53 +307,83 @@ class HostileFormsTest extends SpringBrowserlessTest {
             $(com.vaadin.flow.component.checkbox.CheckboxGroup.class).from(dialog()).first()
                     .setValue(Set.of(org.tandem.accounts.Role.THERAPIST));
         }
+        if (form.then() != null) {
+            form.then().run();
+        }
     }
 
-    private @org.jspecify.annotations.Nullable Component dialog() {
+    /** Opens the session's private note (the editor is made when its section opens). */
+    private void openNote() {
+        Set<String> summaries = Set.of(texts.getProperty("sessions.note.summary"),
+                texts.getProperty("sessions.note.summary-written"));
+        $(Details.class).all().stream().filter(details -> summaries.contains(details.getSummaryText())).findFirst()
+                .orElseThrow(() -> new AssertionError("No note section")).setOpened(true);
+    }
+
+    private @Nullable Component dialog() {
         return $(com.vaadin.flow.component.dialog.Dialog.class).all().stream().filter(d -> d.isOpened()).findFirst()
                 .orElse(null);
     }
 
-    private void press(Form form) {
+    /** Presses the form's button, or leaves the field (a form that saves when a field loses focus). */
+    private void press(Form form, AbstractField<?, ?> probe) {
+        if (form.buttonKey() == null) {
+            ComponentUtil.fireEvent(probe, new BlurNotifier.BlurEvent<>(probe, true));
+            return;
+        }
         String caption = texts.getProperty(form.buttonKey());
         Component dialog = dialog();
-        Button button = (dialog == null ? $(Button.class).all() : $(Button.class).from(dialog).all()).stream().filter(b -> caption.equals(b.getText())).findFirst()
+        Button button = (dialog == null ? $(Button.class).all() : $(Button.class).from(dialog).all()).stream()
+                .filter(b -> caption.equals(b.getText())).findFirst()
                 .orElseThrow(() -> new AssertionError("No button " + caption + " on " + form.route()));
         test(button).click();
     }
 
+    /** The typed fields of the form (of its dialog when one is open), those with its labels when it names them. */
     @SuppressWarnings("unchecked")
-    private List<AbstractField<?, String>> inputs() {
-        List<AbstractField<?, String>> inputs = new ArrayList<>();
+    private List<AbstractField<?, ?>> inputs(Form form) {
+        List<AbstractField<?, ?>> inputs = new ArrayList<>();
         Component dialog = dialog();
-        for (Class<?> type : List.of(TextField.class, EmailField.class, TextArea.class)) {
+        Set<String> labels = form.labels() == null ? null
+                : form.labels().stream().map(texts::getProperty).collect(java.util.stream.Collectors.toSet());
+        for (Class<?> type : List.of(TextField.class, EmailField.class, TextArea.class, IntegerField.class,
+                DatePicker.class, TimePicker.class)) {
             var query = $((Class<Component>) type);
             for (Object field : dialog == null ? query.all() : query.from(dialog).all()) {
-                Component component = (Component) field;
-                if (component.isVisible() && !(component instanceof PasswordField)
-                        && !((AbstractField<?, ?>) field).isReadOnly()) {
-                    inputs.add((AbstractField<?, String>) field);
+                AbstractField<?, ?> input = (AbstractField<?, ?>) field;
+                if (input.isVisible() && !(input instanceof PasswordField) && !input.isReadOnly()
+                        && (labels == null || labels.contains(label(input)))) {
+                    inputs.add(input);
                 }
             }
         }
         return inputs;
     }
 
-    private static Kind kind(AbstractField<?, String> field) {
-        if (field instanceof EmailField) {
-            return Kind.EMAIL;
-        }
-        return field instanceof TextArea ? Kind.FREE_TEXT : Kind.NAME;
+    private static Kind kind(AbstractField<?, ?> field) {
+        return switch (field) {
+            case EmailField email -> Kind.EMAIL;
+            case TextArea area -> Kind.FREE_TEXT;
+            case IntegerField number -> Kind.NUMBER;
+            case DatePicker date -> Kind.DATE;
+            case TimePicker time -> Kind.TIME;
+            default -> Kind.NAME;
+        };
     }
 
-    private static String plausible(AbstractField<?, String> field) {
-        if (field instanceof EmailField) {
-            return "forms." + SERIAL.incrementAndGet() + "@fixture.example";
-        }
-        return field instanceof TextArea ? "Some words of a note." : "Ann Lee";
+    /** A valid value for a field not under test; dates differ, so that sessions never overlap. */
+    private Object plausible(AbstractField<?, ?> field) {
+        return switch (field) {
+            case EmailField email -> "forms." + SERIAL.incrementAndGet() + "@fixture.example";
+            case TextArea area -> "Some words of a note.";
+            case IntegerField number -> 50;
+            case DatePicker date -> LocalDate.now(clock).plusDays(300 + SERIAL.incrementAndGet());
+            case TimePicker time -> LocalTime.of(14, 0);
+            default -> "Ann Lee";
+        };
     }
 
-    private static int limit(AbstractField<?, String> field) {
+    private static int limit(AbstractField<?, ?> field) {
         int max = switch (field) {
             case TextField text -> text.getMaxLength();
             case EmailField email -> email.getMaxLength();
@@ -278,7 +393,7 @@ class HostileFormsTest extends SpringBrowserlessTest {
         return max > 0 ? max : Integer.MAX_VALUE;
     }
 
-    private static String label(AbstractField<?, String> field) {
+    private static String label(AbstractField<?, ?> field) {
         String label = field.getElement().getProperty("label", "");
         return label.isBlank() ? field.getId().orElse(field.getClass().getSimpleName()) : label;
     }

@@ -141,6 +141,20 @@ public final class HostileInput {
         return List.copyOf(values);
     }
 
+    /** Times for a time field: every minute step of 3 over the day, and the edges a tampered browser can send. */
+    public static List<java.time.LocalTime> times() {
+        Set<java.time.LocalTime> values = new LinkedHashSet<>();
+        for (java.time.LocalTime edge : new java.time.LocalTime[] {java.time.LocalTime.MIN, java.time.LocalTime.MAX,
+                java.time.LocalTime.NOON, java.time.LocalTime.of(0, 0, 0, 1), java.time.LocalTime.of(23, 59, 59),
+                java.time.LocalTime.of(10, 7, 33, 123_456_789), java.time.LocalTime.of(2, 30)}) {
+            values.add(edge);
+        }
+        for (int minute = 0; minute < 24 * 60; minute += 3) {
+            values.add(java.time.LocalTime.of(minute / 60, minute % 60));
+        }
+        return List.copyOf(values);
+    }
+
     /** Each payload as is, with spaces around it, after a plausible value, and (if short) twice. */
     private static List<String> wrapped(List<String> payloads, String plausible) {
         Set<String> values = new LinkedHashSet<>();

@@ -19,6 +19,7 @@ import org.tandem.accounts.StaleVersionException;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.sessions.SessionNote;
 import org.tandem.sessions.SessionService;
+import org.tandem.shell.FormConstraints;
 import org.tandem.shell.RetryingSave;
 
 /**
@@ -101,16 +102,20 @@ class NoteEditor extends Composite<Div> {
         }
         try {
             SessionNote saved = sessions.saveNote(sessionId, version, value);
+            text.setInvalid(false);
             version = saved.version();
             lastSaved = value;
             status.setText(savedText(saved));
         } catch (StaleVersionException raced) {
             showConflict(raced.current(SessionNote.class));
         } catch (ConstraintViolationException refused) {
-            // Too long, or a character that cannot be stored: the constraint's own message says which.
-            status.setText(refused.getConstraintViolations().stream().findFirst()
+            // Too long, or a character that cannot be stored: the constraint's own message says which, beside
+            // the field; the text stays in it to be mended.
+            String message = refused.getConstraintViolations().stream().findFirst()
                     .map(violation -> violation.getMessage())
-                    .orElseGet(() -> getTranslation("sessions.note.too-long")));
+                    .orElseGet(() -> getTranslation("sessions.note.too-long"));
+            FormConstraints.show(text, message);
+            status.setText(message);
         } catch (AccessDeniedException refused) {
             status.setText(getTranslation("sessions.note.refused"));
         }

@@ -45,6 +45,11 @@ class ModuleFields extends Composite<FormLayout> {
         minutes.setMin(ModuleContent.MIN_MINUTES);
         minutes.setMax(ModuleContent.MAX_MINUTES);
         minutes.setStepButtonsVisible(true);
+        // The field's own range check (a draft may still be saved outside it; publishing refuses) says why.
+        String range = getTranslation("workbook.module.problem.minutes-range", ModuleContent.MIN_MINUTES,
+                ModuleContent.MAX_MINUTES);
+        minutes.setI18n(new IntegerField.IntegerFieldI18n().setMinErrorMessage(range).setMaxErrorMessage(range)
+                .setBadInputErrorMessage(range));
         minutes.setValue(content.minutes());
         for (HasValue<?, ?> field : List.<HasValue<?, ?>>of(title, category, purpose, minutes)) {
             if (field instanceof HasValueChangeMode typed) {
