@@ -5,6 +5,7 @@ import static org.tandem.jooq.Tables.CLINIC;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -95,11 +96,7 @@ class ClinicRepository {
 
     @Transactional(propagation = Propagation.MANDATORY)
     boolean updateSecondFactorPolicy(long clinicId, int expectedVersion, boolean requiredForStaff) {
-        return dsl.update(CLINIC)
-                .set(CLINIC.SECOND_FACTOR_REQUIRED, requiredForStaff)
-                .set(CLINIC.VERSION, CLINIC.VERSION.plus(1))
-                .where(CLINIC.ID.eq(clinicId), CLINIC.VERSION.eq(expectedVersion))
-                .execute() == 1;
+        return updateOneSetting(clinicId, expectedVersion, CLINIC.SECOND_FACTOR_REQUIRED, requiredForStaff);
     }
 
     CalendarNamesSetting calendarNames(long clinicId) {
@@ -109,8 +106,13 @@ class ClinicRepository {
 
     @Transactional(propagation = Propagation.MANDATORY)
     boolean updateCalendarNames(long clinicId, int expectedVersion, CalendarNames names) {
+        return updateOneSetting(clinicId, expectedVersion, CLINIC.CALENDAR_NAMES, names);
+    }
+
+    /** One setting of the clinic, saved only over the version it was read at; false when someone saved meanwhile. */
+    private <T> boolean updateOneSetting(long clinicId, int expectedVersion, Field<T> setting, T value) {
         return dsl.update(CLINIC)
-                .set(CLINIC.CALENDAR_NAMES, names)
+                .set(setting, value)
                 .set(CLINIC.VERSION, CLINIC.VERSION.plus(1))
                 .where(CLINIC.ID.eq(clinicId), CLINIC.VERSION.eq(expectedVersion))
                 .execute() == 1;
