@@ -213,7 +213,8 @@ abstract class HostileForms extends SpringBrowserlessTest {
                     shown + ": " + e.getMessage());
             return;
         }
-        boolean saved = !TableWrites.changed(before, writes.snapshot(), MAY_CHANGE_ON_REFUSAL).isEmpty();
+        var changed = TableWrites.changed(before, writes.snapshot(), MAY_CHANGE_ON_REFUSAL);
+        boolean saved = !changed.isEmpty();
         HasValidation validation = (HasValidation) probe;
         boolean storable = storable(probe, value, false);
         if (validation.isInvalid()) {
@@ -221,7 +222,7 @@ abstract class HostileForms extends SpringBrowserlessTest {
                 problems.putIfAbsent("NO-MESSAGE " + where, shown);
             }
             if (saved && (!form.draft() || !storable(probe, value, true))) {
-                problems.putIfAbsent("HALF-WRITTEN " + where, shown);
+                problems.putIfAbsent("HALF-WRITTEN " + where, shown + " (" + changed + ")");
             }
             tally[2]++;
         } else if (saved) {

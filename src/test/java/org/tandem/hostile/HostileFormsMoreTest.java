@@ -1,5 +1,7 @@
 package org.tandem.hostile;
 
+import static org.tandem.jooq.Tables.FEEDBACK;
+
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -69,7 +71,7 @@ class HostileFormsMoreTest extends HostileForms {
                         .values(MORE_PER_FIELD),
                 new Form("review feedback", "couples/" + couples[1].id() + "/workbook/" + assignments[1], therapist,
                         "workbook.review.feedback.add", true).only("workbook.review.feedback.label").fields(1)
-                        .values(MORE_PER_FIELD),
+                        .storing(this::feedback).values(MORE_PER_FIELD),
                 new Form("assign module", "couples/" + couples[2].id() + "/workbook", therapist,
                         "workbook.assign.save", true).then(this::openAssign).values(MORE_PER_FIELD));
         check("more forms", forms, started);
@@ -102,6 +104,11 @@ class HostileFormsMoreTest extends HostileForms {
         ComboBox<ModuleSummary> module = $(ComboBox.class).from(dialog()).first();
         module.setValue(library.search("", null).stream().filter(ModuleSummary::published).findFirst()
                 .orElseThrow());
+    }
+
+    /** The latest feedback, as stored (the service cleans it). */
+    private List<String> feedback() {
+        return dsl.select(FEEDBACK.BODY).from(FEEDBACK).orderBy(FEEDBACK.ID.desc()).limit(1).fetch(FEEDBACK.BODY);
     }
 
     /** The texts of the partner's saved answers, as stored. */
