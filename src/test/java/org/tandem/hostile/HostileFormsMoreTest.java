@@ -43,12 +43,13 @@ class HostileFormsMoreTest extends HostileForms {
         try (InputStream in = getClass().getResourceAsStream("/vaadin-i18n/translations.properties")) {
             texts.load(in);
         }
-        Person[] people = new Person[1];
+        Person[] people = new Person[2];
         Couple[] couples = new Couple[3];
         long[] assignments = new long[2];
         fixtures.committed(() -> {
             Fixtures.Clinic clinic = fixtures.clinic("Hostile More Forms Clinic");
             people[0] = fixtures.therapist(clinic, "Theo More");
+            people[1] = fixtures.admin(clinic, "Ada More");
             couples[0] = fixtures.couple(people[0], "Wanda Work", "Will Work");
             couples[1] = fixtures.couple(people[0], "Rita Review", "Rob Review");
             couples[2] = fixtures.couple(people[0], "Asa Assign", "Ari Assign");
@@ -73,7 +74,10 @@ class HostileFormsMoreTest extends HostileForms {
                         "workbook.review.feedback.add", true).only("workbook.review.feedback.label").fields(1)
                         .storing(this::feedback).values(MORE_PER_FIELD),
                 new Form("assign module", "couples/" + couples[2].id() + "/workbook", therapist,
-                        "workbook.assign.save", true).then(this::openAssign).values(MORE_PER_FIELD));
+                        "workbook.assign.save", true).then(this::openAssign).values(MORE_PER_FIELD),
+                new Form("balance settings", "clinic/balance", people[1].email(), "balance.settings.save", false)
+                        .values(MORE_PER_FIELD),
+                new Form("audit log filter", "audit", people[1].email(), null, false).values(MORE_PER_FIELD));
         check("more forms", forms, started);
     }
 
