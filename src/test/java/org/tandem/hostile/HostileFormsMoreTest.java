@@ -8,6 +8,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.TextField;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,8 +22,11 @@ import org.tandem.support.Fixtures.Person;
 import org.tandem.support.TableWrites;
 import org.tandem.support.TestModules;
 import org.tandem.workbook.AnswerValue;
+import org.tandem.workbook.Category;
+import org.tandem.workbook.ModuleContent;
 import org.tandem.workbook.ModuleSummary;
 import org.tandem.workbook.MyWorkbookService;
+import org.tandem.workbook.Step;
 
 /**
  * The forms {@link HostileFormsTest} leaves out, the same way (see {@link HostileForms}): the answer fields of a
@@ -46,6 +50,7 @@ class HostileFormsMoreTest extends HostileForms {
         Person[] people = new Person[2];
         Couple[] couples = new Couple[3];
         long[] assignments = new long[2];
+        long[] edited = new long[1];
         fixtures.committed(() -> {
             Fixtures.Clinic clinic = fixtures.clinic("Hostile More Forms Clinic");
             people[0] = fixtures.therapist(clinic, "Theo More");
@@ -54,6 +59,10 @@ class HostileFormsMoreTest extends HostileForms {
             couples[1] = fixtures.couple(people[0], "Rita Review", "Rob Review");
             couples[2] = fixtures.couple(people[0], "Asa Assign", "Ari Assign");
             long module = TestModules.publish(dsl, people[0].email(), TestModules.everyKind("Hostile answers"));
+            edited[0] = TestModules.publish(dsl, people[0].email(), new ModuleContent("Hostile steps",
+                    Category.REFLECTIVE_EXERCISES, "Steps to edit.", 10, List.of(
+                            new Step.Scale("close", "Closeness", "How close?", 0, 10, "Far", "Near", false),
+                            new Step.Choice("ways", "Ways", "What helps?", true, List.of("Walks", "Talks"), false))));
             assignments[0] = fixtures.assignment(people[0], couples[0], module, couples[0].one(), null, "").id();
             assignments[1] = fixtures.assignment(people[0], couples[1], module, couples[1].one(), "feel",
                     "Better this week.").id();
@@ -75,6 +84,11 @@ class HostileFormsMoreTest extends HostileForms {
                         .storing(this::feedback).values(MORE_PER_FIELD),
                 new Form("assign module", "couples/" + couples[2].id() + "/workbook", therapist,
                         "workbook.assign.save", true).then(this::openAssign).values(MORE_PER_FIELD),
+                new Form("module editor: steps", "library/" + edited[0] + "/edit", therapist, "library.editor.save",
+                        false).only("library.editor.step.title", "library.editor.step.question",
+                                "library.editor.step.min-label", "library.editor.step.max-label",
+                                "library.editor.step.options").storing(() -> stepTexts(edited[0])).asDraft()
+                        .values(MORE_PER_FIELD),
                 new Form("balance settings", "clinic/balance", people[1].email(), "balance.settings.save", false)
                         .values(MORE_PER_FIELD),
                 new Form("audit log filter", "audit", people[1].email(), null, false).values(MORE_PER_FIELD));
@@ -108,6 +122,25 @@ class HostileFormsMoreTest extends HostileForms {
         ComboBox<ModuleSummary> module = $(ComboBox.class).from(dialog()).first();
         module.setValue(library.search("", null).stream().filter(ModuleSummary::published).findFirst()
                 .orElseThrow());
+    }
+
+    /** Every text of the draft's steps, as stored (the editor's service cleans them). */
+    private List<String> stepTexts(long moduleId) {
+        List<String> stored = new ArrayList<>();
+        for (Step step : library.draft(moduleId).content().steps()) {
+            for (RecordComponent part : step.getClass().getRecordComponents()) {
+                try {
+                    switch (part.getAccessor().invoke(step)) {
+                        case String text -> stored.add(text);
+                        case List<?> texts -> texts.forEach(text -> stored.add(String.valueOf(text)));
+                        case null, default -> { }
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return stored;
     }
 
     /** The latest feedback, as stored (the service cleans it). */
