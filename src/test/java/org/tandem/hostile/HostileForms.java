@@ -51,7 +51,8 @@ import org.tandem.workbook.ModuleLibrary;
 import org.tandem.workbook.NewModule;
 
 /**
- * What the hostile form tests share ({@link HostileFormsTest}, {@link HostileFormsMoreTest}): forms, browserless, each text field filled in turn with hostile values and the form's button pressed
+ * What the hostile form tests share ({@link HostileFormsTest}, {@link HostileFormsMoreTest}): forms, browserless,
+ * each text field filled in turn with hostile values and the form's button pressed
  * (docs/decisions/032-hostile-input.md): the press never fails (no server error); a value that cannot be stored
  * (a refused character, over the field's limit) leaves the field invalid with a message beside it; when the form
  * did not save, no table but the audit trail has a row more. The other fields keep valid values (an edit form's
@@ -176,12 +177,15 @@ abstract class HostileForms extends SpringBrowserlessTest {
             }
             signIn.out();
         }
-        tallies.forEach((kind, t) -> System.out.printf("HOSTILE " + run + " %-9s values tried %4d: saved %4d, refused with"
-                + " a message beside the field %4d, not saved for another field %4d, server errors 0%n", kind, t[0],
-                t[1], t[2], t[3]));
-        System.out.printf("HOSTILE " + run + ": %d forms, %d fields, %d (or %d) values per field, in %d s%n", forms.size(),
-                fields, PER_FIELD, MORE_PER_FIELD, (System.nanoTime() - started) / 1_000_000_000L);
-        problems.forEach((key, example) -> System.out.println("HOSTILE " + run + " problem " + key + " e.g. " + example));
+        tallies.forEach((kind, t) -> System.out.printf("HOSTILE %s %-9s values tried %4d: saved %4d, refused with"
+                + " a message beside the field %4d, not saved for another field %4d, server errors 0%n", run, kind,
+                t[0], t[1], t[2], t[3]));
+        System.out.printf("HOSTILE %s: %d forms, %d fields, %s values per field, in %d s%n", run, forms.size(),
+                fields, forms.stream().map(form -> String.valueOf(form.perField())).distinct().sorted()
+                        .collect(java.util.stream.Collectors.joining(" or ")),
+                (System.nanoTime() - started) / 1_000_000_000L);
+        problems.forEach((key, example) -> System.out.println("HOSTILE " + run + " problem " + key + " e.g. "
+                + example));
         assertThat(problems.keySet()).as("server errors, refusals without a message beside the field, rows left"
                 + " behind (see the output)").isEmpty();
     }
