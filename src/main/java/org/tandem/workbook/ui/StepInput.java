@@ -93,6 +93,9 @@ abstract class StepInput<S extends Step> extends Composite<Div> {
     protected final TextField textField(String label, int maxLength) {
         TextField field = typing(new TextField(label));
         field.setMaxLength(maxLength);
+        // A tampered browser can send more than maxlength allows: the field says why it is not saved.
+        field.setI18n(new TextField.TextFieldI18n()
+                .setMaxLengthErrorMessage(getTranslation("workbook.input.too-long", maxLength)));
         field.setWidthFull();
         field.addValueChangeListener(change -> edited());
         return field;
@@ -101,6 +104,8 @@ abstract class StepInput<S extends Step> extends Composite<Div> {
     protected final TextArea textArea(String label, int maxLength) {
         TextArea area = typing(new TextArea(label));
         area.setMaxLength(maxLength);
+        area.setI18n(new TextArea.TextAreaI18n()
+                .setMaxLengthErrorMessage(getTranslation("workbook.input.too-long", maxLength)));
         area.setMinRows(3);
         area.setWidthFull();
         area.addValueChangeListener(change -> edited());

@@ -168,8 +168,10 @@ final class WeeklyPlanInput extends StepInput<Step.WeeklyPlan> {
         Optional<AnswerValue.Slot> slot() {
             AnswerValue.Slot slot = new AnswerValue.Slot(day.getValue(), from.getValue(), to.getValue(),
                     kind.getValue(), what.getValue());
-            return new AnswerValue.Plan(List.of(slot)).problem(step).isPresent() ? Optional.empty()
-                    : Optional.of(slot);
+            // A time still being filled in is left out; one with too long a text is kept, so that the whole
+            // plan is refused (the field says why) rather than saved without it.
+            return new AnswerValue.Plan(List.of(slot)).problem(step).filter(problem -> !problem.endsWith("too-long"))
+                    .isPresent() ? Optional.empty() : Optional.of(slot);
         }
 
         void setReadOnly(boolean readOnly) {
