@@ -65,9 +65,7 @@ public class AccountService {
     /** A page of the admin's clinic's accounts that match the filter, ordered by name. */
     @PreAuthorize("hasRole('ADMIN')")
     public List<AccountSummary> page(UserFilter filter, int offset, int limit) {
-        if (offset < 0 || limit < 0) {
-            throw new IllegalArgumentException("offset and limit must not be negative");
-        }
+        Paging.check(offset, limit);
         return accounts.page(CurrentUser.require().clinicId(), filter, offset, Math.min(limit, MAX_PAGE_SIZE));
     }
 

@@ -10,6 +10,7 @@ import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.Paging;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleFilter;
@@ -41,9 +42,7 @@ public class CaseloadService {
     /** A page of the signed-in therapist's own caseload; never another therapist's or clinic's couples. */
     @PreAuthorize("hasRole('THERAPIST')")
     public List<CaseloadEntry> page(CoupleFilter filter, List<CaseloadSort> sort, int offset, int limit) {
-        if (offset < 0 || limit < 0) {
-            throw new IllegalArgumentException("offset and limit must not be negative");
-        }
+        Paging.check(offset, limit);
         TandemUser therapist = CurrentUser.require();
         List<CaseloadEntry> page = couples.caseload(therapist.clinicId(), therapist.accountId(), filter,
                 sort.isEmpty() ? DEFAULT_SORT : sort, offset, Math.min(limit, MAX_PAGE_SIZE), time.today(),

@@ -12,6 +12,7 @@ import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.Paging;
 import org.tandem.accounts.RefusedException;
 import org.tandem.accounts.TandemUser;
 
@@ -38,9 +39,7 @@ public class AssignmentService {
     /** A page of the admin's clinic's couples, by the first partner's name. */
     @PreAuthorize("hasRole('ADMIN')")
     public List<CoupleAssignment> page(CoupleFilter filter, int offset, int limit) {
-        if (offset < 0 || limit < 0) {
-            throw new IllegalArgumentException("offset and limit must not be negative");
-        }
+        Paging.check(offset, limit);
         TandemUser admin = CurrentUser.require();
         List<CoupleAssignment> page = assignments.page(admin.clinicId(), filter, offset,
                 Math.min(limit, MAX_PAGE_SIZE));

@@ -17,6 +17,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
+import org.tandem.accounts.Paging;
 import org.tandem.accounts.TypedText;
 import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent;
@@ -147,10 +148,7 @@ public class SessionService {
     /** A page of the signed-in therapist's scheduled sessions still to come, across their caseload. */
     @PreAuthorize("hasRole('THERAPIST')")
     public List<UpcomingSession> upcoming(int offset, int limit) {
-        if (offset < 0 || limit < 0) {
-            // As every paged service: a grid never asks so; the database would fail on it.
-            throw new IllegalArgumentException("offset and limit must not be negative");
-        }
+        Paging.check(offset, limit);
         TandemUser therapist = CurrentUser.require();
         List<UpcomingSession> page = sessions.upcoming(therapist.clinicId(), therapist.accountId(), time.now(),
                 time.zone(), offset, limit);
