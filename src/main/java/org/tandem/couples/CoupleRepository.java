@@ -17,7 +17,9 @@ import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.PARTNER;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -220,13 +222,13 @@ class CoupleRepository {
      * A couple that this account created at or after {@code since} with the same two partners (names and e-mails, in
      * order), if any: what a second submit of the same form finds.
      */
-    Optional<Long> createdSince(long clinicId, long createdBy, java.time.Instant since, PartnerData one, PartnerData two) {
-        org.tandem.jooq.tables.Partner first = PARTNER.as("first_partner");
-        org.tandem.jooq.tables.Partner second = PARTNER.as("second_partner");
+    Optional<Long> createdSince(long clinicId, long createdBy, Instant since, PartnerData one, PartnerData two) {
+        Partner first = PARTNER.as("first_partner");
+        Partner second = PARTNER.as("second_partner");
         return dsl.select(COUPLE.ID).from(COUPLE)
                 .join(first).on(first.COUPLE_ID.eq(COUPLE.ID), first.POSITION.eq((short) 1))
                 .join(second).on(second.COUPLE_ID.eq(COUPLE.ID), second.POSITION.eq((short) 2))
-                .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.UPDATED_BY.eq(createdBy), COUPLE.CREATED_AT.ge(since.atOffset(java.time.ZoneOffset.UTC)),
+                .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.UPDATED_BY.eq(createdBy), COUPLE.CREATED_AT.ge(since.atOffset(ZoneOffset.UTC)),
                         first.FULL_NAME.eq(one.fullName()), first.EMAIL.isNotDistinctFrom(one.email()),
                         second.FULL_NAME.eq(two.fullName()), second.EMAIL.isNotDistinctFrom(two.email()))
                 .orderBy(COUPLE.ID.desc()).limit(1)
