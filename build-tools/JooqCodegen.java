@@ -44,7 +44,9 @@ public class JooqCodegen {
             enumColumns("org.tandem.balance.Trend",
                     "balance_summary.partner_one_trend", "balance_summary.partner_two_trend"),
             enumColumns("org.tandem.mail.MailStatus", "mail_outbox.status"),
-            enumColumns("org.tandem.clinic.CalendarNames", "clinic.calendar_names"));
+            enumColumns("org.tandem.clinic.CalendarNames", "clinic.calendar_names"),
+            enumColumns("org.tandem.notifications.NotificationKind", "notification.kind",
+                    "notification_preference.kind", "notification_mail.kind"));
 
     private static ForcedType enumColumns(String enumType, String... columns) {
         return new ForcedType()

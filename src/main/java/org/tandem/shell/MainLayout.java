@@ -22,6 +22,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.CurrentUser;
@@ -56,7 +57,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
     }
 
-    MainLayout(AuthenticationContext authentication) {
+    MainLayout(AuthenticationContext authentication, List<AppBarItem> appBarItems) {
         Span appName = new Span(getTranslation("app.name"));
         appName.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.FontWeight.SEMIBOLD);
 
@@ -68,7 +69,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Button signOut = new Button(getTranslation("shell.sign-out"), click -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout user = new HorizontalLayout(signedIn, signOut);
+        HorizontalLayout user = new HorizontalLayout();
+        appBarItems.forEach(item -> item.create().ifPresent(user::add));
+        user.add(signedIn, signOut);
         user.setAlignItems(HorizontalLayout.Alignment.CENTER);
         user.addClassNames(LumoUtility.Margin.Left.AUTO, LumoUtility.Margin.Right.MEDIUM);
 

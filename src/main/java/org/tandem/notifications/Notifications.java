@@ -1,0 +1,43 @@
+package org.tandem.notifications;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.tandem.shell.LiveUpdates;
+
+/**
+ * Where a producer (a listener of a feature's event) writes notifications, in the transaction of the act that causes
+ * them: an act that rolls back notifies no one. The open pages of the recipients hear of them after the commit.
+ * Its callers have already decided who may see the thing, so it admits everyone itself.
+ */
+@Service
+public class Notifications {
+
+    /** What the open pages of a recipient are told: their notifications changed (the bell reads its count again). */
+    public record Changed(long accountId) {}
+
+    private final NotificationRepository rows;
+    private final LiveUpdates live;
+    private final Clock clock;
+
+    Notifications(NotificationRepository rows, LiveUpdates live, Clock clock) {
+        this.rows = rows;
+        this.live = live;
+        this.clock = clock;
+    }
+
+    /** Writes the notifications (a repeated dedupe key is skipped) and tells the recipients' open pages. */
+    @PreAuthorize("permitAll()")
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void send(Collection<NewNotification> notifications) {
+        for (NewNotification notification : notifications) {
+            if (rows.insert(notification, clock.instant())) {
+                live.tell(List.of(notification.recipientAccountId()), new Changed(notification.recipientAccountId()));
+            }
+        }
+    }
+}
