@@ -102,7 +102,9 @@ create index notification_preference_clinic_id_idx on notification_preference (c
 create table notification_mail (
     clinic_id  bigint      not null,
     account_id bigint      not null,
-    kind       text        not null,
+    kind       text        not null check (kind in ('MODULE_ASSIGNED', 'MODULE_SUBMITTED', 'FEEDBACK_GIVEN',
+        'CHECK_IN_OPEN', 'ALERT_RAISED', 'SESSION_SCHEDULED', 'SESSION_MOVED', 'SESSION_CANCELLED', 'MESSAGE',
+        'GOAL_MILESTONE_REACHED')),
     queued_at  timestamptz not null,
     primary key (account_id, kind),
     constraint notification_mail_account_fk foreign key (clinic_id, account_id) references account (clinic_id, id)
