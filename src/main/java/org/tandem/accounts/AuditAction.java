@@ -130,7 +130,11 @@ public enum AuditAction {
     INVITATION_NEEDS_ATTENTION("invitation.needs-attention"),
 
     // safe self-hosting defaults (issue 13, task sd): a wrong setup code on a fresh installation's setup page
-    SETUP_CODE_REFUSED("setup.code-refused");
+    SETUP_CODE_REFUSED("setup.code-refused"),
+
+    // notifications (issue 14, bell): the list opened (ids only), the e-mail choices saved
+    NOTIFICATIONS_READ("notification.list-read"),
+    NOTIFICATION_SETTINGS_CHANGED("notification.settings-change");
 
     private final String stored;
 

@@ -1,6 +1,7 @@
 package org.tandem.notifications;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,21 +22,28 @@ public class Notifications {
     public record Changed(long accountId) {}
 
     private final NotificationRepository rows;
+    private final EmailCopies emailCopies;
     private final LiveUpdates live;
     private final Clock clock;
 
-    Notifications(NotificationRepository rows, LiveUpdates live, Clock clock) {
+    Notifications(NotificationRepository rows, EmailCopies emailCopies, LiveUpdates live, Clock clock) {
         this.rows = rows;
+        this.emailCopies = emailCopies;
         this.live = live;
         this.clock = clock;
     }
 
-    /** Writes the notifications (a repeated dedupe key is skipped) and tells the recipients' open pages. */
+    /**
+     * Writes the notifications (a repeated dedupe key is skipped), queues the e-mail copies their recipients want
+     * (at most one per person and kind per quarter of an hour) and tells the recipients' open pages.
+     */
     @PreAuthorize("permitAll()")
     @Transactional(propagation = Propagation.MANDATORY)
     public void send(Collection<NewNotification> notifications) {
+        Instant now = clock.instant();
         for (NewNotification notification : notifications) {
-            if (rows.insert(notification, clock.instant())) {
+            if (rows.insert(notification, now)) {
+                emailCopies.queue(notification, now);
                 live.tell(List.of(notification.recipientAccountId()), new Changed(notification.recipientAccountId()));
             }
         }
