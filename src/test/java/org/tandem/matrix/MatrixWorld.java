@@ -1,6 +1,7 @@
 package org.tandem.matrix;
 
 import static org.tandem.jooq.Tables.MODULE_VERSION;
+import static org.tandem.jooq.Tables.NOTIFICATION;
 
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.tandem.accounts.Role;
 import org.tandem.goals.GoalFixtures;
 import org.tandem.goals.GoalService;
 import org.tandem.goals.MilestoneData;
+import org.tandem.notifications.NotificationKind;
 import org.tandem.sessions.SessionService;
 import org.tandem.support.Fixtures;
 import org.tandem.support.Fixtures.Assignment;
@@ -213,6 +215,12 @@ public class MatrixWorld {
         r.put("toAccountId", coTherapist.accountId());
         r.put("coTherapistAccountId", coTherapist.accountId());
         r.put("invitationId", -1L);
+        r.put("notificationId", dsl.insertInto(NOTIFICATION).set(NOTIFICATION.CLINIC_ID, clinic.id())
+                .set(NOTIFICATION.RECIPIENT_ACCOUNT_ID, couple.one().accountId())
+                .set(NOTIFICATION.KIND, NotificationKind.MODULE_ASSIGNED).set(NOTIFICATION.COUPLE_ID, couple.id())
+                .set(NOTIFICATION.TARGET, "my-workbook").set(NOTIFICATION.DETAIL, "Matrix module")
+                .set(NOTIFICATION.CREATED_AT, TestClock.START_AT).returning(NOTIFICATION.ID)
+                .fetchSingle(NOTIFICATION.ID));
         return r;
     }
 }
