@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -116,9 +117,11 @@ class NotificationBell extends Composite<Div> {
     }
 
     private ListItem row(NotificationItem item) {
-        Button what = new Button(item.text(), click -> openOne(item));
-        what.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        what.addClassNames(LumoUtility.TextAlignment.LEFT, LumoUtility.Height.AUTO, LumoUtility.Whitespace.NORMAL);
+        // A plain button: its text wraps on a phone, where a Vaadin button's label would run off the dialog.
+        NativeButton what = new NativeButton(item.text(), click -> openOne(item));
+        what.addClassNames(LumoUtility.TextAlignment.LEFT, LumoUtility.Background.TRANSPARENT,
+                LumoUtility.Border.NONE, LumoUtility.Padding.NONE, LumoUtility.TextColor.PRIMARY,
+                LumoUtility.FontSize.MEDIUM, LumoUtility.Whitespace.NORMAL);
         if (!item.read()) {
             what.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
         }
