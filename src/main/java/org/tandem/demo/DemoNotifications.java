@@ -118,7 +118,7 @@ final class DemoNotifications {
     }
 
     private void workbook(OffsetDateTime since) {
-        var title = DSL.jsonbGetAttributeAsText(MODULE_VERSION.CONTENT, "title");
+        var title = DSL.jsonbGetAttributeAsText(MODULE_VERSION.CONTENT, DSL.inline("title"));
         dsl.select(MODULE_ASSIGNMENT.ID, MODULE_ASSIGNMENT.COUPLE_ID, MODULE_ASSIGNMENT.ASSIGNED_AT, title)
                 .from(MODULE_ASSIGNMENT).join(MODULE_VERSION).on(MODULE_VERSION.ID.eq(MODULE_ASSIGNMENT.MODULE_VERSION_ID))
                 .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(clinic), MODULE_ASSIGNMENT.ASSIGNED_AT.ge(since))
