@@ -192,8 +192,7 @@ final class DemoNotifications {
 
     /**
      * Each session booked in the last weeks, to the partners and the co-therapist (the primary therapist booked it);
-     * every session cancelled, a day before it; and every third couple's next session moved once, a day after it was
-     * booked.
+     * every session cancelled, a day before it; and every third couple's next session moved once since it was booked.
      */
     private void sessions(OffsetDateTime since) {
         int[] next = {0};
@@ -209,7 +208,9 @@ final class DemoNotifications {
                         session(couple, NotificationKind.SESSION_CANCELLED, when, r.value2().minusDays(1));
                     }
                     if (r.value3() == SessionStatus.SCHEDULED && next[0]++ % 3 == 0) {
-                        session(couple, NotificationKind.SESSION_MOVED, when, r.value4().plusDays(1));
+                        // halfway between its booking (a day or more ago) and now
+                        session(couple, NotificationKind.SESSION_MOVED, when,
+                                r.value4().plus(Duration.between(r.value4(), now).dividedBy(2)));
                     }
                 });
     }
