@@ -306,7 +306,8 @@ final class DemoMessages {
 
     /**
      * The conversations laid out evenly between {@code from} and {@code to}, each on a day at a daytime hour, its
-     * replies an hour to seven hours apart; a co-therapist answers now and then.
+     * replies half an hour to four hours apart (the night's
+     * the next morning); a co-therapist answers now and then.
      */
     private void spread(List<Planned> planned, long thread, List<List<Line>> talks, OffsetDateTime from,
             OffsetDateTime to, DemoHistory.Couple couple, List<Therapist> therapists,
@@ -324,7 +325,10 @@ final class DemoMessages {
                     case OWNER -> Objects.requireNonNull(Objects.requireNonNull(owner).accountId());
                 };
                 planned.add(new Planned(thread, sender, at, fill(line.text(), couple, therapist, owner), false));
-                at = at.plusMinutes(60 + random.nextInt(360));
+                at = at.plusMinutes(30 + random.nextInt(210));
+                if (at.getHour() >= 22 || at.getHour() < 7) {
+                    at = at.plusHours(at.getHour() >= 22 ? 24 : 0).withHour(7).withMinute(30 + random.nextInt(30));
+                }
             }
         }
     }

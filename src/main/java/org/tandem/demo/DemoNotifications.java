@@ -124,8 +124,12 @@ final class DemoNotifications {
                 .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(clinic), MODULE_ASSIGNMENT.ASSIGNED_AT.ge(since))
                 .forEach(r -> partnersOf(r.value2()).forEach(account -> add(account, NotificationKind.MODULE_ASSIGNED,
                         r.value2(), WorkbookRoutes.MY_WORKBOOK + "/" + r.value1(), r.value4(), r.value3())));
-        dsl.select(MODULE_ASSIGNMENT.ID, MODULE_ASSIGNMENT.COUPLE_ID, ASSIGNMENT_WORK.SUBMITTED_AT, title)
+        // To the therapists, naming who submitted (each partner submits their own work).
+        dsl.select(MODULE_ASSIGNMENT.ID, MODULE_ASSIGNMENT.COUPLE_ID, ASSIGNMENT_WORK.SUBMITTED_AT,
+                        DSL.coalesce(PARTNER.PREFERRED_NAME, DSL.splitPart(PARTNER.FULL_NAME, " ", 1)).concat(": ")
+                                .concat(title))
                 .from(ASSIGNMENT_WORK)
+                .join(PARTNER).on(PARTNER.ID.eq(ASSIGNMENT_WORK.PARTNER_ID))
                 .join(MODULE_ASSIGNMENT).on(MODULE_ASSIGNMENT.ID.eq(ASSIGNMENT_WORK.ASSIGNMENT_ID))
                 .join(MODULE_VERSION).on(MODULE_VERSION.ID.eq(MODULE_ASSIGNMENT.MODULE_VERSION_ID))
                 .where(ASSIGNMENT_WORK.CLINIC_ID.eq(clinic), ASSIGNMENT_WORK.SUBMITTED_AT.ge(since))
@@ -195,24 +199,25 @@ final class DemoNotifications {
      * every session cancelled, a day before it; and every third couple's next session moved once since it was booked.
      */
     private void sessions(OffsetDateTime since) {
-        int[] next = {0};
-        dsl.select(COUPLE_SESSION.COUPLE_ID, COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.STATUS, COUPLE_SESSION.CREATED_AT)
+        int booked = 0;
+        for (var r : dsl.select(COUPLE_SESSION.COUPLE_ID, COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.STATUS,
+                        COUPLE_SESSION.CREATED_AT)
                 .from(COUPLE_SESSION)
                 .where(COUPLE_SESSION.CLINIC_ID.eq(clinic), COUPLE_SESSION.STARTS_AT.ge(since))
                 .orderBy(COUPLE_SESSION.COUPLE_ID, COUPLE_SESSION.STARTS_AT)
-                .forEach(r -> {
-                    long couple = r.value1();
-                    String when = when(r.value2());
-                    session(couple, NotificationKind.SESSION_SCHEDULED, when, r.value4());
-                    if (r.value3() == SessionStatus.CANCELLED) {
-                        session(couple, NotificationKind.SESSION_CANCELLED, when, r.value2().minusDays(1));
-                    }
-                    if (r.value3() == SessionStatus.SCHEDULED && next[0]++ % 3 == 0) {
-                        // halfway between its booking (a day or more ago) and now
-                        session(couple, NotificationKind.SESSION_MOVED, when,
-                                r.value4().plus(Duration.between(r.value4(), now).dividedBy(2)));
-                    }
-                });
+                .fetch()) {
+            long couple = r.value1();
+            String when = when(r.value2());
+            session(couple, NotificationKind.SESSION_SCHEDULED, when, r.value4());
+            if (r.value3() == SessionStatus.CANCELLED) {
+                session(couple, NotificationKind.SESSION_CANCELLED, when, r.value2().minusDays(1));
+            }
+            if (r.value3() == SessionStatus.SCHEDULED && booked++ % 3 == 0) {
+                // halfway between its booking (a day or more ago) and now
+                session(couple, NotificationKind.SESSION_MOVED, when,
+                        r.value4().plus(Duration.between(r.value4(), now).dividedBy(2)));
+            }
+        }
     }
 
     private void session(long couple, NotificationKind kind, String when, OffsetDateTime at) {
