@@ -199,6 +199,8 @@ class DemoClinicLoader implements ApplicationRunner {
         DemoHistory history = new DemoHistory(dsl, time.zone(clinic), time.today(clinic));
         DemoWorkbook workbook = new DemoWorkbook(dsl, time.zone(clinic), time.today(clinic));
         DemoBalance balance = new DemoBalance(dsl, time.nowAtClinic(clinic));
+        DemoMessages messages = new DemoMessages(dsl, time.nowAtClinic(clinic));
+        long messagesTook = 0;
         for (int index = 0; index < COUPLES.size(); index++) {
             DemoCouple demo = COUPLES.get(index);
             long couple = dsl.insertInto(COUPLE)
@@ -239,14 +241,25 @@ class DemoClinicLoader implements ApplicationRunner {
             if (story != null) {
                 balance.write(written, story, sessions);
             }
+            long messagesStarted = System.nanoTime();
+            List<DemoMessages.Therapist> therapists = new ArrayList<>(List.of(called(primary, jordan)));
+            if (demo.coTherapist() != null) {
+                therapists.add(called(demo.coTherapist().equals(JORDAN) ? jordan : priya, jordan));
+            }
+            messages.write(written, therapists, sessions);
+            messagesTook += System.nanoTime() - messagesStarted;
         }
+        long notificationsStarted = System.nanoTime();
+        int notifications = new DemoNotifications(dsl, clinic, time.nowAtClinic(clinic), time.zone(clinic)).write();
+        messagesTook += System.nanoTime() - notificationsStarted;
         new DemoAudit(dsl, clinic, time.nowAtClinic(clinic)).write(
                 new DemoAudit.Actor(admin, "admin@example.com", "192.0.2.10"),
                 new DemoAudit.Actor(jordan, JORDAN, "192.0.2.21"), new DemoAudit.Actor(priya, PRIYA, "192.0.2.22"),
                 partners, jordansCouples.subList(0, 4), priyasCouples.subList(0, 4), staff.former(),
                 staff.pendingInvitation());
-        log.info("Loaded the demo clinic ({} couples) in {} ms; every demo sign-in uses the password {}",
-                COUPLES.size(), (System.nanoTime() - started) / 1_000_000, PASSWORD);
+        log.info("Loaded the demo clinic ({} couples, {} messages, {} notifications) in {} ms ({} ms of it messages "
+                + "and notifications); every demo sign-in uses the password {}", COUPLES.size(), messages.written(),
+                notifications, (System.nanoTime() - started) / 1_000_000, messagesTook / 1_000_000, PASSWORD);
     }
 
     /**
@@ -290,6 +303,11 @@ class DemoClinicLoader implements ApplicationRunner {
                 .set(INVITATION_ROLE.ROLE, role)
                 .execute();
         return id;
+    }
+
+    /** A therapist as they sign their messages: Jordan or Priya. */
+    private static DemoMessages.Therapist called(long therapist, long jordan) {
+        return new DemoMessages.Therapist(therapist, therapist == jordan ? "Jordan" : "Priya");
     }
 
     private long account(long clinic, Person person, String hash) {

@@ -5,6 +5,7 @@ import static org.tandem.jooq.Tables.CHECK_IN;
 import static org.tandem.jooq.Tables.CLINIC;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
 import static org.tandem.jooq.Tables.INVITATION;
+import static org.tandem.jooq.Tables.NOTIFICATION;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,6 +51,7 @@ import org.tandem.couples.PartnerDetails;
 import org.tandem.invitations.InvitationService;
 import org.tandem.invitations.InvitationState;
 import org.tandem.invitations.PartnerInvitation;
+import org.tandem.notifications.NotificationKind;
 import org.tandem.sessions.Session;
 import org.tandem.sessions.SessionService;
 import org.tandem.sessions.SessionStatus;
@@ -303,6 +305,9 @@ class DemoStoriesTest {
                 assertThat(entry.lastSession().toInstant()).isBefore(now);
             }
         });
+        // The bell: notifications of every kind (docs/decisions/034-messages-and-notifications.md).
+        story.assertThat(dsl.selectDistinct(NOTIFICATION.KIND).from(NOTIFICATION).fetch(NOTIFICATION.KIND))
+                .as("every kind of notification").containsExactlyInAnyOrder(NotificationKind.values());
         story.assertAll();
     }
 
