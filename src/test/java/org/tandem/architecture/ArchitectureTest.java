@@ -180,6 +180,7 @@ class ArchitectureTest {
             "org.tandem.demo.DemoClinicLoader",
             "org.tandem.workbook.BuiltInModules",
             "org.tandem.balance.BalanceSummaries",
+            "org.tandem.notifications.CheckInNotices",
             "org.tandem.mail.OutboxSender",
             "org.tandem.audit.AuditRecorder");
 
