@@ -2,6 +2,7 @@ package org.tandem.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.tandem.jooq.Tables.NOTIFICATION;
 import static org.tandem.jooq.Tables.PARTNER;
 
@@ -272,8 +273,8 @@ class NotificationProducersTest extends SpringBrowserlessTest {
         long tomorrow = schedule(TestClock.TODAY.plusDays(1).atTime(17, 0));
         String overview = "couples/" + couple.id();
         assertThat(rows(NotificationKind.ALERT_RAISED)).extracting(Row::recipient, Row::target)
-                .containsOnly(org.assertj.core.groups.Tuple.tuple(jordan.accountId(), overview),
-                        org.assertj.core.groups.Tuple.tuple(priya.accountId(), overview))
+                .containsOnly(tuple(jordan.accountId(), overview),
+                        tuple(priya.accountId(), overview))
                 .hasSize(4); // one missing check-in per partner, to each therapist
 
         schedule(TestClock.TODAY.plusDays(30).atTime(17, 0)); // computed again: the same alerts stand

@@ -13,6 +13,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -170,23 +172,35 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
         assertThat($(DatePicker.class).single().getValue()).isNull();
     }
 
+    /** Alex and Sam's session in five days at 17:30, their Sessions tab open and its Move dialog opened. */
+    Dialog moveDialog(long couple, LocalDate date) {
+        long id = sessions.schedule(couple, new SessionData(date, LocalTime.of(17, 30), 60, Modality.VIDEO));
+        open("couples/" + couple + "/sessions");
+        test(button(id, "Move")).click();
+        return $(Dialog.class).id("move-session-" + id);
+    }
+
+    long sessionOf(Dialog dialog) {
+        return Long.parseLong(dialog.getId().orElseThrow().substring("move-session-".length()));
+    }
+
+    void clickMoveSession(Dialog dialog) {
+        test($(Button.class, dialog).all().stream().filter(b -> b.getText().equals("Move session")).findFirst()
+                .orElseThrow()).click();
+    }
+
     @Test
     void therapist_moves_a_scheduled_session_in_a_dialog_that_starts_as_the_session_is() {
         signIn.as(jordan);
         long couple = coupleOf("Alex Morgan");
         LocalDate date = LocalDate.now(clock).plusDays(5);
-        long id = sessions.schedule(couple, new SessionData(date, LocalTime.of(17, 30), 60, Modality.VIDEO));
-        open("couples/" + couple + "/sessions");
-
-        test(button(id, "Move")).click();
-        com.vaadin.flow.component.dialog.Dialog dialog = $(com.vaadin.flow.component.dialog.Dialog.class)
-                .id("move-session-" + id);
+        Dialog dialog = moveDialog(couple, date);
+        long id = sessionOf(dialog);
         assertThat($(DatePicker.class, dialog).single().getValue()).isEqualTo(date);
         assertThat($(TimePicker.class, dialog).single().getValue()).isEqualTo(LocalTime.of(17, 30));
         test($(DatePicker.class, dialog).single()).setValue(date.plusDays(2));
         test($(TimePicker.class, dialog).single()).setValue(LocalTime.of(9, 0));
-        test($(Button.class, dialog).all().stream().filter(b -> b.getText().equals("Move session")).findFirst()
-                .orElseThrow()).click();
+        clickMoveSession(dialog);
 
         Session moved = sessions.list(couple).stream().filter(session -> session.id() == id).findFirst()
                 .orElseThrow();
@@ -201,18 +215,14 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
         signIn.as(jordan);
         long couple = coupleOf("Alex Morgan");
         LocalDate date = LocalDate.now(clock).plusDays(5);
-        long id = sessions.schedule(couple, new SessionData(date, LocalTime.of(17, 30), 60, Modality.VIDEO));
-        open("couples/" + couple + "/sessions");
-        test(button(id, "Move")).click();
+        Dialog dialog = moveDialog(couple, date);
+        long id = sessionOf(dialog);
         sessions.move(id, 0, new SessionData(date.plusDays(1), LocalTime.of(17, 30), 60, Modality.VIDEO));
 
-        com.vaadin.flow.component.dialog.Dialog dialog = $(com.vaadin.flow.component.dialog.Dialog.class)
-                .id("move-session-" + id);
         test($(DatePicker.class, dialog).single()).setValue(date.plusDays(3));
-        test($(Button.class, dialog).all().stream().filter(b -> b.getText().equals("Move session")).findFirst()
-                .orElseThrow()).click();
+        clickMoveSession(dialog);
 
-        assertThat($(com.vaadin.flow.component.notification.Notification.class).all())
+        assertThat($(Notification.class).all())
                 .anySatisfy(shown -> assertThat(test(shown).getText())
                         .isEqualTo("Someone else changed this session a moment ago. The list now shows the latest"
                                 + " state; try again if needed."));
