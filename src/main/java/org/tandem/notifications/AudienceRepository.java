@@ -13,10 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.tandem.sessions.SessionStatus;
@@ -81,12 +83,22 @@ class AudienceRepository {
      * hours (unless they already submitted its check-in) and one per open check-in their therapist requested.
      */
     List<OpenCheckIn> openCheckIns(long clinicId, Instant now) {
-        List<OpenCheckIn> open = new java.util.ArrayList<>(dsl
+        return openCheckIns(clinicId, now, DSL.noCondition(), DSL.noCondition());
+    }
+
+    /** {@link #openCheckIns(long, Instant)} of one couple's requested check-ins only. */
+    List<OpenCheckIn> requestedCheckIns(long clinicId, long coupleId, Instant now) {
+        return openCheckIns(clinicId, now, DSL.falseCondition(), CHECK_IN.COUPLE_ID.eq(coupleId));
+    }
+
+    private List<OpenCheckIn> openCheckIns(long clinicId, Instant now, Condition sessions, Condition requested) {
+        List<OpenCheckIn> open = new ArrayList<>(dsl
                 .select(COUPLE_SESSION.COUPLE_ID, PARTNER.ID, PARTNER.ACCOUNT_ID, COUPLE_SESSION.ID)
                 .from(COUPLE_SESSION)
                 .join(PARTNER).on(PARTNER.CLINIC_ID.eq(COUPLE_SESSION.CLINIC_ID),
                         PARTNER.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID))
-                .where(COUPLE_SESSION.CLINIC_ID.eq(clinicId), sessionWindowOpen(now), PARTNER.ACCOUNT_ID.isNotNull(),
+                .where(COUPLE_SESSION.CLINIC_ID.eq(clinicId), sessions, sessionWindowOpen(now),
+                        PARTNER.ACCOUNT_ID.isNotNull(),
                         exists(selectOne().from(CHECK_IN).where(CHECK_IN.CLINIC_ID.eq(COUPLE_SESSION.CLINIC_ID),
                                 CHECK_IN.PARTNER_ID.eq(PARTNER.ID), CHECK_IN.SESSION_ID.eq(COUPLE_SESSION.ID),
                                 CHECK_IN.SUBMITTED_AT.isNotNull())).not())
@@ -94,7 +106,7 @@ class AudienceRepository {
         open.addAll(dsl.select(CHECK_IN.COUPLE_ID, PARTNER.ID, PARTNER.ACCOUNT_ID, CHECK_IN.ID)
                 .from(CHECK_IN)
                 .join(PARTNER).on(PARTNER.CLINIC_ID.eq(CHECK_IN.CLINIC_ID), PARTNER.ID.eq(CHECK_IN.PARTNER_ID))
-                .where(CHECK_IN.CLINIC_ID.eq(clinicId), requestedOpen(), PARTNER.ACCOUNT_ID.isNotNull())
+                .where(CHECK_IN.CLINIC_ID.eq(clinicId), requested, requestedOpen(), PARTNER.ACCOUNT_ID.isNotNull())
                 .fetch(r -> new OpenCheckIn(r.value1(), r.value2(), r.value3(), null, r.value4())));
         return open;
     }

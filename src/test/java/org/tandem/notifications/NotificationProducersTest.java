@@ -255,11 +255,13 @@ class NotificationProducersTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void a_check_in_the_therapist_requested_opens_that_check_in() {
+    void a_check_in_the_therapist_requested_is_told_at_once_and_opens_that_check_in() {
         signIn.during(jordan.email(), () -> checkIns.request(couple.id()));
+        assertThat(recipients(NotificationKind.CHECK_IN_OPEN)).as("at once").containsOnly(alex(), sam());
 
         checkInNotices.sweep();
 
+        assertThat(rows(NotificationKind.CHECK_IN_OPEN)).as("and not again by the sweep").hasSize(2);
         long alexs = signIn.during(couple.one().email(), () -> checkIns.myOpenCheckIns().getFirst().checkInId());
         assertThat(targets(NotificationKind.CHECK_IN_OPEN)).containsEntry(alex(), "check-in/" + alexs)
                 .containsOnlyKeys(alex(), sam());
