@@ -14,7 +14,8 @@ import org.tandem.notifications.AudienceRepository.OpenCheckIn;
 /**
  * A check-in open: by the clock, every {@code tandem.notifications.check-in-cron}, each partner with an account and
  * a check-in to answer (48 hours before a scheduled session, or requested by the therapist) is told once per check-in
- * (balance.md); a requested one is told at once, in the request's transaction. The clinics with open check-ins are listed across clinics; each clinic is then told in its own scope
+ * (balance.md); a requested one is told at once, in the request's transaction. The clinics with open check-ins
+ * are listed across clinics; each clinic is then told in its own scope
  * and transaction (decision 029).
  */
 @Component

@@ -290,7 +290,8 @@ class SessionServiceTest {
                     .isInstanceOf(AccessDeniedException.class);
         }
         assertThat(trail.since("access.denied")).extracting(row -> row.getDetail()).contains(
-                "couple " + coupleOf("Maya Johnson") + ": not on the caseload", "session " + theirSession + ": not found");
+                "couple " + coupleOf("Maya Johnson") + ": not on the caseload",
+                "session " + theirSession + ": not found");
         assertThat(trail.since("session.move")).isEmpty();
     }
 
