@@ -39,6 +39,7 @@ public enum AuditAction {
     SESSION_SCHEDULED("session.schedule"),
     SESSIONS_READ("session.list"),
     SESSION_MARKED("session.mark"),
+    SESSION_MOVED("session.move"),
     UPCOMING_SESSIONS_READ("session.upcoming-read"),
     NEXT_SESSION_READ("session.read-own-next"),
     NOTE_READ("session-note.read"),

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,6 +29,7 @@ import org.tandem.balance.AlertRepository.PartnerSummary;
 import org.tandem.clinic.ClinicTime;
 import org.tandem.database.TenantScope;
 import org.tandem.sessions.SessionMarked;
+import org.tandem.sessions.SessionMoved;
 import org.tandem.sessions.SessionScheduled;
 
 /**
@@ -49,11 +51,14 @@ class BalanceSummaries {
     private final CheckInRepository checkIns;
     private final AlertRepository alerts;
     private final ClinicTime time;
+    private final ApplicationEventPublisher events;
 
-    BalanceSummaries(CheckInRepository checkIns, AlertRepository alerts, ClinicTime time) {
+    BalanceSummaries(CheckInRepository checkIns, AlertRepository alerts, ClinicTime time,
+            ApplicationEventPublisher events) {
         this.checkIns = checkIns;
         this.alerts = alerts;
         this.time = time;
+        this.events = events;
     }
 
     /** The clinic's figures that every couple's alerts depend on, read once per clinic. */
@@ -129,6 +134,11 @@ class BalanceSummaries {
             }
         }
         alerts.saveSummary(clinicId, coupleId, one, two, computed.unacknowledged(), now);
+        List<AlertsRaised.Raised> standing = computed.alerts().stream().filter(alert -> !alert.acknowledged())
+                .map(alert -> new AlertsRaised.Raised(alert.kind(), alert.partnerId(), alert.subjectId())).toList();
+        if (!standing.isEmpty()) {
+            events.publishEvent(new AlertsRaised(clinicId, coupleId, standing));
+        }
     }
 
     /**
@@ -171,6 +181,11 @@ class BalanceSummaries {
     @EventListener
     public void on(SessionScheduled scheduled) {
         refresh(scheduled.clinicId(), scheduled.coupleId());
+    }
+
+    @EventListener
+    public void on(SessionMoved moved) {
+        refresh(moved.clinicId(), moved.coupleId());
     }
 
     @EventListener

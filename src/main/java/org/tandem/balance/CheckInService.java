@@ -136,6 +136,9 @@ public class CheckInService {
         }
         events.publishEvent(AuditEvent.of(therapist, AuditAction.CHECK_INS_REQUESTED, Subject.couple(coupleId),
                 partners.size() + " check-in(s) opened"));
+        if (!partners.isEmpty()) {
+            events.publishEvent(new CheckInsRequested(therapist.clinicId(), coupleId, therapist.accountId()));
+        }
         return partners.size();
     }
 

@@ -235,6 +235,9 @@ public class GoalService {
         }
         events.publishEvent(AuditEvent.of(user, AuditAction.GOAL_MILESTONE_REACHED, Subject.goal(goalId),
                 "milestone " + milestoneId));
+        Visibility seen = of(visibilityOf(actor.clinicId(), List.of(actor.goal())), goalId);
+        events.publishEvent(new MilestoneReached(actor.clinicId(), actor.goal().coupleId(), goalId, milestoneId,
+                seen.shared(), seen.keeper(), user.accountId()));
         return goals.openMilestones(actor.clinicId(), goalId) == 0;
     }
 

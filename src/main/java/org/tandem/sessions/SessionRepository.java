@@ -55,6 +55,28 @@ class SessionRepository {
                 COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED));
     }
 
+    /** Whether another scheduled session of the couple than {@code exceptId} starts at this instant. */
+    boolean scheduledAt(long clinicId, long coupleId, Instant startsAt, long exceptId) {
+        return dsl.fetchExists(COUPLE_SESSION, COUPLE_SESSION.CLINIC_ID.eq(clinicId),
+                COUPLE_SESSION.COUPLE_ID.eq(coupleId), COUPLE_SESSION.STARTS_AT.eq(utc(startsAt)),
+                COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED), COUPLE_SESSION.ID.ne(exceptId));
+    }
+
+    /** Sets a scheduled session's time, length and place if it is still at the version the caller read. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean move(long clinicId, long sessionId, int expectedVersion, Instant startsAt, int durationMinutes,
+            Modality modality) {
+        return dsl.update(COUPLE_SESSION)
+                .set(COUPLE_SESSION.STARTS_AT, utc(startsAt))
+                .set(COUPLE_SESSION.DURATION_MINUTES, durationMinutes)
+                .set(COUPLE_SESSION.MODALITY, modality)
+                .set(COUPLE_SESSION.VERSION, COUPLE_SESSION.VERSION.plus(1))
+                .where(COUPLE_SESSION.CLINIC_ID.eq(clinicId), COUPLE_SESSION.ID.eq(sessionId),
+                        COUPLE_SESSION.VERSION.eq(expectedVersion),
+                        COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED))
+                .execute() == 1;
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     long insert(long clinicId, long coupleId, Instant startsAt, int durationMinutes, Modality modality,
             long createdBy) {

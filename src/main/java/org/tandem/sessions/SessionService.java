@@ -77,8 +77,41 @@ public class SessionService {
                 Objects.requireNonNull(data.modality()), therapist.accountId());
         events.publishEvent(AuditEvent.of(therapist, AuditAction.SESSION_SCHEDULED, Subject.session(id),
                 "couple " + coupleId));
-        events.publishEvent(new SessionScheduled(therapist.clinicId(), coupleId, id));
+        events.publishEvent(new SessionScheduled(therapist.clinicId(), coupleId, id, therapist.accountId()));
         return id;
+    }
+
+    /**
+     * Moves a scheduled session that has not begun to another date, time, length or place, if nobody changed it since
+     * {@code version} was read (else {@link StaleVersionException}, nothing written). Refused with
+     * {@link RefusedException} when the session is no longer scheduled or has begun, when the new time has passed, or
+     * when another session of the couple is scheduled at that time. Returns the session as it now is.
+     */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public Session move(long sessionId, int version, @Valid SessionData data) {
+        TandemUser therapist = requireTherapistOfSession(sessionId);
+        Session session = sessions.find(therapist.clinicId(), sessionId, time.zone()).orElseThrow();
+        Instant now = time.now();
+        if (session.status() != SessionStatus.SCHEDULED || session.hasStarted(now)) {
+            throw new RefusedException("sessions.error.not-movable");
+        }
+        Instant startsAt = Objects.requireNonNull(data.date()).atTime(Objects.requireNonNull(data.time()))
+                .atZone(time.zone()).toInstant();
+        if (!startsAt.isAfter(now)) {
+            throw new RefusedException("sessions.error.move-to-past");
+        }
+        if (sessions.scheduledAt(therapist.clinicId(), session.coupleId(), startsAt, sessionId)) {
+            throw new RefusedException("sessions.error.same-time");
+        }
+        if (!sessions.move(therapist.clinicId(), sessionId, version, startsAt, data.durationMinutes(),
+                Objects.requireNonNull(data.modality()))) {
+            throw new StaleVersionException("Session " + sessionId);
+        }
+        events.publishEvent(AuditEvent.of(therapist, AuditAction.SESSION_MOVED, Subject.session(sessionId),
+                session.startsAt().toInstant() + " -> " + startsAt));
+        events.publishEvent(new SessionMoved(therapist.clinicId(), session.coupleId(), sessionId,
+                therapist.accountId()));
+        return sessions.find(therapist.clinicId(), sessionId, time.zone()).orElseThrow();
     }
 
     /** All sessions of one couple, newest first. */
@@ -110,7 +143,8 @@ public class SessionService {
         }
         events.publishEvent(AuditEvent.of(therapist, AuditAction.SESSION_MARKED, Subject.session(sessionId),
                 session.status() + " -> " + status));
-        events.publishEvent(new SessionMarked(therapist.clinicId(), session.coupleId(), sessionId, status));
+        events.publishEvent(new SessionMarked(therapist.clinicId(), session.coupleId(), sessionId, status,
+                therapist.accountId()));
         return sessions.find(therapist.clinicId(), sessionId, time.zone()).orElseThrow();
     }
 

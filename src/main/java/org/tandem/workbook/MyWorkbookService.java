@@ -172,6 +172,8 @@ public class MyWorkbookService {
             throw new WorkSubmittedException(workId);
         }
         events.publishEvent(AuditEvent.of(partner, AuditAction.WORK_SUBMITTED, Subject.work(workId)));
+        events.publishEvent(new WorkSubmitted(partner.clinicId(), work.coupleId(), work.assignmentId(), workId,
+                work.partnerId(), partner.accountId()));
 
         ModuleContent content = workbook.content(work.versionId());
         List<GoalsSubmitted.SubmittedGoal> goals = new ArrayList<>();

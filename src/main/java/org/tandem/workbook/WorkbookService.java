@@ -60,6 +60,7 @@ public class WorkbookService {
         workbook.insertWorks(therapist.clinicId(), assignmentId, coupleId, data.mode());
         events.publishEvent(AuditEvent.of(therapist, AuditAction.MODULE_ASSIGNED, Subject.assignment(assignmentId),
                 "couple " + coupleId + ", module version " + versionId));
+        events.publishEvent(new ModuleAssigned(therapist.clinicId(), coupleId, assignmentId, therapist.accountId()));
         return assignmentId;
     }
 
@@ -128,6 +129,8 @@ public class WorkbookService {
         long id = workbook.insertFeedback(therapist.clinicId(), workId, stepId, text, therapist.accountId());
         events.publishEvent(AuditEvent.of(therapist, AuditAction.FEEDBACK_GIVEN, Subject.work(workId),
                 stepId == null ? "whole module" : "step " + stepId));
+        events.publishEvent(new FeedbackGiven(therapist.clinicId(), work.coupleId(), work.assignmentId(), workId,
+                work.partnerId(), therapist.accountId()));
         return workbook.feedback(therapist.clinicId(), workId).stream().filter(feedback -> feedback.id() == id)
                 .findFirst().orElseThrow();
     }

@@ -199,8 +199,8 @@ class AlertServiceTest {
         int open = summaryAlerts();
 
         for (Object changed : List.of(new CheckInSubmitted(clinicId, ninaAndFelix, ninasLatest),
-                new SessionScheduled(clinicId, ninaAndFelix, secondSession),
-                new SessionMarked(clinicId, ninaAndFelix, secondSession, SessionStatus.HELD),
+                new SessionScheduled(clinicId, ninaAndFelix, secondSession, hana.accountId()),
+                new SessionMarked(clinicId, ninaAndFelix, secondSession, SessionStatus.HELD, hana.accountId()),
                 new BalanceSettingsChanged(clinicId))) {
             dsl.update(BALANCE_SUMMARY).set(BALANCE_SUMMARY.ALERTS, 0).where(BALANCE_SUMMARY.COUPLE_ID.eq(ninaAndFelix))
                     .execute();

@@ -153,6 +153,8 @@ class HostileServicesTest {
             Map.entry("MyWorkbookService#shareAnswer(long,String,boolean)", "a step id from the module; saveAnswer probes it"),
             Map.entry("BalanceExportService#report(long,Locale,List)", "section names from check boxes"),
             Map.entry("SessionService#calendar(CalendarLabels)", "a setting's choice"),
+            Map.entry("Notifications#send(Collection)", "written by the producers from ids and route constants,"
+                    + " never from what a person typed"),
             Map.entry("BalanceSummaries#refresh(long,long)", "ids, internal"),
             Map.entry("CheckInService#request(long)", "an id"),
             Map.entry("CheckInService#submit(long)", "an id"),
@@ -341,6 +343,12 @@ class HostileServicesTest {
                 v -> dsl.fetchValue(COUPLE_SESSION.DURATION_MINUTES, COUPLE_SESSION.ID.eq(sessions.schedule(couple.id(),
                         new SessionData(TestClock.TODAY.plusDays(5), LocalTime.of(9, 0), (Integer) v,
                                 Modality.VIDEO)))), 0, false));
+        t.add(new Target("SessionService#move(long,int,SessionData)", "date", Kind.DATE, th,
+                v -> sessionDate(sessions.move(sessionId, sessionVersion(), new SessionData((LocalDate) v,
+                        LocalTime.of(11, 0), 50, Modality.IN_PERSON)).id()), 0, false));
+        t.add(new Target("SessionService#move(long,int,SessionData)", "durationMinutes", Kind.NUMBER, th,
+                v -> sessions.move(sessionId, sessionVersion(), new SessionData(TestClock.TODAY.plusDays(6),
+                        LocalTime.of(11, 0), (Integer) v, Modality.VIDEO)).durationMinutes(), 0, false));
         t.add(new Target("SessionService#upcoming(int,int)", "offset", Kind.NUMBER, th,
                 v -> answered(sessions.upcoming((Integer) v, 20)), 0, false).fromCode());
         t.add(new Target("SessionService#upcoming(int,int)", "limit", Kind.NUMBER, th,
@@ -507,6 +515,10 @@ class HostileServicesTest {
 
     private int goalVersion() {
         return dsl.fetchValue(GOAL.VERSION, GOAL.ID.eq(goalId));
+    }
+
+    private int sessionVersion() {
+        return dsl.fetchValue(COUPLE_SESSION.VERSION, COUPLE_SESSION.ID.eq(sessionId));
     }
 
     private LocalDate sessionDate(long id) {

@@ -214,6 +214,87 @@ class SessionServiceTest {
                 .isEqualTo(SessionStatus.HELD);
     }
 
+    // ---- moving a session (issue 14) ----
+
+    @Test
+    void a_scheduled_session_is_moved_to_another_time_length_and_place_and_the_move_is_audited() {
+        signIn.as(jordan);
+        long couple = coupleOf("Alex Morgan");
+        long id = sessions.schedule(couple, inDays(3, Modality.IN_PERSON));
+
+        Session moved = sessions.move(id, 0, new SessionData(TestClock.TODAY.plusDays(5), LocalTime.of(9, 15), 75,
+                Modality.VIDEO));
+
+        assertThat(moved.startsAt().toLocalDateTime()).isEqualTo(TestClock.TODAY.plusDays(5).atTime(9, 15));
+        assertThat(moved.durationMinutes()).isEqualTo(75);
+        assertThat(moved.modality()).isEqualTo(Modality.VIDEO);
+        assertThat(moved.status()).isEqualTo(SessionStatus.SCHEDULED);
+        assertThat(moved.version()).isEqualTo(1);
+        assertThat(trail.since("session.move")).extracting(row -> row.getSubjectId()).containsExactly(id);
+    }
+
+    @Test
+    void a_move_is_refused_onto_a_taken_time_into_the_past_after_the_start_or_once_cancelled() {
+        signIn.as(jordan);
+        long couple = coupleOf("Alex Morgan");
+        long id = sessions.schedule(couple, inDays(3, Modality.IN_PERSON));
+        sessions.schedule(couple, inDays(4, Modality.IN_PERSON));
+        long begun = sessions.schedule(couple, new SessionData(TestClock.TODAY, LocalTime.of(10, 0), 60,
+                Modality.IN_PERSON));
+        long cancelled = sessions.schedule(couple, inDays(6, Modality.IN_PERSON));
+        sessions.mark(cancelled, 0, SessionStatus.CANCELLED);
+
+        assertThatThrownBy(() -> sessions.move(id, 0, inDays(4, Modality.VIDEO)))
+                .isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("sessions.error.same-time"));
+        assertThatThrownBy(() -> sessions.move(id, 0, inDays(-1, Modality.VIDEO)))
+                .isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("sessions.error.move-to-past"));
+        assertThatThrownBy(() -> sessions.move(begun, 0, inDays(5, Modality.VIDEO)))
+                .isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("sessions.error.not-movable"));
+        assertThatThrownBy(() -> sessions.move(cancelled, 1, inDays(5, Modality.VIDEO)))
+                .isInstanceOfSatisfying(RefusedException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("sessions.error.not-movable"));
+        // Keeping the time and changing only the place is no clash with itself.
+        assertThat(sessions.move(id, 0, inDays(3, Modality.VIDEO)).modality()).isEqualTo(Modality.VIDEO);
+        assertThat(trail.since("session.move")).hasSize(1);
+    }
+
+    @Test
+    void moving_a_session_someone_else_changed_meanwhile_is_refused_and_moves_nothing() {
+        signIn.as(jordan);
+        long couple = coupleOf("Alex Morgan");
+        long id = sessions.schedule(couple, inDays(3, Modality.IN_PERSON));
+        sessions.move(id, 0, inDays(5, Modality.IN_PERSON));
+
+        assertThatThrownBy(() -> sessions.move(id, 0, inDays(9, Modality.VIDEO)))
+                .isInstanceOf(StaleVersionException.class);
+        assertThat(sessions.list(couple).stream().filter(s -> s.id() == id).findFirst().orElseThrow().startsAt()
+                .toLocalDate()).isEqualTo(TestClock.TODAY.plusDays(5));
+    }
+
+    @Test
+    void another_therapists_partners_and_admins_cannot_move_a_session_and_the_refusal_is_audited() {
+        long theirSession = signIn.during(priya, () -> sessions.schedule(coupleOf("Maya Johnson"),
+                inDays(3, Modality.IN_PERSON)));
+
+        for (String someone : List.of(jordan, lee)) {
+            signIn.as(someone);
+            assertThatThrownBy(() -> sessions.move(theirSession, 0, inDays(5, Modality.VIDEO)))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        for (String someone : List.of(admin, alex)) {
+            signIn.as(someone);
+            assertThatThrownBy(() -> sessions.move(theirSession, 0, inDays(5, Modality.VIDEO)))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        assertThat(trail.since("access.denied")).extracting(row -> row.getDetail()).contains(
+                "couple " + coupleOf("Maya Johnson") + ": not on the caseload",
+                "session " + theirSession + ": not found");
+        assertThat(trail.since("session.move")).isEmpty();
+    }
+
     @Test
     void a_note_is_saved_read_back_and_survives_a_new_sign_in() {
         signIn.as(jordan);

@@ -2,13 +2,10 @@ package org.tandem.sessions.ui;
 
 import org.tandem.clinic.ClinicFormat;
 import org.tandem.clinic.ClinicTime;
-import org.tandem.shell.FormConstraints;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -18,31 +15,21 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.timepicker.TimePicker;
-import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.tandem.accounts.Role;
 import org.tandem.accounts.StaleVersionException;
 import org.tandem.couples.CoupleHeading;
 import org.tandem.couples.ui.CoupleLayout;
 import org.tandem.couples.ui.CoupleRoutes;
 import org.tandem.couples.ui.CoupleTab;
-import org.tandem.sessions.Modality;
 import org.tandem.sessions.Session;
-import org.tandem.sessions.SessionData;
 import org.tandem.sessions.SessionService;
 import org.tandem.sessions.SessionStatus;
 import org.tandem.accounts.RefusedException;
@@ -53,7 +40,7 @@ import org.tandem.shell.OneClick;
 @RolesAllowed(Role.Names.THERAPIST)
 class CoupleSessionsView extends Div implements CoupleTab, HasDynamicTitle {
 
-    static final List<Integer> DURATIONS = List.of(15, 30, 45, 50, 60, 75, 90, 120, 180, 240);
+    static final List<Integer> DURATIONS = SessionFields.DURATIONS;
 
     private final SessionService sessions;
     private final ClinicTime time;
@@ -79,39 +66,13 @@ class CoupleSessionsView extends Div implements CoupleTab, HasDynamicTitle {
     }
 
     private Section scheduleForm() {
-        DatePicker date = new DatePicker(getTranslation("sessions.field.date"));
-        TimePicker time = new TimePicker(getTranslation("sessions.field.time"));
-        time.setStep(Duration.ofMinutes(15));
-        Select<Integer> duration = new Select<>();
-        duration.setLabel(getTranslation("sessions.field.duration"));
-        duration.setItems(DURATIONS);
-        duration.setItemLabelGenerator(minutes -> getTranslation("sessions.minutes", minutes));
-        RadioButtonGroup<Modality> modality = new RadioButtonGroup<>(getTranslation("sessions.field.modality"));
-        modality.setItems(Modality.values());
-        modality.setItemLabelGenerator(value -> getTranslation("sessions.modality." + value.name()));
-
-        Binder<Form> binder = new Binder<>();
-        binder.forField(date).withValidator(FormConstraints.of(SessionData.class, "date"))
-                .bind(Form::date, Form::date);
-        binder.forField(time).withValidator(FormConstraints.of(SessionData.class, "time"))
-                .bind(Form::time, Form::time);
-        binder.forField(duration).asRequired(getTranslation("sessions.validation.duration-range"))
-                .withValidator(FormConstraints.of(SessionData.class, "durationMinutes"))
-                .bind(Form::duration, Form::duration);
-        binder.forField(modality).withValidator(FormConstraints.of(SessionData.class, "modality"))
-                .bind(Form::modality, Form::modality);
-        for (HasValue<?, ?> required : List.of(date, time, modality)) {
-            required.setRequiredIndicatorVisible(true);
-        }
-        binder.setBean(new Form());
-
+        SessionFields fields = new SessionFields();
         Button schedule = OneClick.on(new Button(getTranslation("sessions.schedule")), () -> {
-            if (!binder.validate().isOk()) {
+            if (!fields.validate()) {
                 return;
             }
-            Form form = binder.getBean();
             try {
-                sessions.schedule(coupleId, form.toData());
+                sessions.schedule(coupleId, fields.data());
             } catch (ConstraintViolationException invalid) {
                 error(getTranslation("sessions.error.invalid"));
                 return;
@@ -121,19 +82,53 @@ class CoupleSessionsView extends Div implements CoupleTab, HasDynamicTitle {
             }
             Notification.show(getTranslation("sessions.scheduled", names), 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            binder.setBean(new Form());
+            fields.clear();
             refresh();
         });
         schedule.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        FormLayout form = new FormLayout(date, time, duration, modality);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2),
-                new FormLayout.ResponsiveStep("56em", 4));
         H3 title = new H3(getTranslation("sessions.schedule.title"));
-        Section section = new Section(title, form, schedule);
+        Section section = new Section(title, fields, schedule);
         section.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.SMALL,
                 LumoUtility.AlignItems.START);
         return section;
+    }
+
+    /** The dialog that moves a scheduled session that has not begun: its fields start as the session is. */
+    private void move(Session session) {
+        Dialog dialog = new Dialog();
+        dialog.setId("move-session-" + session.id());
+        dialog.setHeaderTitle(getTranslation("sessions.move.title", names));
+        SessionFields fields = new SessionFields();
+        fields.show(session);
+        Button save = OneClick.on(new Button(getTranslation("sessions.move.save")), () -> {
+            if (!fields.validate()) {
+                return;
+            }
+            try {
+                sessions.move(session.id(), session.version(), fields.data());
+            } catch (ConstraintViolationException invalid) {
+                error(getTranslation("sessions.error.move-invalid"));
+                return;
+            } catch (RefusedException refused) {
+                error(getTranslation(refused.messageKey(), refused.args()));
+                return;
+            } catch (StaleVersionException raced) {
+                error(getTranslation("sessions.error.conflict"));
+                dialog.close();
+                refresh();
+                return;
+            }
+            dialog.close();
+            Notification.show(getTranslation("sessions.moved", names), 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            refresh();
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button keep = new Button(getTranslation("sessions.move.cancel"), click -> dialog.close());
+        dialog.add(fields);
+        dialog.getFooter().add(keep, save);
+        dialog.open();
     }
 
     private Div list() {
@@ -216,6 +211,11 @@ class CoupleSessionsView extends Div implements CoupleTab, HasDynamicTitle {
             });
             header.add(when, where, status);
             boolean started = session.hasStarted(time.now());
+            if (session.status() == SessionStatus.SCHEDULED && !started) {
+                Button move = new Button(getTranslation("sessions.move"), click -> move(session));
+                move.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+                header.add(move);
+            }
             for (SessionStatus target : List.of(SessionStatus.HELD, SessionStatus.NO_SHOW, SessionStatus.CANCELLED)) {
                 if (target == session.status() || (target != SessionStatus.CANCELLED && !started)) {
                     continue;
@@ -241,26 +241,5 @@ class CoupleSessionsView extends Div implements CoupleTab, HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("sessions.page-title", names);
-    }
-
-    /** What the schedule form holds while it is being filled in. */
-    static final class Form {
-        private @Nullable LocalDate date;
-        private @Nullable LocalTime time;
-        private @Nullable Integer duration = 50;
-        private @Nullable Modality modality = Modality.IN_PERSON;
-
-        @Nullable LocalDate date() { return date; }
-        void date(@Nullable LocalDate value) { date = value; }
-        @Nullable LocalTime time() { return time; }
-        void time(@Nullable LocalTime value) { time = value; }
-        @Nullable Integer duration() { return duration; }
-        void duration(@Nullable Integer value) { duration = value; }
-        @Nullable Modality modality() { return modality; }
-        void modality(@Nullable Modality value) { modality = value; }
-
-        SessionData toData() {
-            return new SessionData(date, time, duration == null ? 0 : duration, modality);
-        }
     }
 }

@@ -13,6 +13,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -39,6 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.tandem.sessions.Modality;
+import org.tandem.sessions.Session;
 import org.tandem.sessions.SessionData;
 import org.tandem.sessions.SessionNote;
 import org.tandem.sessions.SessionService;
@@ -164,8 +167,67 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
                 .filter(session -> session.startsAt().toLocalDateTime().equals(date.atTime(17, 30)))
                 .findFirst().orElseThrow().id();
         assertThat($(Span.class, card(id)).all()).extracting(Span::getText).contains("Video", "Scheduled");
-        assertThat($(Button.class, card(id)).all()).extracting(Button::getText).containsExactly("Mark cancelled");
+        assertThat($(Button.class, card(id)).all()).extracting(Button::getText)
+                .containsExactly("Move", "Mark cancelled");
         assertThat($(DatePicker.class).single().getValue()).isNull();
+    }
+
+    /** Alex and Sam's session in five days at 17:30, their Sessions tab open and its Move dialog opened. */
+    Dialog moveDialog(long couple, LocalDate date) {
+        long id = sessions.schedule(couple, new SessionData(date, LocalTime.of(17, 30), 60, Modality.VIDEO));
+        open("couples/" + couple + "/sessions");
+        test(button(id, "Move")).click();
+        return $(Dialog.class).id("move-session-" + id);
+    }
+
+    long sessionOf(Dialog dialog) {
+        return Long.parseLong(dialog.getId().orElseThrow().substring("move-session-".length()));
+    }
+
+    void clickMoveSession(Dialog dialog) {
+        test($(Button.class, dialog).all().stream().filter(b -> b.getText().equals("Move session")).findFirst()
+                .orElseThrow()).click();
+    }
+
+    @Test
+    void therapist_moves_a_scheduled_session_in_a_dialog_that_starts_as_the_session_is() {
+        signIn.as(jordan);
+        long couple = coupleOf("Alex Morgan");
+        LocalDate date = LocalDate.now(clock).plusDays(5);
+        Dialog dialog = moveDialog(couple, date);
+        long id = sessionOf(dialog);
+        assertThat($(DatePicker.class, dialog).single().getValue()).isEqualTo(date);
+        assertThat($(TimePicker.class, dialog).single().getValue()).isEqualTo(LocalTime.of(17, 30));
+        test($(DatePicker.class, dialog).single()).setValue(date.plusDays(2));
+        test($(TimePicker.class, dialog).single()).setValue(LocalTime.of(9, 0));
+        clickMoveSession(dialog);
+
+        Session moved = sessions.list(couple).stream().filter(session -> session.id() == id).findFirst()
+                .orElseThrow();
+        assertThat(moved.startsAt().toLocalDateTime()).isEqualTo(date.plusDays(2).atTime(9, 0));
+        assertThat(moved.durationMinutes()).isEqualTo(60);
+        assertThat(moved.modality()).isEqualTo(Modality.VIDEO);
+        assertThat(dialog.isOpened()).isFalse();
+    }
+
+    @Test
+    void a_move_that_raced_another_change_is_reported_and_moves_nothing() {
+        signIn.as(jordan);
+        long couple = coupleOf("Alex Morgan");
+        LocalDate date = LocalDate.now(clock).plusDays(5);
+        Dialog dialog = moveDialog(couple, date);
+        long id = sessionOf(dialog);
+        sessions.move(id, 0, new SessionData(date.plusDays(1), LocalTime.of(17, 30), 60, Modality.VIDEO));
+
+        test($(DatePicker.class, dialog).single()).setValue(date.plusDays(3));
+        clickMoveSession(dialog);
+
+        assertThat($(Notification.class).all())
+                .anySatisfy(shown -> assertThat(test(shown).getText())
+                        .isEqualTo("Someone else changed this session a moment ago. The list now shows the latest"
+                                + " state; try again if needed."));
+        assertThat(sessions.list(couple).stream().filter(session -> session.id() == id).findFirst().orElseThrow()
+                .startsAt().toLocalDate()).isEqualTo(date.plusDays(1));
     }
 
     @Test
