@@ -160,7 +160,6 @@ class HostileServicesTest {
             Map.entry("CheckInService#submit(long)", "an id"),
             Map.entry("AuditLogService#export(AuditFilter,OutputStream)", "the same filter as page, probed there"),
             Map.entry("Outbox#enqueue(Mail)", "built by the services, never typed"),
-            Map.entry("Notifications#send(Collection)", "built by the producers from their events, never typed"),
             Map.entry("NotificationService#latest(int,Locale)", "the bell's list size, a constant, bounded; NotificationServiceTest"),
             Map.entry("AlertService#acknowledge(long,CoupleAlert)", "the alert as the service listed it, not typed"));
 

@@ -180,9 +180,6 @@ class AuthorizationMatrixTest {
         if (type == List.class || type == java.util.Collection.class) {
             return List.of();
         }
-        if (type == java.util.Collection.class) {
-            return List.of();
-        }
         if (type == Set.class) {
             return name.equals("roles") ? Set.of(Role.THERAPIST) : Set.of();
         }
