@@ -3,6 +3,8 @@ package org.tandem.shell;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.Command;
 import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.component.UIDetachedException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +12,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -27,7 +36,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * itself carries ids, never content).
  *
  * <p>Told inside a transaction, the pages hear of it after the commit (so they read what was written) and never
- * after a rollback. Each page is told on a shared pool of virtual threads, so one slow page holds up no other.
+ * after a rollback. Each page is told on a virtual thread of its own, so one slow page holds up no other; at most
+ * {@link #AT_ONCE} pages read again at the same time, well under the database pool (ten connections), so that a
+ * burst of updates to hundreds of pages waits its turn instead of failing for want of a connection (the push
+ * benchmark, decision 034, lost deliveries that way before).
  *
  * <pre>{@code
  * Registration r = liveUpdates.register(ui, user.accountId(), update -> {
@@ -39,13 +51,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class LiveUpdates {
 
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
     private final Map<Long, Set<Listener>> byAccount = new ConcurrentHashMap<>();
+    /** How many pages may run their listeners at the same time. */
+    static final int AT_ONCE = 4;
+
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+
     private final ExecutorService pages = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore turns = new Semaphore(AT_ONCE, true);
 
     private record Listener(UI ui, SecurityContext security, Consumer<Object> onUpdate) {
 
-        void tell(Object update) {
-            ui.access((Command) () -> {
+        Future<Void> tell(Object update) {
+            return ui.access((Command) () -> {
                 SecurityContext before = SecurityContextHolder.getContext();
                 SecurityContextHolder.setContext(security);
                 try {
@@ -92,10 +112,31 @@ public class LiveUpdates {
         return byAccount.values().stream().mapToInt(Set::size).sum();
     }
 
+    /**
+     * Waits for a turn, then for the page to have run its listener: a page whose session is busy runs it when its
+     * request ends (Vaadin's access queue), and holds its turn until then, up to a few seconds.
+     */
+    private void deliver(Listener listener, Object update) {
+        try {
+            turns.acquire();
+            try {
+                listener.tell(update).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } finally {
+                turns.release();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException slow) {
+            log.debug("A page took more than {} to take an update; it runs when its session is free", WAIT);
+        } catch (ExecutionException | UIDetachedException failed) {
+            log.debug("A page could not take an update", failed);
+        }
+    }
+
     private void tellNow(List<Long> accounts, Object update) {
         for (long account : accounts) {
             for (Listener listener : byAccount.getOrDefault(account, Set.of())) {
-                pages.execute(() -> listener.tell(update));
+                pages.execute(() -> deliver(listener, update));
             }
         }
     }
