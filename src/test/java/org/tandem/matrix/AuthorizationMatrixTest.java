@@ -177,7 +177,7 @@ class AuthorizationMatrixTest {
         if (type == OutputStream.class) {
             return new ByteArrayOutputStream();
         }
-        if (type == List.class) {
+        if (type == List.class || type == java.util.Collection.class) {
             return List.of();
         }
         if (type == Set.class) {
