@@ -161,6 +161,7 @@ class HostileServicesTest {
             Map.entry("CheckInService#submit(long)", "an id"),
             Map.entry("AuditLogService#export(AuditFilter,OutputStream)", "the same filter as page, probed there"),
             Map.entry("Outbox#enqueue(Mail)", "built by the services, never typed"),
+            Map.entry("Notifications#send(Collection)", "built by the producers from events, never typed"),
             Map.entry("AlertService#acknowledge(long,CoupleAlert)", "the alert as the service listed it, not typed"));
 
     @Autowired DSLContext dsl;

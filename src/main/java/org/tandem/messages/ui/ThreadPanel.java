@@ -28,7 +28,8 @@ import org.tandem.shell.OneClick;
  * One thread: its messages oldest first with the newest at the bottom (scrolled into view), sender and time in the
  * clinic's zone, "read by" under the joint thread's last message, and the composer: the draft is saved as the person
  * types (so closing the tab loses nothing), a counter shows how much of the {@value MessageService#MAX_LENGTH}
- * characters is used. A closed couple's thread shows why it cannot be answered instead of the composer. Opening or
+ * characters is used. A badge counts the messages of others that were new to the reader on this page (unread when it
+ * opened, or arrived since: reading marks them read at once, so the badge is what still says "new"). A closed couple's thread shows why it cannot be answered instead of the composer. Opening or
  * reloading the panel reads the thread, which marks it read.
  */
 class ThreadPanel extends Section {
@@ -45,6 +46,8 @@ class ThreadPanel extends Section {
     private final TextArea composer = new TextArea();
     private final Button send = new Button();
     private boolean loaded;
+    /** Messages of others that arrived while this page was open or were unread when it opened. */
+    private int arrived;
 
     ThreadPanel(MessageService messages, ClinicTime time, long threadId, String title, String emptyText) {
         this.messages = messages;
@@ -59,6 +62,7 @@ class ThreadPanel extends Section {
         heading.addClassNames(LumoUtility.Margin.NONE, LumoUtility.FontSize.LARGE);
         fresh.getElement().getThemeList().add("badge success pill");
         fresh.setVisible(false);
+        fresh.setId("new-" + threadId);
         Header header = new Header(heading, fresh);
         header.addClassNames(LumoUtility.Display.FLEX, LumoUtility.AlignItems.BASELINE, LumoUtility.Gap.SMALL,
                 LumoUtility.FlexWrap.WRAP);
@@ -106,8 +110,9 @@ class ThreadPanel extends Section {
         thread.messages().forEach(message -> list.add(message(message)));
         empty.setVisible(thread.messages().isEmpty());
         scroller.setVisible(!thread.messages().isEmpty());
-        fresh.setText(getTranslation("messages.new", thread.newForReader()));
-        fresh.setVisible(thread.newForReader() > 0);
+        arrived += thread.newForReader();
+        fresh.setText(getTranslation("messages.new", arrived));
+        fresh.setVisible(arrived > 0);
         readBy.setText(thread.readBy().isEmpty() ? ""
                 : getTranslation("messages.read-by", String.join(", ", thread.readBy())));
         readBy.setVisible(!thread.readBy().isEmpty());
