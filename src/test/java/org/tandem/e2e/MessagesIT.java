@@ -27,7 +27,7 @@ import org.tandem.support.DemoTest;
 /**
  * Issue 14's first "done when": the therapist, Alex and Sam, each in a browser of their own, talk in the demo
  * couple's threads. What one writes appears on the open pages of the others without a reload (server push); what
- * Alex writes in his private thread never reaches any page of Sam's, nor a count that would tell of it, whatever URL
+ * Alex writes in their private thread never reaches any page of Sam's, nor a count that would tell of it, whatever URL
  * she tries; the unread counts follow.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -166,5 +166,24 @@ class MessagesIT {
         assertThat(sam.locator("#thread-" + joint)).containsText(later);
         assertThat(sam.locator("#unread-" + joint)).isHidden();
         assertThat(sam.locator("main")).not().containsText(secret);
+    }
+
+    @Test
+    @DisplayName("on a phone 360 px wide, a partner reads and writes without scrolling sideways")
+    void usableOnAPhone() {
+        Page phone = browser.openContext(options -> options.setViewportSize(360, 740));
+        signedIn(phone, "sam@example.com");
+        open(phone, "/messages");
+        String text = "From the phone, a long line that wraps: " + "word ".repeat(40) + UUID.randomUUID();
+        Locator thread = phone.locator("section[id^=thread-]");
+        assertThat(thread).isVisible();
+        write(thread, text);
+        assertThat(thread).containsText(text.substring(text.length() - 36));
+        var send = thread.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send").setExact(true))
+                .boundingBox();
+        assertThat(send.x + send.width).isLessThanOrEqualTo(360);
+        int width = ((Number) phone.evaluate("() => document.documentElement.scrollWidth")).intValue();
+        assertThat(width).isLessThanOrEqualTo(360);
+        BrowserSupport.screenshot(phone, "messages-phone");
     }
 }
