@@ -83,6 +83,11 @@ public enum AuditAction {
     GOAL_MILESTONE_ADDED("goal.milestone-add"),
     GOAL_MILESTONE_REACHED("goal.milestone-reach"),
 
+    // messages (issue 14): a thread read, a message sent, a therapist's message withdrawn
+    MESSAGES_READ("message.read"),
+    MESSAGE_SENT("message.send"),
+    MESSAGE_WITHDRAWN("message.withdraw"),
+
     // mail (h4): the outbox gave up a mail after its last attempt
     MAIL_GIVEN_UP("mail.given-up"),
 

@@ -48,7 +48,7 @@ class SignInJourneyIT {
         assertThat(grid.getByText("therapist@example.com", new Locator.GetByTextOptions().setExact(true))).isVisible();
         assertThat(grid.getByText("Dr. Jordan Reyes", new Locator.GetByTextOptions().setExact(true))).isVisible();
         assertSideNav(page, List.of("Users", "Assignments", "Clinic settings", "Balance settings", "Audit log", "Account"), "Caseload", "Schedule", "Library", "My workbook",
-                "Goals", "My balance");
+                "Messages", "Goals", "My balance");
 
         browser.screenshot("admin-users");
         signOutAndStayOut();
@@ -66,7 +66,7 @@ class SignInJourneyIT {
         assertThat(grid.getByText("Kwame Mensah", new Locator.GetByTextOptions().setExact(true))).isVisible();
         // Another therapist's client never appears, neither in the grid nor anywhere else on the page.
         assertThat(page.getByText("Maya Johnson")).hasCount(0);
-        assertSideNav(page, List.of("Caseload", "Schedule", "Library", "Account"), "Users", "Assignments", "My workbook", "Goals",
+        assertSideNav(page, List.of("Caseload", "Schedule", "Library", "Account"), "Users", "Assignments", "My workbook", "Messages", "Goals",
                 "My balance", "Clinic settings", "Balance settings", "Audit log");
 
         browser.screenshot("therapist-caseload");
@@ -86,7 +86,7 @@ class SignInJourneyIT {
         // The demo gives Alex open assignments.
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("To do").setExact(true)))
                 .isVisible();
-        assertSideNav(page, List.of("My workbook", "Goals", "My balance", "Account"), "Caseload", "Schedule", "Library", "Users", "Assignments",
+        assertSideNav(page, List.of("My workbook", "Messages", "Goals", "My balance", "Account"), "Caseload", "Schedule", "Library", "Users", "Assignments",
                 "Clinic settings", "Balance settings", "Audit log");
 
         browser.screenshot("client-workbook");

@@ -3,6 +3,8 @@ package org.tandem.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
 import static org.tandem.jooq.Tables.GOAL;
+import static org.tandem.jooq.Tables.MESSAGE;
+import static org.tandem.jooq.Tables.MESSAGE_DRAFT;
 import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
 
 import jakarta.validation.ConstraintViolation;
@@ -61,6 +63,7 @@ import org.tandem.goals.GoalUpdateData;
 import org.tandem.goals.MilestoneData;
 import org.tandem.invitations.StaffInvitationData;
 import org.tandem.invitations.StaffInvitationService;
+import org.tandem.messages.MessageService;
 import org.tandem.sessions.Modality;
 import org.tandem.sessions.SessionData;
 import org.tandem.sessions.SessionService;
@@ -179,6 +182,7 @@ class HostileServicesTest {
     @Autowired AssignmentService assignments;
     @Autowired AuditLogService auditLog;
     @Autowired CheckInService checkIns;
+    @Autowired MessageService messages;
 
     /** How a hostile value becomes the call; returns what was stored, read back, or {@link #ANSWERED}. */
     @FunctionalInterface
@@ -256,6 +260,7 @@ class HostileServicesTest {
     long workToAnswer;
     long submittedWork;
     long checkInId;
+    long jointThread;
 
     private void world() {
         Fixtures.Clinic home = fixtures.clinic("Hostile Clinic");
@@ -272,6 +277,7 @@ class HostileServicesTest {
         signIn.during(therapist.email(), () -> checkIns.request(couple.id()));
         checkInId = signIn.during(couple.one().email(),
                 () -> checkIns.myOpenCheckIns().getFirst().checkInId());
+        jointThread = signIn.during(therapist.email(), () -> messages.ofCouple(couple.id())).getFirst().threadId();
     }
 
     // ---- the targets ----
@@ -331,6 +337,14 @@ class HostileServicesTest {
         t.add(new Target("GoalService#addUpdate(long,int,GoalUpdateData)", "progress", Kind.NUMBER, th,
                 v -> lastUpdate(goals.addUpdate(goalId, goalVersion(), new GoalUpdateData("Update", (Integer) v)))
                         .progress(), 0, false));
+        // messages: a message and the draft kept as it is typed
+        t.add(new Target("MessageService#send(long,String)", "body", Kind.FREE_TEXT, p1,
+                v -> dsl.fetchValue(MESSAGE.BODY, MESSAGE.ID.eq(messages.send(jointThread, (String) v))),
+                MessageService.MAX_LENGTH, true));
+        t.add(new Target("MessageService#saveDraft(long,String)", "body", Kind.FREE_TEXT, p1, v -> {
+            messages.saveDraft(jointThread, (String) v);
+            return dsl.fetchValue(MESSAGE_DRAFT.BODY, MESSAGE_DRAFT.THREAD_ID.eq(jointThread));
+        }, MessageService.MAX_LENGTH, true));
         // sessions
         t.add(new Target("SessionService#saveNote(long,int,String)", "body", Kind.FREE_TEXT, th,
                 v -> sessions.saveNote(sessionId, sessions.note(sessionId).version(), (String) v).body(), 20_000,

@@ -18,6 +18,7 @@ import org.tandem.goals.GoalFixtures;
 import org.tandem.goals.GoalService;
 import org.tandem.goals.MilestoneData;
 import org.tandem.notifications.NotificationKind;
+import org.tandem.messages.MessageService;
 import org.tandem.sessions.SessionService;
 import org.tandem.support.Fixtures;
 import org.tandem.support.Fixtures.Assignment;
@@ -66,12 +67,15 @@ public class MatrixWorld {
     private final WorkbookService workbook;
     private final MyWorkbookService myWorkbook;
     private final PlatformTransactionManager transactions;
+    private final MessageService messages;
 
     private final Map<Actor, String> emails = new EnumMap<>(Actor.class);
     private final Map<Ids, Map<String, Long>> ids = new EnumMap<>(Ids.class);
 
     MatrixWorld(Fixtures fixtures, DSLContext dsl, SignIn signIn, GoalService goals, SessionService sessions,
-            WorkbookService workbook, MyWorkbookService myWorkbook, PlatformTransactionManager transactions) {
+            WorkbookService workbook, MyWorkbookService myWorkbook, PlatformTransactionManager transactions,
+            MessageService messages) {
+        this.messages = messages;
         this.fixtures = fixtures;
         this.dsl = dsl;
         this.signIn = signIn;
@@ -221,6 +225,12 @@ public class MatrixWorld {
                 .set(NOTIFICATION.TARGET, "my-workbook").set(NOTIFICATION.DETAIL, "Matrix module")
                 .set(NOTIFICATION.CREATED_AT, TestClock.START_AT).returning(NOTIFICATION.ID)
                 .fetchSingle(NOTIFICATION.ID));
+        // the second partner's private thread with the therapists: their own message (the private marker in clinic A)
+        // and one of the therapist's, sent now, so still within its withdrawal window
+        long thread = signIn.during(therapist.email(), () -> messages.ofCouple(couple.id())).get(2).threadId();
+        signIn.during(couple.two().email(), () -> messages.send(thread, withNote ? P2_PRIVATE : "B-MESSAGE"));
+        r.put("threadId", thread);
+        r.put("messageId", signIn.during(therapist.email(), () -> messages.send(thread, "Thank you for writing")));
         return r;
     }
 }

@@ -112,7 +112,7 @@ class ViewAccessTest extends SpringBrowserlessTest {
         assertThat($(H2.class).single().getText()).isEqualTo("Welcome, Alex");
         assertThat($(Paragraph.class).all()).extracting(Paragraph::getText)
                 .contains("You and Sam are working with Dr. Jordan Reyes.");
-        assertThat(menu()).containsExactly("My workbook", "Goals", "My balance", "Account");
+        assertThat(menu()).containsExactly("My workbook", "Messages", "Goals", "My balance", "Account");
     }
 
     @Test

@@ -57,7 +57,8 @@ class AuditLogView extends Main implements HasDynamicTitle {
 
     /** Subject types with a name of their own on this page; another is shown as stored. */
     private static final Set<String> NAMED_SUBJECTS = Set.of("account", "clinic", "couple", "partner", "invitation",
-            "couple_session", "check_in", "module", "module_assignment", "assignment_work", "goal");
+            "couple_session", "check_in", "module", "module_assignment", "assignment_work", "goal", "message_thread",
+            "message");
 
     private final AuditLogService log;
     private final ClinicFormat format;

@@ -19,6 +19,7 @@ public final class CoupleRoutes {
     public static final String SESSIONS = "sessions";
     public static final String WORKBOOK = "workbook";
     public static final String GOALS = "goals";
+    public static final String MESSAGES = "messages";
     public static final String PARTNERS = "partners";
     /** Editing the couple, a page of the Overview tab. */
     public static final String EDIT = "edit";
@@ -29,6 +30,7 @@ public final class CoupleRoutes {
         SESSIONS(CoupleRoutes.SESSIONS),
         WORKBOOK(CoupleRoutes.WORKBOOK),
         GOALS(CoupleRoutes.GOALS),
+        MESSAGES(CoupleRoutes.MESSAGES),
         PARTNERS(CoupleRoutes.PARTNERS);
 
         private final String segment;

@@ -24,16 +24,16 @@ import org.tandem.support.IntegrationTest;
 import org.tandem.support.PageContent;
 import org.tandem.support.SignIn;
 
-/** The five tabs of a couple's page in their one layout: one heading, the URL's tab selected, one refusal. */
+/** The six tabs of a couple's page in their one layout: one heading, the URL's tab selected, one refusal. */
 @IntegrationTest
 @ViewPackages(packages = "org.tandem")
 class CoupleLayoutTest extends SpringBrowserlessTest {
 
     private static final Map<Tab, String> VIEWS = Map.of(Tab.OVERVIEW, "CoupleOverviewView",
             Tab.SESSIONS, "CoupleSessionsView", Tab.WORKBOOK, "CoupleWorkbookView", Tab.GOALS, "CoupleGoalsView",
-            Tab.PARTNERS, "CouplePartnersView");
+            Tab.MESSAGES, "CoupleMessagesView", Tab.PARTNERS, "CouplePartnersView");
     private static final Map<Tab, String> LABELS = Map.of(Tab.OVERVIEW, "Overview", Tab.SESSIONS, "Sessions",
-            Tab.WORKBOOK, "Workbook", Tab.GOALS, "Goals", Tab.PARTNERS, "Partners");
+            Tab.WORKBOOK, "Workbook", Tab.GOALS, "Goals", Tab.MESSAGES, "Messages", Tab.PARTNERS, "Partners");
 
     @Autowired DSLContext dsl;
     @Autowired Fixtures fixtures;
