@@ -37,6 +37,7 @@ import org.tandem.balance.Alerts;
 import org.tandem.couples.CoupleStatus;
 import org.tandem.couples.TherapistRole;
 import org.tandem.couples.ui.CoupleRoutes;
+import org.tandem.messages.ui.MessageRoutes;
 import org.tandem.notifications.NotificationKind;
 import org.tandem.sessions.SessionStatus;
 import org.tandem.workbook.ui.WorkbookRoutes;
@@ -57,11 +58,9 @@ final class DemoNotifications {
     /** Notifications of the last days are unread. */
     private static final Duration UNREAD = Duration.ofDays(4);
 
-    // Partners' pages outside the named interfaces the demo may use: GoalRoutes.MY_GOALS, BalanceRoutes.MY_BALANCE,
-    // and the messages page (MessageRoutes, the messages feature).
+    // Partners' pages outside the named interfaces the demo may use: GoalRoutes.MY_GOALS, BalanceRoutes.MY_BALANCE.
     static final String MY_GOALS = "goals";
     static final String MY_BALANCE = "my-balance";
-    static final String MY_MESSAGES = "messages";
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
@@ -260,8 +259,8 @@ final class DemoNotifications {
                         }
                         List<Long> key = List.of(r.value2(), recipient);
                         boolean read = lastRead.getOrDefault(key, 0L) >= r.value1();
-                        String target = partnerAccounts.contains(recipient) ? MY_MESSAGES
-                                : CoupleRoutes.href(couple, CoupleRoutes.Tab.OVERVIEW) + "/messages";
+                        String target = partnerAccounts.contains(recipient) ? MessageRoutes.myThreadHref(r.value2())
+                                : CoupleRoutes.href(couple, CoupleRoutes.Tab.MESSAGES);
                         rows.add(new Row(recipient, NotificationKind.MESSAGE, couple, target, r.value6(),
                                 "message:" + r.value1(), r.value7(),
                                 read ? latest(Objects.requireNonNull(readAt.get(key)), r.value7()) : null));

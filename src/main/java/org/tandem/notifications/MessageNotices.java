@@ -27,7 +27,7 @@ class MessageNotices {
         Long privatePartner = sent.privatePartnerId();
         notifications.send(couple.letters(NotificationKind.MESSAGE, "", sent.senderAccountId())
                 .to(privatePartner == null ? couple.partnerAccounts() : couple.accountOf(privatePartner),
-                        NoticeTargets.MY_MESSAGES)
+                        NoticeTargets.myThread(sent.threadId()))
                 .to(couple.therapists(), NoticeTargets.coupleMessages(sent.coupleId()))
                 .list());
     }

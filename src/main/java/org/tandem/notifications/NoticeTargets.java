@@ -2,6 +2,7 @@ package org.tandem.notifications;
 
 import org.tandem.couples.ui.CoupleRoutes;
 import org.tandem.couples.ui.CoupleRoutes.Tab;
+import org.tandem.messages.ui.MessageRoutes;
 import org.tandem.workbook.ui.WorkbookRoutes;
 
 /**
@@ -10,12 +11,6 @@ import org.tandem.workbook.ui.WorkbookRoutes;
  */
 final class NoticeTargets {
 
-    /**
-     * The partners' Messages page and the couple's Messages tab: the messages feature adds these routes in parallel
-     * (issue 14), so they are written here as the literal paths it uses; align with its routes class once merged.
-     */
-    static final String MY_MESSAGES = "messages";
-    private static final String COUPLE_MESSAGES = "messages";
     /** GoalRoutes.MY_GOALS: the partner's Goals page (goals.ui is not a named interface). */
     static final String MY_GOALS = "goals";
     /** BalanceRoutes.CHECK_IN without its parameter: one check-in (balance.ui is not a named interface). */
@@ -43,7 +38,13 @@ final class NoticeTargets {
         return CoupleRoutes.href(coupleId, tab);
     }
 
+    /** The couple's Messages tab, where a therapist sees the three threads. */
     static String coupleMessages(long coupleId) {
-        return CoupleRoutes.href(coupleId, Tab.OVERVIEW) + "/" + COUPLE_MESSAGES;
+        return CoupleRoutes.href(coupleId, Tab.MESSAGES);
+    }
+
+    /** The partner's Messages page with this thread of theirs open. */
+    static String myThread(long threadId) {
+        return MessageRoutes.myThreadHref(threadId);
     }
 }

@@ -211,7 +211,8 @@ class DemoMessagesTest {
                     .anyMatch(notice -> notice.read() == null).anyMatch(notice -> notice.read() != null);
         }
         assertThat(notices).allSatisfy(notice -> {
-            assertThat(notice.created()).isAfter(now.minusDays(90)).isBefore(now);
+            // at most now: the start-up sweep tells the therapists of alerts it finds as it loads
+            assertThat(notice.created()).isAfter(now.minusDays(90)).isBeforeOrEqualTo(now);
             if (notice.read() != null) {
                 assertThat(notice.read()).isBetween(notice.created(), now);
             }
@@ -221,7 +222,7 @@ class DemoMessagesTest {
                 && notice.detail() != null && notice.detail().startsWith("Alex"))).hasSize(1);
     }
 
-    private static final Pattern PARTNER_TARGET = Pattern.compile("workbook(/\\d+)?|goals|my-balance|messages");
+    private static final Pattern PARTNER_TARGET = Pattern.compile("workbook(/\\d+)?|goals|my-balance|messages\\?thread=\\d+");
     private static final Pattern THERAPIST_TARGET =
             Pattern.compile("couples/(\\d+)(/workbook/\\d+|/sessions|/goals|/messages)?");
 

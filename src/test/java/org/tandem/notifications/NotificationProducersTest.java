@@ -8,7 +8,7 @@ import static org.tandem.jooq.Tables.PARTNER;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
-import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -35,7 +35,9 @@ import org.tandem.balance.CheckInService;
 import org.tandem.goals.GoalData;
 import org.tandem.goals.GoalService;
 import org.tandem.goals.MilestoneData;
-import org.tandem.messages.MessageSent;
+import org.tandem.messages.MessageService;
+import org.tandem.messages.ThreadSummary;
+import org.tandem.notifications.ui.NotificationTarget;
 import org.tandem.sessions.Modality;
 import org.tandem.sessions.Session;
 import org.tandem.sessions.SessionData;
@@ -75,6 +77,7 @@ class NotificationProducersTest extends SpringBrowserlessTest {
     @Autowired CheckInService checkIns;
     @Autowired CheckInNotices checkInNotices;
     @Autowired ApplicationEventPublisher events;
+    @Autowired MessageService messages;
     @Autowired PlatformTransactionManager transactions;
 
     /** Jordan (primary therapist of Alex and Sam), Priya (their co-therapist), and the couple. */
@@ -286,25 +289,36 @@ class NotificationProducersTest extends SpringBrowserlessTest {
         assertThat(tomorrow).isPositive();
     }
 
-    // ---- messages (MessageSent is published here as the messages feature does, in the sender's transaction) ----
+    // ---- messages (sent through MessageService, as the pages do) ----
+
+    /** The couple's threads as Jordan lists them: joint, then Alex's private thread, then Sam's. */
+    List<ThreadSummary> threads() {
+        return signIn.during(jordan.email(), () -> messages.ofCouple(couple.id()));
+    }
 
     @Test
     void a_message_in_the_joint_thread_tells_everyone_in_it_but_its_sender() {
-        events.publishEvent(new MessageSent(couple.clinicId(), couple.id(), 901, null, 9001, alex()));
+        long joint = threads().get(0).threadId();
+        signIn.during(couple.one().email(), () -> messages.send(joint, "See you both on Thursday."));
 
         String tab = "couples/" + couple.id() + "/messages";
-        assertThat(targets(NotificationKind.MESSAGE)).isEqualTo(Map.of(sam(), "messages",
+        assertThat(targets(NotificationKind.MESSAGE)).isEqualTo(Map.of(sam(), "messages?thread=" + joint,
                 jordan.accountId(), tab, priya.accountId(), tab));
-        assertThat(rows(NotificationKind.MESSAGE)).extracting(Row::detail).containsOnlyNulls();
+        assertThat(rows(NotificationKind.MESSAGE)).extracting(Row::detail)
+                .noneMatch(detail -> detail != null && detail.contains("Thursday"));
     }
 
     @Test
     void a_message_in_a_partners_private_thread_never_reaches_the_other_partner() {
-        events.publishEvent(new MessageSent(couple.clinicId(), couple.id(), 902, couple.one().partnerId(), 9002,
-                jordan.accountId()));
+        long alexs = threads().get(1).threadId();
+        signIn.during(jordan.email(), () -> messages.send(alexs, "How did the week go?"));
+        signIn.during(couple.one().email(), () -> messages.send(alexs, "Harder than I said in the session."));
 
-        assertThat(targets(NotificationKind.MESSAGE)).isEqualTo(Map.of(alex(), "messages",
-                priya.accountId(), "couples/" + couple.id() + "/messages"));
+        assertThat(rows(NotificationKind.MESSAGE)).extracting(Row::recipient, Row::target).containsExactlyInAnyOrder(
+                tuple(alex(), "messages?thread=" + alexs),
+                tuple(priya.accountId(), "couples/" + couple.id() + "/messages"),
+                tuple(jordan.accountId(), "couples/" + couple.id() + "/messages"),
+                tuple(priya.accountId(), "couples/" + couple.id() + "/messages"));
         assertThat(recipients(NotificationKind.MESSAGE)).doesNotContain(sam());
     }
 
@@ -379,6 +393,9 @@ class NotificationProducersTest extends SpringBrowserlessTest {
         long milestone = signIn.during(jordan.email(),
                 () -> goals.addMilestone(goal, new MilestoneData("Two evenings a week")).id());
         signIn.during(couple.two().email(), () -> goals.reachMilestone(milestone));
+        List<ThreadSummary> threads = threads();
+        signIn.during(couple.one().email(), () -> messages.send(threads.get(0).threadId(), "Joint"));
+        signIn.during(couple.two().email(), () -> messages.send(threads.get(2).threadId(), "Private"));
 
         List<Row> all = dsl.select(NOTIFICATION.RECIPIENT_ACCOUNT_ID, NOTIFICATION.TARGET, NOTIFICATION.COUPLE_ID,
                         NOTIFICATION.DETAIL).from(NOTIFICATION)
@@ -387,10 +404,10 @@ class NotificationProducersTest extends SpringBrowserlessTest {
                 .containsExactlyInAnyOrder(NotificationKind.MODULE_ASSIGNED, NotificationKind.MODULE_SUBMITTED,
                         NotificationKind.FEEDBACK_GIVEN, NotificationKind.SESSION_SCHEDULED,
                         NotificationKind.ALERT_RAISED, NotificationKind.CHECK_IN_OPEN,
-                        NotificationKind.GOAL_MILESTONE_REACHED);
+                        NotificationKind.GOAL_MILESTONE_REACHED, NotificationKind.MESSAGE);
         for (Row row : all) {
             String landed = signIn.during(emails.get(row.recipient()), () -> {
-                navigate(row.target(), Component.class);
+                NotificationTarget.open(UI.getCurrent(), row.target());
                 return getCurrentView().getClass().getSimpleName();
             });
             assertThat(landed).as(row.target() + " for " + emails.get(row.recipient()))

@@ -1,8 +1,8 @@
 package org.tandem.notifications.ui;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -147,7 +147,7 @@ class NotificationBell extends Composite<Div> {
             opened.close();
         }
         showCount();
-        getUI().ifPresent(ui -> ui.navigate(target));
+        getUI().ifPresent(ui -> NotificationTarget.open(ui, target));
     }
 
     @Override
