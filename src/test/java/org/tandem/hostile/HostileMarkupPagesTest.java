@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tandem.goals.GoalService;
 import org.tandem.goals.MilestoneData;
+import org.tandem.messages.MessageService;
 import org.tandem.sessions.SessionService;
 import org.tandem.support.Fixtures;
 import org.tandem.support.Fixtures.Couple;
@@ -67,6 +68,7 @@ class HostileMarkupPagesTest extends SpringBrowserlessTest {
     @Autowired SessionService sessions;
     @Autowired WorkbookService workbook;
     @Autowired MyWorkbookService myWorkbook;
+    @Autowired MessageService messages;
 
     @AfterEach
     void sign_out() {
@@ -102,6 +104,15 @@ class HostileMarkupPagesTest extends SpringBrowserlessTest {
                 return id;
             });
             signIn.during(th, () -> workbook.giveFeedback(work, "feel", "Feedback " + SCRIPT + BOLD));
+            // messages: plain text, links only from http(s) addresses typed in them
+            var threads = signIn.during(th, () -> messages.ofCouple(couple.id()));
+            signIn.during(couple.one().email(), () -> messages.send(threads.get(0).threadId(),
+                    "Message " + SCRIPT + "\n" + MARKDOWN));
+            signIn.during(th, () -> messages.send(threads.get(1).threadId(), "Reply " + IMG + " " + IFRAME));
+            signIn.during(couple.one().email(), () -> {
+                messages.saveDraft(threads.get(0).threadId(), "Draft " + SVG);
+                return null;
+            });
             ids[0] = module;
             ids[1] = assignment;
         });
@@ -110,8 +121,9 @@ class HostileMarkupPagesTest extends SpringBrowserlessTest {
         String c = "couples/" + couple.id();
         pages.put(people[1].email(), List.of("caseload", c, c + "/partners", c + "/goals", c + "/sessions",
                 c + "/workbook", c + "/workbook/" + ids[1], "schedule", "library", "library/" + ids[0],
-                "library/" + ids[0] + "/edit"));
-        pages.put(couple.one().email(), List.of("", "workbook", "workbook/" + ids[1], "goals", "my-balance"));
+                "library/" + ids[0] + "/edit", c + "/messages"));
+        pages.put(couple.one().email(), List.of("", "workbook", "workbook/" + ids[1], "goals", "my-balance",
+                "messages"));
         pages.put(people[0].email(), List.of("users", "audit", "assignments", "clinic/settings"));
 
         List<String> problems = new ArrayList<>();
@@ -161,7 +173,8 @@ class HostileMarkupPagesTest extends SpringBrowserlessTest {
         problems.forEach(problem -> System.out.println("HOSTILE markup problem " + problem));
         assertThat(problems).isEmpty();
         assertThat(markdownBlocks).as("module text was shown through the Markdown renderer").isPositive();
-        assertThat(shownText.toString()).as("the payloads are shown as text").contains(SCRIPT, IMG, BOLD);
+        assertThat(shownText.toString()).as("the payloads are shown as text").contains(SCRIPT, IMG, BOLD)
+                .contains("Reply " + IMG, "Draft " + SVG); // a message and a kept draft
     }
 
     private static String abbreviate(String html) {
