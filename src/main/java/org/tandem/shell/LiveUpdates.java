@@ -62,10 +62,28 @@ public class LiveUpdates {
     private final ExecutorService pages = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore turns = new Semaphore(AT_ONCE, true);
 
-    private record Listener(UI ui, SecurityContext security, Consumer<Object> onUpdate) {
+    /** One open page. Equal updates waiting for it are taken once (a page behind by ten messages reads once). */
+    private static final class Listener {
+
+        private final UI ui;
+        private final SecurityContext security;
+        private final Consumer<Object> onUpdate;
+        private final Set<Object> waiting = ConcurrentHashMap.newKeySet();
+
+        Listener(UI ui, SecurityContext security, Consumer<Object> onUpdate) {
+            this.ui = ui;
+            this.security = security;
+            this.onUpdate = onUpdate;
+        }
+
+        /** False when an equal update is already waiting for this page: that one will do. */
+        boolean await(Object update) {
+            return waiting.add(update);
+        }
 
         Future<Void> tell(Object update) {
             return ui.access((Command) () -> {
+                waiting.remove(update); // an equal update told from here on is taken again
                 SecurityContext before = SecurityContextHolder.getContext();
                 SecurityContextHolder.setContext(security);
                 try {
@@ -125,10 +143,12 @@ public class LiveUpdates {
                 turns.release();
             }
         } catch (InterruptedException interrupted) {
+            listener.waiting.remove(update);
             Thread.currentThread().interrupt();
         } catch (TimeoutException slow) {
             log.debug("A page took more than {} to take an update; it runs when its session is free", WAIT);
         } catch (ExecutionException | UIDetachedException failed) {
+            listener.waiting.remove(update);
             log.debug("A page could not take an update", failed);
         }
     }
@@ -136,7 +156,9 @@ public class LiveUpdates {
     private void tellNow(List<Long> accounts, Object update) {
         for (long account : accounts) {
             for (Listener listener : byAccount.getOrDefault(account, Set.of())) {
-                pages.execute(() -> deliver(listener, update));
+                if (listener.await(update)) {
+                    pages.execute(() -> deliver(listener, update));
+                }
             }
         }
     }
