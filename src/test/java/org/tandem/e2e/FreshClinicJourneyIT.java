@@ -305,6 +305,18 @@ class FreshClinicJourneyIT {
         assertThat(therapist.getByText("Couple created. You are their primary therapist.")).isVisible();
         assertThat(therapist.locator("main")).containsText(PARTNER_ONE);
 
+        // Messages work in a clinic made by the setup page too: the couple's threads are made when first opened.
+        therapist.waitForURL(Pattern.compile(".*/couples/\\d+$"));
+        therapist.navigate(therapist.url() + "/messages");
+        assertThat(therapist.getByRole(AriaRole.HEADING, named("Joint thread"))).isVisible();
+        Locator joint = therapist.locator("[id^=thread-]").first();
+        joint.locator("vaadin-text-area textarea").fill("Welcome to Tandem, both of you.");
+        joint.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send").setExact(true)).click();
+        assertThat(joint).containsText("Welcome to Tandem, both of you.");
+        // the bell is in the app bar of a fresh clinic as well
+        assertThat(therapist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(
+                Pattern.compile("^Notifications")))).isVisible();
+
         therapist.navigate(BrowserSupport.url(PORT, "/caseload"));
         Locator grid = therapist.locator("vaadin-grid");
         assertThat(grid.getByText(PARTNER_ONE, exact())).isVisible();
