@@ -7,7 +7,6 @@ import static org.tandem.jooq.Tables.MESSAGE_THREAD;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.VaadinServletService;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.shared.Registration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +36,7 @@ import org.tandem.support.Fixtures.Person;
 import org.tandem.support.SignIn;
 import org.tandem.support.StrictTenancy;
 import org.tandem.support.TestClock;
+import org.tandem.support.UiInItsOwnSession;
 
 /**
  * Server push of new messages, printed: a clinic of {@code benchmark.push-couples} couples (100 by default), one open
@@ -278,22 +276,7 @@ class MessagePushBenchmark {
 
     /** A page open in a browser: a UI in a session of its own (its own lock), as a real request would make. */
     private UI openPage(VaadinServletService service) {
-        VaadinSession session = new VaadinSession(service) {
-            private final ReentrantLock lock = new ReentrantLock();
-
-            @Override
-            public Lock getLockInstance() {
-                return lock;
-            }
-        };
-        UI ui = new UI();
-        session.lock();
-        try {
-            ui.getInternals().setSession(session);
-            session.setErrorHandler(error -> failures.merge(rootCause(error.getThrowable()), 1, Integer::sum));
-        } finally {
-            session.unlock();
-        }
-        return ui;
+        return UiInItsOwnSession.open(service,
+                error -> failures.merge(rootCause(error.getThrowable()), 1, Integer::sum));
     }
 }

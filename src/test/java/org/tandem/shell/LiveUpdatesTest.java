@@ -5,20 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.VaadinServletService;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.tandem.support.UiInItsOwnSession;
 
 /**
  * The fan-out behind every live page (decision 034): pages hear of an update after the commit and never after a
@@ -29,12 +27,14 @@ class LiveUpdatesTest {
 
     private final LiveUpdates live = new LiveUpdates();
     private final VaadinServletService service = new VaadinServletService(new VaadinServlet(), null);
+    private final Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
 
     /** What a page's listener saw: the update and who was signed in on its thread. */
     record Seen(Object update, String user) {}
 
     @AfterEach
     void clear() {
+        assertThat(failures).as("what the pages' listeners threw").isEmpty();
         SecurityContextHolder.clearContext();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.clearSynchronization();
@@ -53,22 +53,7 @@ class LiveUpdatesTest {
     }
 
     private UI ui() {
-        VaadinSession session = new VaadinSession(service) {
-            private final ReentrantLock lock = new ReentrantLock();
-
-            @Override
-            public Lock getLockInstance() {
-                return lock;
-            }
-        };
-        UI ui = new UI();
-        session.lock();
-        try {
-            ui.getInternals().setSession(session);
-        } finally {
-            session.unlock();
-        }
-        return ui;
+        return UiInItsOwnSession.open(service, error -> failures.add(error.getThrowable()));
     }
 
     private static void waitFor(Queue<Seen> seen, int count) throws InterruptedException {
