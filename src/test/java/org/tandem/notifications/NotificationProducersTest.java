@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -129,8 +130,13 @@ class NotificationProducersTest extends SpringBrowserlessTest {
     List<Row> rows(NotificationKind kind) {
         return dsl.select(NOTIFICATION.RECIPIENT_ACCOUNT_ID, NOTIFICATION.TARGET, NOTIFICATION.COUPLE_ID,
                         NOTIFICATION.DETAIL)
-                .from(NOTIFICATION).where(NOTIFICATION.KIND.eq(kind)).orderBy(NOTIFICATION.ID)
+                .from(NOTIFICATION).where(NOTIFICATION.KIND.eq(kind), ofThisClinic()).orderBy(NOTIFICATION.ID)
                 .fetch(r -> new Row(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** Only this test's clinic: other tests of the same database may have committed notifications of their own. */
+    Condition ofThisClinic() {
+        return NOTIFICATION.CLINIC_ID.eq(couple.clinicId());
     }
 
     Map<Long, String> targets(NotificationKind kind) {
@@ -398,9 +404,10 @@ class NotificationProducersTest extends SpringBrowserlessTest {
         signIn.during(couple.two().email(), () -> messages.send(threads.get(2).threadId(), "Private"));
 
         List<Row> all = dsl.select(NOTIFICATION.RECIPIENT_ACCOUNT_ID, NOTIFICATION.TARGET, NOTIFICATION.COUPLE_ID,
-                        NOTIFICATION.DETAIL).from(NOTIFICATION)
+                        NOTIFICATION.DETAIL).from(NOTIFICATION).where(ofThisClinic())
                 .fetch(r -> new Row(r.value1(), r.value2(), r.value3(), r.value4()));
-        assertThat(dsl.selectDistinct(NOTIFICATION.KIND).from(NOTIFICATION).fetch(NOTIFICATION.KIND))
+        assertThat(dsl.selectDistinct(NOTIFICATION.KIND).from(NOTIFICATION).where(ofThisClinic())
+                .fetch(NOTIFICATION.KIND))
                 .containsExactlyInAnyOrder(NotificationKind.MODULE_ASSIGNED, NotificationKind.MODULE_SUBMITTED,
                         NotificationKind.FEEDBACK_GIVEN, NotificationKind.SESSION_SCHEDULED,
                         NotificationKind.ALERT_RAISED, NotificationKind.CHECK_IN_OPEN,
