@@ -76,7 +76,6 @@ final class DemoNotifications {
     private final Map<Long, List<Long>> therapists = new HashMap<>();
     private final Map<Long, List<Long>> coTherapists = new HashMap<>();
     private final Map<Long, Map<Long, Long>> partners = new HashMap<>();
-    private final Map<Long, String> names = new HashMap<>();
 
     DemoNotifications(DSLContext dsl, long clinic, OffsetDateTime now, ZoneId zone) {
         this.dsl = dsl;
@@ -96,14 +95,13 @@ final class DemoNotifications {
                         coTherapists.computeIfAbsent(r.value1(), id -> new ArrayList<>()).add(r.value2());
                     }
                 });
-        dsl.select(PARTNER.COUPLE_ID, PARTNER.ID, PARTNER.ACCOUNT_ID, PARTNER.FULL_NAME, PARTNER.PREFERRED_NAME)
+        // (a therapist's bell names the couple from the notification's couple: no names in the details)
+        dsl.select(PARTNER.COUPLE_ID, PARTNER.ID, PARTNER.ACCOUNT_ID)
                 .from(PARTNER).where(PARTNER.CLINIC_ID.eq(clinic)).orderBy(PARTNER.POSITION)
                 .forEach(r -> {
                     if (r.value3() != null) {
                         partners.computeIfAbsent(r.value1(), id -> new LinkedHashMap<>()).put(r.value2(), r.value3());
                     }
-                    String called = r.value5() != null ? r.value5() : r.value4().split(" ")[0];
-                    names.merge(r.value1(), called, (one, two) -> one + " & " + two);
                 });
         OffsetDateTime since = now.minusDays(DAYS);
         OffsetDateTime recent = now.minusDays(RECENT_DAYS);
@@ -190,7 +188,7 @@ final class DemoNotifications {
 
     private void alert(long couple, OffsetDateTime raised) {
         therapistsOf(couple).forEach(account -> add(account, NotificationKind.ALERT_RAISED, couple,
-                CoupleRoutes.href(couple, CoupleRoutes.Tab.OVERVIEW), names.get(couple), raised));
+                CoupleRoutes.href(couple, CoupleRoutes.Tab.OVERVIEW), null, raised));
     }
 
     /**
@@ -222,7 +220,7 @@ final class DemoNotifications {
     private void session(long couple, NotificationKind kind, String when, OffsetDateTime at) {
         partnersOf(couple).forEach(account -> add(account, kind, couple, WorkbookRoutes.MY_WORKBOOK, when, at));
         coTherapists.getOrDefault(couple, List.of()).forEach(account -> add(account, kind, couple,
-                CoupleRoutes.href(couple, CoupleRoutes.Tab.SESSIONS), names.get(couple) + ", " + when, at));
+                CoupleRoutes.href(couple, CoupleRoutes.Tab.SESSIONS), when, at));
     }
 
     /**
@@ -284,8 +282,7 @@ final class DemoNotifications {
                                     reached));
                     therapistsOf(couple).stream().filter(account -> !account.equals(r.value6())).forEach(account ->
                             add(account, NotificationKind.GOAL_MILESTONE_REACHED, couple,
-                                    CoupleRoutes.href(couple, CoupleRoutes.Tab.GOALS), names.get(couple) + ": "
-                                            + r.value4(), reached));
+                                    CoupleRoutes.href(couple, CoupleRoutes.Tab.GOALS), r.value4(), reached));
                 });
     }
 

@@ -1,6 +1,7 @@
 package org.tandem.notifications;
 
 import static org.tandem.jooq.Tables.NOTIFICATION;
+import static org.tandem.jooq.Tables.PARTNER;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -19,9 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class NotificationRepository {
 
-    /** One row as the bell needs it. */
+    /** One row as the bell needs it, with the names of the couple it is about (null when about none). */
     record Stored(long id, NotificationKind kind, @Nullable String detail, OffsetDateTime createdAt, boolean read,
-            String target) {}
+            String target, @Nullable String coupleNames) {}
 
     private final DSLContext dsl;
 
@@ -47,8 +49,13 @@ class NotificationRepository {
 
     /** The person's latest notifications, newest first. */
     List<Stored> latest(long clinicId, long accountId, int limit) {
+        // "Alex Morgan & Samira Patel": a therapist's notifications say which couple (at most a page of rows)
+        Field<String> coupleNames = DSL.field(DSL.select(DSL.listAgg(PARTNER.FULL_NAME, " & ")
+                        .withinGroupOrderBy(PARTNER.POSITION))
+                .from(PARTNER)
+                .where(PARTNER.CLINIC_ID.eq(NOTIFICATION.CLINIC_ID), PARTNER.COUPLE_ID.eq(NOTIFICATION.COUPLE_ID)));
         return dsl.select(NOTIFICATION.ID, NOTIFICATION.KIND, NOTIFICATION.DETAIL, NOTIFICATION.CREATED_AT,
-                        NOTIFICATION.READ_AT.isNotNull(), NOTIFICATION.TARGET)
+                        NOTIFICATION.READ_AT.isNotNull(), NOTIFICATION.TARGET, coupleNames)
                 .from(NOTIFICATION)
                 .where(NOTIFICATION.CLINIC_ID.eq(clinicId), NOTIFICATION.RECIPIENT_ACCOUNT_ID.eq(accountId))
                 .orderBy(NOTIFICATION.CREATED_AT.desc(), NOTIFICATION.ID.desc())

@@ -14,6 +14,7 @@ import org.tandem.accounts.AuditAction;
 import org.tandem.accounts.AuditEvent;
 import org.tandem.accounts.AuditEvent.Subject;
 import org.tandem.accounts.CurrentUser;
+import org.tandem.accounts.Role;
 import org.tandem.accounts.TandemUser;
 import org.tandem.clinic.ClinicFormat;
 import org.tandem.clinic.ClinicTime;
@@ -58,7 +59,8 @@ public class NotificationService {
         events.publishEvent(AuditEvent.of(me, AuditAction.NOTIFICATIONS_READ, Subject.account(me.accountId()),
                 stored.isEmpty() ? "none" : "ids " + stored.stream().map(row -> Long.toString(row.id()))
                         .collect(Collectors.joining(","))));
-        return stored.stream().map(row -> new NotificationItem(row.id(), row.kind(), text(row, locale),
+        boolean partner = me.hasRole(Role.CLIENT); // a partner's notifications are all about their own couple
+        return stored.stream().map(row -> new NotificationItem(row.id(), row.kind(), text(row, locale, !partner),
                 format.dateTime(row.createdAt()), row.read(), row.target())).toList();
     }
 
@@ -91,10 +93,13 @@ public class NotificationService {
     }
 
     /** "A new module was assigned: Listening well": the kind's words, then the detail if any. */
-    private String text(Stored row, Locale locale) {
+    private String text(Stored row, Locale locale, boolean nameTheCouple) {
         String what = texts.getMessage("notifications.what." + row.kind().name(), null, locale);
         String detail = row.detail();
-        return detail == null || detail.isBlank() ? what
+        String text = detail == null || detail.isBlank() ? what
                 : texts.getMessage("notifications.with-detail", new Object[] {what, detail}, locale);
+        String couple = row.coupleNames();
+        return nameTheCouple && couple != null
+                ? texts.getMessage("notifications.for-couple", new Object[] {text, couple}, locale) : text;
     }
 }

@@ -93,6 +93,22 @@ class NotificationServiceTest {
     }
 
     @Test
+    void a_therapists_notifications_name_the_couple_a_partners_do_not() {
+        notifications.send(List.of(
+                new NewNotification(clinic.id(), therapist.accountId(), NotificationKind.ALERT_RAISED, couple.id(),
+                        "couples/" + couple.id(), null, null),
+                new NewNotification(clinic.id(), couple.one().accountId(), NotificationKind.MODULE_ASSIGNED,
+                        couple.id(), "workbook", "Listening well", null)));
+
+        signIn.as(therapist.email());
+        assertThat(service.latest(20, Locale.UK)).extracting(NotificationItem::text)
+                .containsExactly("An alert was raised \u2014 Alex Morgan & Samira Patel");
+        signIn.as(couple.one().email());
+        assertThat(service.latest(20, Locale.UK)).extracting(NotificationItem::text)
+                .containsExactly("A new module was assigned to you: Listening well");
+    }
+
+    @Test
     void opening_the_list_is_audited_with_ids_only() {
         long one = notifyAlex(NotificationKind.FEEDBACK_GIVEN, "Feedback on Listening well");
 

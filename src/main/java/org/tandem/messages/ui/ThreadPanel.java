@@ -124,8 +124,10 @@ class ThreadPanel extends Section {
             loaded = true;
         }
         counter();
-        // the newest message at the bottom, in view
-        scroller.getElement().executeJs("requestAnimationFrame(() => this.scrollTop = this.scrollHeight)");
+        // the newest message at the bottom, in view: again once the page's other panels and fonts have settled, which
+        // may grow the list after the first frame
+        scroller.getElement().executeJs("const end = () => this.scrollTop = this.scrollHeight;"
+                + " requestAnimationFrame(end); setTimeout(end, 150); setTimeout(end, 600);");
     }
 
     private Component message(ShownMessage message) {
