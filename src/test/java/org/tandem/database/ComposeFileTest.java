@@ -91,6 +91,28 @@ class ComposeFileTest {
         assertThat(volumes).contains("./db/docker:/docker-entrypoint-initdb.d:ro");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_two_instances_profile_runs_a_second_equal_instance_behind_a_sticky_balancer() throws IOException {
+        Map<String, Object> second = services.get("app-2");
+        assertThat((List<String>) second.get("profiles")).containsExactly("two-instances");
+        assertThat(environment("app-2")).isEqualTo(environment("app"));
+        assertThat(second.get("build")).isEqualTo(services.get("app").get("build"));
+        assertThat(second).as("only the balancer is the way in").doesNotContainKey("ports");
+
+        Map<String, Object> balancer = services.get("balancer");
+        assertThat((List<String>) balancer.get("profiles")).containsExactly("two-instances");
+        assertThat(String.valueOf(balancer.get("image"))).startsWith("haproxy:");
+        assertThat((List<String>) balancer.get("volumes"))
+                .contains("./docker/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro");
+        String config = Files.readString(Path.of("docker/haproxy.cfg"));
+        assertThat(config).as("sticky by a cookie of the balancer's own")
+                .contains("cookie TANDEM_INSTANCE insert indirect nocache")
+                .contains("server app-1 app:8080 cookie app-1")
+                .contains("server app-2 app-2:8080 cookie app-2")
+                .contains("timeout tunnel"); // server push stays open
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> environment(String service) {
         return (Map<String, Object>) services.get(service).get("environment");
