@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,10 +43,11 @@ import org.tandem.database.TenantScope;
  * 10 therapists each), so that a caseload stays about 50 couples; every per-couple figure stays as it is.
  *
  * <p>Like the demo, its distributions: couples active (55%), at intake (8%), paused (12%) or closed (25%); each
- * partner's latest zone balanced (45%), distant (20%), fused (20%) or disconnected (15%), moving there from a random
- * baseline; sessions every one or two weeks over up to three years before the application's clock, mostly held, some
- * cancelled or missed; assignments reviewed, submitted, in progress (overdue for a third of the couples) and not
- * started. Every sign-in's password is {@link #PASSWORD}.
+ * partner's latest zone balanced (45%), distant (20%), fused (20%) or disconnected (15%), two in three partners
+ * steady since their baseline and the others coming from anywhere; sessions every one or two weeks over up to three
+ * years before the application's clock, mostly held, some cancelled or missed; assignments reviewed, submitted, in
+ * progress (overdue for a fifth of the active couples; a paused or closed couple's unfinished work has no due date)
+ * and not started. Every sign-in's password is {@link #PASSWORD}.
  *
  * <p>Written as the schema's owner (the embedded database's superuser, which row-level security does not restrict),
  * set-based ({@code insert … select} over {@code generate_series} and small temporary tables), with
@@ -75,6 +80,7 @@ public class NetworkGenerator {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate ownTransaction;
     private @Nullable String passwordHash;
+    private volatile Map<String, Long> lastTimings = Map.of();
 
     NetworkGenerator(@Qualifier("ownerDataSource") ObjectProvider<DataSource> owner, Clock clock,
             PasswordEncoder passwordEncoder, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
@@ -184,19 +190,20 @@ public class NetworkGenerator {
             try {
                 sql.prepare();
                 made = work.write(sql, connection);
+                sql.mark("commit");
                 connection.commit();
             } catch (SQLException | RuntimeException failure) {
                 connection.rollback();
                 throw failure;
             }
-            long written = System.nanoTime();
+            sql.mark("balance summaries");
             refreshSummaries(made.clinicIds());
-            log.info("Balance summaries of {} clinics recomputed in {} ms", made.clinicIds().size(),
-                    (System.nanoTime() - written) / 1_000_000);
             connection.setAutoCommit(true);
             sql.run("analyse", "analyze clinic, account, account_role, couple, partner, couple_therapist, "
                     + "couple_status_change, couple_session, session_note, check_in, check_in_answer, "
                     + "module_assignment, assignment_work, answer, feedback, audit_event, balance_summary");
+            sql.mark(null);
+            lastTimings = Map.copyOf(sql.timings);
         } catch (SQLException failure) {
             throw new IllegalStateException("Could not generate the network: " + failure.getMessage(), failure);
         }
@@ -208,6 +215,11 @@ public class NetworkGenerator {
                 network.couples(), network.clinicIds().size(), network.checkIns(), network.answers(),
                 network.auditRows(), took.toMillis() / 1000.0);
         return network;
+    }
+
+    /** How long each step of the latest run took, in milliseconds (for the benchmark's figures). */
+    Map<String, Long> lastTimings() {
+        return lastTimings;
     }
 
     /** Whether this database already holds a generated network (its clinics' admins sign in at network.example). */
@@ -236,9 +248,21 @@ public class NetworkGenerator {
      * caller's transaction does.
      */
     private void refreshSummaries(List<Long> clinicIds) {
-        for (long clinicId : clinicIds) {
-            TenantScope.clinic(clinicId, () -> ownTransaction.executeWithoutResult(
-                    status -> events.publishEvent(new BalanceSettingsChanged(clinicId))));
+        int threads = Math.min(clinicIds.size(), Math.max(2, Runtime.getRuntime().availableProcessors()));
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (long clinicId : clinicIds) {
+                done.add(pool.submit(() -> TenantScope.clinic(clinicId, () -> ownTransaction.executeWithoutResult(
+                        status -> events.publishEvent(new BalanceSettingsChanged(clinicId))))));
+            }
+            for (Future<?> clinic : done) {
+                clinic.get();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the balance summaries were recomputed", interrupted);
+        } catch (ExecutionException failed) {
+            throw new IllegalStateException("Could not recompute the balance summaries", failed.getCause());
         }
     }
 
@@ -258,6 +282,7 @@ public class NetworkGenerator {
                     1 + floor(random() * {LAST_COUNT})::int as l1, 1 + floor(random() * {LAST_COUNT})::int as l2,
                     random() as r_same, random() as pr1, random() as pr2, random() as sh1, random() as sh2,
                     random() as z1, random() as x1, random() as y1, random() as z2, random() as x2, random() as y2,
+                    random() as near1, random() as near2,
                     8 + floor(random() * 19)::int as if1, 8 + floor(random() * 19)::int as cf1,
                     8 + floor(random() * 19)::int as if2, 8 + floor(random() * 19)::int as cf2
                 from generate_series(0, {N} - 1) g""");
@@ -331,18 +356,24 @@ public class NetworkGenerator {
                 select c.id as couple_id, c.clinic_id, c.ord, 1 as pos, c.p1_id as id, c.a1_id as account_id,
                     c.p1_first || ' ' || c.p1_last as full_name, c.p1_email as email, c.pr1 as pr, c.sh1 as sh,
                     c.created_at + interval '1 day' as created_at,
-                    c.if1 as i_from, c.cf1 as c_from,
+                    c.if1 as i_start, c.cf1 as c_start, c.near1 as near,
                     case when c.z1 < 0.65 then 18 + floor(c.x1 * 9)::int else 8 + floor(c.x1 * 10)::int end as i_to,
                     case when c.z1 < 0.45 or (c.z1 >= 0.65 and c.z1 < 0.85) then 18 + floor(c.y1 * 9)::int
                         else 8 + floor(c.y1 * 10)::int end as c_to
                 from gen_couple c
                 union all
                 select c.id, c.clinic_id, c.ord, 2, c.p2_id, c.a2_id, c.p2_first || ' ' || c.p2_last, c.p2_email,
-                    c.pr2, c.sh2, c.created_at + interval '1 day', c.if2, c.cf2,
+                    c.pr2, c.sh2, c.created_at + interval '1 day', c.if2, c.cf2, c.near2,
                     case when c.z2 < 0.65 then 18 + floor(c.x2 * 9)::int else 8 + floor(c.x2 * 10)::int end,
                     case when c.z2 < 0.45 or (c.z2 >= 0.65 and c.z2 < 0.85) then 18 + floor(c.y2 * 9)::int
                         else 8 + floor(c.y2 * 10)::int end
                 from gen_couple c""");
+        // Two partners in three start near where they are now (a steady course), the others anywhere (a real change).
+        sql.run(null, "alter table gen_partner add column i_from int, add column c_from int");
+        sql.run(null, """
+                update gen_partner set
+                    i_from = case when near < 0.67 then least(30, greatest(0, i_to + i_start % 5 - 2)) else i_start end,
+                    c_from = case when near < 0.67 then least(30, greatest(0, c_to + c_start % 5 - 2)) else c_start end""");
         sql.runWithHash("""
                 insert into account (id, clinic_id, email, display_name, password_hash, created_at)
                     overriding system value
@@ -457,16 +488,17 @@ public class NetworkGenerator {
                 create temp table gen_assignment on commit drop as
                 select nextval('{assignment_seq}') as id, x.*,
                     (x.assigned_day + time '17:00') at time zone 'UTC' as assigned_at,
-                    x.assigned_day + case x.kind when 'IN_PROGRESS' then 14 when 'NOT_STARTED' then 13 else 10 end
-                        as due_on,
+                    case when x.kind in ('IN_PROGRESS', 'NOT_STARTED') and x.status in ('PAUSED', 'CLOSED') then null
+                        else x.assigned_day + case x.kind when 'IN_PROGRESS' then 14 when 'NOT_STARTED' then 13
+                            else 10 end end as due_on,
                     case when x.kind = 'REVIEWED'
                         then least({now} - interval '1 hour', (x.assigned_day + 7 + time '18:30') at time zone 'UTC')
                         end as reviewed_at
                 from (
-                    select c.clinic_id, c.id as couple_id, c.therapist_id, c.ord, pl.seq, pl.mv_id, pl.kind,
+                    select c.clinic_id, c.id as couple_id, c.therapist_id, c.ord, c.status, pl.seq, pl.mv_id, pl.kind,
                         pl.n1, pl.n2,
                         case pl.kind
-                            when 'IN_PROGRESS' then c.ref_day - case when c.ord % 3 = 0 then 16 else 6 end
+                            when 'IN_PROGRESS' then c.ref_day - case when c.ord % 5 = 0 then 16 else 6 end
                             when 'NOT_STARTED' then c.ref_day - 1
                             else c.first_day + greatest(0, c.ref_day - 20 - c.first_day) * (pl.seq + 1) / (pl.f + 1)
                             end as assigned_day
@@ -564,6 +596,7 @@ public class NetworkGenerator {
         private final LocalDate today;
         private final String hash;
         private final Map<String, Object> values = new java.util.HashMap<>();
+        private final Map<String, Long> timings = new java.util.LinkedHashMap<>();
         private long stepStarted = System.nanoTime();
         private @Nullable String step;
 
@@ -627,7 +660,9 @@ public class NetworkGenerator {
         }
 
         void run(@Nullable String progress, String template) throws SQLException {
-            mark(progress);
+            if (progress != null) {
+                mark(progress);
+            }
             try (Statement statement = connection.createStatement()) {
                 statement.execute(fill(template));
             }
@@ -650,13 +685,13 @@ public class NetworkGenerator {
             return result;
         }
 
-        private void mark(@Nullable String progress) {
-            if (progress == null) {
-                return;
-            }
+        /** Ends the step under way (if any) and starts {@code progress} (unless null: then none is under way). */
+        void mark(@Nullable String progress) {
             long at = System.nanoTime();
             if (step != null) {
-                log.info("Generator: {} took {} ms", step, (at - stepStarted) / 1_000_000);
+                long took = (at - stepStarted) / 1_000_000;
+                timings.merge(step, took, Long::sum);
+                log.info("Generator: {} took {} ms", step, took);
             }
             step = progress;
             stepStarted = at;
