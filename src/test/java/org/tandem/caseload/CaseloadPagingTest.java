@@ -168,4 +168,61 @@ class CaseloadPagingTest {
         System.out.printf("Caseload sorted by next session, 5,000 couples: %d statements, %d ms%n",
                 largeSorted.statements(), largeSorted.millis());
     }
+
+    /**
+     * A deep page: asked by offset it seeks after the row found by its position (no OFFSET beyond 1,000); asked after
+     * the key of the page before it, it is one statement; both give the rows that paging from the start gives.
+     */
+    @Test
+    void a_deep_page_seeks_after_a_key_instead_of_skipping_rows_with_an_offset() {
+        signIn.as(therapist);
+        generateCouples(1, 2000);
+        dsl.execute("analyze couple, partner, couple_therapist, couple_session, balance_summary");
+        for (List<CaseloadSort> sort : List.of(List.<CaseloadSort>of(),
+                List.of(CaseloadSort.descending(Column.LAST_SESSION)),
+                List.of(CaseloadSort.ascending(Column.STATUS), CaseloadSort.descending(Column.PARTNER_TWO)),
+                List.of(CaseloadSort.NEEDS_ATTENTION_FIRST))) {
+            // Every couple in the order, 500 at a time, each page after the key of the one before.
+            List<Long> walked = new java.util.ArrayList<>();
+            CaseloadKey after = CaseloadKey.START;
+            for (int page = 0; page < 4; page++) {
+                CaseloadPage read = caseload.page(CoupleFilter.NONE, sort, after, 0, 500);
+                read.entries().forEach(entry -> walked.add(entry.coupleId()));
+                after = java.util.Objects.requireNonNull(read.next());
+            }
+            assertThat(walked).doesNotHaveDuplicates().hasSize(2000);
+
+            counter.start();
+            List<CaseloadEntry> byOffset = caseload.page(CoupleFilter.NONE, sort, 1500, 50);
+            List<String> statements = counter.stop();
+            assertThat(byOffset).extracting(CaseloadEntry::coupleId).containsExactlyElementsOf(walked.subList(1500, 1550));
+            // The row it starts after, the page, the audit row; no OFFSET.
+            assertThat(statements).hasSize(3).noneMatch(sql -> sql.toLowerCase(java.util.Locale.ROOT).contains("offset"));
+
+            CaseloadPage first = caseload.page(CoupleFilter.NONE, sort, CaseloadKey.START, 0, 500);
+            counter.start();
+            CaseloadPage next = caseload.page(CoupleFilter.NONE, sort, java.util.Objects.requireNonNull(first.next()), 0, 50);
+            assertThat(counter.stop()).hasSize(2);
+            assertThat(next.entries()).extracting(CaseloadEntry::coupleId).containsExactlyElementsOf(walked.subList(500, 550));
+            CaseloadPage skipped = caseload.page(CoupleFilter.NONE, sort, first.next(), 1200, 50);
+            assertThat(skipped.entries()).extracting(CaseloadEntry::coupleId)
+                    .containsExactlyElementsOf(walked.subList(1700, 1750));
+            // Up to 1,000 rows from the start, an OFFSET is what it is: cheap enough, one statement.
+            assertThat(caseload.page(CoupleFilter.NONE, sort, 600, 50)).extracting(CaseloadEntry::coupleId)
+                    .containsExactlyElementsOf(walked.subList(600, 650));
+            assertThat(caseload.page(CoupleFilter.NONE, sort, 1990, 50)).hasSize(10);
+            assertThat(caseload.page(CoupleFilter.NONE, sort, 2500, 50)).isEmpty();
+        }
+    }
+
+    @Test
+    void a_key_of_another_order_is_refused() {
+        signIn.as(therapist);
+        generateCouples(1, 10);
+        CaseloadKey byName = java.util.Objects.requireNonNull(
+                caseload.page(CoupleFilter.NONE, List.of(), CaseloadKey.START, 0, 5).next());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> caseload.page(CoupleFilter.NONE,
+                        List.of(CaseloadSort.NEEDS_ATTENTION_FIRST), byName, 0, 5))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
