@@ -25,6 +25,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.tandem.audit.AuditFilter;
 import org.tandem.audit.AuditLogService;
 import org.tandem.audit.AuditPage;
+import org.tandem.balance.AlertService;
+import org.tandem.balance.BalanceService;
+import org.tandem.balance.SuggestionService;
 import org.tandem.caseload.CaseloadKey;
 import org.tandem.caseload.CaseloadPage;
 import org.tandem.caseload.CaseloadService;
@@ -69,6 +72,9 @@ class StatementsPerScreenTest extends SpringBrowserlessTest {
     @Autowired SessionService sessions;
     @Autowired AuditLogService auditLog;
     @Autowired MyWorkbookService myWorkbook;
+    @Autowired AlertService alerts;
+    @Autowired BalanceService balance;
+    @Autowired SuggestionService suggestions;
 
     /** See SuggestionsSectionTest: browserless reads the static holder; put back this context's strategy. */
     @BeforeAll
@@ -124,6 +130,15 @@ class StatementsPerScreenTest extends SpringBrowserlessTest {
             navigate("couples/" + shown.id(), Component.class);
             assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("CoupleOverviewView");
             return 0;
+        }));
+        // For comparison, what the sections read when each read for itself (before decision 036): the same heading
+        // and facts, then alerts, figures and suggestions each with the couple's history.
+        counts.put("couple overview, sections reading apart (before)", count(() -> {
+            couples.heading(shown.id());
+            couples.overview(shown.id());
+            alerts.alerts(shown.id());
+            balance.overview(shown.id());
+            return suggestions.suggestions(shown.id());
         }));
         counts.put("couple workbook", count(() -> {
             navigate("couples/" + shown.id() + "/workbook", Component.class);
