@@ -29,6 +29,7 @@ import org.tandem.balance.AlertService;
 import org.tandem.balance.BalanceService;
 import org.tandem.balance.SuggestionService;
 import org.tandem.caseload.CaseloadKey;
+import org.tandem.caseload.GeneratedCouples;
 import org.tandem.caseload.CaseloadPage;
 import org.tandem.caseload.CaseloadService;
 import org.tandem.caseload.CaseloadSort;
@@ -42,7 +43,6 @@ import org.tandem.support.Fixtures.Person;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.StatementCounter;
-import org.tandem.support.TestClock;
 import org.tandem.support.TestModules;
 import org.tandem.workbook.MyWorkbookService;
 
@@ -247,87 +247,15 @@ class StatementsPerScreenTest extends SpringBrowserlessTest {
         return sql.toLowerCase(Locale.ROOT).contains("distinct on");
     }
 
-    /**
-     * Couples numbered {@code from} to {@code to} of the therapist, each with two partners, a held session, a
-     * cancelled and a scheduled one, six weekly check-ins of each partner with their answers and a balance summary:
-     * a few set-based statements whatever the number.
-     */
     private void generateCouples(long clinicId, int from, int to) {
-        dsl.execute("""
-                create temporary table counted_couple on commit drop as
-                with made as (
-                    insert into couple (clinic_id, status, created_at, updated_at)
-                    select {0}, (array['INTAKE','ACTIVE','ACTIVE','PAUSED','CLOSED'])[1 + n % 5], {3}, {3}
-                    from generate_series({1}, {2}) n
-                    returning id
-                )
-                select id, {1} - 1 + row_number() over (order by id) as n from made
-                """, inline(clinicId), inline(from), inline(to), inline(TestClock.START_AT));
-        dsl.execute("""
-                insert into partner (clinic_id, couple_id, position, full_name, preferred_name)
-                select {0}, id, 1, 'Given' || n || ' Family' || n, case when n % 7 = 0 then 'Nick' || n end
-                from counted_couple
-                union all
-                select {0}, id, 2, 'Other' || n || ' Family' || n, null from counted_couple
-                """, inline(clinicId));
-        dsl.execute("""
-                insert into couple_therapist (clinic_id, couple_id, account_id, role, assigned_at)
-                select {0}, id, {1}, 'PRIMARY', {2} from counted_couple
-                """, inline(clinicId), inline(therapist.accountId()), inline(TestClock.START_AT));
-        dsl.execute("""
-                insert into couple_session (clinic_id, couple_id, starts_at, duration_minutes, modality, status, created_by,
-                        created_at)
-                select {0}, id, {2} - make_interval(days => 7 + (n % 21)::int), 50, 'IN_PERSON', 'HELD', {1}, {2}
-                from counted_couple
-                union all
-                select {0}, id, {2} - make_interval(days => 3), 50, 'VIDEO', 'CANCELLED', {1}, {2} from counted_couple
-                union all
-                select {0}, id, {2} + make_interval(days => 7 + (n % 14)::int), 50, 'VIDEO', 'SCHEDULED', {1}, {2}
-                from counted_couple
-                """, inline(clinicId), inline(therapist.accountId()), inline(TestClock.START_AT));
-        dsl.execute("""
-                insert into check_in (clinic_id, couple_id, partner_id, instrument_number, opens_at, created_at,
-                        closeness, submitted_at)
-                select p.clinic_id, p.couple_id, p.id, 1, {0} - make_interval(days => 7 * week + 2),
-                       {0} - make_interval(days => 7 * week + 2), 1 + (p.id + week) % 7,
-                       {0} - make_interval(days => 7 * week + 1)
-                from partner p join counted_couple c on c.id = p.couple_id, generate_series(0, 5) week
-                """, inline(TestClock.START_AT));
-        answers("counted_couple");
-        dsl.execute("""
-                insert into balance_summary (clinic_id, couple_id, partner_one_zone, partner_one_trend,
-                        partner_two_zone, partner_two_trend, alerts, refreshed_at)
-                select {0}, id, 'BALANCED', 'UP', 'DISTANT', 'FLAT', case when n % 3 = 0 then 1 + n % 4 else 0 end, {1}
-                from counted_couple
-                """, inline(clinicId), inline(TestClock.START_AT));
-        dsl.execute("drop table counted_couple");
+        GeneratedCouples.generate(dsl, clinicId, therapist.accountId(), from, to, true);
     }
 
     /** {@code weeks} more weekly check-ins of each partner of the couple shown, before the ones it has. */
     private void longerHistory(Couple couple, int weeks) {
-        dsl.execute("""
-                create temporary table longer_couple on commit drop as select {0}::bigint as id
-                """, inline(couple.id()));
-        dsl.execute("""
-                insert into check_in (clinic_id, couple_id, partner_id, instrument_number, opens_at, created_at,
-                        closeness, submitted_at)
-                select p.clinic_id, p.couple_id, p.id, 1, {0} - make_interval(days => 7 * week + 2),
-                       {0} - make_interval(days => 7 * week + 2), 1 + (p.id + week) % 7,
-                       {0} - make_interval(days => 7 * week + 1)
-                from partner p join longer_couple c on c.id = p.couple_id, generate_series(3, 2 + {1}) week
-                """, inline(TestClock.START_AT), inline(weeks));
-        answers("longer_couple");
+        dsl.execute("create temporary table longer_couple on commit drop as select {0}::bigint as id",
+                inline(couple.id()));
+        GeneratedCouples.checkIns(dsl, "longer_couple", 3, 2 + weeks);
         dsl.execute("drop table longer_couple");
-    }
-
-    /** The ten answers of every check-in of the couples in {@code couples} that has none yet. */
-    private void answers(String couples) {
-        dsl.execute("""
-                insert into check_in_answer (clinic_id, check_in_id, item_code, value)
-                select c.clinic_id, c.id, code, (c.id * 31 + ascii(code) * 7 + ascii(substr(code, 2, 1))) % 7
-                from check_in c join {0} g on g.id = c.couple_id,
-                     unnest(array['I1','I2','I3','I4','I5','C1','C2','C3','C4','C5']) code
-                where not exists (select 1 from check_in_answer a where a.check_in_id = c.id)
-                """, org.jooq.impl.DSL.name(couples));
     }
 }
