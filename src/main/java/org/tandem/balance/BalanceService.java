@@ -15,11 +15,13 @@ import org.tandem.balance.CoupleBalance.CheckInLine;
 import org.tandem.balance.CoupleBalance.PartnerBalance;
 import org.tandem.balance.CoupleBalance.Point;
 import org.tandem.balance.CoupleBalance.SessionDivergence;
+import org.tandem.clinic.ClinicTime;
 import org.tandem.couples.CoupleAccess;
 
 /**
  * A couple's balance figures for the therapist: two statements per call (the clinic's settings with its baselines,
- * and the couple's history), every figure from {@link BalanceScoring}.
+ * and the couple's history), every figure from {@link BalanceScoring}; and the Overview's snapshot, which gives
+ * the figures, alerts and suggestions from one reading of both (docs/decisions/036-statements-per-screen.md).
  */
 @Service
 @Transactional(readOnly = true)
@@ -27,10 +29,17 @@ public class BalanceService {
 
     private final CheckInRepository checkIns;
     private final CoupleAccess access;
+    private final BalanceSummaries summaries;
+    private final SuggestionService suggestions;
+    private final ClinicTime time;
 
-    BalanceService(CheckInRepository checkIns, CoupleAccess access) {
+    BalanceService(CheckInRepository checkIns, CoupleAccess access, BalanceSummaries summaries,
+            SuggestionService suggestions, ClinicTime time) {
         this.checkIns = checkIns;
         this.access = access;
+        this.summaries = summaries;
+        this.suggestions = suggestions;
+        this.time = time;
     }
 
     /**
@@ -44,6 +53,24 @@ public class BalanceService {
         List<ScoredCheckIn> history = checkIns.history(therapist.clinicId(), coupleId);
         CoupleBalance balance = balance(coupleId, clinic.settings(), clinic.reliability(), history);
         return balance;
+    }
+
+    /**
+     * What the couple's Overview shows of its balance, as {@link #overview}, {@link AlertService#alerts} and
+     * {@link SuggestionService#suggestions} give it, with the couple's history and the clinic's baselines read once:
+     * five statements at most (the ownership check, the clinic's figures, the history, the couple's other facts,
+     * the clinic's modules when there is something to suggest). Not audited, like those: a part of the Overview,
+     * whose one read row {@code CoupleService.overview} writes.
+     */
+    @PreAuthorize("hasRole('THERAPIST')")
+    public CoupleBalanceOverview overviewSnapshot(long coupleId) {
+        TandemUser therapist = access.requireTherapistOf(coupleId);
+        long clinicId = therapist.clinicId();
+        BalanceSummaries.ClinicFigures clinic = summaries.clinic(clinicId);
+        List<ScoredCheckIn> history = checkIns.history(clinicId, coupleId);
+        BalanceSummaries.Computed computed = summaries.compute(clinicId, coupleId, clinic, time.now(), history);
+        return new CoupleBalanceOverview(computed.balance(), computed.alerts(),
+                suggestions.suggestions(clinicId, computed.balance()));
     }
 
     static CoupleBalance balance(long coupleId, BalanceSettings settings, Reliability reliability,

@@ -79,7 +79,11 @@ class BalanceSummaries {
 
     /** Three statements: the couple's check-in history, its other facts, and (unless given) the clinic's figures. */
     Computed compute(long clinicId, long coupleId, ClinicFigures clinic, Instant now) {
-        List<ScoredCheckIn> history = checkIns.history(clinicId, coupleId);
+        return compute(clinicId, coupleId, clinic, now, checkIns.history(clinicId, coupleId));
+    }
+
+    /** As {@link #compute(long, long, ClinicFigures, Instant)} from the couple's history already read: one statement. */
+    Computed compute(long clinicId, long coupleId, ClinicFigures clinic, Instant now, List<ScoredCheckIn> history) {
         CoupleFacts facts = alerts.facts(clinicId, coupleId, now, time.dateOf(clinicId, now));
         CoupleBalance balance = BalanceService.balance(coupleId, clinic.settings(), clinic.reliability(), history);
         List<Alert> raised = Alerts.of(alertFacts(facts, history, balance, time.zone(clinicId)), clinic.settings(),

@@ -45,6 +45,16 @@ public class SuggestionService {
         // Reliable change plays no part in the table, so the provisional parameters do.
         CoupleBalance balance = BalanceService.balance(coupleId, settings, BalanceScoring.parameters(List.of()),
                 checkIns.history(clinicId, coupleId));
+        return suggestions(clinicId, balance);
+    }
+
+    /**
+     * The suggestions from figures already computed (the Overview's snapshot): only the partners' latest zones and the
+     * sessions' divergence flags count, which the reliable-change parameters do not change. One statement (the
+     * clinic's modules), none when the table suggests nothing.
+     */
+    CoupleSuggestions suggestions(long clinicId, CoupleBalance balance) {
+        long coupleId = balance.coupleId();
         List<PartnerZone> zones = balance.partners().stream()
                 .map(partner -> new PartnerZone(partner.partnerId(), partner.partnerName(),
                         partner.latest() == null ? null : partner.latest().zone()))

@@ -12,6 +12,8 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.rowNumber;
 import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
 import static org.tandem.jooq.Tables.BALANCE_SUMMARY;
 import static org.tandem.jooq.Tables.COUPLE;
@@ -24,15 +26,22 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.IntStream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Records;
+import org.jooq.SelectSeekStepN;
+import org.jooq.Table;
 import org.jooq.SortField;
 import org.jooq.TableOnConditionStep;
 import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
+import org.tandem.balance.Trend;
+import org.tandem.balance.Zone;
 import org.tandem.couples.CoupleFilter;
 import org.tandem.couples.CoupleFilterCondition;
 import org.tandem.couples.CoupleStatus;
@@ -42,7 +51,8 @@ import org.tandem.sessions.SessionStatus;
 
 /**
  * The caseload in two statements per page whatever its size: one for the rows, one for the count.
- * Filtering, sorting and paging all happen in SQL; last and next session are correlated subqueries
+ * Filtering, sorting and paging all happen in SQL; pages after the first seek on from the sort key of the row before
+ * them (keyset paging, docs/decisions/036-statements-per-screen.md) rather than skip rows with an OFFSET; last and next session are correlated subqueries
  * served by the (clinic_id, couple_id, starts_at) index of couple_session. The balance columns are read from the
  * balance summary the balance feature keeps per couple (never computed per row; see
  * docs/decisions/012-alert-summary.md); a couple without a summary row yet shows no zone and no alerts.
@@ -103,25 +113,86 @@ class CaseloadRepository {
         this.dsl = dsl;
     }
 
-    /** The couples on which this therapist is primary or co-therapist, within their clinic only. */
-    List<CaseloadEntry> caseload(long clinicId, long therapistId, CoupleFilter filter, List<CaseloadSort> sort,
-            int offset, int limit, LocalDate today, OffsetDateTime now) {
-        return dsl.select(COUPLE.ID, ONE.FULL_NAME, ONE.PREFERRED_NAME, TWO.FULL_NAME, TWO.PREFERRED_NAME,
-                        COUPLE.STATUS,
-                        field(COUPLE_THERAPIST.ROLE.eq(TherapistRole.CO_THERAPIST)),
-                        lastSession(now).as("last_session"), nextSession(now).as("next_session"),
-                        overdueModules(today).as("overdue_modules"),
-                        BALANCE_SUMMARY.PARTNER_ONE_ZONE,
-                        BALANCE_SUMMARY.PARTNER_ONE_TREND,
-                        BALANCE_SUMMARY.PARTNER_TWO_ZONE,
-                        BALANCE_SUMMARY.PARTNER_TWO_TREND,
-                        ALERTS.as("alerts"))
+    /** The columns of a {@link CaseloadEntry}, in the order of its components. */
+    private static List<Field<?>> entryFields(LocalDate today, OffsetDateTime now) {
+        return List.of(COUPLE.ID, ONE.FULL_NAME, ONE.PREFERRED_NAME, TWO.FULL_NAME, TWO.PREFERRED_NAME,
+                COUPLE.STATUS,
+                field(COUPLE_THERAPIST.ROLE.eq(TherapistRole.CO_THERAPIST)).as("co_therapist"),
+                lastSession(now).as("last_session"), nextSession(now).as("next_session"),
+                overdueModules(today).as("overdue_modules"),
+                BALANCE_SUMMARY.PARTNER_ONE_ZONE,
+                BALANCE_SUMMARY.PARTNER_ONE_TREND,
+                BALANCE_SUMMARY.PARTNER_TWO_ZONE,
+                BALANCE_SUMMARY.PARTNER_TWO_TREND,
+                ALERTS.as("alerts"));
+    }
+
+    /** A page of entries with the sort key of its last row, from which the next page seeks on. */
+    record Rows(List<CaseloadEntry> entries, @Nullable List<Object> lastKey) {}
+
+    /**
+     * The couples on which this therapist is primary or co-therapist, within their clinic only: the {@code limit}
+     * rows after the row whose sort key is {@code after} (from the first row when it is {@code null}), having skipped
+     * {@code offset} more. The skip is an SQL {@code OFFSET} only from the first row and up to
+     * {@link #MAX_OFFSET}; beyond, the row to seek after is found first by its position (docs/decisions/036).
+     */
+    Rows caseload(long clinicId, long therapistId, CoupleFilter filter, List<CaseloadSort> sort,
+            @Nullable List<Object> after, int offset, int limit, LocalDate today, OffsetDateTime now) {
+        List<SortKey> keys = sortKeys(sort, today, now);
+        List<Object> from = after;
+        int skip = offset;
+        if (skip > 0 && (from != null || skip > MAX_OFFSET)) {
+            from = keyAfter(clinicId, therapistId, filter, keys, from, skip);
+            skip = 0;
+            if (from == null) {
+                return new Rows(List.of(), null);
+            }
+        }
+        List<Field<?>> entry = entryFields(today, now);
+        List<Field<?>> selected = new ArrayList<>(entry);
+        selected.addAll(keyColumns(keys));
+        SelectSeekStepN<Record> ordered = dsl.select(selected)
                 .from(caseloadTables())
                 .where(caseloadCondition(clinicId, therapistId, filter))
-                .orderBy(orderBy(sort, today, now))
-                .offset(offset)
-                .limit(limit)
-                .fetch(Records.mapping(CaseloadEntry::new));
+                .orderBy(orderBy(keys));
+        List<Record> rows = (from == null
+                ? ordered.offset(skip).limit(limit)
+                : ordered.seek(from.toArray()).limit(limit)).fetch();
+        List<CaseloadEntry> entries = rows.stream().map(row -> entry(row, entry)).toList();
+        return new Rows(entries, rows.isEmpty() ? null : key(rows.getLast(), keys.size()));
+    }
+
+    /** Beyond this, a skip is not an SQL OFFSET (whose cost grows with it) but a seek after a found row. */
+    static final int MAX_OFFSET = 1000;
+
+    /**
+     * The sort key of the {@code skip}-th row after the row whose key is {@code after} (or from the start): the
+     * rows' positions counted by a window in one statement that reads the keys only, and no OFFSET.
+     */
+    private @Nullable List<Object> keyAfter(long clinicId, long therapistId, CoupleFilter filter, List<SortKey> keys,
+            @Nullable List<Object> after, int skip) {
+        List<Field<?>> selected = new ArrayList<>(keyColumns(keys));
+        selected.add(rowNumber().over().orderBy(orderBy(keys)).as("position"));
+        SelectSeekStepN<Record> ordered = dsl.select(selected)
+                .from(caseloadTables())
+                .where(caseloadCondition(clinicId, therapistId, filter))
+                .orderBy(orderBy(keys));
+        Table<?> skipped = (after == null ? ordered.limit(skip) : ordered.seek(after.toArray()).limit(skip))
+                .asTable("skipped");
+        Field<Integer> position = Objects.requireNonNull(skipped.field("position", Integer.class));
+        return dsl.select(skipped.fields(keyNames(keys.size())))
+                .from(skipped)
+                .where(position.eq(skip))
+                .fetchOptional(row -> key(row, keys.size()))
+                .orElse(null);
+    }
+
+    private static CaseloadEntry entry(Record row, List<Field<?>> fields) {
+        return new CaseloadEntry(row.get(0, Long.class), row.get(1, String.class), row.get(2, String.class),
+                row.get(3, String.class), row.get(4, String.class), row.get(5, CoupleStatus.class),
+                row.get(6, Boolean.class), row.get(7, OffsetDateTime.class), row.get(8, OffsetDateTime.class),
+                row.get(9, Integer.class), row.get(10, Zone.class), row.get(11, Trend.class), row.get(12, Zone.class),
+                row.get(13, Trend.class), row.get(14, Integer.class));
     }
 
     int caseloadSize(long clinicId, long therapistId, CoupleFilter filter) {
@@ -148,27 +219,64 @@ class CaseloadRepository {
                 .and(filter.needsAttention() ? ALERTS.gt(0) : noCondition());
     }
 
-    /** The requested order, then by name and id, so that pages never overlap or skip a couple. */
-    private static List<SortField<?>> orderBy(List<CaseloadSort> sort, LocalDate today, OffsetDateTime now) {
-        List<SortField<?>> fields = new ArrayList<>();
+    /** One expression of the order, never null (so that a seek can compare it), and its direction. */
+    private record SortKey(Field<?> field, boolean ascending) {}
+
+    private static final OffsetDateTime NO_SESSION = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+    /**
+     * The requested order, then by name and id, so that pages never overlap or skip a couple. A column that may be
+     * empty (the second partner, the last or next session) sorts by "is empty" first, so that such couples come
+     * last in either direction (as NULLS LAST did), then by its value with the empty ones made comparable.
+     */
+    private static List<SortKey> sortKeys(List<CaseloadSort> sort, LocalDate today, OffsetDateTime now) {
+        List<SortKey> keys = new ArrayList<>();
         for (CaseloadSort criterion : sort) {
-            Field<?> field = switch (criterion.column()) {
-                case PARTNER_ONE -> lower(ONE.FULL_NAME);
-                case PARTNER_TWO -> lower(TWO.FULL_NAME);
-                case STATUS -> STATUS_ORDER;
-                case ROLE -> ROLE_ORDER;
-                case LAST_SESSION -> lastSession(now);
-                case NEXT_SESSION -> nextSession(now);
-                case OVERDUE_MODULES -> overdueModules(today);
-                case ALERTS -> ALERTS;
-            };
-            // Couples without a (last, next) session or second partner come last in either direction.
-            fields.add(criterion.direction() == CaseloadSort.Direction.ASCENDING
-                    ? field.asc().nullsLast()
-                    : field.desc().nullsLast());
+            boolean ascending = criterion.direction() == CaseloadSort.Direction.ASCENDING;
+            switch (criterion.column()) {
+                case PARTNER_ONE -> keys.add(new SortKey(lower(ONE.FULL_NAME), ascending));
+                case PARTNER_TWO -> nullable(keys, lower(TWO.FULL_NAME), inline(""), ascending);
+                case STATUS -> keys.add(new SortKey(STATUS_ORDER, ascending));
+                case ROLE -> keys.add(new SortKey(ROLE_ORDER, ascending));
+                case LAST_SESSION -> nullable(keys, lastSession(now), inline(NO_SESSION), ascending);
+                case NEXT_SESSION -> nullable(keys, nextSession(now), inline(NO_SESSION), ascending);
+                case OVERDUE_MODULES -> keys.add(new SortKey(overdueModules(today), ascending));
+                case ALERTS -> keys.add(new SortKey(ALERTS, ascending));
+            }
         }
-        fields.add(lower(ONE.FULL_NAME).asc());
-        fields.add(COUPLE.ID.asc());
-        return fields;
+        keys.add(new SortKey(lower(ONE.FULL_NAME), true));
+        keys.add(new SortKey(COUPLE.ID, true));
+        return keys;
+    }
+
+    private static <T> void nullable(List<SortKey> keys, Field<T> value, Field<T> whenEmpty, boolean ascending) {
+        keys.add(new SortKey(field(value.isNull()), true));
+        keys.add(new SortKey(coalesce(value, whenEmpty), ascending));
+    }
+
+    private static List<SortField<?>> orderBy(List<SortKey> keys) {
+        return keys.stream().<SortField<?>>map(key -> key.ascending() ? key.field().asc() : key.field().desc())
+                .toList();
+    }
+
+    private static List<Field<?>> keyColumns(List<SortKey> keys) {
+        List<Field<?>> columns = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            columns.add(keys.get(i).field().as(keyNames(keys.size())[i]));
+        }
+        return columns;
+    }
+
+    private static String[] keyNames(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "sort_key_" + i).toArray(String[]::new);
+    }
+
+    /** The last {@code count} values of the row: its sort key. */
+    private static List<Object> key(Record row, int count) {
+        List<Object> key = new ArrayList<>();
+        for (int i = row.size() - count; i < row.size(); i++) {
+            key.add(Objects.requireNonNull(row.get(i)));
+        }
+        return key;
     }
 }

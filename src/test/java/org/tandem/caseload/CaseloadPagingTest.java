@@ -1,7 +1,6 @@
 package org.tandem.caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jooq.impl.DSL.inline;
 
 import org.tandem.balance.Trend;
 import org.tandem.balance.Zone;
@@ -17,13 +16,11 @@ import org.springframework.context.annotation.Import;
 import org.tandem.accounts.TandemUser;
 import org.tandem.caseload.CaseloadSort.Column;
 import org.tandem.couples.CoupleFilter;
-import org.tandem.support.TestClock;
 import org.tandem.caseload.CaseloadSort.Column;
 import org.tandem.support.Fixtures;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
 import org.tandem.support.StatementCounter;
-import org.tandem.support.TestClock;
 
 /**
  * The caseload stays a constant number of SQL statements per page whatever its size: with 5,000
@@ -56,52 +53,8 @@ class CaseloadPagingTest {
         signIn.out();
     }
 
-    /**
-     * Couples numbered from {@code from} on, each with partners "Given{n} Family{n}" and "Other{n}
-     * Family{n}", a held session 1–4 weeks ago, a cancelled one and one scheduled 1–3 weeks ahead;
-     * a few set-based statements, whatever the number.
-     */
     private void generateCouples(int from, int to) {
-        dsl.execute("""
-                create temporary table generated_couple on commit drop as
-                with made as (
-                    insert into couple (clinic_id, status, created_at, updated_at)
-                    select {0}, (array['INTAKE','ACTIVE','ACTIVE','PAUSED','CLOSED'])[1 + n % 5], {3}, {3}
-                    from generate_series({1}, {2}) n
-                    returning id
-                )
-                select id, {1} - 1 + row_number() over (order by id) as n from made
-                """, inline(clinicId), inline(from), inline(to), inline(TestClock.START_AT));
-        dsl.execute("""
-                insert into partner (clinic_id, couple_id, position, full_name, preferred_name)
-                select {0}, id, 1, 'Given' || n || ' Family' || n, case when n % 7 = 0 then 'Nick' || n end
-                from generated_couple
-                union all
-                select {0}, id, 2, 'Other' || n || ' Family' || n, null from generated_couple
-                """, inline(clinicId));
-        dsl.execute("""
-                insert into couple_therapist (clinic_id, couple_id, account_id, role, assigned_at)
-                select {0}, id, {1}, 'PRIMARY', {2} from generated_couple
-                """, inline(clinicId), inline(therapistId), inline(TestClock.START_AT));
-        dsl.execute("""
-                insert into couple_session (clinic_id, couple_id, starts_at, duration_minutes, modality, status, created_by,
-                        created_at)
-                select {0}, id, {2} - make_interval(days => 7 + (n % 21)::int), 50, 'IN_PERSON', 'HELD', {1}, {2}
-                from generated_couple
-                union all
-                select {0}, id, {2} - make_interval(days => 3), 50, 'VIDEO', 'CANCELLED', {1}, {2} from generated_couple
-                union all
-                select {0}, id, {2} + make_interval(days => 7 + (n % 14)::int), 50, 'VIDEO', 'SCHEDULED', {1}, {2}
-                from generated_couple
-                """, inline(clinicId), inline(therapistId), inline(TestClock.START_AT));
-        // The balance summary the balance feature keeps: every third couple needs attention.
-        dsl.execute("""
-                insert into balance_summary (clinic_id, couple_id, partner_one_zone, partner_one_trend,
-                        partner_two_zone, partner_two_trend, alerts, refreshed_at)
-                select {0}, id, 'BALANCED', 'UP', 'DISTANT', 'FLAT', case when n % 3 = 0 then 1 + n % 4 else 0 end, {1}
-                from generated_couple
-                """, inline(clinicId), inline(TestClock.START_AT));
-        dsl.execute("drop table generated_couple");
+        GeneratedCouples.generate(dsl, clinicId, therapistId, from, to, false);
     }
 
     private record Served(int statements, int rows, int count, long millis) {}
@@ -167,5 +120,62 @@ class CaseloadPagingTest {
                 largeSearch.statements(), largeSearch.millis(), largeSearch.count());
         System.out.printf("Caseload sorted by next session, 5,000 couples: %d statements, %d ms%n",
                 largeSorted.statements(), largeSorted.millis());
+    }
+
+    /**
+     * A deep page: asked by offset it seeks after the row found by its position (no OFFSET beyond 1,000); asked after
+     * the key of the page before it, it is one statement; both give the rows that paging from the start gives.
+     */
+    @Test
+    void a_deep_page_seeks_after_a_key_instead_of_skipping_rows_with_an_offset() {
+        signIn.as(therapist);
+        generateCouples(1, 2000);
+        dsl.execute("analyze couple, partner, couple_therapist, couple_session, balance_summary");
+        for (List<CaseloadSort> sort : List.of(List.<CaseloadSort>of(),
+                List.of(CaseloadSort.descending(Column.LAST_SESSION)),
+                List.of(CaseloadSort.ascending(Column.STATUS), CaseloadSort.descending(Column.PARTNER_TWO)),
+                List.of(CaseloadSort.NEEDS_ATTENTION_FIRST))) {
+            // Every couple in the order, 500 at a time, each page after the key of the one before.
+            List<Long> walked = new java.util.ArrayList<>();
+            CaseloadKey after = CaseloadKey.START;
+            for (int page = 0; page < 4; page++) {
+                CaseloadPage read = caseload.page(CoupleFilter.NONE, sort, after, 0, 500);
+                read.entries().forEach(entry -> walked.add(entry.coupleId()));
+                after = java.util.Objects.requireNonNull(read.next());
+            }
+            assertThat(walked).doesNotHaveDuplicates().hasSize(2000);
+
+            counter.start();
+            List<CaseloadEntry> byOffset = caseload.page(CoupleFilter.NONE, sort, 1500, 50);
+            List<String> statements = counter.stop();
+            assertThat(byOffset).extracting(CaseloadEntry::coupleId).containsExactlyElementsOf(walked.subList(1500, 1550));
+            // The row it starts after, the page, the audit row; no OFFSET.
+            assertThat(statements).hasSize(3).noneMatch(sql -> sql.toLowerCase(java.util.Locale.ROOT).contains("offset"));
+
+            CaseloadPage first = caseload.page(CoupleFilter.NONE, sort, CaseloadKey.START, 0, 500);
+            counter.start();
+            CaseloadPage next = caseload.page(CoupleFilter.NONE, sort, java.util.Objects.requireNonNull(first.next()), 0, 50);
+            assertThat(counter.stop()).hasSize(2);
+            assertThat(next.entries()).extracting(CaseloadEntry::coupleId).containsExactlyElementsOf(walked.subList(500, 550));
+            CaseloadPage skipped = caseload.page(CoupleFilter.NONE, sort, first.next(), 1200, 50);
+            assertThat(skipped.entries()).extracting(CaseloadEntry::coupleId)
+                    .containsExactlyElementsOf(walked.subList(1700, 1750));
+            // Up to 1,000 rows from the start, an OFFSET is what it is: cheap enough, one statement.
+            assertThat(caseload.page(CoupleFilter.NONE, sort, 600, 50)).extracting(CaseloadEntry::coupleId)
+                    .containsExactlyElementsOf(walked.subList(600, 650));
+            assertThat(caseload.page(CoupleFilter.NONE, sort, 1990, 50)).hasSize(10);
+            assertThat(caseload.page(CoupleFilter.NONE, sort, 2500, 50)).isEmpty();
+        }
+    }
+
+    @Test
+    void a_key_of_another_order_is_refused() {
+        signIn.as(therapist);
+        generateCouples(1, 10);
+        CaseloadKey byName = java.util.Objects.requireNonNull(
+                caseload.page(CoupleFilter.NONE, List.of(), CaseloadKey.START, 0, 5).next());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> caseload.page(CoupleFilter.NONE,
+                        List.of(CaseloadSort.NEEDS_ATTENTION_FIRST), byName, 0, 5))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -48,6 +48,7 @@ import org.tandem.audit.AuditLogService;
 import org.tandem.balance.BalanceSettings;
 import org.tandem.balance.CheckInService;
 import org.tandem.balance.Item;
+import org.tandem.caseload.CaseloadKey;
 import org.tandem.caseload.CaseloadService;
 import org.tandem.clinic.ClinicProfile;
 import org.tandem.clinic.ClinicService;
@@ -460,6 +461,12 @@ class HostileServicesTest {
                 v -> answered(caseload.page(CoupleFilter.NONE, List.of(), (Integer) v, 20)), 0, false).fromCode());
         t.add(new Target("CaseloadService#page(CoupleFilter,List,int,int)", "limit", Kind.NUMBER, th,
                 v -> answered(caseload.page(CoupleFilter.NONE, List.of(), 0, (Integer) v)), 0, false).fromCode());
+        t.add(new Target("CaseloadService#page(CoupleFilter,List,CaseloadKey,int,int)", "skip", Kind.NUMBER, th,
+                v -> answered(caseload.page(CoupleFilter.NONE, List.of(), CaseloadKey.START, (Integer) v, 20)), 0,
+                false).fromCode());
+        t.add(new Target("CaseloadService#page(CoupleFilter,List,CaseloadKey,int,int)", "limit", Kind.NUMBER, th,
+                v -> answered(caseload.page(CoupleFilter.NONE, List.of(), CaseloadKey.START, 0, (Integer) v)), 0,
+                false).fromCode());
         t.add(new Target("CaseloadService#page(int,int)", "offset", Kind.NUMBER, th,
                 v -> answered(caseload.page((Integer) v, 20)), 0, false).fromCode());
         t.add(new Target("CaseloadService#page(int,int)", "limit", Kind.NUMBER, th,

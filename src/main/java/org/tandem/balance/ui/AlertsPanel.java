@@ -29,7 +29,7 @@ class AlertsPanel extends Section {
     private final ClinicTime time;
     private final Div content = new Div();
 
-    AlertsPanel(AlertService alerts, long coupleId, ClinicTime time) {
+    AlertsPanel(AlertService alerts, long coupleId, List<CoupleAlert> current, ClinicTime time) {
         this.alerts = alerts;
         this.coupleId = coupleId;
         this.time = time;
@@ -40,7 +40,7 @@ class AlertsPanel extends Section {
         H3 heading = new H3(getTranslation("balance.alerts.title"));
         heading.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
         add(heading, content);
-        show(alerts.alerts(coupleId));
+        show(current);
     }
 
     private void show(List<CoupleAlert> current) {

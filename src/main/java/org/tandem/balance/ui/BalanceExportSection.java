@@ -17,6 +17,7 @@ import org.tandem.balance.AlertService;
 import org.tandem.balance.report.BalanceExport;
 import org.tandem.balance.report.BalanceExportService;
 import org.tandem.clinic.ClinicTime;
+import org.tandem.couples.ui.OverviewReads;
 import org.tandem.couples.ui.OverviewSection;
 
 /** Two downloads on the couple's Overview: the balance scores as CSV and the progress report as PDF. */
@@ -36,7 +37,7 @@ class BalanceExportSection implements OverviewSection {
     }
 
     @Override
-    public Component create(long coupleId) {
+    public Component create(long coupleId, OverviewReads reads) {
         return new Links(export, alerts, time, coupleId);
     }
 

@@ -36,18 +36,17 @@ import tools.jackson.databind.node.ObjectNode;
  * The couple's balance on the Overview: the line that the measure is Tandem's own, each partner's latest scores
  * and zone with the change since baseline, the charts (scores over time with the balanced band, closeness, the
  * independence × intimacy plane), every check-in with its session's divergence, and a button to request a check-in
- * now. Every figure comes from the one {@link BalanceService#overview} call; dates are in the clinic's time zone.
+ * now. Every figure comes from the Overview's one snapshot ({@link BalanceService#overviewSnapshot}), read once for
+ * all the balance sections; dates are in the clinic's time zone.
  */
 class BalanceOverviewPanel extends Section {
 
-    private final BalanceService balance;
     private final CheckInService checkIns;
     private final long coupleId;
     private final ClinicTime time;
     private final Div content = new Div();
 
-    BalanceOverviewPanel(BalanceService balance, CheckInService checkIns, long coupleId, ClinicTime time) {
-        this.balance = balance;
+    BalanceOverviewPanel(CheckInService checkIns, long coupleId, CoupleBalance figures, ClinicTime time) {
         this.checkIns = checkIns;
         this.coupleId = coupleId;
         this.time = time;
@@ -67,7 +66,7 @@ class BalanceOverviewPanel extends Section {
         request.addClassNames(LumoUtility.AlignSelf.START);
         content.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM);
         add(heading, disclaimer, request, content);
-        refresh();
+        show(figures);
     }
 
     private void request() {
@@ -80,8 +79,7 @@ class BalanceOverviewPanel extends Section {
         notification.addThemeVariants(opened > 0 ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_CONTRAST);
     }
 
-    private void refresh() {
-        CoupleBalance figures = balance.overview(coupleId);
+    private void show(CoupleBalance figures) {
         content.removeAll();
         if (figures.checkIns().isEmpty()) {
             Paragraph empty = new Paragraph(getTranslation("balance.overview.empty"));

@@ -2,7 +2,9 @@ package org.tandem.balance.ui;
 
 import org.tandem.balance.BalanceService;
 import org.tandem.balance.CheckInService;
+import org.tandem.balance.CoupleBalanceOverview;
 import org.tandem.clinic.ClinicTime;
+import org.tandem.couples.ui.OverviewReads;
 import org.tandem.couples.ui.OverviewSection;
 
 /** Puts the couple's balance figures (scores, zones, change, divergence) on the couple's Overview tab. */
@@ -22,7 +24,9 @@ class BalanceOverviewSection implements OverviewSection {
     }
 
     @Override
-    public com.vaadin.flow.component.Component create(long coupleId) {
-        return new BalanceOverviewPanel(balance, checkIns, coupleId, time);
+    public com.vaadin.flow.component.Component create(long coupleId, OverviewReads reads) {
+        CoupleBalanceOverview snapshot = reads.once(CoupleBalanceOverview.class,
+                () -> balance.overviewSnapshot(coupleId));
+        return new BalanceOverviewPanel(checkIns, coupleId, snapshot.figures(), time);
     }
 }

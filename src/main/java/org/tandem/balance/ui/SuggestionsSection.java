@@ -1,7 +1,9 @@
 package org.tandem.balance.ui;
 
-import org.tandem.balance.SuggestionService;
+import org.tandem.balance.BalanceService;
+import org.tandem.balance.CoupleBalanceOverview;
 import org.tandem.clinic.ClinicTime;
+import org.tandem.couples.ui.OverviewReads;
 import org.tandem.couples.ui.OverviewSection;
 import org.tandem.workbook.ModuleLibrary;
 import org.tandem.workbook.WorkbookService;
@@ -13,22 +15,24 @@ import org.tandem.workbook.ui.AssignModuleDialog;
 @org.springframework.stereotype.Component
 class SuggestionsSection implements OverviewSection {
 
-    private final SuggestionService suggestions;
+    private final BalanceService balance;
     private final WorkbookService workbook;
     private final ModuleLibrary library;
     private final ClinicTime time;
 
-    SuggestionsSection(SuggestionService suggestions, WorkbookService workbook, ModuleLibrary library,
+    SuggestionsSection(BalanceService balance, WorkbookService workbook, ModuleLibrary library,
             ClinicTime time) {
-        this.suggestions = suggestions;
+        this.balance = balance;
         this.workbook = workbook;
         this.library = library;
         this.time = time;
     }
 
     @Override
-    public com.vaadin.flow.component.Component create(long coupleId) {
-        return new SuggestionsPanel(suggestions.suggestions(coupleId),
+    public com.vaadin.flow.component.Component create(long coupleId, OverviewReads reads) {
+        CoupleBalanceOverview snapshot = reads.once(CoupleBalanceOverview.class,
+                () -> balance.overviewSnapshot(coupleId));
+        return new SuggestionsPanel(snapshot.suggestions(),
                 moduleId -> new AssignModuleDialog(coupleId, workbook, library, time, moduleId, assignmentId -> {})
                         .open());
     }

@@ -43,7 +43,7 @@ import org.tandem.couples.ui.CoupleRoutes;
 
 /**
  * The therapist's landing page: every couple they work with, filtered, sorted and paged in the database
- * (the grid asks for one page at a time). The balance columns (zone chips with trend arrows, alert count) come from
+ * (the grid asks for one page at a time, which {@link CaseloadPages} turns into keyset paging). The balance columns (zone chips with trend arrows, alert count) come from
  * the balance summary the repository joins, so a page costs the same whatever the couples' histories.
  */
 @Route(CaseloadRoutes.CASELOAD)
@@ -113,6 +113,7 @@ class CaseloadView extends Main implements HasDynamicTitle {
     }
 
     private final Grid<CaseloadEntry> grid = new Grid<>();
+    private final CaseloadPages pages;
     private CoupleFilter filter = CoupleFilter.NONE;
     private Runnable forgetFocused = () -> {};
     private final ClinicTime time;
@@ -193,8 +194,9 @@ class CaseloadView extends Main implements HasDynamicTitle {
                 .setTextAlign(ColumnTextAlign.CENTER).setWidth("5.5rem").setFlexGrow(0);
         attentionFirst.addClickListener(click -> grid.sort(
                 List.of(new GridSortOrder<>(alerts, SortDirection.DESCENDING))));
-        grid.setItems(query -> caseload.page(filter, sortOf(query.getSortOrders()), query.getOffset(),
-                        query.getLimit()).stream(),
+        pages = new CaseloadPages(caseload);
+        grid.setItems(query -> pages.fetch(filter, sortOf(query.getSortOrders()), query.getOffset(),
+                        query.getLimit()),
                 query -> caseload.count(filter));
         forgetFocused = GridRows.openOnClickOrEnter(grid, this::open);
         // Compact cells: nine columns fit a 1280 px screen beside the menu without scrolling sideways.
@@ -216,6 +218,7 @@ class CaseloadView extends Main implements HasDynamicTitle {
         filter = changed;
         forgetFocused.run();
         grid.setEmptyStateText(getTranslation(filter.isEmpty() ? "caseload.empty-start" : "caseload.empty-filtered"));
+        pages.forget();
         grid.getDataProvider().refreshAll();
     }
 

@@ -62,7 +62,8 @@ class CoupleOverviewView extends Div implements CoupleTab, HasDynamicTitle {
         cards.addClassNames(LumoUtility.Display.GRID, LumoUtility.Grid.Column.COLUMNS_1,
                 LumoUtility.Grid.Breakpoint.Large.COLUMNS_2, LumoUtility.Gap.MEDIUM);
         add(edit, cards);
-        sections.forEach(section -> add(section.create(coupleId)));
+        OverviewReads reads = new OverviewReads();
+        sections.forEach(section -> add(section.create(coupleId, reads)));
     }
 
     private Component facts(CoupleOverview overview) {
