@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -45,10 +46,12 @@ class BalanceRecomputes {
     private final TaskExecutor executor;
     private final Clock clock;
     private final int batchSize;
+    private final ApplicationEventPublisher events;
 
     BalanceRecomputes(BalanceRecomputeRepository jobs, BalanceSummaries summaries, OnceAcrossInstances once,
             PlatformTransactionManager transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-            Clock clock, @Value("${tandem.balance.recompute-batch:200}") int batchSize) {
+            Clock clock, @Value("${tandem.balance.recompute-batch:200}") int batchSize,
+            ApplicationEventPublisher events) {
         this.jobs = jobs;
         this.summaries = summaries;
         this.once = once;
@@ -56,6 +59,7 @@ class BalanceRecomputes {
         this.executor = executor;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.events = events;
     }
 
     /** The save has committed its job: the worker starts on it in the background. */
@@ -128,10 +132,19 @@ class BalanceRecomputes {
         List<Long> couples = jobs.couplesAfter(clinicId, afterCoupleId, batchSize);
         if (couples.isEmpty()) {
             jobs.finish(jobId, clock.instant());
+            progressed(clinicId);
             return null;
         }
         summaries.refresh(clinicId, couples);
         long last = couples.getLast();
-        return jobs.progressed(jobId, couples.size(), last) ? last : null;
+        if (!jobs.progressed(jobId, couples.size(), last)) {
+            return null;
+        }
+        progressed(clinicId);
+        return last;
+    }
+
+    private void progressed(long clinicId) {
+        jobs.latest(clinicId).ifPresent(job -> events.publishEvent(new BalanceRecomputeProgressed(clinicId, job)));
     }
 }
