@@ -60,6 +60,13 @@ class BalanceRecomputeRepository {
                 .fetchOptional(BalanceRecomputeRepository::recompute);
     }
 
+    /** One job of the clinic. */
+    Optional<BalanceRecompute> find(long clinicId, long jobId) {
+        return dsl.selectFrom(BALANCE_RECOMPUTE)
+                .where(BALANCE_RECOMPUTE.CLINIC_ID.eq(clinicId), BALANCE_RECOMPUTE.ID.eq(jobId))
+                .fetchOptional(BalanceRecomputeRepository::recompute);
+    }
+
     /** Every clinic's unfinished jobs, oldest first (a job with no one signed in: installation scope). */
     List<Pending> pending() {
         return dsl.select(BALANCE_RECOMPUTE.ID, BALANCE_RECOMPUTE.CLINIC_ID, BALANCE_RECOMPUTE.AFTER_COUPLE_ID)

@@ -3,6 +3,7 @@ package org.tandem.balance;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -115,7 +116,13 @@ class BalanceRecomputes {
                 @Nullable Long after = job.afterCoupleId();
                 while (after != null) {
                     long from = after;
-                    after = transaction.execute(status -> batch(job.id(), clinicId, from));
+                    Step step = Objects.requireNonNull(transaction.execute(status -> batch(job.id(), clinicId, from)));
+                    if (step.moved()) {
+                        // after the commit: a listener (a page, a test) sees what others can read
+                        jobs.find(clinicId, job.id()).ifPresent(
+                                now -> events.publishEvent(new BalanceRecomputeProgressed(clinicId, now)));
+                    }
+                    after = step.next();
                 }
                 return true;
             } catch (RuntimeException failure) {
@@ -127,24 +134,18 @@ class BalanceRecomputes {
         });
     }
 
-    /** The couples after {@code afterCoupleId}; the last one done, or null when the job is finished or superseded. */
-    private @Nullable Long batch(long jobId, long clinicId, long afterCoupleId) {
+    /** What a batch did: the couple to go on after (none: finished or superseded), whether the job moved. */
+    private record Step(@Nullable Long next, boolean moved) {}
+
+    /** The couples after {@code afterCoupleId}, or the job's end when none is left. */
+    private Step batch(long jobId, long clinicId, long afterCoupleId) {
         List<Long> couples = jobs.couplesAfter(clinicId, afterCoupleId, batchSize);
         if (couples.isEmpty()) {
             jobs.finish(jobId, clock.instant());
-            progressed(clinicId);
-            return null;
+            return new Step(null, true);
         }
         summaries.refresh(clinicId, couples);
         long last = couples.getLast();
-        if (!jobs.progressed(jobId, couples.size(), last)) {
-            return null;
-        }
-        progressed(clinicId);
-        return last;
-    }
-
-    private void progressed(long clinicId) {
-        jobs.latest(clinicId).ifPresent(job -> events.publishEvent(new BalanceRecomputeProgressed(clinicId, job)));
+        return jobs.progressed(jobId, couples.size(), last) ? new Step(last, true) : new Step(null, false);
     }
 }
