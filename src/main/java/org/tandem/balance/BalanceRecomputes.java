@@ -15,7 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -33,7 +33,7 @@ import org.tandem.database.TenantScope;
  * instance at a time ({@link OnceAcrossInstances}); the poll every {@code tandem.balance.recompute-cron} and the start
  * of the application pick up jobs that a restart cut short, or that another instance's save recorded.
  */
-@Component
+@Service
 class BalanceRecomputes {
 
     static final String JOB = "balance-recompute";

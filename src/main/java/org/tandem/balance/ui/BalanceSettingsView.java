@@ -89,7 +89,7 @@ class BalanceSettingsView extends Main implements HasDynamicTitle {
     private void showRecompute() {
         Optional<BalanceRecompute> latest = checkIns.recomputeProgress();
         boolean running = latest.map(BalanceRecompute::running).orElse(false);
-        recompute.setVisible(latest.isPresent());
+        recompute.setText("");
         recomputeBar.setVisible(running);
         latest.ifPresent(job -> {
             if (!running) {
