@@ -230,14 +230,15 @@ class BalanceViewsTest extends SpringBrowserlessTest {
                 .where(BALANCE_RECOMPUTE.CLINIC_ID.eq(practice.clinic().id())).execute();
         poll();
         assertThat(progress.getText()).startsWith("Recomputing balance for 340 of 1,000 couples… ");
-        assertThat($(ProgressBar.class).id("balance-recompute-bar").getValue()).isEqualTo(340);
+        ProgressBar bar = $(ProgressBar.class).id("balance-recompute-bar");
+        assertThat(bar.getValue()).isEqualTo(340);
 
         dsl.update(BALANCE_RECOMPUTE).set(BALANCE_RECOMPUTE.DONE, 1000)
                 .set(BALANCE_RECOMPUTE.FINISHED_AT, TestClock.START_AT)
                 .where(BALANCE_RECOMPUTE.CLINIC_ID.eq(practice.clinic().id())).execute();
         poll();
         assertThat(progress.getText()).isEqualTo("Balance recomputed for 1,000 couples with these settings.");
-        assertThat($(ProgressBar.class).id("balance-recompute-bar").isVisible()).isFalse();
+        assertThat(bar.isVisible()).isFalse();
         assertThat(UI.getCurrent().getPollInterval()).as("stops polling when done").isEqualTo(-1);
     }
 
