@@ -27,6 +27,7 @@ import org.tandem.balance.AlertRepository.CoupleFacts;
 import org.tandem.balance.AlertRepository.CoupleRef;
 import org.tandem.balance.AlertRepository.PartnerSummary;
 import org.tandem.clinic.ClinicTime;
+import org.tandem.database.OnceAcrossInstances;
 import org.tandem.database.TenantScope;
 import org.tandem.sessions.SessionMarked;
 import org.tandem.sessions.SessionMoved;
@@ -35,8 +36,9 @@ import org.tandem.sessions.SessionScheduled;
 /**
  * Computes a couple's alerts from its facts (the one place that gathers {@link AlertFacts}) and keeps the
  * caseload's {@code balance_summary} row in step: in the transaction of a submitted check-in, a scheduled or marked
- * session, an acknowledgement or changed clinic settings, and by a sweep at startup and every
- * {@code tandem.balance.sweep-cron} for the alerts that time alone brings (docs/decisions/012-alert-summary.md).
+ * session or an acknowledgement, in the background after changed clinic settings ({@link BalanceRecomputes},
+ * docs/decisions/037-background-work.md), and by a sweep at startup and every {@code tandem.balance.sweep-cron} for
+ * the alerts that time alone brings (docs/decisions/012-alert-summary.md), on one instance of several.
  * Not public: only {@link AlertService} and the events reach it.
  */
 @Service
@@ -52,13 +54,15 @@ class BalanceSummaries {
     private final AlertRepository alerts;
     private final ClinicTime time;
     private final ApplicationEventPublisher events;
+    private final OnceAcrossInstances once;
 
     BalanceSummaries(CheckInRepository checkIns, AlertRepository alerts, ClinicTime time,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, OnceAcrossInstances once) {
         this.checkIns = checkIns;
         this.alerts = alerts;
         this.time = time;
         this.events = events;
+        this.once = once;
     }
 
     /** The clinic's figures that every couple's alerts depend on, read once per clinic. */
@@ -168,9 +172,14 @@ class BalanceSummaries {
 
     /** Every couple of the clinic, the clinic's figures read once. */
     public void refreshClinic(long clinicId) {
+        refresh(clinicId, alerts.couples(clinicId));
+    }
+
+    /** These couples of the clinic (a batch of a recompute job), the clinic's figures read once. */
+    void refresh(long clinicId, List<Long> coupleIds) {
         ClinicFigures clinic = clinic(clinicId);
         Instant now = time.now();
-        for (long coupleId : alerts.couples(clinicId)) {
+        for (long coupleId : coupleIds) {
             refresh(clinicId, coupleId, clinic, now);
         }
     }
@@ -197,19 +206,31 @@ class BalanceSummaries {
         refresh(marked.clinicId(), marked.coupleId());
     }
 
-    @EventListener
-    public void on(BalanceSettingsChanged changed) {
-        refreshClinic(changed.clinicId());
-    }
-
-    /** After the demo clinic (an application runner) has loaded: every couple of every clinic. */
+    /**
+     * After the demo clinic (an application runner) has loaded: every couple of every clinic, on one of the instances
+     * that start together ({@link OnceAcrossInstances}).
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void sweepAll() {
+        if (once.onSchedule("balance-sweep-all", this::refreshEveryClinic)) {
+            log.info("Balance summaries refreshed for every couple");
+        }
+    }
+
+    private void refreshEveryClinic() {
         // At start, with no one signed in: the list of clinics across them, then each clinic in its own (decision 029).
         for (long clinicId : TenantScope.installation(alerts::clinics)) {
             TenantScope.clinic(clinicId, () -> refreshClinic(clinicId));
         }
-        log.info("Balance summaries refreshed for every couple");
+    }
+
+    /**
+     * The scheduled firing of {@link #sweepTimeSensitive}, on one instance only: the couples refreshed, or empty when
+     * another instance sweeps (or just swept).
+     */
+    @Scheduled(cron = "${tandem.balance.sweep-cron:0 */10 * * * *}")
+    public Optional<Integer> sweepTimeSensitiveOnce() {
+        return once.onSchedule("balance-sweep", this::sweepTimeSensitive);
     }
 
     /**
@@ -217,15 +238,16 @@ class BalanceSummaries {
      * Each clinic's couples are judged by the date in that clinic's zone ({@link #compute}); the candidates are the
      * due dates around "today" anywhere on Earth (UTC−12 to UTC+14).
      */
-    @Scheduled(cron = "${tandem.balance.sweep-cron:0 */10 * * * *}")
-    public void sweepTimeSensitive() {
+    public int sweepTimeSensitive() {
         Instant now = time.now();
         Map<Long, ClinicFigures> clinics = new HashMap<>();
         // A job with no one signed in: the candidates across clinics, then each in its own clinic (decision 029).
-        for (CoupleRef couple : TenantScope.installation(() -> alerts.timeSensitive(now,
-                LocalDate.ofInstant(now, EARLIEST), LocalDate.ofInstant(now, LATEST)))) {
+        List<CoupleRef> couples = TenantScope.installation(() -> alerts.timeSensitive(now,
+                LocalDate.ofInstant(now, EARLIEST), LocalDate.ofInstant(now, LATEST)));
+        for (CoupleRef couple : couples) {
             TenantScope.clinic(couple.clinicId(), () -> refresh(couple.clinicId(), couple.coupleId(),
                     clinics.computeIfAbsent(couple.clinicId(), this::clinic), now));
         }
+        return couples.size();
     }
 }

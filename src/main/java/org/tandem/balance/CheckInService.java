@@ -2,6 +2,7 @@ package org.tandem.balance;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,13 +39,15 @@ public class CheckInService {
     private final CoupleAccess access;
     private final ApplicationEventPublisher events;
     private final ClinicTime time;
+    private final BalanceRecomputeRepository recomputes;
 
     CheckInService(CheckInRepository checkIns, CoupleAccess access, ApplicationEventPublisher events,
-            ClinicTime time) {
+            ClinicTime time, BalanceRecomputeRepository recomputes) {
         this.checkIns = checkIns;
         this.access = access;
         this.events = events;
         this.time = time;
+        this.recomputes = recomputes;
     }
 
     /** The current instrument: its ten statements in the order shown, and the closeness picture's prompt. */
@@ -171,7 +174,9 @@ public class CheckInService {
 
     /**
      * Changes the clinic's settings if the clinic is still at {@code expectedClinicVersion}; else
-     * {@link StaleVersionException} carrying what is stored now, and nothing changes.
+     * {@link StaleVersionException} carrying what is stored now, and nothing changes. Every couple's balance summary
+     * is recomputed in the background once this commits ({@link #recomputeProgress()}); a recompute still under way
+     * from an earlier save is superseded (docs/decisions/037-background-work.md).
      */
     @PreAuthorize("hasRole('ADMIN')")
     public ClinicBalanceSettings updateSettings(int expectedClinicVersion, BalanceSettings settings) {
@@ -184,8 +189,16 @@ public class CheckInService {
         events.publishEvent(AuditEvent.of(admin, AuditAction.BALANCE_SETTINGS_CHANGED, Subject.clinic(admin.clinicId()),
                 "threshold " + before.settings().threshold() + " → " + after.settings().threshold()
                         + ", divergence " + before.settings().divergence() + " → " + after.settings().divergence()));
+        recomputes.request(admin.clinicId(), time.now());
         events.publishEvent(new BalanceSettingsChanged(admin.clinicId()));
         return after;
+    }
+
+    /** The clinic's latest recompute of every couple's balance summary (after a settings change), if any. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public Optional<BalanceRecompute> recomputeProgress() {
+        return recomputes.latest(CurrentUser.require().clinicId());
     }
 
     // ---- rules ----

@@ -19,6 +19,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tandem.database.OnceAcrossInstances;
 import org.tandem.database.TenantScope;
 import org.tandem.mail.OutboxRepository.Due;
 
@@ -50,9 +51,10 @@ class OutboxSender {
     private final String from;
     private final int maxAttempts;
     private final Duration firstRetryAfter;
+    private final OnceAcrossInstances once;
 
     OutboxSender(ObjectProvider<JavaMailSender> mailSender, OutboxRepository rows, ApplicationEventPublisher events,
-            Clock clock, PlatformTransactionManager transactions,
+            Clock clock, PlatformTransactionManager transactions, OnceAcrossInstances once,
             @Value("${tandem.mail.from:Tandem <no-reply@localhost>}") String from,
             @Value("${tandem.mail.max-attempts:10}") int maxAttempts,
             @Value("${tandem.mail.first-retry-after:1m}") Duration firstRetryAfter) {
@@ -67,10 +69,16 @@ class OutboxSender {
         this.from = from;
         this.maxAttempts = maxAttempts;
         this.firstRetryAfter = firstRetryAfter;
+        this.once = once;
+    }
+
+    /** The scheduled firing of {@link #sendDue}, on one instance of several (decision 037); empty when skipped. */
+    @Scheduled(cron = "${tandem.mail.send-cron:*/30 * * * * *}")
+    Optional<Integer> sendDueOnce() {
+        return once.onSchedule("mail-outbox", this::sendDue);
     }
 
     /** Sends every row that is due; returns how many were delivered. */
-    @Scheduled(cron = "${tandem.mail.send-cron:*/30 * * * * *}")
     int sendDue() {
         // A job with no one signed in, over every clinic's mail (decision 029).
         return TenantScope.installation(this::sendDueOfEveryClinic);

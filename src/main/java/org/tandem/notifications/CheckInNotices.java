@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tandem.balance.CheckInsRequested;
+import org.tandem.database.OnceAcrossInstances;
 import org.tandem.database.TenantScope;
 import org.tandem.notifications.AudienceRepository.OpenCheckIn;
 
@@ -27,13 +28,15 @@ class CheckInNotices {
     private final Notifications notifications;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final OnceAcrossInstances once;
 
     CheckInNotices(AudienceRepository rows, Notifications notifications, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, OnceAcrossInstances once) {
         this.rows = rows;
         this.notifications = notifications;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.once = once;
     }
 
     /** A requested check-in is open at once: its partners are told now, not at the next sweep (same dedupe key). */
@@ -44,8 +47,13 @@ class CheckInNotices {
         }
     }
 
-    /** Tells of the check-ins open now; one already told (same dedupe key) is not told again. */
+    /** The scheduled firing of {@link #sweep}, on one instance of several (decision 037). */
     @Scheduled(cron = "${tandem.notifications.check-in-cron:0 */10 * * * *}")
+    void sweepOnce() {
+        once.onSchedule("check-in-notices", this::sweep);
+    }
+
+    /** Tells of the check-ins open now; one already told (same dedupe key) is not told again. */
     public void sweep() {
         var now = clock.instant();
         for (long clinicId : TenantScope.installation(() -> rows.clinicsWithOpenCheckIns(now))) {

@@ -180,6 +180,7 @@ class ArchitectureTest {
             "org.tandem.demo.DemoClinicLoader",
             "org.tandem.workbook.BuiltInModules",
             "org.tandem.balance.BalanceSummaries",
+            "org.tandem.balance.BalanceRecomputes",
             "org.tandem.notifications.CheckInNotices",
             "org.tandem.mail.OutboxSender",
             // the daily removal of notifications older than 90 days, with no one signed in, by age alone

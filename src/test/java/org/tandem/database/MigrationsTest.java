@@ -69,7 +69,8 @@ class MigrationsTest {
                 "password_reset", // V016
                 "account_session", // V020
                 "message_thread", "message", "message_read", "message_draft", // V023
-                "notification", "notification_preference", "notification_mail");
+                "notification", "notification_preference", "notification_mail",
+                "balance_recompute", "scheduled_run"); // V025
     }
 
     @Test
@@ -81,6 +82,8 @@ class MigrationsTest {
                   and t.table_name not in ('clinic', 'flyway_schema_history', 'instrument_version', 'instrument_item')
                   -- sign-in throttling is keyed by the e-mail as typed, which may belong to no clinic (V012)
                   and t.table_name not in ('sign_in_failure', 'sign_in_lock')
+                  -- the installation's scheduled jobs, run once across instances (V025, decision 037)
+                  and t.table_name <> 'scheduled_run'
                   and not exists (select 1 from information_schema.columns c
                                   where c.table_schema = 'public' and c.table_name = t.table_name
                                     and c.column_name = 'clinic_id')

@@ -1,18 +1,23 @@
 package org.tandem.balance.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.jooq.Tables.BALANCE_RECOMPUTE;
 import static org.tandem.jooq.Tables.CHECK_IN;
 import static org.tandem.jooq.Tables.CLINIC;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +36,7 @@ import org.tandem.support.BalanceFixtures.Practice;
 import org.tandem.support.Fixtures;
 import org.tandem.support.IntegrationTest;
 import org.tandem.support.SignIn;
+import org.tandem.support.TestClock;
 
 /** The balance section of the couple's Overview and the admin's balance settings, used as they would be. */
 @IntegrationTest
@@ -202,6 +208,43 @@ class BalanceViewsTest extends SpringBrowserlessTest {
         assertThat(stored.value1()).isEqualTo(55);
         assertThat(stored.value2()).isEqualTo(30);
         assertThat(lastNotification()).isEqualTo("Balance settings saved.");
+    }
+
+    @Test
+    void after_a_save_the_page_shows_the_recompute_of_every_couple_as_it_goes() {
+        asAdmin();
+        open("clinic/balance");
+        Paragraph progress = $(Paragraph.class).id("balance-recompute");
+        assertThat(progress.getText()).as("no recompute yet").isEmpty();
+
+        test($(IntegerField.class).id("balance-threshold")).setValue(55);
+        test($(Button.class).id("balance-settings-save")).click();
+
+        assertThat(progress.getText()).isEqualTo("Recomputing balance for 0 of 1 couple… Until it is done, the caseload"
+                + " and the Overviews show the balance summaries of the settings before.");
+        assertThat(UI.getCurrent().getPollInterval()).as("polls while it runs").isEqualTo(1000);
+
+        // as the worker records its batches (it runs once this save commits; this test rolls back)
+        dsl.update(BALANCE_RECOMPUTE).set(BALANCE_RECOMPUTE.TOTAL, 1000).set(BALANCE_RECOMPUTE.DONE, 340)
+                .set(BALANCE_RECOMPUTE.STARTED_AT, TestClock.START_AT)
+                .where(BALANCE_RECOMPUTE.CLINIC_ID.eq(practice.clinic().id())).execute();
+        poll();
+        assertThat(progress.getText()).startsWith("Recomputing balance for 340 of 1,000 couples… ");
+        ProgressBar bar = $(ProgressBar.class).id("balance-recompute-bar");
+        assertThat(bar.getValue()).isEqualTo(340);
+
+        dsl.update(BALANCE_RECOMPUTE).set(BALANCE_RECOMPUTE.DONE, 1000)
+                .set(BALANCE_RECOMPUTE.FINISHED_AT, TestClock.START_AT)
+                .where(BALANCE_RECOMPUTE.CLINIC_ID.eq(practice.clinic().id())).execute();
+        poll();
+        assertThat(progress.getText()).isEqualTo("Balance recomputed for 1,000 couples with these settings.");
+        assertThat(bar.isVisible()).isFalse();
+        assertThat(UI.getCurrent().getPollInterval()).as("stops polling when done").isEqualTo(-1);
+    }
+
+    private static void poll() {
+        UI ui = UI.getCurrent();
+        ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
     }
 
     @Test
