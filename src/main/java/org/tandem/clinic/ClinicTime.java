@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.tandem.accounts.ClinicTimes;
 import org.tandem.accounts.CurrentUser;
+import org.tandem.database.InstanceChannel;
 
 /**
  * "Now" and a clinic's time zone. "Now" comes from the application's one {@link Clock} (see
@@ -40,16 +41,24 @@ public class ClinicTime implements ClinicTimes {
     /** Each clinic's stored zone (empty: none, follow the clock's), read on nearly every screen; see {@link #forget}. */
     private final Map<Long, Optional<ZoneId>> stored = new ConcurrentHashMap<>();
 
+    private final @Nullable InstanceChannel channel;
+
+    static final String FORGET = "clinic-zone";
+
     @Autowired
-    ClinicTime(Clock clock, ClinicRepository clinics) {
+    ClinicTime(Clock clock, ClinicRepository clinics, InstanceChannel channel) {
         this.clock = clock;
         this.clinics = clinics;
+        this.channel = channel;
+        // another instance changed a clinic's zone: its cached one here is stale from that commit on
+        channel.subscribe(FORGET, clinicId -> stored.remove(Long.parseLong(clinicId)));
     }
 
     /** Without the database, for tests of pure formatting: every clinic follows the clock's zone. */
     public ClinicTime(Clock clock) {
         this.clock = clock;
         this.clinics = null;
+        this.channel = null;
     }
 
     /** The signed-in person's clinic's zone; the installation's when nobody is signed in. */
@@ -118,10 +127,13 @@ public class ClinicTime implements ClinicTimes {
 
     /**
      * Drops the clinic's cached zone now and again when the transaction that changed it ends, so that no request
-     * keeps a zone read between the change and its commit.
+     * keeps a zone read between the change and its commit; the other instances drop theirs when it commits.
      */
     public void forget(long clinicId) {
         stored.remove(clinicId);
+        if (channel != null) {
+            channel.publish(FORGET, Long.toString(clinicId));
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -19,11 +19,14 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.tandem.database.InstanceChannel;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -61,6 +64,22 @@ public class LiveUpdates {
 
     private final ExecutorService pages = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore turns = new Semaphore(AT_ONCE, true);
+    private final @Nullable InstanceChannel channel;
+
+    static final String TOPIC = "live-updates";
+
+    /** Pages of this instance only (tests). */
+    public LiveUpdates() {
+        this.channel = null;
+    }
+
+    /** Pages of this instance and, through the channel, of every other instance on the same database. */
+    @Autowired
+    public LiveUpdates(InstanceChannel channel) {
+        this.channel = channel;
+        channel.subscribe(TOPIC, body -> UpdateCodec.decode(body)
+                .ifPresent(told -> tellNow(told.accounts(), told.update())));
+    }
 
     /** One open page. Equal updates waiting for it are taken once (a page behind by ten messages reads once). */
     private static final class Listener {
@@ -110,9 +129,16 @@ public class LiveUpdates {
         });
     }
 
-    /** Tells every open page of these accounts about the update: after the commit when a transaction is running. */
+    /**
+     * Tells every open page of these accounts about the update, on this instance and on the others (through the
+     * {@link InstanceChannel}): after the commit when a transaction is running. An update that crosses instances is
+     * a record of ids, numbers, flags and short texts (see {@link UpdateCodec}); any other stays on this instance.
+     */
     public void tell(Collection<Long> accountIds, Object update) {
         List<Long> accounts = List.copyOf(accountIds);
+        if (channel != null && !accounts.isEmpty()) {
+            UpdateCodec.encode(accounts, update).ifPresent(body -> channel.publish(TOPIC, body));
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

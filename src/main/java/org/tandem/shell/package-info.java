@@ -1,5 +1,6 @@
-/** The app layout, menu and start page: built from {@code @Menu}, so it imports no feature but accounts. */
-@ApplicationModule(allowedDependencies = "accounts")
+/** The app layout, menu and start page: built from {@code @Menu}, so it imports no feature but accounts (and the
+ * database's instance channel, which carries live updates to the other instances). */
+@ApplicationModule(allowedDependencies = { "accounts", "database" })
 @NullMarked
 package org.tandem.shell;
 
