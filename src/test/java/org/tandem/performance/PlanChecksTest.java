@@ -49,7 +49,7 @@ class PlanChecksTest {
     static final Set<String> SCANS = Set.of("Seq Scan", "Index Scan", "Index Only Scan", "Bitmap Index Scan");
 
     /** Enough for a deep page of the caseload; small enough for {@code verify}. */
-    static final Volume SMALL = new Volume(1100, 100, 3, 6, 2, 10_000);
+    static final Volume SMALL = new Volume(1100, 300, 5, 8, 3, 20_000);
 
     @Autowired DataPathCapture paths;
     @Autowired SqlCapture capture;
