@@ -1,0 +1,113 @@
+package org.tandem.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.performance.DataPathCapture.millis;
+import static org.tandem.performance.DataPathCapture.percentile;
+import static org.tandem.performance.DataPathCapture.timings;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.tandem.performance.DataPathCapture.DataPath;
+import org.tandem.performance.DataPathCapture.Volume;
+import org.tandem.performance.DataPathCapture.World;
+import org.tandem.support.SignIn;
+
+/**
+ * What the application adds on top of the database, per main screen's data path: the time of the service calls the
+ * screen makes, beside the time of the very same SQL (captured from those calls with its bound values) replayed
+ * through plain JDBC in one transaction that first sets the clinic as the application does, reading every column of
+ * every row; both in the same run, alternating. Budget: service p50 ≤ 1.3 × JDBC p50. The network is built at
+ * {@code benchmark.scale} (1.0 by default: the issue's full size) and committed in this class's own database. Not
+ * part of {@code ./mvnw verify}: run {@code ./mvnw -Pbenchmark test -Dtest=DataPathBenchmark}.
+ */
+@SpringBootTest(properties = "tandem.benchmark.context=data-path")
+@ActiveProfiles("test")
+@Import({SqlCapture.Capturing.class, DataPathCapture.class})
+class DataPathBenchmark {
+
+    static final double SCALE = Double.parseDouble(System.getProperty("benchmark.scale", "1.0"));
+    static final int WARMUP = Integer.getInteger("benchmark.warmup", 30);
+    static final int RUNS = Integer.getInteger("benchmark.runs", 100);
+    static final double BUDGET = 1.3;
+    private static final String APPLY =
+            "select set_config('tandem.clinic_id', ?, true), set_config('tandem.scope', '', true)";
+
+    @Autowired DataPathCapture paths;
+    @Autowired SqlCapture capture;
+    @Autowired SignIn signIn;
+    @Autowired DataSource dataSource;
+
+    @AfterEach
+    void sign_out() {
+        signIn.out();
+    }
+
+    @Test
+    void each_data_path_costs_at_most_thirty_percent_more_than_its_sql_through_jdbc() {
+        Volume volume = Volume.atScale(SCALE);
+        World world = paths.build(volume);
+        System.out.printf(Locale.ROOT, "BENCH data-path network scale=%s couples=%d check_ins=%d answers=%d "
+                        + "audit_rows=%d built_in=%.1fs (%s)%n", SCALE, volume.couples(), volume.checkIns(),
+                volume.answers(), volume.auditRows(), world.took().toMillis() / 1e3, paths.counts());
+        List<String> over = new ArrayList<>();
+        for (DataPath path : paths.paths(world)) {
+            signIn.as(path.email());
+            for (int run = 0; run < WARMUP; run++) {
+                path.call().get();
+            }
+            capture.start();
+            path.call().get();
+            List<SqlCapture.Statement> statements = capture.stop();
+            for (int run = 0; run < WARMUP; run++) {
+                replay(path.clinicId(), statements);
+            }
+            double[] service = new double[RUNS];
+            double[] jdbc = new double[RUNS];
+            for (int run = 0; run < RUNS; run++) {
+                service[run] = timings(1, () -> path.call().get())[0];
+                jdbc[run] = timings(1, () -> replay(path.clinicId(), statements))[0];
+            }
+            java.util.Arrays.sort(service);
+            java.util.Arrays.sort(jdbc);
+            double ratio = percentile(service, 0.5) / percentile(jdbc, 0.5);
+            System.out.printf(Locale.ROOT,
+                    "BENCH path=%s statements=%d service_p50=%s service_p95=%s jdbc_p50=%s jdbc_p95=%s ratio=%.2f%n",
+                    path.name(), statements.size(), millis(percentile(service, 0.5)),
+                    millis(percentile(service, 0.95)), millis(percentile(jdbc, 0.5)), millis(percentile(jdbc, 0.95)),
+                    ratio);
+            if (ratio > BUDGET) {
+                over.add(path.name() + " " + String.format(Locale.ROOT, "%.2f", ratio));
+            }
+        }
+        assertThat(over).as("data paths whose service costs more than %s × their SQL through JDBC", BUDGET)
+                .isEmpty();
+    }
+
+    /** The statements through plain JDBC, in one transaction of the clinic, as the application runs them. */
+    private void replay(long clinicId, List<SqlCapture.Statement> statements) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement apply = connection.prepareStatement(APPLY)) {
+                apply.setString(1, Long.toString(clinicId));
+                apply.execute();
+            }
+            for (SqlCapture.Statement statement : statements) {
+                statement.replay(connection);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not replay the captured statements", e);
+        }
+    }
+}
