@@ -5,6 +5,7 @@ import com.vaadin.browserless.BrowserlessUserContext;
 import com.vaadin.browserless.SecuredBrowserlessApplicationContext;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.router.HasErrorParameter;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,10 @@ final class LoadWindows {
     static void show(BrowserlessUIContext window, String location) {
         window.activate();
         window.navigate(location, Component.class);
+        // a failure while navigating shows the error page (with its reference) instead of throwing
+        if (window.getCurrentView() instanceof HasErrorParameter<?> error) {
+            throw new IllegalStateException("error page " + error.getClass().getSimpleName() + " at " + location);
+        }
         firstRows(window);
     }
 
