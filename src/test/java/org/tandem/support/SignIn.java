@@ -3,6 +3,7 @@ package org.tandem.support;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -41,15 +42,24 @@ public class SignIn {
 
     /** Signs in as this person, who has just given their passphrase (at the clock's instant, as the form records it). */
     public TandemUser as(String email) {
-        TandemUser user = (TandemUser) accounts.loadUserByUsername(email);
+        Authentication authentication = authentication(email);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        strategy.setContext(context);
+        SecurityContextHolder.setContext(context);
+        return (TandemUser) Objects.requireNonNull(authentication.getPrincipal());
+    }
+
+    /**
+     * The sign-in of {@link #as}, not put anywhere: for a browserless user of its own (the memory and load
+     * benchmarks open many sessions, each with its person).
+     */
+    public Authentication authentication(String email) {
+        TandemUser user = (TandemUser) accounts.loadUserByUsername(email);
         List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
         authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
                 .issuedAt(clock.instant()).build());
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
-        strategy.setContext(context);
-        SecurityContextHolder.setContext(context);
-        return user;
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
     }
 
     /**
