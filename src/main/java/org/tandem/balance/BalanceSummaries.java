@@ -202,6 +202,11 @@ class BalanceSummaries {
     }
 
     @EventListener
+    public void on(BalanceDataWritten written) {
+        refreshClinic(written.clinicId());
+    }
+
+    @EventListener
     public void on(SessionMarked marked) {
         refresh(marked.clinicId(), marked.coupleId());
     }

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.tandem.balance.BalanceSettingsChanged;
+import org.tandem.balance.BalanceDataWritten;
 import org.tandem.database.TenantScope;
 
 /**
@@ -243,8 +243,8 @@ public class NetworkGenerator {
     }
 
     /**
-     * The application's own computation of each couple's zones, trends and alerts (BalanceSummaries, as when an admin
-     * changes the clinic's balance settings), each clinic in a transaction of its own that commits whatever the
+     * The application's own computation of each couple's zones, trends and alerts (BalanceSummaries, as the background
+     * recompute after a change of the clinic's balance settings does), each clinic in a transaction of its own that commits whatever the
      * caller's transaction does.
      */
     private void refreshSummaries(List<Long> clinicIds) {
@@ -253,7 +253,7 @@ public class NetworkGenerator {
             List<Future<?>> done = new ArrayList<>();
             for (long clinicId : clinicIds) {
                 done.add(pool.submit(() -> TenantScope.clinic(clinicId, () -> ownTransaction.executeWithoutResult(
-                        status -> events.publishEvent(new BalanceSettingsChanged(clinicId))))));
+                        status -> events.publishEvent(new BalanceDataWritten(clinicId))))));
             }
             for (Future<?> clinic : done) {
                 clinic.get();
