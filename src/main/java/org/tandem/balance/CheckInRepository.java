@@ -2,6 +2,7 @@ package org.tandem.balance;
 
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.lateral;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.not;
 import static org.jooq.impl.DSL.select;
@@ -25,6 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.Table;
 import org.jooq.Field;
 import org.jooq.Result;
 import org.jooq.Record2;
@@ -251,14 +254,25 @@ class CheckInRepository {
      * check-in of the current instrument with at most one statement missing per subscale), in one statement.
      */
     ClinicBaselines clinicBaselines(long clinicId) {
+        // Each partner's first complete check-in: per partner, the first by time whose answers count (an index
+        // range of the partner, stopped at the first), not a sort of the clinic's every check-in (issue 15).
+        Table<Record1<Long>> first = select(CHECK_IN.ID.as("first_id"))
+                .from(CHECK_IN)
+                .where(CHECK_IN.CLINIC_ID.eq(PARTNER.CLINIC_ID), CHECK_IN.PARTNER_ID.eq(PARTNER.ID),
+                        CHECK_IN.SUBMITTED_AT.isNotNull(),
+                        CHECK_IN.INSTRUMENT_NUMBER.eq(BalanceScoring.INSTRUMENT_VERSION),
+                        answered(Subscale.INDEPENDENCE).ge(4), answered(Subscale.INTIMACY).ge(4))
+                .orderBy(CHECK_IN.SUBMITTED_AT, CHECK_IN.ID)
+                .limit(1)
+                .asTable("first_check_in");
         return dsl.select(CLINIC.BALANCE_THRESHOLD, CLINIC.DIVERGENCE_THRESHOLD,
                         multiset(select(CHECK_IN.CLOSENESS, answers())
-                                .distinctOn(CHECK_IN.PARTNER_ID)
-                                .from(CHECK_IN)
-                                .where(CHECK_IN.CLINIC_ID.eq(CLINIC.ID), CHECK_IN.SUBMITTED_AT.isNotNull(),
-                                        CHECK_IN.INSTRUMENT_NUMBER.eq(BalanceScoring.INSTRUMENT_VERSION),
-                                        answered(Subscale.INDEPENDENCE).ge(4), answered(Subscale.INTIMACY).ge(4))
-                                .orderBy(CHECK_IN.PARTNER_ID, CHECK_IN.SUBMITTED_AT, CHECK_IN.ID)))
+                                .from(PARTNER)
+                                .crossJoin(lateral(first))
+                                .join(CHECK_IN).on(CHECK_IN.CLINIC_ID.eq(PARTNER.CLINIC_ID),
+                                        CHECK_IN.ID.eq(first.field("first_id", Long.class)))
+                                .where(PARTNER.CLINIC_ID.eq(CLINIC.ID))
+                                .orderBy(PARTNER.ID)))
                 .from(CLINIC)
                 .where(CLINIC.ID.eq(clinicId))
                 .fetchSingle(r -> new ClinicBaselines(new BalanceSettings(r.value1(), r.value2()),

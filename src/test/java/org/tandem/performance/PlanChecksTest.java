@@ -39,12 +39,6 @@ class PlanChecksTest {
             "module_assignment", "assignment_work", "answer", "feedback", "audit_event", "couple_status_change",
             "goal", "goal_update", "notification", "message");
     static final int MAX_OFFSET = 1000;
-    /**
-     * Known and reported (issue 15): the clinic's baselines (CheckInRepository.clinicBaselines) read every partner's
-     * first check-in of the whole clinic on each Overview; no index can make that small. It needs a stored baseline
-     * or a read per partner; until then it is printed as KNOWN, not failed. Anything else fails.
-     */
-    static final String KNOWN = "select distinct on (\"check_in\".\"partner_id\")";
     private static final Pattern OFFSET = Pattern.compile("(?i)\\boffset\\s+(\\d+)");
     static final Set<String> SCANS = Set.of("Seq Scan", "Index Scan", "Index Only Scan", "Bitmap Index Scan");
 
@@ -80,11 +74,7 @@ class PlanChecksTest {
                 }
                 if (statement.isSelect()) {
                     for (String scan : fullScans(explain(statement.inlined()))) {
-                        if (statement.inlined().contains(KNOWN)) {
-                            System.out.println("PLAN KNOWN " + path.name() + ": " + scan + " (the clinic's baselines)");
-                        } else {
-                            problems.add(path.name() + ": " + scan + " in " + statement.inlined());
-                        }
+                        problems.add(path.name() + ": " + scan + " in " + statement.inlined());
                     }
                     explained++;
                 }
