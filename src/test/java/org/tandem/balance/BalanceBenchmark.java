@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.tandem.accounts.TandemUser;
 import org.tandem.balance.report.BalanceExportService;
+import org.tandem.caseload.GeneratedCouples;
 import org.tandem.support.TestClock;
 import org.tandem.support.DemoTest;
 import org.tandem.support.SignIn;
@@ -122,20 +123,7 @@ class BalanceBenchmark {
                 insert into couple_therapist (clinic_id, couple_id, account_id, role, assigned_at)
                 select {0}, id, {1}, 'PRIMARY', {2} from bench_couple
                 """, inline(clinicId), inline(therapistId), inline(TestClock.START_AT));
-        dsl.execute("""
-                insert into check_in (clinic_id, couple_id, partner_id, instrument_number, opens_at, created_at,
-                        closeness, submitted_at)
-                select p.clinic_id, p.couple_id, p.id, 1, {0} - make_interval(days => 7 * week + 2),
-                       {0} - make_interval(days => 7 * week + 2), 1 + (p.id + week) % 7,
-                       {0} - make_interval(days => 7 * week + 1)
-                from partner p join bench_couple b on b.id = p.couple_id, generate_series(0, 5) week
-                """, inline(TestClock.START_AT));
-        dsl.execute("""
-                insert into check_in_answer (clinic_id, check_in_id, item_code, value)
-                select c.clinic_id, c.id, code, (c.id * 31 + ascii(code) * 7 + ascii(substr(code, 2, 1))) % 7
-                from check_in c join bench_couple b on b.id = c.couple_id,
-                     unnest(array['I1','I2','I3','I4','I5','C1','C2','C3','C4','C5']) code
-                """);
+        GeneratedCouples.checkIns(dsl, "bench_couple", 0, 5);
         dsl.execute("drop table bench_couple");
         dsl.execute("analyze couple, partner, check_in, check_in_answer, couple_therapist");
     }

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tandem.database.TenantScope;
 import org.tandem.support.Fixtures;
 import org.tandem.support.Fixtures.Person;
+import org.tandem.caseload.GeneratedCouples;
 import org.tandem.support.TestClock;
 
 /**
@@ -145,20 +146,7 @@ final class LoadNetwork {
                 from load_couple c join load_therapist t on t.n = c.therapist, generate_series(-1, {3}) week
                 """, inline(clinicId), inline(TestClock.START_AT.plusHours(3)),
                 inline(TestClock.START_AT.minusWeeks(weeks + 1)), inline(weeks));
-        dsl.execute("""
-                insert into check_in (clinic_id, couple_id, partner_id, instrument_number, opens_at, created_at,
-                        closeness, submitted_at)
-                select p.clinic_id, p.couple_id, p.id, 1, {0} - make_interval(days => 7 * week + 2),
-                       {0} - make_interval(days => 7 * week + 2), 1 + (p.id + week) % 7,
-                       {0} - make_interval(days => 7 * week + 1)
-                from partner p join load_couple c on c.id = p.couple_id, generate_series(1, {1}) week
-                """, inline(TestClock.START_AT), inline(weeks));
-        dsl.execute("""
-                insert into check_in_answer (clinic_id, check_in_id, item_code, value)
-                select c.clinic_id, c.id, code, (c.id * 31 + ascii(code) * 7 + ascii(substr(code, 2, 1))) % 7
-                from check_in c join load_couple b on b.id = c.couple_id,
-                     unnest(array['I1','I2','I3','I4','I5','C1','C2','C3','C4','C5']) code
-                """);
+        GeneratedCouples.checkIns(dsl, "load_couple", 1, weeks);
         dsl.execute("analyze couple, partner, account, couple_therapist, couple_session, check_in, check_in_answer");
     }
 
