@@ -5,10 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -39,13 +36,11 @@ public class OnceAcrossInstances {
     private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
 
     private final DataSource dataSource;
-    private final Clock clock;
     private final Duration onceWithin;
 
-    OnceAcrossInstances(DataSource dataSource, Clock clock,
+    OnceAcrossInstances(DataSource dataSource,
             @Value("${tandem.scheduling.once-within:10s}") Duration onceWithin) {
         this.dataSource = dataSource;
-        this.clock = clock;
         this.onceWithin = onceWithin;
     }
 
@@ -75,12 +70,11 @@ public class OnceAcrossInstances {
                 return Optional.empty();
             }
             try {
-                Instant now = clock.instant();
-                if (!gap.isZero() && startedWithin(connection, name, now.minus(gap))) {
+                if (!gap.isZero() && startedWithin(connection, name, gap)) {
                     log.debug("{} started within {} on some instance: skipped here", name, gap);
                     return Optional.empty();
                 }
-                started(connection, name, now);
+                started(connection, name);
                 T result = work.get();
                 finished(connection, name);
                 return Optional.of(result);
@@ -110,34 +104,38 @@ public class OnceAcrossInstances {
         }
     }
 
-    private static boolean startedWithin(Connection connection, String name, Instant since) throws SQLException {
+    /**
+     * The gap is measured on the database's clock, the one clock all instances share (theirs may differ, and the
+     * application's {@code Clock} is fixed in tests and moved by them: it says what time it is for the clinics, not
+     * how long ago another instance started a job).
+     */
+    private static boolean startedWithin(Connection connection, String name, Duration gap) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "select 1 from scheduled_run where name = ? and last_started_at > ?")) {
+                "select 1 from scheduled_run where name = ? and last_started_at > clock_timestamp() - make_interval(secs => ?)")) {
             statement.setString(1, name);
-            statement.setTimestamp(2, Timestamp.from(since));
+            statement.setDouble(2, gap.toMillis() / 1000.0);
             try (ResultSet result = statement.executeQuery()) {
                 return result.next();
             }
         }
     }
 
-    private static void started(Connection connection, String name, Instant now) throws SQLException {
+    private static void started(Connection connection, String name) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                insert into scheduled_run (name, last_started_at, last_finished_at, instance) values (?, ?, null, ?)
+                insert into scheduled_run (name, last_started_at, last_finished_at, instance)
+                values (?, clock_timestamp(), null, ?)
                 on conflict (name) do update
                 set last_started_at = excluded.last_started_at, last_finished_at = null, instance = excluded.instance""")) {
             statement.setString(1, name);
-            statement.setTimestamp(2, Timestamp.from(now));
-            statement.setString(3, INSTANCE);
+            statement.setString(2, INSTANCE);
             statement.execute();
         }
     }
 
     private void finished(Connection connection, String name) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "update scheduled_run set last_finished_at = ? where name = ?")) {
-            statement.setTimestamp(1, Timestamp.from(clock.instant()));
-            statement.setString(2, name);
+                "update scheduled_run set last_finished_at = clock_timestamp() where name = ?")) {
+            statement.setString(1, name);
             statement.execute();
         }
     }
