@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,8 @@ class DataPathBenchmark {
 
     static final double SCALE = Double.parseDouble(System.getProperty("benchmark.scale", "1.0"));
     static final int WARMUP = Integer.getInteger("benchmark.warmup", 30);
+    /** Each path is warmed up for at least this long too: the JIT compiles jOOQ's and Spring's paths after thousands of calls. */
+    static final long WARMUP_NANOS = TimeUnit.SECONDS.toNanos(Integer.getInteger("benchmark.warmup-seconds", 5));
     static final int RUNS = Integer.getInteger("benchmark.runs", 100);
     static final double BUDGET = 1.3;
     private static final String APPLY =
@@ -63,15 +66,11 @@ class DataPathBenchmark {
         List<String> over = new ArrayList<>();
         for (DataPath path : paths.paths(world)) {
             signIn.as(path.email());
-            for (int run = 0; run < WARMUP; run++) {
-                path.call().get();
-            }
+            warmUp(() -> path.call().get());
             capture.start();
             path.call().get();
             List<SqlCapture.Statement> statements = capture.stop();
-            for (int run = 0; run < WARMUP; run++) {
-                replay(path.clinicId(), statements);
-            }
+            warmUp(() -> replay(path.clinicId(), statements));
             double[] service = new double[RUNS];
             double[] jdbc = new double[RUNS];
             for (int run = 0; run < RUNS; run++) {
@@ -86,12 +85,51 @@ class DataPathBenchmark {
                     path.name(), statements.size(), millis(percentile(service, 0.5)),
                     millis(percentile(service, 0.95)), millis(percentile(jdbc, 0.5)), millis(percentile(jdbc, 0.95)),
                     ratio);
+            printSlowest(path, statements);
             if (ratio > BUDGET) {
                 over.add(path.name() + " " + String.format(Locale.ROOT, "%.2f", ratio));
             }
         }
         assertThat(over).as("data paths whose service costs more than %s × their SQL through JDBC", BUDGET)
                 .isEmpty();
+    }
+
+    /** The path's three slowest statements through JDBC (median of ten), to show where its time goes. */
+    private void printSlowest(DataPath path, List<SqlCapture.Statement> statements) {
+        record Cost(double millis, String sql) {}
+        List<Cost> costs = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement apply = connection.prepareStatement(APPLY)) {
+                apply.setString(1, Long.toString(path.clinicId()));
+                apply.execute();
+            }
+            for (SqlCapture.Statement statement : statements) {
+                double[] millis = timings(10, () -> {
+                    try {
+                        statement.replay(connection);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                String flat = statement.sql().replaceAll("\\s+", " ");
+                costs.add(new Cost(percentile(millis, 0.5), flat.substring(0, Math.min(160, flat.length()))));
+            }
+            connection.rollback();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not time the statements", e);
+        }
+        costs.stream().sorted((a, b) -> Double.compare(b.millis(), a.millis())).limit(3)
+                .forEach(cost -> System.out.printf(Locale.ROOT, "BENCH path=%s statement_p50=%s sql=%s%n",
+                        path.name(), millis(cost.millis()), cost.sql()));
+    }
+
+    /** At least {@link #WARMUP} calls, and for at least {@link #WARMUP_NANOS}. */
+    private static void warmUp(Runnable call) {
+        long until = System.nanoTime() + WARMUP_NANOS;
+        for (int run = 0; run < WARMUP || System.nanoTime() < until; run++) {
+            call.run();
+        }
     }
 
     /** The statements through plain JDBC, in one transaction of the clinic, as the application runs them. */

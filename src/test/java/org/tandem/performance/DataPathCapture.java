@@ -22,9 +22,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.tandem.audit.AuditCursor;
 import org.tandem.audit.AuditFilter;
 import org.tandem.audit.AuditLogService;
-import org.tandem.balance.AlertService;
 import org.tandem.balance.BalanceService;
-import org.tandem.balance.SuggestionService;
 import org.tandem.caseload.CaseloadService;
 import org.tandem.caseload.CaseloadSort;
 import org.tandem.couples.CoupleFilter;
@@ -106,8 +104,6 @@ public class DataPathCapture {
     private final CaseloadService caseload;
     private final CoupleService couples;
     private final BalanceService balance;
-    private final AlertService alerts;
-    private final SuggestionService suggestions;
     private final WorkbookService workbook;
     private final MyWorkbookService myWorkbook;
     private final SessionService sessions;
@@ -115,7 +111,7 @@ public class DataPathCapture {
     private final DataSource owner;
 
     DataPathCapture(@Qualifier("ownerDataSource") DataSource owner, Fixtures fixtures, SignIn signIn, DSLContext dsl, CaseloadService caseload, CoupleService couples,
-            BalanceService balance, AlertService alerts, SuggestionService suggestions, WorkbookService workbook,
+            BalanceService balance, WorkbookService workbook,
             MyWorkbookService myWorkbook, SessionService sessions, AuditLogService auditLog) {
         this.fixtures = fixtures;
         this.signIn = signIn;
@@ -123,8 +119,6 @@ public class DataPathCapture {
         this.caseload = caseload;
         this.couples = couples;
         this.balance = balance;
-        this.alerts = alerts;
-        this.suggestions = suggestions;
         this.workbook = workbook;
         this.myWorkbook = myWorkbook;
         this.sessions = sessions;
@@ -148,8 +142,7 @@ public class DataPathCapture {
                 new DataPath("caseload-deep", therapist, clinic,
                         () -> caseload.page(CoupleFilter.NONE, byName, DEEP_OFFSET, PAGE)),
                 new DataPath("couple-overview", therapist, clinic, () -> List.of(couples.heading(coupleId),
-                        couples.overview(coupleId), balance.overview(coupleId), alerts.alerts(coupleId),
-                        suggestions.suggestions(coupleId))),
+                        couples.overview(coupleId), balance.overviewSnapshot(coupleId))),
                 new DataPath("couple-workbook", therapist, clinic, () -> workbook.assignments(coupleId)),
                 new DataPath("assignment-review", therapist, clinic, () -> workbook.review(coupleId, world.assignmentId())),
                 new DataPath("my-workbook", world.couple().one().email(), clinic, () -> List.of(couples.myCouple(),

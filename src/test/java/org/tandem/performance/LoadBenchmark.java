@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +19,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,6 +54,10 @@ import org.tandem.support.StrictTenancy;
 @StrictTenancy
 class LoadBenchmark {
 
+    static {
+        LoadWindows.asInProduction();
+    }
+
     private static final int USERS = Integer.getInteger("benchmark.load-users", 500);
     private static final int THERAPIST_USERS = Integer.getInteger("benchmark.load-therapist-users", 100);
     private static final int THERAPISTS = Integer.getInteger("benchmark.load-therapists", 10);
@@ -66,7 +72,14 @@ class LoadBenchmark {
     @Autowired SignIn signIn;
     @Autowired CheckInService checkIns;
 
-    private final Queue<Long> nanos = new ConcurrentLinkedQueue<>();
+    /** One action timed: what it was, when it started (ns since the load began) and how long it took (ns). */
+    private record Timed(String kind, long at, long nanos) {}
+
+    private static final long STEADY_AFTER_NANOS = TimeUnit.SECONDS.toNanos(Integer.getInteger(
+            "benchmark.load-steady-after", 30));
+
+    private final Queue<Timed> timed = new ConcurrentLinkedQueue<>();
+    private volatile long loadStarted;
     private final Map<String, Integer> errors = new ConcurrentHashMap<>();
     private final Semaphore workers = new Semaphore(WORKERS);
     private final AtomicLong heapMax = new AtomicLong();
@@ -88,7 +101,8 @@ class LoadBenchmark {
                 SpringBrowserlessApplicationContext.createSecured(context, "org.tandem")) {
             LoadWindows windows = new LoadWindows(app);
             CountDownLatch done = new CountDownLatch(users.size());
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+            loadStarted = System.nanoTime();
+            long until = loadStarted + TimeUnit.SECONDS.toNanos(SECONDS);
             for (User user : users) {
                 Thread.ofPlatform().name("load-" + user.email()).start(() -> {
                     try {
@@ -102,7 +116,7 @@ class LoadBenchmark {
         }
         sampler.interrupt();
 
-        List<Long> sorted = nanos.stream().sorted().toList();
+        List<Long> sorted = timed.stream().map(Timed::nanos).sorted().toList();
         int errorCount = errors.values().stream().mapToInt(Integer::intValue).sum();
         double p95 = percentile(sorted, 95);
         System.out.printf(Locale.ROOT,
@@ -111,6 +125,18 @@ class LoadBenchmark {
                 users.size(), sorted.size(), percentile(sorted, 50), p95, percentile(sorted, 99),
                 sorted.isEmpty() ? Double.NaN : sorted.getLast() / 1e6, errorCount, heapMax.get() >> 20, SECONDS,
                 WORKERS);
+        List<Long> steady = timed.stream().filter(action -> action.at() >= STEADY_AFTER_NANOS).map(Timed::nanos)
+                .sorted().toList();
+        System.out.printf(Locale.ROOT, "BENCH load steady (after the first %d s: arrivals, JIT) actions=%d p50=%.1f "
+                        + "p95=%.1f p99=%.1f%n", TimeUnit.NANOSECONDS.toSeconds(STEADY_AFTER_NANOS), steady.size(),
+                percentile(steady, 50), percentile(steady, 95), percentile(steady, 99));
+        timed.stream().collect(Collectors.groupingBy(Timed::kind, TreeMap::new,
+                        Collectors.mapping(Timed::nanos, Collectors.toList())))
+                .forEach((kind, times) -> {
+                    List<Long> ofKind = times.stream().sorted().toList();
+                    System.out.printf(Locale.ROOT, "BENCH load action=%s count=%d p50=%.1f p95=%.1f p99=%.1f%n", kind,
+                            ofKind.size(), percentile(ofKind, 50), percentile(ofKind, 95), percentile(ofKind, 99));
+                });
         if (!errors.isEmpty()) {
             System.out.printf(Locale.ROOT, "BENCH load errors by kind: %s%n", errors);
         }
@@ -164,6 +190,8 @@ class LoadBenchmark {
                     .filter(OpenCheckIn::requested).findFirst().orElseThrow().checkInId();
             for (int action = 0; System.nanoTime() < until; action++) {
                 int step = action;
+                String kind = user.therapist() ? step % 2 == 0 ? "caseload" : "overview"
+                        : step % 5 == 0 ? "check-in-open" : "check-in-answer";
                 Runnable what = user.therapist()
                         ? () -> LoadWindows.show(page, step % 2 == 0 ? "caseload" : CoupleRoutes.href(
                                 user.couples().get(random.nextInt(user.couples().size())).id(),
@@ -176,7 +204,7 @@ class LoadBenchmark {
                                 checkIns.answer(checkIn, items[random.nextInt(items.length)], random.nextInt(7));
                             }
                         };
-                act(what);
+                act(kind, what);
                 Thread.sleep(random.nextInt(MIN_THINK_MILLIS, MAX_THINK_MILLIS + 1));
             }
         } catch (InterruptedException interrupted) {
@@ -194,12 +222,12 @@ class LoadBenchmark {
         }
     }
 
-    private void act(Runnable what) throws InterruptedException {
+    private void act(String kind, Runnable what) throws InterruptedException {
         workers.acquire();
         try {
             long started = System.nanoTime();
             what.run();
-            nanos.add(System.nanoTime() - started);
+            timed.add(new Timed(kind, started - loadStarted, System.nanoTime() - started));
         } catch (RuntimeException failure) {
             errors.merge(rootCause(failure), 1, Integer::sum);
         } finally {

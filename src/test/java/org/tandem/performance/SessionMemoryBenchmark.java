@@ -25,13 +25,19 @@ import org.tandem.support.StrictTenancy;
  * 50 rows fetched, as the browser asks for them), then on a couple's Overview with its charts (each session a
  * different couple). Heap after full collections with the sessions open, less the heap before they were opened, over
  * their number; a few sessions are opened and closed first so that what every session shares (classes, caches,
- * templates) is not counted. Budgets from issue 15: 250 KB on the caseload, 1 MB on the Overview. Not part of
+ * templates) is not counted. As in production: without development mode's record of where each component was made
+ * ({@link LoadWindows#asInProduction}), and with each round trip's queued browser calls handed over as a response
+ * would ({@link LoadWindows#respond}); {@code -Dbenchmark.histogram=true} prints what grew, by class. Budgets from issue 15: 250 KB on the caseload, 1 MB on the Overview. Not part of
  * {@code ./mvnw verify}: run {@code ./mvnw -Pbenchmark test -Dtest=SessionMemoryBenchmark}.
  */
 @SpringBootTest
 @ActiveProfiles("test")
 @StrictTenancy
 class SessionMemoryBenchmark {
+
+    static {
+        LoadWindows.asInProduction();
+    }
 
     private static final int SESSIONS = Integer.getInteger("benchmark.memory-sessions", 50);
     private static final int WARM_UP = 3;

@@ -1,6 +1,5 @@
 package org.tandem.caseload.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,16 +9,16 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -51,65 +50,93 @@ import org.tandem.couples.ui.CoupleRoutes;
 @Menu(order = 10, title = "menu.caseload", icon = "vaadin:group")
 class CaseloadView extends Main implements HasDynamicTitle {
 
-    private Component overdueBadge(CaseloadEntry entry) {
-        if (entry.overdueModules() == 0) {
-            return new Span();
-        }
-        Span badge = new Span(String.valueOf(entry.overdueModules()));
-        badge.getElement().getThemeList().add("badge error");
-        badge.getElement().setAttribute("title", getTranslation("caseload.overdue.title", entry.overdueModules()));
-        return badge;
+    /*
+     * The status, balance, alert and overdue cells are Lit templates filled from a few string properties per row,
+     * not server-side components: a page of 50 rows then holds no components in the session (issue 15: a caseload
+     * session held 2.7 MB with four component columns).
+     */
+
+    /** The couple's status as a badge. */
+    private LitRenderer<CaseloadEntry> statusBadge() {
+        return LitRenderer.<CaseloadEntry>of("<span theme=\"${item.theme}\">${item.text}</span>")
+                .withProperty("text", entry -> getTranslation("couple.status." + entry.status().name()))
+                .withProperty("theme", entry -> "badge" + switch (entry.status()) {
+                    case ACTIVE -> " success";
+                    case INTAKE -> "";
+                    case PAUSED -> " contrast";
+                    case CLOSED -> " contrast pill";
+                });
     }
 
-    /** Each partner's latest zone as a small chip with its name and the trend since baseline as an arrow. */
-    private Component balanceChips(CaseloadEntry entry) {
-        Div chips = new Div();
-        chips.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.XSMALL,
-                LumoUtility.AlignItems.START);
-        chip(chips, name(entry.partnerOne(), entry.partnerOnePreferred()), entry.partnerOneZone(),
-                entry.partnerOneTrend());
-        if (entry.partnerTwo() != null) {
-            chip(chips, name(entry.partnerTwo(), entry.partnerTwoPreferred()), entry.partnerTwoZone(),
-                    entry.partnerTwoTrend());
-        }
-        return chips;
+    /** A count as a red badge with its meaning in the tooltip, or nothing when the count is 0. */
+    private static LitRenderer<CaseloadEntry> countBadge(String className, String theme,
+            ValueProvider<CaseloadEntry, Integer> count, ValueProvider<CaseloadEntry, String> title) {
+        return LitRenderer.<CaseloadEntry>of("${item.count ? html`<span class=\"" + className + "\" theme=\""
+                        + theme + "\" title=\"${item.title}\">${item.count}</span>` : ''}")
+                .withProperty("count", count)
+                .withProperty("title", entry -> count.apply(entry) == 0 ? "" : title.apply(entry));
     }
 
-    private void chip(Div chips, String partner, @Nullable Zone zone, @Nullable Trend trend) {
-        if (zone == null) {
-            return;
+    /**
+     * Each partner's latest zone as a small chip with its name and the trend since baseline as an arrow (the zone
+     * colours of the couple's Overview, BalanceOverviewPanel).
+     */
+    private LitRenderer<CaseloadEntry> balanceChips() {
+        String chip = "${item.%1$sText ? html`<span class=\"caseload-zone\" theme=\"${item.%1$sTheme}\" "
+                + "data-zone=\"${item.%1$sZone}\" data-trend=\"${item.%1$sTrend}\" title=\"${item.%1$sTitle}\">"
+                + "${item.%1$sText}</span>` : ''}";
+        LitRenderer<CaseloadEntry> renderer = LitRenderer.of("<div class=\"" + String.join(" ",
+                LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.XSMALL,
+                LumoUtility.AlignItems.START) + "\">"
+                + chip.formatted("one") + chip.formatted("two") + "</div>");
+        chipProperties(renderer, "one", entry -> new Chip(name(entry.partnerOne(), entry.partnerOnePreferred()),
+                entry.partnerOneZone(), entry.partnerOneTrend()));
+        chipProperties(renderer, "two", entry -> new Chip(entry.partnerTwo() == null ? ""
+                : name(entry.partnerTwo(), entry.partnerTwoPreferred()), entry.partnerTwoZone(),
+                entry.partnerTwoTrend()));
+        return renderer;
+    }
+
+    private record Chip(String partner, @Nullable Zone zone, @Nullable Trend trend) {}
+
+    private void chipProperties(LitRenderer<CaseloadEntry> renderer, String partner,
+            ValueProvider<CaseloadEntry, Chip> chip) {
+        renderer.withProperty(partner + "Text", entry -> chipText(chip.apply(entry)))
+                .withProperty(partner + "Zone", entry -> nameOf(chip.apply(entry).zone()))
+                .withProperty(partner + "Trend", entry -> nameOf(chip.apply(entry).trend()))
+                .withProperty(partner + "Theme", entry -> chipTheme(chip.apply(entry).zone()))
+                .withProperty(partner + "Title", entry -> chipTitle(chip.apply(entry)));
+    }
+
+    private static String nameOf(@Nullable Enum<?> value) {
+        return value == null ? "" : value.name();
+    }
+
+    private String chipText(Chip chip) {
+        if (chip.zone() == null) {
+            return "";
         }
-        String arrow = trend == null ? "" : switch (trend) {
+        String arrow = chip.trend() == null ? "" : switch (chip.trend()) {
             case UP -> " ↑";
             case DOWN -> " ↓";
             case FLAT -> " →";
         };
-        Span chip = new Span(getTranslation("balance.zone." + zone) + arrow);
-        chip.addClassName("caseload-zone");
-        chip.getElement().setAttribute("data-zone", zone.name());
-        chip.getElement().setAttribute("data-trend", trend == null ? "" : trend.name());
-        // The zone colours of the couple's Overview (BalanceOverviewPanel).
-        chip.getElement().getThemeList().add("badge small" + switch (zone) {
+        return getTranslation("balance.zone." + chip.zone()) + arrow;
+    }
+
+    private static String chipTheme(@Nullable Zone zone) {
+        return zone == null ? "" : "badge small" + switch (zone) {
             case BALANCED -> " success";
             case DISTANT -> " warning";
             case DISCONNECTED -> " error";
             case FUSED -> "";
-        });
-        chip.getElement().setAttribute("title", getTranslation("caseload.zone.title", partner,
-                getTranslation("balance.zone.meaning." + zone),
-                trend == null ? "" : getTranslation("caseload.trend." + trend.name())));
-        chips.add(chip);
+        };
     }
 
-    private Component alertsBadge(CaseloadEntry entry) {
-        if (!entry.needsAttention()) {
-            return new Span();
-        }
-        Span badge = new Span(String.valueOf(entry.alerts()));
-        badge.addClassName("caseload-alerts");
-        badge.getElement().getThemeList().add("badge error primary");
-        badge.getElement().setAttribute("title", getTranslation("caseload.alerts.title", entry.alerts()));
-        return badge;
+    private String chipTitle(Chip chip) {
+        return chip.zone() == null ? "" : getTranslation("caseload.zone.title", chip.partner(),
+                getTranslation("balance.zone.meaning." + chip.zone()),
+                chip.trend() == null ? "" : getTranslation("caseload.trend." + chip.trend().name()));
     }
 
     private final Grid<CaseloadEntry> grid = new Grid<>();
@@ -169,7 +196,7 @@ class CaseloadView extends Main implements HasDynamicTitle {
                 .setTooltipGenerator(entry -> entry.partnerTwo() == null ? "" : name(entry.partnerTwo(),
                         entry.partnerTwoPreferred()))
                 .setSortProperty(CaseloadSort.Column.PARTNER_TWO.name()).setWidth("7rem").setFlexGrow(2);
-        grid.addComponentColumn(this::statusBadge)
+        grid.addColumn(statusBadge())
                 .setHeader(getTranslation("caseload.column.status"))
                 .setSortProperty(CaseloadSort.Column.STATUS.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(entry -> getTranslation(entry.coTherapist() ? "caseload.role.co-therapist" : "caseload.role.primary"))
@@ -183,13 +210,17 @@ class CaseloadView extends Main implements HasDynamicTitle {
         grid.addColumn(entry -> format(entry.nextSession()))
                 .setHeader(getTranslation("caseload.column.next-session"))
                 .setSortProperty(CaseloadSort.Column.NEXT_SESSION.name()).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::balanceChips).setHeader(getTranslation("caseload.column.balance"))
+        grid.addColumn(balanceChips()).setHeader(getTranslation("caseload.column.balance"))
                 .setWidth("7.5rem").setFlexGrow(0);
-        Grid.Column<CaseloadEntry> alerts = grid.addComponentColumn(this::alertsBadge)
+        Grid.Column<CaseloadEntry> alerts = grid.addColumn(countBadge("caseload-alerts", "badge error primary",
+                        entry -> entry.needsAttention() ? entry.alerts() : 0,
+                        entry -> getTranslation("caseload.alerts.title", entry.alerts())))
                 .setHeader(getTranslation("caseload.column.alerts"))
                 .setSortProperty(CaseloadSort.Column.ALERTS.name())
                 .setTextAlign(ColumnTextAlign.CENTER).setWidth("4.5rem").setFlexGrow(0);
-        grid.addComponentColumn(this::overdueBadge).setHeader(getTranslation("caseload.column.overdue"))
+        grid.addColumn(countBadge("caseload-overdue", "badge error",
+                        CaseloadEntry::overdueModules,
+                        entry -> getTranslation("caseload.overdue.title", entry.overdueModules()))).setHeader(getTranslation("caseload.column.overdue"))
                 .setSortProperty(CaseloadSort.Column.OVERDUE_MODULES.name())
                 .setTextAlign(ColumnTextAlign.CENTER).setWidth("5.5rem").setFlexGrow(0);
         attentionFirst.addClickListener(click -> grid.sort(
@@ -235,17 +266,6 @@ class CaseloadView extends Main implements HasDynamicTitle {
         return preferred == null || preferred.isBlank() || fullName.startsWith(preferred + " ")
                 ? fullName
                 : getTranslation("caseload.name-with-preferred", fullName, preferred);
-    }
-
-    private Span statusBadge(CaseloadEntry entry) {
-        Span status = new Span(getTranslation("couple.status." + entry.status().name()));
-        status.getElement().getThemeList().add("badge" + switch (entry.status()) {
-            case ACTIVE -> " success";
-            case INTAKE -> "";
-            case PAUSED -> " contrast";
-            case CLOSED -> " contrast pill";
-        });
-        return status;
     }
 
     /** In the clinic's time zone, like every other screen (ClinicFormat). */
