@@ -49,7 +49,7 @@ public class BalanceService {
     @PreAuthorize("hasRole('THERAPIST')")
     public CoupleBalance overview(long coupleId) {
         TandemUser therapist = access.requireTherapistOf(coupleId);
-        CheckInRepository.ClinicBaselines clinic = checkIns.clinicBaselines(therapist.clinicId());
+        BalanceSummaries.ClinicFigures clinic = summaries.clinic(therapist.clinicId());
         List<ScoredCheckIn> history = checkIns.history(therapist.clinicId(), coupleId);
         CoupleBalance balance = balance(coupleId, clinic.settings(), clinic.reliability(), history);
         return balance;

@@ -55,14 +55,16 @@ class BalanceSummaries {
     private final ClinicTime time;
     private final ApplicationEventPublisher events;
     private final OnceAcrossInstances once;
+    private final ClinicFiguresCache figures;
 
     BalanceSummaries(CheckInRepository checkIns, AlertRepository alerts, ClinicTime time,
-            ApplicationEventPublisher events, OnceAcrossInstances once) {
+            ApplicationEventPublisher events, OnceAcrossInstances once, ClinicFiguresCache figures) {
         this.checkIns = checkIns;
         this.alerts = alerts;
         this.time = time;
         this.events = events;
         this.once = once;
+        this.figures = figures;
     }
 
     /** The clinic's figures that every couple's alerts depend on, read once per clinic. */
@@ -76,9 +78,12 @@ class BalanceSummaries {
         }
     }
 
+    /** The clinic's figures, kept between reads until they change ({@link ClinicFiguresCache}). */
     ClinicFigures clinic(long clinicId) {
-        CheckInRepository.ClinicBaselines clinic = checkIns.clinicBaselines(clinicId);
-        return new ClinicFigures(clinic.settings(), clinic.reliability());
+        return figures.get(clinicId, id -> {
+            CheckInRepository.ClinicBaselines clinic = checkIns.clinicBaselines(id);
+            return new ClinicFigures(clinic.settings(), clinic.reliability());
+        });
     }
 
     /** Three statements: the couple's check-in history, its other facts, and (unless given) the clinic's figures. */
@@ -188,7 +193,42 @@ class BalanceSummaries {
 
     @EventListener
     public void on(CheckInSubmitted submitted) {
-        refresh(submitted.clinicId(), submitted.coupleId());
+        List<ScoredCheckIn> history = checkIns.history(submitted.clinicId(), submitted.coupleId());
+        if (mayBeBaseline(history, submitted.checkInId())) {
+            figures.forget(submitted.clinicId());
+        }
+        Instant now = time.now();
+        save(submitted.clinicId(), submitted.coupleId(), compute(submitted.clinicId(), submitted.coupleId(),
+                clinic(submitted.clinicId()), now, history), now);
+    }
+
+    /**
+     * Whether the check-in may be its partner's baseline, and so change the clinic's figures: unless the partner has
+     * an earlier complete check-in of the current instrument (that one is the baseline, whatever this one is).
+     */
+    static boolean mayBeBaseline(List<ScoredCheckIn> history, long checkInId) {
+        ScoredCheckIn submitted = history.stream().filter(checkIn -> checkIn.checkInId() == checkInId).findFirst()
+                .orElse(null);
+        if (submitted == null) {
+            return true;
+        }
+        for (ScoredCheckIn earlier : history) {
+            if (earlier == submitted) {
+                return true;
+            }
+            if (earlier.partnerId() == submitted.partnerId()
+                    && earlier.instrumentVersion() == BalanceScoring.INSTRUMENT_VERSION
+                    && BalanceScoring.score(earlier.answers(), Subscale.INDEPENDENCE) != null
+                    && BalanceScoring.score(earlier.answers(), Subscale.INTIMACY) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @EventListener
+    public void on(BalanceSettingsChanged changed) {
+        figures.forget(changed.clinicId());
     }
 
     @EventListener
@@ -203,6 +243,7 @@ class BalanceSummaries {
 
     @EventListener
     public void on(BalanceDataWritten written) {
+        figures.forget(written.clinicId());
         refreshClinic(written.clinicId());
     }
 

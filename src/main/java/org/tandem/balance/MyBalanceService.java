@@ -31,13 +31,15 @@ public class MyBalanceService {
     private final ScoreSharingRepository sharing;
     private final CoupleAccess access;
     private final ApplicationEventPublisher events;
+    private final BalanceSummaries summaries;
 
     MyBalanceService(CheckInRepository checkIns, ScoreSharingRepository sharing, CoupleAccess access,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, BalanceSummaries summaries) {
         this.checkIns = checkIns;
         this.sharing = sharing;
         this.access = access;
         this.events = events;
+        this.summaries = summaries;
     }
 
     /** The signed-in partner's own scores, and their partner's while both share. Audited. */
@@ -49,7 +51,7 @@ public class MyBalanceService {
         Consent mine = consents.stream().filter(c -> c.partnerId() == me.partnerId()).findFirst().orElseThrow();
         Optional<Consent> other = consents.stream().filter(c -> c.partnerId() != me.partnerId()).findFirst();
         boolean both = mine.shares() && other.map(Consent::shares).orElse(false);
-        CheckInRepository.ClinicBaselines clinic = checkIns.clinicBaselines(clinicId);
+        BalanceSummaries.ClinicFigures clinic = summaries.clinic(clinicId);
         int threshold = clinic.settings().threshold();
         List<CheckInLine> lines = lines(checkIns.history(clinicId, me.coupleId()), threshold,
                 partnerId -> partnerId == me.partnerId() || both);

@@ -5,14 +5,20 @@ import static org.tandem.performance.DataPathCapture.millis;
 import static org.tandem.performance.DataPathCapture.percentile;
 import static org.tandem.performance.DataPathCapture.timings;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,7 +70,11 @@ class DataPathBenchmark {
                         + "audit_rows=%d built_in=%.1fs (%s)%n", SCALE, volume.couples(), volume.checkIns(),
                 volume.answers(), volume.auditRows(), world.took().toMillis() / 1e3, paths.counts());
         List<String> over = new ArrayList<>();
+        Set<String> only = Set.of(System.getProperty("benchmark.paths", "").split(","));
         for (DataPath path : paths.paths(world)) {
+            if (!only.equals(Set.of("")) && !only.contains(path.name())) {
+                continue;
+            }
             signIn.as(path.email());
             warmUp(() -> path.call().get());
             capture.start();
@@ -86,12 +96,36 @@ class DataPathBenchmark {
                     millis(percentile(service, 0.95)), millis(percentile(jdbc, 0.5)), millis(percentile(jdbc, 0.95)),
                     ratio);
             printSlowest(path, statements);
+            profile(path);
             if (ratio > BUDGET) {
                 over.add(path.name() + " " + String.format(Locale.ROOT, "%.2f", ratio));
             }
         }
         assertThat(over).as("data paths whose service costs more than %s × their SQL through JDBC", BUDGET)
                 .isEmpty();
+    }
+
+    /**
+     * With {@code -Dbenchmark.jfr=DIR}, records the path's service calls for a few seconds with Java Flight Recorder
+     * into {@code DIR/<path>.jfr} (read it with {@code jfr print --events jdk.ExecutionSample}).
+     */
+    private static void profile(DataPath path) {
+        String directory = System.getProperty("benchmark.jfr");
+        if (directory == null) {
+            return;
+        }
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+            recording.start();
+            long until = System.nanoTime() + WARMUP_NANOS;
+            while (System.nanoTime() < until) {
+                path.call().get();
+            }
+            recording.stop();
+            recording.dump(Path.of(directory, path.name() + ".jfr"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The path's three slowest statements through JDBC (median of ten), to show where its time goes. */

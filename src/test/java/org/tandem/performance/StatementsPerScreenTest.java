@@ -228,9 +228,11 @@ class StatementsPerScreenTest extends SpringBrowserlessTest {
         assertThat(small.get("couple overview")).as(String.join("\n", small.get("couple overview")))
                 .hasSizeLessThanOrEqualTo(10);
         assertThat(large.get("couple overview")).hasSizeLessThanOrEqualTo(10);
-        // The Overview reads the couple's check-in history and the clinic's baselines once each.
+        // The Overview reads the couple's check-in history once, and the clinic's baselines at most once (none when
+        // the clinic's figures are kept: ClinicFiguresCache; here the test's own uncommitted check-ins have them read).
         assertThat(large.get("couple overview")).filteredOn(StatementsPerScreenTest::readsHistory).hasSize(1);
-        assertThat(large.get("couple overview")).filteredOn(StatementsPerScreenTest::readsBaselines).hasSize(1);
+        assertThat(large.get("couple overview")).filteredOn(StatementsPerScreenTest::readsBaselines)
+                .hasSizeLessThanOrEqualTo(1);
         // No page of the caseload skips rows with an OFFSET beyond 1,000 (here: none after a key).
         assertThat(large.get("caseload deep page")).noneMatch(sql -> sql.toLowerCase(Locale.ROOT).contains(" offset "));
     }
