@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.performance.DataPathCapture.millis;
 import static org.tandem.performance.DataPathCapture.percentile;
 import static org.tandem.performance.DataPathCapture.timings;
+import static org.tandem.performance.DataPathCapture.warmUp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.AfterEach;
@@ -45,8 +45,6 @@ class DataPathBenchmark {
 
     static final double SCALE = Double.parseDouble(System.getProperty("benchmark.scale", "1.0"));
     static final int WARMUP = Integer.getInteger("benchmark.warmup", 30);
-    /** Each path is warmed up for at least this long too: the JIT compiles jOOQ's and Spring's paths after thousands of calls. */
-    static final long WARMUP_NANOS = TimeUnit.SECONDS.toNanos(Integer.getInteger("benchmark.warmup-seconds", 5));
     static final int RUNS = Integer.getInteger("benchmark.runs", 100);
     static final double BUDGET = 1.3;
     private static final String APPLY =
@@ -76,11 +74,11 @@ class DataPathBenchmark {
                 continue;
             }
             signIn.as(path.email());
-            warmUp(() -> path.call().get());
+            warmUp(WARMUP, () -> path.call().get());
             capture.start();
             path.call().get();
             List<SqlCapture.Statement> statements = capture.stop();
-            warmUp(() -> replay(path.clinicId(), statements));
+            warmUp(WARMUP, () -> replay(path.clinicId(), statements));
             double[] service = new double[RUNS];
             double[] jdbc = new double[RUNS];
             for (int run = 0; run < RUNS; run++) {
@@ -117,7 +115,7 @@ class DataPathBenchmark {
         try (Recording recording = new Recording()) {
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
             recording.start();
-            long until = System.nanoTime() + WARMUP_NANOS;
+            long until = System.nanoTime() + DataPathCapture.WARMUP_NANOS;
             while (System.nanoTime() < until) {
                 path.call().get();
             }
@@ -156,14 +154,6 @@ class DataPathBenchmark {
         costs.stream().sorted((a, b) -> Double.compare(b.millis(), a.millis())).limit(3)
                 .forEach(cost -> System.out.printf(Locale.ROOT, "BENCH path=%s statement_p50=%s sql=%s%n",
                         path.name(), millis(cost.millis()), cost.sql()));
-    }
-
-    /** At least {@link #WARMUP} calls, and for at least {@link #WARMUP_NANOS}. */
-    private static void warmUp(Runnable call) {
-        long until = System.nanoTime() + WARMUP_NANOS;
-        for (int run = 0; run < WARMUP || System.nanoTime() < until; run++) {
-            call.run();
-        }
     }
 
     /** The statements through plain JDBC, in one transaction of the clinic, as the application runs them. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
@@ -367,6 +368,17 @@ public class DataPathCapture {
                 from generate_series(1, {3}) n, (select {4}::bigint[] ids) a
                 """, inline(TestClock.START_AT), inline(clinicId), inline(actions), inline(count),
                 inline(actors.toArray(Long[]::new)), inline(coupleId));
+    }
+
+    /** Each path is warmed up for at least this long: the JIT compiles jOOQ's and Spring's paths after thousands of calls. */
+    static final long WARMUP_NANOS = TimeUnit.SECONDS.toNanos(Integer.getInteger("benchmark.warmup-seconds", 5));
+
+    /** At least {@code runs} calls, and for at least {@code benchmark.warmup-seconds} (5). */
+    static void warmUp(int runs, Runnable call) {
+        long until = System.nanoTime() + WARMUP_NANOS;
+        for (int run = 0; run < runs || System.nanoTime() < until; run++) {
+            call.run();
+        }
     }
 
     /** The milliseconds of each of {@code runs} calls, sorted. */
