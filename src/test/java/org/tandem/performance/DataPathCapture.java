@@ -26,6 +26,7 @@ import org.tandem.audit.AuditLogService;
 import org.tandem.balance.BalanceService;
 import org.tandem.caseload.CaseloadService;
 import org.tandem.caseload.CaseloadSort;
+import org.tandem.caseload.GeneratedCouples;
 import org.tandem.couples.CoupleFilter;
 import org.tandem.couples.CoupleService;
 import org.tandem.couples.CoupleStatus;
@@ -279,20 +280,7 @@ public class DataPathCapture {
      * last quarter ahead of the clock) with notes on those held, assignments with both partners' answers.
      */
     private void history(long clinicId, long therapistId, Volume volume, long versionId, JSONB answer) {
-        dsl.execute("""
-                insert into check_in (clinic_id, couple_id, partner_id, instrument_number, opens_at, created_at,
-                        closeness, submitted_at)
-                select p.clinic_id, p.couple_id, p.id, 1, {0} - make_interval(days => 7 * week + 2),
-                       {0} - make_interval(days => 7 * week + 2), 1 + (p.id + week) % 7,
-                       {0} - make_interval(days => 7 * week + 1)
-                from partner p join bench_couple b on b.id = p.couple_id, generate_series(0, {1} - 1) week
-                """, inline(TestClock.START_AT), inline(volume.checkInsPerPartner()));
-        dsl.execute("""
-                insert into check_in_answer (clinic_id, check_in_id, item_code, value)
-                select c.clinic_id, c.id, code, (c.id * 31 + ascii(code) * 7 + ascii(substr(code, 2, 1))) % 7
-                from check_in c join bench_couple b on b.id = c.couple_id,
-                     unnest(array['I1','I2','I3','I4','I5','C1','C2','C3','C4','C5']) code
-                """);
+        GeneratedCouples.checkIns(dsl, "bench_couple", 0, volume.checkInsPerPartner() - 1);
         int ahead = volume.sessionsPerCouple() / 4;
         dsl.execute("""
                 insert into couple_session (clinic_id, couple_id, starts_at, duration_minutes, modality, status,
