@@ -7,8 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.tandem.balance.BalanceSummaries.ClinicFigures;
 import org.tandem.database.InstanceChannel;
@@ -26,7 +28,7 @@ import org.tandem.database.InstanceChannel;
  * the change commits ({@link InstanceChannel}, topic {@value #FORGET}). A load that raced with a forget is not kept
  * (a generation counter). Decision 038.
  */
-@Component
+@Service
 class ClinicFiguresCache {
 
     static final String FORGET = "clinic-figures";
@@ -34,9 +36,11 @@ class ClinicFiguresCache {
     private final Map<Long, ClinicFigures> figures = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final InstanceChannel channel;
+    private final ApplicationEventPublisher events;
 
-    ClinicFiguresCache(InstanceChannel channel) {
+    ClinicFiguresCache(InstanceChannel channel, ApplicationEventPublisher events) {
         this.channel = channel;
+        this.events = events;
         // another instance changed a clinic's figures: ours are stale from that commit on
         channel.subscribe(FORGET, clinicId -> drop(Long.parseLong(clinicId)));
     }
@@ -69,18 +73,21 @@ class ClinicFiguresCache {
         }
         Set<Long> changed = changedInThisTransaction();
         if (changed == null) {
-            Set<Long> clinics = new HashSet<>();
-            TransactionSynchronizationManager.bindResource(this, clinics);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(ClinicFiguresCache.this);
-                    clinics.forEach(ClinicFiguresCache.this::drop);
-                }
-            });
-            changed = clinics;
+            changed = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(this, changed);
         }
         changed.add(clinicId);
+        events.publishEvent(new Forgotten(clinicId));
+    }
+
+    /** A clinic's figures forgotten in a transaction: dropped again when it ends ({@link #afterCompletion}). */
+    record Forgotten(long clinicId) {}
+
+    /** The transaction that forgot the clinic's figures has ended: no longer its own, and dropped again. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION)
+    void afterCompletion(Forgotten forgotten) {
+        TransactionSynchronizationManager.unbindResourceIfPossible(this);
+        drop(forgotten.clinicId());
     }
 
     private void drop(long clinicId) {

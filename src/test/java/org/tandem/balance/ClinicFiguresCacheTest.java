@@ -122,7 +122,7 @@ class ClinicFiguresCacheTest {
         long clinicId = Long.MAX_VALUE - 3;
         AtomicInteger loads = new AtomicInteger();
         InstanceChannel channel = new InstanceChannel(pool, true);
-        ClinicFiguresCache there = new ClinicFiguresCache(channel);
+        ClinicFiguresCache there = new ClinicFiguresCache(channel, event -> { });
         channel.start();
         try {
             there.get(clinicId, id -> counted(loads));
