@@ -218,8 +218,7 @@ class BalanceSummaries {
             }
             if (earlier.partnerId() == submitted.partnerId()
                     && earlier.instrumentVersion() == BalanceScoring.INSTRUMENT_VERSION
-                    && BalanceScoring.score(earlier.answers(), Subscale.INDEPENDENCE) != null
-                    && BalanceScoring.score(earlier.answers(), Subscale.INTIMACY) != null) {
+                    && earlier.scores().scored()) {
                 return false;
             }
         }

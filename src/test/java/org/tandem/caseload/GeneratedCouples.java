@@ -65,6 +65,22 @@ public final class GeneratedCouples {
     }
 
     /**
+     * Both partners ("Bench{id} Partner1" and "…2") of the couples whose ids are in table {@code couples}, with the
+     * therapist as each couple's primary.
+     */
+    public static void partnersAndTherapist(DSLContext dsl, String couples, long clinicId, long therapistId) {
+        dsl.execute("""
+                insert into partner (clinic_id, couple_id, position, full_name)
+                select {0}, id, pos, 'Bench' || id || ' Partner' || pos
+                from {1}, generate_series(1, 2) pos
+                """, inline(clinicId), name(couples));
+        dsl.execute("""
+                insert into couple_therapist (clinic_id, couple_id, account_id, role, assigned_at)
+                select {0}, id, {1}, 'PRIMARY', {2} from {3}
+                """, inline(clinicId), inline(therapistId), inline(TestClock.START_AT), name(couples));
+    }
+
+    /**
      * Weekly check-ins of each partner of the couples whose ids are in table {@code couples}, submitted {@code first}
      * to {@code last} weeks (and a day) ago, each with its ten answers.
      */

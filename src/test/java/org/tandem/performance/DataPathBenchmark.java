@@ -130,12 +130,7 @@ class DataPathBenchmark {
     private void printSlowest(DataPath path, List<SqlCapture.Statement> statements) {
         record Cost(double millis, String sql) {}
         List<Cost> costs = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement apply = connection.prepareStatement(APPLY)) {
-                apply.setString(1, Long.toString(path.clinicId()));
-                apply.execute();
-            }
+        try (Connection connection = inClinic(path.clinicId())) {
             for (SqlCapture.Statement statement : statements) {
                 double[] millis = timings(10, () -> {
                     try {
@@ -158,18 +153,29 @@ class DataPathBenchmark {
 
     /** The statements through plain JDBC, in one transaction of the clinic, as the application runs them. */
     private void replay(long clinicId, List<SqlCapture.Statement> statements) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement apply = connection.prepareStatement(APPLY)) {
-                apply.setString(1, Long.toString(clinicId));
-                apply.execute();
-            }
+        try (Connection connection = inClinic(clinicId)) {
             for (SqlCapture.Statement statement : statements) {
                 statement.replay(connection);
             }
             connection.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not replay the captured statements", e);
+        }
+    }
+
+    /** A connection in a transaction of the clinic, as the application sets it (the caller closes it). */
+    private Connection inClinic(long clinicId) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement apply = connection.prepareStatement(APPLY)) {
+                apply.setString(1, Long.toString(clinicId));
+                apply.execute();
+            }
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
         }
     }
 }

@@ -253,15 +253,7 @@ public class DataPathCapture {
                 )
                 select id from made
                 """, inline(clinicId), inline(count), inline(TestClock.START_AT));
-        dsl.execute("""
-                insert into partner (clinic_id, couple_id, position, full_name)
-                select {0}, id, pos, 'Bench' || id || ' Partner' || pos
-                from bench_couple, generate_series(1, 2) pos
-                """, inline(clinicId));
-        dsl.execute("""
-                insert into couple_therapist (clinic_id, couple_id, account_id, role, assigned_at)
-                select {0}, id, {1}, 'PRIMARY', {2} from bench_couple
-                """, inline(clinicId), inline(therapistId), inline(TestClock.START_AT));
+        GeneratedCouples.partnersAndTherapist(dsl, "bench_couple", clinicId, therapistId);
         dsl.execute("""
                 insert into balance_summary (clinic_id, couple_id, partner_one_zone, partner_one_trend,
                         partner_two_zone, partner_two_trend, alerts, refreshed_at)

@@ -89,39 +89,39 @@ class CaseloadView extends Main implements HasDynamicTitle {
                 LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.XSMALL,
                 LumoUtility.AlignItems.START) + "\">"
                 + chip.formatted("one") + chip.formatted("two") + "</div>");
-        chipProperties(renderer, "one", entry -> new Chip(name(entry.partnerOne(), entry.partnerOnePreferred()),
-                entry.partnerOneZone(), entry.partnerOneTrend()));
-        chipProperties(renderer, "two", entry -> new Chip(entry.partnerTwo() == null ? ""
-                : name(entry.partnerTwo(), entry.partnerTwoPreferred()), entry.partnerTwoZone(),
-                entry.partnerTwoTrend()));
+        chipProperties(renderer, "one", CaseloadEntry::partnerOneZone, CaseloadEntry::partnerOneTrend,
+                entry -> name(entry.partnerOne(), entry.partnerOnePreferred()));
+        chipProperties(renderer, "two", CaseloadEntry::partnerTwoZone, CaseloadEntry::partnerTwoTrend,
+                entry -> entry.partnerTwo() == null ? "" : name(entry.partnerTwo(), entry.partnerTwoPreferred()));
         return renderer;
     }
 
-    private record Chip(String partner, @Nullable Zone zone, @Nullable Trend trend) {}
-
+    /** One partner's chip: its text, zone, trend, colours and tooltip, each a property of the row. */
     private void chipProperties(LitRenderer<CaseloadEntry> renderer, String partner,
-            ValueProvider<CaseloadEntry, Chip> chip) {
-        renderer.withProperty(partner + "Text", entry -> chipText(chip.apply(entry)))
-                .withProperty(partner + "Zone", entry -> nameOf(chip.apply(entry).zone()))
-                .withProperty(partner + "Trend", entry -> nameOf(chip.apply(entry).trend()))
-                .withProperty(partner + "Theme", entry -> chipTheme(chip.apply(entry).zone()))
-                .withProperty(partner + "Title", entry -> chipTitle(chip.apply(entry)));
+            ValueProvider<CaseloadEntry, @Nullable Zone> zone, ValueProvider<CaseloadEntry, @Nullable Trend> trend,
+            ValueProvider<CaseloadEntry, String> name) {
+        renderer.withProperty(partner + "Text", entry -> chipText(zone.apply(entry), trend.apply(entry)))
+                .withProperty(partner + "Zone", entry -> nameOf(zone.apply(entry)))
+                .withProperty(partner + "Trend", entry -> nameOf(trend.apply(entry)))
+                .withProperty(partner + "Theme", entry -> chipTheme(zone.apply(entry)))
+                .withProperty(partner + "Title", entry -> chipTitle(name.apply(entry), zone.apply(entry),
+                        trend.apply(entry)));
     }
 
     private static String nameOf(@Nullable Enum<?> value) {
         return value == null ? "" : value.name();
     }
 
-    private String chipText(Chip chip) {
-        if (chip.zone() == null) {
+    private String chipText(@Nullable Zone zone, @Nullable Trend trend) {
+        if (zone == null) {
             return "";
         }
-        String arrow = chip.trend() == null ? "" : switch (chip.trend()) {
+        String arrow = trend == null ? "" : switch (trend) {
             case UP -> " ↑";
             case DOWN -> " ↓";
             case FLAT -> " →";
         };
-        return getTranslation("balance.zone." + chip.zone()) + arrow;
+        return getTranslation("balance.zone." + zone) + arrow;
     }
 
     private static String chipTheme(@Nullable Zone zone) {
@@ -133,10 +133,10 @@ class CaseloadView extends Main implements HasDynamicTitle {
         };
     }
 
-    private String chipTitle(Chip chip) {
-        return chip.zone() == null ? "" : getTranslation("caseload.zone.title", chip.partner(),
-                getTranslation("balance.zone.meaning." + chip.zone()),
-                chip.trend() == null ? "" : getTranslation("caseload.trend." + chip.trend().name()));
+    private String chipTitle(String partner, @Nullable Zone zone, @Nullable Trend trend) {
+        return zone == null ? "" : getTranslation("caseload.zone.title", partner,
+                getTranslation("balance.zone.meaning." + zone),
+                trend == null ? "" : getTranslation("caseload.trend." + trend.name()));
     }
 
     private final Grid<CaseloadEntry> grid = new Grid<>();
