@@ -67,7 +67,7 @@ class HostileFormsMoreTest extends HostileForms {
             assignments[1] = fixtures.assignment(people[0], couples[1], module, couples[1].one(), "feel",
                     "Better this week.").id();
         });
-        writes = new TableWrites(dsl, MAY_CHANGE_ON_REFUSAL);
+        writes = new TableWrites(postgres, MAY_CHANGE_ON_REFUSAL);
         String therapist = people[0].email();
         String partner = couples[0].one().email();
         String work = "workbook/" + assignments[0];

@@ -49,7 +49,7 @@ class HostileFormsTest extends HostileForms {
             module[0] = signIn.during(people[1].email(),
                     () -> library.create(new NewModule("Hostile form module", Category.COMMUNICATION_FRAMEWORKS)));
         });
-        writes = new TableWrites(dsl, MAY_CHANGE_ON_REFUSAL);
+        writes = new TableWrites(postgres, MAY_CHANGE_ON_REFUSAL);
         String admin = people[0].email();
         String therapist = people[1].email();
         List<Form> forms = List.of(

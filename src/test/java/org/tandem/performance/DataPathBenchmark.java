@@ -1,6 +1,7 @@
 package org.tandem.performance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.performance.DataPathCapture.inClinic;
 import static org.tandem.performance.DataPathCapture.millis;
 import static org.tandem.performance.DataPathCapture.percentile;
 import static org.tandem.performance.DataPathCapture.timings;
@@ -11,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +29,18 @@ import org.tandem.performance.DataPathCapture.DataPath;
 import org.tandem.performance.DataPathCapture.Volume;
 import org.tandem.performance.DataPathCapture.World;
 import org.tandem.support.SignIn;
+import org.tandem.support.StrictTenancy;
 
 /**
  * What the application adds on top of the database, per main screen's data path: the time of the service calls the
  * screen makes, beside the time of the very same SQL (captured from those calls with its bound values) replayed
  * through plain JDBC in one transaction that first sets the clinic as the application does, reading every column of
- * every row; both in the same run, alternating. Budget: service p50 ≤ 1.3 × JDBC p50. The network is built at
+ * every row; both in the same run, alternating. The service runs as in production, under the signed-in
+ * person's clinic only ({@link StrictTenancy}), as the replay does. Budget: service p50 ≤ 1.3 × JDBC p50. The network is built at
  * {@code benchmark.scale} (1.0 by default: the issue's full size) and committed in this class's own database. Not
  * part of {@code ./mvnw verify}: run {@code ./mvnw -Pbenchmark test -Dtest=DataPathBenchmark}.
  */
+@StrictTenancy
 @SpringBootTest(properties = "tandem.benchmark.context=data-path")
 @ActiveProfiles("test")
 @Import({SqlCapture.Capturing.class, DataPathCapture.class})
@@ -47,8 +50,6 @@ class DataPathBenchmark {
     static final int WARMUP = Integer.getInteger("benchmark.warmup", 30);
     static final int RUNS = Integer.getInteger("benchmark.runs", 100);
     static final double BUDGET = 1.3;
-    private static final String APPLY =
-            "select set_config('tandem.clinic_id', ?, true), set_config('tandem.scope', '', true)";
 
     @Autowired DataPathCapture paths;
     @Autowired SqlCapture capture;
@@ -130,7 +131,7 @@ class DataPathBenchmark {
     private void printSlowest(DataPath path, List<SqlCapture.Statement> statements) {
         record Cost(double millis, String sql) {}
         List<Cost> costs = new ArrayList<>();
-        try (Connection connection = inClinic(path.clinicId())) {
+        try (Connection connection = inClinic(dataSource, path.clinicId())) {
             for (SqlCapture.Statement statement : statements) {
                 double[] millis = timings(10, () -> {
                     try {
@@ -153,29 +154,13 @@ class DataPathBenchmark {
 
     /** The statements through plain JDBC, in one transaction of the clinic, as the application runs them. */
     private void replay(long clinicId, List<SqlCapture.Statement> statements) {
-        try (Connection connection = inClinic(clinicId)) {
+        try (Connection connection = inClinic(dataSource, clinicId)) {
             for (SqlCapture.Statement statement : statements) {
                 statement.replay(connection);
             }
             connection.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not replay the captured statements", e);
-        }
-    }
-
-    /** A connection in a transaction of the clinic, as the application sets it (the caller closes it). */
-    private Connection inClinic(long clinicId) throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try {
-            connection.setAutoCommit(false);
-            try (PreparedStatement apply = connection.prepareStatement(APPLY)) {
-                apply.setString(1, Long.toString(clinicId));
-                apply.execute();
-            }
-            return connection;
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
         }
     }
 }

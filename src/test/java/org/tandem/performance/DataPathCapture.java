@@ -170,7 +170,8 @@ public class DataPathCapture {
     public World build(Volume volume) {
         long started = System.nanoTime();
         World[] built = new World[1];
-        fixtures.committed(() -> built[0] = buildCommitted(volume));
+        // Every clinic's rows at once: the benchmarks run as production does (StrictTenancy), the build does not.
+        fixtures.committed(() -> built[0] = TenantScope.installation(() -> buildCommitted(volume)));
         try (Connection connection = owner.getConnection(); var statement = connection.createStatement()) {
             statement.execute("vacuum (analyze)");
         } catch (SQLException e) {
@@ -381,5 +382,52 @@ public class DataPathCapture {
 
     static String millis(double value) {
         return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static final String APPLY =
+            "select set_config('tandem.clinic_id', ?, true), set_config('tandem.scope', '', true)";
+
+    /** A connection in a transaction of the clinic, as the application sets it (the caller closes it). */
+    static Connection inClinic(DataSource dataSource, long clinicId) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(false);
+            try (java.sql.PreparedStatement apply = connection.prepareStatement(APPLY)) {
+                apply.setString(1, Long.toString(clinicId));
+                apply.execute();
+            }
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Prints the plan of each of the path's reads as PostgreSQL ran it ({@code EXPLAIN (ANALYZE, BUFFERS)}), in a
+     * transaction of the clinic that rolls back: where a path's time goes once the tables have grown.
+     */
+    static void printPlans(DataSource dataSource, String label, long clinicId, List<SqlCapture.Statement> statements) {
+        try (Connection connection = inClinic(dataSource, clinicId);
+                java.sql.Statement explain = connection.createStatement()) {
+            for (SqlCapture.Statement statement : statements) {
+                if (!statement.isSelect()) {
+                    continue;
+                }
+                StringBuilder plan = new StringBuilder();
+                try (java.sql.ResultSet lines = explain.executeQuery(
+                        "explain (analyze, buffers) " + statement.inlined())) {
+                    while (lines.next()) {
+                        plan.append("\n  ").append(lines.getString(1));
+                    }
+                }
+                String flat = statement.sql().replaceAll("\\s+", " ");
+                System.out.printf(Locale.ROOT, "BENCH plan %s sql=%s%s%n", label,
+                        flat.substring(0, Math.min(160, flat.length())), plan);
+            }
+            connection.rollback();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not explain the path's statements", e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.tandem.performance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.performance.DataPathCapture.millis;
 import static org.tandem.performance.DataPathCapture.percentile;
+import static org.tandem.performance.DataPathCapture.printPlans;
 import static org.tandem.performance.DataPathCapture.timings;
 import static org.tandem.performance.DataPathCapture.warmUp;
 
@@ -11,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +24,7 @@ import org.tandem.performance.DataPathCapture.DataPath;
 import org.tandem.performance.DataPathCapture.Volume;
 import org.tandem.performance.DataPathCapture.World;
 import org.tandem.support.SignIn;
+import org.tandem.support.StrictTenancy;
 
 /**
  * How each main screen's data path grows with the network: its p95 on a small network, then on a network grown beside
@@ -31,6 +35,7 @@ import org.tandem.support.SignIn;
  * 500,000 sessions, 2,000,000 audit rows in all). Budget: p95 grows at most 1.5 ×. Not part of
  * {@code ./mvnw verify}: run {@code ./mvnw -Pbenchmark test -Dtest=GrowthBenchmark}.
  */
+@StrictTenancy
 @SpringBootTest(properties = "tandem.benchmark.context=growth")
 @ActiveProfiles("test")
 @Import({SqlCapture.Capturing.class, DataPathCapture.class})
@@ -43,9 +48,13 @@ class GrowthBenchmark {
     static final int WARMUP = Integer.getInteger("benchmark.warmup", 20);
     static final int RUNS = Integer.getInteger("benchmark.runs", 60);
     static final double BUDGET = 1.5;
+    /** {@code -Dbenchmark.plans=audit-first,…}: the paths whose plans are printed at both sizes. */
+    static final Set<String> PLANS = Set.of(System.getProperty("benchmark.plans", "").split(","));
 
     @Autowired DataPathCapture paths;
     @Autowired SignIn signIn;
+    @Autowired SqlCapture capture;
+    @Autowired DataSource dataSource;
 
     @AfterEach
     void sign_out() {
@@ -81,6 +90,11 @@ class GrowthBenchmark {
             signIn.as(path.email());
             warmUp(WARMUP, () -> path.call().get());
             p95.put(path.name(), percentile(timings(RUNS, () -> path.call().get()), 0.95));
+            if (PLANS.contains(path.name())) {
+                capture.start();
+                path.call().get();
+                printPlans(dataSource, "path=" + path.name() + " network=" + size, path.clinicId(), capture.stop());
+            }
         }
         return p95;
     }
