@@ -2,6 +2,8 @@ package org.tandem.workbook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,6 +15,15 @@ public final class WorkbookJson {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
+    /**
+     * Module content parsed, by its JSON: a module version's content never changes once written (an edit writes a new
+     * draft), and every workbook screen reads the content of each of its assignments. {@link ModuleContent} is
+     * immutable, so one parsed value serves every reader. Emptied when full rather than evicting one by one: a few
+     * hundred versions are read in a day.
+     */
+    private static final Map<String, ModuleContent> PARSED = new ConcurrentHashMap<>();
+    static final int KEPT = 1_000;
+
     private WorkbookJson() {}
 
     public static String write(ModuleContent content) {
@@ -20,7 +31,15 @@ public final class WorkbookJson {
     }
 
     public static ModuleContent content(String json) {
-        return MAPPER.readValue(json, ModuleContent.class);
+        ModuleContent parsed = PARSED.get(json);
+        if (parsed == null) {
+            parsed = MAPPER.readValue(json, ModuleContent.class);
+            if (PARSED.size() >= KEPT) {
+                PARSED.clear();
+            }
+            PARSED.put(json, parsed);
+        }
+        return parsed;
     }
 
     public static ModuleContent content(InputStream json) throws IOException {

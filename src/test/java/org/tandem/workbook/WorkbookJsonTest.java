@@ -31,6 +31,21 @@ class WorkbookJsonTest {
     }
 
     @Test
+    void the_same_content_is_parsed_once_and_a_full_cache_starts_again_without_losing_a_value() {
+        String json = WorkbookJson.write(new ModuleContent("Kept", Category.BOUNDARIES, "A purpose.", 20,
+                List.of(new Step.Reading("intro", "Why", "Some text"))));
+        ModuleContent first = WorkbookJson.content(json);
+
+        assertThat(WorkbookJson.content(new String(json.toCharArray()))).isSameAs(first);
+        for (int i = 0; i <= WorkbookJson.KEPT; i++) {
+            String other = WorkbookJson.write(new ModuleContent("Module " + i, Category.BOUNDARIES, "A purpose.", 20,
+                    List.of()));
+            assertThat(WorkbookJson.content(other).title()).isEqualTo("Module " + i);
+        }
+        assertThat(WorkbookJson.content(json)).isEqualTo(first);
+    }
+
+    @Test
     void answers_survive_a_round_trip() {
         List<AnswerValue> values = List.of(new AnswerValue.Text("line\nbreak <script>"), new AnswerValue.Rating(4),
                 new AnswerValue.Choices(List.of(2, 0)),
