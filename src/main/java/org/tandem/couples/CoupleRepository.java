@@ -1,6 +1,7 @@
 package org.tandem.couples;
 
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
@@ -62,15 +63,27 @@ class CoupleRepository {
                 COUPLE_THERAPIST.COUPLE_ID.eq(coupleId), COUPLE_THERAPIST.ACCOUNT_ID.eq(accountId));
     }
 
-    /** Both partners' names and the status, for the heading of every tab of a couple's page. */
-    Optional<CoupleHeading> heading(long clinicId, long coupleId) {
+    /**
+     * The couple is on this therapist's caseload (primary or co-therapist): the ownership check of
+     * {@link CoupleAccess#requireTherapistOf} as a condition on {@code COUPLE}, for a read that checks it itself.
+     */
+    static Condition onCaseloadOf(long accountId) {
+        return exists(selectOne().from(COUPLE_THERAPIST).where(COUPLE_THERAPIST.CLINIC_ID.eq(COUPLE.CLINIC_ID),
+                COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE.ID), COUPLE_THERAPIST.ACCOUNT_ID.eq(accountId)));
+    }
+
+    /**
+     * Both partners' names and the status, for the heading of every tab of a couple's page: nothing unless the couple
+     * is on this therapist's caseload.
+     */
+    Optional<CoupleHeading> heading(long clinicId, long coupleId, long therapistId) {
         Partner one = PARTNER.as("partner_one");
         Partner two = PARTNER.as("partner_two");
         return dsl.select(COUPLE.ID, one.FULL_NAME, two.FULL_NAME, COUPLE.STATUS)
                 .from(COUPLE)
                 .join(one).on(one.COUPLE_ID.eq(COUPLE.ID), one.POSITION.eq((short) 1))
                 .join(two).on(two.COUPLE_ID.eq(COUPLE.ID), two.POSITION.eq((short) 2))
-                .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.ID.eq(coupleId))
+                .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.ID.eq(coupleId), onCaseloadOf(therapistId))
                 .fetchOptional(Records.mapping(CoupleHeading::new));
     }
 
@@ -126,8 +139,11 @@ class CoupleRepository {
                 .convertFrom(rows -> rows.map(Records.mapping(NextSession::new)).stream().findFirst().orElse(null));
     }
 
-    /** Facts, partners, therapists, status history (newest first) and next session of one couple, in one query. */
-    Optional<CoupleOverview> overview(long clinicId, long coupleId, OffsetDateTime now) {
+    /**
+     * Facts, partners, therapists, status history (newest first) and next session of one couple, in one query: nothing
+     * unless the couple is on this therapist's caseload.
+     */
+    Optional<CoupleOverview> overview(long clinicId, long coupleId, long therapistId, OffsetDateTime now) {
         Partner one = PARTNER.as("partner_one");
         Partner two = PARTNER.as("partner_two");
         return dsl.select(COUPLE.ID, COUPLE.VERSION,
@@ -158,7 +174,7 @@ class CoupleRepository {
                         one.POSITION.eq((short) 1))
                 .join(two).on(two.COUPLE_ID.eq(COUPLE.ID), two.CLINIC_ID.eq(COUPLE.CLINIC_ID),
                         two.POSITION.eq((short) 2))
-                .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.ID.eq(coupleId))
+                .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.ID.eq(coupleId), onCaseloadOf(therapistId))
                 .fetchOptional(record -> new CoupleOverview(record.value1(), record.value2(),
                         new CoupleData(record.value3(), record.value4(), record.value5(),
                                 LivingTogether.of(record.value6()),

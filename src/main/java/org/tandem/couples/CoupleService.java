@@ -51,9 +51,9 @@ public class CoupleService {
     @PreAuthorize("hasRole('THERAPIST')")
     @Transactional(readOnly = true)
     public CoupleHeading heading(long coupleId) {
-        TandemUser therapist = access.requireTherapistOf(coupleId);
-        CoupleHeading heading = couples.heading(therapist.clinicId(), coupleId).orElseThrow();
-        return heading;
+        TandemUser therapist = access.requireTherapist(coupleId);
+        return couples.heading(therapist.clinicId(), coupleId, therapist.accountId())
+                .orElseThrow(() -> access.refused(therapist, coupleId));
     }
 
     /** The signed-in partner's own couple, if their account is linked to one. */
@@ -100,8 +100,9 @@ public class CoupleService {
     /** What the Overview tab shows, with the version to pass back to {@link #update}. */
     @PreAuthorize("hasRole('THERAPIST')")
     public CoupleOverview overview(long coupleId) {
-        TandemUser therapist = access.requireTherapistOf(coupleId);
-        CoupleOverview overview = couples.overview(therapist.clinicId(), coupleId, time.nowAtClinic()).orElseThrow();
+        TandemUser therapist = access.requireTherapist(coupleId);
+        CoupleOverview overview = couples.overview(therapist.clinicId(), coupleId, therapist.accountId(),
+                time.nowAtClinic()).orElseThrow(() -> access.refused(therapist, coupleId));
         events.publishEvent(AuditEvent.of(therapist, AuditAction.COUPLE_READ, Subject.couple(coupleId), "overview"));
         return overview;
     }
