@@ -1,6 +1,8 @@
 package org.tandem.sessions;
 
+import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
 import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
@@ -185,18 +187,25 @@ class SessionRepository {
         return dsl.select(COUPLE_SESSION.ID, COUPLE_SESSION.COUPLE_ID, one.FULL_NAME, two.FULL_NAME, startsAt(zone),
                         COUPLE_SESSION.DURATION_MINUTES, COUPLE_SESSION.MODALITY)
                 .from(COUPLE_SESSION)
-                .join(COUPLE_THERAPIST).on(COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID),
-                        COUPLE_THERAPIST.CLINIC_ID.eq(COUPLE_SESSION.CLINIC_ID))
                 .join(one).on(one.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID), one.POSITION.eq((short) 1))
                 .join(two).on(two.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID), two.POSITION.eq((short) 2))
                 .where(upcomingOf(clinicId, therapistId, now));
     }
 
+    /**
+     * The clinic's scheduled sessions from now on, of the therapist's couples. The caseload as a semi-join (exists),
+     * not a join: the planner then walks the clinic's scheduled sessions in time order (V026) and stops at the page's
+     * size; joined, it read every couple's sessions and sorted them once the network held other clinics (growth
+     * benchmark: 22–59 ms instead of 1 ms).
+     */
     private static Condition upcomingOf(long clinicId, long therapistId, Instant now) {
         return COUPLE_SESSION.CLINIC_ID.eq(clinicId)
-                .and(COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId))
                 .and(COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED))
-                .and(COUPLE_SESSION.STARTS_AT.ge(utc(now)));
+                .and(COUPLE_SESSION.STARTS_AT.ge(utc(now)))
+                .and(exists(selectOne().from(COUPLE_THERAPIST).where(
+                        COUPLE_THERAPIST.CLINIC_ID.eq(COUPLE_SESSION.CLINIC_ID),
+                        COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID),
+                        COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId))));
     }
 
     /** A page of the scheduled sessions still to come on this therapist's caseload, soonest first. */
@@ -218,8 +227,6 @@ class SessionRepository {
     int upcomingCount(long clinicId, long therapistId, Instant now) {
         return dsl.fetchCount(dsl.select(COUPLE_SESSION.ID)
                 .from(COUPLE_SESSION)
-                .join(COUPLE_THERAPIST).on(COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID),
-                        COUPLE_THERAPIST.CLINIC_ID.eq(COUPLE_SESSION.CLINIC_ID))
                 .where(upcomingOf(clinicId, therapistId, now)));
     }
 
