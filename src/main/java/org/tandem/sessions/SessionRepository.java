@@ -193,10 +193,12 @@ class SessionRepository {
     }
 
     /**
-     * The clinic's scheduled sessions from now on, of the therapist's couples. The caseload as a semi-join (exists),
-     * not a join: the planner then walks the clinic's scheduled sessions in time order (V026) and stops at the page's
-     * size; joined, it read every couple's sessions and sorted them once the network held other clinics (growth
-     * benchmark: 22–59 ms instead of 1 ms).
+     * The clinic's scheduled sessions from now on, of the therapist's couples (the caseload as a semi-join: a session
+     * once, whatever the couple's therapists). On a clinic's own data the planner walks the clinic's scheduled sessions
+     * in time order (V026) and stops at the page's size: 0.9 ms for 1,100 couples. Once the database holds other
+     * clinics with years of past sessions it expects one upcoming session per couple where there are 13 (status and
+     * time are correlated, which its statistics cannot say for a range) and reads the therapist's couples one by one,
+     * then sorts: 19 ms at the growth benchmark's full size (docs/performance.md).
      */
     private static Condition upcomingOf(long clinicId, long therapistId, Instant now) {
         return COUPLE_SESSION.CLINIC_ID.eq(clinicId)
