@@ -1,7 +1,6 @@
 package org.tandem.sessions;
 
 import static org.jooq.impl.DSL.exists;
-import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.tandem.jooq.Tables.ACCOUNT;
@@ -21,6 +20,7 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record1;
 import org.jooq.Records;
 import org.jooq.SelectConditionStep;
 import org.jooq.Record7;
@@ -182,7 +182,7 @@ class SessionRepository {
     }
 
     private SelectConditionStep<Record7<Long, Long, String, String, ZonedDateTime, Integer, Modality>> upcomingQuery(
-            long clinicId, long therapistId, Instant now, ZoneId zone) {
+            long clinicId, Instant now, ZoneId zone, Condition caseload) {
         Partner one = PARTNER.as("partner_one");
         Partner two = PARTNER.as("partner_two");
         return dsl.select(COUPLE_SESSION.ID, COUPLE_SESSION.COUPLE_ID, one.FULL_NAME, two.FULL_NAME, startsAt(zone),
@@ -190,31 +190,41 @@ class SessionRepository {
                 .from(COUPLE_SESSION)
                 .join(one).on(one.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID), one.POSITION.eq((short) 1))
                 .join(two).on(two.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID), two.POSITION.eq((short) 2))
-                .where(upcomingOf(clinicId, therapistId, now));
+                .where(upcoming(clinicId, now), caseload);
+    }
+
+    /** The clinic's scheduled sessions from now on. */
+    private static Condition upcoming(long clinicId, Instant now) {
+        return COUPLE_SESSION.CLINIC_ID.eq(clinicId)
+                .and(COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED))
+                .and(COUPLE_SESSION.STARTS_AT.ge(utc(now)));
+    }
+
+    /** Sessions of the therapist's couples (a semi-join: a session once, whatever the couple's therapists). */
+    private static Condition onCaseload(long therapistId) {
+        return exists(caseloadHas(therapistId));
     }
 
     /**
-     * The clinic's scheduled sessions from now on, of the therapist's couples (the caseload as a semi-join: a session
-     * once, whatever the couple's therapists). Meant to walk the clinic's scheduled sessions in time order (V026) and
-     * stop at the page's size: 0.9 ms for 1,100 couples. The couple is matched as {@code couple_id + 0}, which no
-     * index on sessions can serve, because once the database holds other clinics with years of past sessions the
+     * {@link #onCaseload}, asked of each session in turn ({@code offset 0} keeps PostgreSQL from turning it into a
+     * join), for a page: the page then walks the clinic's scheduled sessions in time order (V026) and stops at its
+     * size, 0.9 ms for 1,100 couples. As a join, once the database holds other clinics with years of past sessions, the
      * planner expects one upcoming session per couple where there are 13 (status and time are correlated, which its
-     * statistics cannot say of a range) and would rather read the therapist's couples one by one through the
-     * per-couple index and sort all their sessions: 19 ms at the growth benchmark's full size (docs/performance.md).
+     * statistics cannot say of a range) and reads the therapist's couples one by one, then sorts all their sessions:
+     * 19 ms at the growth benchmark's full size (docs/performance.md).
      */
-    private static Condition upcomingOf(long clinicId, long therapistId, Instant now) {
-        return COUPLE_SESSION.CLINIC_ID.eq(clinicId)
-                .and(COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED))
-                .and(COUPLE_SESSION.STARTS_AT.ge(utc(now)))
-                .and(exists(selectOne().from(COUPLE_THERAPIST).where(
-                        COUPLE_THERAPIST.CLINIC_ID.eq(COUPLE_SESSION.CLINIC_ID),
-                        COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID.plus(inline(0L))),
-                        COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId))));
+    private static Condition onCaseloadSessionBySession(long therapistId) {
+        return exists(caseloadHas(therapistId).offset(0));
+    }
+
+    private static SelectConditionStep<Record1<Integer>> caseloadHas(long therapistId) {
+        return selectOne().from(COUPLE_THERAPIST).where(COUPLE_THERAPIST.CLINIC_ID.eq(COUPLE_SESSION.CLINIC_ID),
+                COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID), COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId));
     }
 
     /** A page of the scheduled sessions still to come on this therapist's caseload, soonest first. */
     List<UpcomingSession> upcoming(long clinicId, long therapistId, Instant now, ZoneId zone, int offset, int limit) {
-        return upcomingQuery(clinicId, therapistId, now, zone)
+        return upcomingQuery(clinicId, now, zone, onCaseloadSessionBySession(therapistId))
                 .orderBy(COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.ID)
                 .offset(offset)
                 .limit(limit)
@@ -223,7 +233,7 @@ class SessionRepository {
 
     /** All of them, for the calendar file. */
     List<UpcomingSession> allUpcoming(long clinicId, long therapistId, Instant now, ZoneId zone) {
-        return upcomingQuery(clinicId, therapistId, now, zone)
+        return upcomingQuery(clinicId, now, zone, onCaseload(therapistId))
                 .orderBy(COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.ID)
                 .fetch(Records.mapping(UpcomingSession::new));
     }
@@ -231,7 +241,7 @@ class SessionRepository {
     int upcomingCount(long clinicId, long therapistId, Instant now) {
         return dsl.fetchCount(dsl.select(COUPLE_SESSION.ID)
                 .from(COUPLE_SESSION)
-                .where(upcomingOf(clinicId, therapistId, now)));
+                .where(upcoming(clinicId, now), onCaseload(therapistId)));
     }
 
     /** The couple that this CLIENT account is a partner of, within their clinic. */
