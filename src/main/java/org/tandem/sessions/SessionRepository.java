@@ -1,6 +1,7 @@
 package org.tandem.sessions;
 
 import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.tandem.jooq.Tables.ACCOUNT;
@@ -30,7 +31,6 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.tandem.jooq.tables.Partner;
 
 @Repository
 class SessionRepository {
@@ -183,14 +183,16 @@ class SessionRepository {
 
     private SelectConditionStep<Record7<Long, Long, String, String, ZonedDateTime, Integer, Modality>> upcomingQuery(
             long clinicId, Instant now, ZoneId zone, Condition caseload) {
-        Partner one = PARTNER.as("partner_one");
-        Partner two = PARTNER.as("partner_two");
-        return dsl.select(COUPLE_SESSION.ID, COUPLE_SESSION.COUPLE_ID, one.FULL_NAME, two.FULL_NAME, startsAt(zone),
+        // The partners' names read per row shown, not joined: a join would let the planner start from the couples (below).
+        return dsl.select(COUPLE_SESSION.ID, COUPLE_SESSION.COUPLE_ID, partnerName(1), partnerName(2), startsAt(zone),
                         COUPLE_SESSION.DURATION_MINUTES, COUPLE_SESSION.MODALITY)
                 .from(COUPLE_SESSION)
-                .join(one).on(one.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID), one.POSITION.eq((short) 1))
-                .join(two).on(two.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID), two.POSITION.eq((short) 2))
                 .where(upcoming(clinicId, now), caseload);
+    }
+
+    private static Field<String> partnerName(int position) {
+        return field(select(PARTNER.FULL_NAME).from(PARTNER).where(PARTNER.CLINIC_ID.eq(COUPLE_SESSION.CLINIC_ID),
+                PARTNER.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID), PARTNER.POSITION.eq((short) position)));
     }
 
     /** The clinic's scheduled sessions from now on. */
@@ -207,11 +209,12 @@ class SessionRepository {
 
     /**
      * {@link #onCaseload}, asked of each session in turn ({@code offset 0} keeps PostgreSQL from turning it into a
-     * join), for a page: the page then walks the clinic's scheduled sessions in time order (V026) and stops at its
-     * size, 0.9 ms for 1,100 couples. As a join, once the database holds other clinics with years of past sessions, the
-     * planner expects one upcoming session per couple where there are 13 (status and time are correlated, which its
-     * statistics cannot say of a range) and reads the therapist's couples one by one, then sorts all their sessions:
-     * 19 ms at the growth benchmark's full size (docs/performance.md).
+     * join), for a page: with no other table to start from (the names are read per row shown), the page walks the
+     * clinic's scheduled sessions in time order (V026) and stops at its size, 0.5 ms for 1,100 couples. Given a join
+     * to the caseload or the partners, once the database holds other clinics with years of past sessions, the planner
+     * expects one upcoming session per couple where there are 13 (status and time are correlated, which its
+     * statistics cannot say of a range) and reads the couples one by one, then sorts all their sessions: 19–62 ms at
+     * the growth benchmark's full size (docs/performance.md).
      */
     private static Condition onCaseloadSessionBySession(long therapistId) {
         return exists(caseloadHas(therapistId).offset(0));
