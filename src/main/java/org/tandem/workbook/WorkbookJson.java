@@ -16,10 +16,10 @@ public final class WorkbookJson {
             .build();
 
     /**
-     * Module content parsed, by its JSON: a module version's content never changes once written (an edit writes a new
-     * draft), and every workbook screen reads the content of each of its assignments. {@link ModuleContent} is
-     * immutable, so one parsed value serves every reader. Emptied when full rather than evicting one by one: a few
-     * hundred versions are read in a day.
+     * Module content parsed, by its JSON: every workbook screen reads the content of each of its assignments, and a
+     * published version's JSON never changes. Keyed by the JSON itself, so an edited draft is simply a new key; and
+     * {@link ModuleContent} is immutable, so one parsed value serves every reader. Emptied when full rather than
+     * evicting one by one: a few hundred versions are read in a day.
      */
     private static final Map<String, ModuleContent> PARSED = new ConcurrentHashMap<>();
     static final int KEPT = 1_000;
