@@ -4,9 +4,11 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.impl.DSL.selectOne;
+import static org.tandem.database.RenderedOnce.value;
 import static org.tandem.jooq.Tables.ALERT_ACKNOWLEDGEMENT;
 import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
 import static org.tandem.jooq.Tables.BALANCE_SUMMARY;
@@ -26,10 +28,14 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.database.RenderedOnce;
 import org.tandem.sessions.SessionStatus;
 
 /** What the alert rules need beyond the check-ins, the acknowledgements, and the caseload's balance summary. */
@@ -58,55 +64,67 @@ class AlertRepository {
             List<Acknowledged> acknowledged) {}
 
     CoupleFacts facts(long clinicId, long coupleId, Instant now, LocalDate today) {
-        var checkedIn = multiset(selectDistinct(CHECK_IN.PARTNER_ID).from(CHECK_IN)
-                .where(CHECK_IN.CLINIC_ID.eq(COUPLE_SESSION.CLINIC_ID), CHECK_IN.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID),
-                        CHECK_IN.SUBMITTED_AT.isNotNull(),
-                        // the session's own check-in, or one the therapist requested within its 48-hour window
-                        CHECK_IN.SESSION_ID.eq(COUPLE_SESSION.ID).or(CHECK_IN.SESSION_ID.isNull()
-                                .and(CHECK_IN.SUBMITTED_AT.ge(field("{0} - interval '48 hours'",
-                                        COUPLE_SESSION.STARTS_AT.getDataType(), COUPLE_SESSION.STARTS_AT))))));
-        return dsl.select(
-                        multiset(select(PARTNER.ID, coalesce(PARTNER.PREFERRED_NAME, PARTNER.FULL_NAME), PARTNER.POSITION)
-                                .from(PARTNER)
-                                .where(PARTNER.CLINIC_ID.eq(COUPLE.CLINIC_ID), PARTNER.COUPLE_ID.eq(COUPLE.ID))
-                                .orderBy(PARTNER.POSITION))
-                                .convertFrom(r -> r.map(p -> new PartnerRow(p.value1(), p.value2(), p.value3()))),
-                        multiset(select(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT)
-                                .from(COUPLE_SESSION)
-                                .where(COUPLE_SESSION.CLINIC_ID.eq(COUPLE.CLINIC_ID),
-                                        COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID)))
-                                .convertFrom(r -> r.map(s -> new SessionRow(s.value1(), s.value2().toInstant()))),
-                        multiset(select(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT, checkedIn)
-                                .from(COUPLE_SESSION)
-                                .where(COUPLE_SESSION.CLINIC_ID.eq(COUPLE.CLINIC_ID),
-                                        COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID), COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED),
-                                        COUPLE_SESSION.STARTS_AT.gt(at(now)))
-                                .orderBy(COUPLE_SESSION.STARTS_AT))
-                                .convertFrom(r -> r.map(s -> new AlertFacts.ScheduledSession(s.value1(),
-                                        s.value2().toInstant(), new HashSet<>(s.value3().getValues(0, Long.class))))),
-                        multiset(select(MODULE_ASSIGNMENT.ID, MODULE_VERSION.TITLE, MODULE_ASSIGNMENT.DUE_ON)
-                                .from(MODULE_ASSIGNMENT)
-                                .join(MODULE_VERSION).on(MODULE_VERSION.ID.eq(MODULE_ASSIGNMENT.MODULE_VERSION_ID))
-                                .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(COUPLE.CLINIC_ID),
-                                        MODULE_ASSIGNMENT.COUPLE_ID.eq(COUPLE.ID), MODULE_ASSIGNMENT.DUE_ON.lt(today),
-                                        // as on the caseload: not every partner has submitted yet
-                                        exists(selectOne().from(ASSIGNMENT_WORK)
-                                                .where(ASSIGNMENT_WORK.ASSIGNMENT_ID.eq(MODULE_ASSIGNMENT.ID),
-                                                        ASSIGNMENT_WORK.SUBMITTED_AT.isNull())))
-                                .orderBy(MODULE_ASSIGNMENT.DUE_ON, MODULE_ASSIGNMENT.ID))
-                                .convertFrom(r -> r.map(a -> new AlertFacts.OverdueAssignment(a.value1(), a.value2(),
-                                        a.value3()))),
-                        multiset(select(ALERT_ACKNOWLEDGEMENT.KIND, ALERT_ACKNOWLEDGEMENT.PARTNER_ID,
-                                        ALERT_ACKNOWLEDGEMENT.SUBJECT_ID)
-                                .from(ALERT_ACKNOWLEDGEMENT)
-                                .where(ALERT_ACKNOWLEDGEMENT.CLINIC_ID.eq(COUPLE.CLINIC_ID),
-                                        ALERT_ACKNOWLEDGEMENT.COUPLE_ID.eq(COUPLE.ID)))
-                                .convertFrom(r -> r.map(a -> new Acknowledged(a.value1(),
-                                        a.value2(), a.value3()))))
-                .from(COUPLE)
-                .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.ID.eq(coupleId))
-                .fetchSingle(r -> new CoupleFacts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        Record row = facts.select(dsl, value(CLINIC_ID, clinicId), value(COUPLE_ID, coupleId), value(NOW, at(now)),
+                value(TODAY, today)).fetchSingle();
+        return new CoupleFacts(row.get(PARTNERS), row.get(SESSIONS), row.get(UPCOMING), row.get(OVERDUE),
+                row.get(ACKNOWLEDGED));
     }
+
+    // The facts are read with every Overview and every recompute: their statement is rendered once (RenderedOnce).
+    private static final Param<Long> CLINIC_ID = param("clinic", Long.class);
+    private static final Param<Long> COUPLE_ID = param("couple", Long.class);
+    private static final Param<OffsetDateTime> NOW = param("now", COUPLE_SESSION.STARTS_AT.getDataType());
+    private static final Param<LocalDate> TODAY = param("today", MODULE_ASSIGNMENT.DUE_ON.getDataType());
+
+    private static final Field<List<PartnerRow>> PARTNERS = multiset(
+            select(PARTNER.ID, coalesce(PARTNER.PREFERRED_NAME, PARTNER.FULL_NAME), PARTNER.POSITION)
+                    .from(PARTNER)
+                    .where(PARTNER.CLINIC_ID.eq(COUPLE.CLINIC_ID), PARTNER.COUPLE_ID.eq(COUPLE.ID))
+                    .orderBy(PARTNER.POSITION))
+            .convertFrom(r -> r.map(p -> new PartnerRow(p.value1(), p.value2(), p.value3())));
+    private static final Field<List<SessionRow>> SESSIONS = multiset(
+            select(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT)
+                    .from(COUPLE_SESSION)
+                    .where(COUPLE_SESSION.CLINIC_ID.eq(COUPLE.CLINIC_ID), COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID)))
+            .convertFrom(r -> r.map(s -> new SessionRow(s.value1(), s.value2().toInstant())));
+    private static final Field<List<AlertFacts.ScheduledSession>> UPCOMING = multiset(
+            select(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT, multiset(selectDistinct(CHECK_IN.PARTNER_ID)
+                    .from(CHECK_IN)
+                    .where(CHECK_IN.CLINIC_ID.eq(COUPLE_SESSION.CLINIC_ID),
+                            CHECK_IN.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID), CHECK_IN.SUBMITTED_AT.isNotNull(),
+                            // the session's own check-in, or one the therapist requested within its 48-hour window
+                            CHECK_IN.SESSION_ID.eq(COUPLE_SESSION.ID).or(CHECK_IN.SESSION_ID.isNull()
+                                    .and(CHECK_IN.SUBMITTED_AT.ge(field("{0} - interval '48 hours'",
+                                            COUPLE_SESSION.STARTS_AT.getDataType(), COUPLE_SESSION.STARTS_AT)))))))
+                    .from(COUPLE_SESSION)
+                    .where(COUPLE_SESSION.CLINIC_ID.eq(COUPLE.CLINIC_ID), COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID),
+                            COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED), COUPLE_SESSION.STARTS_AT.gt(NOW))
+                    .orderBy(COUPLE_SESSION.STARTS_AT))
+            .convertFrom(r -> r.map(s -> new AlertFacts.ScheduledSession(s.value1(), s.value2().toInstant(),
+                    new HashSet<>(s.value3().getValues(0, Long.class)))));
+    private static final Field<List<AlertFacts.OverdueAssignment>> OVERDUE = multiset(
+            select(MODULE_ASSIGNMENT.ID, MODULE_VERSION.TITLE, MODULE_ASSIGNMENT.DUE_ON)
+                    .from(MODULE_ASSIGNMENT)
+                    .join(MODULE_VERSION).on(MODULE_VERSION.ID.eq(MODULE_ASSIGNMENT.MODULE_VERSION_ID))
+                    .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(COUPLE.CLINIC_ID), MODULE_ASSIGNMENT.COUPLE_ID.eq(COUPLE.ID),
+                            MODULE_ASSIGNMENT.DUE_ON.lt(TODAY),
+                            // as on the caseload: not every partner has submitted yet
+                            exists(selectOne().from(ASSIGNMENT_WORK)
+                                    .where(ASSIGNMENT_WORK.ASSIGNMENT_ID.eq(MODULE_ASSIGNMENT.ID),
+                                            ASSIGNMENT_WORK.SUBMITTED_AT.isNull())))
+                    .orderBy(MODULE_ASSIGNMENT.DUE_ON, MODULE_ASSIGNMENT.ID))
+            .convertFrom(r -> r.map(a -> new AlertFacts.OverdueAssignment(a.value1(), a.value2(), a.value3())));
+    private static final Field<List<Acknowledged>> ACKNOWLEDGED = multiset(
+            select(ALERT_ACKNOWLEDGEMENT.KIND, ALERT_ACKNOWLEDGEMENT.PARTNER_ID, ALERT_ACKNOWLEDGEMENT.SUBJECT_ID)
+                    .from(ALERT_ACKNOWLEDGEMENT)
+                    .where(ALERT_ACKNOWLEDGEMENT.CLINIC_ID.eq(COUPLE.CLINIC_ID),
+                            ALERT_ACKNOWLEDGEMENT.COUPLE_ID.eq(COUPLE.ID)))
+            .convertFrom(r -> r.map(a -> new Acknowledged(a.value1(), a.value2(), a.value3())));
+
+    private final RenderedOnce facts = RenderedOnce.of(dsl -> dsl
+            .select(PARTNERS, SESSIONS, UPCOMING, OVERDUE, ACKNOWLEDGED)
+            .from(COUPLE)
+            .where(COUPLE.CLINIC_ID.eq(CLINIC_ID), COUPLE.ID.eq(COUPLE_ID)));
 
     /** Records the acknowledgement once; acknowledging the same alert again changes nothing. */
     @Transactional(propagation = Propagation.MANDATORY)

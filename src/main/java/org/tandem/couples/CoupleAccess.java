@@ -29,23 +29,33 @@ public class CoupleAccess {
     /** The signed-in therapist, once it is certain that the couple is on their caseload. */
     public TandemUser requireTherapistOf(long coupleId) {
         TandemUser user = requireTherapist(coupleId);
-        if (!couples.isTherapistOf(user.clinicId(), coupleId, user.accountId())) {
+        requireOnCaseload(user, coupleId);
+        return user;
+    }
+
+    /**
+     * The signed-in therapist, for a read that checks in its own statement that the couple is on their caseload
+     * ({@link CoupleRepository#onCaseloadOf}, or the same condition in another module's repository): one statement
+     * instead of two. When such a read finds nothing, it answers {@link #refused}, or calls
+     * {@link #requireOnCaseload} where nothing can also be the true answer (an empty list). Anyone but a therapist
+     * is refused here, audited.
+     */
+    public TandemUser requireTherapist(long coupleId) {
+        TandemUser user = CurrentUser.require();
+        if (!user.hasRole(Role.THERAPIST)) {
             throw refused(user, coupleId);
         }
         return user;
     }
 
     /**
-     * The signed-in therapist, for a read that checks in its own statement that the couple is on their caseload
-     * ({@link CoupleRepository#onCaseloadOf}) and answers {@link #refused} when it finds nothing: one statement
-     * instead of two. Anyone but a therapist is refused here, audited.
+     * Refused (audited) unless the couple is on this therapist's caseload: on its own, or after a read that checks it
+     * itself ({@link #requireTherapist}) found nothing, to tell an empty list from a couple not on the caseload.
      */
-    TandemUser requireTherapist(long coupleId) {
-        TandemUser user = CurrentUser.require();
-        if (!user.hasRole(Role.THERAPIST)) {
-            throw refused(user, coupleId);
+    public void requireOnCaseload(TandemUser therapist, long coupleId) {
+        if (!couples.isTherapistOf(therapist.clinicId(), coupleId, therapist.accountId())) {
+            throw refused(therapist, coupleId);
         }
-        return user;
     }
 
     /** The refusal of a couple that is not on the signed-in person's caseload (or not in their clinic), audited. */

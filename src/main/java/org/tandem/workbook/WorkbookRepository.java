@@ -4,14 +4,17 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
+import static org.tandem.database.RenderedOnce.value;
 import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.ANSWER;
 import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
 import static org.tandem.jooq.Tables.CLINIC;
+import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.FEEDBACK;
 import static org.tandem.jooq.Tables.MODULE;
 import static org.tandem.jooq.Tables.MODULE_ASSIGNMENT;
@@ -24,12 +27,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.JSONB;
+import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.Records;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +42,7 @@ import org.springframework.lang.Contract;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.database.RenderedOnce;
 import org.tandem.jooq.tables.AssignmentWork;
 import org.tandem.jooq.tables.Partner;
 
@@ -131,16 +137,54 @@ class WorkbookRepository {
 
     /** Every assignment of a couple with its works, newest first, in one statement. */
     List<AssignmentRow> assignments(long clinicId, long coupleId) {
-        return assignmentQuery()
-                .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(clinicId), MODULE_ASSIGNMENT.COUPLE_ID.eq(coupleId))
-                .orderBy(MODULE_ASSIGNMENT.ASSIGNED_AT.desc(), MODULE_ASSIGNMENT.ID.desc())
-                .fetch(this::assignmentRow);
+        return ofCouple.select(dsl, value(CLINIC_ID, clinicId), value(COUPLE_ID, coupleId)).fetch(this::assignmentRow);
+    }
+
+    /**
+     * {@link #assignments(long, long)} when the couple is on this therapist's caseload, and nothing otherwise: the
+     * caseload check of {@code CoupleAccess#requireTherapistOf} in the same statement.
+     */
+    List<AssignmentRow> assignmentsOnCaseload(long clinicId, long coupleId, long therapistId) {
+        return ofCoupleOnCaseload.select(dsl, value(CLINIC_ID, clinicId), value(COUPLE_ID, coupleId),
+                value(THERAPIST_ID, therapistId)).fetch(this::assignmentRow);
+    }
+
+    /** {@link #assignment} when its couple is on this therapist's caseload, and nothing otherwise. */
+    Optional<AssignmentRow> assignmentOnCaseload(long clinicId, long assignmentId, long therapistId) {
+        return oneOnCaseload.select(dsl, value(CLINIC_ID, clinicId), value(ASSIGNMENT_ID, assignmentId),
+                value(THERAPIST_ID, therapistId)).fetchOptional(this::assignmentRow);
     }
 
     Optional<AssignmentRow> assignment(long clinicId, long assignmentId) {
-        return assignmentQuery()
-                .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(clinicId), MODULE_ASSIGNMENT.ID.eq(assignmentId))
+        return one.select(dsl, value(CLINIC_ID, clinicId), value(ASSIGNMENT_ID, assignmentId))
                 .fetchOptional(this::assignmentRow);
+    }
+
+    private static final Param<Long> CLINIC_ID = param("clinic", Long.class);
+    private static final Param<Long> COUPLE_ID = param("couple", Long.class);
+    private static final Param<Long> ASSIGNMENT_ID = param("assignment", Long.class);
+    private static final Param<Long> THERAPIST_ID = param("therapist", Long.class);
+
+    /** The couple's assignments, newest first: the workbook's list, rendered once (RenderedOnce). */
+    private final RenderedOnce ofCouple = RenderedOnce.of(dsl -> assignmentQuery()
+            .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(CLINIC_ID), MODULE_ASSIGNMENT.COUPLE_ID.eq(COUPLE_ID))
+            .orderBy(MODULE_ASSIGNMENT.ASSIGNED_AT.desc(), MODULE_ASSIGNMENT.ID.desc()));
+    private final RenderedOnce ofCoupleOnCaseload = RenderedOnce.of(dsl -> assignmentQuery()
+            .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(CLINIC_ID), MODULE_ASSIGNMENT.COUPLE_ID.eq(COUPLE_ID),
+                    onCaseloadOf(THERAPIST_ID))
+            .orderBy(MODULE_ASSIGNMENT.ASSIGNED_AT.desc(), MODULE_ASSIGNMENT.ID.desc()));
+    private final RenderedOnce one = RenderedOnce.of(dsl -> assignmentQuery()
+            .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(CLINIC_ID), MODULE_ASSIGNMENT.ID.eq(ASSIGNMENT_ID)));
+    private final RenderedOnce oneOnCaseload = RenderedOnce.of(dsl -> assignmentQuery()
+            .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(CLINIC_ID), MODULE_ASSIGNMENT.ID.eq(ASSIGNMENT_ID),
+                    onCaseloadOf(THERAPIST_ID)));
+
+    /** The assignment's couple is on the therapist's caseload (primary or co-therapist). */
+    private static Condition onCaseloadOf(Param<Long> therapist) {
+        return exists(selectOne().from(COUPLE_THERAPIST).where(
+                COUPLE_THERAPIST.CLINIC_ID.eq(MODULE_ASSIGNMENT.CLINIC_ID),
+                COUPLE_THERAPIST.COUPLE_ID.eq(MODULE_ASSIGNMENT.COUPLE_ID),
+                COUPLE_THERAPIST.ACCOUNT_ID.eq(therapist)));
     }
 
     /** An assignment as stored, with the module content it was given and each work's progress figures. */
@@ -319,13 +363,22 @@ class WorkbookRepository {
     }
 
     List<Feedback> feedback(long clinicId, long workId) {
-        return dsl.select(FEEDBACK.ID, FEEDBACK.STEP_ID, FEEDBACK.BODY, ACCOUNT.DISPLAY_NAME, FEEDBACK.CREATED_AT)
+        return feedback(clinicId, List.of(workId)).getOrDefault(workId, List.of());
+    }
+
+    /** The feedback on each of these works, oldest first, in one statement (a work with none is absent). */
+    Map<Long, List<Feedback>> feedback(long clinicId, Collection<Long> workIds) {
+        if (workIds.isEmpty()) {
+            return Map.of();
+        }
+        return dsl.select(FEEDBACK.WORK_ID, FEEDBACK.ID, FEEDBACK.STEP_ID, FEEDBACK.BODY, ACCOUNT.DISPLAY_NAME,
+                        FEEDBACK.CREATED_AT)
                 .from(FEEDBACK)
                 .join(ACCOUNT).on(ACCOUNT.ID.eq(FEEDBACK.CREATED_BY))
-                .where(FEEDBACK.CLINIC_ID.eq(clinicId), FEEDBACK.WORK_ID.eq(workId))
+                .where(FEEDBACK.CLINIC_ID.eq(clinicId), FEEDBACK.WORK_ID.in(workIds))
                 .orderBy(FEEDBACK.CREATED_AT, FEEDBACK.ID)
-                .fetch(row -> new Feedback(row.value1(), row.value2(), row.value3(), row.value4(),
-                        instant(row.value5())));
+                .fetchGroups(row -> row.value1(), row -> new Feedback(row.value2(), row.value3(), row.value4(),
+                        row.value5(), instant(row.value6())));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -67,9 +67,13 @@ public class WorkbookService {
     /** The couple's assignments, newest first, with each answer set's progress. */
     @PreAuthorize("hasRole('THERAPIST')")
     public List<AssignmentSummary> assignments(long coupleId) {
-        TandemUser therapist = access.requireTherapistOf(coupleId);
-        List<AssignmentSummary> list = workbook.assignments(therapist.clinicId(), coupleId).stream()
-                .map(this::summary).toList();
+        TandemUser therapist = access.requireTherapist(coupleId);
+        List<AssignmentRow> rows = workbook.assignmentsOnCaseload(therapist.clinicId(), coupleId,
+                therapist.accountId());
+        if (rows.isEmpty()) {
+            access.requireOnCaseload(therapist, coupleId); // none yet, or not this therapist's couple
+        }
+        List<AssignmentSummary> list = rows.stream().map(this::summary).toList();
         events.publishEvent(AuditEvent.of(therapist, AuditAction.ASSIGNMENTS_LISTED, Subject.couple(coupleId),
                 list.size() + " assignment(s)"));
         return list;
@@ -101,11 +105,15 @@ public class WorkbookService {
         AssignmentSummary summary = summary(row);
         List<Long> submitted = row.works().stream().filter(work -> work.submittedAt() != null)
                 .map(WorkRow::workId).toList();
-        Map<Long, Map<String, Answer>> answers = WorkbookRules.byWork(workbook.answers(therapist.clinicId(), submitted));
+        Map<Long, Map<String, Answer>> answers = submitted.isEmpty() ? Map.of()
+                : WorkbookRules.byWork(workbook.answers(therapist.clinicId(), submitted));
+        Map<Long, List<Feedback>> feedback = row.works().stream().anyMatch(work -> work.feedback() > 0)
+                ? workbook.feedback(therapist.clinicId(), row.works().stream().map(WorkRow::workId).toList())
+                : Map.of();
         List<AssignmentReview.WorkAnswers> works = summary.works().stream()
                 .map(work -> new AssignmentReview.WorkAnswers(work,
                         answers.getOrDefault(work.workId(), Map.of()),
-                        workbook.feedback(therapist.clinicId(), work.workId())))
+                        feedback.getOrDefault(work.workId(), List.of())))
                 .toList();
         events.publishEvent(AuditEvent.of(therapist, AuditAction.ASSIGNMENT_READ, Subject.assignment(assignmentId)));
         return new AssignmentReview(summary, row.content(), works);
@@ -160,11 +168,18 @@ public class WorkbookService {
                 row.reviewedAt(), works);
     }
 
+    /**
+     * The assignment, with the caseload checked in the same statement. When that finds nothing, the assignment is read
+     * on its own to refuse it as before: not in the clinic, or its couple not on the caseload.
+     */
     private AssignmentRow therapistsAssignment(TandemUser therapist, long assignmentId) {
-        AssignmentRow row = workbook.assignment(therapist.clinicId(), assignmentId)
-                .orElseThrow(() -> refuse(therapist, "assignment " + assignmentId, "not on the caseload"));
-        access.requireTherapistOf(row.coupleId());
-        return row;
+        return workbook.assignmentOnCaseload(therapist.clinicId(), assignmentId, therapist.accountId())
+                .orElseGet(() -> {
+                    AssignmentRow row = workbook.assignment(therapist.clinicId(), assignmentId)
+                            .orElseThrow(() -> refuse(therapist, "assignment " + assignmentId, "not on the caseload"));
+                    access.requireTherapistOf(row.coupleId());
+                    return row;
+                });
     }
 
     private AccessDeniedException refuse(TandemUser user, String what, String reason) {

@@ -34,8 +34,9 @@ import org.tandem.support.StrictTenancy;
 /**
  * What the application adds on top of the database, per main screen's data path: the time of the service calls the
  * screen makes, beside the time of the very same SQL (captured from those calls with its bound values) replayed
- * through plain JDBC in one transaction that first sets the clinic as the application does, reading every column of
- * every row; both in the same run, alternating. The service runs as in production, under the signed-in
+ * through plain JDBC in the same transactions as the calls (each first sets the clinic as the application does),
+ * reading every column of every row; both in the same run, alternating. The Java time of each (the thread's CPU time,
+ * without the waits for the database) is printed beside them. The service runs as in production, under the signed-in
  * person's clinic only ({@link StrictTenancy}), as the replay does. Budget: service p50 ≤ 1.3 × JDBC p50. The network is built at
  * {@code benchmark.scale} (1.0 by default: the issue's full size) and committed in this class's own database. Not
  * part of {@code ./mvnw verify}: run {@code ./mvnw -Pbenchmark test -Dtest=DataPathBenchmark}.
@@ -50,6 +51,8 @@ class DataPathBenchmark {
     static final int WARMUP = Integer.getInteger("benchmark.warmup", 30);
     static final int RUNS = Integer.getInteger("benchmark.runs", 100);
     static final double BUDGET = 1.3;
+    /** The CPU time of this thread: the Java side of a call, without the waits for the database. */
+    static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     @Autowired DataPathCapture paths;
     @Autowired SqlCapture capture;
@@ -82,18 +85,28 @@ class DataPathBenchmark {
             warmUp(WARMUP, () -> replay(path.clinicId(), statements));
             double[] service = new double[RUNS];
             double[] jdbc = new double[RUNS];
+            double[] serviceCpu = new double[RUNS];
+            double[] jdbcCpu = new double[RUNS];
             for (int run = 0; run < RUNS; run++) {
+                long cpu = THREADS.getCurrentThreadCpuTime();
                 service[run] = timings(1, () -> path.call().get())[0];
+                serviceCpu[run] = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
+                cpu = THREADS.getCurrentThreadCpuTime();
                 jdbc[run] = timings(1, () -> replay(path.clinicId(), statements))[0];
+                jdbcCpu[run] = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
             }
             java.util.Arrays.sort(service);
             java.util.Arrays.sort(jdbc);
+            java.util.Arrays.sort(serviceCpu);
+            java.util.Arrays.sort(jdbcCpu);
             double ratio = percentile(service, 0.5) / percentile(jdbc, 0.5);
             System.out.printf(Locale.ROOT,
-                    "BENCH path=%s statements=%d service_p50=%s service_p95=%s jdbc_p50=%s jdbc_p95=%s ratio=%.2f%n",
-                    path.name(), statements.size(), millis(percentile(service, 0.5)),
+                    "BENCH path=%s statements=%d transactions=%d service_p50=%s service_p95=%s jdbc_p50=%s jdbc_p95=%s ratio=%.2f%n",
+                    path.name(), statements.size(), statements.getLast().transaction(), millis(percentile(service, 0.5)),
                     millis(percentile(service, 0.95)), millis(percentile(jdbc, 0.5)), millis(percentile(jdbc, 0.95)),
                     ratio);
+            System.out.printf(Locale.ROOT, "BENCH path=%s java_cpu_p50 service=%s jdbc=%s%n", path.name(),
+                    millis(percentile(serviceCpu, 0.5)), millis(percentile(jdbcCpu, 0.5)));
             printSlowest(path, statements);
             profile(path);
             if (ratio > BUDGET) {
@@ -115,6 +128,7 @@ class DataPathBenchmark {
         }
         try (Recording recording = new Recording()) {
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+            recording.enable("jdk.CPUTimeSample").with("throttle", "1ms");
             recording.start();
             long until = System.nanoTime() + DataPathCapture.WARMUP_NANOS;
             while (System.nanoTime() < until) {
@@ -152,15 +166,23 @@ class DataPathBenchmark {
                         path.name(), millis(cost.millis()), cost.sql()));
     }
 
-    /** The statements through plain JDBC, in one transaction of the clinic, as the application runs them. */
+    /**
+     * The statements through plain JDBC in the transactions that the application ran them in, each of them begun by
+     * setting the clinic as the application does and committed: a screen that makes three service calls makes three
+     * transactions, and the database's work for each is in the replay as in the service.
+     */
     private void replay(long clinicId, List<SqlCapture.Statement> statements) {
-        try (Connection connection = inClinic(dataSource, clinicId)) {
-            for (SqlCapture.Statement statement : statements) {
-                statement.replay(connection);
+        int from = 0;
+        while (from < statements.size()) {
+            int transaction = statements.get(from).transaction();
+            try (Connection connection = inClinic(dataSource, clinicId)) {
+                for (; from < statements.size() && statements.get(from).transaction() == transaction; from++) {
+                    statements.get(from).replay(connection);
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not replay the captured statements", e);
             }
-            connection.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not replay the captured statements", e);
         }
     }
 }

@@ -15,12 +15,16 @@ import org.jooq.ExecuteListener;
 import org.jooq.ExecuteListenerProvider;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Captures every SQL statement jOOQ executes on the current thread between {@link #start()} and {@link #stop()}: the
  * SQL as sent (with {@code ?}), the same with its bind values inlined (for {@code EXPLAIN}), and the calls that bound
  * its values on the JDBC statement, recorded by a proxy around jOOQ's {@link PreparedStatement}, so that
- * {@link Statement#replay} can run exactly the same statement through plain JDBC. Bring it in with
+ * {@link Statement#replay} can run exactly the same statement through plain JDBC; and which of the calls'
+ * transactions each ran in ({@link Statement#transaction}: a statement outside one is a transaction of its own), so
+ * that a replay can run them in the same transactions. Bring it in with
  * {@code @Import(SqlCapture.Capturing.class)}.
  */
 public final class SqlCapture implements ExecuteListener {
@@ -28,8 +32,8 @@ public final class SqlCapture implements ExecuteListener {
     /** One bind call on the statement: the setter, its parameter types and its arguments. */
     record Bind(Method setter, Object[] arguments) {}
 
-    /** One executed statement. */
-    public record Statement(String sql, String inlined, List<Bind> binds) {
+    /** One executed statement, and the number of the transaction it ran in (counted from 1 since {@link #start()}). */
+    public record Statement(String sql, String inlined, List<Bind> binds, int transaction) {
 
         public boolean isSelect() {
             String start = sql.stripLeading().toLowerCase(java.util.Locale.ROOT);
@@ -69,9 +73,11 @@ public final class SqlCapture implements ExecuteListener {
 
     private final ThreadLocal<List<Statement>> captured = new ThreadLocal<>();
     private final ThreadLocal<List<Bind>> binds = new ThreadLocal<>();
+    private final ThreadLocal<int[]> transactions = new ThreadLocal<>();
 
     public void start() {
         captured.set(new ArrayList<>());
+        transactions.set(new int[1]);
     }
 
     /** The statements executed since {@link #start()}, in order. */
@@ -79,6 +85,7 @@ public final class SqlCapture implements ExecuteListener {
         List<Statement> statements = captured.get();
         captured.remove();
         binds.remove();
+        transactions.remove();
         return statements == null ? List.of() : List.copyOf(statements);
     }
 
@@ -114,7 +121,29 @@ public final class SqlCapture implements ExecuteListener {
         String inlined = context.query() == null ? context.sql() : context.dsl().renderInlined(context.query());
         List<Bind> bound = binds.get();
         binds.remove();
-        statements.add(new Statement(context.sql(), inlined, bound == null ? List.of() : List.copyOf(bound)));
+        statements.add(new Statement(context.sql(), inlined, bound == null ? List.of() : List.copyOf(bound),
+                transaction()));
+    }
+
+    /** The number of the current transaction: a new one for each transaction, and for each statement outside one. */
+    private int transaction() {
+        int[] counter = transactions.get();
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return ++counter[0];
+        }
+        if (TransactionSynchronizationManager.getResource(this) instanceof Integer current) {
+            return current;
+        }
+        int number = ++counter[0];
+        TransactionSynchronizationManager.bindResource(this, number);
+        SqlCapture key = this;
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(key);
+            }
+        });
+        return number;
     }
 
     @TestConfiguration(proxyBeanMethods = false)
