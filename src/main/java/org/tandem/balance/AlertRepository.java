@@ -8,6 +8,7 @@ import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.impl.DSL.selectOne;
+import static org.tandem.database.MultisetTime.micros;
 import static org.tandem.database.RenderedOnce.value;
 import static org.tandem.jooq.Tables.ALERT_ACKNOWLEDGEMENT;
 import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
@@ -27,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
@@ -35,6 +37,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.database.MultisetTime;
 import org.tandem.database.RenderedOnce;
 import org.tandem.sessions.SessionStatus;
 
@@ -83,12 +86,12 @@ class AlertRepository {
                     .orderBy(PARTNER.POSITION))
             .convertFrom(r -> r.map(p -> new PartnerRow(p.value1(), p.value2(), p.value3())));
     private static final Field<List<SessionRow>> SESSIONS = multiset(
-            select(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT)
+            select(COUPLE_SESSION.ID, micros(COUPLE_SESSION.STARTS_AT))
                     .from(COUPLE_SESSION)
                     .where(COUPLE_SESSION.CLINIC_ID.eq(COUPLE.CLINIC_ID), COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID)))
-            .convertFrom(r -> r.map(s -> new SessionRow(s.value1(), s.value2().toInstant())));
+            .convertFrom(r -> r.map(s -> new SessionRow(s.value1(), startsAt(s.value2()))));
     private static final Field<List<AlertFacts.ScheduledSession>> UPCOMING = multiset(
-            select(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT, multiset(selectDistinct(CHECK_IN.PARTNER_ID)
+            select(COUPLE_SESSION.ID, micros(COUPLE_SESSION.STARTS_AT), multiset(selectDistinct(CHECK_IN.PARTNER_ID)
                     .from(CHECK_IN)
                     .where(CHECK_IN.CLINIC_ID.eq(COUPLE_SESSION.CLINIC_ID),
                             CHECK_IN.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID), CHECK_IN.SUBMITTED_AT.isNotNull(),
@@ -100,7 +103,7 @@ class AlertRepository {
                     .where(COUPLE_SESSION.CLINIC_ID.eq(COUPLE.CLINIC_ID), COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID),
                             COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED), COUPLE_SESSION.STARTS_AT.gt(NOW))
                     .orderBy(COUPLE_SESSION.STARTS_AT))
-            .convertFrom(r -> r.map(s -> new AlertFacts.ScheduledSession(s.value1(), s.value2().toInstant(),
+            .convertFrom(r -> r.map(s -> new AlertFacts.ScheduledSession(s.value1(), startsAt(s.value2()),
                     new HashSet<>(s.value3().getValues(0, Long.class)))));
     private static final Field<List<AlertFacts.OverdueAssignment>> OVERDUE = multiset(
             select(MODULE_ASSIGNMENT.ID, MODULE_VERSION.TITLE, MODULE_ASSIGNMENT.DUE_ON)
@@ -120,6 +123,10 @@ class AlertRepository {
                     .where(ALERT_ACKNOWLEDGEMENT.CLINIC_ID.eq(COUPLE.CLINIC_ID),
                             ALERT_ACKNOWLEDGEMENT.COUPLE_ID.eq(COUPLE.ID)))
             .convertFrom(r -> r.map(a -> new Acknowledged(a.value1(), a.value2(), a.value3())));
+
+    private static Instant startsAt(@Nullable Long micros) {
+        return Objects.requireNonNull(MultisetTime.instant(micros), "a session starts at a time");
+    }
 
     private final RenderedOnce facts = RenderedOnce.of(dsl -> dsl
             .select(PARTNERS, SESSIONS, UPCOMING, OVERDUE, ACKNOWLEDGED)

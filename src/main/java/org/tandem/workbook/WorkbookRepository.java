@@ -9,6 +9,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
+import static org.tandem.database.MultisetTime.micros;
 import static org.tandem.database.RenderedOnce.value;
 import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.ANSWER;
@@ -42,6 +43,7 @@ import org.springframework.lang.Contract;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.database.MultisetTime;
 import org.tandem.database.RenderedOnce;
 import org.tandem.jooq.tables.AssignmentWork;
 import org.tandem.jooq.tables.Partner;
@@ -200,7 +202,7 @@ class WorkbookRepository {
 
     private static final Field<List<WorkRow>> WORKS = multiset(select(ASSIGNMENT_WORK.ID,
                     ASSIGNMENT_WORK.PARTNER_ID, coalesce(PARTNER.PREFERRED_NAME, PARTNER.FULL_NAME),
-                    ASSIGNMENT_WORK.SHARED, ASSIGNMENT_WORK.STARTED_AT, ASSIGNMENT_WORK.SUBMITTED_AT,
+                    ASSIGNMENT_WORK.SHARED, micros(ASSIGNMENT_WORK.STARTED_AT), micros(ASSIGNMENT_WORK.SUBMITTED_AT),
                     field(selectCount().from(ANSWER).where(ANSWER.WORK_ID.eq(ASSIGNMENT_WORK.ID), ANSWER.FILLED.isTrue())),
                     field(selectCount().from(FEEDBACK).where(FEEDBACK.WORK_ID.eq(ASSIGNMENT_WORK.ID))))
             .from(ASSIGNMENT_WORK)
@@ -208,7 +210,8 @@ class WorkbookRepository {
             .where(ASSIGNMENT_WORK.ASSIGNMENT_ID.eq(MODULE_ASSIGNMENT.ID))
             .orderBy(PARTNER.POSITION.nullsFirst()))
             .convertFrom(rows -> rows.map(row -> new WorkRow(row.value1(), row.value2(), row.value3(), row.value4(),
-                    instant(row.value5()), instant(row.value6()), row.value7(), row.value8())));
+                    MultisetTime.instant(row.value5()), MultisetTime.instant(row.value6()), row.value7(),
+                    row.value8())));
 
     private SelectOnConditionStep<? extends Record> assignmentQuery() {
         return dsl.select(MODULE_ASSIGNMENT.ID, MODULE_ASSIGNMENT.COUPLE_ID, MODULE_VERSION.MODULE_ID,
