@@ -6,10 +6,12 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.not;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.splitPart;
+import static org.tandem.database.RenderedOnce.value;
 import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.COUPLE;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
@@ -27,6 +29,7 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.Record1;
 import org.jooq.Records;
 import org.jooq.SortField;
@@ -35,6 +38,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.accounts.TandemUser;
+import org.tandem.database.RenderedOnce;
 import org.tandem.jooq.tables.Partner;
 
 @Repository
@@ -67,7 +71,7 @@ class CoupleRepository {
      * The couple is on this therapist's caseload (primary or co-therapist): the ownership check of
      * {@link CoupleAccess#requireTherapistOf} as a condition on {@code COUPLE}, for a read that checks it itself.
      */
-    static Condition onCaseloadOf(long accountId) {
+    static Condition onCaseloadOf(Field<Long> accountId) {
         return exists(selectOne().from(COUPLE_THERAPIST).where(COUPLE_THERAPIST.CLINIC_ID.eq(COUPLE.CLINIC_ID),
                 COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE.ID), COUPLE_THERAPIST.ACCOUNT_ID.eq(accountId)));
     }
@@ -77,15 +81,26 @@ class CoupleRepository {
      * is on this therapist's caseload.
      */
     Optional<CoupleHeading> heading(long clinicId, long coupleId, long therapistId) {
-        Partner one = PARTNER.as("partner_one");
-        Partner two = PARTNER.as("partner_two");
-        return dsl.select(COUPLE.ID, one.FULL_NAME, two.FULL_NAME, COUPLE.STATUS)
-                .from(COUPLE)
-                .join(one).on(one.COUPLE_ID.eq(COUPLE.ID), one.POSITION.eq((short) 1))
-                .join(two).on(two.COUPLE_ID.eq(COUPLE.ID), two.POSITION.eq((short) 2))
-                .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.ID.eq(coupleId), onCaseloadOf(therapistId))
-                .fetchOptional(Records.mapping(CoupleHeading::new));
+        return heading.select(dsl, value(CLINIC_ID, clinicId), value(COUPLE_ID, coupleId),
+                        value(THERAPIST_ID, therapistId))
+                .fetchOptional(row -> new CoupleHeading(row.get(COUPLE.ID), row.get(ONE.FULL_NAME),
+                        row.get(TWO.FULL_NAME), row.get(COUPLE.STATUS)));
     }
+
+    // The heading and the Overview's facts are read with every tab of a couple's page: rendered once (RenderedOnce).
+    private static final Param<Long> CLINIC_ID = param("clinic", Long.class);
+    private static final Param<Long> COUPLE_ID = param("couple", Long.class);
+    private static final Param<Long> THERAPIST_ID = param("therapist", Long.class);
+    private static final Param<OffsetDateTime> NOW = param("now", COUPLE_SESSION.STARTS_AT.getDataType());
+    private static final Partner ONE = PARTNER.as("partner_one");
+    private static final Partner TWO = PARTNER.as("partner_two");
+
+    private final RenderedOnce heading = RenderedOnce.of(dsl -> dsl
+            .select(COUPLE.ID, ONE.FULL_NAME, TWO.FULL_NAME, COUPLE.STATUS)
+            .from(COUPLE)
+            .join(ONE).on(ONE.COUPLE_ID.eq(COUPLE.ID), ONE.POSITION.eq((short) 1))
+            .join(TWO).on(TWO.COUPLE_ID.eq(COUPLE.ID), TWO.POSITION.eq((short) 2))
+            .where(COUPLE.CLINIC_ID.eq(CLINIC_ID), COUPLE.ID.eq(COUPLE_ID), onCaseloadOf(THERAPIST_ID)));
 
     /** The couple that this CLIENT account is a partner of, within their clinic. */
     Optional<MyCouple> coupleOfPartner(long clinicId, long accountId) {
@@ -117,7 +132,7 @@ class CoupleRepository {
     }
 
     /** A session of this couple that is still to come: SCHEDULED and starting {@code now} or later. */
-    private static Condition upcomingSessionOf(Field<Long> clinicId, Field<Long> coupleId, OffsetDateTime now) {
+    private static Condition upcomingSessionOf(Field<Long> clinicId, Field<Long> coupleId, Field<OffsetDateTime> now) {
         return COUPLE_SESSION.CLINIC_ID.eq(clinicId).and(COUPLE_SESSION.COUPLE_ID.eq(coupleId))
                 .and(SESSION_STATUS.eq("SCHEDULED"))
                 .and(COUPLE_SESSION.STARTS_AT.ge(now));
@@ -129,7 +144,8 @@ class CoupleRepository {
      * (overview, caseload, a partner's workbook) can select it as one column without another round trip;
      * served by the index {@code couple_session (clinic_id, couple_id, starts_at)}.
      */
-    static Field<@Nullable NextSession> nextSession(Field<Long> clinicId, Field<Long> coupleId, OffsetDateTime now) {
+    static Field<@Nullable NextSession> nextSession(Field<Long> clinicId, Field<Long> coupleId,
+            Field<OffsetDateTime> now) {
         return multiset(select(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.DURATION_MINUTES,
                                 SESSION_MODALITY)
                         .from(COUPLE_SESSION)
@@ -139,49 +155,57 @@ class CoupleRepository {
                 .convertFrom(rows -> rows.map(Records.mapping(NextSession::new)).stream().findFirst().orElse(null));
     }
 
+    Optional<CoupleOverview> overview(long clinicId, long coupleId, long therapistId, OffsetDateTime now) {
+        return overview.select(dsl, value(CLINIC_ID, clinicId), value(COUPLE_ID, coupleId),
+                        value(THERAPIST_ID, therapistId), value(NOW, now))
+                .fetchOptional(row -> {
+                    String @Nullable [] concerns = row.get(COUPLE.PRESENTING_CONCERNS);
+                    return new CoupleOverview(row.get(COUPLE.ID), row.get(COUPLE.VERSION),
+                            new CoupleData(row.get(PARTNER_ONE), row.get(PARTNER_TWO), row.get(COUPLE.TOGETHER_SINCE),
+                                    LivingTogether.of(row.get(COUPLE.LIVING_TOGETHER)),
+                                    concerns == null ? List.of() : Arrays.asList(concerns), row.get(COUPLE.STATUS)),
+                            row.get(THERAPISTS), row.get(STATUS_HISTORY), row.get(NEXT_SESSION));
+                });
+    }
+
+    private static final Field<PartnerData> PARTNER_ONE =
+            field(row(ONE.FULL_NAME, ONE.PREFERRED_NAME, ONE.PRONOUNS, ONE.EMAIL)).convertFrom(
+                    Records.mapping(PartnerData::new));
+    private static final Field<PartnerData> PARTNER_TWO =
+            field(row(TWO.FULL_NAME, TWO.PREFERRED_NAME, TWO.PRONOUNS, TWO.EMAIL)).convertFrom(
+                    Records.mapping(PartnerData::new));
+    private static final Field<List<AssignedTherapist>> THERAPISTS = multiset(
+            select(ACCOUNT.ID, ACCOUNT.DISPLAY_NAME, field(COUPLE_THERAPIST.ROLE.eq(TherapistRole.PRIMARY)))
+                    .from(COUPLE_THERAPIST)
+                    .join(ACCOUNT).on(ACCOUNT.ID.eq(COUPLE_THERAPIST.ACCOUNT_ID),
+                            ACCOUNT.CLINIC_ID.eq(COUPLE_THERAPIST.CLINIC_ID))
+                    .where(COUPLE_THERAPIST.CLINIC_ID.eq(COUPLE.CLINIC_ID), COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE.ID))
+                    .orderBy(PRIMARY_FIRST, ACCOUNT.DISPLAY_NAME))
+            .convertFrom(rows -> rows.map(Records.mapping(AssignedTherapist::new)));
+    private static final Field<List<StatusChange>> STATUS_HISTORY = multiset(
+            select(COUPLE_STATUS_CHANGE.FROM_STATUS, COUPLE_STATUS_CHANGE.TO_STATUS, ACCOUNT.DISPLAY_NAME,
+                    COUPLE_STATUS_CHANGE.CHANGED_AT)
+                    .from(COUPLE_STATUS_CHANGE)
+                    .join(ACCOUNT).on(ACCOUNT.ID.eq(COUPLE_STATUS_CHANGE.CHANGED_BY),
+                            ACCOUNT.CLINIC_ID.eq(COUPLE_STATUS_CHANGE.CLINIC_ID))
+                    .where(COUPLE_STATUS_CHANGE.CLINIC_ID.eq(COUPLE.CLINIC_ID),
+                            COUPLE_STATUS_CHANGE.COUPLE_ID.eq(COUPLE.ID))
+                    .orderBy(COUPLE_STATUS_CHANGE.CHANGED_AT.desc(), COUPLE_STATUS_CHANGE.ID.desc()))
+            .convertFrom(rows -> rows.map(Records.mapping(StatusChange::new)));
+    private static final Field<@Nullable NextSession> NEXT_SESSION = nextSession(COUPLE.CLINIC_ID, COUPLE.ID, NOW);
+
     /**
      * Facts, partners, therapists, status history (newest first) and next session of one couple, in one query: nothing
      * unless the couple is on this therapist's caseload.
      */
-    Optional<CoupleOverview> overview(long clinicId, long coupleId, long therapistId, OffsetDateTime now) {
-        Partner one = PARTNER.as("partner_one");
-        Partner two = PARTNER.as("partner_two");
-        return dsl.select(COUPLE.ID, COUPLE.VERSION,
-                        row(one.FULL_NAME, one.PREFERRED_NAME, one.PRONOUNS, one.EMAIL).mapping(PartnerData::new),
-                        row(two.FULL_NAME, two.PREFERRED_NAME, two.PRONOUNS, two.EMAIL).mapping(PartnerData::new),
-                        COUPLE.TOGETHER_SINCE, COUPLE.LIVING_TOGETHER, COUPLE.PRESENTING_CONCERNS, COUPLE.STATUS,
-                        multiset(select(ACCOUNT.ID, ACCOUNT.DISPLAY_NAME, field(COUPLE_THERAPIST.ROLE.eq(TherapistRole.PRIMARY)))
-                                        .from(COUPLE_THERAPIST)
-                                        .join(ACCOUNT).on(ACCOUNT.ID.eq(COUPLE_THERAPIST.ACCOUNT_ID),
-                                                ACCOUNT.CLINIC_ID.eq(COUPLE_THERAPIST.CLINIC_ID))
-                                        .where(COUPLE_THERAPIST.CLINIC_ID.eq(COUPLE.CLINIC_ID),
-                                                COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE.ID))
-                                        .orderBy(PRIMARY_FIRST, ACCOUNT.DISPLAY_NAME))
-                                .convertFrom(rows -> rows.map(Records.mapping(AssignedTherapist::new))),
-                        multiset(select(COUPLE_STATUS_CHANGE.FROM_STATUS, COUPLE_STATUS_CHANGE.TO_STATUS,
-                                                ACCOUNT.DISPLAY_NAME, COUPLE_STATUS_CHANGE.CHANGED_AT)
-                                        .from(COUPLE_STATUS_CHANGE)
-                                        .join(ACCOUNT).on(ACCOUNT.ID.eq(COUPLE_STATUS_CHANGE.CHANGED_BY),
-                                                ACCOUNT.CLINIC_ID.eq(COUPLE_STATUS_CHANGE.CLINIC_ID))
-                                        .where(COUPLE_STATUS_CHANGE.CLINIC_ID.eq(COUPLE.CLINIC_ID),
-                                                COUPLE_STATUS_CHANGE.COUPLE_ID.eq(COUPLE.ID))
-                                        .orderBy(COUPLE_STATUS_CHANGE.CHANGED_AT.desc(),
-                                                COUPLE_STATUS_CHANGE.ID.desc()))
-                                .convertFrom(rows -> rows.map(Records.mapping(StatusChange::new))),
-                        nextSession(COUPLE.CLINIC_ID, COUPLE.ID, now))
-                .from(COUPLE)
-                .join(one).on(one.COUPLE_ID.eq(COUPLE.ID), one.CLINIC_ID.eq(COUPLE.CLINIC_ID),
-                        one.POSITION.eq((short) 1))
-                .join(two).on(two.COUPLE_ID.eq(COUPLE.ID), two.CLINIC_ID.eq(COUPLE.CLINIC_ID),
-                        two.POSITION.eq((short) 2))
-                .where(COUPLE.CLINIC_ID.eq(clinicId), COUPLE.ID.eq(coupleId), onCaseloadOf(therapistId))
-                .fetchOptional(record -> new CoupleOverview(record.value1(), record.value2(),
-                        new CoupleData(record.value3(), record.value4(), record.value5(),
-                                LivingTogether.of(record.value6()),
-                                record.value7() == null ? List.of() : Arrays.asList(record.value7()),
-                                record.value8()),
-                        record.value9(), record.value10(), record.value11()));
-    }
+    private final RenderedOnce overview = RenderedOnce.of(dsl -> dsl
+            .select(COUPLE.ID, COUPLE.VERSION, PARTNER_ONE, PARTNER_TWO, COUPLE.TOGETHER_SINCE,
+                    COUPLE.LIVING_TOGETHER, COUPLE.PRESENTING_CONCERNS, COUPLE.STATUS, THERAPISTS, STATUS_HISTORY,
+                    NEXT_SESSION)
+            .from(COUPLE)
+            .join(ONE).on(ONE.COUPLE_ID.eq(COUPLE.ID), ONE.CLINIC_ID.eq(COUPLE.CLINIC_ID), ONE.POSITION.eq((short) 1))
+            .join(TWO).on(TWO.COUPLE_ID.eq(COUPLE.ID), TWO.CLINIC_ID.eq(COUPLE.CLINIC_ID), TWO.POSITION.eq((short) 2))
+            .where(COUPLE.CLINIC_ID.eq(CLINIC_ID), COUPLE.ID.eq(COUPLE_ID), onCaseloadOf(THERAPIST_ID)));
 
     /** Both partners in position order, with whether each can sign in (a linked, active account). */
     List<PartnerDetails> partners(long clinicId, long coupleId) {
