@@ -254,7 +254,7 @@ class SessionRepository {
                 .join(COUPLE_SESSION).on(COUPLE_SESSION.CLINIC_ID.eq(COUPLE_THERAPIST.CLINIC_ID),
                         COUPLE_SESSION.COUPLE_ID.eq(COUPLE_THERAPIST.COUPLE_ID))
                 .where(COUPLE_THERAPIST.CLINIC_ID.eq(clinicId), COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId),
-                        COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED), COUPLE_SESSION.STARTS_AT.ge(utc(now))));
+                        upcoming(clinicId, now)));
     }
 
     /** The couple that this CLIENT account is a partner of, within their clinic. */

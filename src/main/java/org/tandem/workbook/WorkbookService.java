@@ -177,7 +177,7 @@ public class WorkbookService {
                 .orElseGet(() -> {
                     AssignmentRow row = workbook.assignment(therapist.clinicId(), assignmentId)
                             .orElseThrow(() -> refuse(therapist, "assignment " + assignmentId, "not on the caseload"));
-                    access.requireTherapistOf(row.coupleId());
+                    access.requireOnCaseload(therapist, row.coupleId());
                     return row;
                 });
     }
