@@ -241,22 +241,6 @@ class SessionRepository {
                 .fetch(Records.mapping(UpcomingSession::new));
     }
 
-    /**
-     * How many sessions of the caseload are still to come, counted from the caseload: each couple's sessions from now,
-     * one range of the per-couple index (V004), so that the count costs the caseload's sessions. (The page walks the
-     * clinic's scheduled sessions in time order and stops at its size; a count cannot stop, and counted that way it
-     * read every other therapist's upcoming session of the clinic too: 10 → 23 ms at the growth benchmark's full
-     * size.) A couple is on a therapist's caseload once (the primary key), so the join counts each session once.
-     */
-    int upcomingCount(long clinicId, long therapistId, Instant now) {
-        return dsl.fetchCount(dsl.select(COUPLE_SESSION.ID)
-                .from(COUPLE_THERAPIST)
-                .join(COUPLE_SESSION).on(COUPLE_SESSION.CLINIC_ID.eq(COUPLE_THERAPIST.CLINIC_ID),
-                        COUPLE_SESSION.COUPLE_ID.eq(COUPLE_THERAPIST.COUPLE_ID))
-                .where(COUPLE_THERAPIST.CLINIC_ID.eq(clinicId), COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId),
-                        upcoming(clinicId, now)));
-    }
-
     /** The couple that this CLIENT account is a partner of, within their clinic. */
     Optional<Long> coupleOfPartner(long clinicId, long accountId) {
         return dsl.select(PARTNER.COUPLE_ID)

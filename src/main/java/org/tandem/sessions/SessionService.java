@@ -190,14 +190,6 @@ public class SessionService {
         return page;
     }
 
-    /** How many sessions {@link #upcoming} pages through; a number only, so not audited. */
-    @PreAuthorize("hasRole('THERAPIST')")
-    @Transactional(readOnly = true)
-    public int upcomingCount() {
-        TandemUser therapist = CurrentUser.require();
-        return sessions.upcomingCount(therapist.clinicId(), therapist.accountId(), time.now());
-    }
-
     /**
      * The signed-in therapist's upcoming scheduled sessions as an iCalendar file: one event per session
      * with a stable UID, times in UTC, the couple's initials (or full names, if the clinic chose them:

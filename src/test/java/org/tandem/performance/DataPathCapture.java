@@ -152,8 +152,7 @@ public class DataPathCapture {
                 new DataPath("audit-first", world.admin().email(), clinic, () -> auditLog.page(AuditFilter.NONE, null, PAGE)),
                 new DataPath("audit-deep", world.admin().email(), clinic,
                         () -> auditLog.page(AuditFilter.NONE, world.deepAudit(), PAGE)),
-                new DataPath("schedule", therapist, clinic, () -> List.of(sessions.upcoming(0, PAGE),
-                        sessions.upcomingCount())));
+                new DataPath("schedule", therapist, clinic, () -> sessions.upcoming(0, PAGE)));
     }
 
     /** Runs the path as its person. */

@@ -45,6 +45,7 @@ import org.tandem.sessions.Session;
 import org.tandem.sessions.SessionData;
 import org.tandem.sessions.SessionNote;
 import org.tandem.sessions.SessionService;
+import org.tandem.sessions.UpcomingSession;
 import org.tandem.sessions.SessionStatus;
 import org.tandem.support.AuditTrail;
 import org.tandem.support.Fixtures;
@@ -70,6 +71,8 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
     String jordan;
     String admin;
     String alex;
+    /** Priya Nair, therapist of Maya and Chris in the same clinic, with no sessions scheduled. */
+    String priya;
     final Map<String, Long> couples = new HashMap<>();
 
     /**
@@ -90,7 +93,9 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
             Person theJordan = fixtures.therapist(clinic, "Dr. Jordan Reyes");
             Couple alexAndSam = fixtures.couple(theJordan, "Alex Morgan", "Alex", "Samira Patel", "Sam");
             couples.put("Alex Morgan", alexAndSam.id());
-            couple(fixtures.therapist(clinic, "Priya Nair"), "Maya Johnson", "Chris Johnson");
+            Person thePriya = fixtures.therapist(clinic, "Priya Nair");
+            couple(thePriya, "Maya Johnson", "Chris Johnson");
+            priya = thePriya.email();
             couple(fixtures.therapist(fixtures.clinic("Northside Counselling"), "Lee Park"), "Robin Hart", "Casey Hart");
             jordan = theJordan.email();
             admin = fixtures.admin(clinic, "Morgan Ellis").email();
@@ -351,7 +356,8 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
         assertThat($(SideNavItem.class).all()).extracting(SideNavItem::getLabel).contains("Caseload", "Schedule");
         @SuppressWarnings("unchecked")
         Grid<Object> grid = $(Grid.class).single();
-        assertThat(test(grid).size()).isEqualTo(sessions.upcomingCount()).isPositive();
+        int upcoming = sessions.upcoming(0, 1000).size();
+        assertThat(test(grid).size()).isEqualTo(upcoming).isPositive();
 
         Anchor download = $(Anchor.class).all().stream()
                 .filter(anchor -> anchor.getText().contains("Download calendar (.ics)")).findFirst().orElseThrow();
@@ -360,13 +366,40 @@ class CoupleSessionsViewTest extends SpringBrowserlessTest {
         String ics = file.toString(StandardCharsets.UTF_8);
         ICalendar calendar = Biweekly.parse(ics).first();
 
-        assertThat(calendar.getEvents()).hasSize(sessions.upcomingCount());
+        assertThat(calendar.getEvents()).hasSize(upcoming);
         assertThat(calendar.getEvents()).anySatisfy(event -> {
             assertThat(event.getUid().getValue()).isEqualTo("session-" + next + "@tandem");
             assertThat(event.getSummary().getValue()).isEqualTo("Session: A.M. & S.P."); // initials by default
             assertThat(event.getLocation().getValue()).isEqualTo("In person");
         });
         assertThat(ics).doesNotContain("NOTE TEXT");
+    }
+
+    @Test
+    void the_schedule_reads_page_after_page_without_a_total_and_is_empty_for_a_caseload_with_none() {
+        signIn.as(jordan);
+        long couple = coupleOf("Alex Morgan");
+        for (int day = 1; day <= 60; day++) { // more than the grid's first page (50)
+            sessions.schedule(couple, new SessionData(LocalDate.now(clock).plusDays(day), LocalTime.of(9, 0), 50,
+                    Modality.VIDEO));
+        }
+        int upcoming = sessions.upcoming(0, 1000).size();
+
+        assertThat(open("schedule")).isEqualTo("ScheduleView");
+        @SuppressWarnings("unchecked")
+        Grid<UpcomingSession> grid = $(Grid.class).single();
+        assertThat(grid.getDataCommunicator().isDefinedSize()).isFalse();
+        assertThat(test(grid).size()).isEqualTo(upcoming).isGreaterThanOrEqualTo(60);
+        assertThat(java.util.stream.IntStream.range(0, upcoming).mapToObj(row -> test(grid).getRow(row))
+                .map(UpcomingSession::startsAt).toList()).isSorted();
+        signIn.out();
+
+        signIn.as(priya);
+        assertThat(open("schedule")).isEqualTo("ScheduleView");
+        @SuppressWarnings("unchecked")
+        Grid<UpcomingSession> empty = $(Grid.class).single();
+        assertThat(test(empty).size()).isZero();
+        assertThat(empty.getEmptyStateText()).isEqualTo("No upcoming sessions. Schedule them from a couple's Sessions tab.");
     }
 
     @Test
