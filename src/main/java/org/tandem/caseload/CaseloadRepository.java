@@ -13,7 +13,10 @@ import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.rowNumber;
+import static org.jooq.impl.DSL.val;
+import static org.tandem.database.RenderedOnce.value;
 import static org.tandem.jooq.Tables.ASSIGNMENT_WORK;
 import static org.tandem.jooq.Tables.BALANCE_SUMMARY;
 import static org.tandem.jooq.Tables.COUPLE;
@@ -28,11 +31,15 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.SelectSeekStepN;
 import org.jooq.Table;
 import org.jooq.SortField;
@@ -46,6 +53,8 @@ import org.tandem.couples.CoupleFilter;
 import org.tandem.couples.CoupleFilterCondition;
 import org.tandem.couples.CoupleStatus;
 import org.tandem.couples.TherapistRole;
+import org.tandem.database.RenderedOnce;
+import org.tandem.database.RenderedOnce.Value;
 import org.tandem.jooq.tables.Partner;
 import org.tandem.sessions.SessionStatus;
 
@@ -70,7 +79,7 @@ class CaseloadRepository {
      * yet, so most likely held). Cancelled sessions and no-shows do not count: the therapist wants to
      * know when they last actually worked with the couple.
      */
-    private static Field<OffsetDateTime> lastSession(OffsetDateTime now) {
+    private static Field<OffsetDateTime> lastSession(Field<OffsetDateTime> now) {
         return field(select(max(COUPLE_SESSION.STARTS_AT))
                 .from(COUPLE_SESSION)
                 .where(COUPLE_SESSION.CLINIC_ID.eq(COUPLE.CLINIC_ID), COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID),
@@ -79,7 +88,7 @@ class CaseloadRepository {
     }
 
     /** The next session: the earliest SCHEDULED one that has not begun. */
-    private static Field<OffsetDateTime> nextSession(OffsetDateTime now) {
+    private static Field<OffsetDateTime> nextSession(Field<OffsetDateTime> now) {
         return field(select(min(COUPLE_SESSION.STARTS_AT))
                 .from(COUPLE_SESSION)
                 .where(COUPLE_SESSION.CLINIC_ID.eq(COUPLE.CLINIC_ID), COUPLE_SESSION.COUPLE_ID.eq(COUPLE.ID),
@@ -87,7 +96,7 @@ class CaseloadRepository {
     }
 
     /** Assignments past their due date (in the clinic's zone) that not every partner has submitted yet. */
-    private static Field<Integer> overdueModules(LocalDate today) {
+    private static Field<Integer> overdueModules(Field<LocalDate> today) {
         return field(selectCount().from(MODULE_ASSIGNMENT)
                 .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(COUPLE.CLINIC_ID), MODULE_ASSIGNMENT.COUPLE_ID.eq(COUPLE.ID),
                         MODULE_ASSIGNMENT.DUE_ON.lt(today),
@@ -114,7 +123,7 @@ class CaseloadRepository {
     }
 
     /** The columns of a {@link CaseloadEntry}, in the order of its components. */
-    private static List<Field<?>> entryFields(LocalDate today, OffsetDateTime now) {
+    private static List<Field<?>> entryFields(Field<LocalDate> today, Field<OffsetDateTime> now) {
         return List.of(COUPLE.ID, ONE.FULL_NAME, ONE.PREFERRED_NAME, TWO.FULL_NAME, TWO.PREFERRED_NAME,
                 COUPLE.STATUS,
                 field(COUPLE_THERAPIST.ROLE.eq(TherapistRole.CO_THERAPIST)).as("co_therapist"),
@@ -138,28 +147,84 @@ class CaseloadRepository {
      */
     Rows caseload(long clinicId, long therapistId, CoupleFilter filter, List<CaseloadSort> sort,
             @Nullable List<Object> after, int offset, int limit, LocalDate today, OffsetDateTime now) {
-        List<SortKey> keys = sortKeys(sort, today, now);
         List<Object> from = after;
         int skip = offset;
         if (skip > 0 && (from != null || skip > MAX_OFFSET)) {
-            from = keyAfter(clinicId, therapistId, filter, keys, from, skip);
+            from = keyAfter(clinicId, therapistId, filter, sortKeys(sort, val(today), val(now)), from, skip);
             skip = 0;
             if (from == null) {
                 return new Rows(List.of(), null);
             }
         }
-        List<Field<?>> entry = entryFields(today, now);
-        List<Field<?>> selected = new ArrayList<>(entry);
-        selected.addAll(keyColumns(keys));
-        SelectSeekStepN<Record> ordered = dsl.select(selected)
-                .from(caseloadTables())
-                .where(caseloadCondition(clinicId, therapistId, filter))
-                .orderBy(orderBy(keys));
-        List<Record> rows = (from == null
-                ? ordered.offset(skip).limit(limit)
-                : ordered.seek(from.toArray()).limit(limit)).fetch();
-        List<CaseloadEntry> entries = rows.stream().map(row -> entry(row, entry)).toList();
-        return new Rows(entries, rows.isEmpty() ? null : key(rows.getLast(), keys.size()));
+        PageShape shape = new PageShape(sort, filter.terms().size(), Set.copyOf(filter.statuses()),
+                filter.needsAttention(), from != null);
+        RenderedOnce statement = pages.size() < MAX_SHAPES ? pages.computeIfAbsent(shape, CaseloadRepository::page)
+                : page(shape);
+        List<Value<?>> values = new ArrayList<>(List.of(value(CLINIC, clinicId), value(THERAPIST, therapistId),
+                value(TODAY, today), value(NOW, now), value(LIMIT, limit)));
+        for (int i = 0; i < shape.terms(); i++) {
+            values.add(value(term(i), filter.terms().get(i)));
+        }
+        if (from == null) {
+            values.add(value(OFFSET, skip));
+        } else {
+            for (int i = 0; i < from.size(); i++) {
+                values.add(value(keyParam(i), from.get(i)));
+            }
+        }
+        List<Record> rows = statement.select(dsl, values.toArray(Value<?>[]::new)).fetch();
+        List<CaseloadEntry> entries = rows.stream().map(CaseloadRepository::entry).toList();
+        return new Rows(entries, rows.isEmpty() ? null : key(rows.getLast(), rows.getLast().size() - ENTRY_COLUMNS));
+    }
+
+    /**
+     * What a page's statement depends on besides its values: its order, how many words are searched for, the
+     * statuses asked for, whether only couples needing attention are, and whether it seeks after a key (or starts
+     * from the first row, skipping an offset). Each is rendered once (docs/decisions/039).
+     */
+    private record PageShape(List<CaseloadSort> sort, int terms, Set<CoupleStatus> statuses, boolean needsAttention,
+            boolean seek) {}
+
+    /** Shapes kept rendered; past this many (orders of many columns), a page's statement is rendered for itself. */
+    private static final int MAX_SHAPES = 256;
+
+    private final Map<PageShape, RenderedOnce> pages = new ConcurrentHashMap<>();
+
+    private static final Param<Long> CLINIC = param("clinic", Long.class);
+    private static final Param<Long> THERAPIST = param("therapist", Long.class);
+    private static final Param<LocalDate> TODAY = param("today", LocalDate.class);
+    private static final Param<OffsetDateTime> NOW = param("now", OffsetDateTime.class);
+    private static final Param<Integer> OFFSET = param("offset", Integer.class);
+    private static final Param<Integer> LIMIT = param("limit", Integer.class);
+
+    private static Param<String> term(int index) {
+        return param("term_" + index, String.class);
+    }
+
+    private static Param<Object> keyParam(int index) {
+        return param("key_" + index);
+    }
+
+    /** A page of this shape with its values as named parameters: a search's words, the key to seek after. */
+    private static RenderedOnce page(PageShape shape) {
+        return RenderedOnce.of(dsl -> {
+            List<SortKey> keys = sortKeys(shape.sort(), TODAY, NOW);
+            List<Field<?>> selected = new ArrayList<>(entryFields(TODAY, NOW));
+            selected.addAll(keyColumns(keys));
+            Condition filter = CoupleFilterCondition.of(IntStream.range(0, shape.terms())
+                    .mapToObj(CaseloadRepository::term).toList(), shape.statuses(), NAMES, COUPLE.STATUS);
+            SelectSeekStepN<Record> ordered = dsl.select(selected)
+                    .from(caseloadTables())
+                    .where(caseloadCondition(CLINIC, THERAPIST, filter, shape.needsAttention()))
+                    .orderBy(orderBy(keys));
+            if (!shape.seek()) {
+                return ordered.offset(OFFSET).limit(LIMIT);
+            }
+            Field<?>[] after = IntStream.range(0, keys.size())
+                    .mapToObj(i -> param(keyParam(i).getParamName(), keys.get(i).field().getDataType()))
+                    .toArray(Field<?>[]::new);
+            return ordered.seek(after).limit(LIMIT);
+        });
     }
 
     /**
@@ -190,7 +255,10 @@ class CaseloadRepository {
                 .orElse(null);
     }
 
-    private static CaseloadEntry entry(Record row, List<Field<?>> fields) {
+    /** The columns of a {@link CaseloadEntry} in a page's row, before its sort key. */
+    private static final int ENTRY_COLUMNS = 15;
+
+    private static CaseloadEntry entry(Record row) {
         return new CaseloadEntry(row.get(0, Long.class), row.get(1, String.class), row.get(2, String.class),
                 row.get(3, String.class), row.get(4, String.class), row.get(5, CoupleStatus.class),
                 row.get(6, Boolean.class), row.get(7, OffsetDateTime.class), row.get(8, OffsetDateTime.class),
@@ -209,17 +277,25 @@ class CaseloadRepository {
     private static TableOnConditionStep<Record> caseloadTables() {
         return COUPLE_THERAPIST
                 .join(COUPLE).on(COUPLE.ID.eq(COUPLE_THERAPIST.COUPLE_ID), COUPLE.CLINIC_ID.eq(COUPLE_THERAPIST.CLINIC_ID))
-                .join(ONE).on(ONE.COUPLE_ID.eq(COUPLE.ID), ONE.POSITION.eq((short) 1))
-                .leftJoin(TWO).on(TWO.COUPLE_ID.eq(COUPLE.ID), TWO.POSITION.eq((short) 2))
+                .join(ONE).on(ONE.CLINIC_ID.eq(COUPLE.CLINIC_ID), ONE.COUPLE_ID.eq(COUPLE.ID),
+                        ONE.POSITION.eq((short) 1))
+                .leftJoin(TWO).on(TWO.CLINIC_ID.eq(COUPLE.CLINIC_ID), TWO.COUPLE_ID.eq(COUPLE.ID),
+                        TWO.POSITION.eq((short) 2))
                 .leftJoin(BALANCE_SUMMARY).on(BALANCE_SUMMARY.COUPLE_ID.eq(COUPLE.ID),
                         BALANCE_SUMMARY.CLINIC_ID.eq(COUPLE.CLINIC_ID));
     }
 
     private static Condition caseloadCondition(long clinicId, long therapistId, CoupleFilter filter) {
-        return COUPLE_THERAPIST.CLINIC_ID.eq(clinicId)
-                .and(COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId))
-                .and(CoupleFilterCondition.of(filter, NAMES, COUPLE.STATUS))
-                .and(filter.needsAttention() ? ALERTS.gt(0) : noCondition());
+        return caseloadCondition(val(clinicId), val(therapistId), CoupleFilterCondition.of(filter, NAMES, COUPLE.STATUS),
+                filter.needsAttention());
+    }
+
+    private static Condition caseloadCondition(Field<Long> clinic, Field<Long> therapist, Condition filter,
+            boolean needsAttention) {
+        return COUPLE_THERAPIST.CLINIC_ID.eq(clinic)
+                .and(COUPLE_THERAPIST.ACCOUNT_ID.eq(therapist))
+                .and(filter)
+                .and(needsAttention ? ALERTS.gt(0) : noCondition());
     }
 
     /** One expression of the order, never null (so that a seek can compare it), and its direction. */
@@ -232,7 +308,7 @@ class CaseloadRepository {
      * empty (the second partner, the last or next session) sorts by "is empty" first, so that such couples come
      * last in either direction (as NULLS LAST did), then by its value with the empty ones made comparable.
      */
-    private static List<SortKey> sortKeys(List<CaseloadSort> sort, LocalDate today, OffsetDateTime now) {
+    private static List<SortKey> sortKeys(List<CaseloadSort> sort, Field<LocalDate> today, Field<OffsetDateTime> now) {
         List<SortKey> keys = new ArrayList<>();
         for (CaseloadSort criterion : sort) {
             boolean ascending = criterion.direction() == CaseloadSort.Direction.ASCENDING;

@@ -130,6 +130,12 @@ public final class RenderedOnce {
             }
             sql.append(c);
         }
+        for (Param<?> param : params.values()) {
+            if (!param.isInline() && param.getParamName() != null && !order.contains(param)) {
+                // jOOQ inlined it (as some dialects do a LIMIT): the first call's value would be every call's.
+                throw new IllegalArgumentException("The parameter :" + param.getParamName() + " was inlined: " + named);
+            }
+        }
         List<Field<?>> fields = query instanceof Select<?> select ? List.copyOf(select.getSelect()) : null;
         return new Rendered(sql.toString(), List.copyOf(order), fields);
     }

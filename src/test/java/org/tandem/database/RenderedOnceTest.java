@@ -76,6 +76,26 @@ class RenderedOnceTest {
     }
 
     @Test
+    void offset_limit_and_a_seek_are_parameters_too() {
+        Param<Integer> offset = param("offset", Integer.class);
+        Param<Integer> limit = param("limit", Integer.class);
+        Param<Long> after = param("after", Long.class);
+        RenderedOnce skipping = RenderedOnce.of(dsl -> dsl.select(PARTNER.FULL_NAME).from(PARTNER)
+                .where(PARTNER.CLINIC_ID.eq(CLINIC_ID)).orderBy(PARTNER.ID).offset(offset).limit(limit));
+        RenderedOnce seeking = RenderedOnce.of(dsl -> dsl.select(PARTNER.FULL_NAME).from(PARTNER)
+                .where(PARTNER.CLINIC_ID.eq(CLINIC_ID)).orderBy(PARTNER.ID).seek(after).limit(limit));
+        long clinic = first.clinicId();
+        assertThat(skipping.select(dsl, value(CLINIC_ID, clinic), value(offset, 1), value(limit, 2)).fetch(PARTNER.FULL_NAME))
+                .containsExactly(first.two().name(), second.one().name());
+        assertThat(skipping.select(dsl, value(CLINIC_ID, clinic), value(offset, 3), value(limit, 5)).fetch(PARTNER.FULL_NAME))
+                .containsExactly(second.two().name());
+        long firstPartner = dsl.select(PARTNER.ID).from(PARTNER).where(PARTNER.COUPLE_ID.eq(first.id()))
+                .orderBy(PARTNER.ID).limit(1).fetchSingle(PARTNER.ID);
+        assertThat(seeking.select(dsl, value(CLINIC_ID, clinic), value(after, firstPartner), value(limit, 1))
+                .fetch(PARTNER.FULL_NAME)).containsExactly(first.two().name());
+    }
+
+    @Test
     void binds_a_converted_value_and_writes() {
         RenderedOnce pause = RenderedOnce.of(dsl -> dsl.update(COUPLE).set(COUPLE.STATUS, STATUS)
                 .where(COUPLE.CLINIC_ID.eq(CLINIC_ID), COUPLE.ID.eq(COUPLE_ID)));
