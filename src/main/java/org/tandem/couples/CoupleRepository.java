@@ -63,9 +63,15 @@ class CoupleRepository {
     }
 
     boolean isTherapistOf(long clinicId, long coupleId, long accountId) {
-        return dsl.fetchExists(COUPLE_THERAPIST, COUPLE_THERAPIST.CLINIC_ID.eq(clinicId),
-                COUPLE_THERAPIST.COUPLE_ID.eq(coupleId), COUPLE_THERAPIST.ACCOUNT_ID.eq(accountId));
+        return Boolean.TRUE.equals(therapistOf.select(dsl, value(CLINIC_ID, clinicId), value(COUPLE_ID, coupleId),
+                value(THERAPIST_ID, accountId)).fetchSingle().get(0, Boolean.class));
     }
+
+    /** Asked before every read of a couple's data: rendered once (RenderedOnce). */
+    private final RenderedOnce therapistOf = RenderedOnce.of(dsl -> dsl.select(field(exists(selectOne()
+            .from(COUPLE_THERAPIST)
+            .where(COUPLE_THERAPIST.CLINIC_ID.eq(CLINIC_ID), COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE_ID),
+                    COUPLE_THERAPIST.ACCOUNT_ID.eq(THERAPIST_ID))))));
 
     /**
      * The couple is on this therapist's caseload (primary or co-therapist): the ownership check of
@@ -104,24 +110,32 @@ class CoupleRepository {
 
     /** The couple that this CLIENT account is a partner of, within their clinic. */
     Optional<MyCouple> coupleOfPartner(long clinicId, long accountId) {
-        Partner me = PARTNER.as("me");
-        Partner other = PARTNER.as("other");
-        return dsl.select(me.COUPLE_ID,
-                        // Greeted by first name, as the invitation's accept page does: the preferred name, else
-                        // the full name's first word.
-                        coalesce(me.PREFERRED_NAME, splitPart(me.FULL_NAME, " ", 1)),
-                        coalesce(other.PREFERRED_NAME, other.FULL_NAME),
-                        multiset(select(ACCOUNT.DISPLAY_NAME)
-                                        .from(COUPLE_THERAPIST)
-                                        .join(ACCOUNT).on(ACCOUNT.ID.eq(COUPLE_THERAPIST.ACCOUNT_ID))
-                                        .where(COUPLE_THERAPIST.COUPLE_ID.eq(me.COUPLE_ID))
-                                        .orderBy(PRIMARY_FIRST, ACCOUNT.DISPLAY_NAME))
-                                .convertFrom(rows -> rows.map(Record1::value1)))
-                .from(me)
-                .leftJoin(other).on(other.COUPLE_ID.eq(me.COUPLE_ID), other.ID.ne(me.ID))
-                .where(me.CLINIC_ID.eq(clinicId), me.ACCOUNT_ID.eq(accountId))
-                .fetchOptional(Records.mapping(MyCouple::new));
+        return myCouple.select(dsl, value(CLINIC_ID, clinicId), value(PARTNER_ACCOUNT_ID, accountId))
+                .fetchOptional(row -> new MyCouple(row.get(ME.COUPLE_ID), row.get(MY_NAME), row.get(PARTNERS_NAME),
+                        row.get(MY_THERAPISTS)));
     }
+
+    // Read with every page of the client portal: rendered once (RenderedOnce).
+    private static final Param<Long> PARTNER_ACCOUNT_ID = param("account", Long.class);
+    private static final Partner ME = PARTNER.as("me");
+    private static final Partner OTHER = PARTNER.as("other");
+    /** Greeted by first name, as the invitation's accept page does: the preferred name, else the full name's first word. */
+    private static final Field<String> MY_NAME = coalesce(ME.PREFERRED_NAME, splitPart(ME.FULL_NAME, " ", 1))
+            .as("my_name");
+    private static final Field<String> PARTNERS_NAME = coalesce(OTHER.PREFERRED_NAME, OTHER.FULL_NAME)
+            .as("partners_name");
+    private static final Field<List<String>> MY_THERAPISTS = multiset(select(ACCOUNT.DISPLAY_NAME)
+                    .from(COUPLE_THERAPIST)
+                    .join(ACCOUNT).on(ACCOUNT.ID.eq(COUPLE_THERAPIST.ACCOUNT_ID))
+                    .where(COUPLE_THERAPIST.COUPLE_ID.eq(ME.COUPLE_ID))
+                    .orderBy(PRIMARY_FIRST, ACCOUNT.DISPLAY_NAME))
+            .convertFrom(rows -> rows.map(Record1::value1)).as("therapists");
+
+    private final RenderedOnce myCouple = RenderedOnce.of(dsl -> dsl
+            .select(ME.COUPLE_ID, MY_NAME, PARTNERS_NAME, MY_THERAPISTS)
+            .from(ME)
+            .leftJoin(OTHER).on(OTHER.COUPLE_ID.eq(ME.COUPLE_ID), OTHER.ID.ne(ME.ID))
+            .where(ME.CLINIC_ID.eq(CLINIC_ID), ME.ACCOUNT_ID.eq(PARTNER_ACCOUNT_ID)));
 
     /** The couple and partner row that this account is linked to, within its clinic. */
     Optional<SignedInPartner> partnerOf(TandemUser user) {

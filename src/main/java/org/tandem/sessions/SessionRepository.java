@@ -2,6 +2,7 @@ package org.tandem.sessions;
 
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.tandem.jooq.Tables.ACCOUNT;
@@ -9,6 +10,7 @@ import static org.tandem.jooq.Tables.COUPLE_SESSION;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
 import static org.tandem.jooq.Tables.PARTNER;
 import static org.tandem.jooq.Tables.SESSION_NOTE;
+import static org.tandem.database.RenderedOnce.value;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.Record1;
 import org.jooq.Records;
 import org.jooq.SelectConditionStep;
@@ -29,6 +32,7 @@ import org.jooq.Record8;
 import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import org.tandem.database.RenderedOnce;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -251,14 +255,22 @@ class SessionRepository {
 
     /** The couple's next scheduled session that has not begun yet. */
     Optional<NextSession> nextOfCouple(long clinicId, long coupleId, Instant now, ZoneId zone) {
-        return dsl.select(startsAt(zone), COUPLE_SESSION.DURATION_MINUTES,
-                        COUPLE_SESSION.MODALITY)
-                .from(COUPLE_SESSION)
-                .where(COUPLE_SESSION.CLINIC_ID.eq(clinicId), COUPLE_SESSION.COUPLE_ID.eq(coupleId),
-                        COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED),
-                        COUPLE_SESSION.STARTS_AT.ge(utc(now)))
-                .orderBy(COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.ID)
-                .limit(1)
-                .fetchOptional(Records.mapping(NextSession::new));
+        return nextOfCouple.select(dsl, value(CLINIC_ID, clinicId), value(COUPLE_ID, coupleId), value(NOW, utc(now)))
+                .fetchOptional(row -> new NextSession(row.get(COUPLE_SESSION.STARTS_AT).atZoneSameInstant(zone),
+                        row.get(COUPLE_SESSION.DURATION_MINUTES), row.get(COUPLE_SESSION.MODALITY)));
     }
+
+    // Read with every page of the client portal's workbook: rendered once (RenderedOnce). The zone is applied after
+    // the read, so that one rendered statement serves every clinic's.
+    private static final Param<Long> CLINIC_ID = param("clinic", Long.class);
+    private static final Param<Long> COUPLE_ID = param("couple", Long.class);
+    private static final Param<OffsetDateTime> NOW = param("now", COUPLE_SESSION.STARTS_AT.getDataType());
+
+    private final RenderedOnce nextOfCouple = RenderedOnce.of(dsl -> dsl
+            .select(COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.DURATION_MINUTES, COUPLE_SESSION.MODALITY)
+            .from(COUPLE_SESSION)
+            .where(COUPLE_SESSION.CLINIC_ID.eq(CLINIC_ID), COUPLE_SESSION.COUPLE_ID.eq(COUPLE_ID),
+                    COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED), COUPLE_SESSION.STARTS_AT.ge(NOW))
+            .orderBy(COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.ID)
+            .limit(1));
 }

@@ -76,15 +76,23 @@ class WorkbookRepository {
     }
 
     Optional<Me> me(long clinicId, long accountId) {
-        Partner me = PARTNER.as("me");
-        Partner other = PARTNER.as("other");
-        return dsl.select(me.COUPLE_ID, me.ID, coalesce(me.PREFERRED_NAME, me.FULL_NAME), other.ID,
-                        coalesce(other.PREFERRED_NAME, other.FULL_NAME))
-                .from(me)
-                .leftJoin(other).on(other.COUPLE_ID.eq(me.COUPLE_ID), other.ID.ne(me.ID))
-                .where(me.CLINIC_ID.eq(clinicId), me.ACCOUNT_ID.eq(accountId))
-                .fetchOptional(Records.mapping(Me::new));
+        return me.select(dsl, value(CLINIC_ID, clinicId), value(ACCOUNT_ID, accountId))
+                .fetchOptional(row -> new Me(row.get(ME.COUPLE_ID), row.get(ME.ID), row.get(MY_NAME), row.get(OTHER.ID),
+                        row.get(OTHERS_NAME)));
     }
+
+    // Read with every page of the client portal's workbook: rendered once (RenderedOnce).
+    private static final Param<Long> ACCOUNT_ID = param("account", Long.class);
+    private static final Partner ME = PARTNER.as("me");
+    private static final Partner OTHER = PARTNER.as("other");
+    private static final Field<String> MY_NAME = coalesce(ME.PREFERRED_NAME, ME.FULL_NAME).as("my_name");
+    private static final Field<String> OTHERS_NAME = coalesce(OTHER.PREFERRED_NAME, OTHER.FULL_NAME).as("others_name");
+
+    private final RenderedOnce me = RenderedOnce.of(dsl -> dsl
+            .select(ME.COUPLE_ID, ME.ID, MY_NAME, OTHER.ID, OTHERS_NAME)
+            .from(ME)
+            .leftJoin(OTHER).on(OTHER.COUPLE_ID.eq(ME.COUPLE_ID), OTHER.ID.ne(ME.ID))
+            .where(ME.CLINIC_ID.eq(CLINIC_ID), ME.ACCOUNT_ID.eq(ACCOUNT_ID)));
 
     boolean noSecrets(long clinicId) {
         return dsl.select(CLINIC.NO_SECRETS).from(CLINIC).where(CLINIC.ID.eq(clinicId)).fetchSingle().value1();

@@ -35,13 +35,15 @@ class SessionTimeZoneTest {
     @Autowired Fixtures fixtures;
 
     Fixtures.Person therapist;
+    Fixtures.Couple theCouple;
     long couple;
 
     @BeforeEach
     void clinic_in_another_zone() {
         clock.zone(CLINIC);
         therapist = fixtures.therapist(fixtures.clinic("Line Islands Counselling"), "Dr. Jordan Reyes");
-        couple = fixtures.couple(therapist, "Alex Morgan", "Samira Patel").id();
+        theCouple = fixtures.couple(therapist, "Alex Morgan", "Samira Patel");
+        couple = theCouple.id();
     }
 
     @AfterEach
@@ -69,5 +71,20 @@ class SessionTimeZoneTest {
         assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(expected);
         // 09:00 at UTC+14 is 19:00 UTC on the day before.
         assertThat(ics).contains("DTSTART:" + date.minusDays(1).toString().replace("-", "") + "T190000Z");
+    }
+
+    @Test
+    void a_partners_next_session_is_on_the_clinics_wall_clock() {
+        signIn.as(therapist.email());
+        LocalDate date = LocalDate.now(clock).plusDays(3);
+        sessions.schedule(couple, new SessionData(date, LocalTime.of(9, 0), 50, Modality.VIDEO));
+        signIn.out();
+
+        signIn.as(theCouple.one().email());
+        NextSession next = sessions.myNextSession().orElseThrow();
+        assertThat(next.startsAt().getZone()).isEqualTo(CLINIC);
+        assertThat(next.startsAt().toLocalDateTime()).isEqualTo(date.atTime(9, 0));
+        assertThat(next.durationMinutes()).isEqualTo(50);
+        assertThat(next.modality()).isEqualTo(Modality.VIDEO);
     }
 }
