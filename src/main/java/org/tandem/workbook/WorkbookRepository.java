@@ -1,5 +1,6 @@
 package org.tandem.workbook;
 
+import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
@@ -254,9 +255,20 @@ class WorkbookRepository {
                         instant(row.value8()), row.value9()));
     }
 
+    /** The answers of these answer sets: read with every workbook page and review, rendered once (RenderedOnce). */
     List<StoredAnswer> answers(long clinicId, List<Long> workIds) {
-        return answersWhere(ANSWER.CLINIC_ID.eq(clinicId).and(ANSWER.WORK_ID.in(workIds)));
+        return answersOfWorks.select(dsl, value(CLINIC_ID, clinicId), value(WORK_IDS, workIds.toArray(Long[]::new)))
+                .fetch(row -> new StoredAnswer(row.get(ANSWER.WORK_ID), new Answer(row.get(ANSWER.STEP_ID),
+                        WorkbookJson.answer(row.get(ANSWER.VALUE).data()), row.get(ANSWER.SHARED),
+                        row.get(ANSWER.VERSION), instant(row.get(ANSWER.UPDATED_AT))), row.get(ANSWER.FILLED)));
     }
+
+    private static final Param<Long[]> WORK_IDS = param("works", Long[].class);
+    private final RenderedOnce answersOfWorks = RenderedOnce.of(dsl -> dsl
+            .select(ANSWER.WORK_ID, ANSWER.STEP_ID, ANSWER.VALUE, ANSWER.SHARED, ANSWER.VERSION, ANSWER.UPDATED_AT,
+                    ANSWER.FILLED)
+            .from(ANSWER)
+            .where(ANSWER.CLINIC_ID.eq(CLINIC_ID), ANSWER.WORK_ID.eq(any(WORK_IDS))));
 
     /** One answer, read on its own: autosave asks for it after every write. */
     Optional<Answer> answer(long clinicId, long workId, String stepId) {
