@@ -7,11 +7,14 @@ import java.util.Map;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Context;
 import org.jooq.Param;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
+import org.jooq.SQL;
 import org.jooq.Select;
+import org.jooq.impl.CustomQueryPart;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
@@ -30,8 +33,16 @@ public final class RenderedOnce {
     /** The value of one named parameter for one execution. */
     public record Value<T>(Param<T> param, @Nullable T value) {}
 
-    /** The rendered SQL with {@code ?} for each parameter, the parameters in order, and a select's fields. */
-    private record Rendered(String sql, List<Param<?>> params, @Nullable List<Field<?>> fields) {}
+    /**
+     * The rendered SQL cut at each parameter (one fragment more than parameters), the parameters in order, and a
+     * select's fields.
+     */
+    private record Rendered(List<String> fragments, List<Param<?>> params, @Nullable List<Field<?>> fields) {
+
+        String sql() {
+            return String.join("?", fragments);
+        }
+    }
 
     private final Function<DSLContext, ? extends Query> shape;
     private volatile @Nullable Rendered rendered;
@@ -54,13 +65,41 @@ public final class RenderedOnce {
         if (sql.fields() == null) {
             throw new IllegalStateException("Not a select: " + sql.sql());
         }
-        return dsl.resultQuery(sql.sql(), binds(sql, values)).coerce(sql.fields());
+        return dsl.resultQuery(bound(sql, values)).coerce(sql.fields());
     }
 
     /** The statement (an insert, update or delete) for these values of its parameters. */
     public Query query(DSLContext dsl, Value<?>... values) {
-        Rendered sql = rendered(dsl);
-        return dsl.query(sql.sql(), binds(sql, values));
+        return dsl.query(bound(rendered(dsl), values));
+    }
+
+    /**
+     * The SQL with these values in place of its parameters, as a template of one part that writes the fragments and
+     * the values itself: jOOQ's plain SQL would scan the whole text for {@code ?} and braces on every execution
+     * (12 % of an assignment review's CPU time), while the template {@code {0}} is three characters.
+     */
+    private static SQL bound(Rendered sql, Value<?>[] values) {
+        return DSL.sql("{0}", new Bound(sql.fragments(), binds(sql, values)));
+    }
+
+    /** The fragments with each value rendered (as {@code ?}, with its cast where jOOQ adds one) and bound between. */
+    private static final class Bound extends CustomQueryPart {
+
+        private final List<String> fragments;
+        private final Field<?>[] values;
+
+        Bound(List<String> fragments, Field<?>[] values) {
+            this.fragments = fragments;
+            this.values = values;
+        }
+
+        @Override
+        public void accept(Context<?> ctx) {
+            for (int index = 0; index < values.length; index++) {
+                ctx.sql(fragments.get(index)).visit(values[index]);
+            }
+            ctx.sql(fragments.get(values.length));
+        }
     }
 
     private Rendered rendered(DSLContext dsl) {
@@ -72,8 +111,8 @@ public final class RenderedOnce {
         return current;
     }
 
-    private static Object[] binds(Rendered sql, Value<?>[] values) {
-        Object[] binds = new Object[sql.params().size()];
+    private static Field<?>[] binds(Rendered sql, Value<?>[] values) {
+        Field<?>[] binds = new Field<?>[sql.params().size()];
         for (int index = 0; index < binds.length; index++) {
             binds[index] = bind(sql.params().get(index), values);
         }
@@ -95,14 +134,15 @@ public final class RenderedOnce {
     }
 
     /**
-     * Renders the shape with its named parameters as {@code :name} and everything else inlined, then puts a {@code ?}
-     * in place of each {@code :name}, outside quoted text. Refuses SQL that jOOQ's plain SQL would read otherwise: a
-     * {@code ?} or a brace of its own.
+     * Renders the shape with its named parameters as {@code :name} and everything else inlined, then cuts it at each
+     * {@code :name} outside quoted text. Refuses SQL with a {@code ?} of its own, which the driver would take for a
+     * parameter (PostgreSQL's JSON operator {@code ?}).
      */
     static Rendered render(DSLContext dsl, Query query) {
         Map<String, Param<?>> params = query.getParams();
         String named = dsl.renderNamedOrInlinedParams(query);
         StringBuilder sql = new StringBuilder(named.length());
+        List<String> fragments = new ArrayList<>();
         List<Param<?>> order = new ArrayList<>();
         char quote = 0;
         for (int at = 0; at < named.length(); at++) {
@@ -111,7 +151,7 @@ public final class RenderedOnce {
                 quote = c == quote ? 0 : quote; // a doubled quote closes and reopens: the same text
             } else if (c == '\'' || c == '"') {
                 quote = c;
-            } else if (c == '?' || c == '{' || c == '}') {
+            } else if (c == '?') {
                 throw new IllegalArgumentException("Cannot keep this SQL as plain SQL (" + c + "): " + named);
             } else if (c == ':' && at + 1 < named.length() && Character.isJavaIdentifierStart(named.charAt(at + 1))
                     && (at == 0 || named.charAt(at - 1) != ':')) {
@@ -124,7 +164,8 @@ public final class RenderedOnce {
                     throw new IllegalArgumentException("Unknown parameter " + named.substring(at, end) + ": " + named);
                 }
                 order.add(param);
-                sql.append('?');
+                fragments.add(sql.toString());
+                sql.setLength(0);
                 at = end - 1;
                 continue;
             }
@@ -137,7 +178,8 @@ public final class RenderedOnce {
             }
         }
         List<Field<?>> fields = query instanceof Select<?> select ? List.copyOf(select.getSelect()) : null;
-        return new Rendered(sql.toString(), List.copyOf(order), fields);
+        fragments.add(sql.toString());
+        return new Rendered(List.copyOf(fragments), List.copyOf(order), fields);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Param;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -124,5 +125,18 @@ class RenderedOnceTest {
                 .where(COUPLE.ID.eq(COUPLE_ID)));
         assertThatThrownBy(() -> update.select(dsl, value(STATUS, CoupleStatus.ACTIVE), value(COUPLE_ID, 1L)))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void refuses_a_question_mark_the_driver_would_take_for_a_parameter_but_not_one_in_quoted_text() {
+        RenderedOnce keyExists = RenderedOnce.of(dsl -> dsl.select(DSL.field("{0} {1} 'a'", Boolean.class,
+                DSL.inline(org.jooq.JSONB.valueOf("{\"a\": 1}")), DSL.keyword("?"))));
+        assertThatThrownBy(() -> keyExists.select(dsl).fetch())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(?)");
+
+        RenderedOnce quoted = RenderedOnce.of(dsl -> dsl.select(field(inline("is it? {yes}")).as("asked"))
+                .where(COUPLE_ID.isNotNull()));
+        assertThat(quoted.select(dsl, value(COUPLE_ID, first.id())).fetchSingle().get("asked", String.class))
+                .isEqualTo("is it? {yes}");
     }
 }
