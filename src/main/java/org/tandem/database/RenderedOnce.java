@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Context;
 import org.jooq.Param;
@@ -37,10 +38,26 @@ public final class RenderedOnce {
      * The rendered SQL cut at each parameter (one fragment more than parameters), the parameters in order, and a
      * select's fields.
      */
-    private record Rendered(List<String> fragments, List<Param<?>> params, @Nullable List<Field<?>> fields) {
+    private record Rendered(List<String> fragments, List<Slot> params, @Nullable List<Field<?>> fields) {
 
         String sql() {
             return String.join("?", fragments);
+        }
+    }
+
+    /**
+     * A parameter with its data type made nullable and not nullable ahead: a bind value's type is the one or the
+     * other, and jOOQ would otherwise build a new data type for every value bound.
+     */
+    private record Slot(Param<?> param, DataType<?> whenNull, DataType<?> whenSet) {
+
+        static Slot of(Param<?> param) {
+            return new Slot(param, param.getDataType().null_(), param.getDataType().notNull());
+        }
+
+        @Override
+        public String toString() {
+            return param.toString();
         }
     }
 
@@ -119,18 +136,16 @@ public final class RenderedOnce {
         return binds;
     }
 
-    private static Field<?> bind(Param<?> param, Value<?>[] values) {
+    private static Field<?> bind(Slot slot, Value<?>[] values) {
+        String name = slot.param().getParamName();
         for (Value<?> value : values) {
-            if (java.util.Objects.equals(value.param().getParamName(), param.getParamName())) {
-                return typed(param, value.value());
+            if (java.util.Objects.equals(value.param().getParamName(), name)) {
+                Object bound = value.value();
+                DataType<?> type = bound == null ? slot.whenNull() : slot.whenSet();
+                return DSL.val(bound, type);
             }
         }
-        throw new IllegalArgumentException("No value for the parameter " + param.getParamName());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> Field<T> typed(Param<T> param, @Nullable Object value) {
-        return DSL.val((T) value, param.getDataType());
+        throw new IllegalArgumentException("No value for the parameter " + name);
     }
 
     /**
@@ -179,7 +194,7 @@ public final class RenderedOnce {
         }
         List<Field<?>> fields = query instanceof Select<?> select ? List.copyOf(select.getSelect()) : null;
         fragments.add(sql.toString());
-        return new Rendered(List.copyOf(fragments), List.copyOf(order), fields);
+        return new Rendered(List.copyOf(fragments), order.stream().map(Slot::of).toList(), fields);
     }
 
     @Override
