@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.val;
 import static org.tandem.jooq.Tables.ACCOUNT;
 import static org.tandem.jooq.Tables.COUPLE_SESSION;
 import static org.tandem.jooq.Tables.COUPLE_THERAPIST;
@@ -220,23 +221,48 @@ class SessionRepository {
      * statistics cannot say of a range) and reads the couples one by one, then sorts all their sessions: 19–62 ms at
      * the growth benchmark's full size (docs/performance.md).
      */
-    private static Condition onCaseloadSessionBySession(long therapistId) {
+    private static Condition onCaseloadSessionBySession(Field<Long> therapistId) {
         return exists(caseloadHas(therapistId).offset(0));
     }
 
     private static SelectConditionStep<Record1<Integer>> caseloadHas(long therapistId) {
+        return caseloadHas(val(therapistId));
+    }
+
+    private static SelectConditionStep<Record1<Integer>> caseloadHas(Field<Long> therapistId) {
         return selectOne().from(COUPLE_THERAPIST).where(COUPLE_THERAPIST.CLINIC_ID.eq(COUPLE_SESSION.CLINIC_ID),
                 COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE_SESSION.COUPLE_ID), COUPLE_THERAPIST.ACCOUNT_ID.eq(therapistId));
     }
 
-    /** A page of the scheduled sessions still to come on this therapist's caseload, soonest first. */
+    /**
+     * A page of the scheduled sessions still to come on this therapist's caseload, soonest first: the schedule's
+     * grid, rendered once (RenderedOnce), its times put on the clinic's wall clock after the read.
+     */
     List<UpcomingSession> upcoming(long clinicId, long therapistId, Instant now, ZoneId zone, int offset, int limit) {
-        return upcomingQuery(clinicId, now, zone, onCaseloadSessionBySession(therapistId))
-                .orderBy(COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.ID)
-                .offset(offset)
-                .limit(limit)
-                .fetch(Records.mapping(UpcomingSession::new));
+        return upcomingPage.select(dsl, value(CLINIC_ID, clinicId), value(THERAPIST_ID, therapistId),
+                        value(NOW, utc(now)), value(OFFSET, offset), value(LIMIT, limit))
+                .fetch(row -> new UpcomingSession(row.get(COUPLE_SESSION.ID), row.get(COUPLE_SESSION.COUPLE_ID),
+                        row.get(PARTNER_ONE), row.get(PARTNER_TWO),
+                        row.get(COUPLE_SESSION.STARTS_AT).atZoneSameInstant(zone),
+                        row.get(COUPLE_SESSION.DURATION_MINUTES), row.get(COUPLE_SESSION.MODALITY)));
     }
+
+    private static final Param<Long> THERAPIST_ID = param("therapist", Long.class);
+    private static final Param<Integer> OFFSET = param("offset", Integer.class);
+    private static final Param<Integer> LIMIT = param("limit", Integer.class);
+    private static final Field<String> PARTNER_ONE = partnerName(1).as("partner_one");
+    private static final Field<String> PARTNER_TWO = partnerName(2).as("partner_two");
+
+    private final RenderedOnce upcomingPage = RenderedOnce.of(dsl -> dsl
+            .select(COUPLE_SESSION.ID, COUPLE_SESSION.COUPLE_ID, PARTNER_ONE, PARTNER_TWO, COUPLE_SESSION.STARTS_AT,
+                    COUPLE_SESSION.DURATION_MINUTES, COUPLE_SESSION.MODALITY)
+            .from(COUPLE_SESSION)
+            .where(COUPLE_SESSION.CLINIC_ID.eq(CLINIC_ID), COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED),
+                    COUPLE_SESSION.STARTS_AT.ge(NOW),
+                    onCaseloadSessionBySession(THERAPIST_ID))
+            .orderBy(COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.ID)
+            .offset(OFFSET)
+            .limit(LIMIT));
 
     /** All of them, for the calendar file. */
     List<UpcomingSession> allUpcoming(long clinicId, long therapistId, Instant now, ZoneId zone) {

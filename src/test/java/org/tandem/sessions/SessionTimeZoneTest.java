@@ -64,6 +64,10 @@ class SessionTimeZoneTest {
         Session shown = sessions.list(couple).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
         assertThat(shown.startsAt().getZone()).isEqualTo(CLINIC);
         assertThat(shown.startsAt().toLocalDateTime()).isEqualTo(date.atTime(9, 0));
+        UpcomingSession scheduled = sessions.upcoming(0, 50).stream().filter(s -> s.id() == id).findFirst()
+                .orElseThrow();
+        assertThat(scheduled.startsAt().getZone()).isEqualTo(CLINIC);
+        assertThat(scheduled.startsAt().toLocalDateTime()).isEqualTo(date.atTime(9, 0));
 
         String ics = sessions.calendar(CalendarLabels.ENGLISH);
         VEvent event = Biweekly.parse(ics).first().getEvents().stream()
