@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.multiset;
+import static org.tandem.database.MultisetTime.micros;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.not;
 import static org.jooq.impl.DSL.param;
@@ -38,6 +39,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.accounts.TandemUser;
+import org.tandem.database.MultisetTime;
 import org.tandem.database.RenderedOnce;
 import org.tandem.jooq.tables.Partner;
 
@@ -160,13 +162,19 @@ class CoupleRepository {
      */
     static Field<@Nullable NextSession> nextSession(Field<Long> clinicId, Field<Long> coupleId,
             Field<OffsetDateTime> now) {
-        return multiset(select(COUPLE_SESSION.ID, COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.DURATION_MINUTES,
+        return multiset(select(COUPLE_SESSION.ID, micros(COUPLE_SESSION.STARTS_AT), COUPLE_SESSION.DURATION_MINUTES,
                                 SESSION_MODALITY)
                         .from(COUPLE_SESSION)
                         .where(upcomingSessionOf(clinicId, coupleId, now))
                         .orderBy(COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.ID)
                         .limit(1))
-                .convertFrom(rows -> rows.map(Records.mapping(NextSession::new)).stream().findFirst().orElse(null));
+                .convertFrom(rows -> rows.map(row -> new NextSession(row.value1(), utc(row.value2()), row.value3(),
+                        row.value4())).stream().findFirst().orElse(null));
+    }
+
+    /** A time read from a multiset as microseconds ({@link MultisetTime}), at UTC: the screens show its instant. */
+    private static OffsetDateTime utc(Long micros) {
+        return OffsetDateTime.ofInstant(java.util.Objects.requireNonNull(MultisetTime.instant(micros)), ZoneOffset.UTC);
     }
 
     Optional<CoupleOverview> overview(long clinicId, long coupleId, long therapistId, OffsetDateTime now) {
@@ -198,14 +206,15 @@ class CoupleRepository {
             .convertFrom(rows -> rows.map(Records.mapping(AssignedTherapist::new)));
     private static final Field<List<StatusChange>> STATUS_HISTORY = multiset(
             select(COUPLE_STATUS_CHANGE.FROM_STATUS, COUPLE_STATUS_CHANGE.TO_STATUS, ACCOUNT.DISPLAY_NAME,
-                    COUPLE_STATUS_CHANGE.CHANGED_AT)
+                    micros(COUPLE_STATUS_CHANGE.CHANGED_AT))
                     .from(COUPLE_STATUS_CHANGE)
                     .join(ACCOUNT).on(ACCOUNT.ID.eq(COUPLE_STATUS_CHANGE.CHANGED_BY),
                             ACCOUNT.CLINIC_ID.eq(COUPLE_STATUS_CHANGE.CLINIC_ID))
                     .where(COUPLE_STATUS_CHANGE.CLINIC_ID.eq(COUPLE.CLINIC_ID),
                             COUPLE_STATUS_CHANGE.COUPLE_ID.eq(COUPLE.ID))
                     .orderBy(COUPLE_STATUS_CHANGE.CHANGED_AT.desc(), COUPLE_STATUS_CHANGE.ID.desc()))
-            .convertFrom(rows -> rows.map(Records.mapping(StatusChange::new)));
+            .convertFrom(rows -> rows.map(row -> new StatusChange(row.value1(), row.value2(), row.value3(),
+                    utc(row.value4()))));
     private static final Field<@Nullable NextSession> NEXT_SESSION = nextSession(COUPLE.CLINIC_ID, COUPLE.ID, NOW);
 
     /**
