@@ -43,9 +43,8 @@ import org.jooq.Param;
 import org.jooq.SelectSeekStepN;
 import org.jooq.Table;
 import org.jooq.SortField;
+import org.jooq.TableOnConditionStep;
 import org.jooq.Record;
-import org.jooq.Record1;
-import org.jooq.Select;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.tandem.balance.Trend;
@@ -151,7 +150,7 @@ class CaseloadRepository {
         List<Object> from = after;
         int skip = offset;
         if (skip > 0 && (from != null || skip > MAX_OFFSET)) {
-            from = keyAfter(clinicId, therapistId, filter, sort, sortKeys(sort, val(today), val(now)), from, skip);
+            from = keyAfter(clinicId, therapistId, filter, sortKeys(sort, val(today), val(now)), from, skip);
             skip = 0;
             if (from == null) {
                 return new Rows(List.of(), null);
@@ -214,38 +213,18 @@ class CaseloadRepository {
             selected.addAll(keyColumns(keys));
             Condition filter = CoupleFilterCondition.of(IntStream.range(0, shape.terms())
                     .mapToObj(CaseloadRepository::term).toList(), shape.statuses(), NAMES, COUPLE.STATUS);
-            // The page's couples first, from only the tables that its order and filter need, then their rows: the
-            // second partner and the balance summary are looked up for the page's rows, not for the whole caseload.
-            SelectSeekStepN<Record1<Long>> ordered = dsl.select(COUPLE.ID)
-                    .from(caseloadTables(needsSecondPartner(shape.sort(), shape.terms()),
-                            needsSummary(shape.sort(), shape.needsAttention())))
+            SelectSeekStepN<Record> ordered = dsl.select(selected)
+                    .from(caseloadTables())
                     .where(caseloadCondition(CLINIC, THERAPIST, filter, shape.needsAttention()))
                     .orderBy(orderBy(keys));
-            Select<Record1<Long>> page;
-            if (shape.seek()) {
-                Field<?>[] after = IntStream.range(0, keys.size())
-                        .mapToObj(i -> param(keyParam(i).getParamName(), keys.get(i).field().getDataType()))
-                        .toArray(Field<?>[]::new);
-                page = ordered.seek(after).limit(LIMIT);
-            } else {
-                page = ordered.offset(OFFSET).limit(LIMIT);
+            if (!shape.seek()) {
+                return ordered.offset(OFFSET).limit(LIMIT);
             }
-            return dsl.select(selected)
-                    .from(caseloadTables(true, true))
-                    .where(COUPLE_THERAPIST.CLINIC_ID.eq(CLINIC), COUPLE_THERAPIST.ACCOUNT_ID.eq(THERAPIST),
-                            COUPLE.ID.in(page))
-                    .orderBy(orderBy(keys));
+            Field<?>[] after = IntStream.range(0, keys.size())
+                    .mapToObj(i -> param(keyParam(i).getParamName(), keys.get(i).field().getDataType()))
+                    .toArray(Field<?>[]::new);
+            return ordered.seek(after).limit(LIMIT);
         });
-    }
-
-    /** Whether the order or the words searched for read the second partner. */
-    private static boolean needsSecondPartner(List<CaseloadSort> sort, int terms) {
-        return terms > 0 || sort.stream().anyMatch(by -> by.column() == CaseloadSort.Column.PARTNER_TWO);
-    }
-
-    /** Whether the order or the filter read the balance summary (the alerts). */
-    private static boolean needsSummary(List<CaseloadSort> sort, boolean needsAttention) {
-        return needsAttention || sort.stream().anyMatch(by -> by.column() == CaseloadSort.Column.ALERTS);
     }
 
     /**
@@ -258,13 +237,12 @@ class CaseloadRepository {
      * The sort key of the {@code skip}-th row after the row whose key is {@code after} (or from the start): the
      * rows' positions counted by a window in one statement that reads the keys only, and no OFFSET.
      */
-    private @Nullable List<Object> keyAfter(long clinicId, long therapistId, CoupleFilter filter,
-            List<CaseloadSort> sort, List<SortKey> keys, @Nullable List<Object> after, int skip) {
+    private @Nullable List<Object> keyAfter(long clinicId, long therapistId, CoupleFilter filter, List<SortKey> keys,
+            @Nullable List<Object> after, int skip) {
         List<Field<?>> selected = new ArrayList<>(keyColumns(keys));
         selected.add(rowNumber().over().orderBy(orderBy(keys)).as("position"));
         SelectSeekStepN<Record> ordered = dsl.select(selected)
-                .from(caseloadTables(needsSecondPartner(sort, filter.terms().size()),
-                        needsSummary(sort, filter.needsAttention())))
+                .from(caseloadTables())
                 .where(caseloadCondition(clinicId, therapistId, filter))
                 .orderBy(orderBy(keys));
         Table<?> skipped = (after == null ? ordered.limit(skip) : ordered.seek(after.toArray()).limit(skip))
@@ -290,32 +268,21 @@ class CaseloadRepository {
 
     int caseloadSize(long clinicId, long therapistId, CoupleFilter filter) {
         return dsl.selectCount()
-                .from(caseloadTables(!filter.terms().isEmpty(), filter.needsAttention()))
+                .from(caseloadTables())
                 .where(caseloadCondition(clinicId, therapistId, filter))
                 .fetchSingle()
                 .value1();
     }
 
-    /**
-     * The therapist's couples with their first partner, and the second partner and the balance summary when asked
-     * for (each at most one row per couple, so a count or an order without them is the same). At a network's size the
-     * planner, misled by the row-level policy's estimate, looks each of them up couple by couple: for the whole
-     * caseload only when the order or the filter needs them (docs/performance.md, "Growth").
-     */
-    private static Table<Record> caseloadTables(boolean secondPartner, boolean summary) {
-        Table<Record> tables = COUPLE_THERAPIST
+    private static TableOnConditionStep<Record> caseloadTables() {
+        return COUPLE_THERAPIST
                 .join(COUPLE).on(COUPLE.ID.eq(COUPLE_THERAPIST.COUPLE_ID), COUPLE.CLINIC_ID.eq(COUPLE_THERAPIST.CLINIC_ID))
                 .join(ONE).on(ONE.CLINIC_ID.eq(COUPLE.CLINIC_ID), ONE.COUPLE_ID.eq(COUPLE.ID),
-                        ONE.POSITION.eq((short) 1));
-        if (secondPartner) {
-            tables = tables.leftJoin(TWO).on(TWO.CLINIC_ID.eq(COUPLE.CLINIC_ID), TWO.COUPLE_ID.eq(COUPLE.ID),
-                    TWO.POSITION.eq((short) 2));
-        }
-        if (summary) {
-            tables = tables.leftJoin(BALANCE_SUMMARY).on(BALANCE_SUMMARY.COUPLE_ID.eq(COUPLE.ID),
-                    BALANCE_SUMMARY.CLINIC_ID.eq(COUPLE.CLINIC_ID));
-        }
-        return tables;
+                        ONE.POSITION.eq((short) 1))
+                .leftJoin(TWO).on(TWO.CLINIC_ID.eq(COUPLE.CLINIC_ID), TWO.COUPLE_ID.eq(COUPLE.ID),
+                        TWO.POSITION.eq((short) 2))
+                .leftJoin(BALANCE_SUMMARY).on(BALANCE_SUMMARY.COUPLE_ID.eq(COUPLE.ID),
+                        BALANCE_SUMMARY.CLINIC_ID.eq(COUPLE.CLINIC_ID));
     }
 
     private static Condition caseloadCondition(long clinicId, long therapistId, CoupleFilter filter) {
