@@ -258,15 +258,22 @@ class WorkbookRepository {
     /** The answers of these answer sets: read with every workbook page and review, rendered once (RenderedOnce). */
     List<StoredAnswer> answers(long clinicId, List<Long> workIds) {
         return answersOfWorks.select(dsl, value(CLINIC_ID, clinicId), value(WORK_IDS, workIds.toArray(Long[]::new)))
-                .fetch(row -> new StoredAnswer(row.get(ANSWER.WORK_ID), new Answer(row.get(ANSWER.STEP_ID),
-                        WorkbookJson.answer(row.get(ANSWER.VALUE).data()), row.get(ANSWER.SHARED),
-                        row.get(ANSWER.VERSION), instant(row.get(ANSWER.UPDATED_AT))), row.get(ANSWER.FILLED)));
+                .fetch(WorkbookRepository::storedAnswer);
     }
+
+    /** A row of {@link #ANSWER_COLUMNS}. */
+    private static StoredAnswer storedAnswer(Record row) {
+        return new StoredAnswer(row.get(ANSWER.WORK_ID), new Answer(row.get(ANSWER.STEP_ID),
+                WorkbookJson.answer(row.get(ANSWER.VALUE).data()), row.get(ANSWER.SHARED), row.get(ANSWER.VERSION),
+                instant(row.get(ANSWER.UPDATED_AT))), row.get(ANSWER.FILLED));
+    }
+
+    private static final List<Field<?>> ANSWER_COLUMNS = List.of(ANSWER.WORK_ID, ANSWER.STEP_ID, ANSWER.VALUE,
+            ANSWER.SHARED, ANSWER.VERSION, ANSWER.UPDATED_AT, ANSWER.FILLED);
 
     private static final Param<Long[]> WORK_IDS = param("works", Long[].class);
     private final RenderedOnce answersOfWorks = RenderedOnce.of(dsl -> dsl
-            .select(ANSWER.WORK_ID, ANSWER.STEP_ID, ANSWER.VALUE, ANSWER.SHARED, ANSWER.VERSION, ANSWER.UPDATED_AT,
-                    ANSWER.FILLED)
+            .select(ANSWER_COLUMNS)
             .from(ANSWER)
             .where(ANSWER.CLINIC_ID.eq(CLINIC_ID), ANSWER.WORK_ID.eq(any(WORK_IDS))));
 
@@ -277,13 +284,10 @@ class WorkbookRepository {
     }
 
     private List<StoredAnswer> answersWhere(Condition condition) {
-        return dsl.select(ANSWER.WORK_ID, ANSWER.STEP_ID, ANSWER.VALUE, ANSWER.SHARED, ANSWER.VERSION,
-                        ANSWER.UPDATED_AT, ANSWER.FILLED)
+        return dsl.select(ANSWER_COLUMNS)
                 .from(ANSWER)
                 .where(condition)
-                .fetch(row -> new StoredAnswer(row.value1(), new Answer(row.value2(),
-                        WorkbookJson.answer(row.value3().data()), row.value4(), row.value5(), instant(row.value6())),
-                        row.value7()));
+                .fetch(WorkbookRepository::storedAnswer);
     }
 
     /**
