@@ -6,6 +6,7 @@ import java.util.List;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.ExecuteListenerProvider;
+import org.jooq.impl.DSL;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -17,15 +18,24 @@ import org.springframework.context.annotation.Bean;
 public final class StatementCounter implements ExecuteListener {
 
     private final ThreadLocal<List<String>> statements = new ThreadLocal<>();
+    private final ThreadLocal<List<String>> inlined = new ThreadLocal<>();
 
     public void start() {
         statements.set(Collections.synchronizedList(new ArrayList<>()));
+        inlined.set(Collections.synchronizedList(new ArrayList<>()));
+    }
+
+    /** The statements executed since {@link #start()}, with their values inlined (for {@code EXPLAIN}), in order. */
+    public List<String> inlined() {
+        List<String> executed = inlined.get();
+        return executed == null ? List.of() : List.copyOf(executed);
     }
 
     /** The statements executed since {@link #start()}, in order. */
     public List<String> stop() {
         List<String> executed = statements.get();
         statements.remove();
+        inlined.remove();
         return executed == null ? List.of() : List.copyOf(executed);
     }
 
@@ -34,6 +44,9 @@ public final class StatementCounter implements ExecuteListener {
         List<String> executed = statements.get();
         if (executed != null) {
             executed.add(context.sql());
+            if (context.query() != null) {
+                inlined.get().add(DSL.using(context.dialect()).renderInlined(context.query()));
+            }
         }
     }
 
