@@ -53,10 +53,10 @@ class EmbeddedDatabaseConfiguration {
 
     /**
      * A throw-away database (tests: no data directory) dies with its JVM anyway, so it may skip the disk. Nor does it
-     * analyze tables in the background: a test writes its rows in a transaction it rolls back, analyzes them there,
-     * and measures; an autovacuum analyze in between cannot see those rows and leaves the planner statistics for
-     * empty tables (a caseload page of 5,000 couples went from 80 ms to 29 s, docs/decisions/001). Its statistics
-     * change only when a test asks.
+     * vacuum and analyze in the background: a test writes in a transaction it rolls back, and an autovacuum that
+     * woke meanwhile counted only the committed rows among the pages of the rolled-back ones, and left the planner
+     * expecting one row in tables holding thousands (a caseload page of 5,000 couples took 80 ms or 29 s by when it
+     * woke, docs/decisions/001). Its statistics change only when a test has the owner analyze committed data.
      */
     static final Map<String, String> THROW_AWAY = Map.of(
             "fsync", "off", "synchronous_commit", "off", "full_page_writes", "off", "autovacuum", "off");

@@ -117,6 +117,5 @@ class BalanceBenchmark {
         GeneratedCouples.partnersAndTherapist(dsl, "bench_couple", clinicId, therapistId);
         GeneratedCouples.checkIns(dsl, "bench_couple", 0, 5);
         dsl.execute("drop table bench_couple");
-        dsl.execute("analyze couple, partner, check_in, check_in_answer, couple_therapist");
     }
 }

@@ -33,6 +33,7 @@ import org.tandem.couples.CoupleStatus;
 import org.tandem.database.TenantScope;
 import org.tandem.sessions.SessionService;
 import org.tandem.support.Fixtures;
+import org.tandem.support.Statistics;
 import org.tandem.support.Fixtures.Couple;
 import org.tandem.support.Fixtures.Person;
 import org.tandem.support.SignIn;
@@ -173,13 +174,8 @@ public class DataPathCapture {
         World[] built = new World[1];
         // Every clinic's rows at once: the benchmarks run as production does (StrictTenancy), the build does not.
         fixtures.committed(() -> built[0] = TenantScope.installation(() -> buildCommitted(volume)));
-        try (Connection connection = owner.getConnection(); var statement = connection.createStatement()) {
-            statement.execute("vacuum (analyze)");
-            // The build's dirty pages are written now, not by the checkpointer spread over the measurements after it.
-            statement.execute("checkpoint");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not analyze the generated network", e);
-        }
+        // The build's dirty pages are written now too, not by the checkpointer spread over the measurements after it.
+        Statistics.analyzeCommitted(owner);
         // The build's garbage (millions of rows' worth, in this JVM) is collected now, not in the first measured calls.
         System.gc();
         World world = built[0];

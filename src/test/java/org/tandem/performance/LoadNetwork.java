@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationContext;
+import javax.sql.DataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tandem.database.TenantScope;
 import org.tandem.support.Fixtures;
 import org.tandem.support.Fixtures.Person;
+import org.tandem.support.Statistics;
 import org.tandem.caseload.GeneratedCouples;
 import org.tandem.support.TestClock;
 
@@ -65,6 +67,7 @@ final class LoadNetwork {
         transaction.executeWithoutResult(status -> TenantScope.clinic(clinicId,
                 () -> insertCouples(dsl, clinicId, people, couplesEach, weeks, run)));
         transaction.executeWithoutResult(status -> refreshSummaries(context, clinicId));
+        Statistics.analyzeCommitted(context.getBean("ownerDataSource", DataSource.class));
         List<Therapist> therapists = new ArrayList<>();
         transaction.executeWithoutResult(status -> TenantScope.clinic(clinicId, () -> {
             for (Person person : people) {
@@ -147,7 +150,6 @@ final class LoadNetwork {
                 """, inline(clinicId), inline(TestClock.START_AT.plusHours(3)),
                 inline(TestClock.START_AT.minusWeeks(weeks + 1)), inline(weeks));
         GeneratedCouples.checkIns(dsl, "load_couple", 1, weeks);
-        dsl.execute("analyze couple, partner, account, couple_therapist, couple_session, check_in, check_in_answer");
     }
 
     /**

@@ -204,7 +204,6 @@ class StatementsPerScreenTest extends SpringBrowserlessTest {
 
         generateCouples(clinic.id(), SMALL, LARGE - 1);
         longerHistory(shown, 40);
-        dsl.execute("analyze couple, partner, couple_therapist, couple_session, check_in, check_in_answer");
         Map<String, List<String>> large = measure();
 
         List<String> lines = new ArrayList<>();
