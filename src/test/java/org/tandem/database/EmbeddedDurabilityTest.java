@@ -57,7 +57,7 @@ class EmbeddedDurabilityTest {
                 Statement statement = connection.createStatement()) {
             assertThat(setting(statement, "fsync")).isEqualTo("off");
             assertThat(setting(statement, "synchronous_commit")).isEqualTo("off");
-            assertThat(setting(statement, "autovacuum")).as("statistics change only when a test analyzes")
+            assertThat(setting(statement, "autovacuum")).as("statistics change only when the owner analyzes")
                     .isEqualTo("off");
         }
     }

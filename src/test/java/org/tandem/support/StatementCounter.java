@@ -6,6 +6,7 @@ import java.util.List;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.ExecuteListenerProvider;
+import org.jooq.Query;
 import org.jooq.impl.DSL;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -18,24 +19,29 @@ import org.springframework.context.annotation.Bean;
 public final class StatementCounter implements ExecuteListener {
 
     private final ThreadLocal<List<String>> statements = new ThreadLocal<>();
-    private final ThreadLocal<List<String>> inlined = new ThreadLocal<>();
+    private final ThreadLocal<List<Query>> queries = new ThreadLocal<>();
 
     public void start() {
         statements.set(Collections.synchronizedList(new ArrayList<>()));
-        inlined.set(Collections.synchronizedList(new ArrayList<>()));
+        queries.set(Collections.synchronizedList(new ArrayList<>()));
     }
 
-    /** The statements executed since {@link #start()}, with their values inlined (for {@code EXPLAIN}), in order. */
+    /**
+     * The statements executed since {@link #start()}, with their values inlined (for {@code EXPLAIN}), in order;
+     * rendered when asked for, not on every execution.
+     */
     public List<String> inlined() {
-        List<String> executed = inlined.get();
-        return executed == null ? List.of() : List.copyOf(executed);
+        List<Query> executed = queries.get();
+        return executed == null ? List.of()
+                : executed.stream().map(query -> DSL.using(query.configuration().dialect()).renderInlined(query))
+                        .toList();
     }
 
     /** The statements executed since {@link #start()}, in order. */
     public List<String> stop() {
         List<String> executed = statements.get();
         statements.remove();
-        inlined.remove();
+        queries.remove();
         return executed == null ? List.of() : List.copyOf(executed);
     }
 
@@ -45,7 +51,7 @@ public final class StatementCounter implements ExecuteListener {
         if (executed != null) {
             executed.add(context.sql());
             if (context.query() != null) {
-                inlined.get().add(DSL.using(context.dialect()).renderInlined(context.query()));
+                queries.get().add(context.query());
             }
         }
     }
