@@ -7,7 +7,6 @@ import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.ExecuteListenerProvider;
 import org.jooq.Query;
-import org.jooq.impl.DSL;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -33,7 +32,7 @@ public final class StatementCounter implements ExecuteListener {
     public List<String> inlined() {
         List<Query> executed = queries.get();
         return executed == null ? List.of()
-                : executed.stream().map(query -> DSL.using(query.configuration().dialect()).renderInlined(query))
+                : executed.stream().map(query -> query.configuration().dsl().renderInlined(query))
                         .toList();
     }
 
