@@ -49,6 +49,30 @@ class RowLevelSecurityCatalogTest {
                 .containsExactly("forgot_its_policy", "forgot_only_the_policy");
     }
 
+    /**
+     * The installation scope's arm of the policy in the form the planner reads as no narrowing (V028, decision 029):
+     * a policy with the earlier form lets the same rows through but makes the planner expect a clinic's share of a
+     * clinic's rows.
+     */
+    static final String SCOPE_ARM = "%NULLIF((current_setting('tandem.scope'::text, true) = 'installation'::text), false)"
+            + " IS NOT NULL%";
+
+    @Test
+    void the_catalog_check_names_a_table_whose_policy_has_the_old_form() {
+        dsl.execute("create temporary table policy_of_the_old_form (id bigint, clinic_id bigint)");
+        dsl.execute("alter table policy_of_the_old_form enable row level security");
+        dsl.execute("alter table policy_of_the_old_form force row level security");
+        String old = """
+                (clinic_id = nullif(current_setting('tandem.clinic_id', true), '')::bigint
+                 or current_setting('tandem.scope', true) = 'installation')""";
+        dsl.execute("create policy clinic_of_the_transaction on policy_of_the_old_form for all using " + old
+                + " with check " + old);
+        String temporary = dsl.fetchSingle("select nspname::text from pg_namespace where oid = pg_my_temp_schema()")
+                .get(0, String.class);
+
+        assertThat(unprotected(temporary, List.of("policy_of_the_old_form"))).containsExactly("policy_of_the_old_form");
+    }
+
     /** The tables of the schema that lack forced row-level security or the clinic policy. */
     private List<String> unprotected(String schema, List<String> tables) {
         return dsl.fetch("""
@@ -57,8 +81,10 @@ class RowLevelSecurityCatalogTest {
                 where c.oid is null or not c.relrowsecurity or not c.relforcerowsecurity
                    or not exists (select 1 from pg_policies p where p.schemaname = ? and p.tablename = t.name
                                   and p.policyname = 'clinic_of_the_transaction' and p.cmd = 'ALL'
-                                  and p.qual like '%tandem.clinic_id%' and p.with_check like '%tandem.clinic_id%')
-                order by 1""", tables.toArray(String[]::new), schema, schema).getValues(0, String.class);
+                                  and p.qual like '%tandem.clinic_id%' and p.with_check like '%tandem.clinic_id%'
+                                  and p.qual like ? and p.with_check like ?)
+                order by 1""", tables.toArray(String[]::new), schema, schema, SCOPE_ARM, SCOPE_ARM)
+                .getValues(0, String.class);
     }
 
     @Test

@@ -111,6 +111,24 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void a_scope_that_is_not_exactly_the_installation_sees_nothing() throws SQLException {
+        // The policy's scope arm is written for the planner (V028): it must still let through only 'installation'.
+        Connection connection = applicationConnection();
+        for (String scope : List.of("clinic", "Installation", "installation ", "true")) {
+            set(connection, null, scope);
+            List<String> seen = new ArrayList<>();
+            for (String table : tenantTables(connection)) {
+                if (count(connection, table, keyOf(table) + " is not null") > 0) {
+                    seen.add(table);
+                }
+            }
+            assertThat(seen).as("tables seen in scope '%s'", scope).isEmpty();
+        }
+        set(connection, null, "installation");
+        assertThat(count(connection, "couple", "true")).as("couples of both clinics").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void from_one_clinic_no_row_of_the_other_can_be_written_moved_or_removed() throws SQLException {
         Connection connection = applicationConnection();
         set(connection, a.id(), false);
@@ -175,10 +193,14 @@ class RowLevelSecurityTest {
 
     /** Sets the context as the data layer does for a transaction (decision 029). */
     private static void set(Connection connection, Long clinicId, boolean installation) throws SQLException {
+        set(connection, clinicId, installation ? "installation" : "");
+    }
+
+    private static void set(Connection connection, Long clinicId, String scope) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "select set_config('tandem.clinic_id', ?, true), set_config('tandem.scope', ?, true)")) {
             statement.setString(1, clinicId == null ? "" : clinicId.toString());
-            statement.setString(2, installation ? "installation" : "");
+            statement.setString(2, scope);
             statement.execute();
         }
     }
