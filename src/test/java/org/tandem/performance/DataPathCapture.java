@@ -426,6 +426,22 @@ public class DataPathCapture {
                 System.out.printf(Locale.ROOT, "BENCH plan %s sql=%s%s%n", label,
                         flat.substring(0, Math.min(160, flat.length())), plan);
             }
+            // What PostgreSQL's plan cache makes of each statement prepared as the application prepares it (the
+            // driver's server-side statement from the fifth execution): a custom plan is planned on every execution.
+            for (SqlCapture.Statement statement : statements) {
+                for (int i = 0; i < 12; i++) {
+                    statement.replay(connection);
+                }
+            }
+            try (java.sql.ResultSet cached = explain.executeQuery("""
+                    select generic_plans, custom_plans, left(regexp_replace(statement, '\\s+', ' ', 'g'), 100)
+                    from pg_prepared_statements where from_sql = false and statement not like '%set_config%'
+                    order by prepare_time""")) {
+                while (cached.next()) {
+                    System.out.printf(Locale.ROOT, "BENCH plancache %s generic=%d custom=%d sql=%s%n", label,
+                            cached.getLong(1), cached.getLong(2), cached.getString(3));
+                }
+            }
             connection.rollback();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not explain the path's statements", e);
