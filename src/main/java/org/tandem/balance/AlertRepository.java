@@ -38,6 +38,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.database.MultisetTime;
+import org.tandem.database.GenericPlan;
 import org.tandem.database.RenderedOnce;
 import org.tandem.sessions.SessionStatus;
 
@@ -75,6 +76,8 @@ class AlertRepository {
 
     // The facts are read with every Overview and every recompute: their statement is rendered once (RenderedOnce).
     private static final Param<Long> CLINIC_ID = param("clinic", Long.class);
+    /** The clinic as one couple's reads name it, so that they keep one plan (GenericPlan). */
+    private static final Field<Long> THE_CLINIC = GenericPlan.clinic(CLINIC_ID);
     private static final Param<Long> COUPLE_ID = param("couple", Long.class);
     private static final Param<OffsetDateTime> NOW = param("now", COUPLE_SESSION.STARTS_AT.getDataType());
     private static final Param<LocalDate> TODAY = param("today", MODULE_ASSIGNMENT.DUE_ON.getDataType());
@@ -131,7 +134,7 @@ class AlertRepository {
     private final RenderedOnce facts = RenderedOnce.of(dsl -> dsl
             .select(PARTNERS, SESSIONS, UPCOMING, OVERDUE, ACKNOWLEDGED)
             .from(COUPLE)
-            .where(COUPLE.CLINIC_ID.eq(CLINIC_ID), COUPLE.ID.eq(COUPLE_ID)));
+            .where(COUPLE.CLINIC_ID.eq(THE_CLINIC), COUPLE.ID.eq(COUPLE_ID)));
 
     /** Records the acknowledgement once; acknowledging the same alert again changes nothing. */
     @Transactional(propagation = Propagation.MANDATORY)

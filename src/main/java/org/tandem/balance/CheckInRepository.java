@@ -39,6 +39,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.database.GenericPlan;
 import org.tandem.database.RenderedOnce;
 import org.tandem.sessions.SessionStatus;
 
@@ -240,6 +241,8 @@ class CheckInRepository {
     // and each check-in's answers come as two arrays in item order, which jOOQ reads many times faster than the same
     // answers as a multiset of records (a tenth of the Overview's Java time).
     private static final Param<Long> CLINIC_ID = param("clinic", Long.class);
+    /** The clinic as one couple's reads name it, so that they keep one plan (GenericPlan). */
+    private static final Field<Long> THE_CLINIC = GenericPlan.clinic(CLINIC_ID);
     private static final Param<Long> COUPLE_ID = param("couple", Long.class);
     private static final Field<String> PARTNER_NAME = coalesce(PARTNER.PREFERRED_NAME, PARTNER.FULL_NAME).as("name");
     private static final Field<Item[]> ITEMS = arrayAgg(CHECK_IN_ANSWER.ITEM_CODE).orderBy(CHECK_IN_ANSWER.ITEM_CODE)
@@ -259,7 +262,7 @@ class CheckInRepository {
                 .leftJoin(COUPLE_SESSION).on(COUPLE_SESSION.CLINIC_ID.eq(CHECK_IN.CLINIC_ID),
                         COUPLE_SESSION.ID.eq(CHECK_IN.SESSION_ID))
                 .crossJoin(given)
-                .where(CHECK_IN.CLINIC_ID.eq(CLINIC_ID), CHECK_IN.COUPLE_ID.eq(COUPLE_ID),
+                .where(CHECK_IN.CLINIC_ID.eq(THE_CLINIC), CHECK_IN.COUPLE_ID.eq(COUPLE_ID),
                         CHECK_IN.SUBMITTED_AT.isNotNull())
                 .orderBy(CHECK_IN.SUBMITTED_AT, CHECK_IN.ID);
     });

@@ -22,6 +22,7 @@ import org.jooq.Field;
 import org.jooq.Param;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
+import org.tandem.database.GenericPlan;
 import org.tandem.database.RenderedOnce;
 import org.tandem.jooq.tables.AssignmentWork;
 import org.tandem.workbook.Category;
@@ -57,6 +58,8 @@ class SuggestionRepository {
 
     // Read with every Overview and every recompute: rendered once (RenderedOnce).
     private static final Param<Long> CLINIC_ID = param("clinic", Long.class);
+    /** The clinic as one couple's reads name it, so that they keep one plan (GenericPlan). */
+    private static final Field<Long> THE_CLINIC = GenericPlan.clinic(CLINIC_ID);
     private static final Param<Long> COUPLE_ID = param("couple", Long.class);
     private static final AssignmentWork UNSUBMITTED = ASSIGNMENT_WORK.as("unsubmitted");
     private static final Field<OffsetDateTime> LAST_COMPLETED = select(max(ASSIGNMENT_WORK.SUBMITTED_AT))
@@ -64,7 +67,7 @@ class SuggestionRepository {
             .join(MODULE_VERSION).on(MODULE_VERSION.ID.eq(MODULE_ASSIGNMENT.MODULE_VERSION_ID))
             .join(ASSIGNMENT_WORK).on(ASSIGNMENT_WORK.CLINIC_ID.eq(MODULE_ASSIGNMENT.CLINIC_ID),
                     ASSIGNMENT_WORK.ASSIGNMENT_ID.eq(MODULE_ASSIGNMENT.ID))
-            .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(CLINIC_ID), MODULE_ASSIGNMENT.COUPLE_ID.eq(COUPLE_ID),
+            .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(THE_CLINIC), MODULE_ASSIGNMENT.COUPLE_ID.eq(COUPLE_ID),
                     MODULE_VERSION.MODULE_ID.eq(MODULE.ID))
             .and(notExists(selectOne().from(UNSUBMITTED)
                     .where(UNSUBMITTED.CLINIC_ID.eq(MODULE_ASSIGNMENT.CLINIC_ID),
@@ -76,13 +79,13 @@ class SuggestionRepository {
             .join(MODULE_VERSION).on(MODULE_VERSION.ID.eq(MODULE_ASSIGNMENT.MODULE_VERSION_ID))
             .join(ASSIGNMENT_WORK).on(ASSIGNMENT_WORK.CLINIC_ID.eq(MODULE_ASSIGNMENT.CLINIC_ID),
                     ASSIGNMENT_WORK.ASSIGNMENT_ID.eq(MODULE_ASSIGNMENT.ID))
-            .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(CLINIC_ID), MODULE_ASSIGNMENT.COUPLE_ID.eq(COUPLE_ID),
+            .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(THE_CLINIC), MODULE_ASSIGNMENT.COUPLE_ID.eq(COUPLE_ID),
                     MODULE_VERSION.MODULE_ID.eq(MODULE.ID), ASSIGNMENT_WORK.SUBMITTED_AT.isNull()))).as("assigned");
 
     private final RenderedOnce library = RenderedOnce.of(dsl -> dsl
             .select(MODULE.ID, MODULE.TITLE, MODULE.CATEGORY, LAST_COMPLETED, ASSIGNED)
             .from(MODULE)
-            .where(MODULE.CLINIC_ID.isNull().or(MODULE.CLINIC_ID.eq(CLINIC_ID)))
+            .where(MODULE.CLINIC_ID.isNull().or(MODULE.CLINIC_ID.eq(THE_CLINIC)))
             .andExists(selectOne().from(MODULE_VERSION).where(MODULE_VERSION.MODULE_ID.eq(MODULE.ID)))
             .orderBy(lower(MODULE.TITLE), MODULE.ID));
 }

@@ -40,6 +40,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.accounts.TandemUser;
 import org.tandem.database.MultisetTime;
+import org.tandem.database.GenericPlan;
 import org.tandem.database.RenderedOnce;
 import org.tandem.jooq.tables.Partner;
 
@@ -72,7 +73,7 @@ class CoupleRepository {
     /** Asked before every read of a couple's data: rendered once (RenderedOnce). */
     private final RenderedOnce therapistOf = RenderedOnce.of(dsl -> dsl.select(field(exists(selectOne()
             .from(COUPLE_THERAPIST)
-            .where(COUPLE_THERAPIST.CLINIC_ID.eq(CLINIC_ID), COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE_ID),
+            .where(COUPLE_THERAPIST.CLINIC_ID.eq(THE_CLINIC), COUPLE_THERAPIST.COUPLE_ID.eq(COUPLE_ID),
                     COUPLE_THERAPIST.ACCOUNT_ID.eq(THERAPIST_ID))))));
 
     /**
@@ -97,6 +98,8 @@ class CoupleRepository {
 
     // The heading and the Overview's facts are read with every tab of a couple's page: rendered once (RenderedOnce).
     private static final Param<Long> CLINIC_ID = param("clinic", Long.class);
+    /** The clinic as one couple's reads name it, so that they keep one plan (GenericPlan). */
+    private static final Field<Long> THE_CLINIC = GenericPlan.clinic(CLINIC_ID);
     private static final Param<Long> COUPLE_ID = param("couple", Long.class);
     private static final Param<Long> THERAPIST_ID = param("therapist", Long.class);
     private static final Param<OffsetDateTime> NOW = param("now", COUPLE_SESSION.STARTS_AT.getDataType());
@@ -108,7 +111,7 @@ class CoupleRepository {
             .from(COUPLE)
             .join(ONE).on(ONE.COUPLE_ID.eq(COUPLE.ID), ONE.POSITION.eq((short) 1))
             .join(TWO).on(TWO.COUPLE_ID.eq(COUPLE.ID), TWO.POSITION.eq((short) 2))
-            .where(COUPLE.CLINIC_ID.eq(CLINIC_ID), COUPLE.ID.eq(COUPLE_ID), onCaseloadOf(THERAPIST_ID)));
+            .where(COUPLE.CLINIC_ID.eq(THE_CLINIC), COUPLE.ID.eq(COUPLE_ID), onCaseloadOf(THERAPIST_ID)));
 
     /** The couple that this CLIENT account is a partner of, within their clinic. */
     Optional<MyCouple> coupleOfPartner(long clinicId, long accountId) {
@@ -137,7 +140,7 @@ class CoupleRepository {
             .select(ME.COUPLE_ID, MY_NAME, PARTNERS_NAME, MY_THERAPISTS)
             .from(ME)
             .leftJoin(OTHER).on(OTHER.COUPLE_ID.eq(ME.COUPLE_ID), OTHER.ID.ne(ME.ID))
-            .where(ME.CLINIC_ID.eq(CLINIC_ID), ME.ACCOUNT_ID.eq(PARTNER_ACCOUNT_ID)));
+            .where(ME.CLINIC_ID.eq(THE_CLINIC), ME.ACCOUNT_ID.eq(PARTNER_ACCOUNT_ID)));
 
     /** The couple and partner row that this account is linked to, within its clinic. */
     Optional<SignedInPartner> partnerOf(TandemUser user) {
@@ -228,7 +231,7 @@ class CoupleRepository {
             .from(COUPLE)
             .join(ONE).on(ONE.COUPLE_ID.eq(COUPLE.ID), ONE.CLINIC_ID.eq(COUPLE.CLINIC_ID), ONE.POSITION.eq((short) 1))
             .join(TWO).on(TWO.COUPLE_ID.eq(COUPLE.ID), TWO.CLINIC_ID.eq(COUPLE.CLINIC_ID), TWO.POSITION.eq((short) 2))
-            .where(COUPLE.CLINIC_ID.eq(CLINIC_ID), COUPLE.ID.eq(COUPLE_ID), onCaseloadOf(THERAPIST_ID)));
+            .where(COUPLE.CLINIC_ID.eq(THE_CLINIC), COUPLE.ID.eq(COUPLE_ID), onCaseloadOf(THERAPIST_ID)));
 
     /** Both partners in position order, with whether each can sign in (a linked, active account). */
     List<PartnerDetails> partners(long clinicId, long coupleId) {

@@ -33,6 +33,7 @@ import org.jooq.Record8;
 import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import org.tandem.database.GenericPlan;
 import org.tandem.database.RenderedOnce;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -289,13 +290,15 @@ class SessionRepository {
     // Read with every page of the client portal's workbook: rendered once (RenderedOnce). The zone is applied after
     // the read, so that one rendered statement serves every clinic's.
     private static final Param<Long> CLINIC_ID = param("clinic", Long.class);
+    /** The clinic as one couple's reads name it, so that they keep one plan (GenericPlan). */
+    private static final Field<Long> THE_CLINIC = GenericPlan.clinic(CLINIC_ID);
     private static final Param<Long> COUPLE_ID = param("couple", Long.class);
     private static final Param<OffsetDateTime> NOW = param("now", COUPLE_SESSION.STARTS_AT.getDataType());
 
     private final RenderedOnce nextOfCouple = RenderedOnce.of(dsl -> dsl
             .select(COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.DURATION_MINUTES, COUPLE_SESSION.MODALITY)
             .from(COUPLE_SESSION)
-            .where(COUPLE_SESSION.CLINIC_ID.eq(CLINIC_ID), COUPLE_SESSION.COUPLE_ID.eq(COUPLE_ID),
+            .where(COUPLE_SESSION.CLINIC_ID.eq(THE_CLINIC), COUPLE_SESSION.COUPLE_ID.eq(COUPLE_ID),
                     COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED), COUPLE_SESSION.STARTS_AT.ge(NOW))
             .orderBy(COUPLE_SESSION.STARTS_AT, COUPLE_SESSION.ID)
             .limit(1));

@@ -45,6 +45,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.database.MultisetTime;
+import org.tandem.database.GenericPlan;
 import org.tandem.database.RenderedOnce;
 import org.tandem.jooq.tables.AssignmentWork;
 import org.tandem.jooq.tables.Partner;
@@ -93,7 +94,7 @@ class WorkbookRepository {
             .select(ME.COUPLE_ID, ME.ID, MY_NAME, OTHER.ID, OTHERS_NAME)
             .from(ME)
             .leftJoin(OTHER).on(OTHER.COUPLE_ID.eq(ME.COUPLE_ID), OTHER.ID.ne(ME.ID))
-            .where(ME.CLINIC_ID.eq(CLINIC_ID), ME.ACCOUNT_ID.eq(ACCOUNT_ID)));
+            .where(ME.CLINIC_ID.eq(THE_CLINIC), ME.ACCOUNT_ID.eq(ACCOUNT_ID)));
 
     boolean noSecrets(long clinicId) {
         return dsl.select(CLINIC.NO_SECRETS).from(CLINIC).where(CLINIC.ID.eq(clinicId)).fetchSingle().value1();
@@ -172,22 +173,24 @@ class WorkbookRepository {
     }
 
     private static final Param<Long> CLINIC_ID = param("clinic", Long.class);
+    /** The clinic as one couple's reads name it, so that they keep one plan (GenericPlan). */
+    private static final Field<Long> THE_CLINIC = GenericPlan.clinic(CLINIC_ID);
     private static final Param<Long> COUPLE_ID = param("couple", Long.class);
     private static final Param<Long> ASSIGNMENT_ID = param("assignment", Long.class);
     private static final Param<Long> THERAPIST_ID = param("therapist", Long.class);
 
     /** The couple's assignments, newest first: the workbook's list, rendered once (RenderedOnce). */
     private final RenderedOnce ofCouple = RenderedOnce.of(dsl -> assignmentQuery()
-            .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(CLINIC_ID), MODULE_ASSIGNMENT.COUPLE_ID.eq(COUPLE_ID))
+            .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(THE_CLINIC), MODULE_ASSIGNMENT.COUPLE_ID.eq(COUPLE_ID))
             .orderBy(MODULE_ASSIGNMENT.ASSIGNED_AT.desc(), MODULE_ASSIGNMENT.ID.desc()));
     private final RenderedOnce ofCoupleOnCaseload = RenderedOnce.of(dsl -> assignmentQuery()
-            .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(CLINIC_ID), MODULE_ASSIGNMENT.COUPLE_ID.eq(COUPLE_ID),
+            .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(THE_CLINIC), MODULE_ASSIGNMENT.COUPLE_ID.eq(COUPLE_ID),
                     onCaseloadOf(THERAPIST_ID))
             .orderBy(MODULE_ASSIGNMENT.ASSIGNED_AT.desc(), MODULE_ASSIGNMENT.ID.desc()));
     private final RenderedOnce one = RenderedOnce.of(dsl -> assignmentQuery()
-            .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(CLINIC_ID), MODULE_ASSIGNMENT.ID.eq(ASSIGNMENT_ID)));
+            .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(THE_CLINIC), MODULE_ASSIGNMENT.ID.eq(ASSIGNMENT_ID)));
     private final RenderedOnce oneOnCaseload = RenderedOnce.of(dsl -> assignmentQuery()
-            .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(CLINIC_ID), MODULE_ASSIGNMENT.ID.eq(ASSIGNMENT_ID),
+            .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(THE_CLINIC), MODULE_ASSIGNMENT.ID.eq(ASSIGNMENT_ID),
                     onCaseloadOf(THERAPIST_ID)));
 
     /** The assignment's couple is on the therapist's caseload (primary or co-therapist). */
@@ -275,7 +278,7 @@ class WorkbookRepository {
     private final RenderedOnce answersOfWorks = RenderedOnce.of(dsl -> dsl
             .select(ANSWER_COLUMNS)
             .from(ANSWER)
-            .where(ANSWER.CLINIC_ID.eq(CLINIC_ID), ANSWER.WORK_ID.eq(any(WORK_IDS))));
+            .where(ANSWER.CLINIC_ID.eq(THE_CLINIC), ANSWER.WORK_ID.eq(any(WORK_IDS))));
 
     /** One answer, read on its own: autosave asks for it after every write. */
     Optional<Answer> answer(long clinicId, long workId, String stepId) {
