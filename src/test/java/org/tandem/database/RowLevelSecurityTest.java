@@ -99,13 +99,7 @@ class RowLevelSecurityTest {
     void with_no_clinic_set_nothing_is_seen_but_the_built_in_modules() throws SQLException {
         Connection connection = applicationConnection();
         set(connection, null, false);
-        List<String> seen = new ArrayList<>();
-        for (String table : tenantTables(connection)) {
-            if (count(connection, table, keyOf(table) + " is not null") > 0) {
-                seen.add(table);
-            }
-        }
-        assertThat(seen).isEmpty();
+        assertThat(tablesWithRows(connection)).isEmpty();
         assertThat(count(connection, "module", "clinic_id is null")).as("built-in modules").isPositive();
         assertThat(count(connection, "audit_event", "true")).as("audit rows, also those of no clinic").isZero();
     }
@@ -116,13 +110,7 @@ class RowLevelSecurityTest {
         Connection connection = applicationConnection();
         for (String scope : List.of("clinic", "Installation", "installation ", "true")) {
             set(connection, null, scope);
-            List<String> seen = new ArrayList<>();
-            for (String table : tenantTables(connection)) {
-                if (count(connection, table, keyOf(table) + " is not null") > 0) {
-                    seen.add(table);
-                }
-            }
-            assertThat(seen).as("tables seen in scope '%s'", scope).isEmpty();
+            assertThat(tablesWithRows(connection)).as("tables seen in scope '%s'", scope).isEmpty();
         }
         set(connection, null, "installation");
         assertThat(count(connection, "couple", "true")).as("couples of both clinics").isGreaterThanOrEqualTo(2);
@@ -185,6 +173,17 @@ class RowLevelSecurityTest {
             }
         }
         return tables;
+    }
+
+    /** The tenant tables of which the connection sees at least one row with a clinic. */
+    private static List<String> tablesWithRows(Connection connection) throws SQLException {
+        List<String> seen = new ArrayList<>();
+        for (String table : tenantTables(connection)) {
+            if (count(connection, table, keyOf(table) + " is not null") > 0) {
+                seen.add(table);
+            }
+        }
+        return seen;
     }
 
     private static String keyOf(String table) {

@@ -433,13 +433,25 @@ public class DataPathCapture {
                     statement.replay(connection);
                 }
             }
-            try (java.sql.ResultSet cached = explain.executeQuery("""
+            // The driver sends a statement with its parameters numbered: only this path's statements are printed.
+            String[] prepared = statements.stream().map(statement -> {
+                StringBuilder numbered = new StringBuilder();
+                int next = 1;
+                for (char c : statement.sql().toCharArray()) {
+                    numbered.append(c == '?' ? "$" + next++ : String.valueOf(c));
+                }
+                return numbered.toString();
+            }).distinct().toArray(String[]::new);
+            try (java.sql.PreparedStatement cache = connection.prepareStatement("""
                     select generic_plans, custom_plans, left(regexp_replace(statement, '\\s+', ' ', 'g'), 100)
-                    from pg_prepared_statements where from_sql = false and statement not like '%set_config%'
+                    from pg_prepared_statements where from_sql = false and statement = any(?)
                     order by prepare_time""")) {
-                while (cached.next()) {
-                    System.out.printf(Locale.ROOT, "BENCH plancache %s generic=%d custom=%d sql=%s%n", label,
-                            cached.getLong(1), cached.getLong(2), cached.getString(3));
+                cache.setArray(1, connection.createArrayOf("text", prepared));
+                try (java.sql.ResultSet cached = cache.executeQuery()) {
+                    while (cached.next()) {
+                        System.out.printf(Locale.ROOT, "BENCH plancache %s generic=%d custom=%d sql=%s%n", label,
+                                cached.getLong(1), cached.getLong(2), cached.getString(3));
+                    }
                 }
             }
             connection.rollback();
