@@ -87,26 +87,28 @@ class CaseloadRepository {
      * yet, so most likely held). Cancelled sessions and no-shows do not count: the therapist wants to
      * know when they last actually worked with the couple.
      */
-    private static Field<OffsetDateTime> lastSession(Field<OffsetDateTime> now) {
+    private static Field<OffsetDateTime> lastSession(Field<OffsetDateTime> now, Field<Long> clinic,
+            Field<Long> couple) {
         return field(select(max(COUPLE_SESSION.STARTS_AT))
                 .from(COUPLE_SESSION)
-                .where(COUPLE_SESSION.CLINIC_ID.eq(CLINIC_ID), COUPLE_SESSION.COUPLE_ID.eq(COUPLE_ID),
+                .where(COUPLE_SESSION.CLINIC_ID.eq(clinic), COUPLE_SESSION.COUPLE_ID.eq(couple),
                         COUPLE_SESSION.STARTS_AT.lt(now),
                         COUPLE_SESSION.STATUS.in(SessionStatus.HELD, SessionStatus.SCHEDULED)));
     }
 
     /** The next session: the earliest SCHEDULED one that has not begun. */
-    private static Field<OffsetDateTime> nextSession(Field<OffsetDateTime> now) {
+    private static Field<OffsetDateTime> nextSession(Field<OffsetDateTime> now, Field<Long> clinic,
+            Field<Long> couple) {
         return field(select(min(COUPLE_SESSION.STARTS_AT))
                 .from(COUPLE_SESSION)
-                .where(COUPLE_SESSION.CLINIC_ID.eq(CLINIC_ID), COUPLE_SESSION.COUPLE_ID.eq(COUPLE_ID),
+                .where(COUPLE_SESSION.CLINIC_ID.eq(clinic), COUPLE_SESSION.COUPLE_ID.eq(couple),
                         COUPLE_SESSION.STARTS_AT.ge(now), COUPLE_SESSION.STATUS.eq(SessionStatus.SCHEDULED)));
     }
 
     /** Assignments past their due date (in the clinic's zone) that not every partner has submitted yet. */
-    private static Field<Integer> overdueModules(Field<LocalDate> today) {
+    private static Field<Integer> overdueModules(Field<LocalDate> today, Field<Long> clinic, Field<Long> couple) {
         return field(selectCount().from(MODULE_ASSIGNMENT)
-                .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(CLINIC_ID), MODULE_ASSIGNMENT.COUPLE_ID.eq(COUPLE_ID),
+                .where(MODULE_ASSIGNMENT.CLINIC_ID.eq(clinic), MODULE_ASSIGNMENT.COUPLE_ID.eq(couple),
                         MODULE_ASSIGNMENT.DUE_ON.lt(today),
                         exists(selectOne().from(ASSIGNMENT_WORK)
                                 .where(ASSIGNMENT_WORK.ASSIGNMENT_ID.eq(MODULE_ASSIGNMENT.ID),
@@ -130,13 +132,18 @@ class CaseloadRepository {
         this.dsl = dsl;
     }
 
-    /** The columns of a {@link CaseloadEntry}, in the order of its components. */
-    private static List<Field<?>> entryFields(Field<LocalDate> today, Field<OffsetDateTime> now) {
-        return List.of(COUPLE_ID, ONE.FULL_NAME, ONE.PREFERRED_NAME, TWO.FULL_NAME, TWO.PREFERRED_NAME,
+    /**
+     * The columns of a {@link CaseloadEntry}, in the order of its components, for the page's rows: their clinic,
+     * couple and the therapist's role on it as the page's keys ({@link #page(PageShape)}) hold them.
+     */
+    private static List<Field<?>> entryFields(Field<LocalDate> today, Field<OffsetDateTime> now, Field<Long> clinic,
+            Field<Long> couple, Field<TherapistRole> role) {
+        return List.of(couple, ONE.FULL_NAME, ONE.PREFERRED_NAME, TWO.FULL_NAME, TWO.PREFERRED_NAME,
                 COUPLE.STATUS,
-                field(COUPLE_THERAPIST.ROLE.eq(TherapistRole.CO_THERAPIST)).as("co_therapist"),
-                lastSession(now).as("last_session"), nextSession(now).as("next_session"),
-                overdueModules(today).as("overdue_modules"),
+                field(role.eq(TherapistRole.CO_THERAPIST)).as("co_therapist"),
+                lastSession(now, clinic, couple).as("last_session"),
+                nextSession(now, clinic, couple).as("next_session"),
+                overdueModules(today, clinic, couple).as("overdue_modules"),
                 BALANCE_SUMMARY.PARTNER_ONE_ZONE,
                 BALANCE_SUMMARY.PARTNER_ONE_TREND,
                 BALANCE_SUMMARY.PARTNER_TWO_ZONE,
@@ -213,25 +220,45 @@ class CaseloadRepository {
         return param("key_" + index);
     }
 
-    /** A page of this shape with its values as named parameters: a search's words, the key to seek after. */
+    /**
+     * A page of this shape with its values as named parameters: a search's words, the key to seek after. In two
+     * steps: the page's couples are chosen and ordered from the tables their filter and sort key read (PostgreSQL
+     * leaves out the left joins neither reads), then only those rows are joined to the rest of their columns. In one
+     * step, a page by name joined every couple of the caseload to its second partner, status and balance before
+     * keeping 50 (3,300 index lookups for 1,100 couples on a network of 10,000: 9 ms instead of 3).
+     */
     private static RenderedOnce page(PageShape shape) {
         return RenderedOnce.of(dsl -> {
             List<SortKey> keys = sortKeys(shape.sort(), TODAY, NOW);
-            List<Field<?>> selected = new ArrayList<>(entryFields(TODAY, NOW));
-            selected.addAll(keyColumns(keys));
+            List<Field<?>> chosen = new ArrayList<>(List.of(CLINIC_ID, COUPLE_ID, COUPLE_THERAPIST.ROLE));
+            chosen.addAll(keyColumns(keys));
             Condition filter = CoupleFilterCondition.of(IntStream.range(0, shape.terms())
                     .mapToObj(CaseloadRepository::term).toList(), shape.statuses(), NAMES, COUPLE.STATUS);
-            SelectSeekStepN<Record> ordered = dsl.select(selected)
-                    .from(caseloadTables())
+            SelectSeekStepN<Record> ordered = dsl.select(chosen)
+                    .from(caseloadTables(COUPLE_THERAPIST, CLINIC_ID, COUPLE_ID))
                     .where(caseloadCondition(CLINIC, THERAPIST, filter, shape.needsAttention()))
                     .orderBy(orderBy(keys));
-            if (!shape.seek()) {
-                return ordered.offset(OFFSET).limit(LIMIT);
+            Table<?> page;
+            if (shape.seek()) {
+                Field<?>[] after = IntStream.range(0, keys.size())
+                        .mapToObj(i -> param(keyParam(i).getParamName(), keys.get(i).field().getDataType()))
+                        .toArray(Field<?>[]::new);
+                page = ordered.seek(after).limit(LIMIT).asTable("page");
+            } else {
+                page = ordered.offset(OFFSET).limit(LIMIT).asTable("page");
             }
-            Field<?>[] after = IntStream.range(0, keys.size())
-                    .mapToObj(i -> param(keyParam(i).getParamName(), keys.get(i).field().getDataType()))
-                    .toArray(Field<?>[]::new);
-            return ordered.seek(after).limit(LIMIT);
+            Field<Long> clinic = Objects.requireNonNull(page.field(CLINIC_ID));
+            Field<Long> couple = Objects.requireNonNull(page.field(COUPLE_ID));
+            List<Field<?>> selected = new ArrayList<>(entryFields(TODAY, NOW, clinic, couple,
+                    Objects.requireNonNull(page.field(COUPLE_THERAPIST.ROLE))));
+            List<SortField<?>> order = new ArrayList<>();
+            String[] names = keyNames(keys.size());
+            for (int i = 0; i < keys.size(); i++) {
+                Field<?> key = Objects.requireNonNull(page.field(names[i]));
+                selected.add(key);
+                order.add(keys.get(i).ascending() ? key.asc() : key.desc());
+            }
+            return dsl.select(selected).from(caseloadTables(page, clinic, couple)).orderBy(order);
         });
     }
 
@@ -283,13 +310,18 @@ class CaseloadRepository {
     }
 
     private static TableOnConditionStep<Record> caseloadTables() {
+        return caseloadTables(COUPLE_THERAPIST, CLINIC_ID, COUPLE_ID);
+    }
+
+    /** The caseload's tables joined to {@code rows} (the therapist's links, or a page of them) by clinic and couple. */
+    private static TableOnConditionStep<Record> caseloadTables(Table<?> rows, Field<Long> clinic, Field<Long> couple) {
         // The couple's row always exists (a foreign key): joined "left" only so that the planner may leave it out.
-        return COUPLE_THERAPIST
-                .join(ONE).on(ONE.CLINIC_ID.eq(CLINIC_ID), ONE.COUPLE_ID.eq(COUPLE_ID), ONE.POSITION.eq((short) 1))
-                .leftJoin(COUPLE).on(COUPLE.ID.eq(COUPLE_ID), COUPLE.CLINIC_ID.eq(CLINIC_ID))
-                .leftJoin(TWO).on(TWO.CLINIC_ID.eq(CLINIC_ID), TWO.COUPLE_ID.eq(COUPLE_ID), TWO.POSITION.eq((short) 2))
-                .leftJoin(BALANCE_SUMMARY).on(BALANCE_SUMMARY.COUPLE_ID.eq(COUPLE_ID),
-                        BALANCE_SUMMARY.CLINIC_ID.eq(CLINIC_ID));
+        return rows
+                .join(ONE).on(ONE.CLINIC_ID.eq(clinic), ONE.COUPLE_ID.eq(couple), ONE.POSITION.eq((short) 1))
+                .leftJoin(COUPLE).on(COUPLE.ID.eq(couple), COUPLE.CLINIC_ID.eq(clinic))
+                .leftJoin(TWO).on(TWO.CLINIC_ID.eq(clinic), TWO.COUPLE_ID.eq(couple), TWO.POSITION.eq((short) 2))
+                .leftJoin(BALANCE_SUMMARY).on(BALANCE_SUMMARY.COUPLE_ID.eq(couple),
+                        BALANCE_SUMMARY.CLINIC_ID.eq(clinic));
     }
 
     private static Condition caseloadCondition(long clinicId, long therapistId, CoupleFilter filter) {
@@ -324,9 +356,11 @@ class CaseloadRepository {
                 case PARTNER_TWO -> nullable(keys, lower(TWO.FULL_NAME), inline(""), ascending);
                 case STATUS -> keys.add(new SortKey(STATUS_ORDER, ascending));
                 case ROLE -> keys.add(new SortKey(ROLE_ORDER, ascending));
-                case LAST_SESSION -> nullable(keys, lastSession(now), inline(NO_SESSION), ascending);
-                case NEXT_SESSION -> nullable(keys, nextSession(now), inline(NO_SESSION), ascending);
-                case OVERDUE_MODULES -> keys.add(new SortKey(overdueModules(today), ascending));
+                case LAST_SESSION -> nullable(keys, lastSession(now, CLINIC_ID, COUPLE_ID), inline(NO_SESSION),
+                        ascending);
+                case NEXT_SESSION -> nullable(keys, nextSession(now, CLINIC_ID, COUPLE_ID), inline(NO_SESSION),
+                        ascending);
+                case OVERDUE_MODULES -> keys.add(new SortKey(overdueModules(today, CLINIC_ID, COUPLE_ID), ascending));
                 case ALERTS -> keys.add(new SortKey(ALERTS, ascending));
             }
         }

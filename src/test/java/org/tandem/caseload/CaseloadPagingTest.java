@@ -120,6 +120,14 @@ class CaseloadPagingTest {
                 .noneMatch(line -> line.contains("couple_id = couple.id")
                         || line.contains("couple_id = couple_therapist.couple_id"));
 
+        // The first page by name chooses its 50 couples (the plan's first Limit) from the therapist's links and first
+        // partners alone: the second partner, the couple's status and its balance are joined to those 50, not to all
+        // 5,000 before the limit (at 1,100 couples on a network of 10,000: 3,300 index lookups, 9 ms instead of 3).
+        List<String> firstPlan = dsl.fetch("explain " + largeFirst.page()).getValues(0, String.class);
+        assertThat(subtree(firstPlan, "Limit")).isNotEmpty()
+                .noneMatch(line -> line.contains("partner_two") || line.contains(" on couple ")
+                        || line.contains("balance_summary"));
+
         System.out.printf("Caseload first page (50 rows + count), 10 couples: %d statements, %d ms%n",
                 smallFirst.statements(), smallFirst.millis());
         System.out.printf("Caseload first page (50 rows + count), 5,000 couples: %d statements, %d ms (again: %d ms)%n",
@@ -128,6 +136,24 @@ class CaseloadPagingTest {
                 largeSearch.statements(), largeSearch.millis(), largeSearch.count());
         System.out.printf("Caseload sorted by next session, 5,000 couples: %d statements, %d ms%n",
                 largeSorted.statements(), largeSorted.millis());
+    }
+
+    /** The lines of a plan's node (the first whose line contains {@code node}) and of every node under it. */
+    private static List<String> subtree(List<String> plan, String node) {
+        List<String> lines = new java.util.ArrayList<>();
+        int depth = -1;
+        for (String line : plan) {
+            int indent = line.length() - line.stripLeading().length();
+            if (depth < 0 && line.contains(node)) {
+                depth = indent;
+            } else if (depth >= 0 && indent <= depth) {
+                break;
+            }
+            if (depth >= 0) {
+                lines.add(line);
+            }
+        }
+        return lines;
     }
 
     /**

@@ -405,8 +405,47 @@ public class DataPathCapture {
     }
 
     /**
+     * {@code PREPARE} of a read with its parameters typed, a line break, and the {@code EXPLAIN ANALYZE EXECUTE} of it
+     * with the recorded values; null for a statement that is not a read or binds a value of another kind.
+     */
+    private static @org.jspecify.annotations.Nullable String genericExplain(SqlCapture.Statement statement) {
+        if (!statement.isSelect() || statement.binds().isEmpty()) {
+            return null;
+        }
+        List<String> types = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (SqlCapture.Bind bind : statement.binds()) {
+            Object value = bind.arguments()[1];
+            switch (bind.setter().getName()) {
+                case "setLong" -> types.add("bigint");
+                case "setInt" -> types.add("integer");
+                case "setBoolean" -> types.add("boolean");
+                case "setString" -> types.add("text");
+                default -> {
+                    return null;
+                }
+            }
+            values.add(value instanceof String text ? "'" + text.replace("'", "''") + "'" : String.valueOf(value));
+        }
+        return "prepare tandem_generic (" + String.join(", ", types) + ") as " + numbered(statement).replace('\n', ' ')
+                + "\nexplain (analyze, buffers) execute tandem_generic (" + String.join(", ", values) + ")";
+    }
+
+    /** The statement's SQL with its parameters numbered ({@code $1}, {@code $2}, …), as the driver sends it. */
+    private static String numbered(SqlCapture.Statement statement) {
+        StringBuilder numbered = new StringBuilder();
+        int next = 1;
+        for (char c : statement.sql().toCharArray()) {
+            numbered.append(c == '?' ? "$" + next++ : String.valueOf(c));
+        }
+        return numbered.toString();
+    }
+
+    /**
      * Prints the plan of each of the path's reads as PostgreSQL ran it ({@code EXPLAIN (ANALYZE, BUFFERS)}), in a
-     * transaction of the clinic that rolls back: where a path's time goes once the tables have grown.
+     * transaction of the clinic that rolls back: where a path's time goes once the tables have grown; then
+     * the generic plan of each read, run, and how often the plan cache planned each statement generically or for its
+     * values.
      */
     static void printPlans(DataSource dataSource, String label, long clinicId, List<SqlCapture.Statement> statements) {
         try (Connection connection = inClinic(dataSource, clinicId);
@@ -426,6 +465,27 @@ public class DataPathCapture {
                 System.out.printf(Locale.ROOT, "BENCH plan %s sql=%s%s%n", label,
                         flat.substring(0, Math.min(160, flat.length())), plan);
             }
+            // The generic plan of each read, run: prepared with its parameters typed as the driver types them, then
+            // executed with the recorded values under force_generic_plan (what the plan cache runs once it is kept).
+            for (SqlCapture.Statement statement : statements) {
+                String generic = genericExplain(statement);
+                if (generic == null) {
+                    continue;
+                }
+                StringBuilder plan = new StringBuilder();
+                explain.execute("set local plan_cache_mode = force_generic_plan");
+                explain.execute(generic.substring(0, generic.indexOf('\n')));
+                try (java.sql.ResultSet lines = explain.executeQuery(generic.substring(generic.indexOf('\n') + 1))) {
+                    while (lines.next()) {
+                        plan.append("\n  ").append(lines.getString(1));
+                    }
+                }
+                explain.execute("deallocate tandem_generic");
+                explain.execute("set local plan_cache_mode = auto");
+                String flat = statement.sql().replaceAll("\\s+", " ");
+                System.out.printf(Locale.ROOT, "BENCH genericplan %s sql=%s%s%n", label,
+                        flat.substring(0, Math.min(160, flat.length())), plan);
+            }
             // What PostgreSQL's plan cache makes of each statement prepared as the application prepares it (the
             // driver's server-side statement from the fifth execution): a custom plan is planned on every execution.
             for (SqlCapture.Statement statement : statements) {
@@ -434,14 +494,7 @@ public class DataPathCapture {
                 }
             }
             // The driver sends a statement with its parameters numbered: only this path's statements are printed.
-            String[] prepared = statements.stream().map(statement -> {
-                StringBuilder numbered = new StringBuilder();
-                int next = 1;
-                for (char c : statement.sql().toCharArray()) {
-                    numbered.append(c == '?' ? "$" + next++ : String.valueOf(c));
-                }
-                return numbered.toString();
-            }).distinct().toArray(String[]::new);
+            String[] prepared = statements.stream().map(DataPathCapture::numbered).distinct().toArray(String[]::new);
             try (java.sql.PreparedStatement cache = connection.prepareStatement("""
                     select generic_plans, custom_plans, left(regexp_replace(statement, '\\s+', ' ', 'g'), 100)
                     from pg_prepared_statements where from_sql = false and statement = any(?)

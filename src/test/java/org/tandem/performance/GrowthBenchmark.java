@@ -71,6 +71,7 @@ class GrowthBenchmark {
         System.out.printf(Locale.ROOT, "BENCH growth grown in %.0f s%n", rest.took().toMillis() / 1e3);
         Map<String, Double> after = p95s(world, "large", SMALL.checkIns() + REST.checkIns(),
                 SMALL.answers() + REST.answers());
+        hold();
         List<String> over = new ArrayList<>();
         before.forEach((path, small95) -> {
             double growth = after.get(path) / small95;
@@ -81,6 +82,24 @@ class GrowthBenchmark {
             }
         });
         assertThat(over).as("data paths whose p95 grows more than %s ×", BUDGET).isEmpty();
+    }
+
+    /**
+     * {@code -Dbenchmark.hold=MINUTES}: keeps the large network's database up that long after the measurements, its
+     * address printed, for trying statements on it by hand ({@code psql}) without building it again.
+     */
+    private void hold() {
+        int minutes = Integer.getInteger("benchmark.hold", 0);
+        if (minutes <= 0) {
+            return;
+        }
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            System.out.printf(Locale.ROOT, "BENCH hold %d min url=%s user=%s%n", minutes,
+                    connection.getMetaData().getURL(), connection.getMetaData().getUserName());
+            Thread.sleep(java.time.Duration.ofMinutes(minutes));
+        } catch (java.sql.SQLException | InterruptedException e) {
+            throw new IllegalStateException("Could not hold the network", e);
+        }
     }
 
     /**
