@@ -404,11 +404,11 @@ public class DataPathCapture {
         }
     }
 
-    /**
-     * {@code PREPARE} of a read with its parameters typed, a line break, and the {@code EXPLAIN ANALYZE EXECUTE} of it
-     * with the recorded values; null for a statement that is not a read or binds a value of another kind.
-     */
-    private static @org.jspecify.annotations.Nullable String genericExplain(SqlCapture.Statement statement) {
+    /** A read prepared with its parameters typed, and the {@code EXPLAIN ANALYZE EXECUTE} of it with its values. */
+    private record GenericExplain(String prepare, String explain) {}
+
+    /** The read's {@link GenericExplain}; null for a statement that is not a read or binds a value of another kind. */
+    private static @org.jspecify.annotations.Nullable GenericExplain genericExplain(SqlCapture.Statement statement) {
         if (!statement.isSelect() || statement.binds().isEmpty()) {
             return null;
         }
@@ -427,8 +427,8 @@ public class DataPathCapture {
             }
             values.add(value instanceof String text ? "'" + text.replace("'", "''") + "'" : String.valueOf(value));
         }
-        return "prepare tandem_generic (" + String.join(", ", types) + ") as " + numbered(statement).replace('\n', ' ')
-                + "\nexplain (analyze, buffers) execute tandem_generic (" + String.join(", ", values) + ")";
+        return new GenericExplain("prepare tandem_generic (" + String.join(", ", types) + ") as " + numbered(statement),
+                "explain (analyze, buffers) execute tandem_generic (" + String.join(", ", values) + ")");
     }
 
     /** The statement's SQL with its parameters numbered ({@code $1}, {@code $2}, …), as the driver sends it. */
@@ -468,14 +468,14 @@ public class DataPathCapture {
             // The generic plan of each read, run: prepared with its parameters typed as the driver types them, then
             // executed with the recorded values under force_generic_plan (what the plan cache runs once it is kept).
             for (SqlCapture.Statement statement : statements) {
-                String generic = genericExplain(statement);
+                GenericExplain generic = genericExplain(statement);
                 if (generic == null) {
                     continue;
                 }
                 StringBuilder plan = new StringBuilder();
                 explain.execute("set local plan_cache_mode = force_generic_plan");
-                explain.execute(generic.substring(0, generic.indexOf('\n')));
-                try (java.sql.ResultSet lines = explain.executeQuery(generic.substring(generic.indexOf('\n') + 1))) {
+                explain.execute(generic.prepare());
+                try (java.sql.ResultSet lines = explain.executeQuery(generic.explain())) {
                     while (lines.next()) {
                         plan.append("\n  ").append(lines.getString(1));
                     }

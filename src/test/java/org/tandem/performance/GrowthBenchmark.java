@@ -93,9 +93,11 @@ class GrowthBenchmark {
         if (minutes <= 0) {
             return;
         }
-        try (java.sql.Connection connection = dataSource.getConnection()) {
-            System.out.printf(Locale.ROOT, "BENCH hold %d min url=%s user=%s%n", minutes,
-                    connection.getMetaData().getURL(), connection.getMetaData().getUserName());
+        try {
+            try (java.sql.Connection connection = dataSource.getConnection()) {
+                System.out.printf(Locale.ROOT, "BENCH hold %d min url=%s user=%s%n", minutes,
+                        connection.getMetaData().getURL(), connection.getMetaData().getUserName());
+            }
             Thread.sleep(java.time.Duration.ofMinutes(minutes));
         } catch (java.sql.SQLException | InterruptedException e) {
             throw new IllegalStateException("Could not hold the network", e);
